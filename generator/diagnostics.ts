@@ -1,0 +1,144 @@
+/**
+ * Diagnostics: one shape for every problem any stage reports, and their printing.
+ *
+ * Every code lives in `CODES` (one table, like a compiler's); creating a diagnostic with a code
+ * that is not in the table throws, so a typo can't invent a code. Stages return diagnostics;
+ * only the CLI prints them and sets the exit code.
+ */
+import type { Span } from "./model.js";
+
+export type Severity = "error" | "warning";
+
+export interface Related {
+  readonly message: string;
+  readonly span: Span;
+}
+
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span?: Span | undefined;
+  /** How to fix it ("did you mean …?", "quote the value"). */
+  readonly hint?: string | undefined;
+  /** Other places involved (the first definition of a duplicate, say). */
+  readonly related?: readonly Related[] | undefined;
+}
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  /** What the code is about, one line (printed by `wiredefs explain`-style docs and the README). */
+  readonly title: string;
+}
+
+/**
+ * The table. Stages register their codes here; keep codes stable once released.
+ * WD1xx: reading YAML; WD2xx: spec structure; WD3xx: semantic rules; WD4xx: names;
+ * WD5xx: outputs; WD6xx: wire contract (lock, breaking); WD7xx: lint.
+ */
+export const CODES: { readonly [code: string]: CodeInfo } = {};
+
+/** Adds codes to the table (each stage calls this once at module load). */
+export function registerCodes(codes: { readonly [code: string]: CodeInfo }): void {
+  for (const [code, info] of Object.entries(codes)) {
+    if (Object.hasOwn(CODES, code)) throw new Error(`diagnostic code registered twice: ${code}`);
+    (CODES as { [code: string]: CodeInfo })[code] = info;
+  }
+}
+
+export function diagnostic(
+  code: string,
+  message: string,
+  span?: Span,
+  extra: { hint?: string | undefined; related?: readonly Related[] | undefined } = {},
+): Diagnostic {
+  const info = CODES[code];
+  if (info === undefined) throw new Error(`unknown diagnostic code: ${code}`);
+  return {
+    code,
+    severity: info.severity,
+    message,
+    ...(span === undefined ? {} : { span }),
+    ...(extra.hint === undefined ? {} : { hint: extra.hint }),
+    ...(extra.related === undefined || extra.related.length === 0 ? {} : { related: extra.related }),
+  };
+}
+
+/** Sorts by file, then offset, then code: a stable order for printing and for tests. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.span?.file ?? "").localeCompare(b.span?.file ?? "") ||
+      (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** `protocol.yaml:12:5` */
+export function formatLocation(span: Span): string {
+  return `${span.file}:${span.line}:${span.col}`;
+}
+
+/**
+ * Prints one diagnostic: `file:line:col severity CODE: message`, then a code frame when the
+ * source text is known, then the hint and the related locations.
+ */
+export function formatDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string> = new Map()): string {
+  const where = d.span === undefined ? "" : `${formatLocation(d.span)} `;
+  const lines = [`${where}${d.severity} ${d.code}: ${d.message}`];
+  if (d.span !== undefined) {
+    const text = sources.get(d.span.file);
+    if (text !== undefined) lines.push(codeFrame(text, d.span));
+  }
+  if (d.hint !== undefined) lines.push(`  hint: ${d.hint}`);
+  for (const r of d.related ?? []) lines.push(`  ${formatLocation(r.span)} ${r.message}`);
+  return lines.join("\n");
+}
+
+/** A frame of the line before, the line itself with a caret run under the span, and the line after. */
+export function codeFrame(text: string, span: Span): string {
+  const all = text.split("\n");
+  const index = span.line - 1;
+  const width = String(Math.min(all.length, span.line + 1)).length;
+  const out: string[] = [];
+  for (let i = Math.max(0, index - 1); i <= Math.min(all.length - 1, index + 1); i++) {
+    const lineText = (all[i] ?? "").replace(/\r$/, "");
+    const marker = i === index ? ">" : " ";
+    out.push(`${marker} ${String(i + 1).padStart(width)} | ${lineText}`);
+    if (i === index) {
+      const startCol = span.col - 1;
+      const lineEnd = lineText.length;
+      const spanLength = Math.max(1, Math.min(span.end - span.start, lineEnd - startCol));
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(startCol)}${"^".repeat(spanLength)}`);
+    }
+  }
+  return out.join("\n");
+}
+
+/** The closest candidate by edit distance, when it is close enough to be a likely typo. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
