@@ -1,0 +1,41 @@
+/**
+ * The output targets, in the order they run. A new target (Kotlin, Swift, Go…) is one more
+ * folder under emit/ and one more entry here.
+ */
+import type { GeneratedFile, Protocol } from "./model.js";
+import type { Names } from "./names/index.js";
+import { emitDocs } from "./emit/docs/index.js";
+import { emitJsonSchemas } from "./emit/jsonschema/index.js";
+import { emitPythonDefs } from "./emit/python/defs.js";
+import { emitPythonMessages } from "./emit/python/messages.js";
+import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
+import { emitTypeScriptMessages } from "./emit/typescript/messages.js";
+
+export interface Target {
+  readonly name: string;
+  enabled(protocol: Protocol): boolean;
+  emit(protocol: Protocol, names: Names): readonly GeneratedFile[];
+}
+
+export const TARGETS: readonly Target[] = [
+  {
+    name: "typescript",
+    enabled: (p) => p.outputs.typescript !== undefined,
+    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names)],
+  },
+  {
+    name: "python",
+    enabled: (p) => p.outputs.python !== undefined,
+    emit: (p, names) => [...emitPythonDefs(p), ...emitPythonMessages(p, names)],
+  },
+  {
+    name: "docs",
+    enabled: (p) => p.outputs.docs !== undefined,
+    emit: (p) => emitDocs(p),
+  },
+  {
+    name: "schema",
+    enabled: (p) => p.outputs.schema !== undefined,
+    emit: (p) => emitJsonSchemas(p),
+  },
+];

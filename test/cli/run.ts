@@ -1,0 +1,44 @@
+/** Helpers for running the built CLI against a scratch copy of a spec and its outputs. */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
+const BIN = join(REPO, "bin", "wiredefs.js");
+
+export interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function wiredefs(args: readonly string[], cwd: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp dir holding a copy of this repo's spec, lock and committed outputs. */
+export function scratchCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "wiredefs-cli-"));
+  for (const name of ["protocol.yaml", "protocol.lock.json", "generated"]) {
+    const from = join(REPO, name);
+    if (existsSync(from)) cpSync(from, join(dir, name), { recursive: true });
+  }
+  return dir;
+}
+
+/** Every file under `dir` with its bytes, for before/after comparisons. */
+export function snapshot(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, "latin1"));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
