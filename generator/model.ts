@@ -267,6 +267,10 @@ export interface Protocol {
   readonly reserved: readonly Reserved[];
   /** Breaking changes accepted in the spec (filled by the contract stage's rules; see issue docs). */
   readonly acceptedBreaking: readonly AcceptedBreaking[];
+  /** `breaking: { require_version_bump: true }`: VERSION_NOT_BUMPED is an error, not a warning. Absent: false. */
+  readonly requireVersionBump?: boolean | undefined;
+  /** The spec's `lint:` block. Absent: every lint rule on. */
+  readonly lint?: LintConfig | undefined;
   readonly outputs: Outputs;
 }
 
@@ -278,6 +282,12 @@ export interface AcceptedBreaking {
   readonly item: string;
   readonly reason: string;
   readonly span: Span;
+}
+
+/** `lint: { disable: [RULE_ID, ...] }`. */
+export interface LintConfig {
+  /** Lint rule IDs turned off, each with its span (so an unknown ID is reported where it is written). */
+  readonly disable: readonly { readonly rule: string; readonly span: Span }[];
 }
 
 /** One file an emitter produces: path relative to the spec's directory (POSIX), LF-only text. */
