@@ -1,0 +1,159 @@
+/** Building records: fields from a key set, cross-field rules, the verify function. */
+import { diagnostic, didYouMean } from "../diagnostics.js";
+import type { CrossFieldRule, Field, Key, KeySet, Record, Verify, VerifyExpect } from "../model.js";
+import { unknownKeysOf } from "./build-topics.js";
+import { buildFields } from "./fields.js";
+import { unresolved } from "./lookup.js";
+import type { NameIndex } from "./lookup.js";
+import { child, doc, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
+import type { Entry, Reader } from "./read.js";
+import { itemsOf } from "./yaml-node.js";
+
+type MutableRecord = { -readonly [K in keyof Record]: Record[K] };
+
+/** A record without its key set and fields yet, so key types can point at it. */
+export function recordShell(r: Reader, entry: Entry): MutableRecord {
+  return {
+    kind: "record",
+    name: entry.name,
+    ...docs(r, entry.node),
+    span: entry.span,
+    keySet: undefined as unknown as KeySet,
+    fields: [],
+    unknownKeys: unknownKeysOf(r, entry.node) ?? "allow",
+    rules: [],
+  };
+}
+
+export interface RecordScope {
+  readonly keySets: ReadonlyMap<string, KeySet>;
+  readonly index: NameIndex;
+}
+
+/** Fills a shell; returns false when its key set is unresolved (the record is then dropped). */
+export function completeRecord(r: Reader, entry: Entry, record: MutableRecord, scope: RecordScope): boolean {
+  const name = str(r, entry.node, "keys");
+  const keySet = name === undefined ? undefined : scope.keySets.get(name.value);
+  if (name !== undefined && keySet === undefined) {
+    r.diagnostics.push(
+      unresolved({
+        code: "WD305",
+        expected: "key set",
+        where: `record ${entry.name}`,
+        name: name.value,
+        span: name.span,
+        candidates: scope.keySets.keys(),
+        index: scope.index,
+      }),
+    );
+  }
+  if (keySet === undefined) return false;
+  record.keySet = keySet;
+  record.fields = buildFields(r, entry.node, {
+    keySet,
+    allKeySets: [...scope.keySets.values()],
+    index: scope.index,
+    where: `record ${entry.name}`,
+  });
+  record.rules = entries(r, entry.node, "rules").flatMap((rule) => buildRule(r, rule, record));
+  const verify = buildVerify(r, entry, record);
+  if (verify !== undefined) record.verify = verify;
+  return true;
+}
+
+function buildRule(r: Reader, rule: Entry, record: MutableRecord): CrossFieldRule[] {
+  const where = `rule ${record.name}.${rule.name}`;
+  const cond = (part: "if" | "then") => condition(r, child(r, rule.node, part), `"${part}" of ${where}`, record.fields);
+  const ifPart = cond("if");
+  const thenPart = cond("then");
+  if (ifPart === undefined || thenPart === undefined) return [];
+  const d = doc(r, rule.node);
+  return [{ id: rule.name, ...(d === undefined ? {} : { doc: d }), if: ifPart, then: thenPart, span: rule.span }];
+}
+
+function condition(r: Reader, node: unknown, where: string, fields: readonly Field[]) {
+  const keyName = str(r, node, "key");
+  if (keyName === undefined) return undefined;
+  const key = fieldKey(r, keyName.value, keyName.span, where, fields);
+  if (key === undefined) return undefined;
+  if (key.type.kind !== "enum") {
+    const message = `${where} uses key ${key.name}, whose type is not an enum`;
+    r.diagnostics.push(diagnostic("WD311", message, keyName.span, { hint: "cross-field rules compare enum-typed keys" }));
+    return undefined;
+  }
+  const members = key.type.enum.members;
+  const values: string[] = [];
+  let ok = true;
+  for (const name of strings(r, node, "in")) {
+    const member = members.find((m) => m.name === name.value);
+    if (member === undefined) {
+      ok = false;
+      const suggestion = didYouMean(name.value, members.map((m) => m.name));
+      const message = `"${name.value}" in ${where} is not a member of enum ${key.type.enum.name}`;
+      const hint = suggestion === undefined ? `use one of: ${members.map((m) => m.name).join(", ")}` : `did you mean "${suggestion}"?`;
+      r.diagnostics.push(diagnostic("WD311", message, name.span, { hint }));
+    } else {
+      values.push(member.value);
+    }
+  }
+  return ok && values.length > 0 ? { key, values } : undefined;
+}
+
+function fieldKey(r: Reader, name: string, at: ReturnType<typeof span>, where: string, fields: readonly Field[]): Key | undefined {
+  const field = fields.find((f) => f.key.name === name);
+  if (field !== undefined) return field.key;
+  const suggestion = didYouMean(name, fields.map((f) => f.key.name));
+  const hint = suggestion === undefined ? "add it to the record's required or optional keys" : `did you mean "${suggestion}"?`;
+  r.diagnostics.push(diagnostic("WD312", `${where} names key "${name}", which is not a field of the record`, at, { hint }));
+  return undefined;
+}
+
+function buildVerify(r: Reader, entry: Entry, record: MutableRecord): Verify | undefined {
+  const node = child(r, entry.node, "verify");
+  const fn = str(r, node, "function");
+  const argument = str(r, node, "argument");
+  const attribute = str(r, node, "attribute");
+  const container = str(r, node, "container");
+  if (fn === undefined || argument === undefined || attribute === undefined || container === undefined) return undefined;
+  const expects: VerifyExpect[] = [];
+  const seenKeys = new Map<string, ReturnType<typeof span>>();
+  const seenParams = new Map<string, ReturnType<typeof span>>();
+  const where = `verify of record ${record.name}`;
+  for (const item of itemsOf(child(r, node, "expect"))) {
+    const keyName = str(r, item, "key");
+    const param = str(r, item, "param");
+    const label = str(r, item, "label");
+    if (keyName === undefined || param === undefined || label === undefined) continue;
+    const key = fieldKey(r, keyName.value, keyName.span, where, record.fields);
+    let duplicate = false;
+    for (const [seen, value, what] of [[seenKeys, keyName, "key"], [seenParams, param, "param"]] as const) {
+      const first = seen.get(value.value);
+      if (first !== undefined) {
+        duplicate = true;
+        r.diagnostics.push(
+          diagnostic("WD322", `${what} "${value.value}" appears twice in ${where}`, value.span, {
+            hint: `each expected value needs its own ${what}`,
+            related: [{ message: "first used here", span: first }],
+          }),
+        );
+      } else {
+        seen.set(value.value, value.span);
+      }
+    }
+    if (key === undefined || duplicate) continue;
+    const d = doc(r, item);
+    expects.push({ key, param: param.value, label: label.value, ...(d === undefined ? {} : { doc: d }) });
+  }
+  const d = doc(r, node);
+  const argDoc = doc(r, node, "argument_doc");
+  return {
+    function: fn.value,
+    ...(d === undefined ? {} : { doc: d }),
+    argument: argument.value,
+    ...(argDoc === undefined ? {} : { argumentDoc: argDoc }),
+    attribute: attribute.value,
+    containerType: container.value,
+    expects,
+    span: span(r, keyNodeOf(entry.node, "verify")),
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Stage 3: the checked YAML document → the `Protocol` model, references resolved to objects.
+ * Unresolved references are reported here (the build is where names meet); everything else
+ * semantic is in rules.ts, which reads the model.
+ */
+import { isMap, isScalar } from "yaml";
+import { diagnostic } from "../diagnostics.js";
+import type {
+  AcceptedBreaking,
+  Actor,
+  Constant,
+  Enum,
+  Flow,
+  KeySet,
+  Outputs,
+  Protocol,
+  Record,
+  Reserved,
+  ReservedValue,
+  Topic,
+  TopicSet,
+} from "../model.js";
+import { buildFlow } from "./build-flows.js";
+import { buildEnum, buildKeySet } from "./build-sets.js";
+import { completeRecord, recordShell } from "./build-records.js";
+import { buildTopicSet } from "./build-topics.js";
+import { addName } from "./lookup.js";
+import { child, doc, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
+import type { Entry, Reader } from "./read.js";
+import { itemsOf } from "./yaml-node.js";
+
+/** The model, or undefined when the spec lacks what a model needs (already reported). */
+export function buildProtocol(r: Reader, root: unknown): Protocol | undefined {
+  if (!isMap(root)) return undefined;
+  const index = new Map<string, string[]>();
+  const all = (key: string) => entries(r, root, key);
+  for (const e of all("enums")) addName(index, e.name, `enum ${e.name}`);
+  for (const e of all("keys")) addName(index, e.name, `key set ${e.name}`);
+  for (const e of all("topics")) addName(index, e.name, `topic set ${e.name}`);
+  for (const e of all("records")) addName(index, e.name, `record ${e.name}`);
+  for (const e of all("constants")) addName(index, e.name, `constant ${e.name}`);
+  for (const e of all("actors")) addName(index, e.name, `actor ${e.name}`);
+
+  const actors = all("actors").map((e): Actor => ({ kind: "actor", name: e.name, ...docs(r, e.node), span: e.span }));
+  const enums = all("enums").map((e) => buildEnum(r, e));
+  for (const e of enums) for (const m of e.members) addName(index, m.name, `member ${e.name}.${m.name}`);
+  const recordEntries = all("records");
+  const shells = recordEntries.map((e) => recordShell(r, e));
+  const scope = {
+    enums: new Map(enums.map((e) => [e.name, e] as const)),
+    records: new Map(shells.map((s) => [s.name, s as Record] as const)),
+    actors: new Map(actors.map((a) => [a.name, a] as const)),
+    index,
+  };
+  const keySets = all("keys").map((e) => buildKeySet(r, e, scope));
+  for (const s of keySets) for (const k of s.keys) addName(index, k.name, `key ${s.name}.${k.name}`);
+  const keySetMap = new Map(keySets.map((s) => [s.name, s] as const));
+  const topicSets = all("topics").map((e) => buildTopicSet(r, e, { ...scope, keySets: keySetMap }));
+  const records = recordEntries.flatMap((e, i) => {
+    const shell = shells[i];
+    return shell !== undefined && completeRecord(r, e, shell, { keySets: keySetMap, index }) ? [shell as Record] : [];
+  });
+  const topics = new Map<string, Topic>();
+  for (const s of topicSets) for (const t of s.topics) if (!topics.has(t.name)) topics.set(t.name, t);
+  const flows = all("flows").map((e): Flow => buildFlow(r, e, { topics, actors: scope.actors, index }));
+
+  const protocolNode = child(r, root, "protocol");
+  const name = str(r, protocolNode, "name");
+  const channel = channelConstant(r, protocolNode);
+  const version = versionConstant(r, protocolNode);
+  if (name === undefined || channel === undefined || version === undefined) return undefined;
+  return {
+    name: name.value,
+    ...optional("title", str(r, protocolNode, "title")?.value.trim()),
+    ...optional("doc", doc(r, protocolNode)),
+    ...optional("license", doc(r, protocolNode, "license")),
+    file: r.source.file,
+    span: span(r, keyNodeOf(root, "protocol")),
+    channel,
+    version,
+    constants: all("constants").flatMap((e) => constant(r, e)),
+    actors,
+    enums: enums as Enum[],
+    keySets: keySets as KeySet[],
+    topicSets: topicSets as TopicSet[],
+    records,
+    flows,
+    reserved: itemsOf(child(r, root, "reserved")).filter((n) => !r.bad.has(n)).map((n) => reserved(r, n)),
+    acceptedBreaking: itemsOf(child(r, child(r, root, "breaking"), "accept")).flatMap((n) => accepted(r, n)),
+    outputs: outputs(r, child(r, root, "outputs"), name.value),
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function channelConstant(r: Reader, protocol: unknown): Constant | undefined {
+  const node = child(r, protocol, "channel");
+  const keySpan = span(r, keyNodeOf(protocol, "channel"));
+  const value = isScalar(node) ? str(r, protocol, "channel") : str(r, node, "value");
+  if (value === undefined) return undefined;
+  const d = isMap(node) ? doc(r, node) : undefined;
+  return { kind: "constant", name: "CHANNEL", ...optional("doc", d), span: keySpan, type: "string", value: value.value, valueSpan: value.span };
+}
+
+function versionConstant(r: Reader, protocol: unknown): Constant | undefined {
+  const node = child(r, protocol, "version");
+  const keySpan = span(r, keyNodeOf(protocol, "version"));
+  const holder = isMap(node) ? node : protocol;
+  const valueNode = isMap(node) ? child(r, node, "value") : node;
+  if (!isScalar(valueNode) || typeof valueNode.value !== "number" || r.bad.has(valueNode)) return undefined;
+  const d = isMap(holder) && holder === node ? doc(r, node) : undefined;
+  return {
+    kind: "constant",
+    name: "PROTOCOL_VERSION",
+    ...optional("doc", d),
+    span: keySpan,
+    type: "int",
+    value: valueNode.value,
+    valueSpan: span(r, valueNode),
+  };
+}
+
+const CONSTANT_TYPES = ["string", "int", "float", "bool"] as const;
+
+function constant(r: Reader, e: Entry): Constant[] {
+  const type = str(r, e.node, "type")?.value;
+  const valueNode = child(r, e.node, "value");
+  const t = CONSTANT_TYPES.find((x) => x === type);
+  if (t === undefined || !isScalar(valueNode)) return [];
+  const value = valueNode.value;
+  const fits =
+    (t === "string" && typeof value === "string") ||
+    (t === "bool" && typeof value === "boolean") ||
+    (t === "float" && typeof value === "number" && Number.isFinite(value)) ||
+    (t === "int" && typeof value === "number" && Number.isSafeInteger(value) && /^[-+]?[0-9]+$/.test(valueNode.source ?? ""));
+  if (!fits) {
+    const hint = t === "string" ? `quote it: "${String(valueNode.source ?? value)}"` : `write a ${t} value`;
+    r.diagnostics.push(diagnostic("WD323", `constant ${e.name} is declared ${t}, but its value is ${String(valueNode.source ?? value)}`, span(r, valueNode), { hint }));
+    return [];
+  }
+  return [{ kind: "constant", name: e.name, ...docs(r, e.node), span: e.span, type: t, value: value as string | number | boolean, valueSpan: span(r, valueNode) }];
+}
+
+function reserved(r: Reader, node: unknown): Reserved {
+  const values = (key: string): ReservedValue[] => strings(r, node, key).map((s) => ({ value: s.value, span: s.span }));
+  return { ...optional("doc", doc(r, node)), channels: values("channels"), topics: values("topics"), keys: values("keys"), span: span(r, node) };
+}
+
+function accepted(r: Reader, node: unknown): AcceptedBreaking[] {
+  const rule = str(r, node, "rule");
+  const item = str(r, node, "item");
+  const reason = str(r, node, "reason");
+  if (rule === undefined || item === undefined || reason === undefined) return [];
+  return [{ rule: rule.value, item: item.value, reason: reason.value, span: span(r, node) }];
+}
+
+function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
+  const dir = (target: string) => str(r, child(r, node, target), "dir")?.value;
+  const ts = dir("typescript");
+  const py = dir("python");
+  const docsDir = dir("docs");
+  const schema = dir("schema");
+  const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
+  return {
+    ...optional("typescript", ts === undefined ? undefined : { dir: ts }),
+    ...optional("python", py === undefined ? undefined : { dir: py, package: pkg }),
+    ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir }),
+    ...optional("schema", schema === undefined ? undefined : { dir: schema }),
+  };
+}

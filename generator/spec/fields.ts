@@ -1,0 +1,65 @@
+/** Required/optional key lists of payloads and records → `Field`s, with duplicate checks. */
+import { diagnostic } from "../diagnostics.js";
+import type { Field, Key, KeySet } from "../model.js";
+import { unresolved } from "./lookup.js";
+import type { NameIndex } from "./lookup.js";
+import { strings } from "./read.js";
+import type { Located, Reader } from "./read.js";
+
+export interface FieldScope {
+  /** The key set the fields must come from; undefined when the owner names none (or it is unresolved). */
+  readonly keySet: KeySet | undefined;
+  readonly allKeySets: readonly KeySet[];
+  readonly index: NameIndex;
+  /** "payload of Topic.HELLO", "record ModelExchangeMeta". */
+  readonly where: string;
+}
+
+export function buildFields(r: Reader, node: unknown, scope: FieldScope): Field[] {
+  const fields: Field[] = [];
+  const seen = new Map<string, Located<string> & { list: string }>();
+  for (const list of ["required", "optional"] as const) {
+    for (const name of strings(r, node, list)) {
+      const first = seen.get(name.value);
+      if (first !== undefined) {
+        const how = first.list === list ? `twice in "${list}"` : `both in "required" and "optional"`;
+        const message = `key "${name.value}" is listed ${how} of ${scope.where}`;
+        r.diagnostics.push(
+          diagnostic("WD309", message, name.span, {
+            hint: "list each key once",
+            related: [{ message: "first listed here", span: first.span }],
+          }),
+        );
+        continue;
+      }
+      seen.set(name.value, { ...name, list });
+      const key = resolveKey(r, name, scope);
+      if (key !== undefined) fields.push({ key, required: list === "required", span: name.span });
+    }
+  }
+  return fields;
+}
+
+function resolveKey(r: Reader, name: Located<string>, scope: FieldScope): Key | undefined {
+  if (scope.keySet === undefined) return undefined;
+  const key = scope.keySet.keys.find((k) => k.name === name.value);
+  if (key !== undefined) return key;
+  const owner = scope.allKeySets.find((s) => s.keys.some((k) => k.name === name.value));
+  if (owner !== undefined) {
+    const message = `key "${name.value}" in ${scope.where} belongs to key set ${owner.name}, not ${scope.keySet.name}`;
+    r.diagnostics.push(diagnostic("WD308", message, name.span, { hint: `add it to ${scope.keySet.name} or use a key of ${scope.keySet.name}` }));
+    return undefined;
+  }
+  r.diagnostics.push(
+    unresolved({
+      code: "WD301",
+      expected: "key",
+      where: scope.where,
+      name: name.value,
+      span: name.span,
+      candidates: scope.keySet.keys.map((k) => k.name),
+      index: scope.index,
+    }),
+  );
+  return undefined;
+}

@@ -1,0 +1,51 @@
+/**
+ * The spec stage: protocol.yaml text → the checked, immutable `Protocol`, or every error found.
+ *
+ *   load (YAML, strict) → structure (protocol.schema.json) → build (resolve names) → rules
+ *
+ * Pure: no I/O, never throws; `file` is only the display path used in spans.
+ */
+import "./codes.js";
+import { diagnostic, sortDiagnostics } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Protocol } from "../model.js";
+import { buildProtocol } from "./build.js";
+import { deepFreeze } from "./freeze.js";
+import { loadYaml } from "./load.js";
+import type { Reader } from "./read.js";
+import { documentRules, modelRules } from "./rules.js";
+import { checkStructure } from "./structure.js";
+
+export type LoadResult =
+  | { readonly ok: true; readonly protocol: Protocol; readonly warnings: Diagnostic[]; readonly source: string }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+
+export { PROTOCOL_SCHEMA } from "./schema.js";
+export type { SchemaNode } from "./schema.js";
+
+export function loadProtocol(text: string, file: string): LoadResult {
+  try {
+    return load(String(text), String(file));
+  } catch (error) {
+    // A bug or an input beyond every limit; report it instead of throwing.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, diagnostics: [diagnostic("WD108", `the spec could not be checked: ${message}`)] };
+  }
+}
+
+function load(text: string, file: string): LoadResult {
+  const loaded = loadYaml(text, file);
+  const structure = checkStructure(loaded.root, loaded.source);
+  const found: Diagnostic[] = [...loaded.diagnostics, ...structure.diagnostics];
+  if (loaded.root === null && loaded.diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(loaded.diagnostics) };
+  const reader: Reader = { source: loaded.source, bad: structure.badNodes, diagnostics: [] };
+  const protocol = buildProtocol(reader, loaded.root);
+  found.push(...reader.diagnostics, ...documentRules(reader, loaded.root));
+  if (protocol !== undefined) found.push(...modelRules(protocol));
+  const errors = found.filter((d) => d.severity === "error");
+  if (errors.length > 0 || protocol === undefined) {
+    return { ok: false, diagnostics: sortDiagnostics(errors.length > 0 ? errors : found) };
+  }
+  const warnings = sortDiagnostics(found.filter((d) => d.severity === "warning"));
+  return { ok: true, protocol: deepFreeze(protocol), warnings, source: text };
+}

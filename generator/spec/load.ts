@@ -1,0 +1,151 @@
+/**
+ * Stage 1: YAML text → one document with source ranges, under strict settings.
+ *
+ * Rejects what would let the spec mean something other than it shows: syntax errors, duplicate
+ * keys, anchors and aliases, merge keys, explicit tags, directives and further documents.
+ */
+import { isAlias, isCollection, isNode, isPair, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import type { Document, Node } from "yaml";
+import "./codes.js";
+import { diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { spanAt, spanOf } from "./source.js";
+import type { Source } from "./source.js";
+
+export interface Loaded {
+  readonly source: Source;
+  /** The document's root node; null for an empty document. */
+  readonly root: Node | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const DEFAULT_TAG_HANDLES = new Map([
+  ["!", "!"],
+  ["!!", "tag:yaml.org,2002:"],
+]);
+
+export function loadYaml(text: string, file: string): Loaded {
+  const lines = new LineCounter();
+  const source: Source = { file, text, lines };
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    merge: false,
+    version: "1.2",
+    schema: "core",
+    strict: true,
+  });
+  const root = isNode(doc.contents) ? doc.contents : null;
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  if (overflow !== undefined || (root !== null && depthOf(root) > MAX_DEPTH)) {
+    const at = overflow?.pos ?? [0, 0];
+    const message = `the spec is nested more than ${MAX_DEPTH} levels deep`;
+    return { source, root: null, diagnostics: [diagnostic("WD108", message, spanAt(source, at[0], at[1]))] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) diagnostics.push(yamlError(source, error.code, error.message, error.pos));
+  diagnostics.push(...directiveErrors(source, doc));
+  diagnostics.push(...nodeErrors(source, doc));
+  return { source, root, diagnostics };
+}
+
+/** Far deeper than any spec needs, and shallow enough for every recursive walk after this one. */
+export const MAX_DEPTH = 64;
+
+/** The nesting depth of a node tree, computed without recursion. */
+function depthOf(root: Node): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (depth > max) max = depth;
+    if (max > MAX_DEPTH) return max;
+    if (isPair(node)) {
+      stack.push([node.key, depth], [node.value, depth]);
+    } else if (isCollection(node)) {
+      for (const item of node.items) stack.push([item, depth + 1]);
+    }
+  }
+  return max;
+}
+
+function yamlError(source: Source, code: string, message: string, pos: readonly [number, number]): Diagnostic {
+  const span = spanAt(source, pos[0], pos[1]);
+  const text = firstLine(message);
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return diagnostic("WD102", text, span, { hint: "remove or rename one of the entries" });
+    case "MULTIPLE_DOCS":
+      return diagnostic("WD107", "the file holds more than one YAML document", span, {
+        hint: "remove the `---` separator and everything after it, or merge the documents",
+      });
+    case "BAD_ALIAS":
+    case "ALIAS_PROPS":
+      return diagnostic("WD103", "aliases are not allowed in a spec", span, { hint: "write the value out" });
+    default:
+      return diagnostic("WD101", text, span);
+  }
+}
+
+function firstLine(message: string): string {
+  const line = message.split("\n")[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function directiveErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
+  const directives = doc.directives;
+  const customTags = Object.entries(directives?.tags ?? {}).some(
+    ([handle, prefix]) => DEFAULT_TAG_HANDLES.get(handle) !== prefix,
+  );
+  const explicitVersion = directives?.yaml.explicit === true;
+  const match = /^%[^\n]*/m.exec(source.text);
+  if (!customTags && !explicitVersion && match === null) return [];
+  const start = match?.index ?? 0;
+  const end = start + (match?.[0].length ?? 0);
+  return [
+    diagnostic("WD106", "directives (%YAML, %TAG) are not allowed in a spec", spanAt(source, start, end), {
+      hint: "remove the directive; specs are always read as YAML 1.2 with the core schema",
+    }),
+  ];
+}
+
+function nodeErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        out.push(
+          diagnostic("WD104", "merge keys (<<) are not allowed in a spec", spanOf(source, pair.key), {
+            hint: "write the merged entries out",
+          }),
+        );
+      }
+    },
+    Node(_key, node) {
+      if (isAlias(node)) {
+        out.push(
+          diagnostic("WD103", `alias *${node.source} is not allowed in a spec`, spanOf(source, node), {
+            hint: "write the value out instead of referring to an anchor",
+          }),
+        );
+        return;
+      }
+      if (node.anchor !== undefined) {
+        out.push(
+          diagnostic("WD103", `anchor &${node.anchor} is not allowed in a spec`, spanOf(source, node), {
+            hint: "remove the anchor and write repeated values out",
+          }),
+        );
+      }
+      if (node.tag !== undefined) {
+        out.push(
+          diagnostic("WD105", `explicit tag ${node.tag} is not allowed in a spec`, spanOf(source, node), {
+            hint: "remove the tag; quote the value if you meant a string",
+          }),
+        );
+      }
+    },
+  });
+  return out;
+}

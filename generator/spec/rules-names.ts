@@ -1,0 +1,97 @@
+/** Rules on names: one top-level namespace, identifiers valid in both languages. */
+import { diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Item, Protocol, Span } from "../model.js";
+import { PYTHON_KEYWORDS, PYTHON_RESERVED } from "../names/keywords-python.js";
+import { isIdentifier, TYPESCRIPT_RESERVED } from "../names/keywords-typescript.js";
+
+const SPECIAL_MEMBER_NAMES = new Set(["__proto__", "constructor", "prototype"]);
+
+export function nameRules(p: Protocol): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const topLevel: [string, Item][] = [
+    ["constant", p.channel],
+    ["constant", p.version],
+    ...p.constants.map((c): [string, Item] => ["constant", c]),
+    ...p.enums.map((e): [string, Item] => ["enum", e]),
+    ...p.keySets.map((s): [string, Item] => ["key set", s]),
+    ...p.topicSets.map((s): [string, Item] => ["topic set", s]),
+    ...p.records.map((r): [string, Item] => ["record", r]),
+  ];
+  const first = new Map<string, [string, Item]>();
+  for (const [kind, item] of topLevel) {
+    const earlier = first.get(item.name);
+    if (earlier === undefined) first.set(item.name, [kind, item]);
+    else {
+      const message = `${kind} ${item.name} has the same name as ${earlier[0]} ${earlier[1].name}`;
+      out.push(
+        diagnostic("WD307", message, item.span, {
+          hint: "constants, enums, key sets, topic sets and records share one namespace; rename one",
+          related: [{ message: "first defined here", span: earlier[1].span }],
+        }),
+      );
+    }
+    if (item !== p.channel && item !== p.version) out.push(...topLevelName(kind, item.name, item.span));
+  }
+  const members: [string, Item][] = [
+    ...p.enums.flatMap((e) => e.members.map((m): [string, Item] => [`member of enum ${e.name}`, m])),
+    ...p.keySets.flatMap((s) => s.keys.map((k): [string, Item] => [`key of ${s.name}`, k])),
+    ...p.topicSets.flatMap((s) => s.topics.map((t): [string, Item] => [`topic of ${s.name}`, t])),
+  ];
+  for (const [kind, item] of members) out.push(...memberName(kind, item.name, item.span));
+  for (const r of p.records) {
+    const v = r.verify;
+    if (v === undefined) continue;
+    out.push(...pythonName("verify function", v.function, v.span));
+    out.push(...pythonName("verify argument", v.argument, v.span));
+    out.push(...pythonName("verify attribute", v.attribute, v.span));
+    for (const e of v.expects) out.push(...pythonName("verify parameter", e.param, v.span));
+  }
+  return out;
+}
+
+function identifier(kind: string, name: string, span: Span): Diagnostic[] {
+  if (isIdentifier(name)) return [];
+  const message = `${kind} name "${name}" is not an ASCII identifier`;
+  return [diagnostic("WD330", message, span, { hint: "use letters, digits and _, not starting with a digit" })];
+}
+
+function dunder(kind: string, name: string, span: Span): Diagnostic[] {
+  if (!name.startsWith("__")) return [];
+  const message = `${kind} name "${name}" starts with "__", which Python mangles inside classes`;
+  return [diagnostic("WD332", message, span, { hint: "drop the leading underscores" })];
+}
+
+function topLevelName(kind: string, name: string, span: Span): Diagnostic[] {
+  const basic = [...identifier(kind, name, span), ...dunder(kind, name, span)];
+  if (basic.length > 0) return basic;
+  const languages = [TYPESCRIPT_RESERVED.has(name) ? "TypeScript" : "", PYTHON_RESERVED.has(name) ? "Python" : ""].filter(Boolean);
+  if (languages.length === 0) return [];
+  const message = `${kind} name "${name}" is reserved in ${languages.join(" and ")}`;
+  return [diagnostic("WD331", message, span, { hint: "rename it; generated code declares this name at module level" })];
+}
+
+function memberName(kind: string, name: string, span: Span): Diagnostic[] {
+  const basic = [...identifier(kind, name, span)];
+  if (basic.length > 0) return basic;
+  if (SPECIAL_MEMBER_NAMES.has(name)) {
+    const message = `${kind} name "${name}" is a special JavaScript property name`;
+    return [diagnostic("WD333", message, span, { hint: "rename it; it would break objects keyed by member name" })];
+  }
+  const dunders = dunder(kind, name, span);
+  if (dunders.length > 0) return dunders;
+  if (PYTHON_KEYWORDS.has(name)) {
+    const message = `${kind} name "${name}" is a Python keyword and cannot be a class attribute`;
+    return [diagnostic("WD331", message, span, { hint: "rename it (the wire value can stay: set value: explicitly)" })];
+  }
+  return [];
+}
+
+function pythonName(kind: string, name: string, span: Span): Diagnostic[] {
+  const basic = [...identifier(kind, name, span), ...dunder(kind, name, span)];
+  if (basic.length > 0) return basic;
+  if (PYTHON_KEYWORDS.has(name) || TYPESCRIPT_RESERVED.has(name)) {
+    return [diagnostic("WD331", `${kind} name "${name}" is a reserved word`, span, { hint: "rename it" })];
+  }
+  return [];
+}

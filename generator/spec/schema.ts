@@ -1,0 +1,38 @@
+/** The structural schema (protocol.schema.json) and the subset of JSON Schema it is written in. */
+import schemaJson from "./protocol.schema.json" with { type: "json" };
+
+/** The JSON Schema keywords `structure.ts` interprets; the schema uses no others. */
+export interface SchemaNode {
+  readonly $schema?: string;
+  readonly $id?: string;
+  readonly $ref?: string;
+  readonly $defs?: { readonly [name: string]: SchemaNode };
+  readonly title?: string;
+  readonly description?: string;
+  readonly type?: string | readonly string[];
+  readonly properties?: { readonly [key: string]: SchemaNode };
+  readonly patternProperties?: { readonly [pattern: string]: SchemaNode };
+  readonly additionalProperties?: boolean;
+  readonly required?: readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly pattern?: string;
+  readonly items?: SchemaNode;
+  readonly minItems?: number;
+  readonly anyOf?: readonly SchemaNode[];
+  readonly oneOf?: readonly SchemaNode[];
+}
+
+export const PROTOCOL_SCHEMA: SchemaNode = schemaJson as SchemaNode;
+
+/** Follows local `$ref`s (`#/$defs/name`) against the root schema. */
+export function resolveRef(root: SchemaNode, schema: SchemaNode): SchemaNode {
+  let current = schema;
+  for (let hops = 0; current.$ref !== undefined && hops < 32; hops++) {
+    const match = /^#\/\$defs\/([^/]+)$/.exec(current.$ref);
+    const target = match?.[1] === undefined ? undefined : root.$defs?.[match[1]];
+    if (target === undefined) throw new Error(`unsupported $ref in schema: ${current.$ref}`);
+    current = target;
+  }
+  return current;
+}

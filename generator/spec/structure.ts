@@ -1,0 +1,217 @@
+/**
+ * Stage 2: the spec's structure, checked against protocol.schema.json by walking the YAML nodes,
+ * so every error is located and all of them are reported.
+ *
+ * An interpreter of the JSON Schema subset in `SchemaNode`, stricter than JSON Schema about
+ * scalars in one way: a plain scalar in a string position that YAML 1.1 would read as a bool,
+ * null or number (`yes`, `off`, `~`, `0x1F`) must be quoted (WD207).
+ */
+import { isScalar } from "yaml";
+import type { Pair } from "yaml";
+import "./codes.js";
+import { diagnostic, didYouMean } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { PROTOCOL_SCHEMA, resolveRef } from "./schema.js";
+import type { SchemaNode } from "./schema.js";
+import { spanOf } from "./source.js";
+import type { Source } from "./source.js";
+import { describeNode, isPlain, jsonTypeOf, keyText, pairsOf } from "./yaml-node.js";
+import type { JsonType } from "./yaml-node.js";
+import { nonStringReading } from "./yaml11.js";
+
+export interface StructureResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Nodes whose value is unusable (wrong type, not allowed); later stages skip them. */
+  readonly badNodes: ReadonlySet<unknown>;
+}
+
+interface Issue {
+  readonly diagnostic: Diagnostic;
+  /** The node the issue makes unusable, if any. */
+  readonly bad?: unknown;
+}
+
+interface Context {
+  readonly source: Source;
+  readonly root: SchemaNode;
+  /** Words naming the value being checked: `topic HELLO`, `"payload" of topic HELLO`. */
+  readonly where: string;
+  /** The node to point at for problems of the value as a whole (its key when it has one). */
+  readonly at: unknown;
+}
+
+const SPEC = "the spec";
+
+export function checkStructure(root: unknown, source: Source, schema: SchemaNode = PROTOCOL_SCHEMA): StructureResult {
+  const issues = validate(root, schema, { source, root: schema, where: SPEC, at: root });
+  const badNodes = new Set<unknown>();
+  for (const issue of issues) if (issue.bad !== undefined) badNodes.add(issue.bad);
+  return { diagnostics: issues.map((i) => i.diagnostic), badNodes };
+}
+
+function validate(node: unknown, schemaIn: SchemaNode, ctx: Context): Issue[] {
+  const schema = resolveRef(ctx.root, schemaIn);
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (branches !== undefined) return validateAnyOf(node, branches, ctx);
+  const actual = jsonTypeOf(node);
+  if (schema.type !== undefined && !typeMatches(actual, typesOf(schema))) {
+    return [typeIssue(node, typesOf(schema), ctx)];
+  }
+  const issues: Issue[] = [];
+  if (schema.enum !== undefined && !schema.enum.some((v) => isScalar(node) && node.value === v)) {
+    issues.push(notAllowed(node, schema.enum, ctx));
+  } else if (schema.const !== undefined && !(isScalar(node) && node.value === schema.const)) {
+    issues.push(notAllowed(node, [schema.const], ctx));
+  }
+  if (actual === "string" && isScalar(node) && typeof node.value === "string") {
+    issues.push(...ambiguity(node, ctx));
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(node.value)) {
+      const message = `${ctx.where} must match ${schema.pattern}, got "${node.value}"`;
+      issues.push({ diagnostic: diagnostic("WD205", message, spanOf(ctx.source, node)), bad: node });
+    }
+  }
+  if (actual === "object") issues.push(...validateObject(node, schema, ctx));
+  if (actual === "array") issues.push(...validateArray(node, schema, ctx));
+  return issues;
+}
+
+function validateObject(node: unknown, schema: SchemaNode, ctx: Context): Issue[] {
+  const issues: Issue[] = [];
+  const pairs = pairsOf(node);
+  const present = new Set(pairs.map(keyText));
+  for (const key of schema.required ?? []) {
+    if (!present.has(key)) {
+      const message = `${ctx.where} is missing required key "${key}"`;
+      issues.push({ diagnostic: diagnostic("WD203", message, spanOf(ctx.source, asNode(ctx.at))) });
+    }
+  }
+  for (const pair of pairs) issues.push(...validatePair(pair, schema, ctx));
+  return issues;
+}
+
+function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Context): Issue[] {
+  const key = keyText(pair);
+  if (key === undefined) {
+    const message = `keys in ${ctx.where} must be strings, got ${describeNode(pair.key)}`;
+    const hint = isScalar(pair.key) ? `quote it: "${String(pair.key.source ?? pair.key.value)}"` : undefined;
+    return [{ diagnostic: diagnostic("WD201", message, spanOf(ctx.source, asNode(pair.key)), { hint }), bad: pair.value }];
+  }
+  const keyIssues = ambiguity(pair.key, { ...ctx, where: `key "${key}" in ${ctx.where}` });
+  const property = schema.properties?.[key];
+  if (property !== undefined) {
+    return [...keyIssues, ...validate(pair.value, property, { ...ctx, where: childWhere(ctx.where, key), at: pair.key })];
+  }
+  for (const [pattern, sub] of Object.entries(schema.patternProperties ?? {})) {
+    if (new RegExp(pattern, "u").test(key)) {
+      const title = resolveRef(ctx.root, sub).title ?? "entry";
+      return [...keyIssues, ...validate(pair.value, sub, { ...ctx, where: `${title} ${key}`, at: pair.key })];
+    }
+  }
+  if (schema.additionalProperties !== false) return keyIssues;
+  const span = spanOf(ctx.source, asNode(pair.key));
+  if (schema.properties === undefined && schema.patternProperties !== undefined) {
+    const message = `invalid name "${key}" in ${ctx.where}`;
+    const hint = "names are ASCII identifiers: letters, digits and _, not starting with a digit";
+    return [{ diagnostic: diagnostic("WD205", message, span, { hint }), bad: pair.value }];
+  }
+  const suggestion = didYouMean(key, Object.keys(schema.properties ?? {}));
+  const known = Object.keys(schema.properties ?? {}).join(", ");
+  const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : `expected one of: ${known}`;
+  return [{ diagnostic: diagnostic("WD202", `unknown key "${key}" in ${ctx.where}`, span, { hint }), bad: pair.value }];
+}
+
+function validateArray(node: unknown, schema: SchemaNode, ctx: Context): Issue[] {
+  const items = (node as { items: unknown[] }).items;
+  const issues: Issue[] = [];
+  if (schema.minItems !== undefined && items.length < schema.minItems) {
+    const message = `${ctx.where} must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`;
+    issues.push({ diagnostic: diagnostic("WD206", message, spanOf(ctx.source, asNode(node))), bad: node });
+  }
+  if (schema.items !== undefined) {
+    items.forEach((item, i) => {
+      const where = `item ${i + 1} of ${ctx.where}`;
+      issues.push(...validate(item, schema.items as SchemaNode, { ...ctx, where, at: item }));
+    });
+  }
+  return issues;
+}
+
+/** The branch whose type fits; among several, the one whose required keys are present, else the closest. */
+function validateAnyOf(node: unknown, branches: readonly SchemaNode[], ctx: Context): Issue[] {
+  const actual = jsonTypeOf(node);
+  const resolved = branches.map((b) => resolveRef(ctx.root, b));
+  const fitting = resolved.filter((b) => b.type === undefined || typeMatches(actual, typesOf(b)));
+  if (fitting.length === 0) return [typeIssue(node, resolved.flatMap(typesOf), ctx)];
+  let best: Issue[] | undefined;
+  let bestScore = Infinity;
+  for (const branch of fitting) {
+    const issues = validate(node, branch, ctx);
+    if (issues.length === 0) return [];
+    const present = new Set(pairsOf(node).map(keyText));
+    const discriminated = (branch.required ?? []).some((k) => present.has(k));
+    const score = issues.length - (discriminated ? 1000 : 0);
+    if (score < bestScore) {
+      best = issues;
+      bestScore = score;
+    }
+  }
+  return best ?? [];
+}
+
+function typesOf(schema: SchemaNode): readonly string[] {
+  return schema.type === undefined ? [] : typeof schema.type === "string" ? [schema.type] : schema.type;
+}
+
+function typeMatches(actual: JsonType, expected: readonly string[]): boolean {
+  return expected.some((t) => t === actual || (t === "number" && actual === "integer"));
+}
+
+const NOUNS: { readonly [type: string]: string } = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  integer: "an integer",
+  number: "a number",
+  boolean: "a bool (true or false)",
+  null: "null",
+};
+
+function typeIssue(node: unknown, expected: readonly string[], ctx: Context): Issue {
+  const unique = [...new Set(expected)];
+  const wanted = unique.map((t) => NOUNS[t] ?? t).join(" or ");
+  const message = `${ctx.where} must be ${wanted}, got ${describeNode(node)}`;
+  let hint: string | undefined;
+  if (unique.includes("string") && isScalar(node) && node.value !== null) {
+    hint = `quote it to make it a string: "${String(node.source ?? node.value)}"`;
+  } else if (unique.includes("integer") && jsonTypeOf(node) === "number") {
+    hint = "write a whole number in decimal, such as 1";
+  }
+  const at = isScalar(node) && node.range !== undefined && node.value !== null ? node : ctx.at;
+  return { diagnostic: diagnostic("WD201", message, spanOf(ctx.source, asNode(at)), { hint }), bad: node };
+}
+
+function notAllowed(node: unknown, allowed: readonly unknown[], ctx: Context): Issue {
+  const list = allowed.map((v) => JSON.stringify(v)).join(", ");
+  const actual = isScalar(node) ? String(node.value) : undefined;
+  const message = `${ctx.where} must be one of ${list}, got ${describeNode(node)}`;
+  const suggestion = actual === undefined ? undefined : didYouMean(actual, allowed.map(String));
+  const hint = suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
+  return { diagnostic: diagnostic("WD204", message, spanOf(ctx.source, asNode(node ?? ctx.at)), { hint }), bad: node };
+}
+
+function ambiguity(node: unknown, ctx: Context): Issue[] {
+  if (!isPlain(node) || !isScalar(node) || typeof node.value !== "string") return [];
+  const reading = nonStringReading(node.value);
+  if (reading === undefined) return [];
+  const message = `${ctx.where} is the plain scalar ${node.value}, which YAML 1.1 tools read as a ${reading}`;
+  const hint = `quote it: "${node.value}"`;
+  return [{ diagnostic: diagnostic("WD207", message, spanOf(ctx.source, node), { hint }) }];
+}
+
+function childWhere(where: string, key: string): string {
+  return where === SPEC ? `"${key}"` : `"${key}" of ${where}`;
+}
+
+function asNode(node: unknown): Parameters<typeof spanOf>[1] {
+  return node !== null && typeof node === "object" && "range" in node ? (node as Parameters<typeof spanOf>[1]) : undefined;
+}

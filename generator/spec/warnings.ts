@@ -1,0 +1,48 @@
+/** Warnings: things that are legal but most likely mistakes. */
+import { diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Enum, Key, Protocol, ValueType } from "../model.js";
+
+export function warningRules(p: Protocol): Diagnostic[] {
+  return [...unusedKeys(p), ...unusedEnums(p), ...replyDirections(p)];
+}
+
+function unusedKeys(p: Protocol): Diagnostic[] {
+  const used = new Set<Key>();
+  for (const s of p.topicSets) for (const t of s.topics) for (const f of t.payload.fields) used.add(f.key);
+  for (const r of p.records) for (const f of r.fields) used.add(f.key);
+  return p.keySets.flatMap((s) =>
+    s.keys
+      .filter((k) => !used.has(k))
+      .map((k) => diagnostic("WD390", `key ${s.name}.${k.name} is used by no payload and no record`, k.span, {
+        hint: "add it to a payload or record, or remove it",
+      })),
+  );
+}
+
+function unusedEnums(p: Protocol): Diagnostic[] {
+  const used = new Set<Enum>();
+  const walk = (t: ValueType): void => {
+    if (t.kind === "enum") used.add(t.enum);
+    else if (t.kind === "list" || t.kind === "map") walk(t.of);
+  };
+  for (const s of p.keySets) for (const k of s.keys) walk(k.type);
+  return p.enums
+    .filter((e) => !used.has(e))
+    .map((e) => diagnostic("WD391", `enum ${e.name} is the type of no key`, e.span, { hint: "use it as a key's type, or remove it" }));
+}
+
+function replyDirections(p: Protocol): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const s of p.topicSets) {
+    for (const t of s.topics) {
+      for (const reply of t.replies) {
+        if (t.from === undefined || reply.from === undefined || t.from === t.to || reply.from !== t.from) continue;
+        out.push(diagnostic("WD392", `${s.name}.${t.name} is sent by ${t.from.name}, and so is its reply ${reply.name}`, t.span, {
+          hint: `a reply usually travels back: check "from" of ${reply.name}`,
+        }));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+/** Small, total readers over YAML nodes: what JSON type a node is, and how it is written. */
+import { isMap, isPair, isScalar, isSeq } from "yaml";
+import type { Node, Pair, Scalar, YAMLMap } from "yaml";
+
+export type JsonType = "object" | "array" | "string" | "integer" | "number" | "boolean" | "null" | "other";
+
+/** The JSON type of a node, strictly from YAML: `1.0` is a number, not an integer. */
+export function jsonTypeOf(node: unknown): JsonType {
+  if (node === null || node === undefined) return "null";
+  if (isMap(node)) return "object";
+  if (isSeq(node)) return "array";
+  if (!isScalar(node)) return "other";
+  const value = node.value;
+  if (value === null) return "null";
+  if (typeof value === "boolean") return "boolean";
+  if (typeof value === "string") return "string";
+  if (typeof value === "number") return isDecimalInteger(node) ? "integer" : "number";
+  return "other";
+}
+
+function isDecimalInteger(node: Scalar): boolean {
+  return typeof node.value === "number" && Number.isSafeInteger(node.value) && /^[-+]?[0-9]+$/.test(node.source ?? "");
+}
+
+/** The text a scalar was written with (its source), or a short description of a collection. */
+export function describeNode(node: unknown): string {
+  const type = jsonTypeOf(node);
+  if (type === "object") return "a mapping";
+  if (type === "array") return "a list";
+  if (type === "null") return "null";
+  if (isScalar(node)) {
+    const text = typeof node.source === "string" && node.source !== "" ? node.source : String(node.value);
+    const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+    const noun = type === "integer" || type === "number" ? "the number" : type === "boolean" ? "the bool" : "the string";
+    return `${noun} ${shown}`;
+  }
+  return "an unsupported node";
+}
+
+export function isPlain(node: unknown): boolean {
+  return isScalar(node) && (node.type === "PLAIN" || node.type === undefined);
+}
+
+/** The pairs of a mapping, or none. */
+export function pairsOf(node: unknown): readonly Pair<unknown, unknown>[] {
+  return isMap(node) ? (node as YAMLMap<unknown, unknown>).items.filter((p) => isPair(p)) : [];
+}
+
+/** The string value of a scalar key, or undefined. */
+export function keyText(pair: Pair<unknown, unknown>): string | undefined {
+  return stringOf(pair.key);
+}
+
+export function stringOf(node: unknown): string | undefined {
+  return isScalar(node) && typeof node.value === "string" ? node.value : undefined;
+}
+
+/** The value node of `key` in a mapping. */
+export function getPair(node: unknown, key: string): Pair<unknown, unknown> | undefined {
+  return pairsOf(node).find((p) => keyText(p) === key);
+}
+
+export function itemsOf(node: unknown): readonly unknown[] {
+  return isSeq(node) ? node.items : [];
+}
+
+export type { Node };
