@@ -1,0 +1,223 @@
+/**
+ * The wire lock: every wire- and source-visible fact of a protocol, as committed JSON.
+ *
+ * The lock holds no spans, timestamps or generator version, so its diff in review reads as the
+ * protocol change and nothing else. Names are sorted (code-unit order), so reordering the spec
+ * does not touch it. References between items (payload keys, replies) are written as wire values:
+ * what travels, and what stays put when only an identifier is renamed.
+ */
+import type { Field, Protocol, Topic, ValueType } from "../model.js";
+
+/** Format of the lock file itself; bump only with a migration. */
+export const LOCK_FORMAT = 1;
+
+export type Dict<T> = { readonly [name: string]: T };
+
+export interface LockedConstant {
+  readonly type: string;
+  readonly value: string | number | boolean;
+}
+
+export interface LockedKey {
+  readonly value: string;
+  /** `string`, `int`, `float`, `bool`, `any`, an enum or record name, `list<T>`, `map<T>`. */
+  readonly type: string;
+}
+
+export interface LockedPayload {
+  /** Wire values of the required keys, sorted. */
+  readonly required: readonly string[];
+  /** Wire values of the optional keys, sorted. */
+  readonly optional: readonly string[];
+  readonly unknownKeys: "allow" | "forbid";
+}
+
+export interface LockedTopic extends LockedPayload {
+  readonly value: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** Wire values of the replies, sorted. */
+  readonly replies: readonly string[];
+}
+
+export interface LockedCondition {
+  /** Wire value of the key. */
+  readonly key: string;
+  readonly in: readonly string[];
+}
+
+export interface LockedRule {
+  readonly if: LockedCondition;
+  readonly then: LockedCondition;
+}
+
+export interface LockedRecord extends LockedPayload {
+  /** The key set its keys come from. */
+  readonly keys: string;
+  readonly rules: Dict<LockedRule>;
+}
+
+export interface LockedReserved {
+  readonly channels: readonly string[];
+  readonly topics: readonly string[];
+  readonly keys: readonly string[];
+}
+
+export interface LockedAcceptance {
+  readonly rule: string;
+  readonly item: string;
+  readonly reason: string;
+}
+
+export interface Lock {
+  readonly lockFormat: number;
+  readonly protocol: string;
+  readonly version: string | number | boolean;
+  readonly channel: string;
+  readonly constants: Dict<LockedConstant>;
+  /** Enum name → member name → wire value. */
+  readonly enums: Dict<Dict<string>>;
+  /** Key set name → key name → value and type. */
+  readonly keys: Dict<Dict<LockedKey>>;
+  /** Topic set name → topic name → value, direction, replies, payload. */
+  readonly topics: Dict<Dict<LockedTopic>>;
+  readonly records: Dict<LockedRecord>;
+  readonly reserved: LockedReserved;
+  /** The spec's `breaking: accept:` entries, so an acceptance shows up in the lock's diff. */
+  readonly accepted: readonly LockedAcceptance[];
+}
+
+/** The lock of a protocol. Pure; the same protocol always gives an equal lock. */
+export function buildLock(p: Protocol): Lock {
+  return {
+    lockFormat: LOCK_FORMAT,
+    protocol: p.name,
+    version: p.version.value,
+    channel: String(p.channel.value),
+    constants: dictOf(p.constants, (c) => c.name, (c) => ({ type: c.type, value: c.value })),
+    enums: dictOf(p.enums, (e) => e.name, (e) => dictOf(e.members, (m) => m.name, (m) => m.value)),
+    keys: dictOf(p.keySets, (s) => s.name, (s) => dictOf(s.keys, (k) => k.name, (k) => ({ value: k.value, type: typeText(k.type) }))),
+    topics: dictOf(p.topicSets, (s) => s.name, (s) => dictOf(s.topics, (t) => t.name, lockedTopic)),
+    records: dictOf(p.records, (r) => r.name, (r) => ({
+      keys: r.keySet.name,
+      ...lockedFields(r.fields, r.unknownKeys),
+      rules: dictOf(r.rules, (rule) => rule.id, (rule) => ({
+        if: { key: rule.if.key.value, in: sorted(rule.if.values) },
+        then: { key: rule.then.key.value, in: sorted(rule.then.values) },
+      })),
+    })),
+    reserved: {
+      channels: sortedUnique(p.reserved.flatMap((r) => r.channels.map((v) => v.value))),
+      topics: sortedUnique(p.reserved.flatMap((r) => r.topics.map((v) => v.value))),
+      keys: sortedUnique(p.reserved.flatMap((r) => r.keys.map((v) => v.value))),
+    },
+    accepted: [...p.acceptedBreaking]
+      .map((a) => ({ rule: a.rule, item: a.item, reason: a.reason }))
+      .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.item, b.item) || compareText(a.reason, b.reason)),
+  };
+}
+
+/** Pretty JSON, 2-space indent, fixed key order, LF, trailing newline. */
+export function renderLock(lock: Lock): string {
+  return `${JSON.stringify(canonical(lock), null, 2)}\n`;
+}
+
+/** `string`, `ModelBufferType`, `list<int>`, `map<list<string>>`. */
+export function typeText(t: ValueType): string {
+  switch (t.kind) {
+    case "scalar":
+      return t.name;
+    case "enum":
+      return t.enum.name;
+    case "record":
+      return t.record.name;
+    case "list":
+    case "map":
+      return `${t.kind}<${typeText(t.of)}>`;
+  }
+}
+
+/** Code-unit order: stable across locales and platforms. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function lockedTopic(t: Topic): LockedTopic {
+  return {
+    value: t.value,
+    ...(t.from === undefined ? {} : { from: t.from.name }),
+    ...(t.to === undefined ? {} : { to: t.to.name }),
+    replies: sorted(t.replies.map((r) => r.value)),
+    ...lockedFields(t.payload.fields, t.payload.unknownKeys),
+  };
+}
+
+function lockedFields(fields: readonly Field[], unknownKeys: "allow" | "forbid"): LockedPayload {
+  return {
+    required: sorted(fields.filter((f) => f.required).map((f) => f.key.value)),
+    optional: sorted(fields.filter((f) => !f.required).map((f) => f.key.value)),
+    unknownKeys,
+  };
+}
+
+/** A prototype-free object keyed by name in sorted order (`__proto__` is just a name here). */
+function dictOf<T, V>(items: readonly T[], name: (item: T) => string, value: (item: T) => V): Dict<V> {
+  const out: { [name: string]: V } = Object.create(null) as { [name: string]: V };
+  for (const item of [...items].sort((a, b) => compareText(name(a), name(b)))) out[name(item)] = value(item);
+  return out;
+}
+
+function sorted(values: readonly string[]): string[] {
+  return [...values].sort(compareText);
+}
+
+function sortedUnique(values: readonly string[]): string[] {
+  return sorted([...new Set(values)]);
+}
+
+/** A copy built field by field in the lock's fixed order, whatever order `lock` was built in. */
+function canonical(lock: Lock): Lock {
+  const payload = (x: LockedPayload): LockedPayload => ({
+    required: sorted(x.required),
+    optional: sorted(x.optional),
+    unknownKeys: x.unknownKeys,
+  });
+  const condition = (c: LockedCondition): LockedCondition => ({ key: c.key, in: sorted(c.in) });
+  return {
+    lockFormat: lock.lockFormat,
+    protocol: lock.protocol,
+    version: lock.version,
+    channel: lock.channel,
+    constants: mapDict(lock.constants, (c) => ({ type: c.type, value: c.value })),
+    enums: mapDict(lock.enums, (members) => mapDict(members, (v) => v)),
+    keys: mapDict(lock.keys, (set) => mapDict(set, (k) => ({ value: k.value, type: k.type }))),
+    topics: mapDict(lock.topics, (set) =>
+      mapDict(set, (t) => ({
+        value: t.value,
+        ...(t.from === undefined ? {} : { from: t.from }),
+        ...(t.to === undefined ? {} : { to: t.to }),
+        replies: sorted(t.replies),
+        ...payload(t),
+      })),
+    ),
+    records: mapDict(lock.records, (r) => ({
+      keys: r.keys,
+      ...payload(r),
+      rules: mapDict(r.rules, (rule) => ({ if: condition(rule.if), then: condition(rule.then) })),
+    })),
+    reserved: {
+      channels: sortedUnique(lock.reserved.channels),
+      topics: sortedUnique(lock.reserved.topics),
+      keys: sortedUnique(lock.reserved.keys),
+    },
+    accepted: lock.accepted
+      .map((a) => ({ rule: a.rule, item: a.item, reason: a.reason }))
+      .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.item, b.item) || compareText(a.reason, b.reason)),
+  };
+}
+
+function mapDict<T, V>(dict: Dict<T>, value: (item: T) => V): Dict<V> {
+  const out: { [name: string]: V } = Object.create(null) as { [name: string]: V };
+  for (const name of Object.keys(dict).sort(compareText)) out[name] = value(dict[name] as T);
+  return out;
+}
