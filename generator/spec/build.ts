@@ -12,6 +12,7 @@ import type {
   Enum,
   Flow,
   KeySet,
+  LintConfig,
   Outputs,
   Protocol,
   Record,
@@ -87,6 +88,8 @@ export function buildProtocol(r: Reader, root: unknown): Protocol | undefined {
     flows,
     reserved: itemsOf(child(r, root, "reserved")).filter((n) => !r.bad.has(n)).map((n) => reserved(r, n)),
     acceptedBreaking: itemsOf(child(r, child(r, root, "breaking"), "accept")).flatMap((n) => accepted(r, n)),
+    ...optional("requireVersionBump", requireVersionBump(r, child(r, root, "breaking"))),
+    ...optional("lint", lint(r, child(r, root, "lint"))),
     outputs: outputs(r, child(r, root, "outputs"), name.value),
   };
 }
@@ -136,7 +139,7 @@ function constant(r: Reader, e: Entry): Constant[] {
     (t === "float" && typeof value === "number" && Number.isFinite(value)) ||
     (t === "int" && typeof value === "number" && Number.isSafeInteger(value) && /^[-+]?[0-9]+$/.test(valueNode.source ?? ""));
   if (!fits) {
-    const hint = t === "string" ? `quote it: "${String(valueNode.source ?? value)}"` : `write a ${t} value`;
+    const hint = t === "string" ? `quote it: "${String(valueNode.source ?? value)}"` : `write ${t === "int" ? "an" : "a"} ${t} value`;
     r.diagnostics.push(diagnostic("WD323", `constant ${e.name} is declared ${t}, but its value is ${String(valueNode.source ?? value)}`, span(r, valueNode), { hint }));
     return [];
   }
@@ -154,6 +157,16 @@ function accepted(r: Reader, node: unknown): AcceptedBreaking[] {
   const reason = str(r, node, "reason");
   if (rule === undefined || item === undefined || reason === undefined) return [];
   return [{ rule: rule.value, item: item.value, reason: reason.value, span: span(r, node) }];
+}
+
+function requireVersionBump(r: Reader, breaking: unknown): boolean | undefined {
+  const node = child(r, breaking, "require_version_bump");
+  return isScalar(node) && typeof node.value === "boolean" ? node.value : undefined;
+}
+
+function lint(r: Reader, node: unknown): LintConfig | undefined {
+  if (node === undefined) return undefined;
+  return { disable: strings(r, node, "disable").map((s) => ({ rule: s.value, span: s.span })) };
 }
 
 function outputs(r: Reader, node: unknown, protocolName: string): Outputs {

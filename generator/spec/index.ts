@@ -35,9 +35,9 @@ export function loadProtocol(text: string, file: string): LoadResult {
 
 function load(text: string, file: string): LoadResult {
   const loaded = loadYaml(text, file);
+  if (loaded.root === null && loaded.diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(loaded.diagnostics) };
   const structure = checkStructure(loaded.root, loaded.source);
   const found: Diagnostic[] = [...loaded.diagnostics, ...structure.diagnostics];
-  if (loaded.root === null && loaded.diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(loaded.diagnostics) };
   const reader: Reader = { source: loaded.source, bad: structure.badNodes, diagnostics: [] };
   const protocol = buildProtocol(reader, loaded.root);
   found.push(...reader.diagnostics, ...documentRules(reader, loaded.root));

@@ -45,9 +45,11 @@ export function loadYaml(text: string, file: string): Loaded {
   }
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) diagnostics.push(yamlError(source, error.code, error.message, error.pos));
+  // After a syntax error the tree is a guess; checking it further would only add noise.
+  const syntaxError = diagnostics.some((d) => d.code === "WD101");
   diagnostics.push(...directiveErrors(source, doc));
   diagnostics.push(...nodeErrors(source, doc));
-  return { source, root, diagnostics };
+  return { source, root: syntaxError ? null : root, diagnostics };
 }
 
 /** Far deeper than any spec needs, and shallow enough for every recursive walk after this one. */

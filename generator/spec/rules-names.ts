@@ -10,8 +10,8 @@ const SPECIAL_MEMBER_NAMES = new Set(["__proto__", "constructor", "prototype"]);
 export function nameRules(p: Protocol): Diagnostic[] {
   const out: Diagnostic[] = [];
   const topLevel: [string, Item][] = [
-    ["constant", p.channel],
-    ["constant", p.version],
+    ["the protocol's constant", p.channel],
+    ["the protocol's constant", p.version],
     ...p.constants.map((c): [string, Item] => ["constant", c]),
     ...p.enums.map((e): [string, Item] => ["enum", e]),
     ...p.keySets.map((s): [string, Item] => ["key set", s]),

@@ -6,7 +6,7 @@
  * scalars in one way: a plain scalar in a string position that YAML 1.1 would read as a bool,
  * null or number (`yes`, `off`, `~`, `0x1F`) must be quoted (WD207).
  */
-import { isScalar } from "yaml";
+import { isAlias, isScalar } from "yaml";
 import type { Pair } from "yaml";
 import "./codes.js";
 import { diagnostic, didYouMean } from "../diagnostics.js";
@@ -26,7 +26,8 @@ export interface StructureResult {
 }
 
 interface Issue {
-  readonly diagnostic: Diagnostic;
+  /** Undefined for a problem already reported by an earlier stage. */
+  readonly diagnostic: Diagnostic | undefined;
   /** The node the issue makes unusable, if any. */
   readonly bad?: unknown;
 }
@@ -46,10 +47,11 @@ export function checkStructure(root: unknown, source: Source, schema: SchemaNode
   const issues = validate(root, schema, { source, root: schema, where: SPEC, at: root });
   const badNodes = new Set<unknown>();
   for (const issue of issues) if (issue.bad !== undefined) badNodes.add(issue.bad);
-  return { diagnostics: issues.map((i) => i.diagnostic), badNodes };
+  return { diagnostics: issues.flatMap((i) => (i.diagnostic === undefined ? [] : [i.diagnostic])), badNodes };
 }
 
 function validate(node: unknown, schemaIn: SchemaNode, ctx: Context): Issue[] {
+  if (isAlias(node)) return [{ diagnostic: undefined, bad: node }]; // reported by the loader
   const schema = resolveRef(ctx.root, schemaIn);
   const branches = schema.anyOf ?? schema.oneOf;
   if (branches !== undefined) return validateAnyOf(node, branches, ctx);
@@ -96,6 +98,7 @@ function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Con
     const hint = isScalar(pair.key) ? `quote it: "${String(pair.key.source ?? pair.key.value)}"` : undefined;
     return [{ diagnostic: diagnostic("WD201", message, spanOf(ctx.source, asNode(pair.key)), { hint }), bad: pair.value }];
   }
+  if (key === "<<" && isPlain(pair.key)) return []; // a merge key, reported by the loader
   const keyIssues = ambiguity(pair.key, { ...ctx, where: `key "${key}" in ${ctx.where}` });
   const property = schema.properties?.[key];
   if (property !== undefined) {
@@ -109,10 +112,14 @@ function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Con
   }
   if (schema.additionalProperties !== false) return keyIssues;
   const span = spanOf(ctx.source, asNode(pair.key));
-  if (schema.properties === undefined && schema.patternProperties !== undefined) {
+  const patterns = Object.values(schema.patternProperties ?? {});
+  if (schema.properties === undefined && patterns.length > 0) {
     const message = `invalid name "${key}" in ${ctx.where}`;
     const hint = "names are ASCII identifiers: letters, digits and _, not starting with a digit";
-    return [{ diagnostic: diagnostic("WD205", message, span, { hint }), bad: pair.value }];
+    const only = patterns.length === 1 ? patterns[0] : undefined;
+    const title = only === undefined ? "entry" : (resolveRef(ctx.root, only).title ?? "entry");
+    const inner = only === undefined ? [] : validate(pair.value, only, { ...ctx, where: `${title} ${key}`, at: pair.key });
+    return [{ diagnostic: diagnostic("WD205", message, span, { hint }), bad: pair.value }, ...inner];
   }
   const suggestion = didYouMean(key, Object.keys(schema.properties ?? {}));
   const known = Object.keys(schema.properties ?? {}).join(", ");
@@ -181,12 +188,13 @@ function typeIssue(node: unknown, expected: readonly string[], ctx: Context): Is
   const wanted = unique.map((t) => NOUNS[t] ?? t).join(" or ");
   const message = `${ctx.where} must be ${wanted}, got ${describeNode(node)}`;
   let hint: string | undefined;
-  if (unique.includes("string") && isScalar(node) && node.value !== null) {
-    hint = `quote it to make it a string: "${String(node.source ?? node.value)}"`;
+  const written = isScalar(node) ? String(node.source ?? node.value ?? "") : "";
+  if (unique.includes("string") && written !== "") {
+    hint = `quote it to make it a string: "${written}"`;
   } else if (unique.includes("integer") && jsonTypeOf(node) === "number") {
     hint = "write a whole number in decimal, such as 1";
   }
-  const at = isScalar(node) && node.range !== undefined && node.value !== null ? node : ctx.at;
+  const at = written !== "" ? node : ctx.at;
   return { diagnostic: diagnostic("WD201", message, spanOf(ctx.source, asNode(at)), { hint }), bad: node };
 }
 
