@@ -1,0 +1,111 @@
+/**
+ * Python source text for spec values: string and number literals, docstrings and comments,
+ * written exactly as `ruff format` would leave them (so the output never needs formatting) and
+ * safe for any text: a literal or docstring round-trips its value, a comment can't end early or
+ * be read as a tool directive.
+ */
+import { escapeInvisible, hasInvisible, unicodeEscape } from "../text.js";
+
+/** `\xNN` below U+0100, `\uNNNN` otherwise (lone surrogates included), lower-case as ruff writes. */
+function pythonEscape(char: string): string {
+  const code = char.charCodeAt(0);
+  if (char === "\n") return "\\n";
+  if (char === "\r") return "\\r";
+  if (char === "\t") return "\\t";
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : unicodeEscape(char);
+}
+
+/**
+ * A string literal. Double quotes unless the text holds more `"` than `'` — the choice ruff
+ * format makes, so it never rewrites the literal.
+ */
+export function pythonString(value: string): string {
+  const doubles = value.split('"').length - 1;
+  const singles = value.split("'").length - 1;
+  const quote = doubles > singles ? "'" : '"';
+  const body = escapeInvisible(value.replace(/[\\\t]/g, (c) => pythonEscape(c)), pythonEscape).replaceAll(
+    quote,
+    `\\${quote}`,
+  );
+  return `${quote}${body}${quote}`;
+}
+
+/** An int, float or bool literal; non-finite floats as `float("inf")` (no imports needed). */
+export function pythonScalar(value: string | number | boolean, type: "string" | "int" | "float" | "bool"): string {
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "string") return pythonString(value);
+  if (Number.isNaN(value)) return 'float("nan")';
+  if (!Number.isFinite(value)) return value > 0 ? 'float("inf")' : 'float("-inf")';
+  const text = String(value);
+  if (type === "float" && /^-?\d+$/.test(text)) return `${text}.0`;
+  return text;
+}
+
+/** True for the characters a docstring writes as an escape: invisible ones and tabs. */
+function needsEscape(line: string): boolean {
+  return line.includes("\t") || hasInvisible(line);
+}
+
+/**
+ * The lines of a docstring, indented by `indent`, opening and closing quotes included.
+ *
+ * The value seen at run time is the doc text itself under PEP 257 (`inspect.cleandoc`, what
+ * `help()` and `ast.get_docstring` show): continuation lines lose the indentation they share and
+ * trailing spaces are dropped, as every formatter does. Everything else round-trips exactly.
+ *
+ * Quoting is chosen per text, most readable first:
+ * - plain `"""…"""` when nothing needs care;
+ * - `r"""…"""` when the text holds backslashes but nothing else a raw string can't hold (this is
+ *   how a person writes such a docstring, and it keeps ruff's D301 quiet);
+ * - otherwise escaped: `\\`, `\"` for a quote that touches another or an end of the text (a
+ *   trailing `"` would fuse with the closing quotes), `\t`, `\xNN`/`\uNNNN` for invisible
+ *   characters (U+2028, NUL, bidi controls, lone surrogates) — valid, visible, exact.
+ */
+export function pythonDocstring(text: string, indent: string): string[] {
+  const lines = dedentContinuation(text.split("\n").map((line) => line.replace(/[ \t]+$/, "")));
+  const content = lines.length > 1 ? `${lines.join("\n")}\n` : (lines[0] ?? "");
+  const quoteTrouble = content.includes('"""') || content.startsWith('"') || content.endsWith('"');
+  const escapes = lines.some(needsEscape);
+  let opened: string;
+  if (!escapes && !quoteTrouble && !content.includes("\\")) opened = `"""${content}`;
+  else if (!escapes && !quoteTrouble && !content.endsWith("\\")) opened = `r"""${content}`;
+  else opened = `"""${escapeDocstring(content)}`;
+  const out = `${opened}"""`.split("\n");
+  return out.map((line) => (line === "" ? line : `${indent}${line}`));
+}
+
+/** Removes the indentation all non-blank continuation lines share (PEP 257, ruff format). */
+function dedentContinuation(lines: string[]): string[] {
+  const indents = lines
+    .slice(1)
+    .filter((line) => line !== "")
+    .map((line) => /^ */.exec(line)?.[0].length ?? 0);
+  const shared = indents.length === 0 ? 0 : Math.min(...indents);
+  return shared === 0 ? lines : lines.map((line, i) => (i === 0 ? line : line.slice(shared)));
+}
+
+function escapeDocstring(content: string): string {
+  const chars = Array.from(content); // code points: a surrogate pair stays whole, a lone half alone
+  return chars
+    .map((char, i) => {
+      if (char === "\\") return "\\\\";
+      if (char === "\n") return char;
+      if (char !== '"') return needsEscape(char) ? pythonEscape(char) : char;
+      const touches = i === 0 || i === chars.length - 1 || chars[i - 1] === '"' || chars[i + 1] === '"';
+      return touches ? '\\"' : '"';
+    })
+    .join("");
+}
+
+/**
+ * Tool directives Python linters and type checkers find in comments: at the start of a comment
+ * (`type: ignore`, `fmt: off`, `pyright: basic`, `ruff: noqa`, …) or after any `#` in it
+ * (`# noqa` anywhere). Doc text must never turn into one.
+ */
+const DIRECTIVE =
+  /(^|#)(\s*)(?=(?:type|pyright|mypy|fmt|isort|ruff|flake8|pylint|yapf|pragma|pyre-[\w-]+)\s*:|noqa|nosec)/gi;
+
+/** One comment line: `# text`, or `#` for a blank line. A directive-like word gets a `\` before it. */
+export function pythonComment(line: string): string {
+  return line === "" ? "#" : `# ${line.replace(DIRECTIVE, "$1$2\\")}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The package's `__init__.py`: docstring, one `from .<module> import (...)` per module, and an
+ * explicit `__all__`, so `import <package>` offers every generated name and a type checker sees
+ * them as re-exported.
+ *
+ * Names are ordered the way ruff's isort (I001) and RUF022 order them — constants, then classes,
+ * then everything else, each naturally sorted — so ruff never rewrites the file. Modules are
+ * passed in, not looked up: another emitter adds its module by handing over its names.
+ */
+import type { GeneratedFile, Protocol, PythonOutput } from "../../model.js";
+import { headerComment } from "../header.js";
+import { moduleDocText } from "../text.js";
+import { pythonDocstring, pythonString } from "./defs-syntax.js";
+
+/** The names one module of the package exports (`{ module: "defs", names: ["CHANNEL", …] }`). */
+export interface PythonModuleExports {
+  readonly module: string;
+  readonly names: readonly string[];
+}
+
+export function emitPythonInit(protocol: Protocol, modules: readonly PythonModuleExports[]): GeneratedFile {
+  const output = pythonOutput(protocol);
+  const sortedModules = [...modules].sort((a, b) => naturalCompare(a.module.toLowerCase(), b.module.toLowerCase()));
+  const imports = sortedModules
+    .filter((m) => m.names.length > 0)
+    .flatMap((m) => [
+      `from .${m.module} import (`,
+      ...[...m.names].sort(importOrder).map((name) => `    ${name},`),
+      ")",
+    ]);
+  const all = modules.flatMap((m) => m.names).sort(dunderAllOrder);
+  const lines = [
+    headerComment(protocol, "#").trimEnd(),
+    "",
+    ...pythonDocstring(moduleDocText(protocol), ""),
+    "",
+    ...imports,
+    ...(imports.length > 0 ? [""] : []),
+    "__all__ = [",
+    ...all.map((name) => `    ${pythonString(name)},`),
+    "]",
+  ];
+  return { path: `${output.dir}/${output.package}/__init__.py`, text: `${lines.join("\n")}\n` };
+}
+
+/** The spec's python output; the emitters only run when there is one. */
+export function pythonOutput(protocol: Protocol): PythonOutput {
+  const output = protocol.outputs.python;
+  if (output === undefined) throw new Error("the spec has no python output");
+  return output;
+}
+
+/** isort's member types under `order-by-type`: CONSTANT, then Class, then variable. */
+function memberType(name: string): number {
+  const cased = /[A-Za-z]/.test(name);
+  if (name.length > 1 && cased && name === name.toUpperCase()) return 0;
+  if (/^[A-Z]/.test(name)) return 1;
+  return 2;
+}
+
+/** ruff isort's order of imported names: type, then natural order ignoring case, then with case. */
+export function importOrder(a: string, b: string): number {
+  return (
+    memberType(a) - memberType(b) ||
+    naturalCompare(a.toLowerCase(), b.toLowerCase()) ||
+    naturalCompare(a, b)
+  );
+}
+
+/** RUF022's "isort-style" order of `__all__`: type, then natural order with case. */
+export function dunderAllOrder(a: string, b: string): number {
+  return memberType(a) - memberType(b) || naturalCompare(a, b);
+}
+
+/** Natural order (`natord`): runs of digits compare as numbers, everything else by code unit. */
+export function naturalCompare(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const da = /^\d+/.exec(a.slice(i))?.[0];
+    const db = /^\d+/.exec(b.slice(j))?.[0];
+    if (da !== undefined && db !== undefined) {
+      const na = da.replace(/^0+(?=\d)/, "");
+      const nb = db.replace(/^0+(?=\d)/, "");
+      const byNumber = na.length - nb.length || (na < nb ? -1 : na > nb ? 1 : 0);
+      if (byNumber !== 0) return byNumber;
+      i += da.length;
+      j += db.length;
+      continue;
+    }
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    if (ca !== cb) return ca - cb;
+    i++;
+    j++;
+  }
+  return a.length - i - (b.length - j);
+}

@@ -1,0 +1,80 @@
+/**
+ * Text helpers shared by the emitters: turning spec text (docs, wire values) into comments and
+ * literals of each target language that can never break out of their syntax, and that the
+ * target's formatter (prettier, ruff format) leaves exactly as they are.
+ *
+ * Spec text is untrusted: it may hold comment terminators, quotes, backslashes, line terminators
+ * a tokenizer knows but an editor hides (U+2028), control and bidi-override characters. The rules:
+ * - comments are for people: line terminators split lines, invisible characters are shown as
+ *   `\uXXXX`, and text a tool would read as a directive is defused (see the language helpers);
+ * - literals and docstrings are for programs: they round-trip the text exactly.
+ */
+import type { Enum, KeySet, Member, Protocol, TopicSet } from "../model.js";
+import { splitLines } from "./header.js";
+
+/**
+ * Characters never written raw into generated source: C0/C1 controls (tab excepted), DEL, the
+ * line/paragraph separators, bidi embeddings/overrides/isolates and marks (a "Trojan Source"
+ * comment or string could reorder what a reviewer sees), zero-width characters, the BOM, and
+ * lone surrogates (which cannot be encoded as UTF-8).
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Unicode space separators other than U+0020: they look like a space but are not one. */
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/** `\u` + four lower-case hex digits of one UTF-16 code unit. */
+export function unicodeEscape(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+/**
+ * The lines of a doc as they go into comments: split on every line terminator either language
+ * knows (so no line of the doc can end a line comment), trailing whitespace dropped, invisible
+ * characters shown as `\uXXXX`. Empty for an absent or blank doc.
+ */
+export function commentLines(doc: string | undefined): string[] {
+  if (doc === undefined || doc.trim() === "") return [];
+  return splitLines(doc.trim()).map((line) => line.replace(INVISIBLE, unicodeEscape).trimEnd());
+}
+
+/** True when `text` holds a character that must be escaped in a string literal or docstring. */
+export function hasInvisible(text: string): boolean {
+  return new RegExp(INVISIBLE.source).test(text) || new RegExp(ODD_SPACES.source).test(text);
+}
+
+/** Replaces every invisible character and odd space with `escape(char)`. */
+export function escapeInvisible(text: string, escape: (char: string) => string): string {
+  return text.replace(INVISIBLE, escape).replace(ODD_SPACES, escape);
+}
+
+/** Number of code points: the width used to decide whether a trailing comment fits a line. */
+export function width(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** The doc of a generated module: the spec's title, a blank line, its doc; a fallback if neither. */
+export function moduleDocText(protocol: Protocol): string {
+  const parts = [protocol.title, protocol.doc].filter((t): t is string => t !== undefined && t.trim() !== "");
+  return parts.length > 0 ? parts.map((t) => t.trim()).join("\n\n") : `Wire constants of the ${protocol.name} protocol.`;
+}
+
+/** The members of any set whose values are wire strings, in spec order. */
+export function setMembers(set: Enum | KeySet | TopicSet): readonly Member[] {
+  switch (set.kind) {
+    case "enum":
+      return set.members;
+    case "keySet":
+      return set.keys;
+    case "topicSet":
+      return set.topics;
+  }
+}
+
+/** Every set of wire strings in the order both languages declare them: enums, key sets, topics. */
+export function valueSets(protocol: Protocol): readonly (Enum | KeySet | TopicSet)[] {
+  return [...protocol.enums, ...protocol.keySets, ...protocol.topicSets];
+}
