@@ -139,6 +139,12 @@ describe("the seed protocol.yaml", () => {
     expect(hello?.span).toMatchObject({ file: "protocol.yaml", line, col: 7 });
   });
 
+  it("reads the same with CRLF line endings", () => {
+    const crlf = loadProtocol(text.replace(/\n/g, "\r\n"), "protocol.yaml");
+    const noSpans = (k: string, v: unknown) => (k === "span" || k === "valueSpan" ? undefined : v);
+    expect(crlf.ok && JSON.stringify(crlf.protocol, noSpans)).toBe(JSON.stringify(seed(), noSpans));
+  });
+
   it("is deep-frozen", () => {
     const p = seed();
     expect(Object.isFrozen(p)).toBe(true);
