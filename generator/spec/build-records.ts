@@ -4,6 +4,7 @@ import type { CrossFieldRule, Field, Key, KeySet, Record, Verify, VerifyExpect }
 import { unknownKeysOf } from "./build-topics.js";
 import { buildFields } from "./fields.js";
 import { unresolved } from "./lookup.js";
+import { pythonName } from "./rules-names.js";
 import type { NameIndex } from "./lookup.js";
 import { child, doc, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
 import type { Entry, Reader } from "./read.js";
@@ -115,6 +116,9 @@ function buildVerify(r: Reader, entry: Entry, record: MutableRecord): Verify | u
   const attribute = str(r, node, "attribute");
   const container = str(r, node, "container");
   if (fn === undefined || argument === undefined || attribute === undefined || container === undefined) return undefined;
+  for (const [kind, name] of [["verify function", fn], ["verify argument", argument], ["verify attribute", attribute]] as const) {
+    r.diagnostics.push(...pythonName(kind, name.value, name.span));
+  }
   const expects: VerifyExpect[] = [];
   const seenKeys = new Map<string, ReturnType<typeof span>>();
   const seenParams = new Map<string, ReturnType<typeof span>>();
@@ -125,6 +129,7 @@ function buildVerify(r: Reader, entry: Entry, record: MutableRecord): Verify | u
     const label = str(r, item, "label");
     if (keyName === undefined || param === undefined || label === undefined) continue;
     const key = fieldKey(r, keyName.value, keyName.span, where, record.fields);
+    r.diagnostics.push(...pythonName("verify parameter", param.value, param.span));
     let duplicate = false;
     for (const [seen, value, what] of [[seenKeys, keyName, "key"], [seenParams, param, "param"]] as const) {
       const first = seen.get(value.value);

@@ -39,14 +39,6 @@ export function nameRules(p: Protocol): Diagnostic[] {
     ...p.topicSets.flatMap((s) => s.topics.map((t): [string, Item] => [`topic of ${s.name}`, t])),
   ];
   for (const [kind, item] of members) out.push(...memberName(kind, item.name, item.span));
-  for (const r of p.records) {
-    const v = r.verify;
-    if (v === undefined) continue;
-    out.push(...pythonName("verify function", v.function, v.span));
-    out.push(...pythonName("verify argument", v.argument, v.span));
-    out.push(...pythonName("verify attribute", v.attribute, v.span));
-    for (const e of v.expects) out.push(...pythonName("verify parameter", e.param, v.span));
-  }
   return out;
 }
 
@@ -87,7 +79,8 @@ function memberName(kind: string, name: string, span: Span): Diagnostic[] {
   return [];
 }
 
-function pythonName(kind: string, name: string, span: Span): Diagnostic[] {
+/** A name generated code uses as a Python identifier (and, camelCased, a TypeScript one). */
+export function pythonName(kind: string, name: string, span: Span): Diagnostic[] {
   const basic = [...identifier(kind, name, span), ...dunder(kind, name, span)];
   if (basic.length > 0) return basic;
   if (PYTHON_KEYWORDS.has(name) || TYPESCRIPT_RESERVED.has(name)) {

@@ -39,7 +39,7 @@ const EXPECTED: { readonly [fixture: string]: readonly string[] } = {
   "foreign-key": ["WD308 18:35"],
   "listed-twice": ["WD309 16:25", "WD309 18:28", "WD309 19:22"],
   "rule-values": ["WD311 29:37", "WD311 31:20", "WD312 34:20"],
-  "verify-expect": ["WD330 19:5", "WD322 26:18", "WD322 26:31", "WD312 27:18"],
+  "verify-expect": ["WD330 20:17", "WD322 26:18", "WD322 26:31", "WD312 27:18", "WD322 28:18", "WD331 28:31"],
   reserved: ["WD313 4:12", "WD313 9:7", "WD313 14:7"],
   "empty-value": ["WD314 4:12", "WD314 9:23"],
   "whitespace-value": ["WD315 9:24", "WD315 10:24", "WD315 11:27"],
