@@ -49,12 +49,37 @@ export function escapeInvisible(text: string, escape: (char: string) => string):
   return text.replace(INVISIBLE, escape).replace(ODD_SPACES, escape);
 }
 
-/** Number of code points: the width used to decide whether a trailing comment fits a line. */
+/**
+ * Display width in columns, as prettier and ruff measure a line: wide and fullwidth East Asian
+ * characters and emoji count 2, combining marks and controls 0, everything else 1.
+ */
 export function width(text: string): number {
   let n = 0;
-  for (const _ of text) n++;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f)) continue;
+    n += WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
+  }
   return n;
 }
+
+/** Wide and fullwidth ranges (East Asian Width W/F) and the emoji blocks. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+];
 
 /** The doc of a generated module: the spec's title, a blank line, its doc; a fallback if neither. */
 export function moduleDocText(protocol: Protocol): string {

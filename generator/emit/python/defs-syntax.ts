@@ -9,6 +9,7 @@ import { escapeInvisible, hasInvisible, unicodeEscape } from "../text.js";
 /** `\xNN` below U+0100, `\uNNNN` otherwise (lone surrogates included), lower-case as ruff writes. */
 function pythonEscape(char: string): string {
   const code = char.charCodeAt(0);
+  if (char === "\\") return "\\\\";
   if (char === "\n") return "\\n";
   if (char === "\r") return "\\r";
   if (char === "\t") return "\\t";
@@ -36,7 +37,7 @@ export function pythonScalar(value: string | number | boolean, type: "string" | 
   if (typeof value === "string") return pythonString(value);
   if (Number.isNaN(value)) return 'float("nan")';
   if (!Number.isFinite(value)) return value > 0 ? 'float("inf")' : 'float("-inf")';
-  const text = String(value);
+  const text = String(value).replace("e+", "e");
   if (type === "float" && /^-?\d+$/.test(text)) return `${text}.0`;
   return text;
 }

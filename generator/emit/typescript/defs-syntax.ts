@@ -10,6 +10,7 @@ import { escapeInvisible, unicodeEscape, width } from "../text.js";
 export const PRINT_WIDTH = 80;
 
 function jsEscape(char: string): string {
+  if (char === "\\") return "\\\\";
   if (char === "\n") return "\\n";
   if (char === "\r") return "\\r";
   if (char === "\t") return "\\t";

@@ -55,7 +55,9 @@ function docComment(item: { doc?: string | undefined; deprecated?: string | unde
 
 function writeConstant(w: CodeBlockWriter, constant: Constant): void {
   writeLines(w, docComment(constant, 0));
-  w.writeLine(`export const ${constant.name}${constantInitializer(constant)};`);
+  const line = `export const ${constant.name}${constantInitializer(constant)};`;
+  if (typeof constant.value !== "string" || width(line) <= PRINT_WIDTH) w.writeLine(line);
+  else writeLines(w, [`export const ${constant.name} =`, `${" ".repeat(INDENT)}${tsString(constant.value)};`]);
 }
 
 /** ` = value`, with a `: number` annotation where the value is not a literal (non-finite). */
@@ -87,8 +89,17 @@ function writeMember(w: CodeBlockWriter, member: Member, first: boolean): void {
     writeLines(w, [...title, ...doc].map(tsLineComment));
   }
   writeLines(w, docComment(member, INDENT));
-  w.writeLine(`${tsPropertyKey(member.name)}: ${tsString(member.value)},`);
+  const key = tsPropertyKey(member.name);
+  const value = `${tsString(member.value)},`;
+  if (width(`${key}: ${value}`) + INDENT <= PRINT_WIDTH || width(key) < SHORT_KEY) w.writeLine(`${key}: ${value}`);
+  else writeLines(w, [`${key}:`, `${" ".repeat(INDENT)}${value}`]);
 }
+
+/**
+ * prettier keeps `key: "long string"` on one line when the key is shorter than this (moving the
+ * value down would gain almost nothing); longer keys put an overlong value on the next line.
+ */
+const SHORT_KEY = INDENT + 3;
 
 /** `export type X = (typeof X)[keyof typeof X];`, broken after `=` where prettier breaks it. */
 function unionType(name: string): string[] {
