@@ -11,5 +11,4 @@ registerCodes({
   WD604: { severity: "error", title: "the lock is missing; run `wiredefs gen` to create it" },
   WD605: { severity: "error", title: "the lock is out of date; run `wiredefs gen` to update it" },
   WD606: { severity: "error", title: "a `breaking: accept:` entry names an unknown rule" },
-  WD607: { severity: "error", title: "the spec could not be read at the git ref" },
 });
