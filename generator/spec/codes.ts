@@ -55,7 +55,6 @@ registerCodes({
   WD333: { severity: "error", title: "a member name is a special JavaScript property name" },
 
   // Warnings
-  WD390: { severity: "warning", title: "a key is used by no payload and no record" },
   WD391: { severity: "warning", title: "an enum is used by no key" },
   WD392: { severity: "warning", title: "a reply travels in the same direction as its request" },
   WD393: { severity: "warning", title: "a flow step's sender or receiver contradicts its topic" },

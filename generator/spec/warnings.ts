@@ -1,23 +1,13 @@
-/** Warnings: things that are legal but most likely mistakes. */
+/**
+ * Warnings: things that are legal but most likely mistakes. Style and usage checks (unused keys
+ * and topics, missing docs) belong to the lint stage, which can turn them off.
+ */
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { Enum, Key, Protocol, ValueType } from "../model.js";
+import type { Enum, Protocol, ValueType } from "../model.js";
 
 export function warningRules(p: Protocol): Diagnostic[] {
-  return [...unusedKeys(p), ...unusedEnums(p), ...replyDirections(p)];
-}
-
-function unusedKeys(p: Protocol): Diagnostic[] {
-  const used = new Set<Key>();
-  for (const s of p.topicSets) for (const t of s.topics) for (const f of t.payload.fields) used.add(f.key);
-  for (const r of p.records) for (const f of r.fields) used.add(f.key);
-  return p.keySets.flatMap((s) =>
-    s.keys
-      .filter((k) => !used.has(k))
-      .map((k) => diagnostic("WD390", `key ${s.name}.${k.name} is used by no payload and no record`, k.span, {
-        hint: "add it to a payload or record, or remove it",
-      })),
-  );
+  return [...unusedEnums(p), ...replyDirections(p)];
 }
 
 function unusedEnums(p: Protocol): Diagnostic[] {
