@@ -56,11 +56,11 @@ export function planLock(p: Protocol, lockText: string | undefined, lockFile: st
   const expected = renderLock(buildLock(p));
   const diagnostics = checkAccepted(p);
   const write = lockText === expected ? undefined : expected;
-  if (lockText === undefined) return { findings: [], write, diagnostics, ok: diagnostics.length === 0 };
+  if (lockText === undefined) return { findings: [], write: diagnostics.length === 0 ? write : undefined, diagnostics, ok: diagnostics.length === 0 };
   const parsed = parseLock(lockText, lockFile);
   if (Array.isArray(parsed)) {
-    return options.acceptBreaking === true
-      ? { findings: [], write, diagnostics, ok: diagnostics.length === 0 }
+    return options.acceptBreaking === true && diagnostics.length === 0
+      ? { findings: [], write, diagnostics, ok: true }
       : { findings: [], write: undefined, diagnostics: [...diagnostics, ...parsed], ok: false };
   }
   let findings = compare(parsed, p);
