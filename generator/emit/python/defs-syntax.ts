@@ -42,6 +42,13 @@ export function pythonScalar(value: string | number | boolean, type: "string" | 
   return text;
 }
 
+/**
+ * A lone surrogate can sit in a Python string but not in a class's `__doc__`: CPython encodes
+ * it to UTF-8 when it builds the class and the import fails. Docstrings hold U+FFFD instead, as
+ * any UTF-8 encoder would write it.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** True for the characters a docstring writes as an escape: invisible ones and tabs. */
 function needsEscape(line: string): boolean {
   return line.includes("\t") || hasInvisible(line);
@@ -60,10 +67,16 @@ function needsEscape(line: string): boolean {
  *   how a person writes such a docstring, and it keeps ruff's D301 quiet);
  * - otherwise escaped: `\\`, `\"` for a quote that touches another or an end of the text (a
  *   trailing `"` would fuse with the closing quotes), `\t`, `\xNN`/`\uNNNN` for invisible
- *   characters (U+2028, NUL, bidi controls, lone surrogates) — valid, visible, exact.
+ *   characters (U+2028, NUL, bidi controls) — valid, visible, exact.
+ * A lone surrogate becomes U+FFFD (see LONE_SURROGATE).
  */
 export function pythonDocstring(text: string, indent: string): string[] {
-  const lines = dedentContinuation(text.split("\n").map((line) => line.replace(/[ \t]+$/, "")));
+  const lines = dedentContinuation(
+    text
+      .replace(LONE_SURROGATE, "\ufffd")
+      .split("\n")
+      .map((line) => line.replace(/[ \t]+$/, "")),
+  );
   const content = lines.length > 1 ? `${lines.join("\n")}\n` : (lines[0] ?? "");
   const quoteTrouble = content.includes('"""') || content.startsWith('"') || content.endsWith('"');
   const escapes = lines.some(needsEscape);

@@ -43,26 +43,38 @@ export function emitPythonDefsModule(protocol: Protocol): GeneratedFile {
 }
 
 function constantLines(constant: Constant): string[] {
-  return commented("", `${constant.name} = ${pythonScalar(constant.value, constant.type)}`, constant);
+  return commented("", constant.name, pythonScalar(constant.value, constant.type), constant);
 }
 
 /**
  * An assignment with its doc and deprecation as comments: a one-line doc trails the code when
- * the line fits, anything else goes above it.
+ * the whole line fits, anything else goes above it.
  */
 function commented(
   indent: string,
-  code: string,
+  name: string,
+  value: string,
   item: { doc?: string | undefined; deprecated?: string | undefined },
 ): string[] {
   const doc = commentLines(item.doc);
   const [only] = doc;
   if (item.deprecated === undefined && doc.length === 1 && only !== undefined) {
-    const trailing = `${indent}${code}  ${pythonComment(only)}`;
+    const trailing = `${indent}${name} = ${value}  ${pythonComment(only)}`;
     if (width(trailing) <= LINE_LENGTH) return [trailing];
   }
   const above = item.deprecated === undefined ? doc : [...doc, ...deprecationLines(item.deprecated)];
-  return [...above.map((line) => `${indent}${pythonComment(line)}`), `${indent}${code}`];
+  return [...above.map((line) => `${indent}${pythonComment(line)}`), ...assignment(indent, name, value)];
+}
+
+/**
+ * `name = value`; when that overflows the line but the value alone fits one indent deeper,
+ * ruff format wraps the value in parentheses, so this does too.
+ */
+function assignment(indent: string, name: string, value: string): string[] {
+  const line = `${indent}${name} = ${value}`;
+  const inner = `${indent}${INDENT}${value}`;
+  if (width(line) <= LINE_LENGTH || width(inner) > LINE_LENGTH) return [line];
+  return [`${indent}${name} = (`, inner, `${indent})`];
 }
 
 /** `Deprecated: reason` (`Deprecated.` without a reason), continuation lines kept. */
@@ -81,7 +93,7 @@ function classLines(set: Enum | KeySet | TopicSet): string[] {
       const heading = [...commentLines(member.section.title), ...commentLines(member.section.doc)];
       lines.push(...heading.map((line) => `${INDENT}${pythonComment(line)}`));
     }
-    lines.push(...commented(INDENT, `${member.name} = ${pythonString(member.value)}`, member));
+    lines.push(...commented(INDENT, member.name, pythonString(member.value), member));
   });
   return lines;
 }

@@ -72,11 +72,13 @@ function constantInitializer(constant: Constant): string {
 
 function writeSet(w: CodeBlockWriter, set: Enum | KeySet | TopicSet): void {
   writeLines(w, docComment(set, 0));
-  w.write(`export const ${set.name} = `);
-  w.inlineBlock(() => {
-    setMembers(set).forEach((member, i) => writeMember(w, member, i === 0));
-  });
-  w.write(" as const;").newLine();
+  const members = setMembers(set);
+  if (members.length === 0) w.writeLine(`export const ${set.name} = {} as const;`);
+  else {
+    w.write(`export const ${set.name} = `);
+    w.inlineBlock(() => members.forEach((member, i) => writeMember(w, member, i === 0)));
+    w.write(" as const;").newLine();
+  }
   if (set.deprecated !== undefined) writeLines(w, docComment({ deprecated: set.deprecated }, 0));
   writeLines(w, unionType(set.name));
 }
