@@ -1,8 +1,10 @@
 /**
- * Fixed identifiers the generated modules export besides the spec's own items. They share the
- * module namespace with the spec's names, so `assignNames` reports a spec item that takes one.
+ * Fixed identifiers the generated modules bind at module level besides the spec's own items:
+ * what they export, their private helpers and (Python) their imports. They share the module
+ * namespace with the spec's names, so `assignNames` reports a spec item that takes one.
  */
 export const TYPESCRIPT_HELPERS: readonly string[] = [
+  // exported by messages.ts
   "validatePayload",
   "isPayload",
   "PayloadByTopic",
@@ -13,14 +15,86 @@ export const TYPESCRIPT_HELPERS: readonly string[] = [
   "IssueCode",
   "ISSUE_CODES",
   "VerifyError",
+  // private to messages.ts
+  "Path",
+  "JsonObject",
+  "ValueSpec",
+  "FieldSpec",
+  "RuleSpec",
+  "ShapeSpec",
+  "STRING",
+  "INT",
+  "FLOAT",
+  "BOOL",
+  "ANY",
+  "PAYLOAD_VALIDATORS",
+  "checkShape",
+  "collectShapeIssues",
+  "checkValue",
+  "isObject",
+  "isFiniteNumber",
+  "isOneOf",
+  "hasOwn",
+  "describe",
+  "quote",
+  "attributeOf",
+  "checkExpected",
+  // globals messages.ts relies on, beyond the reserved list
+  "TypeError",
 ];
 
 export const PYTHON_HELPERS: readonly string[] = [
+  // exported by messages.py
   "validate_payload",
   "parse_payload",
   "ValidationIssue",
   "PayloadValidationError",
   "IssueCode",
+  "ISSUE_CODES",
   "PAYLOAD_BY_TOPIC",
   "REPLIES_BY_TOPIC",
+  // imported by messages.py
+  "json",
+  "math",
+  "re",
+  "Callable",
+  "Mapping",
+  "Sequence",
+  "Any",
+  "Literal",
+  "NamedTuple",
+  "Optional",
+  "TypedDict",
+  "Union",
+  "cast",
+  // private to messages.py
+  "_Path",
+  "_Validator",
+  "_LONE_SURROGATE",
+  "_Type",
+  "_Field",
+  "_Rule",
+  "_STRING",
+  "_INT",
+  "_FLOAT",
+  "_BOOL",
+  "_ANY",
+  "_PAYLOAD_VALIDATORS",
+  "_enum",
+  "_list_of",
+  "_map_of",
+  "_record",
+  "_check_shape",
+  "_collect_shape_issues",
+  "_check_value",
+  "_as_number",
+  "_is_one_of",
+  "_sorted_items",
+  "_utf16",
+  "_describe",
+  "_quote",
+  "_format_issue",
+  "_raise_if_invalid",
+  "_attribute_of",
+  "_check_expected",
 ];

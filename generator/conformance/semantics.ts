@@ -1,0 +1,165 @@
+/**
+ * The validation semantics: one table that both generated runtimes, the JSON Schema emitter, the
+ * conformance vectors and the README follow. Generated validators report issues with these codes,
+ * these paths and these messages, identically in TypeScript and Python.
+ */
+import type { CrossFieldRule, ScalarTypeName, ValueType } from "../model.js";
+
+export type IssueCode = "not_object" | "missing_key" | "wrong_type" | "not_in_enum" | "unknown_key" | "rule_violated";
+
+export interface IssueCodeInfo {
+  readonly code: IssueCode;
+  /** When it is reported. */
+  readonly when: string;
+  /** Where its path points. */
+  readonly path: string;
+  /** The message, with `‹…›` for the parts taken from the value. */
+  readonly message: string;
+}
+
+/** Every issue code, in the order the README lists them. */
+export const ISSUE_CODES: readonly IssueCodeInfo[] = [
+  {
+    code: "not_object",
+    when: "a payload or record (at the top or nested) is not an object: null, an array, a string, a number or a boolean",
+    path: "the value itself (`[]` at the top)",
+    message: "expected an object, got ‹kind›",
+  },
+  {
+    code: "missing_key",
+    when: "a required key is not an own property of the object",
+    path: "the object's path plus the key",
+    message: 'missing required key "‹key›"',
+  },
+  {
+    code: "wrong_type",
+    when: "a present key's value has the wrong JSON type (see the type rules)",
+    path: "the key (or list index, or map key) holding the value",
+    message: "expected ‹type›, got ‹kind›",
+  },
+  {
+    code: "not_in_enum",
+    when: "an enum-typed value is a string that is not one of the enum's wire values",
+    path: "the key holding the value",
+    message: 'expected one of "‹v1›", "‹v2›", got "‹value›"',
+  },
+  {
+    code: "unknown_key",
+    when: "the message forbids unknown keys (`unknownKeys: forbid`) and the object has an own key it does not declare",
+    path: "the object's path plus the unknown key",
+    message: 'unknown key "‹key›"',
+  },
+  {
+    code: "rule_violated",
+    when: "a record's cross-field rule fails: its `if` key holds one of the `if` values and its `then` key holds a value outside the `then` values; checked only when both keys are present and passed their own checks",
+    path: "the `then` key",
+    message: '"‹then key›" must be one of "‹v1›", "‹v2›" when "‹if key›" is "‹value›" (‹rule id›)',
+  },
+];
+
+export interface TypeRule {
+  readonly type: string;
+  readonly accepts: string;
+  readonly rejects: string;
+}
+
+/** What each value type accepts; the same verdict for the same JSON text in both runtimes. */
+export const TYPE_RULES: readonly TypeRule[] = [
+  { type: "string", accepts: "a string", rejects: "everything else" },
+  {
+    type: "int",
+    accepts:
+      "a finite number with no fractional part, including integral floats: JSON `1.0` is accepted in both (JavaScript cannot tell it from `1`)",
+    rejects:
+      "booleans (Python `bool` is an `int` subclass: rejected anyway), `1.5`, NaN, ±Infinity, and integers too large for a double (JSON `1e400` or a 400-digit integer: Infinity in JavaScript, so rejected in Python too)",
+  },
+  {
+    type: "float",
+    accepts: "any finite number, integers included",
+    rejects: "booleans, NaN, ±Infinity, integers too large for a double",
+  },
+  { type: "bool", accepts: "`true` and `false`", rejects: "0, 1, strings and everything else" },
+  { type: "enum", accepts: "a string among the enum's wire values", rejects: "other strings (`not_in_enum`); non-strings (`wrong_type`)" },
+  { type: "any", accepts: "every value, `null` included", rejects: "nothing (opaque framework objects)" },
+  { type: "list of T", accepts: "an array whose items are T (path segment: the index)", rejects: "non-arrays" },
+  { type: "map of T", accepts: "an object whose own values are T (path segment: the key)", rejects: "non-objects, arrays, null" },
+  { type: "record", accepts: "an object valid for the record", rejects: "non-objects (`not_object`)" },
+];
+
+/** Rules that hold for every shape, in the words the README uses. */
+export const GENERAL_RULES: readonly string[] = [
+  "Objects are JSON objects: `null` and arrays are never objects (`not_object` at the top, `not_object` for a nested record, `wrong_type` for a map).",
+  "Own properties only: keys are read with `Object.keys` / `Object.prototype.hasOwnProperty.call` in TypeScript and `in` on a mapping in Python. `__proto__`, `constructor` and `toString` are ordinary keys; objects with a null prototype work.",
+  "An optional key may be absent; when present its value must have the key's type (`null` is not \"absent\").",
+  "Unknown keys follow the message's `unknownKeys` policy: `allow` (the default) ignores them, `forbid` reports each one.",
+  "Paths are arrays of segments from the validated value: key names (strings) and list indices (numbers), e.g. `[\"meta\", \"model_buffer_encoding\"]` or `[\"items\", 2]`. The top-level value is `[]`.",
+  "Order of issues: the shape's fields in spec order (each field's nested issues in place, list items by index, map entries by key), then cross-field rules in spec order, then unknown keys. Map keys and unknown keys are sorted by UTF-16 code units: JavaScript's `JSON.parse` does not keep the input order of integer-like keys, so input order cannot be the same in both runtimes.",
+  "Every issue is reported, not just the first; a value with no issues is valid.",
+  "Validators never throw on JSON values, null-prototype objects or huge arrays; nesting depth is bounded by the spec's types (recursive records are rejected by the spec checker), not by the input.",
+  "Messages are identical in both runtimes; strings in them are quoted as JSON (`JSON.stringify`, Python `json.dumps(ensure_ascii=False)` with lone surrogates escaped).",
+];
+
+/** Words for what a type expects, as used in `wrong_type` messages (`expected an integer, got …`). */
+export function expectedWords(type: ValueType): string {
+  switch (type.kind) {
+    case "scalar":
+      return SCALAR_WORDS[type.name];
+    case "enum":
+      return `one of ${type.enum.members.map((m) => quote(m.value)).join(", ")}`;
+    case "list":
+      return "an array";
+    case "map":
+    case "record":
+      return "an object";
+  }
+}
+
+const SCALAR_WORDS: { readonly [name in ScalarTypeName]: string } = {
+  string: "a string",
+  int: "an integer",
+  float: "a number",
+  bool: "a boolean",
+  any: "anything",
+};
+
+/** The message of a rule's `rule_violated` issue; fixed text, so it is computed here once. */
+export function ruleMessage(rule: CrossFieldRule): string {
+  return (
+    `${quote(rule.then.key.value)} must be ${alternatives(rule.then.values)} ` +
+    `when ${quote(rule.if.key.value)} is ${alternatives(rule.if.values)} (${rule.id})`
+  );
+}
+
+function alternatives(values: readonly string[]): string {
+  const quoted = values.map(quote);
+  return quoted.length === 1 ? (quoted[0] ?? "") : `one of ${quoted.join(", ")}`;
+}
+
+/** Quotes a string the way both runtimes do in messages (JSON). */
+export function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** The Markdown the README carries (generator/emit/validation-semantics.md). */
+export function renderSemanticsMarkdown(): string {
+  const cell = (text: string): string => text.replace(/\|/g, "\\|");
+  const lines: string[] = [
+    "## Validation semantics",
+    "",
+    "Generated validators (TypeScript `validate<Name>` / `is<Name>`, Python `validate_<name>` /",
+    "`parse_<name>`) follow one table, and the conformance vectors in `generated/conformance/`",
+    "prove both runtimes agree case by case.",
+    "",
+    "| code | reported when | path | message |",
+    "| --- | --- | --- | --- |",
+    ...ISSUE_CODES.map((c) => `| \`${c.code}\` | ${cell(c.when)} | ${cell(c.path)} | \`${c.message}\` |`),
+    "",
+    "| type | accepts | rejects |",
+    "| --- | --- | --- |",
+    ...TYPE_RULES.map((t) => `| ${cell(t.type)} | ${cell(t.accepts)} | ${cell(t.rejects)} |`),
+    "",
+    ...GENERAL_RULES.map((r) => `- ${r}`),
+    "",
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,42 @@
+/**
+ * The shapes a protocol validates: every topic's payload and every record, in spec order
+ * (records first, since payloads may hold them). Shared by the message emitters, the JSON Schema
+ * emitter and the conformance vectors so all of them walk the same list.
+ */
+import type { CrossFieldRule, Field, Protocol, Record, Topic, TopicSet, UnknownKeys } from "../model.js";
+import type { Shape } from "../names/index.js";
+
+export interface ShapeView {
+  readonly shape: Shape;
+  readonly fields: readonly Field[];
+  readonly unknownKeys: UnknownKeys;
+  readonly rules: readonly CrossFieldRule[];
+}
+
+/** Records in spec order, then the topics of every topic set in spec order. */
+export function listShapes(protocol: Protocol): ShapeView[] {
+  return [...protocol.records.map(recordView), ...allTopics(protocol).map(topicView)];
+}
+
+export function recordView(record: Record): ShapeView {
+  return { shape: record, fields: record.fields, unknownKeys: record.unknownKeys, rules: record.rules };
+}
+
+export function topicView(topic: Topic): ShapeView {
+  return { shape: topic, fields: topic.payload.fields, unknownKeys: topic.payload.unknownKeys, rules: [] };
+}
+
+export function allTopics(protocol: Protocol): Topic[] {
+  return protocol.topicSets.flatMap((set) => set.topics);
+}
+
+/** The topic set each topic belongs to (for `Topic.HELLO`-style references). */
+export function topicSetOf(protocol: Protocol): (topic: Topic) => TopicSet {
+  const owner = new Map<Topic, TopicSet>();
+  for (const set of protocol.topicSets) for (const topic of set.topics) owner.set(topic, set);
+  return (topic) => {
+    const set = owner.get(topic);
+    if (set === undefined) throw new Error(`topic ${topic.name} is not in this protocol`);
+    return set;
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * What the Python messages emitter's parts share: the identifier table, references to the
+ * constants of defs.py (`MsgKey.SESSION_ID`, `Topic.HELLO`, `ModelEncoding.BASE64`) and the
+ * defs.py names those references use, which become the `from .defs import (…)` line.
+ */
+import type { Key, Protocol, Record, Topic, ValueType } from "../../model.js";
+import type { Names, TargetNames } from "../../names/index.js";
+import { topicSetOf } from "../../conformance/shapes.js";
+import { pythonString } from "./defs-syntax.js";
+
+export interface PyContext {
+  readonly protocol: Protocol;
+  readonly names: TargetNames;
+  keyRef(key: Key): string;
+  topicRef(topic: Topic): string;
+  /** `ModelEncoding.BASE64`, or a string literal when the key is not enum-typed. */
+  valueRef(key: Key, value: string): string;
+  /** Marks a defs.py name as used (the enums the module re-exports). */
+  use(name: string): string;
+  imports(): string[];
+  /** Records already defined above the current point (later ones are quoted forward refs). */
+  readonly defined: Set<Record>;
+}
+
+export function pyContext(protocol: Protocol, names: Names): PyContext {
+  const used = new Set<string>();
+  const use = (name: string): string => {
+    used.add(name);
+    return name;
+  };
+  const keySetOf = new Map<Key, string>();
+  for (const set of protocol.keySets) for (const key of set.keys) keySetOf.set(key, set.name);
+  const setOf = topicSetOf(protocol);
+  return {
+    protocol,
+    names: names.python,
+    keyRef(key) {
+      const set = keySetOf.get(key);
+      if (set === undefined) throw new Error(`key ${key.name} is not in this protocol`);
+      return `${use(set)}.${key.name}`;
+    },
+    topicRef: (topic) => `${use(setOf(topic).name)}.${topic.name}`,
+    valueRef(key, value) {
+      if (key.type.kind !== "enum") return pythonString(value);
+      const member = key.type.enum.members.find((m) => m.value === value);
+      return member === undefined ? pythonString(value) : `${use(key.type.enum.name)}.${member.name}`;
+    },
+    use,
+    imports: () => [...used],
+    defined: new Set<Record>(),
+  };
+}
+
+/** The Python annotation of a value (TypedDict field types). */
+export function pyType(type: ValueType, ctx: PyContext): string {
+  switch (type.kind) {
+    case "scalar":
+      return { string: "str", int: "int", float: "float", bool: "bool", any: "Any" }[type.name];
+    case "enum":
+      return `Literal[${type.enum.members.map((m) => pythonString(m.value)).join(", ")}]`;
+    case "record": {
+      const name = ctx.names.type(type.record);
+      return ctx.defined.has(type.record) ? name : pythonString(name);
+    }
+    case "list":
+      return `list[${pyType(type.of, ctx)}]`;
+    case "map":
+      return `dict[str, ${pyType(type.of, ctx)}]`;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * A tiny layout engine for the Python expressions the messages emitter writes, breaking lines
+ * the way `ruff format` does: an expression stays on one line when it fits 88 columns, otherwise
+ * every item goes on its own line with a trailing comma — which ruff then keeps as a "magic
+ * trailing comma", so the output is stable under `ruff format`.
+ */
+
+export type PyExpr =
+  | { readonly kind: "atom"; readonly text: string }
+  | { readonly kind: "call"; readonly callee: string; readonly args: readonly PyArg[] }
+  | { readonly kind: "list" | "tuple"; readonly items: readonly PyExpr[] }
+  | { readonly kind: "dict"; readonly entries: readonly (readonly [string, PyExpr])[] };
+
+export interface PyArg {
+  readonly name?: string;
+  readonly value: PyExpr;
+}
+
+export const LINE_LENGTH = 88;
+const INDENT = "    ";
+
+export const pyAtom = (text: string): PyExpr => ({ kind: "atom", text });
+export const pyList = (items: readonly PyExpr[]): PyExpr => ({ kind: "list", items });
+export const pyTuple = (items: readonly PyExpr[]): PyExpr => ({ kind: "tuple", items });
+export const pyDict = (entries: readonly (readonly [string, PyExpr])[]): PyExpr => ({ kind: "dict", entries });
+export function pyCall(callee: string, args: readonly (PyExpr | readonly [string, PyExpr])[]): PyExpr {
+  return {
+    kind: "call",
+    callee,
+    args: args.map((a) => (Array.isArray(a) ? { name: a[0] as string, value: a[1] as PyExpr } : { value: a as PyExpr })),
+  };
+}
+
+function argText(arg: PyArg, value: string): string {
+  return arg.name === undefined ? value : `${arg.name}=${value}`;
+}
+
+export function pyFlat(e: PyExpr): string {
+  switch (e.kind) {
+    case "atom":
+      return e.text;
+    case "call":
+      return `${e.callee}(${e.args.map((a) => argText(a, pyFlat(a.value))).join(", ")})`;
+    case "list":
+      return `[${e.items.map(pyFlat).join(", ")}]`;
+    case "tuple":
+      return e.items.length === 1 ? `(${pyFlat(e.items[0] as PyExpr)},)` : `(${e.items.map(pyFlat).join(", ")})`;
+    case "dict":
+      return `{${e.entries.map(([k, v]) => `${k}: ${pyFlat(v)}`).join(", ")}}`;
+  }
+}
+
+/** Prints `e` at `column` on a line indented `indent` spaces, with `trailing` characters after it. */
+export function pyLayout(e: PyExpr, indent: number, column: number, trailing: number): string {
+  const one = pyFlat(e);
+  if (column + one.length + trailing <= LINE_LENGTH || e.kind === "atom") return one;
+  const inner = indent + INDENT.length;
+  const pad = " ".repeat(inner);
+  const item = (prefix: string, x: PyExpr): string => `${pad}${prefix}${pyLayout(x, inner, inner + prefix.length, 1)},`;
+  const close = " ".repeat(indent);
+  switch (e.kind) {
+    case "call":
+      return `${e.callee}(\n${e.args.map((a) => item(a.name === undefined ? "" : `${a.name}=`, a.value)).join("\n")}\n${close})`;
+    case "list":
+      return `[\n${e.items.map((x) => item("", x)).join("\n")}\n${close}]`;
+    case "tuple":
+      return `(\n${e.items.map((x) => item("", x)).join("\n")}\n${close})`;
+    case "dict":
+      return `{\n${e.entries.map(([k, v]) => item(`${k}: `, v)).join("\n")}\n${close}}`;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * TypedDicts for records and topic payloads, Python 3.9 compatible: required keys in a base
+ * class, optional ones in a `total=False` subclass. When every wire key is a plain identifier the
+ * class syntax is used; otherwise the functional syntax, which takes any string as a key.
+ */
+import type { Field } from "../../model.js";
+import type { ShapeView } from "../../conformance/shapes.js";
+import { PYTHON_KEYWORDS } from "../../names/keywords-python.js";
+import { pythonDocstring, pythonString } from "./defs-syntax.js";
+import { pyType, type PyContext } from "./messages-context.js";
+import { pyAtom, pyCall, pyDict, pyLayout, type PyExpr } from "./messages-layout.js";
+
+export function shapeDoc(view: ShapeView, ctx: PyContext): string {
+  const { shape } = view;
+  const parts: string[] = [];
+  if (shape.kind === "topic") parts.push(`Payload of \`\`${ctx.topicRef(shape)}\`\` (\`\`${shape.value}\`\`).`);
+  if (shape.doc !== undefined) parts.push(shape.doc);
+  if (shape.deprecated !== undefined) parts.push(`Deprecated: ${shape.deprecated}`.trimEnd());
+  return parts.join("\n\n") || `The ${shape.name} record.`;
+}
+
+/** Usable as a class-body annotation: an identifier, no keyword, no `__x` name mangling. */
+function isClassKey(key: string): boolean {
+  const mangled = key.startsWith("__") && !key.endsWith("__");
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !PYTHON_KEYWORDS.has(key) && !mangled;
+}
+
+export function emitTypedDict(view: ShapeView, ctx: PyContext): string {
+  const name = ctx.names.type(view.shape);
+  const required = view.fields.filter((f) => f.required);
+  const optional = view.fields.filter((f) => !f.required);
+  const doc = pythonDocstring(shapeDoc(view, ctx), "    ");
+  const out = view.fields.every((f) => isClassKey(f.key.value))
+    ? classSyntax(name, doc, required, optional, ctx)
+    : functionalSyntax(name, doc, required, optional, ctx);
+  if (view.shape.kind === "record") ctx.defined.add(view.shape);
+  return out;
+}
+
+function classSyntax(name: string, doc: string[], required: Field[], optional: Field[], ctx: PyContext): string {
+  const body = (fields: Field[]): string[] => fields.flatMap((f) => fieldLines(f, ctx));
+  if (optional.length === 0) return block(`class ${name}(TypedDict):`, [...doc, ...spaced(body(required))]);
+  if (required.length === 0) return block(`class ${name}(TypedDict, total=False):`, [...doc, ...spaced(body(optional))]);
+  const base = `_${name}Required`;
+  return [
+    block(`class ${base}(TypedDict):`, body(required)),
+    "\n\n",
+    block(`class ${name}(${base}, total=False):`, [...doc, "", ...body(optional)]),
+  ].join("");
+}
+
+function spaced(lines: string[]): string[] {
+  return lines.length === 0 ? [] : ["", ...lines];
+}
+
+function fieldLines(field: Field, ctx: PyContext): string[] {
+  const { key } = field;
+  const lines = [`    ${key.value}: ${pyType(key.type, ctx)}`];
+  const doc = [key.doc, key.deprecated === undefined ? undefined : `Deprecated: ${key.deprecated}`.trimEnd()]
+    .filter((d): d is string => d !== undefined && d !== "")
+    .join("\n\n");
+  if (doc !== "") lines.push(...pythonDocstring(doc, "    "));
+  return lines;
+}
+
+function functionalSyntax(name: string, doc: string[], required: Field[], optional: Field[], ctx: PyContext): string {
+  const typedDict = (target: string, fields: Field[], total: boolean): string => {
+    const entries = fields.map((f) => [pythonString(f.key.value), pyAtom(pyType(f.key.type, ctx))] as const);
+    const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
+    if (!total) args.push(["total", pyAtom("False")]);
+    return `${target} = ${pyLayout(pyCall("TypedDict", args), 0, target.length + 3, 0)}\n`;
+  };
+  const parts: string[] = [];
+  const bases: string[] = [];
+  if (required.length > 0 || optional.length === 0) {
+    parts.push(typedDict(`_${name}Required`, required, true));
+    bases.push(`_${name}Required`);
+  }
+  if (optional.length > 0) {
+    parts.push(typedDict(`_${name}Optional`, optional, false));
+    bases.push(`_${name}Optional`);
+  }
+  parts.push(block(`class ${name}(${bases.join(", ")}):`, doc));
+  return parts.join("\n\n");
+}
+
+function block(head: string, body: string[]): string {
+  return `${head}\n${body.join("\n")}\n`;
+}

@@ -1,0 +1,119 @@
+/**
+ * Python validators: one `validate_<name>` (list of issues) and one `parse_<name>` (raises
+ * `PayloadValidationError`, a `ValueError`) per shape, each a small table read by the module's
+ * `_check_shape`; then the topic tables and `validate_payload` / `parse_payload`.
+ */
+import type { CrossFieldRule, Field, Protocol, Topic, ValueType } from "../../model.js";
+import { allTopics, type ShapeView } from "../../conformance/shapes.js";
+import { ruleMessage } from "../../conformance/semantics.js";
+import { pythonDocstring, pythonString } from "./defs-syntax.js";
+import type { PyContext } from "./messages-context.js";
+import { pyAtom, pyCall, pyDict, pyLayout, pyList, pyTuple, type PyExpr } from "./messages-layout.js";
+
+export function emitShapeValidators(view: ShapeView, ctx: PyContext): string {
+  const type = ctx.names.type(view.shape);
+  const validator = ctx.names.validator(view.shape);
+  const parser = ctx.names.guard(view.shape);
+  const what = view.shape.kind === "topic" ? `the payload of \`\`${ctx.topicRef(view.shape)}\`\`` : `a \`\`${type}\`\``;
+  const args: (PyExpr | readonly [string, PyExpr])[] = [
+    pyAtom("value"),
+    ["unknown_keys", pyAtom(pythonString(view.unknownKeys))],
+    ["fields", pyList(view.fields.map((f) => fieldSpec(f, ctx)))],
+  ];
+  if (view.rules.length > 0) args.push(["rules", pyList(view.rules.map((r) => ruleSpec(r, ctx)))]);
+  return [
+    `def ${validator}(value: object) -> list[ValidationIssue]:\n`,
+    ...docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`),
+    `    return ${pyLayout(pyCall("_check_shape", args), 4, 11, 0)}\n`,
+    "\n\n",
+    `def ${parser}(value: object) -> ${type}:\n`,
+    ...docLines(
+      `Return \`\`value\`\` as ${what}.\n\nRaises:\n    PayloadValidationError: If it has issues (a \`\`ValueError\`\` listing them).`,
+    ),
+    `    _raise_if_invalid(${validator}(value))\n`,
+    `    return cast(${pythonString(type)}, value)\n`,
+  ].join("");
+}
+
+function docLines(text: string): string[] {
+  return pythonDocstring(text, "    ").map((l) => `${l}\n`);
+}
+
+function fieldSpec(field: Field, ctx: PyContext): PyExpr {
+  const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(ctx.keyRef(field.key)), valueSpec(field.key.type, ctx)];
+  if (!field.required) args.push(["required", pyAtom("False")]);
+  return pyCall("_Field", args);
+}
+
+const SCALAR_SPECS = { string: "_STRING", int: "_INT", float: "_FLOAT", bool: "_BOOL", any: "_ANY" } as const;
+
+function valueSpec(type: ValueType, ctx: PyContext): PyExpr {
+  switch (type.kind) {
+    case "scalar":
+      return pyAtom(SCALAR_SPECS[type.name]);
+    case "enum":
+      return pyCall(
+        "_enum",
+        type.enum.members.map((m) => pyAtom(`${ctx.use(type.enum.name)}.${m.name}`)),
+      );
+    case "list":
+      return pyCall("_list_of", [valueSpec(type.of, ctx)]);
+    case "map":
+      return pyCall("_map_of", [valueSpec(type.of, ctx)]);
+    case "record":
+      return pyCall("_record", [pyAtom(ctx.names.validator(type.record))]);
+  }
+}
+
+function ruleSpec(rule: CrossFieldRule, ctx: PyContext): PyExpr {
+  const values = (part: CrossFieldRule["if"]): PyExpr => pyList(part.values.map((v) => pyAtom(ctx.valueRef(part.key, v))));
+  return pyCall("_Rule", [
+    ["if_key", pyAtom(ctx.keyRef(rule.if.key))],
+    ["if_values", values(rule.if)],
+    ["then_key", pyAtom(ctx.keyRef(rule.then.key))],
+    ["then_values", values(rule.then)],
+    ["message", pyAtom(pythonString(ruleMessage(rule)))],
+  ]);
+}
+
+/** The topic tables and `validate_payload` / `parse_payload`. */
+export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string {
+  const topics = allTopics(protocol);
+  const table = (entry: (t: Topic) => PyExpr): PyExpr => pyDict(topics.map((t) => [ctx.topicRef(t), entry(t)] as const));
+  const replies = (t: Topic): PyExpr => pyTuple(t.replies.map((r) => pyAtom(ctx.topicRef(r))));
+  const assign = (target: string, value: PyExpr): string => `${target} = ${pyLayout(value, 0, target.length + 3, 0)}\n`;
+  return [
+    assign("PAYLOAD_BY_TOPIC: Mapping[str, type]", table((t) => pyAtom(ctx.names.type(t)))),
+    '"""The payload TypedDict of every topic, keyed by wire string."""\n',
+    "\n",
+    assign("REPLIES_BY_TOPIC: Mapping[str, tuple[str, ...]]", table(replies)),
+    '"""The topics a peer may answer each topic with (empty: not a request)."""\n',
+    "\n",
+    assign("_PAYLOAD_VALIDATORS: Mapping[str, _Validator]", table((t) => pyAtom(ctx.names.validator(t)))),
+    "\n\n",
+    PAYLOAD_FUNCTIONS,
+  ].join("");
+}
+
+const PAYLOAD_FUNCTIONS = `def validate_payload(topic: str, value: object) -> list[ValidationIssue]:
+    """Validate the payload of \`\`topic\`\` (a topic wire string).
+
+    Raises:
+        ValueError: If \`\`topic\`\` is not a topic of this protocol.
+    """
+    validate = _PAYLOAD_VALIDATORS.get(topic)
+    if validate is None:
+        raise ValueError(f"unknown topic {_quote(topic)}")
+    return validate(value)
+
+
+def parse_payload(topic: str, value: object) -> Mapping[str, Any]:
+    """Return \`\`value\`\` if it is a valid payload of \`\`topic\`\`.
+
+    Raises:
+        PayloadValidationError: If it is not (a \`\`ValueError\`\`, listing every issue).
+        ValueError: If \`\`topic\`\` is not a topic of this protocol.
+    """
+    _raise_if_invalid(validate_payload(topic, value))
+    return cast("Mapping[str, Any]", value)
+`;

@@ -1,0 +1,70 @@
+/**
+ * A record's verify function in Python with the seed's exact signature, checks, order, messages
+ * and `ValueError`s, duck-typed: the argument may be any object whose attribute holds the record
+ * mapping (the framework's container) or a mapping holding it under that key. A falsy expected
+ * value is not checked (`if expected_type and …`), as in the seed.
+ */
+import type { Field, Record, Verify, ValueType } from "../../model.js";
+import { pythonDocstring, pythonString } from "./defs-syntax.js";
+import type { PyContext } from "./messages-context.js";
+import { pyAtom, pyCall, pyLayout, pyList } from "./messages-layout.js";
+
+export function emitVerify(record: Record, verify: Verify, ctx: PyContext): string {
+  const fn = ctx.names.verify(verify);
+  const params = verify.expects.map((e) => `    ${e.param}: Optional[${expectedType(e.key.type)}] = None,\n`);
+  const required = record.fields.filter((f) => f.required).map((f) => pyAtom(ctx.keyRef(f.key)));
+  const lines = [
+    `def ${fn}(\n`,
+    `    ${verify.argument}: object,\n`,
+    ...params,
+    ") -> None:\n",
+    ...pythonDocstring(docText(record, verify, ctx), "    ").map((l) => `${l}\n`),
+    `    record = _attribute_of(${verify.argument}, ${pythonString(verify.attribute)})\n`,
+    "    if record is None:\n",
+    `        raise ValueError(${pythonString(`${verify.argument} must be a ${verify.containerType}`)})\n`,
+  ];
+  if (required.length > 0) {
+    lines.push(
+      `    required_fields = ${pyLayout(pyList(required), 4, 22, 0)}\n`,
+      "    for field in required_fields:\n",
+      "        if field not in record:\n",
+      '            raise ValueError(f"Missing required field: {field}")\n',
+    );
+  }
+  for (const expect of verify.expects) {
+    const field = record.fields.find((f) => f.key === expect.key);
+    const check = pyCall("_check_expected", [pyAtom(pythonString(expect.label)), pyAtom(expect.param), pyAtom(actual(field, ctx, expect.key))]);
+    lines.push(`    ${pyLayout(check, 4, 4, 0)}\n`);
+  }
+  return lines.join("");
+}
+
+function actual(field: Field | undefined, ctx: PyContext, key: Field["key"]): string {
+  return field?.required === true ? `record[${ctx.keyRef(key)}]` : `record.get(${ctx.keyRef(key)})`;
+}
+
+function expectedType(type: ValueType): string {
+  if (type.kind === "enum") return "str";
+  if (type.kind === "scalar") return { string: "str", int: "int", float: "float", bool: "bool", any: "Any" }[type.name];
+  return "Any";
+}
+
+function docText(record: Record, verify: Verify, ctx: PyContext): string {
+  const type = ctx.names.type(record);
+  const args = [
+    `    ${verify.argument}: ${verify.argumentDoc ?? "The object to verify"}`,
+    ...verify.expects.map((e) => `    ${e.param}: ${e.doc ?? `Expected ${e.label}`}`),
+  ];
+  return [
+    verify.doc ?? `Verify the \`\`${type}\`\` an object holds.`,
+    "",
+    `\`\`${verify.argument}.${verify.attribute}\`\` (or \`\`${verify.argument}[${pythonString(verify.attribute)}]\`\`) holds a \`\`${type}\`\`.`,
+    "",
+    "Args:",
+    ...args,
+    "",
+    "Raises:",
+    `    ValueError: If ${verify.argument} holds no ${verify.attribute} mapping, a required field is`,
+    "        missing, or a given expected value does not match.",
+  ].join("\n");
+}

@@ -1,0 +1,70 @@
+/**
+ * What the TypeScript messages emitter's parts share: the identifier table, references to the
+ * constants of defs.ts (`MsgKey.SESSION_ID`, `Topic.HELLO`, `ModelEncoding.BASE64`) and the set
+ * of defs.ts names those references use, which becomes the import line.
+ */
+import type { Enum, Key, Protocol, Topic, ValueType } from "../../model.js";
+import type { Names, TargetNames } from "../../names/index.js";
+import { topicSetOf } from "../../conformance/shapes.js";
+import { str } from "./messages-layout.js";
+
+export interface TsContext {
+  readonly protocol: Protocol;
+  readonly names: TargetNames;
+  /** `MsgKey.SESSION_ID` */
+  keyRef(key: Key): string;
+  /** `Topic.HELLO` */
+  topicRef(topic: Topic): string;
+  /** `ModelEncoding.BASE64`, or a string literal when the key is not enum-typed. */
+  valueRef(key: Key, value: string): string;
+  /** The enum's union type (imported from defs.ts). */
+  enumType(e: Enum): string;
+  /** Names imported from defs.ts so far, sorted. */
+  imports(): string[];
+}
+
+export function tsContext(protocol: Protocol, names: Names): TsContext {
+  const used = new Set<string>();
+  const use = (name: string): string => {
+    used.add(name);
+    return name;
+  };
+  const keySetOf = new Map<Key, string>();
+  for (const set of protocol.keySets) for (const key of set.keys) keySetOf.set(key, set.name);
+  const setOf = topicSetOf(protocol);
+  return {
+    protocol,
+    names: names.typescript,
+    keyRef(key) {
+      const set = keySetOf.get(key);
+      if (set === undefined) throw new Error(`key ${key.name} is not in this protocol`);
+      return `${use(set)}.${key.name}`;
+    },
+    topicRef: (topic) => `${use(setOf(topic).name)}.${topic.name}`,
+    valueRef(key, value) {
+      if (key.type.kind !== "enum") return str(value);
+      const member = key.type.enum.members.find((m) => m.value === value);
+      return member === undefined ? str(value) : `${use(key.type.enum.name)}.${member.name}`;
+    },
+    enumType: (e) => use(e.name),
+    imports: () => [...used].sort(),
+  };
+}
+
+/** The TypeScript type of a value. */
+export function tsType(type: ValueType, ctx: TsContext): string {
+  switch (type.kind) {
+    case "scalar":
+      return { string: "string", int: "number", float: "number", bool: "boolean", any: "unknown" }[type.name];
+    case "enum":
+      return ctx.enumType(type.enum);
+    case "record":
+      return ctx.names.type(type.record);
+    case "list": {
+      const item = tsType(type.of, ctx);
+      return type.of.kind === "list" ? `readonly (${item})[]` : `readonly ${item}[]`;
+    }
+    case "map":
+      return `{ readonly [key: string]: ${tsType(type.of, ctx)} }`;
+  }
+}

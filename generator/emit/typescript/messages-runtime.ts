@@ -1,0 +1,269 @@
+/**
+ * The fixed parts of messages.ts: the issue types every validator returns and the small checking
+ * core the per-shape tables drive. Written out as text (already prettier-formatted); the names
+ * it declares are listed in names/helpers.ts, so no spec item can take them.
+ */
+import type { ScalarTypeName } from "../../model.js";
+import { ISSUE_CODES } from "../../conformance/semantics.js";
+
+export function issueTypes(): string {
+  return `/** What went wrong; the validation semantics table in the README says when each applies. */
+export type IssueCode =
+${ISSUE_CODES.map((c) => `  | "${c.code}"`).join("\n")};
+
+/** Every issue code. */
+export const ISSUE_CODES: readonly IssueCode[] = [
+${ISSUE_CODES.map((c) => `  "${c.code}",`).join("\n")}
+];
+
+/** One problem with a value: where (keys and list indices from the root), what, and why. */
+export interface ValidationIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+/** The valid value, typed, or every issue found in it. */
+export type ValidationResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
+`;
+}
+
+const CORE_TYPES = `type Path = readonly (string | number)[];
+
+type JsonObject = { readonly [key: string]: unknown };
+
+type ValueSpec =
+  | { readonly kind: "string" | "int" | "float" | "bool" | "any" }
+  | { readonly kind: "enum"; readonly values: readonly string[] }
+  | { readonly kind: "list" | "map"; readonly of: ValueSpec }
+  | {
+      readonly kind: "record";
+      readonly validate: (value: unknown) => ValidationResult<unknown>;
+    };
+
+interface FieldSpec {
+  readonly key: string;
+  readonly required: boolean;
+  readonly type: ValueSpec;
+}
+
+interface RuleSpec {
+  readonly if: { readonly key: string; readonly values: readonly string[] };
+  readonly then: { readonly key: string; readonly values: readonly string[] };
+  readonly message: string;
+}
+
+interface ShapeSpec {
+  readonly unknownKeys: "allow" | "forbid";
+  readonly fields: readonly FieldSpec[];
+  readonly rules?: readonly RuleSpec[];
+}
+
+`;
+
+const SCALAR_SPECS: readonly (readonly [ScalarTypeName, string])[] = [
+  ["string", "STRING"],
+  ["int", "INT"],
+  ["float", "FLOAT"],
+  ["bool", "BOOL"],
+  ["any", "ANY"],
+];
+
+/** The checking core, declaring only the scalar specs the tables use (no unused locals). */
+export function checkingCore(used: ReadonlySet<ScalarTypeName>): string {
+  const scalars = SCALAR_SPECS.filter(([name]) => used.has(name)).map(
+    ([name, constant]) => `const ${constant}: ValueSpec = { kind: "${name}" };\n`,
+  );
+  return CORE_TYPES + (scalars.length > 0 ? `${scalars.join("")}\n` : "") + CORE_FUNCTIONS;
+}
+
+const CORE_FUNCTIONS = `function checkShape<T>(value: unknown, shape: ShapeSpec): ValidationResult<T> {
+  const errors: ValidationIssue[] = [];
+  collectShapeIssues(value, shape, [], errors);
+  return errors.length === 0
+    ? { ok: true, value: value as T }
+    : { ok: false, errors };
+}
+
+function collectShapeIssues(
+  value: unknown,
+  shape: ShapeSpec,
+  path: Path,
+  errors: ValidationIssue[],
+): void {
+  if (!isObject(value)) {
+    const message = \`expected an object, got \${describe(value)}\`;
+    errors.push({ path, code: "not_object", message });
+    return;
+  }
+  const failed = new Set<string>();
+  for (const field of shape.fields) {
+    const at = [...path, field.key];
+    const before = errors.length;
+    if (hasOwn(value, field.key)) {
+      checkValue(value[field.key], field.type, at, errors);
+    } else if (field.required) {
+      const message = \`missing required key \${quote(field.key)}\`;
+      errors.push({ path: at, code: "missing_key", message });
+    }
+    if (errors.length > before) failed.add(field.key);
+  }
+  for (const rule of shape.rules ?? []) {
+    const { if: when, then } = rule;
+    if (failed.has(when.key) || failed.has(then.key)) continue;
+    if (!hasOwn(value, when.key) || !hasOwn(value, then.key)) continue;
+    if (
+      isOneOf(value[when.key], when.values) &&
+      !isOneOf(value[then.key], then.values)
+    ) {
+      const at = [...path, then.key];
+      errors.push({ path: at, code: "rule_violated", message: rule.message });
+    }
+  }
+  if (shape.unknownKeys === "forbid") {
+    const known = new Set(shape.fields.map((field) => field.key));
+    for (const key of Object.keys(value).sort()) {
+      if (known.has(key)) continue;
+      const message = \`unknown key \${quote(key)}\`;
+      errors.push({ path: [...path, key], code: "unknown_key", message });
+    }
+  }
+}
+
+function checkValue(
+  value: unknown,
+  type: ValueSpec,
+  path: Path,
+  errors: ValidationIssue[],
+): void {
+  const wrongType = (expected: string): void => {
+    const message = \`expected \${expected}, got \${describe(value)}\`;
+    errors.push({ path, code: "wrong_type", message });
+  };
+  switch (type.kind) {
+    case "any":
+      return;
+    case "string":
+      if (typeof value !== "string") wrongType("a string");
+      return;
+    case "int":
+      if (!isFiniteNumber(value) || !Number.isInteger(value)) {
+        wrongType("an integer");
+      }
+      return;
+    case "float":
+      if (!isFiniteNumber(value)) wrongType("a number");
+      return;
+    case "bool":
+      if (typeof value !== "boolean") wrongType("a boolean");
+      return;
+    case "enum": {
+      const expected = \`one of \${type.values.map(quote).join(", ")}\`;
+      if (typeof value !== "string") {
+        wrongType(expected);
+      } else if (!type.values.includes(value)) {
+        const message = \`expected \${expected}, got \${quote(value)}\`;
+        errors.push({ path, code: "not_in_enum", message });
+      }
+      return;
+    }
+    case "list":
+      if (!Array.isArray(value)) {
+        wrongType("an array");
+        return;
+      }
+      for (let index = 0; index < value.length; index++) {
+        checkValue(value[index], type.of, [...path, index], errors);
+      }
+      return;
+    case "map":
+      if (!isObject(value)) {
+        wrongType("an object");
+        return;
+      }
+      for (const key of Object.keys(value).sort()) {
+        checkValue(value[key], type.of, [...path, key], errors);
+      }
+      return;
+    case "record": {
+      const result = type.validate(value);
+      if (result.ok) return;
+      for (const error of result.errors) {
+        errors.push({ ...error, path: [...path, ...error.path] });
+      }
+      return;
+    }
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+function isOneOf(value: unknown, values: readonly string[]): boolean {
+  return typeof value === "string" && values.includes(value);
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** What a value is, in the words of the messages ("an integer", "null", "an array"). */
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "boolean":
+      return "a boolean";
+    case "number":
+      if (!Number.isFinite(value)) return "a non-finite number";
+      return Number.isInteger(value) ? "an integer" : "a number";
+    case "string":
+      return "a string";
+    case "object":
+      return "an object";
+    default:
+      return typeof value;
+  }
+}
+
+/** Quotes text in a message (JSON, as the Python module does). */
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
+`;
+
+
+export const VERIFY_CORE = `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
+export class VerifyError extends Error {
+  override readonly name: string = "VerifyError";
+}
+
+/** The object \`container[attribute]\` holds, own or inherited; undefined if none. */
+function attributeOf(
+  container: unknown,
+  attribute: string,
+): JsonObject | undefined {
+  if (typeof container !== "object" || container === null) return undefined;
+  const held: unknown = (container as JsonObject)[attribute];
+  return isObject(held) ? held : undefined;
+}
+
+/** A given (truthy) expected value must equal the actual one. */
+function checkExpected(
+  label: string,
+  expected: unknown,
+  actual: unknown,
+): void {
+  if (expected && actual !== expected) {
+    const message = \`Expected \${label} \${String(expected)}, got \${String(actual)}\`;
+    throw new VerifyError(message);
+  }
+}
+`;
