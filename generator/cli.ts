@@ -3,16 +3,21 @@
  * prints; this file and write.ts are the only places that do I/O or set the exit code.
  * Heavy modules are imported inside the action that needs them, so `--help` stays instant.
  */
+import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
+import { RULES } from "./contract/rules.js";
+import { LINT_RULES } from "./lint/rules.js";
 
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 const program = new Command();
 
 program
   .name("wiredefs")
   .description(
-    "Keep a wire protocol in lock-step across runtimes: protocol.yaml is the single source of truth for\n" +
+    "Keep a wire protocol in lock-step across runtimes: protocol.yaml is the single source of truth for " +
       "the TypeScript and Python constants, typed messages, validators, docs and JSON Schema.",
   )
+  .version(pkg.version, "-V, --version", "print the wiredefs version")
   .showHelpAfterError("(run wiredefs --help for usage)")
   .configureHelp({ sortSubcommands: false });
 
@@ -21,8 +26,9 @@ const specOption = (): Option =>
 
 program
   .command("gen")
+  .summary("validate the spec and write every output (all or nothing)")
   .description(
-    "Validate the spec, then write every output it names (all or nothing: on any error, no file is touched)\n" +
+    "Validate the spec, then write every output it names (all or nothing: on any error, no file is touched) " +
       "and update the wire lock for additive changes.",
   )
   .addOption(specOption())
@@ -34,8 +40,9 @@ program
 
 program
   .command("check")
+  .summary("fail with a diff when generated files or the wire lock are out of date (for CI)")
   .description(
-    "Regenerate in memory and compare with the files on disk: exit 1 with a unified diff for every stale,\n" +
+    "Regenerate in memory and compare with the files on disk: exit 1 with a unified diff for every stale, " +
       "missing, hand-edited or orphaned file, or when the spec breaks the wire lock. Exit 0 when clean. For CI.",
   )
   .addOption(specOption())
@@ -44,7 +51,39 @@ program
     process.exitCode = runCheck(options.spec);
   });
 
-const { registerContractCommands } = await import("./commands/contract.js");
-registerContractCommands(program, specOption);
+program
+  .command("breaking")
+  .summary("list breaking changes against the wire lock or a git revision")
+  .description(
+    "Compare the spec with its wire lock (protocol.lock.json, the default) or with the spec at a git revision, " +
+      "and print every breaking change with its rule ID, category (wire: peers stop understanding each other; " +
+      "source: code using the generated names stops compiling) and both locations. Exit 1 on any unaccepted " +
+      "breaking change. Accept one with a `breaking: accept:` entry in the spec, or `wiredefs gen --accept-breaking`.",
+  )
+  .addOption(specOption())
+  .option("--against <ref>", "compare with the spec at this git revision (main, HEAD~1, a tag or sha) instead of the lock")
+  .option("--strict", "fail on warnings too (VERSION_NOT_BUMPED)", false)
+  .addHelpText("after", `\nRules:\n${RULES.map((r) => `  ${r.id.padEnd(28)} ${r.category.padEnd(6)} ${r.purpose}`).join("\n")}\n`)
+  .action(async (options: { spec: string; against?: string; strict: boolean }) => {
+    const { runBreaking } = await import("./commands/breaking.js");
+    process.exitCode = runBreaking(options);
+  });
+
+program
+  .command("lint")
+  .summary("check the spec's naming, docs and consistency")
+  .description(
+    "Check the spec's style and safety: naming conventions, consistent wire values, docs, unused topics and keys, " +
+      "requests without replies, deprecations without a reason. Warnings do not fail unless --strict. " +
+      "Turn a rule off for good with `lint: { disable: [RULE_ID] }` in the spec.",
+  )
+  .addOption(specOption())
+  .option("--strict", "fail on warnings too", false)
+  .option("--disable <ids...>", "turn off these rules for this run", [])
+  .addHelpText("after", `\nRules:\n${LINT_RULES.map((r) => `  ${r.id.padEnd(32)} ${r.purpose}`).join("\n")}\n`)
+  .action(async (options: { spec: string; strict: boolean; disable: string[] }) => {
+    const { runLint } = await import("./commands/lint.js");
+    process.exitCode = runLint(options);
+  });
 
 await program.parseAsync(process.argv);

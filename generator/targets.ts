@@ -5,9 +5,8 @@
 import type { GeneratedFile, Protocol } from "./model.js";
 import type { Names } from "./names/index.js";
 import { emitDocs } from "./emit/docs/index.js";
-import { emitJsonSchemas } from "./emit/jsonschema/index.js";
 import { emitPythonDefs } from "./emit/python/defs.js";
-import { emitPythonMessages } from "./emit/python/messages.js";
+import { emitPythonMessages, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
 import { emitTypeScriptMessages } from "./emit/typescript/messages.js";
 
@@ -26,16 +25,11 @@ export const TARGETS: readonly Target[] = [
   {
     name: "python",
     enabled: (p) => p.outputs.python !== undefined,
-    emit: (p, names) => [...emitPythonDefs(p), ...emitPythonMessages(p, names)],
+    emit: (p, names) => [...emitPythonDefs(p, [pythonMessagesExports(p, names)]), ...emitPythonMessages(p, names)],
   },
   {
     name: "docs",
     enabled: (p) => p.outputs.docs !== undefined,
     emit: (p) => emitDocs(p),
-  },
-  {
-    name: "schema",
-    enabled: (p) => p.outputs.schema !== undefined,
-    emit: (p) => emitJsonSchemas(p),
   },
 ];

@@ -1,21 +1,23 @@
 /** `wiredefs gen`: validate, render everything, then write. */
+import { planLock } from "../contract/check.js";
 import { generate } from "../generate.js";
 import { foreignFiles, writeFiles } from "../write.js";
-import { plural, printDiagnostics, readSpec } from "./spec-file.js";
+import { printFindings, readLockFile } from "./lock-file.js";
+import { plural, printDiagnostics, readSpec, sourcesOf } from "./spec-file.js";
 
 export interface GenOptions {
   readonly acceptBreaking: boolean;
 }
 
-export function runGen(specPath: string, _options: GenOptions): number {
+export function runGen(specPath: string, options: GenOptions): number {
   const spec = readSpec(specPath);
   if (spec === undefined) return 1;
   const result = generate(spec.text, spec.display);
   if (!result.ok) {
-    printDiagnostics(spec, result.diagnostics);
+    printDiagnostics(result.diagnostics, sourcesOf(spec), "no file was written");
     return 1;
   }
-  if (result.warnings.length > 0) printDiagnostics(spec, result.warnings);
+  if (result.warnings.length > 0) printDiagnostics(result.warnings, sourcesOf(spec));
   const foreign = foreignFiles(spec.root, result.files, result.outputDirs);
   if (foreign.length > 0) {
     for (const path of foreign) {
@@ -24,7 +26,20 @@ export function runGen(specPath: string, _options: GenOptions): number {
     process.stderr.write("  hint: move hand-written files out of the output directories; no file was written.\n");
     return 1;
   }
-  const summary = writeFiles(spec.root, result.files, result.outputDirs);
+  const lock = readLockFile(spec);
+  const plan = planLock(result.protocol, lock.text, lock.display, { acceptBreaking: options.acceptBreaking });
+  printFindings(plan.findings, lock.display);
+  if (!plan.ok) {
+    if (plan.diagnostics.length > 0) printDiagnostics(plan.diagnostics, sourcesOf(spec), "no file was written");
+    process.stderr.write(
+      "the spec breaks the wire contract; no file was written.\n" +
+        "  hint: if the change is meant, accept it with a `breaking: accept:` entry (rule, item, reason) in the spec,\n" +
+        "        or run `wiredefs gen --accept-breaking`; the lock's diff then shows it for review.\n",
+    );
+    return 1;
+  }
+  const lockFiles = plan.write === undefined ? [] : [{ path: lock.path, text: plan.write }];
+  const summary = writeFiles(spec.root, [...result.files, ...lockFiles], result.outputDirs);
   const parts = [`wrote ${plural(summary.written.length, "file")}`, `${summary.unchanged.length} unchanged`];
   if (summary.deleted.length > 0) parts.push(`deleted ${summary.deleted.length} orphaned`);
   process.stdout.write(`wiredefs: ${parts.join(", ")} (from ${spec.display})\n`);

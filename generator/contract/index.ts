@@ -11,5 +11,4 @@ export { isBlocking, sortFindings } from "./finding.js";
 export { contractCheck, planLock, checkAccepted } from "./check.js";
 export type { ContractCheck, LockPlan } from "./check.js";
 export { formatFinding, summarizeFindings } from "./format.js";
-export { lockPathFor } from "./spec-input.js";
-export { registerBreakingCommand } from "./command.js";
+export { lockPathFor } from "./lock.js";

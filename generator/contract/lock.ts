@@ -221,3 +221,8 @@ function mapDict<T, V>(dict: Dict<T>, value: (item: T) => V): Dict<V> {
   for (const name of Object.keys(dict).sort(compareText)) out[name] = value(dict[name] as T);
   return out;
 }
+
+/** `protocol.yaml` → `protocol.lock.json`: the lock sits beside its spec. */
+export function lockPathFor(specPath: string): string {
+  return `${specPath.replace(/\.ya?ml$/i, "")}.lock.json`;
+}

@@ -5,4 +5,3 @@ export type { LintFinding } from "./finding.js";
 export { LINT_RULES, lintRuleById } from "./rules.js";
 export type { LintRule } from "./rules.js";
 export { formatLintFinding } from "./format.js";
-export { registerLintCommand } from "./command.js";

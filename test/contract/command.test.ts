@@ -3,17 +3,14 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { registerBreakingCommand, runBreaking } from "../../generator/contract/command.js";
+import { runBreaking } from "../../generator/commands/breaking.js";
+import { runLint } from "../../generator/commands/lint.js";
 import { buildLock, renderLock } from "../../generator/contract/lock.js";
-import { registerLintCommand, runLint } from "../../generator/lint/command.js";
-import { loadProtocol } from "../../generator/spec/index.js";
 import { protocolOf } from "./helpers.js";
 
 const SEED = readFileSync("protocol.yaml", "utf8");
 const RENAMED = SEED.replace(/^( {6}HELLO:\n)/m, "$1        value: client_api.helo\n");
-const deps = { loadProtocol };
 const dir = mkdtempSync(join(tmpdir(), "wiredefs-cmd-"));
 const spec = join(dir, "protocol.yaml");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,7 +35,7 @@ describe("wiredefs breaking", () => {
   it("against the lock: prints the rule, category and both locations, exit 1", () => {
     writeFileSync(join(dir, "protocol.lock.json"), renderLock(buildLock(protocolOf(SEED, "protocol.yaml"))));
     writeFileSync(spec, RENAMED);
-    expect(runBreaking(deps, { spec, strict: false })).toBe(1);
+    expect(runBreaking({ spec, strict: false })).toBe(1);
     expect(out).toMatch(/protocol\.yaml:\d+:\d+ error WIRE_VALUE_CHANGED \(wire\): Topic\.HELLO value changed from "client_api\.hello" to "client_api\.helo"\n {2}was: \S*protocol\.lock\.json:\d+:\d+\n/);
     expect(out).toMatch(/warning VERSION_NOT_BUMPED \(wire\)/);
   });
@@ -49,34 +46,25 @@ describe("wiredefs breaking", () => {
     git("add", "protocol.yaml");
     git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "seed");
     writeFileSync(spec, RENAMED);
-    expect(runBreaking(deps, { spec, against: "HEAD", strict: false })).toBe(1);
+    expect(runBreaking({ spec, against: "HEAD", strict: false })).toBe(1);
     expect(out).toMatch(/error WIRE_VALUE_CHANGED \(wire\): Topic\.HELLO[^\n]*\n {2}was: HEAD:\S*protocol\.yaml:\d+:7\n/);
   });
 
   it("exit 0 with no breaking changes; a bad revision is an error", () => {
     writeFileSync(spec, SEED);
-    expect(runBreaking(deps, { spec, against: "HEAD", strict: false })).toBe(0);
+    expect(runBreaking({ spec, against: "HEAD", strict: false })).toBe(0);
     expect(out).toContain("no breaking changes");
-    expect(runBreaking(deps, { spec, against: "no-such-ref", strict: false })).toBe(1);
-  });
-
-  it("registers with a helpful --help that lists the rules", () => {
-    const program = new Command();
-    registerBreakingCommand(program, deps);
-    const help = program.commands.find((c) => c.name() === "breaking")?.helpInformation() ?? "";
-    expect(help).toContain("--against <ref>");
-    registerLintCommand(program, deps);
-    expect(program.commands.map((c) => c.name())).toEqual(["breaking", "lint"]);
+    expect(runBreaking({ spec, against: "no-such-ref", strict: false })).toBe(1);
   });
 });
 
 describe("wiredefs lint", () => {
   it("warnings pass; --strict fails; --disable silences", () => {
     writeFileSync(spec, SEED);
-    expect(runLint(deps, { spec, strict: false, disable: [] })).toBe(0);
+    expect(runLint({ spec, strict: false, disable: [] })).toBe(0);
     expect(out).toContain("warning TOPIC_UNUSED: topic Topic.LOG appears in no flow");
-    expect(runLint(deps, { spec, strict: true, disable: [] })).toBe(1);
-    expect(runLint(deps, { spec, strict: true, disable: ["TOPIC_UNUSED"] })).toBe(0);
-    expect(runLint(deps, { spec, strict: false, disable: ["NOPE"] })).toBe(1);
+    expect(runLint({ spec, strict: true, disable: [] })).toBe(1);
+    expect(runLint({ spec, strict: true, disable: ["TOPIC_UNUSED"] })).toBe(0);
+    expect(runLint({ spec, strict: false, disable: ["NOPE"] })).toBe(1);
   });
 });

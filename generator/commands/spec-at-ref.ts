@@ -1,4 +1,4 @@
-/** Reading the spec as it was at a git revision: `git show REF:./path`. The contract stage's only I/O. */
+/** Reading the spec as it was at a git revision: `git show REF:./path`. Used by `wiredefs breaking --against`. */
 import { execFileSync } from "node:child_process";
 import { basename, dirname, resolve } from "node:path";
 
