@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "generated" / "python"))
 
-import client_api  # noqa: E402
-from client_api import defs  # noqa: E402
+import client_api
+from client_api import defs
 
 TOPIC_NAMES = [
     "HELLO",
@@ -75,7 +75,9 @@ LEGACY_TOPICS = {"get_task", "submit_result", "heartbeat", "hello", "bye", "abor
 
 def members(cls):
     """The public constants of a class of constants, by name."""
-    return {name: value for name, value in vars(cls).items() if not name.startswith("_")}
+    return {
+        name: value for name, value in vars(cls).items() if not name.startswith("_")
+    }
 
 
 def test_channel_and_version():
