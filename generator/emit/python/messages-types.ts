@@ -30,23 +30,48 @@ export function emitTypedDict(view: ShapeView, ctx: PyContext): string {
   const required = view.fields.filter((f) => f.required);
   const optional = view.fields.filter((f) => !f.required);
   const doc = pythonDocstring(shapeDoc(view, ctx), "    ");
-  const out = view.fields.every((f) => isClassKey(f.key.value))
-    ? classSyntax(name, doc, required, optional, ctx)
-    : functionalSyntax(name, doc, required, optional, ctx);
+  const out = typedDicts(name, doc, required, optional, ctx);
   if (view.shape.kind === "record") ctx.defined.add(view.shape);
   return out;
 }
 
-function classSyntax(name: string, doc: string[], required: Field[], optional: Field[], ctx: PyContext): string {
+/**
+ * Required keys, then optional ones. A half whose keys are all identifiers is written in class
+ * syntax; otherwise it becomes a functional `_<Name>Required` / `_<Name>Optional` base.
+ */
+function typedDicts(name: string, doc: string[], required: Field[], optional: Field[], ctx: PyContext): string {
   const body = (fields: Field[]): string[] => fields.flatMap((f) => fieldLines(f, ctx));
-  if (optional.length === 0) return block(`class ${name}(TypedDict):`, [...doc, ...spaced(body(required))]);
-  if (required.length === 0) return block(`class ${name}(TypedDict, total=False):`, [...doc, ...spaced(body(optional))]);
-  const base = `_${name}Required`;
-  return [
-    block(`class ${base}(TypedDict):`, body(required)),
-    "\n\n",
-    block(`class ${name}(${base}, total=False):`, [...doc, "", ...body(optional)]),
-  ].join("");
+  const classy = (fields: Field[]): boolean => fields.every((f) => isClassKey(f.key.value));
+  const requiredBase = `_${name}Required`;
+  const optionalBase = `_${name}Optional`;
+  if (classy(required) && classy(optional)) {
+    if (optional.length === 0) return block(`class ${name}(TypedDict):`, [...doc, ...spaced(body(required))]);
+    if (required.length === 0) return block(`class ${name}(TypedDict, total=False):`, [...doc, ...spaced(body(optional))]);
+    return [
+      block(`class ${requiredBase}(TypedDict):`, body(required)),
+      block(`class ${name}(${requiredBase}, total=False):`, [...doc, "", ...body(optional)]),
+    ].join("\n\n");
+  }
+  const parts: string[] = [];
+  const bases: string[] = [];
+  if (required.length > 0) {
+    parts.push(
+      classy(required)
+        ? block(`class ${requiredBase}(TypedDict):`, body(required))
+        : functional(requiredBase, required, true, ctx),
+    );
+    bases.push(requiredBase);
+  }
+  if (optional.length > 0 && classy(optional)) {
+    parts.push(block(`class ${name}(${[...bases, "total=False"].join(", ")}):`, [...doc, "", ...body(optional)]));
+    return parts.join("\n\n");
+  }
+  if (optional.length > 0) {
+    parts.push(functional(optionalBase, optional, false, ctx));
+    bases.push(optionalBase);
+  }
+  parts.push(block(`class ${name}(${bases.join(", ")}):`, doc));
+  return parts.join("\n\n");
 }
 
 function spaced(lines: string[]): string[] {
@@ -63,25 +88,12 @@ function fieldLines(field: Field, ctx: PyContext): string[] {
   return lines;
 }
 
-function functionalSyntax(name: string, doc: string[], required: Field[], optional: Field[], ctx: PyContext): string {
-  const typedDict = (target: string, fields: Field[], total: boolean): string => {
-    const entries = fields.map((f) => [pythonString(f.key.value), pyAtom(pyType(f.key.type, ctx))] as const);
-    const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
-    if (!total) args.push(["total", pyAtom("False")]);
-    return `${target} = ${pyLayout(pyCall("TypedDict", args), 0, target.length + 3, 0)}\n`;
-  };
-  const parts: string[] = [];
-  const bases: string[] = [];
-  if (required.length > 0 || optional.length === 0) {
-    parts.push(typedDict(`_${name}Required`, required, true));
-    bases.push(`_${name}Required`);
-  }
-  if (optional.length > 0) {
-    parts.push(typedDict(`_${name}Optional`, optional, false));
-    bases.push(`_${name}Optional`);
-  }
-  parts.push(block(`class ${name}(${bases.join(", ")}):`, doc));
-  return parts.join("\n\n");
+/** `target = TypedDict("target", {"wire-key": type, …})`: any string can be a key. */
+function functional(target: string, fields: Field[], total: boolean, ctx: PyContext): string {
+  const entries = fields.map((f) => [pythonString(f.key.value), pyAtom(pyType(f.key.type, ctx))] as const);
+  const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
+  if (!total) args.push(["total", pyAtom("False")]);
+  return `${target} = ${pyLayout(pyCall("TypedDict", args), 0, target.length + 3, 0)}\n`;
 }
 
 function block(head: string, body: string[]): string {

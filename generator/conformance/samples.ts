@@ -1,0 +1,176 @@
+/**
+ * Sample values for conformance vectors: a valid value for every type (records satisfy their
+ * cross-field rules) and, per type, JSON values that must be rejected with the code they earn.
+ * Pure functions of the model; the expectations come from how each case is built.
+ */
+import type { CrossFieldRule, Record, ValueType } from "../model.js";
+import type { IssueCode } from "./semantics.js";
+import { recordView, type ShapeView } from "./shapes.js";
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A rejected value and, when the value must be written as raw JSON text, that text. */
+export interface BadValue {
+  readonly value: JsonValue;
+  /** Raw JSON text for numbers whose text matters (`1e400`); replaces `value` in the case's JSON. */
+  readonly json?: string;
+  readonly code: IssueCode;
+  readonly why: string;
+}
+
+/** An accepted value that is worth a case of its own (`1.0` for an int). */
+export interface GoodValue {
+  readonly value: JsonValue;
+  readonly json?: string;
+  readonly why: string;
+}
+
+const HUGE_INTEGER = `1${"0".repeat(400)}`;
+
+export function sampleValue(type: ValueType): JsonValue {
+  switch (type.kind) {
+    case "scalar":
+      return { string: "text", int: 7, float: 2.5, bool: true, any: { opaque: [1, "x", null] } }[type.name];
+    case "enum":
+      return type.enum.members[0]?.value ?? "";
+    case "list":
+      return [sampleValue(type.of)];
+    case "map":
+      return { k: sampleValue(type.of) };
+    case "record":
+      return sampleObject(recordView(type.record), "required");
+  }
+}
+
+/** A valid object for the shape: required keys only, or every key. Enum values satisfy its rules. */
+export function sampleObject(view: ShapeView, which: "required" | "all"): { [key: string]: JsonValue } {
+  const combo = ruleCombinations(view).find((c) => c.violated.length === 0)?.values ?? {};
+  const object: { [key: string]: JsonValue } = {};
+  for (const field of view.fields) {
+    if (which === "required" && !field.required) continue;
+    object[field.key.value] = combo[field.key.value] ?? sampleValue(field.key.type);
+  }
+  return object;
+}
+
+/** Every combination of the enum values of the keys a shape's rules read (at most 256). */
+export function ruleCombinations(view: ShapeView): { values: { [key: string]: string }; violated: CrossFieldRule[] }[] {
+  const keys = [...new Set(view.rules.flatMap((r) => [r.if.key, r.then.key]))].filter(
+    (k) => view.fields.some((f) => f.key === k) && k.type.kind === "enum",
+  );
+  let combos: { [key: string]: string }[] = [{}];
+  for (const key of keys) {
+    const members = key.type.kind === "enum" ? key.type.enum.members.map((m) => m.value) : [];
+    combos = combos.flatMap((c) => members.map((v) => ({ ...c, [key.value]: v })));
+    if (combos.length > 256) combos = combos.slice(0, 256);
+  }
+  return combos.map((values) => ({
+    values,
+    violated: view.rules.filter((r) => {
+      const ifValue = values[r.if.key.value];
+      const thenValue = values[r.then.key.value];
+      return ifValue !== undefined && thenValue !== undefined && r.if.values.includes(ifValue) && !r.then.values.includes(thenValue);
+    }),
+  }));
+}
+
+const bad = (value: JsonValue, code: IssueCode, why: string, json?: string): BadValue =>
+  json === undefined ? { value, code, why } : { value, json, code, why };
+
+/** Values a key of this type must reject. */
+export function badValues(type: ValueType): BadValue[] {
+  const notObject: BadValue[] = [bad(null, "wrong_type", "null"), bad([], "wrong_type", "an array")];
+  switch (type.kind) {
+    case "scalar":
+      return {
+        string: [bad(7, "wrong_type", "a number"), bad(null, "wrong_type", "null"), bad(["text"], "wrong_type", "an array")],
+        int: [
+          bad(true, "wrong_type", "a boolean (Python bool is an int)"),
+          bad(false, "wrong_type", "false"),
+          bad(1.5, "wrong_type", "a fraction"),
+          bad("7", "wrong_type", "a numeric string"),
+          bad(null, "wrong_type", "null"),
+          bad(0, "wrong_type", "1e400 (Infinity)", "1e400"),
+          bad(0, "wrong_type", "an integer beyond the double range", HUGE_INTEGER),
+          bad(0, "wrong_type", "-1e400 (-Infinity)", "-1e400"),
+        ],
+        float: [
+          bad(true, "wrong_type", "a boolean"),
+          bad("2.5", "wrong_type", "a numeric string"),
+          bad(null, "wrong_type", "null"),
+          bad(0, "wrong_type", "1e400 (Infinity)", "1e400"),
+        ],
+        bool: [bad(1, "wrong_type", "1"), bad(0, "wrong_type", "0"), bad("true", "wrong_type", "a string"), bad(null, "wrong_type", "null")],
+        any: [],
+      }[type.name];
+    case "enum": {
+      const first = type.enum.members[0];
+      const values: BadValue[] = [
+        bad("not-a-member", "not_in_enum", "a string outside the enum"),
+        bad(3, "wrong_type", "a number"),
+        bad(null, "wrong_type", "null"),
+      ];
+      if (first !== undefined && first.value !== first.name && !type.enum.members.some((m) => m.value === first.name)) {
+        values.push(bad(first.name, "not_in_enum", "the member's name instead of its wire value"));
+      }
+      return values;
+    }
+    case "list":
+      return [bad({}, "wrong_type", "an object"), bad("text", "wrong_type", "a string"), bad(null, "wrong_type", "null")];
+    case "map":
+      return [...notObject, bad("text", "wrong_type", "a string")];
+    case "record":
+      return [bad(null, "not_object", "null"), bad([], "not_object", "an array"), bad("text", "not_object", "a string")];
+  }
+}
+
+/** Values a key of this type accepts that deserve their own case. */
+export function edgeGoodValues(type: ValueType): GoodValue[] {
+  if (type.kind !== "scalar") return [];
+  switch (type.name) {
+    case "int":
+      return [
+        { value: 1, json: "1.0", why: "an integral float (1.0)" },
+        { value: -3, why: "a negative integer" },
+        { value: 9007199254740993, json: "9007199254740993", why: "an integer beyond 2^53" },
+        { value: 1e21, json: "1e21", why: "1e21 (integral)" },
+      ];
+    case "float":
+      return [
+        { value: 3, why: "an integer" },
+        { value: -0.5, why: "a negative fraction" },
+      ];
+    case "any":
+      return [
+        { value: null, why: "null" },
+        { value: [], why: "an array" },
+        { value: "text", why: "a string" },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** A nested element to break inside a list, map or record value: [path suffix, value, code]. */
+export function nestedBad(type: ValueType): { readonly suffix: (string | number)[]; readonly value: JsonValue; readonly code: IssueCode }[] {
+  switch (type.kind) {
+    case "list": {
+      const inner = badValues(type.of).find((b) => b.json === undefined);
+      return inner === undefined ? [] : [{ suffix: [1], value: [sampleValue(type.of), inner.value], code: inner.code }];
+    }
+    case "map": {
+      const inner = badValues(type.of).find((b) => b.json === undefined);
+      return inner === undefined ? [] : [{ suffix: ["b"], value: { a: sampleValue(type.of), b: inner.value }, code: inner.code }];
+    }
+    case "record": {
+      const view = recordView(type.record as Record);
+      const sample = sampleObject(view, "required");
+      const first = view.fields.find((f) => f.required);
+      if (first === undefined) return [];
+      const { [first.key.value]: _dropped, ...rest } = sample;
+      return [{ suffix: [first.key.value], value: rest, code: "missing_key" }];
+    }
+    default:
+      return [];
+  }
+}

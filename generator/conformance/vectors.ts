@@ -1,0 +1,158 @@
+/**
+ * Conformance vectors: for every payload and record, valid inputs and invalid ones covering
+ * every issue code, each with the expected verdict and issues (path and code). Expectations
+ * come from how each case is built (one mutation of a valid sample), not from any validator;
+ * the tests also check them against an independent oracle. Runtimes in other languages can run
+ * the same file. Pure: Protocol in, file out.
+ */
+import type { GeneratedFile, Protocol } from "../model.js";
+import type { Names } from "../names/index.js";
+import { generatedNotice } from "../emit/header.js";
+import { jsonText, type Json } from "../emit/jsonschema/json-text.js";
+import { badValues, edgeGoodValues, nestedBad, ruleCombinations, sampleObject, type JsonValue } from "./samples.js";
+import type { IssueCode } from "./semantics.js";
+import { listShapes, type ShapeView } from "./shapes.js";
+
+export interface ExpectedIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: IssueCode;
+}
+
+export interface Vector {
+  /** The shape's TypeScript type name (`HelloPayload`, `ModelExchangeMeta`); see `shapes`. */
+  readonly shape: string;
+  readonly description: string;
+  readonly input: JsonValue;
+  /** When present, the exact JSON text to parse instead of `input` (number spellings matter). */
+  readonly json?: string;
+  readonly valid: boolean;
+  readonly errors: readonly ExpectedIssue[];
+}
+
+export interface ShapeIndex {
+  /** The topic wire string, for payloads. */
+  readonly topic?: string;
+  readonly typescript: { readonly validator: string; readonly guard: string };
+  readonly python: { readonly validator: string; readonly parser: string };
+}
+
+/** Keys every object gets as unknown keys: prototype names, an index-like key, plain text. */
+export const UNKNOWN_KEYS: readonly string[] = ["zz_extra", "__proto__", "constructor", "toString", "10", "2"];
+
+/** Where the vectors go: `conformance/vectors.json` beside the schema directory. */
+export function conformancePath(protocol: Protocol): string | undefined {
+  const dir = protocol.outputs.schema?.dir;
+  if (dir === undefined) return undefined;
+  const parent = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : ".";
+  return `${parent === "." ? "" : `${parent}/`}conformance/vectors.json`;
+}
+
+export function emitConformance(protocol: Protocol, names: Names): GeneratedFile[] {
+  const path = conformancePath(protocol);
+  if (path === undefined) return [];
+  const shapes: { [name: string]: Json } = {};
+  for (const view of listShapes(protocol)) shapes[names.typescript.type(view.shape)] = shapeIndex(view, names) as unknown as Json;
+  const document = {
+    $comment: generatedNotice(protocol).join(" "),
+    description:
+      "Conformance vectors: parse `json` when present, else `input`; validate it as `shape`; expect `valid` and exactly `errors` (path and code, in order).",
+    shapes,
+    cases: buildVectors(protocol, names) as unknown as Json,
+  };
+  return [{ path, text: jsonText(document) }];
+}
+
+function shapeIndex(view: ShapeView, names: Names): ShapeIndex {
+  const ts = names.typescript;
+  const py = names.python;
+  const index = {
+    typescript: { validator: ts.validator(view.shape), guard: ts.guard(view.shape) },
+    python: { validator: py.validator(view.shape), parser: py.guard(view.shape) },
+  };
+  return view.shape.kind === "topic" ? { topic: view.shape.value, ...index } : index;
+}
+
+export function buildVectors(protocol: Protocol, names: Names): Vector[] {
+  return listShapes(protocol).flatMap((view) => shapeVectors(view, names.typescript.type(view.shape)));
+}
+
+function shapeVectors(view: ShapeView, shape: string): Vector[] {
+  const cases: Vector[] = [];
+  const ok = (description: string, input: JsonValue, json?: string): void => {
+    cases.push({ shape, description, input, ...(json === undefined ? {} : { json }), valid: true, errors: [] });
+  };
+  const fail = (description: string, input: JsonValue, errors: ExpectedIssue[], json?: string): void => {
+    cases.push({ shape, description, input, ...(json === undefined ? {} : { json }), valid: false, errors });
+  };
+  const minimal = sampleObject(view, "required");
+  const full = sampleObject(view, "all");
+  ok("required keys only", minimal);
+  if (Object.keys(full).length > Object.keys(minimal).length) ok("every key", full);
+
+  for (const [description, value] of [
+    ["null", null],
+    ["an array", []],
+    ["an array holding a valid object", [full]],
+    ["a string", "text"],
+    ["a number", 1],
+    ["a boolean", true],
+  ] as const) {
+    fail(`not an object: ${description}`, value as JsonValue, [{ path: [], code: "not_object" }]);
+  }
+
+  for (const field of view.fields) {
+    const key = field.key.value;
+    const path = [key];
+    if (field.required) {
+      const { [key]: _missing, ...rest } = full;
+      fail(`missing required key ${key}`, rest, [{ path, code: "missing_key" }]);
+    } else {
+      const { [key]: _absent, ...rest } = full;
+      ok(`optional key ${key} absent`, rest);
+    }
+    for (const b of badValues(field.key.type)) {
+      const input = { ...full, [key]: b.value };
+      const json = b.json === undefined ? undefined : withRawValue(input, key, b.json);
+      fail(`${key}: ${b.why}`, input, [{ path, code: b.code }], json);
+    }
+    for (const g of edgeGoodValues(field.key.type)) {
+      const input = { ...full, [key]: g.value };
+      ok(`${key}: ${g.why}`, input, g.json === undefined ? undefined : withRawValue(input, key, g.json));
+    }
+    for (const n of nestedBad(field.key.type)) {
+      fail(`${key}: a bad nested value`, { ...full, [key]: n.value }, [{ path: [...path, ...n.suffix], code: n.code }]);
+    }
+  }
+
+  const withUnknown = { ...full, ...Object.fromEntries(UNKNOWN_KEYS.map((k, i) => [k, i])) };
+  if (view.unknownKeys === "allow") {
+    ok("unknown keys (allowed)", withUnknown);
+  } else {
+    const unknown = [...UNKNOWN_KEYS].sort().map((k) => ({ path: [k], code: "unknown_key" as const }));
+    fail("unknown keys (forbidden), reported sorted", withUnknown, unknown);
+  }
+
+  for (const combo of ruleCombinations(view)) {
+    const input = { ...full, ...combo.values };
+    const label = Object.entries(combo.values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ");
+    if (combo.violated.length === 0) ok(`rules hold: ${label}`, input);
+    else fail(`rule broken: ${label}`, input, combo.violated.map((r) => ({ path: [r.then.key.value], code: "rule_violated" as const })));
+  }
+
+  const required = view.fields.filter((f) => f.required);
+  if (required.length > 1 || (required.length > 0 && view.unknownKeys === "forbid")) {
+    const input = view.unknownKeys === "forbid" ? { zz_extra: 1, a_extra: 2 } : {};
+    const errors: ExpectedIssue[] = required.map((f) => ({ path: [f.key.value], code: "missing_key" }));
+    if (view.unknownKeys === "forbid") errors.push({ path: ["a_extra"], code: "unknown_key" }, { path: ["zz_extra"], code: "unknown_key" });
+    fail("every issue, in order", input, errors);
+  }
+  return cases;
+}
+
+/** The JSON text of `input` with the value at top-level `key` spelled as `raw`. */
+function withRawValue(input: { [key: string]: JsonValue }, key: string, raw: string): string {
+  const marker = "\u0000raw\u0000";
+  return JSON.stringify({ ...input, [key]: marker }).replace(JSON.stringify(marker), raw);
+}

@@ -1,0 +1,105 @@
+/**
+ * JSON Schema (2020-12) for every record and topic payload: one bundle, `messages.schema.json`,
+ * with a `$defs` entry per shape (named like the TypeScript types) and a deterministic `$id`.
+ * A differential oracle for the generated validators, and a contract for other runtimes.
+ *
+ * What JSON Schema cannot say the same way: integers beyond the double range (a schema `integer`
+ * accepts a 400-digit integer; wiredefs rejects it because JavaScript reads it as Infinity), and
+ * non-finite numbers where a reader produces them (Python reads `1e400` as inf, which `number`
+ * accepts). Issue codes, paths and messages are not part of a schema's verdict.
+ */
+import type { CrossFieldRule, GeneratedFile, Protocol, ValueType } from "../../model.js";
+import { listShapes, type ShapeView } from "../../conformance/shapes.js";
+import { assignNames, type TargetNames } from "../../names/index.js";
+import { generatedNotice } from "../header.js";
+import { jsonText, type Json } from "./json-text.js";
+
+export const SCHEMA_FILE = "messages.schema.json";
+
+export function emitJsonSchemas(protocol: Protocol): GeneratedFile[] {
+  const dir = protocol.outputs.schema?.dir;
+  if (dir === undefined) return [];
+  return [{ path: `${dir}/${SCHEMA_FILE}`, text: jsonText(messagesSchema(protocol)) }];
+}
+
+/** The bundle as a value (what the file holds). */
+export function messagesSchema(protocol: Protocol): Json {
+  const names = assignNames(protocol).names.typescript;
+  const defs: { [name: string]: Json } = {};
+  for (const view of listShapes(protocol)) defs[names.type(view.shape)] = shapeSchema(view, names);
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: schemaId(protocol),
+    $comment: generatedNotice(protocol).join(" "),
+    title: `${protocol.name} messages`,
+    description: `Every topic payload and record of the ${protocol.name} protocol, under $defs.`,
+    $defs: defs,
+  };
+}
+
+export function schemaId(protocol: Protocol): string {
+  return `urn:wiredefs:${protocol.name}:messages`;
+}
+
+/** `$defs` are named like the TypeScript types (`ModelExchangeMeta`, `HelloPayload`). */
+function shapeSchema(view: ShapeView, names: TargetNames): Json {
+  const { shape } = view;
+  const description = [
+    shape.kind === "topic" ? `Payload of topic ${shape.value}.` : undefined,
+    shape.doc,
+  ].filter((d): d is string => d !== undefined);
+  const properties: { [key: string]: Json } = {};
+  for (const field of view.fields) {
+    const schema = valueSchema(field.key.type, names);
+    properties[field.key.value] = withDoc(schema, field.key.doc, field.key.deprecated);
+  }
+  const schema: { [key: string]: Json } = { title: names.type(shape) };
+  if (description.length > 0) schema["description"] = description.join("\n\n");
+  if (shape.deprecated !== undefined) schema["deprecated"] = true;
+  schema["type"] = "object";
+  schema["properties"] = properties;
+  const required = view.fields.filter((f) => f.required).map((f) => f.key.value);
+  if (required.length > 0) schema["required"] = required;
+  if (view.unknownKeys === "forbid") schema["additionalProperties"] = false;
+  if (view.rules.length > 0) schema["allOf"] = view.rules.map(ruleSchema);
+  return schema;
+}
+
+function withDoc(schema: { [key: string]: Json }, doc: string | undefined, deprecated: string | undefined): Json {
+  return {
+    ...(doc === undefined ? {} : { description: doc }),
+    ...(deprecated === undefined ? {} : { deprecated: true }),
+    ...schema,
+  };
+}
+
+function valueSchema(type: ValueType, names: TargetNames): { [key: string]: Json } {
+  switch (type.kind) {
+    case "scalar":
+      return type.name === "any" ? {} : { type: SCALAR_TYPES[type.name] };
+    case "enum":
+      return { type: "string", enum: type.enum.members.map((m) => m.value) };
+    case "list":
+      return { type: "array", items: valueSchema(type.of, names) };
+    case "map":
+      return { type: "object", additionalProperties: valueSchema(type.of, names) };
+    case "record":
+      return { $ref: `#/$defs/${names.type(type.record)}` };
+  }
+}
+
+const SCALAR_TYPES = { string: "string", int: "integer", float: "number", bool: "boolean" } as const;
+
+/** "If the `if` key holds one of these values, the `then` key must hold one of those." */
+function ruleSchema(rule: CrossFieldRule): Json {
+  return {
+    $comment: `${rule.id}${rule.doc === undefined ? "" : `: ${rule.doc}`}`,
+    if: {
+      properties: { [rule.if.key.value]: { enum: [...rule.if.values] } },
+      required: [rule.if.key.value],
+    },
+    then: {
+      properties: { [rule.then.key.value]: { enum: [...rule.then.values] } },
+    },
+  };
+}
