@@ -13,11 +13,13 @@ export function generatedNotice(protocol: Protocol): string[] {
 
 /** Licence lines followed by a blank comment line and the notice, as `prefix`-comment lines. */
 export function headerComment(protocol: Protocol, prefix: "//" | "#"): string {
-  const lines: string[] = [];
-  if (protocol.license !== undefined && protocol.license.trim() !== "") {
-    lines.push(...splitLines(protocol.license.trimEnd()), "");
-  }
-  lines.push(...generatedNotice(protocol));
+  const license = protocol.license === undefined || protocol.license.trim() === "" ? [] : splitLines(protocol.license.trimEnd());
+  // Python reads `coding: …` in a comment on line 1 or 2 as the file's encoding (PEP 263): a
+  // licence that starts that way goes after the notice, where it is only a comment.
+  const noticeFirst = prefix === "#" && license.slice(0, 2).some((l) => /coding[:=]/.test(l));
+  const lines = noticeFirst
+    ? [...generatedNotice(protocol), ...(license.length > 0 ? ["", ...license] : [])]
+    : [...license, ...(license.length > 0 ? [""] : []), ...generatedNotice(protocol)];
   return lines.map((l) => (l.trim() === "" ? prefix : `${prefix} ${l.trimEnd()}`)).join("\n") + "\n";
 }
 
