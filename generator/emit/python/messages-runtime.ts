@@ -32,6 +32,7 @@ class PayloadValidationError(ValueError):
     issues: list[ValidationIssue]
 
     def __init__(self, issues: list[ValidationIssue]) -> None:
+        """Keep \`\`issues\`\`; the message lists them all."""
         super().__init__("; ".join(_format_issue(issue) for issue in issues))
         self.issues = issues
 `;
@@ -56,6 +57,11 @@ export function coreTypes(used: ReadonlySet<TypeKind>): string {
 const CORE_TYPES = `_Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
 _LONE_SURROGATE = re.compile("[\\ud800-\\udfff]")
+_KINDS: tuple[tuple[type, str], ...] = (
+    (str, "a string"),
+    (list, "an array"),
+    (Mapping, "an object"),
+)
 
 
 class _Type(NamedTuple):
@@ -77,6 +83,12 @@ class _Rule(NamedTuple):
     then_key: str
     then_values: Sequence[str]
     message: str
+
+
+class _Shape(NamedTuple):
+    unknown_keys: Literal["allow", "forbid"]
+    fields: Sequence[_Field]
+    rules: Sequence[_Rule]
 `;
 
 const FACTORIES: readonly (readonly [TypeKind, string])[] = [
@@ -102,17 +114,12 @@ const CORE_FUNCTIONS = `def _check_shape(
     rules: Sequence[_Rule] = (),
 ) -> list[ValidationIssue]:
     issues: list[ValidationIssue] = []
-    _collect_shape_issues(value, unknown_keys, fields, rules, (), issues)
+    _collect_shape_issues(value, _Shape(unknown_keys, fields, rules), (), issues)
     return issues
 
 
 def _collect_shape_issues(
-    value: object,
-    unknown_keys: Literal["allow", "forbid"],
-    fields: Sequence[_Field],
-    rules: Sequence[_Rule],
-    path: _Path,
-    issues: list[ValidationIssue],
+    value: object, shape: _Shape, path: _Path, issues: list[ValidationIssue]
 ) -> None:
     if not isinstance(value, Mapping):
         message = f"expected an object, got {_describe(value)}"
@@ -120,7 +127,7 @@ def _collect_shape_issues(
         return
     obj = cast("Mapping[object, object]", value)
     failed: set[str] = set()
-    for field in fields:
+    for field in shape.fields:
         at = (*path, field.key)
         before = len(issues)
         if field.key in obj:
@@ -130,7 +137,7 @@ def _collect_shape_issues(
             issues.append(ValidationIssue(at, "missing_key", message))
         if len(issues) > before:
             failed.add(field.key)
-    for rule in rules:
+    for rule in shape.rules:
         if rule.if_key in failed or rule.then_key in failed:
             continue
         if rule.if_key not in obj or rule.then_key not in obj:
@@ -140,8 +147,8 @@ def _collect_shape_issues(
         ):
             at = (*path, rule.then_key)
             issues.append(ValidationIssue(at, "rule_violated", rule.message))
-    if unknown_keys == "forbid":
-        known = {field.key for field in fields}
+    if shape.unknown_keys == "forbid":
+        known = {field.key for field in shape.fields}
         for key, _item in _sorted_items(obj):
             if key not in known:
                 message = f"unknown key {_quote(key)}"
@@ -151,47 +158,58 @@ def _collect_shape_issues(
 def _check_value(
     value: object, expected: _Type, path: _Path, issues: list[ValidationIssue]
 ) -> None:
-    def wrong_type(words: str) -> None:
-        message = f"expected {words}, got {_describe(value)}"
-        issues.append(ValidationIssue(path, "wrong_type", message))
-
-    number = _as_number(value)
-    kind = expected.kind
-    if kind == "string":
-        if not isinstance(value, str):
-            wrong_type("a string")
-    elif kind == "int":
-        if number is None or not math.isfinite(number) or not number.is_integer():
-            wrong_type("an integer")
-    elif kind == "float":
-        if number is None or not math.isfinite(number):
-            wrong_type("a number")
-    elif kind == "bool":
-        if not isinstance(value, bool):
-            wrong_type("a boolean")
-    elif kind == "enum":
+    if expected.kind == "enum":
         words = "one of " + ", ".join(_quote(v) for v in expected.values)
         if not isinstance(value, str):
-            wrong_type(words)
+            message = f"expected {words}, got {_describe(value)}"
+            issues.append(ValidationIssue(path, "wrong_type", message))
         elif value not in expected.values:
             message = f"expected {words}, got {_quote(value)}"
             issues.append(ValidationIssue(path, "not_in_enum", message))
-    elif kind == "list" and expected.of is not None:
+    elif expected.kind in ("list", "map", "record"):
+        _check_container(value, expected, path, issues)
+    else:
+        words = _scalar_mismatch(value, expected.kind)
+        if words is not None:
+            message = f"expected {words}, got {_describe(value)}"
+            issues.append(ValidationIssue(path, "wrong_type", message))
+
+
+def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
+    """What a scalar of this kind should have been, or None when the value fits."""
+    number = _as_number(value)
+    finite = number is not None and math.isfinite(number)
+    if kind == "string" and not isinstance(value, str):
+        return "a string"
+    if kind == "int" and not (finite and number is not None and number.is_integer()):
+        return "an integer"
+    if kind == "float" and not finite:
+        return "a number"
+    if kind == "bool" and not isinstance(value, bool):
+        return "a boolean"
+    return None
+
+
+def _check_container(
+    value: object, expected: _Type, path: _Path, issues: list[ValidationIssue]
+) -> None:
+    if expected.kind == "record" and expected.validate is not None:
+        for issue in expected.validate(value):
+            issues.append(issue._replace(path=(*path, *issue.path)))
+    elif expected.kind == "list" and expected.of is not None:
         if not isinstance(value, list):
-            wrong_type("an array")
+            message = f"expected an array, got {_describe(value)}"
+            issues.append(ValidationIssue(path, "wrong_type", message))
             return
-        items = cast("list[object]", value)
-        for index, item in enumerate(items):
+        for index, item in enumerate(cast("list[object]", value)):
             _check_value(item, expected.of, (*path, index), issues)
-    elif kind == "map" and expected.of is not None:
+    elif expected.kind == "map" and expected.of is not None:
         if not isinstance(value, Mapping):
-            wrong_type("an object")
+            message = f"expected an object, got {_describe(value)}"
+            issues.append(ValidationIssue(path, "wrong_type", message))
             return
         for key, item in _sorted_items(cast("Mapping[object, object]", value)):
             _check_value(item, expected.of, (*path, key), issues)
-    elif kind == "record" and expected.validate is not None:
-        for issue in expected.validate(value):
-            issues.append(issue._replace(path=(*path, *issue.path)))
 
 
 def _as_number(value: object) -> Optional[float]:
@@ -229,12 +247,9 @@ def _describe(value: object) -> str:
         if not math.isfinite(number):
             return "a non-finite number"
         return "an integer" if number.is_integer() else "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, Mapping):
-        return "an object"
+    for kind, words in _KINDS:
+        if isinstance(value, kind):
+            return words
     return type(value).__name__
 
 

@@ -1,0 +1,103 @@
+/**
+ * Runs the same JSON texts through every implementation: the generated TypeScript validators
+ * (imported from the generated messages.ts), the generated Python validators and jsonschema (one
+ * python3 process), ajv on the generated JSON Schema, and the independent oracle.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { listShapes } from "../../generator/conformance/shapes.js";
+import { schemaId, SCHEMA_FILE } from "../../generator/emit/jsonschema/index.js";
+import type { Generated } from "../messages/pipeline.js";
+import { oracleFor, type OracleIssue } from "./oracle.js";
+
+export interface Case {
+  /** The shape's TypeScript type name. */
+  readonly shape: string;
+  /** The JSON text to validate. */
+  readonly json: string;
+}
+
+export interface Issue {
+  readonly path: (string | number)[];
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Verdicts {
+  readonly typescript: Issue[][];
+  readonly python: Issue[][];
+  readonly oracle: OracleIssue[][];
+  readonly ajv: boolean[];
+  readonly jsonschema: boolean[];
+}
+
+type Validator = (value: unknown) => { ok: boolean; errors?: readonly Issue[] };
+
+export async function runAll(gen: Generated, cases: readonly Case[]): Promise<Verdicts> {
+  const shapes = new Map(listShapes(gen.protocol).map((v) => [gen.names.typescript.type(v.shape), v.shape]));
+  const shapeOf = (name: string): NonNullable<ReturnType<typeof shapes.get>> => {
+    const shape = shapes.get(name);
+    if (shape === undefined) throw new Error(`unknown shape ${name}`);
+    return shape;
+  };
+  const tsDir = gen.protocol.outputs.typescript?.dir ?? "";
+  const module = (await import(pathToFileURL(join(gen.root, tsDir, "messages.ts")).href)) as { [name: string]: unknown };
+  const typescript = cases.map((c) => {
+    const validate = module[gen.names.typescript.validator(shapeOf(c.shape))] as Validator;
+    const result = validate(JSON.parse(c.json));
+    return result.ok ? [] : [...(result.errors ?? [])].map((e) => ({ path: [...e.path], code: e.code, message: e.message }));
+  });
+  const oracles = new Map<string, (value: unknown) => OracleIssue[]>();
+  const oracle = cases.map((c) => {
+    let check = oracles.get(c.shape);
+    if (check === undefined) {
+      const shape = shapeOf(c.shape);
+      check = oracleFor(gen.protocol, shape.kind === "record" ? { record: shape.name } : { topic: shape.value });
+      oracles.set(c.shape, check);
+    }
+    return check(JSON.parse(c.json));
+  });
+  const schemaPath = join(gen.root, gen.protocol.outputs.schema?.dir ?? "", SCHEMA_FILE);
+  const ajv = new Ajv2020({ strict: true, allErrors: false });
+  ajv.addSchema(JSON.parse(readFileSync(schemaPath, "utf8")) as object);
+  const ajvVerdicts = cases.map((c) => {
+    const validate = ajv.getSchema(`${schemaId(gen.protocol)}#/$defs/${c.shape}`);
+    if (validate === undefined) throw new Error(`ajv: no schema for ${c.shape}`);
+    return validate(JSON.parse(c.json)) === true;
+  });
+  const py = runPython(gen, cases, schemaPath, shapeOf);
+  return {
+    typescript,
+    python: py.map((r) => r.errors),
+    oracle,
+    ajv: ajvVerdicts,
+    jsonschema: py.map((r) => r.schemaValid),
+  };
+}
+
+function runPython(
+  gen: Generated,
+  cases: readonly Case[],
+  schemaPath: string,
+  shapeOf: (name: string) => Parameters<Generated["names"]["python"]["validator"]>[0],
+): { errors: Issue[]; schemaValid: boolean }[] {
+  const python = gen.protocol.outputs.python;
+  if (python === undefined) throw new Error("spec has no python output");
+  const casesFile = join(gen.root, "python-cases.json");
+  const outFile = join(gen.root, "python-results.json");
+  const input = cases.map((c) => ({ validator: gen.names.python.validator(shapeOf(c.shape)), def: c.shape, json: c.json }));
+  writeFileSync(casesFile, JSON.stringify(input));
+  const script = join(import.meta.dirname, "run_python.py");
+  execFileSync("python3", [script, join(gen.root, python.dir), python.package, schemaPath, casesFile, outFile], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return JSON.parse(readFileSync(outFile, "utf8")) as { errors: Issue[]; schemaValid: boolean }[];
+}
+
+/** Issues without messages, for comparing with the oracle and the vectors. */
+export function codesAndPaths(issues: readonly { path: (string | number)[]; code: string }[]): OracleIssue[] {
+  return issues.map((i) => ({ path: i.path, code: i.code }));
+}

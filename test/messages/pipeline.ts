@@ -1,0 +1,70 @@
+/**
+ * Runs the spec loader, the names stage and every emitter whose output the messages tests need
+ * (defs, messages, JSON Schema, conformance vectors) and writes the files into a fresh temporary
+ * directory, so the tests exercise the generator as it is now, not a committed snapshot.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { GeneratedFile, Protocol } from "../../generator/model.js";
+import { assignNames, type Names } from "../../generator/names/index.js";
+import { loadProtocol } from "../../generator/spec/index.js";
+import { emitConformance } from "../../generator/conformance/vectors.js";
+import { emitJsonSchemas } from "../../generator/emit/jsonschema/index.js";
+import { emitPythonDefs } from "../../generator/emit/python/defs.js";
+import { emitPythonMessages, pythonMessagesExports } from "../../generator/emit/python/messages.js";
+import { emitTypeScriptDefs } from "../../generator/emit/typescript/defs.js";
+import { emitTypeScriptMessages } from "../../generator/emit/typescript/messages.js";
+
+export interface Generated {
+  readonly protocol: Protocol;
+  readonly names: Names;
+  readonly files: readonly GeneratedFile[];
+  /** The temporary directory the files were written under (their paths are relative to it). */
+  readonly root: string;
+  file(suffix: string): GeneratedFile;
+}
+
+export const SEED_SPEC = "protocol.yaml";
+export const RICH_SPEC = "test/fixtures/messages/rich.yaml";
+
+export function loadSpec(path: string): Protocol {
+  const result = loadProtocol(readFileSync(path, "utf8"), path.split("/").pop() ?? path);
+  if (!result.ok) throw new Error(`${path}: ${result.diagnostics.map((d) => `${d.code} ${d.message}`).join("; ")}`);
+  return result.protocol;
+}
+
+export function emitAll(protocol: Protocol, names: Names): GeneratedFile[] {
+  return [
+    emitTypeScriptDefs(protocol),
+    ...emitTypeScriptMessages(protocol, names),
+    ...emitPythonDefs(protocol, [pythonMessagesExports(protocol, names)]),
+    ...emitPythonMessages(protocol, names),
+    ...emitJsonSchemas(protocol),
+    ...emitConformance(protocol, names),
+  ];
+}
+
+export function generate(specPath: string): Generated {
+  const protocol = loadSpec(specPath);
+  const assigned = assignNames(protocol);
+  if (assigned.diagnostics.length > 0) throw new Error(assigned.diagnostics.map((d) => d.message).join("; "));
+  const files = emitAll(protocol, assigned.names);
+  const root = mkdtempSync(join(tmpdir(), "wiredefs-messages-"));
+  writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
+  for (const f of files) {
+    mkdirSync(dirname(join(root, f.path)), { recursive: true });
+    writeFileSync(join(root, f.path), f.text);
+  }
+  return {
+    protocol,
+    names: assigned.names,
+    files,
+    root,
+    file(suffix) {
+      const found = files.find((f) => f.path.endsWith(suffix));
+      if (found === undefined) throw new Error(`no generated file ends with ${suffix}`);
+      return found;
+    },
+  };
+}
