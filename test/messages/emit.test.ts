@@ -4,8 +4,8 @@
  * rule set, byte-identical on a second run, and usable by a consumer in each language.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { renderSemanticsMarkdown } from "../../generator/conformance/semantics.js";
 import { prettierFormat, pyright, ruffCheck, ruffFormat, tsc } from "../emit/defs-tooling.js";
@@ -76,16 +76,17 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
 
 describe("consumers", () => {
   const gen = generate(SEED_SPEC);
-  const tsDir = join(gen.root, "generated");
 
   test("a TypeScript program compiled strictly against generated/ts uses the maps, guards and verifier", () => {
-    copyFileSync(join(import.meta.dirname, "consumer/consumer.ts"), join(tsDir, "consumer.ts"));
-    const check = tsc(tsDir, ["consumer.ts"]);
+    // The consumer imports ../../../generated/ts: the same layout under the temporary root.
+    const consumer = "test/messages/consumer/consumer.ts";
+    mkdirSync(join(gen.root, dirname(consumer)), { recursive: true });
+    copyFileSync(join(import.meta.dirname, "consumer/consumer.ts"), join(gen.root, consumer));
+    const check = tsc(gen.root, [consumer]);
     expect(check.output).toBe("");
-    execFileSync(join(process.cwd(), "node_modules/.bin/tsc"), ["--outDir", "out", "--module", "nodenext", "--target", "es2022", "--types", "", "consumer.ts"], {
-      cwd: tsDir,
-    });
-    const output = execFileSync("node", [join(tsDir, "out/consumer.js")], { encoding: "utf8" });
+    const compile = ["--outDir", "out", "--rootDir", ".", "--module", "nodenext", "--target", "es2022", "--types", "", consumer];
+    execFileSync(join(process.cwd(), "node_modules/.bin/tsc"), compile, { cwd: gen.root });
+    const output = execFileSync("node", [join(gen.root, "out", consumer.replace(/\.ts$/, ".js"))], { encoding: "utf8" });
     expect(output.trim().split("\n")).toEqual([
       'client_api.hello {"session_id":"s1","job_id":"j1","site_name":"site-1","trainer_fqcn":"site-1.t","rank":0,"protocol_version":1}',
       "client_api.hello_accepted {}",

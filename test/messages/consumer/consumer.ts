@@ -1,4 +1,4 @@
-// A consumer of the generated TypeScript for protocol.yaml, compiled with every strict flag and
+// A consumer of the generated TypeScript for protocol.yaml (generated/ts), compiled with every strict flag and
 // run: the maps type a `send`, the guards narrow, the validators report, the verifier throws.
 import {
   ModelBufferType,
@@ -12,7 +12,7 @@ import {
   type PayloadByTopic,
   type RepliesByTopic,
   type TopicWithPayload,
-} from "./ts/index.js";
+} from "../../../generated/ts/index.js";
 
 const sent: string[] = [];
 function send<T extends TopicWithPayload>(topic: T, payload: PayloadByTopic[T]): void {
