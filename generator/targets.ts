@@ -2,13 +2,15 @@
  * The output targets, in the order they run. A new target (Kotlin, Swift, Go…) is one more
  * folder under emit/ and one more entry here.
  */
-import type { GeneratedFile, Protocol } from "./model.js";
-import type { Names } from "./names/index.js";
+import { emitConformance } from "./conformance/vectors.js";
 import { emitDocs } from "./emit/docs/index.js";
+import { emitJsonSchemas } from "./emit/jsonschema/index.js";
 import { emitPythonDefs } from "./emit/python/defs.js";
 import { emitPythonMessages, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
 import { emitTypeScriptMessages } from "./emit/typescript/messages.js";
+import type { GeneratedFile, Protocol } from "./model.js";
+import type { Names } from "./names/index.js";
 
 export interface Target {
   readonly name: string;
@@ -31,5 +33,10 @@ export const TARGETS: readonly Target[] = [
     name: "docs",
     enabled: (p) => p.outputs.docs !== undefined,
     emit: (p) => emitDocs(p),
+  },
+  {
+    name: "schema",
+    enabled: (p) => p.outputs.schema !== undefined,
+    emit: (p, names) => [...emitJsonSchemas(p), ...emitConformance(p, names)],
   },
 ];

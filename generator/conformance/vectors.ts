@@ -39,12 +39,10 @@ export interface ShapeIndex {
 /** Keys every object gets as unknown keys: prototype names, an index-like key, plain text. */
 export const UNKNOWN_KEYS: readonly string[] = ["zz_extra", "__proto__", "constructor", "toString", "10", "2"];
 
-/** Where the vectors go: `conformance/vectors.json` beside the schema directory. */
+/** Where the vectors go: `conformance.json` in the schema directory, beside the schema they exercise. */
 export function conformancePath(protocol: Protocol): string | undefined {
   const dir = protocol.outputs.schema?.dir;
-  if (dir === undefined) return undefined;
-  const parent = dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : ".";
-  return `${parent === "." ? "" : `${parent}/`}conformance/vectors.json`;
+  return dir === undefined ? undefined : `${dir.replace(/\/+$/, "")}/conformance.json`;
 }
 
 export function emitConformance(protocol: Protocol, names: Names): GeneratedFile[] {

@@ -26,7 +26,7 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
 
     test("the vectors are generated and run everywhere", async () => {
       gen = generate(spec);
-      vectors = (JSON.parse(gen.file("conformance/vectors.json").text) as VectorFile).cases;
+      vectors = (JSON.parse(gen.file("schema/conformance.json").text) as VectorFile).cases;
       verdicts = await runAll(
         gen,
         vectors.map((v) => ({ shape: v.shape, json: v.json ?? JSON.stringify(v.input) })),
@@ -79,7 +79,7 @@ test("together the vectors cover every issue code", () => {
   const codes = new Set<string>();
   for (const spec of [SEED_SPEC, RICH_SPEC]) {
     const gen = generate(spec);
-    const { cases } = JSON.parse(gen.file("conformance/vectors.json").text) as VectorFile;
+    const { cases } = JSON.parse(gen.file("schema/conformance.json").text) as VectorFile;
     for (const c of cases) for (const e of c.errors) codes.add(e.code);
   }
   expect([...codes].sort()).toEqual([...ALL_CODES].sort());

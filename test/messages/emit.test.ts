@@ -26,7 +26,7 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
           "ts/index.ts",
           `${gen.protocol.outputs.python?.package ?? ""}/messages.py`,
           "schema/messages.schema.json",
-          "conformance/vectors.json",
+          "schema/conformance.json",
         ].sort(),
       );
     });
