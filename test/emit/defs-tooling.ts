@@ -113,10 +113,22 @@ export const TSC_FLAGS = [
   "",
 ] as const;
 
+/**
+ * The native TypeScript 7 compiler's entry script, installed as `typescript-native`: the
+ * `typescript` package (and so `node_modules/.bin/tsc`) is the 6.0 JavaScript API that
+ * typescript-eslint needs. Run it with `node`.
+ */
+export const NATIVE_TSC = join(REPO, "node_modules/typescript-native/bin/tsc");
+
+/** The native tsc (TypeScript 7) with `args`, from `dir`. */
+export function nativeTsc(dir: string, args: readonly string[]): ToolRun {
+  return run(process.execPath, [NATIVE_TSC, ...args], dir);
+}
+
 /** tsc (TypeScript 7) over the given files, from a dir holding an ESM package.json. */
 export function tsc(dir: string, files: readonly string[]): ToolRun {
   writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
-  return run(join(REPO, "node_modules/.bin/tsc"), [...TSC_FLAGS, ...files], dir);
+  return nativeTsc(dir, [...TSC_FLAGS, ...files]);
 }
 
 /** pyright in strict mode for Python 3.9 over `dir`. */

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { renderSemanticsMarkdown } from "../../generator/conformance/semantics.js";
-import { prettierFormat, pyright, ruffCheck, ruffFormat, tsc } from "../emit/defs-tooling.js";
+import { nativeTsc, prettierFormat, pyright, ruffCheck, ruffFormat, tsc } from "../emit/defs-tooling.js";
 import { emitAll, generate, RICH_SPEC, SEED_SPEC } from "./pipeline.js";
 
 const MINE = /(messages\.ts|index\.ts|messages\.py|\.json)$/;
@@ -85,7 +85,9 @@ describe("consumers", () => {
     const check = tsc(gen.root, [consumer]);
     expect(check.output).toBe("");
     const compile = ["--outDir", "out", "--rootDir", ".", "--module", "nodenext", "--target", "es2022", "--types", "", consumer];
-    execFileSync(join(process.cwd(), "node_modules/.bin/tsc"), compile, { cwd: gen.root });
+    const compiled = nativeTsc(gen.root, compile);
+    expect(compiled.output).toBe("");
+    expect(compiled.status).toBe(0);
     const output = execFileSync("node", [join(gen.root, "out", consumer.replace(/\.ts$/, ".js"))], { encoding: "utf8" });
     expect(output.trim().split("\n")).toEqual([
       'client_api.hello {"session_id":"s1","job_id":"j1","site_name":"site-1","trainer_fqcn":"site-1.t","rank":0,"protocol_version":1}',
