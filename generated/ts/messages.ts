@@ -87,7 +87,7 @@ export interface HelloProofPayload {
  *
  * The handshake succeeded.
  */
-export interface HelloAcceptedPayload {}
+export type HelloAcceptedPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.HELLO_REJECTED` (`client_api.hello_rejected`).
@@ -123,14 +123,14 @@ export interface TaskReadyPayload {
  *
  * The trainer took the task.
  */
-export interface TaskAcceptedPayload {}
+export type TaskAcceptedPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.TASK_FAILED` (`client_api.task_failed`).
  *
  * The task could not be carried out.
  */
-export interface TaskFailedPayload {}
+export type TaskFailedPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.RESULT_READY` (`client_api.result_ready`).
@@ -151,7 +151,7 @@ export interface ResultReadyPayload {
  *
  * The engine accepted the result.
  */
-export interface ResultAcceptedPayload {}
+export type ResultAcceptedPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.RESULT_REJECTED` (`client_api.result_rejected`).
@@ -168,35 +168,35 @@ export interface ResultRejectedPayload {
  *
  * A log record.
  */
-export interface LogPayload {}
+export type LogPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.HEARTBEAT` (`client_api.heartbeat`).
  *
  * Liveness signal.
  */
-export interface HeartbeatPayload {}
+export type HeartbeatPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.ABORT` (`client_api.abort`).
  *
  * Stop now (error or abort path).
  */
-export interface AbortPayload {}
+export type AbortPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.SHUTDOWN` (`client_api.shutdown`).
  *
  * Normal end of the session.
  */
-export interface ShutdownPayload {}
+export type ShutdownPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.BYE` (`client_api.bye`).
  *
  * The trainer acknowledges shutdown and leaves.
  */
-export interface ByePayload {}
+export type ByePayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.ERROR` (`client_api.error`).
@@ -259,6 +259,7 @@ export type TopicWithPayload = keyof PayloadByTopic;
 
 /** What went wrong; the validation semantics table in the README says when each applies. */
 export type IssueCode =
+  | "unknown_topic"
   | "not_object"
   | "missing_key"
   | "wrong_type"
@@ -268,6 +269,7 @@ export type IssueCode =
 
 /** Every issue code. */
 export const ISSUE_CODES: readonly IssueCode[] = [
+  "unknown_topic",
   "not_object",
   "missing_key",
   "wrong_type",
@@ -678,9 +680,9 @@ export function isErrorPayload(value: unknown): value is ErrorPayload {
   return validateErrorPayload(value).ok;
 }
 
-const PAYLOAD_VALIDATORS: {
-  readonly [topic: string]: (value: unknown) => ValidationResult<unknown>;
-} = {
+const PAYLOAD_VALIDATORS: Readonly<
+  Record<string, (value: unknown) => ValidationResult<unknown>>
+> = {
   [Topic.HELLO]: validateHelloPayload,
   [Topic.HELLO_CHALLENGE]: validateHelloChallengePayload,
   [Topic.HELLO_PROOF]: validateHelloProofPayload,
@@ -701,28 +703,45 @@ const PAYLOAD_VALIDATORS: {
 };
 
 /**
- * Validates the payload of `topic` (a topic wire string).
- *
- * @throws {TypeError} when `topic` is not a topic of this protocol.
+ * Validates the payload of `topic`, a topic wire string: every issue, with its path, code
+ * and message. A string that is not a topic of this protocol gives the one issue
+ * `unknown_topic` (the value is not examined).
  */
 export function validatePayload<T extends TopicWithPayload>(
   topic: T,
   value: unknown,
-): ValidationResult<PayloadByTopic[T]> {
+): ValidationResult<PayloadByTopic[T]>;
+export function validatePayload(
+  topic: string,
+  value: unknown,
+): ValidationResult<PayloadByTopic[TopicWithPayload]>;
+export function validatePayload(
+  topic: string,
+  value: unknown,
+): ValidationResult<unknown> {
   const validate = hasOwn(PAYLOAD_VALIDATORS, topic)
     ? PAYLOAD_VALIDATORS[topic]
     : undefined;
   if (validate === undefined) {
-    throw new TypeError(`unknown topic ${quote(topic)}`);
+    const message = `unknown topic ${quote(topic)}`;
+    const issue: ValidationIssue = { path: [], code: "unknown_topic", message };
+    return { ok: false, errors: [issue] };
   }
-  return validate(value) as ValidationResult<PayloadByTopic[T]>;
+  return validate(value);
 }
 
-/** True when `value` is a valid payload of `topic`. */
+/**
+ * True when `value` is a valid payload of `topic` (false for a string that is not a topic).
+ */
 export function isPayload<T extends TopicWithPayload>(
   topic: T,
   value: unknown,
-): value is PayloadByTopic[T] {
+): value is PayloadByTopic[T];
+export function isPayload(
+  topic: string,
+  value: unknown,
+): value is PayloadByTopic[TopicWithPayload];
+export function isPayload(topic: string, value: unknown): boolean {
   return validatePayload(topic, value).ok;
 }
 
@@ -790,13 +809,13 @@ function attributeOf(
   return isObject(held) ? held : undefined;
 }
 
-/** A given (truthy) expected value must equal the actual one. */
+/** A given (truthy, as in Python) expected value must equal the actual one. */
 function checkExpected(
   label: string,
   expected: unknown,
   actual: unknown,
 ): void {
-  if (expected && actual !== expected) {
+  if (Boolean(expected) && actual !== expected) {
     const message = `Expected ${label} ${String(expected)}, got ${String(actual)}`;
     throw new VerifyError(message);
   }
@@ -804,7 +823,7 @@ function checkExpected(
 
 type Path = readonly (string | number)[];
 
-type JsonObject = { readonly [key: string]: unknown };
+type JsonObject = Readonly<Record<string, unknown>>;
 
 type ValueSpec =
   | { readonly kind: "string" | "int" | "float" | "bool" | "any" }

@@ -5,7 +5,14 @@
  */
 import type { CrossFieldRule, ScalarTypeName, ValueType } from "../model.js";
 
-export type IssueCode = "not_object" | "missing_key" | "wrong_type" | "not_in_enum" | "unknown_key" | "rule_violated";
+export type IssueCode =
+  | "unknown_topic"
+  | "not_object"
+  | "missing_key"
+  | "wrong_type"
+  | "not_in_enum"
+  | "unknown_key"
+  | "rule_violated";
 
 export interface IssueCodeInfo {
   readonly code: IssueCode;
@@ -19,6 +26,12 @@ export interface IssueCodeInfo {
 
 /** Every issue code, in the order the README lists them. */
 export const ISSUE_CODES: readonly IssueCodeInfo[] = [
+  {
+    code: "unknown_topic",
+    when: "validating by topic (`validatePayload` / `validate_payload`) with a topic string that is not one of the protocol's topic wire values; the value is not examined",
+    path: "`[]`",
+    message: 'unknown topic "‹topic›"',
+  },
   {
     code: "not_object",
     when: "a payload or record (at the top or nested) is not an object: null, an array, a string, a number or a boolean",
@@ -95,6 +108,7 @@ export const GENERAL_RULES: readonly string[] = [
   "Paths are arrays of segments from the validated value: key names (strings) and list indices (numbers), e.g. `[\"meta\", \"model_buffer_encoding\"]` or `[\"items\", 2]`. The top-level value is `[]`.",
   "Order of issues: the shape's fields in spec order (each field's nested issues in place, list items by index, map entries by key), then cross-field rules in spec order, then unknown keys. Map keys and unknown keys are sorted by UTF-16 code units: JavaScript's `JSON.parse` does not keep the input order of integer-like keys, so input order cannot be the same in both runtimes.",
   "Every issue is reported, not just the first; a value with no issues is valid.",
+  "A topic that comes off the wire is data too: validating by topic looks it up among the protocol's own topic wire values only (`\"\"`, a near miss, `__proto__` and `constructor` are unknown topics), and an unknown topic is the one issue `unknown_topic`, never an exception (Python's `parse_payload` raises its usual `PayloadValidationError`).",
   "Validators never throw on JSON values, null-prototype objects or huge arrays; nesting depth is bounded by the spec's types (recursive records are rejected by the spec checker), not by the input.",
   "Messages are identical in both runtimes; strings in them are quoted as JSON (`JSON.stringify`, Python `json.dumps(ensure_ascii=False)` with lone surrogates escaped).",
 ];
@@ -146,9 +160,10 @@ export function renderSemanticsMarkdown(): string {
   const lines: string[] = [
     "## Validation semantics",
     "",
-    "Generated validators (TypeScript `validate<Name>` / `is<Name>`, Python `validate_<name>` /",
-    "`parse_<name>`) follow one table, and the conformance vectors in `generated/conformance/`",
-    "prove both runtimes agree case by case.",
+    "Generated validators (TypeScript `validate<Name>` / `is<Name>` and `validatePayload` /",
+    "`isPayload` by topic, Python `validate_<name>` / `parse_<name>` and `validate_payload` /",
+    "`parse_payload`) follow one table, and the conformance vectors",
+    "(`generated/schema/conformance.json`) prove both runtimes agree case by case.",
     "",
     "| code | reported when | path | message |",
     "| --- | --- | --- | --- |",

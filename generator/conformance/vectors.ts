@@ -11,7 +11,7 @@ import { generatedNotice } from "../emit/header.js";
 import { jsonText, type Json } from "../emit/jsonschema/json-text.js";
 import { badValues, edgeGoodValues, nestedBad, ruleCombinations, sampleObject, type JsonValue } from "./samples.js";
 import type { IssueCode } from "./semantics.js";
-import { listShapes, type ShapeView } from "./shapes.js";
+import { allTopics, listShapes, topicView, type ShapeView } from "./shapes.js";
 
 export interface ExpectedIssue {
   readonly path: readonly (string | number)[];
@@ -25,6 +25,18 @@ export interface Vector {
   readonly input: JsonValue;
   /** When present, the exact JSON text to parse instead of `input` (number spellings matter). */
   readonly json?: string;
+  readonly valid: boolean;
+  readonly errors: readonly ExpectedIssue[];
+}
+
+/**
+ * A case for validating by topic (TypeScript `validatePayload`, Python `validate_payload`): the
+ * topic string comes off the wire, so it is input too.
+ */
+export interface TopicVector {
+  readonly topic: string;
+  readonly description: string;
+  readonly input: JsonValue;
   readonly valid: boolean;
   readonly errors: readonly ExpectedIssue[];
 }
@@ -53,9 +65,10 @@ export function emitConformance(protocol: Protocol, names: Names): GeneratedFile
   const document = {
     $comment: generatedNotice(protocol).join(" "),
     description:
-      "Conformance vectors: parse `json` when present, else `input`; validate it as `shape`; expect `valid` and exactly `errors` (path and code, in order).",
+      "Conformance vectors: parse `json` when present, else `input`; validate it as `shape`; expect `valid` and exactly `errors` (path and code, in order). `topicCases`: validate `input` as the payload of the wire string `topic` (TypeScript `validatePayload`, Python `validate_payload`), with the same expectations.",
     shapes,
     cases: buildVectors(protocol, names) as unknown as Json,
+    topicCases: buildTopicVectors(protocol) as unknown as Json,
   };
   return [{ path, text: jsonText(document) }];
 }
@@ -145,6 +158,61 @@ function shapeVectors(view: ShapeView, shape: string): Vector[] {
     const errors: ExpectedIssue[] = required.map((f) => ({ path: [f.key.value], code: "missing_key" }));
     if (view.unknownKeys === "forbid") errors.push({ path: ["a_extra"], code: "unknown_key" }, { path: ["zz_extra"], code: "unknown_key" });
     fail("every issue, in order", input, errors);
+  }
+  return cases;
+}
+
+/** Strings that are no topic yet look up something in a careless table: prototype names. */
+export const PROTOTYPE_TOPICS: readonly string[] = ["__proto__", "constructor", "toString", "hasOwnProperty"];
+
+/**
+ * Validating by topic: every topic routes to its own payload's validator (its minimal valid
+ * sample passes; the first topic also gets a non-object), and strings that are not topics — the
+ * empty string, near misses of a real topic, prototype names — are `unknown_topic`, whatever the
+ * value (a valid payload of the first topic here).
+ */
+export function buildTopicVectors(protocol: Protocol): TopicVector[] {
+  const topics = allTopics(protocol);
+  const known = new Set(topics.map((t) => t.value));
+  const cases: TopicVector[] = topics.map((topic) => ({
+    topic: topic.value,
+    description: `${topic.value}: a valid payload`,
+    input: sampleObject(topicView(topic), "required"),
+    valid: true,
+    errors: [],
+  }));
+  const first = topics[0];
+  if (first !== undefined) {
+    cases.push({
+      topic: first.value,
+      description: `${first.value}: not an object`,
+      input: null,
+      valid: false,
+      errors: [{ path: [], code: "not_object" }],
+    });
+  }
+  const input = first === undefined ? {} : sampleObject(topicView(first), "required");
+  const unknown: [string, string][] = [["", "the empty string"]];
+  if (first !== undefined) {
+    const near = `a near miss of ${first.value}`;
+    unknown.push(
+      [first.value.toUpperCase(), `${near} (upper case)`],
+      [first.value.slice(0, -1), `${near} (last character dropped)`],
+      [`${first.value} `, `${near} (trailing space)`],
+    );
+  }
+  unknown.push(...PROTOTYPE_TOPICS.map((t): [string, string] => [t, "a prototype property name"]));
+  const seen = new Set<string>();
+  for (const [topic, why] of unknown) {
+    if (known.has(topic) || seen.has(topic)) continue;
+    seen.add(topic);
+    cases.push({
+      topic,
+      description: `unknown topic ${JSON.stringify(topic)}: ${why}`,
+      input,
+      valid: false,
+      errors: [{ path: [], code: "unknown_topic" }],
+    });
   }
   return cases;
 }

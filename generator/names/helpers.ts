@@ -39,8 +39,6 @@ export const TYPESCRIPT_HELPERS: readonly string[] = [
   "quote",
   "attributeOf",
   "checkExpected",
-  // globals messages.ts relies on, beyond the reserved list
-  "TypeError",
 ];
 
 export const PYTHON_HELPERS: readonly string[] = [

@@ -11,7 +11,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { listShapes } from "../../generator/conformance/shapes.js";
 import { schemaId, SCHEMA_FILE } from "../../generator/emit/jsonschema/index.js";
 import type { Generated } from "../messages/pipeline.js";
-import { oracleFor, type OracleIssue } from "./oracle.js";
+import { oracleFor, oracleForTopic, type OracleIssue } from "./oracle.js";
 
 export interface Case {
   /** The shape's TypeScript type name. */
@@ -75,6 +75,58 @@ export async function runAll(gen: Generated, cases: readonly Case[]): Promise<Ve
     oracle,
     ajv: ajvVerdicts,
     jsonschema: py.map((r) => r.schemaValid),
+  };
+}
+
+/** A case for validating by topic: the topic string and the JSON text of the payload. */
+export interface TopicCase {
+  readonly topic: string;
+  readonly json: string;
+}
+
+export interface TopicVerdicts {
+  /** `validatePayload(topic, value)`'s issues. */
+  readonly typescript: Issue[][];
+  /** `isPayload(topic, value)`. */
+  readonly guard: boolean[];
+  /** `validate_payload(topic, value)`'s issues. */
+  readonly python: Issue[][];
+  /** Whether `parse_payload(topic, value)` raised `PayloadValidationError`. */
+  readonly pythonRaised: boolean[];
+  readonly oracle: OracleIssue[][];
+}
+
+type TopicValidator = (topic: string, value: unknown) => { ok: boolean; errors?: readonly Issue[] };
+
+/** Runs cases through the by-topic validators of both runtimes and the oracle. */
+export async function runTopicCases(gen: Generated, cases: readonly TopicCase[]): Promise<TopicVerdicts> {
+  const tsDir = gen.protocol.outputs.typescript?.dir ?? "";
+  const module = (await import(pathToFileURL(join(gen.root, tsDir, "messages.ts")).href)) as {
+    validatePayload: TopicValidator;
+    isPayload: (topic: string, value: unknown) => boolean;
+  };
+  const typescript = cases.map((c) => {
+    const result = module.validatePayload(c.topic, JSON.parse(c.json));
+    return result.ok ? [] : [...(result.errors ?? [])].map((e) => ({ path: [...e.path], code: e.code, message: e.message }));
+  });
+  const guard = cases.map((c) => module.isPayload(c.topic, JSON.parse(c.json)));
+  const oracle = cases.map((c) => oracleForTopic(gen.protocol, c.topic)(JSON.parse(c.json)));
+  const python = gen.protocol.outputs.python;
+  if (python === undefined) throw new Error("spec has no python output");
+  const casesFile = join(gen.root, "python-topic-cases.json");
+  const outFile = join(gen.root, "python-topic-results.json");
+  writeFileSync(casesFile, JSON.stringify(cases));
+  const script = join(import.meta.dirname, "run_python.py");
+  execFileSync("python3", [script, "--topics", join(gen.root, python.dir), python.package, casesFile, outFile], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const results = JSON.parse(readFileSync(outFile, "utf8")) as { errors: Issue[]; raised: boolean }[];
+  return {
+    typescript,
+    guard,
+    python: results.map((r) => r.errors),
+    pythonRaised: results.map((r) => r.raised),
+    oracle,
   };
 }
 

@@ -31,6 +31,16 @@ export function oracleFor(protocol: Protocol, shape: { record?: string; topic?: 
   };
 }
 
+/**
+ * Validating by topic: a string that is not one of the protocol's topic wire values is the one
+ * issue `unknown_topic`; a topic is judged as its payload.
+ */
+export function oracleForTopic(protocol: Protocol, topic: string): (value: unknown) => OracleIssue[] {
+  const known = protocol.topicSets.some((s) => s.topics.some((t) => t.value === topic));
+  if (!known) return () => [{ path: [], code: "unknown_topic" }];
+  return oracleFor(protocol, { topic });
+}
+
 function isPlainObject(v: unknown): v is { [key: string]: unknown } {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }

@@ -1,9 +1,14 @@
 """Validates cases with the generated Python validators and with jsonschema; prints results.
 
 Usage: run_python.py PYTHON_DIR PACKAGE SCHEMA_FILE CASES_FILE OUT_FILE
+       run_python.py --topics PYTHON_DIR PACKAGE CASES_FILE OUT_FILE
 
 CASES_FILE holds [{"validator": name, "def": $defs name, "json": text}, ...]. OUT_FILE gets,
 per case, {"errors": [{"path", "code", "message"}], "schemaValid": bool}.
+
+With --topics, CASES_FILE holds [{"topic": wire string, "json": text}, ...], validated with
+validate_payload; OUT_FILE gets, per case, {"errors": [...], "raised": bool}, where "raised"
+says whether parse_payload raised PayloadValidationError.
 """
 
 import importlib
@@ -13,7 +18,36 @@ import sys
 from jsonschema import Draft202012Validator
 
 
+def issue_list(issues):
+    return [{"path": list(i.path), "code": i.code, "message": i.message} for i in issues]
+
+
+def run_topics() -> None:
+    python_dir, package, cases_file, out_file = sys.argv[2:6]
+    sys.path.insert(0, python_dir)
+    messages = importlib.import_module(f"{package}.messages")
+    with open(cases_file, encoding="utf-8") as f:
+        cases = json.load(f)
+    results = []
+    for case in cases:
+        value = json.loads(case["json"])
+        issues = messages.validate_payload(case["topic"], value)
+        try:
+            messages.parse_payload(case["topic"], value)
+            raised = False
+        except messages.PayloadValidationError as error:
+            if error.issues != issues:
+                raise AssertionError(f"parse_payload: {error.issues} != {issues}") from None
+            raised = True
+        results.append({"errors": issue_list(issues), "raised": raised})
+    with open(out_file, "w", encoding="utf-8") as f:
+        json.dump(results, f)
+
+
 def main() -> None:
+    if sys.argv[1] == "--topics":
+        run_topics()
+        return
     python_dir, package, schema_file, cases_file, out_file = sys.argv[1:6]
     sys.path.insert(0, python_dir)
     messages = importlib.import_module(f"{package}.messages")

@@ -5,15 +5,16 @@
  * validators with the same codes, paths and messages in both languages.
  */
 import { describe, expect, test } from "vitest";
-import type { Vector } from "../../generator/conformance/vectors.js";
+import type { TopicVector, Vector } from "../../generator/conformance/vectors.js";
 import { generate, RICH_SPEC, SEED_SPEC, type Generated } from "../messages/pipeline.js";
-import { codesAndPaths, runAll, type Verdicts } from "./harness.js";
+import { codesAndPaths, runAll, runTopicCases, type TopicVerdicts, type Verdicts } from "./harness.js";
 
 interface VectorFile {
   readonly cases: readonly Vector[];
+  readonly topicCases: readonly TopicVector[];
 }
 
-const ALL_CODES = ["not_object", "missing_key", "wrong_type", "not_in_enum", "unknown_key", "rule_violated"];
+const ALL_CODES = ["unknown_topic", "not_object", "missing_key", "wrong_type", "not_in_enum", "unknown_key", "rule_violated"];
 
 /** Cases JSON Schema cannot judge like wiredefs (documented in emit/jsonschema/index.ts). */
 const beyondJsonSchema = (v: Vector): boolean => v.json !== undefined && /e400|0{100}/.test(v.json);
@@ -65,6 +66,53 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
       expect(verdicts.python).toEqual(verdicts.typescript);
     });
 
+    describe("validating by topic", () => {
+      let topicVectors: readonly TopicVector[];
+      let topicVerdicts: TopicVerdicts;
+
+      test("the topic vectors are generated and run in both runtimes", async () => {
+        topicVectors = (JSON.parse(gen.file("schema/conformance.json").text) as VectorFile).topicCases;
+        topicVerdicts = await runTopicCases(
+          gen,
+          topicVectors.map((v) => ({ topic: v.topic, json: JSON.stringify(v.input) })),
+        );
+        const topics = gen.protocol.topicSets.flatMap((s) => s.topics.map((t) => t.value));
+        for (const topic of topics) expect(topicVectors.some((v) => v.topic === topic && v.valid), topic).toBe(true);
+        const unknown = topicVectors.filter((v) => !topics.includes(v.topic)).map((v) => v.topic);
+        expect(unknown).toEqual(expect.arrayContaining(["", "__proto__", "constructor", "toString"]));
+        const first = topics[0] ?? "";
+        expect(unknown, "near misses of a real topic").toEqual(expect.arrayContaining([first.toUpperCase(), first.slice(0, -1)]));
+      });
+
+      test("the vectors agree with the oracle", () => {
+        topicVectors.forEach((v, i) => {
+          expect(topicVerdicts.oracle[i], v.description).toEqual(v.errors);
+          expect(v.valid, v.description).toBe(v.errors.length === 0);
+        });
+      });
+
+      test("validatePayload and isPayload: verdicts, codes and paths; unknown topics never throw", () => {
+        topicVectors.forEach((v, i) => {
+          expect(codesAndPaths(topicVerdicts.typescript[i] ?? []), v.description).toEqual(v.errors);
+          expect(topicVerdicts.guard[i], v.description).toBe(v.valid);
+        });
+      });
+
+      test("validate_payload: the same issues and messages; parse_payload raises PayloadValidationError", () => {
+        expect(topicVerdicts.python).toEqual(topicVerdicts.typescript);
+        topicVectors.forEach((v, i) => expect(topicVerdicts.pythonRaised[i], v.description).toBe(!v.valid));
+      });
+
+      test("an unknown topic's message quotes it as JSON", () => {
+        topicVectors.forEach((v, i) => {
+          if (v.errors[0]?.code !== "unknown_topic") return;
+          expect(topicVerdicts.typescript[i], v.description).toEqual([
+            { path: [], code: "unknown_topic", message: `unknown topic ${JSON.stringify(v.topic)}` },
+          ]);
+        });
+      });
+    });
+
     test("ajv and jsonschema give the same verdicts on the generated JSON Schema", () => {
       vectors.forEach((v, i) => {
         if (beyondJsonSchema(v)) return;
@@ -80,7 +128,8 @@ test("together the vectors cover every issue code", () => {
   for (const spec of [SEED_SPEC, RICH_SPEC]) {
     const gen = generate(spec);
     const { cases } = JSON.parse(gen.file("schema/conformance.json").text) as VectorFile;
-    for (const c of cases) for (const e of c.errors) codes.add(e.code);
+    const { topicCases } = JSON.parse(gen.file("schema/conformance.json").text) as VectorFile;
+    for (const c of [...cases, ...topicCases]) for (const e of c.errors) codes.add(e.code);
   }
   expect([...codes].sort()).toEqual([...ALL_CODES].sort());
 });

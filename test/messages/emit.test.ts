@@ -74,6 +74,13 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
   });
 }
 
+test("a payload with no keys is a readonly Record of never (unknown keys forbidden) or of unknown, never {}", () => {
+  const ts = generate(RICH_SPEC).file("ts/messages.ts").text;
+  expect(ts).toContain("export type StrictEmptyPayload = Readonly<Record<string, never>>;\n");
+  expect(ts).toContain("export type PingPayload = Readonly<Record<string, unknown>>;\n");
+  expect(ts).not.toMatch(/interface \w+ \{\}/);
+});
+
 describe("consumers", () => {
   const gen = generate(SEED_SPEC);
 

@@ -25,7 +25,11 @@ def case_id(case):
 
 def test_vectors_cover_every_code():
     found = {error["code"] for case in DOCUMENT["cases"] for error in case["errors"]}
+    found |= {
+        error["code"] for case in DOCUMENT["topicCases"] for error in case["errors"]
+    }
     assert found >= {
+        "unknown_topic",
         "not_object",
         "missing_key",
         "wrong_type",
@@ -43,3 +47,20 @@ def test_case(case):
     issues = validator(value)
     assert [{"path": list(i.path), "code": i.code} for i in issues] == case["errors"]
     assert (not issues) == case["valid"]
+
+
+def topic_case_id(case):
+    return case["description"]
+
+
+@pytest.mark.parametrize("case", DOCUMENT["topicCases"], ids=topic_case_id)
+def test_topic_case(case):
+    issues = messages.validate_payload(case["topic"], case["input"])
+    assert [{"path": list(i.path), "code": i.code} for i in issues] == case["errors"]
+    assert (not issues) == case["valid"]
+    if case["valid"]:
+        assert messages.parse_payload(case["topic"], case["input"]) is case["input"]
+    else:
+        with pytest.raises(messages.PayloadValidationError) as raised:
+            messages.parse_payload(case["topic"], case["input"])
+        assert raised.value.issues == issues

@@ -24,7 +24,9 @@ from client_api.messages import (  # noqa: E402
     ModelExchangeMeta,
     ModelNativeFormat,
     PayloadValidationError,
+    ValidationIssue,
     parse_model_exchange_meta,
+    parse_payload,
     validate_hello_payload,
     validate_model_exchange_meta,
     validate_payload,
@@ -198,9 +200,17 @@ def test_messages():
     ]
 
 
-def test_unknown_topic_raises():
-    with pytest.raises(ValueError, match="unknown topic"):
-        validate_payload("client_api.nope", {})
+@pytest.mark.parametrize(
+    "topic", ["client_api.nope", "", "CLIENT_API.HELLO", "__proto__", "constructor"]
+)
+def test_unknown_topic_is_an_issue_not_an_exception(topic):
+    assert validate_payload(topic, HELLO) == [
+        ValidationIssue((), "unknown_topic", f"unknown topic {json.dumps(topic)}")
+    ]
+    with pytest.raises(PayloadValidationError) as raised:
+        parse_payload(topic, HELLO)
+    assert [i.code for i in raised.value.issues] == ["unknown_topic"]
+    assert str(raised.value) == f"value: unknown topic {json.dumps(topic)}"
 
 
 # TypedDicts and parse_*

@@ -287,6 +287,7 @@ class ErrorPayload(TypedDict):
 
 
 IssueCode = Literal[
+    "unknown_topic",
     "not_object",
     "missing_key",
     "wrong_type",
@@ -297,6 +298,7 @@ IssueCode = Literal[
 """What went wrong; the README's validation semantics table says when each applies."""
 
 ISSUE_CODES: tuple[IssueCode, ...] = (
+    "unknown_topic",
     "not_object",
     "missing_key",
     "wrong_type",
@@ -844,14 +846,14 @@ _PAYLOAD_VALIDATORS: Mapping[str, _Validator] = {
 
 
 def validate_payload(topic: str, value: object) -> list[ValidationIssue]:
-    """Validate the payload of ``topic`` (a topic wire string).
+    """Validate the payload of ``topic`` (a topic wire string): every issue found.
 
-    Raises:
-        ValueError: If ``topic`` is not a topic of this protocol.
+    A string that is not a topic of this protocol gives the one issue ``unknown_topic``
+    (the value is not examined).
     """
     validate = _PAYLOAD_VALIDATORS.get(topic)
     if validate is None:
-        raise ValueError(f"unknown topic {_quote(topic)}")
+        return [ValidationIssue((), "unknown_topic", f"unknown topic {_quote(topic)}")]
     return validate(value)
 
 
@@ -859,8 +861,8 @@ def parse_payload(topic: str, value: object) -> Mapping[str, Any]:
     """Return ``value`` if it is a valid payload of ``topic``.
 
     Raises:
-        PayloadValidationError: If it is not (a ``ValueError``, listing every issue).
-        ValueError: If ``topic`` is not a topic of this protocol.
+        PayloadValidationError: If it is not, or ``topic`` is not a topic of this
+            protocol (a ``ValueError``, listing every issue).
     """
     _raise_if_invalid(validate_payload(topic, value))
     return cast("Mapping[str, Any]", value)

@@ -96,14 +96,14 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
 }
 
 const PAYLOAD_FUNCTIONS = `def validate_payload(topic: str, value: object) -> list[ValidationIssue]:
-    """Validate the payload of \`\`topic\`\` (a topic wire string).
+    """Validate the payload of \`\`topic\`\` (a topic wire string): every issue found.
 
-    Raises:
-        ValueError: If \`\`topic\`\` is not a topic of this protocol.
+    A string that is not a topic of this protocol gives the one issue \`\`unknown_topic\`\`
+    (the value is not examined).
     """
     validate = _PAYLOAD_VALIDATORS.get(topic)
     if validate is None:
-        raise ValueError(f"unknown topic {_quote(topic)}")
+        return [ValidationIssue((), "unknown_topic", f"unknown topic {_quote(topic)}")]
     return validate(value)
 
 
@@ -111,8 +111,8 @@ def parse_payload(topic: str, value: object) -> Mapping[str, Any]:
     """Return \`\`value\`\` if it is a valid payload of \`\`topic\`\`.
 
     Raises:
-        PayloadValidationError: If it is not (a \`\`ValueError\`\`, listing every issue).
-        ValueError: If \`\`topic\`\` is not a topic of this protocol.
+        PayloadValidationError: If it is not, or \`\`topic\`\` is not a topic of this
+            protocol (a \`\`ValueError\`\`, listing every issue).
     """
     _raise_if_invalid(validate_payload(topic, value))
     return cast("Mapping[str, Any]", value)

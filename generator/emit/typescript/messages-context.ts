@@ -65,6 +65,6 @@ export function tsType(type: ValueType, ctx: TsContext): string {
       return type.of.kind === "list" ? `readonly (${item})[]` : `readonly ${item}[]`;
     }
     case "map":
-      return `{ readonly [key: string]: ${tsType(type.of, ctx)} }`;
+      return `Readonly<Record<string, ${tsType(type.of, ctx)}>>`;
   }
 }

@@ -32,7 +32,7 @@ export type ValidationResult<T> =
 
 const CORE_TYPES = `type Path = readonly (string | number)[];
 
-type JsonObject = { readonly [key: string]: unknown };
+type JsonObject = Readonly<Record<string, unknown>>;
 
 type ValueSpec =
   | { readonly kind: "string" | "int" | "float" | "bool" | "any" }
@@ -255,13 +255,13 @@ function attributeOf(
   return isObject(held) ? held : undefined;
 }
 
-/** A given (truthy) expected value must equal the actual one. */
+/** A given (truthy, as in Python) expected value must equal the actual one. */
 function checkExpected(
   label: string,
   expected: unknown,
   actual: unknown,
 ): void {
-  if (expected && actual !== expected) {
+  if (Boolean(expected) && actual !== expected) {
     const message = \`Expected \${label} \${String(expected)}, got \${String(actual)}\`;
     throw new VerifyError(message);
   }

@@ -22,8 +22,17 @@ export function shapeDocLines(view: ShapeView, ctx: TsContext): string[] {
 export function emitInterface(view: ShapeView, ctx: TsContext): string {
   const name = ctx.names.type(view.shape);
   const doc = jsDoc(shapeDocLines(view, ctx), "");
-  if (view.fields.length === 0) return `${doc}export interface ${name} {}\n`;
+  if (view.fields.length === 0) return `${doc}export type ${name} = ${emptyObjectType(view)};\n`;
   return `${doc}export interface ${name} {\n${view.fields.map((f) => property(f, ctx)).join("")}}\n`;
+}
+
+/**
+ * The type of a payload or record with no keys. Not `{}`, which accepts any value but null and
+ * undefined (strings and numbers too): an object with no keys at all when unknown keys are
+ * forbidden, any object when they are allowed.
+ */
+function emptyObjectType(view: ShapeView): string {
+  return view.unknownKeys === "forbid" ? "Readonly<Record<string, never>>" : "Readonly<Record<string, unknown>>";
 }
 
 function property(field: Field, ctx: TsContext): string {

@@ -91,41 +91,59 @@ function ruleSpec(rule: CrossFieldRule, ctx: TsContext): Expr {
   ]);
 }
 
-/** `validatePayload` / `isPayload` and the table behind them. */
+/**
+ * `validatePayload` / `isPayload` and the table behind them. Each has an overload for a known
+ * topic (typed by `PayloadByTopic`) and one for any string, since the topic usually comes off
+ * the wire: an unknown topic is the issue `unknown_topic`, never an exception.
+ */
 export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string {
   const entries = allTopics(protocol).map((t) => `  [${ctx.topicRef(t)}]: ${ctx.names.validator(t)},\n`);
   return [
-    "const PAYLOAD_VALIDATORS: {\n",
-    "  readonly [topic: string]: (value: unknown) => ValidationResult<unknown>;\n",
-    entries.length === 0 ? "} = {" : "} = {\n",
-    entries.length === 0 ? "};\n" : `${entries.join("")}};\n`,
+    "const PAYLOAD_VALIDATORS: Readonly<\n",
+    "  Record<string, (value: unknown) => ValidationResult<unknown>>\n",
+    entries.length === 0 ? "> = {};\n" : `> = {\n${entries.join("")}};\n`,
     "\n",
     jsDoc(
       [
-        "Validates the payload of `topic` (a topic wire string).",
-        "",
-        "@throws {TypeError} when `topic` is not a topic of this protocol.",
+        "Validates the payload of `topic`, a topic wire string: every issue, with its path, code",
+        "and message. A string that is not a topic of this protocol gives the one issue",
+        "`unknown_topic` (the value is not examined).",
       ],
       "",
     ),
     "export function validatePayload<T extends TopicWithPayload>(\n",
     "  topic: T,\n",
     "  value: unknown,\n",
-    "): ValidationResult<PayloadByTopic[T]> {\n",
+    "): ValidationResult<PayloadByTopic[T]>;\n",
+    "export function validatePayload(\n",
+    "  topic: string,\n",
+    "  value: unknown,\n",
+    "): ValidationResult<PayloadByTopic[TopicWithPayload]>;\n",
+    "export function validatePayload(\n",
+    "  topic: string,\n",
+    "  value: unknown,\n",
+    "): ValidationResult<unknown> {\n",
     "  const validate = hasOwn(PAYLOAD_VALIDATORS, topic)\n",
     "    ? PAYLOAD_VALIDATORS[topic]\n",
     "    : undefined;\n",
     "  if (validate === undefined) {\n",
-    "    throw new TypeError(`unknown topic ${quote(topic)}`);\n",
+    "    const message = `unknown topic ${quote(topic)}`;\n",
+    '    const issue: ValidationIssue = { path: [], code: "unknown_topic", message };\n',
+    "    return { ok: false, errors: [issue] };\n",
     "  }\n",
-    "  return validate(value) as ValidationResult<PayloadByTopic[T]>;\n",
+    "  return validate(value);\n",
     "}\n",
     "\n",
-    jsDoc(["True when `value` is a valid payload of `topic`."], ""),
+    jsDoc(["True when `value` is a valid payload of `topic` (false for a string that is not a topic)."], ""),
     "export function isPayload<T extends TopicWithPayload>(\n",
     "  topic: T,\n",
     "  value: unknown,\n",
-    "): value is PayloadByTopic[T] {\n",
+    "): value is PayloadByTopic[T];\n",
+    "export function isPayload(\n",
+    "  topic: string,\n",
+    "  value: unknown,\n",
+    "): value is PayloadByTopic[TopicWithPayload];\n",
+    "export function isPayload(topic: string, value: unknown): boolean {\n",
     "  return validatePayload(topic, value).ok;\n",
     "}\n",
   ].join("");
