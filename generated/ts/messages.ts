@@ -30,7 +30,29 @@ import {
   Topic,
 } from "./defs.js";
 
-/** The "meta" of a model-exchange task DXO. */
+/**
+ * The "meta" of a model-exchange task DXO.
+ *
+ * Model exchange protocol specification and utilities.
+ *
+ * This module defines the complete protocol for exchanging models between components,
+ * including message format specification, supported types, and validation utilities.
+ *
+ * Example:
+ *     >>> from nvflare.edge.utils.model_protocol import ModelBufferType, ModelExchangeFormat
+ *     >>> task_dxo = {
+ *     ...     "data": encoded_data,
+ *     ...     "meta": {
+ *     ...         ModelExchangeFormat.MODEL_BUFFER_TYPE: ModelBufferType.EXECUTORCH,
+ *     ...         ModelExchangeFormat.MODEL_BUFFER_NATIVE_FORMAT: ModelNativeFormat.BINARY,
+ *     ...         ModelExchangeFormat.MODEL_BUFFER_ENCODING: ModelEncoding.BASE64
+ *     ...     }
+ *     ... }
+ *     >>> verify_payload(
+ *     ...     payload,
+ *     ...     expected_type=ModelBufferType.EXECUTORCH
+ *     ... )
+ */
 export interface ModelExchangeMeta {
   /** What the data represents. */
   readonly model_buffer_type: ModelBufferType;

@@ -58,7 +58,7 @@ export const ISSUE_CODES: readonly IssueCodeInfo[] = [
   },
   {
     code: "unknown_key",
-    when: "the message forbids unknown keys (`unknownKeys: forbid`) and the object has an own key it does not declare",
+    when: "the message forbids unknown keys (`unknown_keys: forbid`) and the object has an own key it does not declare",
     path: "the object's path plus the unknown key",
     message: 'unknown key "‹key›"',
   },
@@ -104,7 +104,7 @@ export const GENERAL_RULES: readonly string[] = [
   "Objects are JSON objects: `null` and arrays are never objects (`not_object` at the top, `not_object` for a nested record, `wrong_type` for a map).",
   "Own properties only: keys are read with `Object.keys` / `Object.prototype.hasOwnProperty.call` in TypeScript and `in` on a mapping in Python. `__proto__`, `constructor` and `toString` are ordinary keys; objects with a null prototype work.",
   "An optional key may be absent; when present its value must have the key's type (`null` is not \"absent\").",
-  "Unknown keys follow the message's `unknownKeys` policy: `allow` (the default) ignores them, `forbid` reports each one.",
+  "Unknown keys follow the message's `unknown_keys` policy: `allow` (the default) ignores them, `forbid` reports each one.",
   "Paths are arrays of segments from the validated value: key names (strings) and list indices (numbers), e.g. `[\"meta\", \"model_buffer_encoding\"]` or `[\"items\", 2]`. The top-level value is `[]`.",
   "Order of issues: the shape's fields in spec order (each field's nested issues in place, list items by index, map entries by key), then cross-field rules in spec order, then unknown keys. Map keys and unknown keys are sorted by UTF-16 code units: JavaScript's `JSON.parse` does not keep the input order of integer-like keys, so input order cannot be the same in both runtimes.",
   "Every issue is reported, not just the first; a value with no issues is valid.",

@@ -78,7 +78,7 @@ function setKeySet(r: Reader, entry: Entry, scope: TopicScope): KeySet | undefin
 }
 
 export function unknownKeysOf(r: Reader, node: unknown): UnknownKeys | undefined {
-  const value = str(r, node, "unknownKeys")?.value;
+  const value = str(r, node, "unknown_keys")?.value;
   return value === "allow" || value === "forbid" ? value : undefined;
 }
 

@@ -52,11 +52,11 @@ const MISTAKES: { readonly [fixture: string]: readonly Mistake[] } = {
   hostile: [
     {
       what: "a typo'd key",
-      find: "    unknownKeys: forbid\n    rules:\n",
+      find: "    unknown_keys: forbid\n    rules:\n",
       replace: "    unknownKey: forbid\n    rules:\n",
       code: "WD202",
       at: "unknownKey:",
-      says: 'did you mean "unknownKeys"',
+      says: 'did you mean "unknown_keys"',
     },
     {
       what: "an unresolved type",

@@ -22,7 +22,7 @@ const EXPECTED: { readonly [fixture: string]: readonly string[] } = {
   "unknown-key": ["WD202 6:3", "WD202 16:9"],
   "missing-required": ["WD203 2:1", "WD203 8:7"],
   "idl-missing": ["WD203 1:1"],
-  "not-allowed": ["WD204 8:11", "WD204 12:18"],
+  "not-allowed": ["WD204 8:11", "WD204 12:19"],
   "bad-name": ["WD205 3:9", "WD205 7:3", "WD205 10:7"],
   "min-items": ["WD206 8:12", "WD206 11:14"],
   yaml11: ["WD207 9:7", "WD207 10:16", "WD207 11:7", "WD201 14:16", "WD201 16:16", "WD201 18:16", "WD201 20:16"],
