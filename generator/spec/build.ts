@@ -18,6 +18,7 @@ import type {
   Record,
   Reserved,
   ReservedValue,
+  Span,
   Topic,
   TopicSet,
 } from "../model.js";
@@ -30,8 +31,13 @@ import { child, doc, docs, entries, keyNodeOf, span, str, strings } from "./read
 import type { Entry, Reader } from "./read.js";
 import { itemsOf } from "./yaml-node.js";
 
-/** The model, or undefined when the spec lacks what a model needs (already reported). */
-export function buildProtocol(r: Reader, root: unknown): Protocol | undefined {
+/**
+ * The model, or undefined when the spec is not a mapping. When the protocol's name, channel or
+ * version is missing or malformed (already reported), a placeholder stands in so the semantic
+ * rules still run over the rest and every problem is reported at once; `complete` is then false
+ * and the model must never reach an emitter.
+ */
+export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; complete: boolean } | undefined {
   if (!isMap(root)) return undefined;
   const index = new Map<string, string[]>();
   const all = (key: string) => entries(r, root, key);
@@ -69,16 +75,17 @@ export function buildProtocol(r: Reader, root: unknown): Protocol | undefined {
   const name = str(r, protocolNode, "name");
   const channel = channelConstant(r, protocolNode);
   const version = versionConstant(r, protocolNode);
-  if (name === undefined || channel === undefined || version === undefined) return undefined;
-  return {
-    name: name.value,
+  const complete = name !== undefined && channel !== undefined && version !== undefined;
+  const protocolSpan = span(r, keyNodeOf(root, "protocol"));
+  const protocol: Protocol = {
+    name: name?.value ?? "protocol",
     ...optional("title", str(r, protocolNode, "title")?.value.trim()),
     ...optional("doc", doc(r, protocolNode)),
     ...optional("license", doc(r, protocolNode, "license")),
     file: r.source.file,
-    span: span(r, keyNodeOf(root, "protocol")),
-    channel,
-    version,
+    span: protocolSpan,
+    channel: channel ?? placeholderConstant("CHANNEL", "string", "channel", protocolSpan),
+    version: version ?? placeholderConstant("PROTOCOL_VERSION", "int", 1, protocolSpan),
     constants: all("constants").flatMap((e) => constant(r, e)),
     actors,
     enums: enums as Enum[],
@@ -90,8 +97,13 @@ export function buildProtocol(r: Reader, root: unknown): Protocol | undefined {
     acceptedBreaking: itemsOf(child(r, child(r, root, "breaking"), "accept")).flatMap((n) => accepted(r, n)),
     ...optional("requireVersionBump", requireVersionBump(r, child(r, root, "breaking"))),
     ...optional("lint", lint(r, child(r, root, "lint"))),
-    outputs: outputs(r, child(r, root, "outputs"), name.value),
+    outputs: outputs(r, child(r, root, "outputs"), name?.value ?? "protocol"),
   };
+  return { protocol, complete };
+}
+
+function placeholderConstant(name: string, type: "string" | "int", value: string | number, at: Span): Constant {
+  return { kind: "constant", name, span: at, type, value, valueSpan: at };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -39,13 +39,18 @@ function load(text: string, file: string): LoadResult {
   const structure = checkStructure(loaded.root, loaded.source);
   const found: Diagnostic[] = [...loaded.diagnostics, ...structure.diagnostics];
   const reader: Reader = { source: loaded.source, bad: structure.badNodes, diagnostics: [] };
-  const protocol = buildProtocol(reader, loaded.root);
+  const built = buildProtocol(reader, loaded.root);
   found.push(...reader.diagnostics, ...documentRules(reader, loaded.root));
-  if (protocol !== undefined) found.push(...modelRules(protocol));
+  if (built !== undefined) found.push(...modelRules(built.protocol));
   const errors = found.filter((d) => d.severity === "error");
-  if (errors.length > 0 || protocol === undefined) {
+  if (built !== undefined && !built.complete && errors.length === 0) {
+    // A placeholder stood in for something no rule reported: never let it reach the output.
+    errors.push(diagnostic("WD108", "the spec could not be checked: the protocol's name, channel or version is unreadable"));
+  }
+  if (errors.length > 0 || built === undefined) {
     return { ok: false, diagnostics: sortDiagnostics(errors.length > 0 ? errors : found) };
   }
+  const protocol = built.protocol;
   const warnings = sortDiagnostics(found.filter((d) => d.severity === "warning"));
   return { ok: true, protocol: deepFreeze(protocol), warnings, source: text };
 }

@@ -51,6 +51,8 @@ const EXPECTED: { readonly [fixture: string]: readonly string[] } = {
   "flow-no-actors": ["WD321 16:9"],
   "constant-type": ["WD323 7:32", "WD323 8:32"],
   identifiers: ["WD331 7:3", "WD331 9:7", "WD333 10:7", "WD332 11:7", "WD332 13:3", "WD331 17:3"],
+  // a malformed protocol header (no channel, a float version) does not hide the rest
+  "broken-header": ["WD203 2:1", "WD201 4:12", "WD306 9:19"],
   "many-errors": ["WD302 11:19", "WD304 18:13", "WD202 19:9", "WD301 20:31"],
   // warnings (the load succeeds)
   warnings: ["WD391 10:3", "WD392 22:7", "WD393 34:32", "WD393 34:39"],
