@@ -95,24 +95,45 @@ export function formatDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, str
   return lines.join("\n");
 }
 
-/** A frame of the line before, the line itself with a caret run under the span, and the line after. */
+/** Widest source text a frame shows per line; longer lines are cut to a window around the span. */
+const FRAME_WIDTH = 100;
+
+/**
+ * A frame of the line before, the line itself with a caret run under the span, and the line after.
+ * Control characters are shown as `\u{…}` escapes (never sent raw to a terminal), and a long line is
+ * cut to a window around the span, so a frame stays readable whatever the file holds.
+ */
 export function codeFrame(text: string, span: Span): string {
   const all = text.split("\n");
   const index = span.line - 1;
   const width = String(Math.min(all.length, span.line + 1)).length;
+  const startCol = span.col - 1;
+  const target = (all[index] ?? "").replace(/\r$/, "");
+  const spanLength = Math.max(1, Math.min(span.end - span.start, target.length - startCol));
+  // One window for all three lines, so they stay aligned.
+  const from = startCol + spanLength <= FRAME_WIDTH ? 0 : Math.max(0, startCol - 20);
   const out: string[] = [];
   for (let i = Math.max(0, index - 1); i <= Math.min(all.length - 1, index + 1); i++) {
     const lineText = (all[i] ?? "").replace(/\r$/, "");
+    const shown = visible(lineText.slice(from, from + FRAME_WIDTH));
+    const cut = `${from > 0 ? "…" : ""}${shown}${lineText.length > from + FRAME_WIDTH ? "…" : ""}`;
     const marker = i === index ? ">" : " ";
-    out.push(`${marker} ${String(i + 1).padStart(width)} | ${lineText}`);
+    out.push(`${marker} ${String(i + 1).padStart(width)} | ${cut}`.trimEnd());
     if (i === index) {
-      const startCol = span.col - 1;
-      const lineEnd = lineText.length;
-      const spanLength = Math.max(1, Math.min(span.end - span.start, lineEnd - startCol));
-      out.push(`  ${" ".repeat(width)} | ${" ".repeat(startCol)}${"^".repeat(spanLength)}`);
+      const before = visible(lineText.slice(from, startCol)).length + (from > 0 ? 1 : 0);
+      const under = visible(lineText.slice(startCol, startCol + spanLength)).length;
+      const carets = Math.max(1, Math.min(under, FRAME_WIDTH));
+      out.push(`  ${" ".repeat(width)} | ${" ".repeat(before)}${"^".repeat(carets)}`);
     }
   }
   return out.join("\n");
+}
+
+/** Text with control and invisible formatting characters escaped for a terminal. */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) =>
+    `\\u{${c.codePointAt(0)?.toString(16) ?? ""}}`,
+  );
 }
 
 /** The closest candidate by edit distance, when it is close enough to be a likely typo. */

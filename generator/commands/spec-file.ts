@@ -16,15 +16,50 @@ export interface SpecFile {
 /** Reads the spec, or prints why it can't and returns undefined. */
 export function readSpec(path: string): SpecFile | undefined {
   const absolute = resolve(path);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(absolute, "utf8");
+    bytes = readFileSync(absolute);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
     process.stderr.write(`error: cannot read spec ${path}: ${reason}\n  hint: pass the spec with --spec FILE\n`);
     return undefined;
   }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    const at = firstInvalidUtf8(bytes);
+    process.stderr.write(
+      `${displayPath(absolute)}:${at.line}:${at.col} error: the spec is not UTF-8 text (invalid byte 0x${at.byte})\n` +
+        "  hint: save the file as UTF-8\n",
+    );
+    return undefined;
+  }
   return { display: displayPath(absolute), root: dirname(absolute), text };
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Line, column (in characters) and value of the first byte that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number; byte: string } {
+  let lo = 0;
+  let hi = bytes.length;
+  // The longest valid prefix, by bisection over decodability (a cut inside a character fails too,
+  // so step back to the character's start before reporting).
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (decodeUtf8(bytes.subarray(0, mid)) !== undefined) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = decodeUtf8(bytes.subarray(0, lo)) ?? "";
+  const lines = prefix.split("\n");
+  const last = lines[lines.length - 1] ?? "";
+  return { line: lines.length, col: last.length + 1, byte: (bytes[lo] ?? 0).toString(16).padStart(2, "0") };
 }
 
 /** Reads and checks the spec; prints every problem and returns undefined when it is not valid. */
