@@ -109,6 +109,20 @@ describe("wiredefs gen", () => {
     expect(readFileSync(join(dir, "generated/ts/defs.ts"), "utf8")).toBe("stale");
   });
 
+  it("refuses a spec that is not UTF-8, naming where", () => {
+    const dir = scratchCopy();
+    writeFileSync(join(dir, "latin1.yaml"), Buffer.from("wiredefs: 1\nprotocol:\n  name: caf\xe9\n", "latin1"));
+    const r = wiredefs(["gen", "--spec", "latin1.yaml"], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("latin1.yaml:3:12 error: the spec is not UTF-8 text (invalid byte 0xe9)\n  hint: save the file as UTF-8\n");
+  });
+
+  it("explains a spec path that is a directory", () => {
+    const r = wiredefs(["check", "--spec", "generated"], scratchCopy());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("cannot read spec generated: it is a directory");
+  });
+
   it("explains a missing spec file", () => {
     const r = wiredefs(["gen", "--spec", "nope.yaml"], scratchCopy());
     expect(r.status).toBe(1);
