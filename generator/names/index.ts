@@ -139,9 +139,15 @@ function reportClashes(
 ): void {
   const language = target === "typescript" ? "TypeScript" : "Python";
   const first = new Map<string, Owned>();
+  // One clash between two spec items is reported once per language, not once per derived name
+  // (a payload type that clashes takes its validator and guard with it).
+  const reportedPairs = new Set<string>();
   for (const o of owned) {
     const earlier = first.get(o.identifier);
     if (earlier !== undefined) {
+      const pair = `${earlier.span.file}:${earlier.span.start}~${o.span.file}:${o.span.start}`;
+      if (reportedPairs.has(pair)) continue;
+      reportedPairs.add(pair);
       diagnostics.push(
         diagnostic(
           "WD401",
