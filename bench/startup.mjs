@@ -1,72 +1,141 @@
 #!/usr/bin/env node
-// Cold start-up of `wiredefs gen` and `wiredefs check` on this repo's spec, as ratios to anchors
-// measured in the same run (the machines are noisy; absolute times mean little on their own):
-//   node        — `node -e 0`
-//   node+yaml   — node, import the yaml package, parse protocol.yaml
-//   ts-morph    — node + import ts-morph (what building TS with ts-morph's printer would cost)
-//   prettier, ruff — node + import the formatter (what formatting at run time would cost)
+// Cold `wiredefs gen` and `wiredefs check` on this repo's spec (in scratch copies) against anchors
+// measured in the same run (bench/anchors.mjs): median wall-clock of N cold runs (the first
+// discarded) and peak RSS, as ratios, because absolute times on a noisy machine mean little.
 // Targets from the backbone issue: gen ≤ 0.6 s and check ≤ 0.15 s where node+yaml costs ~0.1 s,
 // i.e. gen ≤ 6× and check ≤ 1.5× the node+yaml anchor.
-// Usage: npm run build && node bench/startup.mjs [runs]
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+// Usage: npm run build && node bench/startup.mjs [runs]    (default 15; or npm run bench)
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { anchors } from "./anchors.mjs";
+import { measureAll, rssMethod, runOnce, table } from "./measure.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Number(process.argv[2] ?? 15);
-const scratch = mkdtempSync(join(tmpdir(), "wiredefs-bench-"));
-for (const name of ["protocol.yaml", "protocol.lock.json", "generated"]) {
-  try {
-    cpSync(join(repo, name), join(scratch, name), { recursive: true });
-  } catch {
-    // protocol.lock.json may not exist yet
-  }
-}
+if (!Number.isInteger(runs) || runs < 2)
+  throw new Error("runs must be an integer ≥ 2 (the first is discarded)");
 const bin = join(repo, "bin", "wiredefs.js");
-const imp = (m) => `await import(${JSON.stringify(m)})`;
+if (!existsSync(join(repo, "dist", "wiredefs.js")))
+  throw new Error("dist/wiredefs.js is missing: npm run build first");
 
-const cases = {
-  node: ["-e", "0"],
-  "node+yaml": [
-    "--input-type=module",
-    "-e",
-    `const { parseDocument } = ${imp("yaml")}; parseDocument((await import("node:fs")).readFileSync("protocol.yaml", "utf8"));`,
-  ],
-  "ts-morph": ["--input-type=module", "-e", imp("ts-morph")],
-  prettier: ["--input-type=module", "-e", imp("prettier")],
-  ruff: ["--input-type=module", "-e", imp("@astral-sh/ruff-wasm-nodejs")],
-  "wiredefs gen": [bin, "gen"],
-  "wiredefs check": [bin, "check"],
+// One scratch copy of the spec, lock and outputs per wiredefs case, so `gen` may write and a
+// fresh `gen` may start from nothing without disturbing the others.
+const scratch = mkdtempSync(join(tmpdir(), "wiredefs-bench-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const copy = (name) => {
+  const dir = join(scratch, name);
+  for (const f of ["protocol.yaml", "protocol.lock.json", "generated"]) {
+    if (existsSync(join(repo, f))) cpSync(join(repo, f), join(dir, f), { recursive: true });
+  }
+  // Bring the copy up to date with the built generator, so `check` measures a clean tree.
+  runOnce({ cmd: process.execPath, args: [bin, "gen"], cwd: dir });
+  return dir;
 };
+const [genDir, freshDir, checkDir] = ["gen", "fresh", "check"].map(copy);
+const wd = (dir, cmd) => [{ cmd: process.execPath, args: [bin, cmd], cwd: dir }];
+const wiredefs = [
+  {
+    name: "wiredefs gen",
+    did: "gen, outputs up to date: render all, write none",
+    steps: wd(genDir, "gen"),
+  },
+  {
+    name: "wiredefs gen fresh",
+    did: "gen into an empty generated/: render and write all",
+    steps: wd(freshDir, "gen"),
+    setup: () => rmSync(join(freshDir, "generated"), { recursive: true, force: true }),
+  },
+  {
+    name: "wiredefs check",
+    did: "check: regenerate in memory, compare, lock",
+    steps: wd(checkDir, "check"),
+  },
+];
+const all = [
+  ...anchors(repo, join(checkDir, "generated/schema/messages.schema.json"), join(scratch, "out")),
+  ...wiredefs,
+];
+const cases = all.filter((c) => !c.dropped);
 
-// Anchors import packages, so they run in the repo (where node_modules is); wiredefs runs in a
-// scratch copy of the spec and outputs so `gen` can write.
-function time(cwd, args) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
-  return ms;
-}
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+const loadBefore = load();
+const started = Date.now();
+const tty = process.stderr.isTTY;
+const results = measureAll(
+  cases,
+  runs,
+  (round) => tty && process.stderr.write(`\rround ${round}/${runs}`),
+);
+if (tty) process.stderr.write("\n");
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const results = {};
-for (const [name, args] of Object.entries(cases)) {
-  const cwd = name.startsWith("wiredefs") ? scratch : repo;
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(time(cwd, args));
-  results[name] = median(samples.slice(1)); // the first run warms the disk cache
-}
+const ms = (name) => results.get(name).ms;
+const anchor = ms("node+yaml");
+const gen = ms("wiredefs gen fresh");
+const check = ms("wiredefs check");
+const x = (r) => `${r.toFixed(2)}×`;
+const named = new Set([
+  "json2ts",
+  "quicktype",
+  "buf build",
+  "buf lint",
+  "buf breaking",
+  "node+yaml",
+  "ts-morph",
+  "prettier",
+  "ruff",
+]);
+const rows = cases.map((c) => {
+  const r = results.get(c.name);
+  const versus = named.has(c.name) ? [x(gen / r.ms), x(check / r.ms)] : ["", ""];
+  return [
+    c.name,
+    c.did,
+    r.ms.toFixed(0),
+    r.rssMB === null ? "n/a" : r.rssMB.toFixed(0),
+    x(r.ms / anchor),
+    ...versus,
+  ];
+});
 
-const anchor = results["node+yaml"];
-console.log(`median of ${runs - 1} cold runs each (ms), ratio to node+yaml:`);
-for (const [name, ms] of Object.entries(results)) {
-  console.log(`  ${name.padEnd(16)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / anchor).toFixed(2)}×`);
-}
-const targets = { "wiredefs gen": 6, "wiredefs check": 1.5 };
-for (const [name, limit] of Object.entries(targets)) {
-  const ratio = results[name] / anchor;
-  console.log(`${ratio <= limit ? "meets" : "MISSES"} target: ${name} ${ratio.toFixed(2)}× ≤ ${limit}×`);
+console.log(
+  `wiredefs cold start-up: median of ${runs - 1} runs each (first discarded), round-robin`,
+);
+console.log(
+  `node ${process.version}, ${availableParallelism()} CPUs, load average (1/5/15 min) ${loadBefore} before, ${load()} after, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+console.log(
+  `peak RSS: ${rssMethod}, median over the runs; a case of several processes sums their times and takes the largest RSS\n`,
+);
+console.log(
+  table(
+    [
+      "tool",
+      "what it did",
+      "median ms",
+      "peak RSS MB",
+      "÷ node+yaml",
+      "gen fresh ÷ it",
+      "check ÷ it",
+    ],
+    rows,
+    ["l", "l", "r", "r", "r", "r", "r"],
+  ),
+);
+for (const c of all.filter((c) => c.dropped)) console.log(`dropped ${c.name}: ${c.dropped}`);
+console.log("");
+const targets = [
+  ["wiredefs gen", 6],
+  ["wiredefs gen fresh", 6],
+  ["wiredefs check", 1.5],
+];
+for (const [name, limit] of targets) {
+  const ratio = ms(name) / anchor;
+  console.log(
+    `${ratio <= limit ? "meets" : "MISSES"} target: ${name} ${x(ratio)} node+yaml ≤ ${limit}×`,
+  );
 }
