@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const TIME = process.env.WIREDEFS_BENCH_TIME ?? "/usr/bin/time";
 const rssFile = join(tmpdir(), `wiredefs-bench-rss-${process.pid}`);
+process.on("exit", () => rmSync(rssFile, { force: true }));
 
 function gnuTimeWorks() {
   if (!existsSync(TIME)) return false;
