@@ -7,7 +7,7 @@ import type { CrossFieldRule, Record, ValueType } from "../model.js";
 import type { IssueCode } from "./semantics.js";
 import { recordView, type ShapeView } from "./shapes.js";
 
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 
 /** A rejected value and, when the value must be written as raw JSON text, that text. */
 export interface BadValue {
@@ -25,50 +25,95 @@ export interface GoodValue {
   readonly why: string;
 }
 
+/**
+ * JSON objects here are null-prototype objects built with own properties only, so a wire key
+ * named `__proto__`, `constructor` or `toString` is an ordinary key: writing it never sets a
+ * prototype and reading it never finds an inherited member. (`JSON.stringify` writes an own
+ * `__proto__` key like any other; `JSON.parse` reads it back as an own key.)
+ */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A null-prototype object with these entries (later entries win). */
+export function jsonObject(entries: Iterable<readonly [string, JsonValue]> = []): JsonObject {
+  const object = Object.create(null) as JsonObject;
+  for (const [key, value] of entries) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  return object;
+}
+
+/** The object's own value at `key`; never an inherited member. */
+export function ownValue<T>(object: { readonly [key: string]: T }, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
+
+/** A copy of `object` with `key` set to `value`. */
+export function withKey(object: JsonObject, key: string, value: JsonValue): JsonObject {
+  return jsonObject([...Object.entries(object), [key, value]]);
+}
+
+/** A copy of `object` without `key`. */
+export function withoutKey(object: JsonObject, key: string): JsonObject {
+  return jsonObject(Object.entries(object).filter(([k]) => k !== key));
+}
+
+/** The own entries of every object, merged left to right, in a null-prototype object. */
+export function merged(...objects: readonly JsonObject[]): JsonObject {
+  return jsonObject(objects.flatMap((o) => Object.entries(o)));
+}
+
 const HUGE_INTEGER = `1${"0".repeat(400)}`;
 
 export function sampleValue(type: ValueType): JsonValue {
   switch (type.kind) {
     case "scalar":
-      return { string: "text", int: 7, float: 2.5, bool: true, any: { opaque: [1, "x", null] } }[type.name];
+      switch (type.name) {
+        case "string":
+          return "text";
+        case "int":
+          return 7;
+        case "float":
+          return 2.5;
+        case "bool":
+          return true;
+        case "any":
+          return jsonObject([["opaque", [1, "x", null]]]);
+      }
     case "enum":
       return type.enum.members[0]?.value ?? "";
     case "list":
       return [sampleValue(type.of)];
     case "map":
-      return { k: sampleValue(type.of) };
+      return jsonObject([["k", sampleValue(type.of)]]);
     case "record":
       return sampleObject(recordView(type.record), "required");
   }
 }
 
 /** A valid object for the shape: required keys only, or every key. Enum values satisfy its rules. */
-export function sampleObject(view: ShapeView, which: "required" | "all"): { [key: string]: JsonValue } {
-  const combo = ruleCombinations(view).find((c) => c.violated.length === 0)?.values ?? {};
-  const object: { [key: string]: JsonValue } = {};
-  for (const field of view.fields) {
-    if (which === "required" && !field.required) continue;
-    object[field.key.value] = combo[field.key.value] ?? sampleValue(field.key.type);
-  }
-  return object;
+export function sampleObject(view: ShapeView, which: "required" | "all"): JsonObject {
+  const combo = ruleCombinations(view).find((c) => c.violated.length === 0)?.values ?? new Map<string, string>();
+  return jsonObject(
+    view.fields
+      .filter((field) => which === "all" || field.required)
+      .map((field) => [field.key.value, combo.get(field.key.value) ?? sampleValue(field.key.type)] as const),
+  );
 }
 
 /** Every combination of the enum values of the keys a shape's rules read (at most 256). */
-export function ruleCombinations(view: ShapeView): { values: { [key: string]: string }; violated: CrossFieldRule[] }[] {
+export function ruleCombinations(view: ShapeView): { values: ReadonlyMap<string, string>; violated: CrossFieldRule[] }[] {
   const keys = [...new Set(view.rules.flatMap((r) => [r.if.key, r.then.key]))].filter(
     (k) => view.fields.some((f) => f.key === k) && k.type.kind === "enum",
   );
-  let combos: { [key: string]: string }[] = [{}];
+  let combos: Map<string, string>[] = [new Map()];
   for (const key of keys) {
     const members = key.type.kind === "enum" ? key.type.enum.members.map((m) => m.value) : [];
-    combos = combos.flatMap((c) => members.map((v) => ({ ...c, [key.value]: v })));
+    combos = combos.flatMap((c) => members.map((v) => new Map([...c, [key.value, v]])));
     if (combos.length > 256) combos = combos.slice(0, 256);
   }
   return combos.map((values) => ({
     values,
     violated: view.rules.filter((r) => {
-      const ifValue = values[r.if.key.value];
-      const thenValue = values[r.then.key.value];
+      const ifValue = values.get(r.if.key.value);
+      const thenValue = values.get(r.then.key.value);
       return ifValue !== undefined && thenValue !== undefined && r.if.values.includes(ifValue) && !r.then.values.includes(thenValue);
     }),
   }));
@@ -116,7 +161,7 @@ export function badValues(type: ValueType): BadValue[] {
       return values;
     }
     case "list":
-      return [bad({}, "wrong_type", "an object"), bad("text", "wrong_type", "a string"), bad(null, "wrong_type", "null")];
+      return [bad(jsonObject(), "wrong_type", "an object"), bad("text", "wrong_type", "a string"), bad(null, "wrong_type", "null")];
     case "map":
       return [...notObject, bad("text", "wrong_type", "a string")];
     case "record":
@@ -160,15 +205,14 @@ export function nestedBad(type: ValueType): { readonly suffix: (string | number)
     }
     case "map": {
       const inner = badValues(type.of).find((b) => b.json === undefined);
-      return inner === undefined ? [] : [{ suffix: ["b"], value: { a: sampleValue(type.of), b: inner.value }, code: inner.code }];
+      return inner === undefined ? [] : [{ suffix: ["b"], value: jsonObject([["a", sampleValue(type.of)], ["b", inner.value]]), code: inner.code }];
     }
     case "record": {
       const view = recordView(type.record as Record);
       const sample = sampleObject(view, "required");
       const first = view.fields.find((f) => f.required);
       if (first === undefined) return [];
-      const { [first.key.value]: _dropped, ...rest } = sample;
-      return [{ suffix: [first.key.value], value: rest, code: "missing_key" }];
+      return [{ suffix: [first.key.value], value: withoutKey(sample, first.key.value), code: "missing_key" }];
     }
     default:
       return [];

@@ -9,7 +9,19 @@ import type { GeneratedFile, Protocol } from "../model.js";
 import type { Names } from "../names/index.js";
 import { generatedNotice } from "../emit/header.js";
 import { jsonText, type Json } from "../emit/jsonschema/json-text.js";
-import { badValues, edgeGoodValues, nestedBad, ruleCombinations, sampleObject, type JsonValue } from "./samples.js";
+import {
+  badValues,
+  edgeGoodValues,
+  jsonObject,
+  merged,
+  nestedBad,
+  ruleCombinations,
+  sampleObject,
+  withKey,
+  withoutKey,
+  type JsonObject,
+  type JsonValue,
+} from "./samples.js";
 import type { IssueCode } from "./semantics.js";
 import { allTopics, listShapes, topicView, type ShapeView } from "./shapes.js";
 
@@ -60,7 +72,7 @@ export function conformancePath(protocol: Protocol): string | undefined {
 export function emitConformance(protocol: Protocol, names: Names): GeneratedFile[] {
   const path = conformancePath(protocol);
   if (path === undefined) return [];
-  const shapes: { [name: string]: Json } = {};
+  const shapes = Object.create(null) as { [name: string]: Json };
   for (const view of listShapes(protocol)) shapes[names.typescript.type(view.shape)] = shapeIndex(view, names) as unknown as Json;
   const document = {
     $comment: generatedNotice(protocol).join(" "),
@@ -114,38 +126,35 @@ function shapeVectors(view: ShapeView, shape: string): Vector[] {
   for (const field of view.fields) {
     const key = field.key.value;
     const path = [key];
-    if (field.required) {
-      const { [key]: _missing, ...rest } = full;
-      fail(`missing required key ${key}`, rest, [{ path, code: "missing_key" }]);
-    } else {
-      const { [key]: _absent, ...rest } = full;
-      ok(`optional key ${key} absent`, rest);
-    }
+    if (field.required) fail(`missing required key ${key}`, withoutKey(full, key), [{ path, code: "missing_key" }]);
+    else ok(`optional key ${key} absent`, withoutKey(full, key));
     for (const b of badValues(field.key.type)) {
-      const input = { ...full, [key]: b.value };
+      const input = withKey(full, key, b.value);
       const json = b.json === undefined ? undefined : withRawValue(input, key, b.json);
       fail(`${key}: ${b.why}`, input, [{ path, code: b.code }], json);
     }
     for (const g of edgeGoodValues(field.key.type)) {
-      const input = { ...full, [key]: g.value };
+      const input = withKey(full, key, g.value);
       ok(`${key}: ${g.why}`, input, g.json === undefined ? undefined : withRawValue(input, key, g.json));
     }
     for (const n of nestedBad(field.key.type)) {
-      fail(`${key}: a bad nested value`, { ...full, [key]: n.value }, [{ path: [...path, ...n.suffix], code: n.code }]);
+      fail(`${key}: a bad nested value`, withKey(full, key, n.value), [{ path: [...path, ...n.suffix], code: n.code }]);
     }
   }
 
-  const withUnknown = { ...full, ...Object.fromEntries(UNKNOWN_KEYS.map((k, i) => [k, i])) };
+  // A wire key that happens to be one of UNKNOWN_KEYS (`__proto__`…) is known, not extra.
+  const extraKeys = UNKNOWN_KEYS.filter((k) => !view.fields.some((f) => f.key.value === k));
+  const withUnknown = merged(full, jsonObject(extraKeys.map((k, i) => [k, i])));
   if (view.unknownKeys === "allow") {
     ok("unknown keys (allowed)", withUnknown);
   } else {
-    const unknown = [...UNKNOWN_KEYS].sort().map((k) => ({ path: [k], code: "unknown_key" as const }));
+    const unknown = [...extraKeys].sort().map((k) => ({ path: [k], code: "unknown_key" as const }));
     fail("unknown keys (forbidden), reported sorted", withUnknown, unknown);
   }
 
   for (const combo of ruleCombinations(view)) {
-    const input = { ...full, ...combo.values };
-    const label = Object.entries(combo.values)
+    const input = merged(full, jsonObject(combo.values));
+    const label = [...combo.values]
       .map(([k, v]) => `${k}=${v}`)
       .join(", ");
     if (combo.violated.length === 0) ok(`rules hold: ${label}`, input);
@@ -154,7 +163,14 @@ function shapeVectors(view: ShapeView, shape: string): Vector[] {
 
   const required = view.fields.filter((f) => f.required);
   if (required.length > 1 || (required.length > 0 && view.unknownKeys === "forbid")) {
-    const input = view.unknownKeys === "forbid" ? { zz_extra: 1, a_extra: 2 } : {};
+    const input = jsonObject(
+      view.unknownKeys === "forbid"
+        ? [
+            ["zz_extra", 1],
+            ["a_extra", 2],
+          ]
+        : [],
+    );
     const errors: ExpectedIssue[] = required.map((f) => ({ path: [f.key.value], code: "missing_key" }));
     if (view.unknownKeys === "forbid") errors.push({ path: ["a_extra"], code: "unknown_key" }, { path: ["zz_extra"], code: "unknown_key" });
     fail("every issue, in order", input, errors);
@@ -191,7 +207,7 @@ export function buildTopicVectors(protocol: Protocol): TopicVector[] {
       errors: [{ path: [], code: "not_object" }],
     });
   }
-  const input = first === undefined ? {} : sampleObject(topicView(first), "required");
+  const input = first === undefined ? jsonObject() : sampleObject(topicView(first), "required");
   const unknown: [string, string][] = [["", "the empty string"]];
   if (first !== undefined) {
     const near = `a near miss of ${first.value}`;
@@ -218,7 +234,7 @@ export function buildTopicVectors(protocol: Protocol): TopicVector[] {
 }
 
 /** The JSON text of `input` with the value at top-level `key` spelled as `raw`. */
-function withRawValue(input: { [key: string]: JsonValue }, key: string, raw: string): string {
+function withRawValue(input: JsonObject, key: string, raw: string): string {
   const marker = "\u0000raw\u0000";
-  return JSON.stringify({ ...input, [key]: marker }).replace(JSON.stringify(marker), raw);
+  return JSON.stringify(withKey(input, key, marker)).replace(JSON.stringify(marker), raw);
 }

@@ -25,7 +25,7 @@ export function emitJsonSchemas(protocol: Protocol): GeneratedFile[] {
 /** The bundle as a value (what the file holds). */
 export function messagesSchema(protocol: Protocol): Json {
   const names = assignNames(protocol).names.typescript;
-  const defs: { [name: string]: Json } = {};
+  const defs = Object.create(null) as { [name: string]: Json };
   for (const view of listShapes(protocol)) defs[names.type(view.shape)] = shapeSchema(view, names);
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -48,7 +48,8 @@ function shapeSchema(view: ShapeView, names: TargetNames): Json {
     shape.kind === "topic" ? `Payload of topic ${shape.value}.` : undefined,
     shape.doc,
   ].filter((d): d is string => d !== undefined);
-  const properties: { [key: string]: Json } = {};
+  // Null prototype: a wire key named `__proto__` is an own property like any other.
+  const properties = Object.create(null) as { [key: string]: Json };
   for (const field of view.fields) {
     const schema = valueSchema(field.key.type, names);
     properties[field.key.value] = withDoc(schema, field.key.doc, field.key.deprecated);
