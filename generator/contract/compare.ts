@@ -103,7 +103,7 @@ function compareConstants(f: Findings, b: Lock, a: Lock): void {
     const c1 = a.constants[name];
     if (c1 === undefined) {
       f.report("CONSTANT_REMOVED", name, `constant ${name} removed`, ["constants", name], ["constants"]);
-    } else if (c0.type !== c1.type || c0.value !== c1.value) {
+    } else if (c0.type !== c1.type || !Object.is(c0.value, c1.value)) {
       f.report("CONSTANT_VALUE_CHANGED", name, `constant ${name} changed from ${c0.type} ${q(c0.value)} to ${c1.type} ${q(c1.value)}`, ["constants", name, "value"], ["constants", name, "value"]);
     }
   }

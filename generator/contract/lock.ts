@@ -119,7 +119,10 @@ export function buildLock(p: Protocol): Lock {
 
 /** Pretty JSON, 2-space indent, fixed key order, LF, trailing newline. */
 export function renderLock(lock: Lock): string {
-  return `${JSON.stringify(canonical(lock), null, 2)}\n`;
+  // JSON.stringify writes -0 as 0; a float constant of -0.0 keeps its sign in the lock.
+  const negativeZero = "\u0000-0\u0000";
+  const text = JSON.stringify(canonical(lock), (_key, value: unknown) => (Object.is(value, -0) ? negativeZero : value), 2);
+  return `${text.replaceAll(JSON.stringify(negativeZero), "-0.0")}\n`;
 }
 
 /** `string`, `ModelBufferType`, `list<int>`, `map<list<string>>`. */

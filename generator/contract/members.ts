@@ -59,5 +59,5 @@ export function matchMembers(f: Findings, before: readonly Entry[], after: reado
 }
 
 export function q(value: unknown): string {
-  return JSON.stringify(value);
+  return Object.is(value, -0) ? "-0.0" : JSON.stringify(value);
 }

@@ -22,8 +22,12 @@ function constantRow(c: Constant): string[] {
   ];
 }
 
-/** The value as the spec means it: a float keeps its point (`1.0`), a string is shown verbatim. */
+/**
+ * The value as the spec means it: a float keeps its point (`1.0`) and the sign of zero (`-0.0`;
+ * `toFixed` and `String` drop it), a string is shown verbatim.
+ */
 function valueText(c: Constant): string {
+  if (c.type === "float" && Object.is(c.value, -0)) return "-0.0";
   if (c.type === "float" && typeof c.value === "number" && Number.isInteger(c.value)) return c.value.toFixed(1);
   return String(c.value);
 }

@@ -37,7 +37,8 @@ export function pythonScalar(value: string | number | boolean, type: "string" | 
   if (typeof value === "string") return pythonString(value);
   if (Number.isNaN(value)) return 'float("nan")';
   if (!Number.isFinite(value)) return value > 0 ? 'float("inf")' : 'float("-inf")';
-  const text = String(value).replace("e+", "e");
+  // String(-0) is "0"; a float keeps the sign of zero (an int has none).
+  const text = type === "float" && Object.is(value, -0) ? "-0" : String(value).replace("e+", "e");
   if (type === "float" && /^-?\d+$/.test(text)) return `${text}.0`;
   return text;
 }

@@ -31,6 +31,7 @@ export function tsString(value: string): string {
 
 /** A number as prettier prints it (`1e21`, not `1e+21`). Callers handle non-finite values. */
 export function tsNumber(value: number): string {
+  if (Object.is(value, -0)) return "-0"; // String(-0) is "0": the sign would be lost
   return String(value).replace("e+", "e");
 }
 
