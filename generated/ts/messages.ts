@@ -726,8 +726,9 @@ const PAYLOAD_VALIDATORS: Readonly<
 
 /**
  * Validates the payload of `topic`, a topic wire string: every issue, with its path, code
- * and message. A string that is not a topic of this protocol gives the one issue
- * `unknown_topic` (the value is not examined).
+ * and message. A string that is not a topic of this protocol, or a topic that is not a
+ * string at all, gives the one issue `unknown_topic` (the value is not examined); this
+ * never throws.
  */
 export function validatePayload<T extends TopicWithPayload>(
   topic: T,
@@ -738,9 +739,14 @@ export function validatePayload(
   value: unknown,
 ): ValidationResult<PayloadByTopic[TopicWithPayload]>;
 export function validatePayload(
-  topic: string,
+  topic: unknown,
   value: unknown,
 ): ValidationResult<unknown> {
+  if (typeof topic !== "string") {
+    const message = `unknown topic: expected a string, got ${describe(topic)}`;
+    const issue: ValidationIssue = { path: [], code: "unknown_topic", message };
+    return { ok: false, errors: [issue] };
+  }
   const validate = hasOwn(PAYLOAD_VALIDATORS, topic)
     ? PAYLOAD_VALIDATORS[topic]
     : undefined;

@@ -23,34 +23,7 @@ import { expectedFiles, fixtureDirs, FIXTURES, generatedAt, readText, readTree, 
  * runs as `test.fails`: it must keep failing until the generator is fixed, then the entry goes.
  * Fix the generator; never add an entry to make a new failure go away.
  */
-const KNOWN_BUGS: { readonly [fixture: string]: { readonly [test: string]: string } } = {
-  jobctl: {
-    "ruff format":
-      "messages.py: a TypedDict field annotated Literal[...] of an enum's values is not wrapped past 88 columns",
-  },
-  hostile: {
-    "ruff format":
-      "messages.py: a TypedDict field annotated Literal[...] of an enum's values is not wrapped past 88 columns",
-    "prettier json":
-      "conformance.json: samples built on plain objects print inherited functions for the wire keys constructor and toString",
-    oracle:
-      "conformance vectors: samples built on plain objects drop the wire key __proto__ and take inherited functions for constructor and toString",
-    runtimes: "same as oracle: the vectors' expectations are wrong, not the validators",
-    "json schema": "same as oracle",
-  },
-  constants_only: {
-    "prettier ts": "messages.ts: an empty interface PayloadByTopic / RepliesByTopic is printed as `{\\n}`",
-    "ruff format": "messages.py: `from .defs import ` with nothing to import (a syntax error) when there are no messages",
-    "ruff check": "same as ruff format",
-    pyright: "same as ruff format, and TypedDict and _check_shape unused",
-    import: "same as ruff format: the package cannot be imported",
-    "run vectors": "same as ruff format: the package cannot be imported",
-    "runtimes agree": "same as ruff format: the package cannot be imported",
-    runtimes: "same as ruff format: the package cannot be imported",
-    oracle: "same as ruff format: the vectors cannot run",
-    "json schema": "same as ruff format: the vectors cannot run",
-  },
-};
+const KNOWN_BUGS: { readonly [fixture: string]: { readonly [test: string]: string } } = {};
 
 /** `test`, or `test.fails` when KNOWN_BUGS lists the fixture's test. */
 function check(fixture: string, key: string, name: string, body: () => void | Promise<void>): void {
@@ -61,6 +34,19 @@ function check(fixture: string, key: string, name: string, body: () => void | Pr
 
 /** Cases JSON Schema cannot judge like wiredefs (as in test/conformance/vectors.test.ts). */
 const beyondJsonSchema = (v: Vector): boolean => v.json !== undefined && /e400|0{100}/.test(v.json);
+
+/**
+ * Shapes with a wire key `__proto__` (their own or a nested record's), which ajv cannot judge: its `additionalProperties` reports
+ * an own `__proto__` key as additional though `properties` names it, and its `required` reads
+ * `data.__proto__` through the prototype (the schema and the vectors are right: Python's
+ * jsonschema, both runtimes and the oracle agree on them). ajv is not asked about these shapes;
+ * jsonschema still is.
+ */
+function beyondAjv(vectors: readonly Vector[]): Set<string> {
+  // Anywhere in a valid input, records nested in the payload included.
+  const hasProtoKey = (v: Vector): boolean => v.valid && JSON.stringify(v.input).includes('"__proto__":');
+  return new Set(vectors.filter(hasProtoKey).map((v) => v.shape));
+}
 
 interface Generation {
   /** `gen` from the spec's own directory. */
@@ -267,9 +253,10 @@ describe("conformance vectors through both runtimes", () => {
 
       check(f.name, "json schema", "ajv and jsonschema agree with the vectors on the generated JSON Schema", () => {
         const { ajv, jsonschema } = judged();
+        const notForAjv = beyondAjv(vectors);
         vectors.forEach((v, i) => {
           if (beyondJsonSchema(v)) return;
-          expect(ajv[i], `ajv ${v.shape}: ${v.description}`).toBe(v.valid);
+          if (!notForAjv.has(v.shape)) expect(ajv[i], `ajv ${v.shape}: ${v.description}`).toBe(v.valid);
           expect(jsonschema[i], `jsonschema ${v.shape}: ${v.description}`).toBe(v.valid);
         });
       });

@@ -233,3 +233,27 @@ def test_parse_returns_the_value_or_raises_a_value_error_listing_every_issue():
         "missing_key",
         "missing_key",
     ]
+
+
+@pytest.mark.parametrize(
+    ("topic", "described"),
+    [
+        (["client_api.hello"], "an array"),
+        ({"topic": "client_api.hello"}, "an object"),
+        ({"client_api.hello"}, "set"),
+        (None, "null"),
+        (7, "an integer"),
+        (True, "a boolean"),
+        (b"client_api.hello", "bytes"),
+    ],
+)
+def test_a_topic_that_is_no_string_is_an_issue_not_an_exception(topic, described):
+    # Unhashable topics (a list, a dict, a set) must not reach a dict lookup.
+    assert validate_payload(topic, HELLO) == [
+        ValidationIssue(
+            (), "unknown_topic", f"unknown topic: expected a string, got {described}"
+        )
+    ]
+    with pytest.raises(PayloadValidationError) as raised:
+        parse_payload(topic, HELLO)
+    assert [i.code for i in raised.value.issues] == ["unknown_topic"]

@@ -866,19 +866,22 @@ _PAYLOAD_VALIDATORS: Mapping[str, _Validator] = {
 }
 
 
-def validate_payload(topic: str, value: object) -> list[ValidationIssue]:
+def validate_payload(topic: object, value: object) -> list[ValidationIssue]:
     """Validate the payload of ``topic`` (a topic wire string): every issue found.
 
-    A string that is not a topic of this protocol gives the one issue ``unknown_topic``
-    (the value is not examined).
+    A string that is not a topic of this protocol, or a topic that is not a string at all,
+    gives the one issue ``unknown_topic`` (the value is not examined); this never raises.
     """
+    if not isinstance(topic, str):
+        message = f"unknown topic: expected a string, got {_describe(topic)}"
+        return [ValidationIssue((), "unknown_topic", message)]
     validate = _PAYLOAD_VALIDATORS.get(topic)
     if validate is None:
         return [ValidationIssue((), "unknown_topic", f"unknown topic {_quote(topic)}")]
     return validate(value)
 
 
-def parse_payload(topic: str, value: object) -> Mapping[str, Any]:
+def parse_payload(topic: object, value: object) -> Mapping[str, Any]:
     """Return ``value`` if it is a valid payload of ``topic``.
 
     Raises:

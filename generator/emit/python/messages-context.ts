@@ -6,7 +6,9 @@
 import type { Key, Protocol, Record, Topic, ValueType } from "../../model.js";
 import type { Names, TargetNames } from "../../names/index.js";
 import { topicSetOf } from "../../conformance/shapes.js";
+import { Uses } from "../chunks.js";
 import { pythonString } from "./defs-syntax.js";
+import { pyAtom, pySubscript, type PyExpr } from "./messages-layout.js";
 
 export interface PyContext {
   readonly protocol: Protocol;
@@ -18,6 +20,13 @@ export interface PyContext {
   /** Marks a defs.py name as used (the enums the module re-exports). */
   use(name: string): string;
   imports(): string[];
+  /**
+   * Marks a module-level name the printed code refers to — a runtime helper (`_check_shape`),
+   * a standard-library import (`TypedDict`, `json`) — and returns it: the module prints the
+   * helpers and imports its code reaches, nothing else.
+   */
+  need(name: string): string;
+  readonly needs: Uses;
   /** Records already defined above the current point (later ones are quoted forward refs). */
   readonly defined: Set<Record>;
 }
@@ -31,6 +40,7 @@ export function pyContext(protocol: Protocol, names: Names): PyContext {
   const keySetOf = new Map<Key, string>();
   for (const set of protocol.keySets) for (const key of set.keys) keySetOf.set(key, set.name);
   const setOf = topicSetOf(protocol);
+  const needs = new Uses();
   return {
     protocol,
     names: names.python,
@@ -47,24 +57,29 @@ export function pyContext(protocol: Protocol, names: Names): PyContext {
     },
     use,
     imports: () => [...used],
+    need: (name) => needs.use(name),
+    needs,
     defined: new Set<Record>(),
   };
 }
 
-/** The Python annotation of a value (TypedDict field types). */
-export function pyType(type: ValueType, ctx: PyContext): string {
+/** The Python annotation of a value (TypedDict field types), to lay out with `pyLayout`. */
+export function pyType(type: ValueType, ctx: PyContext): PyExpr {
   switch (type.kind) {
     case "scalar":
-      return { string: "str", int: "int", float: "float", bool: "bool", any: "Any" }[type.name];
+      return pyAtom(type.name === "any" ? ctx.need("Any") : { string: "str", int: "int", float: "float", bool: "bool" }[type.name]);
     case "enum":
-      return `Literal[${type.enum.members.map((m) => pythonString(m.value)).join(", ")}]`;
+      return pySubscript(
+        ctx.need("Literal"),
+        type.enum.members.map((m) => pyAtom(pythonString(m.value))),
+      );
     case "record": {
       const name = ctx.names.type(type.record);
-      return ctx.defined.has(type.record) ? name : pythonString(name);
+      return pyAtom(ctx.defined.has(type.record) ? name : pythonString(name));
     }
     case "list":
-      return `list[${pyType(type.of, ctx)}]`;
+      return pySubscript("list", [pyType(type.of, ctx)]);
     case "map":
-      return `dict[str, ${pyType(type.of, ctx)}]`;
+      return pySubscript("dict", [pyAtom("str"), pyType(type.of, ctx)]);
   }
 }

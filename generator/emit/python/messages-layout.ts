@@ -2,13 +2,16 @@
  * A tiny layout engine for the Python expressions the messages emitter writes, breaking lines
  * the way `ruff format` does: an expression stays on one line when it fits 88 columns, otherwise
  * every item goes on its own line with a trailing comma — which ruff then keeps as a "magic
- * trailing comma", so the output is stable under `ruff format`.
+ * trailing comma", so the output is stable under `ruff format`. A subscript (`Literal[…]`,
+ * `list[…]`, `dict[str, …]`) breaks the same way; one with a single item gets no trailing comma
+ * (ruff adds none there either: `list[x,]` would be a tuple).
  */
 
 export type PyExpr =
   | { readonly kind: "atom"; readonly text: string }
   | { readonly kind: "call"; readonly callee: string; readonly args: readonly PyArg[] }
   | { readonly kind: "list" | "tuple"; readonly items: readonly PyExpr[] }
+  | { readonly kind: "subscript"; readonly value: string; readonly items: readonly PyExpr[] }
   | { readonly kind: "dict"; readonly entries: readonly (readonly [string, PyExpr])[] };
 
 export interface PyArg {
@@ -22,6 +25,7 @@ const INDENT = "    ";
 export const pyAtom = (text: string): PyExpr => ({ kind: "atom", text });
 export const pyList = (items: readonly PyExpr[]): PyExpr => ({ kind: "list", items });
 export const pyTuple = (items: readonly PyExpr[]): PyExpr => ({ kind: "tuple", items });
+export const pySubscript = (value: string, items: readonly PyExpr[]): PyExpr => ({ kind: "subscript", value, items });
 export const pyDict = (entries: readonly (readonly [string, PyExpr])[]): PyExpr => ({ kind: "dict", entries });
 export function pyCall(callee: string, args: readonly (PyExpr | readonly [string, PyExpr])[]): PyExpr {
   return {
@@ -43,6 +47,8 @@ export function pyFlat(e: PyExpr): string {
       return `${e.callee}(${e.args.map((a) => argText(a, pyFlat(a.value))).join(", ")})`;
     case "list":
       return `[${e.items.map(pyFlat).join(", ")}]`;
+    case "subscript":
+      return `${e.value}[${e.items.map(pyFlat).join(", ")}]`;
     case "tuple":
       return e.items.length === 1 ? `(${pyFlat(e.items[0] as PyExpr)},)` : `(${e.items.map(pyFlat).join(", ")})`;
     case "dict":
@@ -53,7 +59,8 @@ export function pyFlat(e: PyExpr): string {
 /** Prints `e` at `column` on a line indented `indent` spaces, with `trailing` characters after it. */
 export function pyLayout(e: PyExpr, indent: number, column: number, trailing: number): string {
   const one = pyFlat(e);
-  if (column + one.length + trailing <= LINE_LENGTH || e.kind === "atom") return one;
+  const empty = (e.kind === "call" && e.args.length === 0) || (e.kind === "dict" ? e.entries.length === 0 : e.kind !== "atom" && e.kind !== "call" && e.items.length === 0);
+  if (column + one.length + trailing <= LINE_LENGTH || e.kind === "atom" || empty) return one;
   const inner = indent + INDENT.length;
   const pad = " ".repeat(inner);
   const item = (prefix: string, x: PyExpr): string => `${pad}${prefix}${pyLayout(x, inner, inner + prefix.length, 1)},`;
@@ -63,9 +70,23 @@ export function pyLayout(e: PyExpr, indent: number, column: number, trailing: nu
       return `${e.callee}(\n${e.args.map((a) => item(a.name === undefined ? "" : `${a.name}=`, a.value)).join("\n")}\n${close})`;
     case "list":
       return `[\n${e.items.map((x) => item("", x)).join("\n")}\n${close}]`;
+    case "subscript": {
+      const only = e.items.length === 1 ? e.items[0] : undefined;
+      if (only === undefined) return `${e.value}[\n${e.items.map((x) => item("", x)).join("\n")}\n${close}]`;
+      return `${e.value}[\n${pad}${pyLayout(only, inner, inner, 0)}\n${close}]`;
+    }
     case "tuple":
       return `(\n${e.items.map((x) => item("", x)).join("\n")}\n${close})`;
     case "dict":
       return `{\n${e.entries.map(([k, v]) => item(`${k}: `, v)).join("\n")}\n${close}}`;
   }
+}
+
+/**
+ * A statement head or call statement that takes arguments — `class Name(Base, total=False):`,
+ * `def name(value: object) -> Type:`, `raise ValueError("…")` — on one line when it fits,
+ * otherwise one argument a line with a (magic) trailing comma, which ruff keeps.
+ */
+export function pyStatement(indent: number, open: string, args: readonly string[], close: string): string {
+  return `${" ".repeat(indent)}${pyLayout(pyCall(open, args.map(pyAtom)), indent, indent, close.length)}${close}`;
 }

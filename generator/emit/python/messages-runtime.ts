@@ -1,10 +1,15 @@
 /**
  * The fixed parts of messages.py: the issue types and the small checking core the per-shape
- * tables drive, written out already `ruff format`-ted. The module-level names they bind are
- * listed in names/helpers.ts so no spec item can take them.
+ * tables drive, written out already `ruff format`-ted, as chunks that say what they use (see
+ * ../chunks.ts): a module prints only the ones its code reaches. The module-level names they
+ * bind are listed in names/helpers.ts so no spec item can take them.
  */
 import type { ScalarTypeName } from "../../model.js";
 import { ISSUE_CODES } from "../../conformance/semantics.js";
+import type { Chunk } from "../chunks.js";
+
+/** What the issue types use (they are always printed: they are the module's API). */
+export const ISSUE_TYPES_USE: readonly string[] = ["Literal", "NamedTuple", "Union", "_format_issue"];
 
 export function issueTypes(): string {
   return `IssueCode = Literal[
@@ -38,76 +43,85 @@ class PayloadValidationError(ValueError):
 `;
 }
 
-const SCALAR_SPECS: readonly (readonly [TypeKind, string])[] = [
-  ["string", "_STRING"],
-  ["int", "_INT"],
-  ["float", "_FLOAT"],
-  ["bool", "_BOOL"],
-  ["any", "_ANY"],
-];
+/** The scalar type specs the tables name (`_STRING`), by type. */
+export const SCALAR_SPECS: { readonly [T in ScalarTypeName]: string } = {
+  string: "_STRING",
+  int: "_INT",
+  float: "_FLOAT",
+  bool: "_BOOL",
+  any: "_ANY",
+};
 
-/** The checking core's types, binding only the scalar specs the tables use. */
-export function coreTypes(used: ReadonlySet<TypeKind>): string {
-  const scalars = SCALAR_SPECS.filter(([name]) => used.has(name)).map(
-    ([name, constant]) => `${constant} = _Type("${name}")\n`,
-  );
-  return CORE_TYPES + (scalars.length > 0 ? `\n\n${scalars.join("")}` : "");
-}
+const scalarSpec = (type: ScalarTypeName): Chunk => ({
+  name: SCALAR_SPECS[type],
+  uses: ["_Type"],
+  text: `${SCALAR_SPECS[type]} = _Type("${type}")\n`,
+});
 
-const CORE_TYPES = `_Path = tuple[Union[str, int], ...]
-_Validator = Callable[[object], list[ValidationIssue]]
-_LONE_SURROGATE = re.compile("[\\ud800-\\udfff]")
-_KINDS: tuple[tuple[type, str], ...] = (
+/** Types and constants of the checking core, printed after the issue types. */
+export const CORE_TYPES: readonly Chunk[] = [
+  { name: "_Path", uses: ["Union"], text: `_Path = tuple[Union[str, int], ...]
+` },
+  { name: "_Validator", uses: ["Callable", "ValidationIssue"], text: `_Validator = Callable[[object], list[ValidationIssue]]
+` },
+  { name: "_LONE_SURROGATE", uses: ["re"], text: `_LONE_SURROGATE = re.compile("[\\ud800-\\udfff]")
+` },
+  { name: "_KINDS", uses: ["Mapping"], text: `_KINDS: tuple[tuple[type, str], ...] = (
     (str, "a string"),
     (list, "an array"),
     (Mapping, "an object"),
 )
-
-
-class _Type(NamedTuple):
+` },
+  { name: "_Type", uses: ["NamedTuple", "Sequence", "Optional", "_Validator"], text: `class _Type(NamedTuple):
     kind: str
     values: Sequence[str] = ()
     of: Optional["_Type"] = None
     validate: Optional[_Validator] = None
-
-
-class _Field(NamedTuple):
+` },
+  { name: "_Field", uses: ["NamedTuple", "_Type"], text: `class _Field(NamedTuple):
     key: str
     type: _Type
     required: bool = True
-
-
-class _Rule(NamedTuple):
+` },
+  { name: "_Rule", uses: ["NamedTuple", "Sequence"], text: `class _Rule(NamedTuple):
     if_key: str
     if_values: Sequence[str]
     then_key: str
     then_values: Sequence[str]
     message: str
-
-
-class _Shape(NamedTuple):
+` },
+  { name: "_Shape", uses: ["NamedTuple", "Literal", "Sequence", "_Field", "_Rule"], text: `class _Shape(NamedTuple):
     unknown_keys: Literal["allow", "forbid"]
     fields: Sequence[_Field]
     rules: Sequence[_Rule]
-`;
-
-const FACTORIES: readonly (readonly [TypeKind, string])[] = [
-  ["enum", 'def _enum(*values: str) -> _Type:\n    return _Type("enum", values=values)\n'],
-  ["list", 'def _list_of(item: _Type) -> _Type:\n    return _Type("list", of=item)\n'],
-  ["map", 'def _map_of(item: _Type) -> _Type:\n    return _Type("map", of=item)\n'],
-  ["record", 'def _record(validate: _Validator) -> _Type:\n    return _Type("record", validate=validate)\n'],
+` },
+  ...(["string", "int", "float", "bool", "any"] as const).map(scalarSpec),
 ];
 
-/** The kinds of value type a module's tables use: scalars, "enum", "list", "map", "record". */
-export type TypeKind = ScalarTypeName | "enum" | "list" | "map" | "record";
-
-/** The checking core's functions, with the type factories the tables use. */
-export function coreFunctions(used: ReadonlySet<TypeKind>): string {
-  const factories = FACTORIES.filter(([kind]) => used.has(kind)).map(([, text]) => `${text}\n\n`);
-  return factories.join("") + CORE_FUNCTIONS;
-}
-
-const CORE_FUNCTIONS = `def _check_shape(
+/** Functions of the checking core and the verify helpers, printed at the end of the module. */
+export const CORE_FUNCTIONS: readonly Chunk[] = [
+  { name: "_attribute_of", uses: ["Optional", "Mapping", "cast"], text: `def _attribute_of(container: object, attribute: str) -> Optional[Mapping[str, object]]:
+    """The mapping held by \`\`container.<attribute>\`\` or \`\`container[attribute]\`\`."""
+    held: object = getattr(container, attribute, None)
+    if held is None and isinstance(container, Mapping):
+        held = cast("Mapping[str, object]", container).get(attribute)
+    if isinstance(held, Mapping):
+        return cast("Mapping[str, object]", held)
+    return None
+` },
+  { name: "_check_expected", uses: [], text: `def _check_expected(label: str, expected: object, actual: object) -> None:
+    if expected and actual != expected:
+        raise ValueError(f"Expected {label} {expected}, got {actual}")
+` },
+  { name: "_enum", uses: ["_Type"], text: 'def _enum(*values: str) -> _Type:\n    return _Type("enum", values=values)\n' },
+  { name: "_list_of", uses: ["_Type"], text: 'def _list_of(item: _Type) -> _Type:\n    return _Type("list", of=item)\n' },
+  { name: "_map_of", uses: ["_Type"], text: 'def _map_of(item: _Type) -> _Type:\n    return _Type("map", of=item)\n' },
+  {
+    name: "_record",
+    uses: ["_Type", "_Validator"],
+    text: 'def _record(validate: _Validator) -> _Type:\n    return _Type("record", validate=validate)\n',
+  },
+  { name: "_check_shape", uses: ["Literal", "Sequence", "_Field", "_Rule", "_Shape", "_collect_shape_issues", "ValidationIssue"], text: `def _check_shape(
     value: object,
     unknown_keys: Literal["allow", "forbid"],
     fields: Sequence[_Field],
@@ -116,9 +130,8 @@ const CORE_FUNCTIONS = `def _check_shape(
     issues: list[ValidationIssue] = []
     _collect_shape_issues(value, _Shape(unknown_keys, fields, rules), (), issues)
     return issues
-
-
-def _collect_shape_issues(
+` },
+  { name: "_collect_shape_issues", uses: ["Mapping", "cast", "_Shape", "_Path", "ValidationIssue", "_describe", "_quote", "_check_value", "_is_one_of", "_sorted_items"], text: `def _collect_shape_issues(
     value: object, shape: _Shape, path: _Path, issues: list[ValidationIssue]
 ) -> None:
     if not isinstance(value, Mapping):
@@ -153,9 +166,8 @@ def _collect_shape_issues(
             if key not in known:
                 message = f"unknown key {_quote(key)}"
                 issues.append(ValidationIssue((*path, key), "unknown_key", message))
-
-
-def _check_value(
+` },
+  { name: "_check_value", uses: ["_Type", "_Path", "ValidationIssue", "_quote", "_describe", "_check_container", "_scalar_mismatch"], text: `def _check_value(
     value: object, expected: _Type, path: _Path, issues: list[ValidationIssue]
 ) -> None:
     if expected.kind == "enum":
@@ -173,9 +185,8 @@ def _check_value(
         if words is not None:
             message = f"expected {words}, got {_describe(value)}"
             issues.append(ValidationIssue(path, "wrong_type", message))
-
-
-def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
+` },
+  { name: "_scalar_mismatch", uses: ["Optional", "math", "_as_number"], text: `def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
     """What a scalar of this kind should have been, or None when the value fits."""
     number = _as_number(value)
     finite = number is not None and math.isfinite(number)
@@ -188,9 +199,8 @@ def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
     if kind == "bool" and not isinstance(value, bool):
         return "a boolean"
     return None
-
-
-def _check_container(
+` },
+  { name: "_check_container", uses: ["_Type", "_Path", "ValidationIssue", "cast", "Mapping", "_describe", "_check_value", "_sorted_items"], text: `def _check_container(
     value: object, expected: _Type, path: _Path, issues: list[ValidationIssue]
 ) -> None:
     if expected.kind == "record" and expected.validate is not None:
@@ -210,9 +220,8 @@ def _check_container(
             return
         for key, item in _sorted_items(cast("Mapping[object, object]", value)):
             _check_value(item, expected.of, (*path, key), issues)
-
-
-def _as_number(value: object) -> Optional[float]:
+` },
+  { name: "_as_number", uses: ["Optional", "math"], text: `def _as_number(value: object) -> Optional[float]:
     """The number JSON.parse reads for the same JSON text; None for non-numbers."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
@@ -220,23 +229,19 @@ def _as_number(value: object) -> Optional[float]:
         return float(value)
     except OverflowError:  # an int beyond the double range is Infinity in JavaScript
         return math.inf
-
-
-def _is_one_of(value: object, values: Sequence[str]) -> bool:
+` },
+  { name: "_is_one_of", uses: ["Sequence"], text: `def _is_one_of(value: object, values: Sequence[str]) -> bool:
     return isinstance(value, str) and value in values
-
-
-def _sorted_items(obj: Mapping[object, object]) -> list[tuple[str, object]]:
+` },
+  { name: "_sorted_items", uses: ["Mapping", "_utf16"], text: `def _sorted_items(obj: Mapping[object, object]) -> list[tuple[str, object]]:
     """Entries by key in UTF-16 code unit order, as JavaScript's sort() orders keys."""
     items = [(str(key), item) for key, item in obj.items()]
     return sorted(items, key=lambda entry: _utf16(entry[0]))
-
-
-def _utf16(text: str) -> bytes:
+` },
+  { name: "_utf16", uses: [], text: `def _utf16(text: str) -> bytes:
     return text.encode("utf-16-be", "surrogatepass")
-
-
-def _describe(value: object) -> str:
+` },
+  { name: "_describe", uses: ["math", "_as_number", "_KINDS"], text: `def _describe(value: object) -> str:
     """What a value is, in the words of the messages ("an integer", "an array")."""
     if value is None:
         return "null"
@@ -251,35 +256,18 @@ def _describe(value: object) -> str:
         if isinstance(value, kind):
             return words
     return type(value).__name__
-
-
-def _quote(text: str) -> str:
+` },
+  { name: "_quote", uses: ["json", "_LONE_SURROGATE"], text: `def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
     quoted = json.dumps(text, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\\\u{ord(m.group()):04x}", quoted)
-
-
-def _format_issue(issue: ValidationIssue) -> str:
+` },
+  { name: "_format_issue", uses: ["ValidationIssue"], text: `def _format_issue(issue: ValidationIssue) -> str:
     where = "".join(f"[{segment!r}]" for segment in issue.path)
     return f"{where or 'value'}: {issue.message}"
-
-
-def _raise_if_invalid(issues: list[ValidationIssue]) -> None:
+` },
+  { name: "_raise_if_invalid", uses: ["ValidationIssue", "PayloadValidationError"], text: `def _raise_if_invalid(issues: list[ValidationIssue]) -> None:
     if issues:
         raise PayloadValidationError(issues)
-`;
-
-export const VERIFY_CORE = `def _attribute_of(container: object, attribute: str) -> Optional[Mapping[str, object]]:
-    """The mapping held by \`\`container.<attribute>\`\` or \`\`container[attribute]\`\`."""
-    held: object = getattr(container, attribute, None)
-    if held is None and isinstance(container, Mapping):
-        held = cast("Mapping[str, object]", container).get(attribute)
-    if isinstance(held, Mapping):
-        return cast("Mapping[str, object]", held)
-    return None
-
-
-def _check_expected(label: str, expected: object, actual: object) -> None:
-    if expected and actual != expected:
-        raise ValueError(f"Expected {label} {expected}, got {actual}")
-`;
+` },
+];

@@ -8,7 +8,7 @@ import type { ShapeView } from "../../conformance/shapes.js";
 import { PYTHON_KEYWORDS } from "../../names/keywords-python.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import { pyType, type PyContext } from "./messages-context.js";
-import { pyAtom, pyCall, pyDict, pyLayout, type PyExpr } from "./messages-layout.js";
+import { LINE_LENGTH, pyAtom, pyCall, pyDict, pyLayout, pyStatement, type PyExpr } from "./messages-layout.js";
 
 export function shapeDoc(view: ShapeView, ctx: PyContext): string {
   const { shape } = view;
@@ -40,16 +40,17 @@ export function emitTypedDict(view: ShapeView, ctx: PyContext): string {
  * syntax; otherwise it becomes a functional `_<Name>Required` / `_<Name>Optional` base.
  */
 function typedDicts(name: string, doc: string[], required: Field[], optional: Field[], ctx: PyContext): string {
+  ctx.need("TypedDict");
   const body = (fields: Field[]): string[] => fields.flatMap((f) => fieldLines(f, ctx));
   const classy = (fields: Field[]): boolean => fields.every((f) => isClassKey(f.key.value));
   const requiredBase = `_${name}Required`;
   const optionalBase = `_${name}Optional`;
   if (classy(required) && classy(optional)) {
-    if (optional.length === 0) return block(`class ${name}(TypedDict):`, [...doc, ...spaced(body(required))]);
-    if (required.length === 0) return block(`class ${name}(TypedDict, total=False):`, [...doc, ...spaced(body(optional))]);
+    if (optional.length === 0) return block(classHead(name, ["TypedDict"]), [...doc, ...spaced(body(required))]);
+    if (required.length === 0) return block(classHead(name, ["TypedDict", "total=False"]), [...doc, ...spaced(body(optional))]);
     return [
-      block(`class ${requiredBase}(TypedDict):`, body(required)),
-      block(`class ${name}(${requiredBase}, total=False):`, [...doc, "", ...body(optional)]),
+      block(classHead(requiredBase, ["TypedDict"]), body(required)),
+      block(classHead(name, [requiredBase, "total=False"]), [...doc, "", ...body(optional)]),
     ].join("\n\n");
   }
   const parts: string[] = [];
@@ -57,20 +58,20 @@ function typedDicts(name: string, doc: string[], required: Field[], optional: Fi
   if (required.length > 0) {
     parts.push(
       classy(required)
-        ? block(`class ${requiredBase}(TypedDict):`, body(required))
+        ? block(classHead(requiredBase, ["TypedDict"]), body(required))
         : functional(requiredBase, required, true, ctx),
     );
     bases.push(requiredBase);
   }
   if (optional.length > 0 && classy(optional)) {
-    parts.push(block(`class ${name}(${[...bases, "total=False"].join(", ")}):`, [...doc, "", ...body(optional)]));
+    parts.push(block(classHead(name, [...bases, "total=False"]), [...doc, "", ...body(optional)]));
     return parts.join("\n\n");
   }
   if (optional.length > 0) {
     parts.push(functional(optionalBase, optional, false, ctx));
     bases.push(optionalBase);
   }
-  parts.push(block(`class ${name}(${bases.join(", ")}):`, doc));
+  parts.push(block(classHead(name, bases), doc));
   return parts.join("\n\n");
 }
 
@@ -80,7 +81,7 @@ function spaced(lines: string[]): string[] {
 
 function fieldLines(field: Field, ctx: PyContext): string[] {
   const { key } = field;
-  const lines = [`    ${key.value}: ${pyType(key.type, ctx)}`];
+  const lines = [`    ${key.value}: ${annotation(pyType(key.type, ctx), 4 + key.value.length + 2)}`];
   const doc = [key.doc, key.deprecated === undefined ? undefined : `Deprecated: ${key.deprecated}`.trimEnd()]
     .filter((d): d is string => d !== undefined && d !== "")
     .join("\n\n");
@@ -88,12 +89,28 @@ function fieldLines(field: Field, ctx: PyContext): string[] {
   return lines;
 }
 
+/**
+ * A field annotation at `column`, as ruff prints it: a subscript breaks inside its brackets; a
+ * name too long for the line goes in parentheses on a line of its own when that makes it fit.
+ */
+function annotation(type: PyExpr, column: number): string {
+  const flat = pyLayout(type, 4, column, 0);
+  if (type.kind !== "atom" || column + flat.length <= LINE_LENGTH) return flat;
+  if (column + 1 > LINE_LENGTH || 8 + flat.length > LINE_LENGTH) return flat;
+  return `(\n        ${flat}\n    )`;
+}
+
 /** `target = TypedDict("target", {"wire-key": type, …})`: any string can be a key. */
 function functional(target: string, fields: Field[], total: boolean, ctx: PyContext): string {
-  const entries = fields.map((f) => [pythonString(f.key.value), pyAtom(pyType(f.key.type, ctx))] as const);
+  const entries = fields.map((f) => [pythonString(f.key.value), pyType(f.key.type, ctx)] as const);
   const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
   if (!total) args.push(["total", pyAtom("False")]);
   return `${target} = ${pyLayout(pyCall("TypedDict", args), 0, target.length + 3, 0)}\n`;
+}
+
+/** `class Name(Base, total=False):`, broken as ruff breaks a long one. */
+function classHead(name: string, bases: readonly string[]): string {
+  return pyStatement(0, `class ${name}`, bases, ":");
 }
 
 function block(head: string, body: string[]): string {

@@ -8,7 +8,8 @@ import { allTopics, type ShapeView } from "../../conformance/shapes.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { pyAtom, pyCall, pyDict, pyLayout, pyList, pyTuple, type PyExpr } from "./messages-layout.js";
+import { pyAtom, pyCall, pyDict, pyLayout, pyList, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
+import { SCALAR_SPECS } from "./messages-runtime.js";
 
 export function emitShapeValidators(view: ShapeView, ctx: PyContext): string {
   const type = ctx.names.type(view.shape);
@@ -22,16 +23,16 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext): string {
   ];
   if (view.rules.length > 0) args.push(["rules", pyList(view.rules.map((r) => ruleSpec(r, ctx)))]);
   return [
-    `def ${validator}(value: object) -> list[ValidationIssue]:\n`,
+    `${pyStatement(0, `def ${validator}`, ["value: object"], " -> list[ValidationIssue]:")}\n`,
     ...docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`),
-    `    return ${pyLayout(pyCall("_check_shape", args), 4, 11, 0)}\n`,
+    `    return ${pyLayout(pyCall(ctx.need("_check_shape"), args), 4, 11, 0)}\n`,
     "\n\n",
-    `def ${parser}(value: object) -> ${type}:\n`,
+    `${pyStatement(0, `def ${parser}`, ["value: object"], ` -> ${type}:`)}\n`,
     ...docLines(
       `Return \`\`value\`\` as ${what}.\n\nRaises:\n    PayloadValidationError: If it has issues (a \`\`ValueError\`\` listing them).`,
     ),
-    `    _raise_if_invalid(${validator}(value))\n`,
-    `    return cast(${pythonString(type)}, value)\n`,
+    `    ${pyLayout(pyCall(ctx.need("_raise_if_invalid"), [pyCall(validator, [pyAtom("value")])]), 4, 4, 0)}\n`,
+    `${pyStatement(4, `return ${ctx.need("cast")}`, [pythonString(type), "value"], "")}\n`,
   ].join("");
 }
 
@@ -42,32 +43,30 @@ function docLines(text: string): string[] {
 function fieldSpec(field: Field, ctx: PyContext): PyExpr {
   const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(ctx.keyRef(field.key)), valueSpec(field.key.type, ctx)];
   if (!field.required) args.push(["required", pyAtom("False")]);
-  return pyCall("_Field", args);
+  return pyCall(ctx.need("_Field"), args);
 }
-
-const SCALAR_SPECS = { string: "_STRING", int: "_INT", float: "_FLOAT", bool: "_BOOL", any: "_ANY" } as const;
 
 function valueSpec(type: ValueType, ctx: PyContext): PyExpr {
   switch (type.kind) {
     case "scalar":
-      return pyAtom(SCALAR_SPECS[type.name]);
+      return pyAtom(ctx.need(SCALAR_SPECS[type.name]));
     case "enum":
       return pyCall(
-        "_enum",
+        ctx.need("_enum"),
         type.enum.members.map((m) => pyAtom(`${ctx.use(type.enum.name)}.${m.name}`)),
       );
     case "list":
-      return pyCall("_list_of", [valueSpec(type.of, ctx)]);
+      return pyCall(ctx.need("_list_of"), [valueSpec(type.of, ctx)]);
     case "map":
-      return pyCall("_map_of", [valueSpec(type.of, ctx)]);
+      return pyCall(ctx.need("_map_of"), [valueSpec(type.of, ctx)]);
     case "record":
-      return pyCall("_record", [pyAtom(ctx.names.validator(type.record))]);
+      return pyCall(ctx.need("_record"), [pyAtom(ctx.names.validator(type.record))]);
   }
 }
 
 function ruleSpec(rule: CrossFieldRule, ctx: PyContext): PyExpr {
   const values = (part: CrossFieldRule["if"]): PyExpr => pyList(part.values.map((v) => pyAtom(ctx.valueRef(part.key, v))));
-  return pyCall("_Rule", [
+  return pyCall(ctx.need("_Rule"), [
     ["if_key", pyAtom(ctx.keyRef(rule.if.key))],
     ["if_values", values(rule.if)],
     ["then_key", pyAtom(ctx.keyRef(rule.then.key))],
@@ -82,6 +81,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
   const table = (entry: (t: Topic) => PyExpr): PyExpr => pyDict(topics.map((t) => [ctx.topicRef(t), entry(t)] as const));
   const replies = (t: Topic): PyExpr => pyTuple(t.replies.map((r) => pyAtom(ctx.topicRef(r))));
   const assign = (target: string, value: PyExpr): string => `${target} = ${pyLayout(value, 0, target.length + 3, 0)}\n`;
+  ctx.needs.useAll(PAYLOAD_FUNCTIONS_USE);
   return [
     assign("PAYLOAD_BY_TOPIC: Mapping[str, type]", table((t) => pyAtom(ctx.names.type(t)))),
     '"""The payload TypedDict of every topic, keyed by wire string."""\n',
@@ -95,19 +95,25 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
   ].join("");
 }
 
-const PAYLOAD_FUNCTIONS = `def validate_payload(topic: str, value: object) -> list[ValidationIssue]:
+/** What the fixed text of the dispatch (the tables' annotations and the functions) uses. */
+const PAYLOAD_FUNCTIONS_USE = ["Mapping", "Any", "cast", "_Validator", "_quote", "_describe", "_raise_if_invalid"];
+
+const PAYLOAD_FUNCTIONS = `def validate_payload(topic: object, value: object) -> list[ValidationIssue]:
     """Validate the payload of \`\`topic\`\` (a topic wire string): every issue found.
 
-    A string that is not a topic of this protocol gives the one issue \`\`unknown_topic\`\`
-    (the value is not examined).
+    A string that is not a topic of this protocol, or a topic that is not a string at all,
+    gives the one issue \`\`unknown_topic\`\` (the value is not examined); this never raises.
     """
+    if not isinstance(topic, str):
+        message = f"unknown topic: expected a string, got {_describe(topic)}"
+        return [ValidationIssue((), "unknown_topic", message)]
     validate = _PAYLOAD_VALIDATORS.get(topic)
     if validate is None:
         return [ValidationIssue((), "unknown_topic", f"unknown topic {_quote(topic)}")]
     return validate(value)
 
 
-def parse_payload(topic: str, value: object) -> Mapping[str, Any]:
+def parse_payload(topic: object, value: object) -> Mapping[str, Any]:
     """Return \`\`value\`\` if it is a valid payload of \`\`topic\`\`.
 
     Raises:

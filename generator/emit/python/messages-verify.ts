@@ -7,11 +7,14 @@
 import type { Field, Record, Verify, ValueType } from "../../model.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { pyAtom, pyCall, pyLayout, pyList } from "./messages-layout.js";
+import { pyAtom, pyCall, pyLayout, pyList, pyStatement, pySubscript, type PyExpr } from "./messages-layout.js";
 
 export function emitVerify(record: Record, verify: Verify, ctx: PyContext): string {
   const fn = ctx.names.verify(verify);
-  const params = verify.expects.map((e) => `    ${e.param}: Optional[${expectedType(e.key.type)}] = None,\n`);
+  const params = verify.expects.map((e) => {
+    const type = pySubscript(ctx.need("Optional"), [pyAtom(expectedType(e.key.type, ctx))]);
+    return `    ${e.param}: ${pyLayout(type, 4, 4 + e.param.length + 2, " = None,".length)} = None,\n`;
+  });
   const required = record.fields.filter((f) => f.required).map((f) => pyAtom(ctx.keyRef(f.key)));
   const lines = [
     `def ${fn}(\n`,
@@ -19,9 +22,9 @@ export function emitVerify(record: Record, verify: Verify, ctx: PyContext): stri
     ...params,
     ") -> None:\n",
     ...pythonDocstring(docText(record, verify, ctx), "    ").map((l) => `${l}\n`),
-    `    record = _attribute_of(${verify.argument}, ${pythonString(verify.attribute)})\n`,
+    `${pyStatement(4, `record = ${ctx.need("_attribute_of")}`, [verify.argument, pythonString(verify.attribute)], "")}\n`,
     "    if record is None:\n",
-    `        raise ValueError(${pythonString(`${verify.argument} must be a ${verify.containerType}`)})\n`,
+    `${pyStatement(8, "raise ValueError", [pythonString(`${verify.argument} must be a ${verify.containerType}`)], "")}\n`,
   ];
   if (required.length > 0) {
     lines.push(
@@ -33,20 +36,21 @@ export function emitVerify(record: Record, verify: Verify, ctx: PyContext): stri
   }
   for (const expect of verify.expects) {
     const field = record.fields.find((f) => f.key === expect.key);
-    const check = pyCall("_check_expected", [pyAtom(pythonString(expect.label)), pyAtom(expect.param), pyAtom(actual(field, ctx, expect.key))]);
+    const check = pyCall(ctx.need("_check_expected"), [pyAtom(pythonString(expect.label)), pyAtom(expect.param), actual(field, ctx, expect.key)]);
     lines.push(`    ${pyLayout(check, 4, 4, 0)}\n`);
   }
   return lines.join("");
 }
 
-function actual(field: Field | undefined, ctx: PyContext, key: Field["key"]): string {
-  return field?.required === true ? `record[${ctx.keyRef(key)}]` : `record.get(${ctx.keyRef(key)})`;
+function actual(field: Field | undefined, ctx: PyContext, key: Field["key"]): PyExpr {
+  const ref = pyAtom(ctx.keyRef(key));
+  return field?.required === true ? pySubscript("record", [ref]) : pyCall("record.get", [ref]);
 }
 
-function expectedType(type: ValueType): string {
+function expectedType(type: ValueType, ctx: PyContext): string {
   if (type.kind === "enum") return "str";
-  if (type.kind === "scalar") return { string: "str", int: "int", float: "float", bool: "bool", any: "Any" }[type.name];
-  return "Any";
+  if (type.kind === "scalar" && type.name !== "any") return { string: "str", int: "int", float: "float", bool: "bool" }[type.name];
+  return ctx.need("Any");
 }
 
 function docText(record: Record, verify: Verify, ctx: PyContext): string {

@@ -11,7 +11,8 @@ import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import { dunderAllOrder, importOrder, type PythonModuleExports } from "./init.js";
 import { pyContext, type PyContext } from "./messages-context.js";
 import { LINE_LENGTH } from "./messages-layout.js";
-import { coreFunctions, coreTypes, issueTypes, VERIFY_CORE, type TypeKind } from "./messages-runtime.js";
+import { reachable, type Chunk } from "../chunks.js";
+import { CORE_FUNCTIONS, CORE_TYPES, ISSUE_TYPES_USE, issueTypes } from "./messages-runtime.js";
 import { emitTypedDict } from "./messages-types.js";
 import { emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
 import { emitVerify } from "./messages-verify.js";
@@ -64,30 +65,33 @@ function messagesModule(protocol: Protocol, names: Names): string {
   const shapes = listShapes(protocol);
   const verifies = protocol.records.flatMap((r) => (r.verify === undefined ? [] : [{ record: r, verify: r.verify }]));
   const reexports = recordVocabulary(protocol).map(ctx.use);
-  const kinds = usedKinds(shapes.flatMap((s) => s.fields.map((f) => f.key.type)));
   const typedDicts = shapes.map((s) => emitTypedDict(s, ctx));
   const validators = shapes.map((s) => emitShapeValidators(s, ctx));
   const dispatch = emitPayloadDispatch(protocol, ctx);
   const verifyFns = verifies.map(({ record, verify }) => emitVerify(record, verify, ctx));
+  // Everything is printed now: the runtime chunks and imports follow from what it uses.
+  const { chunks, names: used } = reachable([...CORE_TYPES, ...CORE_FUNCTIONS], [...ctx.needs.names, ...ISSUE_TYPES_USE]);
+  const inTypes = new Set(CORE_TYPES);
+  const coreTypes = chunks.filter((c) => inTypes.has(c));
+  const coreFunctions = chunks.filter((c) => !inTypes.has(c));
   const blocks = [
     ...typedDicts,
     issueTypes(),
-    coreTypes(kinds),
+    ...(coreTypes.length > 0 ? [topLevel(coreTypes)] : []),
     ...validators,
     dispatch,
     ...verifyFns,
-    ...(verifies.length > 0 ? [VERIFY_CORE] : []),
-    coreFunctions(kinds),
+    ...(coreFunctions.length > 0 ? [topLevel(coreFunctions)] : []),
   ];
+  const fromDefsLine = fromDefs(ctx);
   return [
     headerComment(protocol, "#"),
     "\n",
     ...pythonDocstring(moduleDoc(protocol), "").map((l) => `${l}\n`),
     "\n",
-    IMPORTS,
+    stdlibImports(used),
     "\n",
-    fromDefs(ctx),
-    "\n",
+    ...(fromDefsLine === "" ? [] : [fromDefsLine, "\n"]),
     dunderAll([...ownExports(protocol, names), ...reexports]),
     "\n\n",
     blocks.map((b) => b.trimEnd()).join("\n\n\n"),
@@ -105,31 +109,51 @@ function moduleDoc(protocol: Protocol): string {
   ].join("\n");
 }
 
-const IMPORTS = `import json
-import math
-import re
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, NamedTuple, Optional, TypedDict, Union, cast
-`;
+/** The standard-library names the module may use, by module, in isort order. */
+const STDLIB: readonly (readonly [module: string, names: readonly string[]])[] = [
+  ["json", []],
+  ["math", []],
+  ["re", []],
+  ["collections.abc", ["Callable", "Mapping", "Sequence"]],
+  ["typing", ["Any", "Literal", "NamedTuple", "Optional", "TypedDict", "Union", "cast"]],
+];
+
+/** The imports of what the module uses: `import json`, `from typing import …`. */
+function stdlibImports(used: ReadonlySet<string>): string {
+  return STDLIB.map(([module, names]) => {
+    if (names.length === 0) return used.has(module) ? `import ${module}\n` : "";
+    return fromImport(module, names.filter((n) => used.has(n)));
+  }).join("");
+}
+
+/** `from module import a, b`, broken the way ruff formats it; nothing for no names. */
+function fromImport(module: string, imported: readonly string[]): string {
+  if (imported.length === 0) return "";
+  const line = `from ${module} import ${imported.join(", ")}`;
+  if (line.length <= LINE_LENGTH) return `${line}\n`;
+  return `from ${module} import (\n${imported.map((n) => `    ${n},\n`).join("")})\n`;
+}
 
 function fromDefs(ctx: PyContext): string {
-  const imported = ctx.imports().sort(importOrder);
-  const line = `from .defs import ${imported.join(", ")}`;
-  if (line.length <= LINE_LENGTH) return `${line}\n`;
-  return `from .defs import (\n${imported.map((n) => `    ${n},\n`).join("")})\n`;
+  return fromImport(".defs", ctx.imports().sort(importOrder));
+}
+
+/**
+ * Top-level chunks as ruff formats them: two blank lines around a class or function, none
+ * between consecutive assignments.
+ */
+function topLevel(chunks: readonly Chunk[]): string {
+  const isBlock = (c: Chunk): boolean => /^(class|def) /.test(c.text);
+  return chunks
+    .map((c, i) => {
+      const previous = chunks[i - 1];
+      const gap = previous === undefined ? "" : isBlock(c) || isBlock(previous) ? "\n\n" : "";
+      return gap + c.text;
+    })
+    .join("");
 }
 
 function dunderAll(exported: readonly string[]): string {
   const sorted = [...exported].sort(dunderAllOrder);
   return `__all__ = [\n${sorted.map((n) => `    ${pythonString(n)},\n`).join("")}]\n`;
-}
-
-function usedKinds(types: readonly ValueType[]): Set<TypeKind> {
-  const used = new Set<TypeKind>();
-  const visit = (type: ValueType): void => {
-    used.add(type.kind === "scalar" ? type.name : type.kind);
-    if (type.kind === "list" || type.kind === "map") visit(type.of);
-  };
-  types.forEach(visit);
-  return used;
 }

@@ -6,6 +6,7 @@
 import type { Enum, Key, Protocol, Topic, ValueType } from "../../model.js";
 import type { Names, TargetNames } from "../../names/index.js";
 import { topicSetOf } from "../../conformance/shapes.js";
+import { Uses } from "../chunks.js";
 import { str } from "./messages-layout.js";
 
 export interface TsContext {
@@ -21,6 +22,12 @@ export interface TsContext {
   enumType(e: Enum): string;
   /** Names imported from defs.ts so far, sorted. */
   imports(): string[];
+  /**
+   * Marks a module-level helper the printed code refers to (`checkShape`, `hasOwn`) and
+   * returns it: the module prints the helpers its code reaches, nothing else.
+   */
+  need(name: string): string;
+  readonly needs: Uses;
 }
 
 export function tsContext(protocol: Protocol, names: Names): TsContext {
@@ -32,6 +39,7 @@ export function tsContext(protocol: Protocol, names: Names): TsContext {
   const keySetOf = new Map<Key, string>();
   for (const set of protocol.keySets) for (const key of set.keys) keySetOf.set(key, set.name);
   const setOf = topicSetOf(protocol);
+  const needs = new Uses();
   return {
     protocol,
     names: names.typescript,
@@ -48,6 +56,8 @@ export function tsContext(protocol: Protocol, names: Names): TsContext {
     },
     enumType: (e) => use(e.name),
     imports: () => [...used].sort(),
+    need: (name) => needs.use(name),
+    needs,
   };
 }
 

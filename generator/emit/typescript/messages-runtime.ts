@@ -1,10 +1,12 @@
 /**
  * The fixed parts of messages.ts: the issue types every validator returns and the small checking
- * core the per-shape tables drive. Written out as text (already prettier-formatted); the names
- * it declares are listed in names/helpers.ts, so no spec item can take them.
+ * core the per-shape tables drive. Written out as text (already prettier-formatted), as chunks
+ * that say what they use (see ../chunks.ts): a module prints only the ones its code reaches.
+ * The names they declare are listed in names/helpers.ts, so no spec item can take them.
  */
 import type { ScalarTypeName } from "../../model.js";
 import { ISSUE_CODES } from "../../conformance/semantics.js";
+import type { Chunk } from "../chunks.js";
 
 export function issueTypes(): string {
   return `/** What went wrong; the validation semantics table in the README says when each applies. */
@@ -30,11 +32,55 @@ export type ValidationResult<T> =
 `;
 }
 
-const CORE_TYPES = `type Path = readonly (string | number)[];
+/** The scalar type specs the tables name (`STRING`), by type. */
+export const SCALAR_SPECS: { readonly [T in ScalarTypeName]: string } = {
+  string: "STRING",
+  int: "INT",
+  float: "FLOAT",
+  bool: "BOOL",
+  any: "ANY",
+};
 
-type JsonObject = Readonly<Record<string, unknown>>;
+const scalarSpec = (type: ScalarTypeName): Chunk => ({
+  name: SCALAR_SPECS[type],
+  uses: ["ValueSpec"],
+  text: `const ${SCALAR_SPECS[type]}: ValueSpec = { kind: "${type}" };\n`,
+});
 
-type ValueSpec =
+/** The verify helpers and the checking core, printed at the end of the module. */
+export const CORE: readonly Chunk[] = [
+  { name: "VerifyError", uses: ["JsonObject", "isObject"], text: `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
+export class VerifyError extends Error {
+  override readonly name: string = "VerifyError";
+}
+
+/** The object \`container[attribute]\` holds, own or inherited; undefined if none. */
+function attributeOf(
+  container: unknown,
+  attribute: string,
+): JsonObject | undefined {
+  if (typeof container !== "object" || container === null) return undefined;
+  const held: unknown = (container as JsonObject)[attribute];
+  return isObject(held) ? held : undefined;
+}
+
+/** A given (truthy, as in Python) expected value must equal the actual one. */
+function checkExpected(
+  label: string,
+  expected: unknown,
+  actual: unknown,
+): void {
+  if (Boolean(expected) && actual !== expected) {
+    const message = \`Expected \${label} \${String(expected)}, got \${String(actual)}\`;
+    throw new VerifyError(message);
+  }
+}
+` },
+  { name: "Path", uses: [], text: `type Path = readonly (string | number)[];
+` },
+  { name: "JsonObject", uses: [], text: `type JsonObject = Readonly<Record<string, unknown>>;
+` },
+  { name: "ValueSpec", uses: ["ValidationResult"], text: `type ValueSpec =
   | { readonly kind: "string" | "int" | "float" | "bool" | "any" }
   | { readonly kind: "enum"; readonly values: readonly string[] }
   | { readonly kind: "list" | "map"; readonly of: ValueSpec }
@@ -42,52 +88,35 @@ type ValueSpec =
       readonly kind: "record";
       readonly validate: (value: unknown) => ValidationResult<unknown>;
     };
-
-interface FieldSpec {
+` },
+  { name: "FieldSpec", uses: ["ValueSpec"], text: `interface FieldSpec {
   readonly key: string;
   readonly required: boolean;
   readonly type: ValueSpec;
 }
-
-interface RuleSpec {
+` },
+  { name: "RuleSpec", uses: [], text: `interface RuleSpec {
   readonly if: { readonly key: string; readonly values: readonly string[] };
   readonly then: { readonly key: string; readonly values: readonly string[] };
   readonly message: string;
 }
-
-interface ShapeSpec {
+` },
+  { name: "ShapeSpec", uses: ["FieldSpec", "RuleSpec"], text: `interface ShapeSpec {
   readonly unknownKeys: "allow" | "forbid";
   readonly fields: readonly FieldSpec[];
   readonly rules?: readonly RuleSpec[];
 }
-
-`;
-
-const SCALAR_SPECS: readonly (readonly [ScalarTypeName, string])[] = [
-  ["string", "STRING"],
-  ["int", "INT"],
-  ["float", "FLOAT"],
-  ["bool", "BOOL"],
-  ["any", "ANY"],
-];
-
-/** The checking core, declaring only the scalar specs the tables use (no unused locals). */
-export function checkingCore(used: ReadonlySet<ScalarTypeName>): string {
-  const scalars = SCALAR_SPECS.filter(([name]) => used.has(name)).map(
-    ([name, constant]) => `const ${constant}: ValueSpec = { kind: "${name}" };\n`,
-  );
-  return CORE_TYPES + (scalars.length > 0 ? `${scalars.join("")}\n` : "") + CORE_FUNCTIONS;
-}
-
-const CORE_FUNCTIONS = `function checkShape<T>(value: unknown, shape: ShapeSpec): ValidationResult<T> {
+` },
+  ...(["string", "int", "float", "bool", "any"] as const).map(scalarSpec),
+  { name: "checkShape", uses: ["ValidationIssue", "ShapeSpec", "collectShapeIssues"], text: `function checkShape<T>(value: unknown, shape: ShapeSpec): ValidationResult<T> {
   const errors: ValidationIssue[] = [];
   collectShapeIssues(value, shape, [], errors);
   return errors.length === 0
     ? { ok: true, value: value as T }
     : { ok: false, errors };
 }
-
-function collectShapeIssues(
+` },
+  { name: "collectShapeIssues", uses: ["ValidationIssue", "ShapeSpec", "Path", "isObject", "describe", "hasOwn", "checkValue", "quote", "isOneOf"], text: `function collectShapeIssues(
   value: unknown,
   shape: ShapeSpec,
   path: Path,
@@ -131,8 +160,8 @@ function collectShapeIssues(
     }
   }
 }
-
-function checkValue(
+` },
+  { name: "checkValue", uses: ["ValidationIssue", "ValueSpec", "Path", "describe", "isFiniteNumber", "quote", "isObject"], text: `function checkValue(
   value: unknown,
   type: ValueSpec,
   path: Path,
@@ -197,24 +226,24 @@ function checkValue(
     }
   }
 }
-
-function isObject(value: unknown): value is JsonObject {
+` },
+  { name: "isObject", uses: ["JsonObject"], text: `function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-
-function isFiniteNumber(value: unknown): value is number {
+` },
+  { name: "isFiniteNumber", uses: [], text: `function isFiniteNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }
-
-function isOneOf(value: unknown, values: readonly string[]): boolean {
+` },
+  { name: "isOneOf", uses: [], text: `function isOneOf(value: unknown, values: readonly string[]): boolean {
   return typeof value === "string" && values.includes(value);
 }
-
-function hasOwn(object: object, key: string): boolean {
+` },
+  { name: "hasOwn", uses: [], text: `function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
-
-/** What a value is, in the words of the messages ("an integer", "null", "an array"). */
+` },
+  { name: "describe", uses: [], text: `/** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
@@ -232,38 +261,10 @@ function describe(value: unknown): string {
       return typeof value;
   }
 }
-
-/** Quotes text in a message (JSON, as the Python module does). */
+` },
+  { name: "quote", uses: [], text: `/** Quotes text in a message (JSON, as the Python module does). */
 function quote(text: string): string {
   return JSON.stringify(text);
 }
-`;
-
-
-export const VERIFY_CORE = `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
-export class VerifyError extends Error {
-  override readonly name: string = "VerifyError";
-}
-
-/** The object \`container[attribute]\` holds, own or inherited; undefined if none. */
-function attributeOf(
-  container: unknown,
-  attribute: string,
-): JsonObject | undefined {
-  if (typeof container !== "object" || container === null) return undefined;
-  const held: unknown = (container as JsonObject)[attribute];
-  return isObject(held) ? held : undefined;
-}
-
-/** A given (truthy, as in Python) expected value must equal the actual one. */
-function checkExpected(
-  label: string,
-  expected: unknown,
-  actual: unknown,
-): void {
-  if (Boolean(expected) && actual !== expected) {
-    const message = \`Expected \${label} \${String(expected)}, got \${String(actual)}\`;
-    throw new VerifyError(message);
-  }
-}
-`;
+` },
+];

@@ -50,14 +50,24 @@ export function emitTopicMaps(protocol: Protocol, ctx: TsContext): string {
   const replies = topics.map((t) => member(ctx.topicRef(t), repliesType(t, ctx)));
   return [
     jsDoc(["The payload type of every topic, keyed by wire string: `PayloadByTopic[typeof Topic.HELLO]`."], ""),
-    `export interface PayloadByTopic {\n${payloads.join("")}}\n`,
+    topicMap("PayloadByTopic", payloads),
     "\n",
     jsDoc(["The topics a peer may answer each topic with (`never`: not a request)."], ""),
-    `export interface RepliesByTopic {\n${replies.join("")}}\n`,
+    topicMap("RepliesByTopic", replies),
     "\n",
     jsDoc(["Every topic wire string that has a payload type."], ""),
     "export type TopicWithPayload = keyof PayloadByTopic;\n",
   ].join("");
+}
+
+/**
+ * A topic-keyed map. With no topics it is a type with no keys at all (`keyof` is `never`, so
+ * `TopicWithPayload` is `never`); not an empty interface, which prettier would rewrite and
+ * linters reject.
+ */
+function topicMap(name: string, members: readonly string[]): string {
+  if (members.length === 0) return `export type ${name} = Readonly<Record<never, never>>;\n`;
+  return `export interface ${name} {\n${members.join("")}}\n`;
 }
 
 function repliesType(topic: Topic, ctx: TsContext): string {

@@ -7,6 +7,7 @@ import { allTopics, type ShapeView } from "../../conformance/shapes.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import type { TsContext } from "./messages-context.js";
 import { array, atom, jsDoc, layout, object, str, WIDTH, type Expr } from "./messages-layout.js";
+import { SCALAR_SPECS } from "./messages-runtime.js";
 
 export function emitShapeValidators(view: ShapeView, ctx: TsContext): string {
   const type = ctx.names.type(view.shape);
@@ -16,7 +17,7 @@ export function emitShapeValidators(view: ShapeView, ctx: TsContext): string {
   const what = topic !== undefined ? `the payload of ${topic}` : `a {@link ${type}}`;
   const valid = topic !== undefined ? `a valid payload of ${topic}` : `a valid {@link ${type}}`;
   const table = shapeTable(view, ctx);
-  const call = `  return checkShape<${type}>(value, ${layout(table, 2, 2 + `return checkShape<${type}>(value, `.length, 2)});\n`;
+  const call = `  return ${ctx.need("checkShape")}<${type}>(value, ${layout(table, 2, 2 + `return checkShape<${type}>(value, `.length, 2)});\n`;
   return [
     jsDoc([`Validates ${what}: every issue, with its path, code and message.`], ""),
     signature(`export function ${validator}(`, "value: unknown", `): ValidationResult<${type}> {`),
@@ -53,12 +54,10 @@ function fieldSpec(field: Field, ctx: TsContext): Expr {
   ]);
 }
 
-const SCALAR_SPECS = { string: "STRING", int: "INT", float: "FLOAT", bool: "BOOL", any: "ANY" } as const;
-
 function valueSpec(type: ValueType, ctx: TsContext): Expr {
   switch (type.kind) {
     case "scalar":
-      return atom(SCALAR_SPECS[type.name]);
+      return atom(ctx.need(SCALAR_SPECS[type.name]));
     case "enum":
       return object([
         ["kind", atom('"enum"')],
@@ -98,6 +97,7 @@ function ruleSpec(rule: CrossFieldRule, ctx: TsContext): Expr {
  */
 export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string {
   const entries = allTopics(protocol).map((t) => `  [${ctx.topicRef(t)}]: ${ctx.names.validator(t)},\n`);
+  ctx.needs.useAll(["hasOwn", "quote", "describe"]);
   return [
     "const PAYLOAD_VALIDATORS: Readonly<\n",
     "  Record<string, (value: unknown) => ValidationResult<unknown>>\n",
@@ -106,8 +106,9 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
     jsDoc(
       [
         "Validates the payload of `topic`, a topic wire string: every issue, with its path, code",
-        "and message. A string that is not a topic of this protocol gives the one issue",
-        "`unknown_topic` (the value is not examined).",
+        "and message. A string that is not a topic of this protocol, or a topic that is not a",
+        "string at all, gives the one issue `unknown_topic` (the value is not examined); this",
+        "never throws.",
       ],
       "",
     ),
@@ -120,9 +121,14 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
     "  value: unknown,\n",
     "): ValidationResult<PayloadByTopic[TopicWithPayload]>;\n",
     "export function validatePayload(\n",
-    "  topic: string,\n",
+    "  topic: unknown,\n",
     "  value: unknown,\n",
     "): ValidationResult<unknown> {\n",
+    '  if (typeof topic !== "string") {\n',
+    "    const message = `unknown topic: expected a string, got ${describe(topic)}`;\n",
+    '    const issue: ValidationIssue = { path: [], code: "unknown_topic", message };\n',
+    "    return { ok: false, errors: [issue] };\n",
+    "  }\n",
     "  const validate = hasOwn(PAYLOAD_VALIDATORS, topic)\n",
     "    ? PAYLOAD_VALIDATORS[topic]\n",
     "    : undefined;\n",

@@ -17,6 +17,7 @@ export function emitVerify(record: Record, verify: Verify, ctx: TsContext): stri
   const options = verify.expects.map(
     (e) => `    readonly ${camelCase(e.param)}?: ${tsType(e.key.type, ctx)} | undefined;\n`,
   );
+  ctx.need("VerifyError"); // one chunk: VerifyError, attributeOf and checkExpected
   const lines: string[] = [
     docComment(record, verify, ctx),
     `export function ${fn}(\n`,
@@ -32,7 +33,7 @@ export function emitVerify(record: Record, verify: Verify, ctx: TsContext): stri
     lines.push(
       `  const required = ${layout({ kind: "array", items: required.map(atom) }, 2, 19, 1)};\n`,
       "  for (const field of required) {\n",
-      "    if (!hasOwn(record, field)) {\n",
+      `    if (!${ctx.need("hasOwn")}(record, field)) {\n`,
       "      throw new VerifyError(`Missing required field: ${field}`);\n",
       "    }\n",
       "  }\n",

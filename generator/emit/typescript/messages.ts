@@ -3,14 +3,15 @@
  * record interfaces, the topic maps, validators, guards and verify functions. Pure: Protocol in,
  * files out, already prettier-formatted.
  */
-import type { GeneratedFile, Protocol, ScalarTypeName, ValueType } from "../../model.js";
+import type { GeneratedFile, Protocol } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { listShapes } from "../../conformance/shapes.js";
 import { headerComment } from "../header.js";
 import { emitIndexFile } from "./index-file.js";
 import { tsContext } from "./messages-context.js";
 import { jsDoc, WIDTH } from "./messages-layout.js";
-import { checkingCore, issueTypes, VERIFY_CORE } from "./messages-runtime.js";
+import { reachable, type Chunk } from "../chunks.js";
+import { CORE, issueTypes } from "./messages-runtime.js";
 import { emitInterface, emitTopicMaps } from "./messages-types.js";
 import { emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
 import { emitVerify } from "./messages-verify.js";
@@ -32,9 +33,10 @@ function messagesModule(protocol: Protocol, names: Names): string {
     ...shapes.map((s) => emitShapeValidators(s, ctx)),
     emitPayloadDispatch(protocol, ctx),
     ...verifies.map(({ record, verify }) => emitVerify(record, verify, ctx)),
-    ...(verifies.length > 0 ? [VERIFY_CORE] : []),
-    checkingCore(usedScalars(shapes.flatMap((s) => s.fields.map((f) => f.key.type)))),
   ];
+  // Everything is printed now: the helpers follow from what it uses.
+  const { chunks } = reachable(CORE, ctx.needs.names);
+  if (chunks.length > 0) body.push(topLevel(chunks));
   return [
     headerComment(protocol, "//"),
     "\n",
@@ -61,12 +63,8 @@ function importLine(imported: readonly string[]): string {
   return `import {\n${imported.map((n) => `  ${n},\n`).join("")}} from "./defs.js";\n`;
 }
 
-function usedScalars(types: readonly ValueType[]): Set<ScalarTypeName> {
-  const used = new Set<ScalarTypeName>();
-  const visit = (type: ValueType): void => {
-    if (type.kind === "scalar") used.add(type.name);
-    else if (type.kind === "list" || type.kind === "map") visit(type.of);
-  };
-  types.forEach(visit);
-  return used;
+/** Chunks as prettier keeps them: a blank line between two, none between scalar specs. */
+function topLevel(chunks: readonly Chunk[]): string {
+  const isSpec = (c: Chunk | undefined): boolean => c?.text.startsWith("const ") === true;
+  return chunks.map((c, i) => (i > 0 && !(isSpec(c) && isSpec(chunks[i - 1])) ? "\n" : "") + c.text).join("");
 }
