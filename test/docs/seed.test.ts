@@ -142,7 +142,8 @@ describe("docs for the seed protocol", () => {
     const code = nodes(tree)
       .filter((n) => n.type === "code")
       .map((n) => n.lang);
-    expect(code).toEqual(["text", "python", "mermaid"]);
+    // The spec's module doc, the ModelExchangeMeta record's example, the verify signature, a flow.
+    expect(code).toEqual(["text", "text", "python", "mermaid"]);
     const hello = nodes(tree).find((n) => n.type === "tableRow" && textOf(n).startsWith("HELLOclient_api.hello"));
     expect(hello?.children?.map(textOf).slice(1, 3)).toEqual(["client_api.hello", "trainer → engine"]);
   });
