@@ -13,7 +13,8 @@ import { join } from "node:path";
  * @param {string} out    a scratch directory the anchors may write into
  */
 export function anchors(repo, schema, out) {
-  const require = createRequire(join(repo, "package.json"));
+  // The anchor tools live in bench/anchors (installed by `npm run bench`), not in the project.
+  const require = createRequire(join(repo, "bench", "anchors", "package.json"));
   const node = process.execPath;
   const imp = (m) => ["--input-type=module", "-e", `await import(${JSON.stringify(m)});`];
   const pkg = (name) => {
@@ -24,7 +25,7 @@ export function anchors(repo, schema, out) {
       return undefined;
     }
   };
-  const notInstalled = (name) => `npm package ${name} not installed (npm ci installs it)`;
+  const notInstalled = (name) => `npm package ${name} not installed (npm run bench installs it)`;
   mkdirSync(out, { recursive: true });
   const list = [
     { name: "node", did: "node -e 0", steps: [{ cmd: node, args: ["-e", "0"], cwd: repo }] },
