@@ -5,9 +5,7 @@
  * or directive the spec didn't mean.
  */
 import { escapeInvisible, unicodeEscape, width } from "../text.js";
-
-/** prettier's default printWidth. */
-export const PRINT_WIDTH = 80;
+import { PRINT_WIDTH } from "./doc.js";
 
 function jsEscape(char: string): string {
   if (char === "\\") return "\\\\";

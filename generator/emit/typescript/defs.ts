@@ -7,14 +7,17 @@
  * The text is built with code-block-writer (the writer ts-morph itself prints with) rather than
  * ts-morph's structure printer: loading ts-morph's compiler costs about half a second, and
  * `wiredefs check` must regenerate everything in about 0.15 s. Tests parse the output with
- * ts-morph instead.
+ * ts-morph instead. Declarations are laid out by the document printer (doc.ts, ts-print.ts),
+ * which breaks them where prettier does whatever the length of names, values and docs.
  */
 import CodeBlockWriter from "code-block-writer";
 import type { Constant, Enum, GeneratedFile, KeySet, Member, Protocol, TopicSet } from "../../model.js";
 import { headerComment } from "../header.js";
-import { commentLines, moduleDocText, setMembers, valueSets, width } from "../text.js";
+import { commentLines, moduleDocText, setMembers, valueSets } from "../text.js";
+import type { Doc } from "./doc.js";
+import { asConst, bool, id, ref, stringLit, toKey, typeOf, type Expr, type Prop, type Type } from "./ts-ast.js";
+import { constDecl, source, typeAlias } from "./ts-statements.js";
 import {
-  PRINT_WIDTH,
   tsDeprecatedTag,
   tsDocComment,
   tsLineComment,
@@ -55,58 +58,50 @@ function docComment(item: { doc?: string | undefined; deprecated?: string | unde
 
 function writeConstant(w: CodeBlockWriter, constant: Constant): void {
   writeLines(w, docComment(constant, 0));
-  const line = `export const ${constant.name}${constantInitializer(constant)};`;
-  if (typeof constant.value !== "string" || width(line) <= PRINT_WIDTH) w.writeLine(line);
-  else writeLines(w, [`export const ${constant.name} =`, `${" ".repeat(INDENT)}${tsString(constant.value)};`]);
+  writeDoc(w, constDecl(constant.name, constantValue(constant.value), constantOptions(constant.value)));
 }
 
-/** ` = value`, with a `: number` annotation where the value is not a literal (non-finite). */
-function constantInitializer(constant: Constant): string {
-  const { value } = constant;
-  if (typeof value === "string") return ` = ${tsString(value)}`;
-  if (typeof value === "boolean") return ` = ${String(value)}`;
-  if (Number.isNaN(value)) return ": number = NaN";
-  if (!Number.isFinite(value)) return `: number = ${value > 0 ? "" : "-"}Infinity`;
-  return ` = ${tsNumber(value)}`;
+function writeDoc(w: CodeBlockWriter, doc: Doc): void {
+  writeLines(w, source(doc).trimEnd().split("\n"));
+}
+
+/** The value as a literal, or `NaN` / `Infinity` (annotated `: number`, not being literals). */
+function constantValue(value: Constant["value"]): Expr {
+  if (typeof value === "string") return stringLit(tsString(value));
+  if (typeof value === "boolean") return bool(value);
+  if (Number.isNaN(value)) return id("NaN");
+  if (!Number.isFinite(value)) return value > 0 ? id("Infinity") : { kind: "unary", op: "-", arg: id("Infinity") };
+  const text = tsNumber(value);
+  const literal: Expr = { kind: "number", text: text.replace(/^-/, "") };
+  return text.startsWith("-") ? { kind: "unary", op: "-", arg: literal } : literal;
+}
+
+function constantOptions(value: Constant["value"]): { exported: true; type?: Type } {
+  return typeof value === "number" && !Number.isFinite(value) ? { exported: true, type: ref("number") } : { exported: true };
 }
 
 function writeSet(w: CodeBlockWriter, set: Enum | KeySet | TopicSet): void {
   writeLines(w, docComment(set, 0));
   const members = setMembers(set);
-  if (members.length === 0) w.writeLine(`export const ${set.name} = {} as const;`);
-  else {
-    w.write(`export const ${set.name} = `);
-    w.inlineBlock(() => members.forEach((member, i) => writeMember(w, member, i === 0)));
-    w.write(" as const;").newLine();
-  }
+  writeDoc(w, constDecl(set.name, asConst(setObject(members)), { exported: true }));
   if (set.deprecated !== undefined) writeLines(w, docComment({ deprecated: set.deprecated }, 0));
-  writeLines(w, unionType(set.name));
+  const keys = typeOf(set.name);
+  writeDoc(w, typeAlias(set.name, { kind: "indexed", object: keys, index: { kind: "keyof", of: keys } }));
 }
 
-function writeMember(w: CodeBlockWriter, member: Member, first: boolean): void {
-  if (member.section !== undefined) {
-    if (!first) w.blankLine();
-    const title = commentLines(member.section.title);
-    const doc = commentLines(member.section.doc);
-    writeLines(w, [...title, ...doc].map(tsLineComment));
-  }
-  writeLines(w, docComment(member, INDENT));
-  const key = tsPropertyKey(member.name);
-  const value = `${tsString(member.value)},`;
-  if (width(`${key}: ${value}`) + INDENT <= PRINT_WIDTH || width(key) < SHORT_KEY) w.writeLine(`${key}: ${value}`);
-  else writeLines(w, [`${key}:`, `${" ".repeat(INDENT)}${value}`]);
-}
-
-/**
- * prettier keeps `key: "long string"` on one line when the key is shorter than this (moving the
- * value down would gain almost nothing); longer keys put an overlong value on the next line.
- */
-const SHORT_KEY = INDENT + 3;
-
-/** `export type X = (typeof X)[keyof typeof X];`, broken after `=` where prettier breaks it. */
-function unionType(name: string): string[] {
-  const type = `(typeof ${name})[keyof typeof ${name}];`;
-  const oneLine = `export type ${name} = ${type}`;
-  if (width(oneLine) <= PRINT_WIDTH) return [oneLine];
-  return [`export type ${name} =`, `${" ".repeat(INDENT)}${type}`];
+/** The members as an object literal, one per line, with their section and doc comments. */
+function setObject(members: readonly Member[]): Expr {
+  const props = members.map((member, i): Prop => {
+    const comments: string[] = [];
+    if (member.section !== undefined) {
+      const title = commentLines(member.section.title);
+      const doc = commentLines(member.section.doc);
+      comments.push(...[...title, ...doc].map(tsLineComment));
+    }
+    comments.push(...docComment(member, INDENT));
+    const key = toKey(tsPropertyKey(member.name));
+    const value = stringLit(tsString(member.value));
+    return { key, value, comments, blankBefore: member.section !== undefined && i > 0 };
+  });
+  return { kind: "object", props, expanded: true };
 }

@@ -8,6 +8,7 @@ import type { Names, TargetNames } from "../../names/index.js";
 import { topicSetOf } from "../../conformance/shapes.js";
 import { Uses } from "../chunks.js";
 import { str } from "./messages-layout.js";
+import { arrayOf, readonlyOf, readonlyRecord, ref, type Type } from "./ts-ast.js";
 
 export interface TsContext {
   readonly protocol: Protocol;
@@ -62,19 +63,17 @@ export function tsContext(protocol: Protocol, names: Names): TsContext {
 }
 
 /** The TypeScript type of a value. */
-export function tsType(type: ValueType, ctx: TsContext): string {
+export function tsType(type: ValueType, ctx: TsContext): Type {
   switch (type.kind) {
     case "scalar":
-      return { string: "string", int: "number", float: "number", bool: "boolean", any: "unknown" }[type.name];
+      return ref({ string: "string", int: "number", float: "number", bool: "boolean", any: "unknown" }[type.name]);
     case "enum":
-      return ctx.enumType(type.enum);
+      return ref(ctx.enumType(type.enum));
     case "record":
-      return ctx.names.type(type.record);
-    case "list": {
-      const item = tsType(type.of, ctx);
-      return type.of.kind === "list" ? `readonly (${item})[]` : `readonly ${item}[]`;
-    }
+      return ref(ctx.names.type(type.record));
+    case "list":
+      return readonlyOf(arrayOf(tsType(type.of, ctx)));
     case "map":
-      return `Readonly<Record<string, ${tsType(type.of, ctx)}>>`;
+      return readonlyRecord(ref("string"), tsType(type.of, ctx));
   }
 }

@@ -5,7 +5,9 @@
 import type { Field, Protocol, Topic } from "../../model.js";
 import { allTopics, type ShapeView } from "../../conformance/shapes.js";
 import { tsType, type TsContext } from "./messages-context.js";
-import { jsDoc, propertyName, WIDTH } from "./messages-layout.js";
+import { jsDoc, propertyName } from "./messages-layout.js";
+import { computed, dotted, readonlyRecord, ref, toKey, typeOf, union, type PropSig, type Type } from "./ts-ast.js";
+import { interfaceDecl, source, typeAlias } from "./ts-statements.js";
 
 export function shapeDocLines(view: ShapeView, ctx: TsContext): string[] {
   const { shape } = view;
@@ -22,8 +24,8 @@ export function shapeDocLines(view: ShapeView, ctx: TsContext): string[] {
 export function emitInterface(view: ShapeView, ctx: TsContext): string {
   const name = ctx.names.type(view.shape);
   const doc = jsDoc(shapeDocLines(view, ctx), "");
-  if (view.fields.length === 0) return `${doc}export type ${name} = ${emptyObjectType(view)};\n`;
-  return `${doc}export interface ${name} {\n${view.fields.map((f) => property(f, ctx)).join("")}}\n`;
+  if (view.fields.length === 0) return doc + source(typeAlias(name, emptyObjectType(view)));
+  return doc + source(interfaceDecl(name, view.fields.map((f) => property(f, ctx))));
 }
 
 /**
@@ -31,22 +33,28 @@ export function emitInterface(view: ShapeView, ctx: TsContext): string {
  * undefined (strings and numbers too): an object with no keys at all when unknown keys are
  * forbidden, any object when they are allowed.
  */
-function emptyObjectType(view: ShapeView): string {
-  return view.unknownKeys === "forbid" ? "Readonly<Record<string, never>>" : "Readonly<Record<string, unknown>>";
+function emptyObjectType(view: ShapeView): Type {
+  return readonlyRecord(ref("string"), ref(view.unknownKeys === "forbid" ? "never" : "unknown"));
 }
 
-function property(field: Field, ctx: TsContext): string {
+/** Comment lines of a `/** … *\/` block one indent deep, without that indent. */
+export function memberComment(lines: readonly string[]): string[] | undefined {
+  if (lines.length === 0) return undefined;
+  return jsDoc(lines, "  ").trimEnd().split("\n").map((l) => l.slice(2));
+}
+
+function property(field: Field, ctx: TsContext): PropSig {
   const { key } = field;
   const docLines = [...(key.doc?.split("\n") ?? [])];
   if (key.deprecated !== undefined) docLines.push(`@deprecated ${key.deprecated}`.trimEnd());
-  const doc = docLines.length > 0 ? jsDoc(docLines, "  ") : "";
-  const optional = field.required ? "" : "?";
-  return `${doc}  readonly ${propertyName(key.value)}${optional}: ${tsType(key.type, ctx)};\n`;
+  const comments = memberComment(docLines);
+  const sig = { key: toKey(propertyName(key.value)), type: tsType(key.type, ctx), optional: !field.required, readonly: true };
+  return comments === undefined ? sig : { ...sig, comments };
 }
 
 export function emitTopicMaps(protocol: Protocol, ctx: TsContext): string {
   const topics = allTopics(protocol);
-  const payloads = topics.map((t) => member(ctx.topicRef(t), ctx.names.type(t)));
+  const payloads = topics.map((t) => member(ctx.topicRef(t), ref(ctx.names.type(t))));
   const replies = topics.map((t) => member(ctx.topicRef(t), repliesType(t, ctx)));
   return [
     jsDoc(["The payload type of every topic, keyed by wire string: `PayloadByTopic[typeof Topic.HELLO]`."], ""),
@@ -65,24 +73,18 @@ export function emitTopicMaps(protocol: Protocol, ctx: TsContext): string {
  * `TopicWithPayload` is `never`); not an empty interface, which prettier would rewrite and
  * linters reject.
  */
-function topicMap(name: string, members: readonly string[]): string {
-  if (members.length === 0) return `export type ${name} = Readonly<Record<never, never>>;\n`;
-  return `export interface ${name} {\n${members.join("")}}\n`;
+function topicMap(name: string, members: readonly PropSig[]): string {
+  if (members.length === 0) return source(typeAlias(name, readonlyRecord(ref("never"), ref("never"))));
+  return source(interfaceDecl(name, members));
 }
 
-function repliesType(topic: Topic, ctx: TsContext): string {
-  if (topic.replies.length === 0) return "never";
-  return topic.replies.map((r) => `typeof ${ctx.topicRef(r)}`).join(" | ");
+function repliesType(topic: Topic, ctx: TsContext): Type {
+  if (topic.replies.length === 0) return ref("never");
+  const types = topic.replies.map((r) => typeOf(ctx.topicRef(r)));
+  return types.length === 1 ? (types[0] ?? ref("never")) : union(types);
 }
 
-/** `  readonly [Topic.HELLO]: HelloPayload;`, broken the way prettier breaks a long union. */
-function member(key: string, type: string): string {
-  const line = `  readonly [${key}]: ${type};`;
-  if (line.length <= WIDTH || !type.includes(" | ")) return line + "\n";
-  if (`    ${type};`.length <= WIDTH) return `  readonly [${key}]:\n    ${type};\n`;
-  return `  readonly [${key}]:\n${type
-    .split(" | ")
-    .map((t) => `    | ${t}`)
-    .join("\n")};\n`;
+/** `readonly [Topic.HELLO]: Type;` */
+function member(key: string, type: Type): PropSig {
+  return { key: computed(dotted(key)), type, optional: false, readonly: true };
 }
-

@@ -6,7 +6,10 @@ import type { CrossFieldRule, Field, Protocol, ValueType } from "../../model.js"
 import { allTopics, type ShapeView } from "../../conformance/shapes.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import type { TsContext } from "./messages-context.js";
-import { array, atom, jsDoc, layout, object, str, WIDTH, type Expr } from "./messages-layout.js";
+import { jsDoc, str } from "./messages-layout.js";
+import { array, bool, call, computed, dotted, id, member, object, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
+import { printExpr } from "./ts-print.js";
+import { functionDecl, source, statement, type Param } from "./ts-statements.js";
 import { SCALAR_SPECS } from "./messages-runtime.js";
 
 export function emitShapeValidators(view: ShapeView, ctx: TsContext): string {
@@ -16,30 +19,22 @@ export function emitShapeValidators(view: ShapeView, ctx: TsContext): string {
   const topic = view.shape.kind === "topic" ? `\`${ctx.topicRef(view.shape)}\`` : undefined;
   const what = topic !== undefined ? `the payload of ${topic}` : `a {@link ${type}}`;
   const valid = topic !== undefined ? `a valid payload of ${topic}` : `a valid {@link ${type}}`;
-  const table = shapeTable(view, ctx);
-  const call = `  return ${ctx.need("checkShape")}<${type}>(value, ${layout(table, 2, 2 + `return checkShape<${type}>(value, `.length, 2)});\n`;
+  const params: Param[] = [{ name: "value", type: ref("unknown") }];
+  const check = call(ctx.need("checkShape"), [id("value"), shapeTable(view, ctx)], [ref(type)]);
+  const result = ref("ValidationResult", [ref(type)]);
+  const predicate: Type = { kind: "predicate", param: "value", type: ref(type) };
   return [
     jsDoc([`Validates ${what}: every issue, with its path, code and message.`], ""),
-    signature(`export function ${validator}(`, "value: unknown", `): ValidationResult<${type}> {`),
-    call,
-    "}\n",
+    source(functionDecl(validator, params, result, [statement("return", check)])),
     "\n",
     jsDoc([`True when \`value\` is ${valid}.`], ""),
-    signature(`export function ${guard}(`, "value: unknown", `): value is ${type} {`),
-    `  return ${validator}(value).ok;\n`,
-    "}\n",
+    source(functionDecl(guard, params, predicate, [statement("return", member(call(validator, [id("value")]), "ok"))])),
   ].join("");
-}
-
-/** A function signature with one parameter, broken the way prettier breaks it when too long. */
-function signature(open: string, param: string, close: string): string {
-  const line = `${open}${param}${close}`;
-  return line.length <= WIDTH ? `${line}\n` : `${open}\n  ${param},\n${close}\n`;
 }
 
 function shapeTable(view: ShapeView, ctx: TsContext): Expr {
   const props: [string, Expr][] = [
-    ["unknownKeys", atom(str(view.unknownKeys))],
+    ["unknownKeys", stringLit(str(view.unknownKeys))],
     ["fields", array(view.fields.map((f) => fieldSpec(f, ctx)))],
   ];
   if (view.rules.length > 0) props.push(["rules", array(view.rules.map((r) => ruleSpec(r, ctx)))]);
@@ -48,8 +43,8 @@ function shapeTable(view: ShapeView, ctx: TsContext): Expr {
 
 function fieldSpec(field: Field, ctx: TsContext): Expr {
   return object([
-    ["key", atom(ctx.keyRef(field.key))],
-    ["required", atom(String(field.required))],
+    ["key", dotted(ctx.keyRef(field.key))],
+    ["required", bool(field.required)],
     ["type", valueSpec(field.key.type, ctx)],
   ]);
 }
@@ -57,22 +52,22 @@ function fieldSpec(field: Field, ctx: TsContext): Expr {
 function valueSpec(type: ValueType, ctx: TsContext): Expr {
   switch (type.kind) {
     case "scalar":
-      return atom(ctx.need(SCALAR_SPECS[type.name]));
+      return id(ctx.need(SCALAR_SPECS[type.name]));
     case "enum":
       return object([
-        ["kind", atom('"enum"')],
-        ["values", array(type.enum.members.map((m) => atom(`${ctx.enumType(type.enum)}.${m.name}`)))],
+        ["kind", stringLit('"enum"')],
+        ["values", array(type.enum.members.map((m) => member(id(ctx.enumType(type.enum)), m.name)))],
       ]);
     case "list":
     case "map":
       return object([
-        ["kind", atom(str(type.kind))],
+        ["kind", stringLit(str(type.kind))],
         ["of", valueSpec(type.of, ctx)],
       ]);
     case "record":
       return object([
-        ["kind", atom('"record"')],
-        ["validate", atom(ctx.names.validator(type.record))],
+        ["kind", stringLit('"record"')],
+        ["validate", id(ctx.names.validator(type.record))],
       ]);
   }
 }
@@ -80,14 +75,19 @@ function valueSpec(type: ValueType, ctx: TsContext): Expr {
 function ruleSpec(rule: CrossFieldRule, ctx: TsContext): Expr {
   const side = (part: CrossFieldRule["if"]): Expr =>
     object([
-      ["key", atom(ctx.keyRef(part.key))],
-      ["values", array(part.values.map((v) => atom(ctx.valueRef(part.key, v))))],
+      ["key", dotted(ctx.keyRef(part.key))],
+      ["values", array(part.values.map((v) => valueExpr(ctx.valueRef(part.key, v))))],
     ]);
   return object([
     ["if", side(rule.if)],
     ["then", side(rule.then)],
-    ["message", atom(str(ruleMessage(rule)))],
+    ["message", stringLit(str(ruleMessage(rule)))],
   ]);
+}
+
+/** A value reference from valueRef: a string literal or `Enum.MEMBER`. */
+function valueExpr(text: string): Expr {
+  return /^["']/.test(text) ? stringLit(text) : dotted(text);
 }
 
 /**
@@ -96,12 +96,12 @@ function ruleSpec(rule: CrossFieldRule, ctx: TsContext): Expr {
  * the wire: an unknown topic is the issue `unknown_topic`, never an exception.
  */
 export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string {
-  const entries = allTopics(protocol).map((t) => `  [${ctx.topicRef(t)}]: ${ctx.names.validator(t)},\n`);
+  const entries = allTopics(protocol).map((t) => [computed(dotted(ctx.topicRef(t))), id(ctx.names.validator(t))] as const);
   ctx.needs.useAll(["hasOwn", "quote", "describe"]);
   return [
     "const PAYLOAD_VALIDATORS: Readonly<\n",
     "  Record<string, (value: unknown) => ValidationResult<unknown>>\n",
-    entries.length === 0 ? "> = {};\n" : `> = {\n${entries.join("")}};\n`,
+    `> = ${source([printExpr(object(entries, true)), ";"])}`,
     "\n",
     jsDoc(
       [

@@ -8,45 +8,59 @@ import type { Record, Verify, VerifyExpect } from "../../model.js";
 import { camelCase } from "../../names/case.js";
 import type { TsContext } from "./messages-context.js";
 import { tsType } from "./messages-context.js";
-import { atom, call, jsDoc, layout, str } from "./messages-layout.js";
+import type { Doc } from "./doc.js";
+import { jsDoc, str } from "./messages-layout.js";
+import { array, call, dotted, id, index, member, newCall, object, ref, stringLit, toKey, union } from "./ts-ast.js";
+import type { PropSig } from "./ts-ast.js";
+import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
 
 export function emitVerify(record: Record, verify: Verify, ctx: TsContext): string {
   const fn = ctx.names.verify(verify);
   const argument = camelCase(verify.argument);
-  const required = record.fields.filter((f) => f.required).map((f) => ctx.keyRef(f.key));
-  const options = verify.expects.map(
-    (e) => `    readonly ${camelCase(e.param)}?: ${tsType(e.key.type, ctx)} | undefined;\n`,
-  );
+  const required = record.fields.filter((f) => f.required).map((f) => dotted(ctx.keyRef(f.key)));
   ctx.need("VerifyError"); // one chunk: VerifyError, attributeOf and checkExpected
-  const lines: string[] = [
-    docComment(record, verify, ctx),
-    `export function ${fn}(\n`,
-    `  ${argument}: unknown,\n`,
-    verify.expects.length > 0 ? `  expected: {\n${options.join("")}  } = {},\n` : "",
-    "): void {\n",
-    `  const record = attributeOf(${argument}, ${str(verify.attribute)});\n`,
-    "  if (record === undefined) {\n",
-    `    throw new VerifyError(${str(`${verify.argument} must be a ${verify.containerType}`)});\n`,
-    "  }\n",
+  const params: Param[] = [{ name: argument, type: ref("unknown") }];
+  if (verify.expects.length > 0) {
+    const options = verify.expects.map(
+      (e): PropSig => ({
+        key: toKey(camelCase(e.param)),
+        type: union([tsType(e.key.type, ctx), ref("undefined")]),
+        optional: true,
+        readonly: true,
+      }),
+    );
+    params.push({ name: "expected", type: { kind: "literal", members: options, expanded: true }, default: object([]) });
+  }
+  const message = str(`${verify.argument} must be a ${verify.containerType}`);
+  const body: Doc[] = [
+    constDecl("record", call("attributeOf", [id(argument), stringLit(str(verify.attribute))])),
+    ["if (record === undefined) ", block([statement("throw", newCall("VerifyError", [stringLit(message)]))])],
   ];
   if (required.length > 0) {
-    lines.push(
-      `  const required = ${layout({ kind: "array", items: required.map(atom) }, 2, 19, 1)};\n`,
-      "  for (const field of required) {\n",
-      `    if (!${ctx.need("hasOwn")}(record, field)) {\n`,
-      "      throw new VerifyError(`Missing required field: ${field}`);\n",
-      "    }\n",
-      "  }\n",
+    body.push(
+      constDecl("required", array(required)),
+      [
+        "for (const field of required) ",
+        block([
+          [
+            `if (!${ctx.need("hasOwn")}(record, field)) `,
+            block(["throw new VerifyError(`Missing required field: ${field}`);"]),
+          ],
+        ]),
+      ],
     );
   }
-  for (const expect of verify.expects) lines.push(expectCheck(expect, ctx));
-  lines.push("}\n");
-  return lines.join("");
+  for (const expect of verify.expects) body.push(expectCheck(expect, ctx));
+  return docComment(record, verify, ctx) + source(functionDecl(fn, params, ref("void"), body));
 }
 
-function expectCheck(expect: VerifyExpect, ctx: TsContext): string {
-  const args = [str(expect.label), `expected.${camelCase(expect.param)}`, `record[${ctx.keyRef(expect.key)}]`];
-  return `  ${layout(call("checkExpected", args.map(atom)), 2, 2, 1)};\n`;
+function expectCheck(expect: VerifyExpect, ctx: TsContext): Doc {
+  const args = [
+    stringLit(str(expect.label)),
+    member(id("expected"), camelCase(expect.param)),
+    index(id("record"), dotted(ctx.keyRef(expect.key))),
+  ];
+  return statement("", call("checkExpected", args));
 }
 
 function docComment(record: Record, verify: Verify, ctx: TsContext): string {

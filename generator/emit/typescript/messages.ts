@@ -9,7 +9,8 @@ import { listShapes } from "../../conformance/shapes.js";
 import { headerComment } from "../header.js";
 import { emitIndexFile } from "./index-file.js";
 import { tsContext } from "./messages-context.js";
-import { jsDoc, WIDTH } from "./messages-layout.js";
+import { jsDoc } from "./messages-layout.js";
+import { importDecl, source } from "./ts-statements.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { CORE, issueTypes } from "./messages-runtime.js";
 import { emitInterface, emitTopicMaps } from "./messages-types.js";
@@ -57,10 +58,7 @@ function moduleDoc(protocol: Protocol): string[] {
 }
 
 function importLine(imported: readonly string[]): string {
-  if (imported.length === 0) return "";
-  const line = `import { ${imported.join(", ")} } from "./defs.js";`;
-  if (line.length <= WIDTH) return `${line}\n`;
-  return `import {\n${imported.map((n) => `  ${n},\n`).join("")}} from "./defs.js";\n`;
+  return imported.length === 0 ? "" : source(importDecl(imported, '"./defs.js"'));
 }
 
 /** Chunks as prettier keeps them: a blank line between two, none between scalar specs. */

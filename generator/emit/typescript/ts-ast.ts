@@ -1,0 +1,98 @@
+/**
+ * The small TypeScript syntax tree the emitters build for every construct whose layout depends
+ * on its length (declarations, types, calls, object and array literals); ts-print.ts turns it
+ * into a document laid out as prettier lays it out. Literal text (string literals, comments) is
+ * rendered by the emitter, escaped its own way, and carried as is.
+ */
+
+export type Expr =
+  | { readonly kind: "id"; readonly name: string }
+  | { readonly kind: "string"; readonly text: string }
+  | { readonly kind: "number"; readonly text: string }
+  | { readonly kind: "boolean"; readonly value: boolean }
+  | { readonly kind: "unary"; readonly op: string; readonly arg: Expr }
+  | { readonly kind: "member"; readonly object: Expr; readonly property: string }
+  | { readonly kind: "index"; readonly object: Expr; readonly index: Expr }
+  | {
+      readonly kind: "call";
+      readonly callee: Expr;
+      readonly typeArgs: readonly Type[];
+      readonly args: readonly Expr[];
+      readonly isNew: boolean;
+    }
+  | { readonly kind: "object"; readonly props: readonly Prop[]; readonly expanded: boolean }
+  | { readonly kind: "array"; readonly items: readonly Expr[] }
+  | { readonly kind: "asConst"; readonly expr: Expr };
+
+/** An object-literal property; `comments` (whole lines) and a blank line may precede it. */
+export interface Prop {
+  readonly key: Key;
+  readonly value: Expr;
+  readonly comments?: readonly string[];
+  readonly blankBefore?: boolean;
+}
+
+/** A property name: bare (an identifier or a quoted string, as written) or computed `[expr]`. */
+export type Key = { readonly kind: "name"; readonly text: string } | { readonly kind: "computed"; readonly expr: Expr };
+
+export type Type =
+  | { readonly kind: "ref"; readonly name: string; readonly args: readonly Type[] }
+  | { readonly kind: "array"; readonly of: Type }
+  | { readonly kind: "readonly"; readonly of: Type }
+  | { readonly kind: "union"; readonly types: readonly Type[] }
+  | { readonly kind: "typeof"; readonly name: string }
+  | { readonly kind: "keyof"; readonly of: Type }
+  | { readonly kind: "indexed"; readonly object: Type; readonly index: Type }
+  | { readonly kind: "predicate"; readonly param: string; readonly type: Type }
+  | { readonly kind: "literal"; readonly members: readonly PropSig[]; readonly expanded: boolean };
+
+/** `readonly key?: Type;` in an interface or type literal, after its comment lines. */
+export interface PropSig {
+  readonly key: Key;
+  readonly type: Type;
+  readonly optional: boolean;
+  readonly readonly: boolean;
+  readonly comments?: readonly string[];
+}
+
+export const id = (name: string): Expr => ({ kind: "id", name });
+export const stringLit = (text: string): Expr => ({ kind: "string", text });
+export const bool = (value: boolean): Expr => ({ kind: "boolean", value });
+export const member = (object: Expr, property: string): Expr => ({ kind: "member", object, property });
+export const index = (object: Expr, i: Expr): Expr => ({ kind: "index", object, index: i });
+export const array = (items: readonly Expr[]): Expr => ({ kind: "array", items });
+export const asConst = (expr: Expr): Expr => ({ kind: "asConst", expr });
+
+/** `a.b.c` from its dotted text. */
+export function dotted(path: string): Expr {
+  const [first = "", ...rest] = path.split(".");
+  return rest.reduce<Expr>((object, property) => member(object, property), id(first));
+}
+
+export function call(callee: string | Expr, args: readonly Expr[], typeArgs: readonly Type[] = []): Expr {
+  return { kind: "call", callee: typeof callee === "string" ? id(callee) : callee, typeArgs, args, isNew: false };
+}
+
+export function newCall(callee: string, args: readonly Expr[]): Expr {
+  return { kind: "call", callee: id(callee), typeArgs: [], args, isNew: true };
+}
+
+/** An object literal; `expanded` keeps it broken whatever its width (prettier keeps a written break). */
+export function object(props: readonly (readonly [string | Key, Expr])[], expanded = false): Expr {
+  return { kind: "object", props: props.map(([key, value]) => ({ key: toKey(key), value })), expanded };
+}
+
+export function toKey(key: string | Key): Key {
+  return typeof key === "string" ? { kind: "name", text: key } : key;
+}
+
+export const computed = (expr: Expr): Key => ({ kind: "computed", expr });
+
+export const ref = (name: string, args: readonly Type[] = []): Type => ({ kind: "ref", name, args });
+export const arrayOf = (of: Type): Type => ({ kind: "array", of });
+export const readonlyOf = (of: Type): Type => ({ kind: "readonly", of });
+export const union = (types: readonly Type[]): Type => ({ kind: "union", types });
+export const typeOf = (name: string): Type => ({ kind: "typeof", name });
+
+/** `Readonly<Record<key, value>>` */
+export const readonlyRecord = (key: Type, value: Type): Type => ref("Readonly", [ref("Record", [key, value])]);

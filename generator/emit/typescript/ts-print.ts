@@ -1,0 +1,241 @@
+/**
+ * The syntax tree of ts-ast.ts as documents (doc.ts), built as prettier's estree printer builds
+ * them for the same constructs with default options: assignments choose prettier's layout
+ * (break after the operator, fluid, never break), call arguments hug a last object or array,
+ * unions break into `| A` lines, type arguments break inside `<…>`, objects and arrays put
+ * every item on its own line with a trailing comma.
+ */
+import type { Doc } from "./doc.js";
+import {
+  align,
+  breakParent,
+  canBreak,
+  conditionalGroup,
+  group,
+  hardline,
+  ifBreak,
+  indent,
+  indentIfBreak,
+  join,
+  line,
+  softline,
+  willBreak,
+} from "./doc.js";
+import type { Expr, Key, Prop, PropSig, Type } from "./ts-ast.js";
+import { width } from "../text.js";
+
+/** prettier's tabWidth + 3: a key this short never has its value moved to the next line. */
+const SHORT_KEY = 5;
+/** prettier's isLoneShortArgument threshold: a quarter of the print width. */
+const SHORT_ARGUMENT = 20;
+
+export function printExpr(e: Expr, parent?: "member"): Doc {
+  switch (e.kind) {
+    case "id":
+      return e.name;
+    case "string":
+    case "number":
+      return e.text;
+    case "boolean":
+      return String(e.value);
+    case "unary":
+      return [e.op, printExpr(e.arg)];
+    case "member": {
+      const lookup = [".", e.property];
+      const inline = e.object.kind === "id" && parent !== "member";
+      return [printExpr(e.object, "member"), inline ? lookup : group(indent([softline, lookup]))];
+    }
+    case "index": {
+      const object = printExpr(e.object, "member");
+      if (e.index.kind === "string" || e.index.kind === "number") return [object, "[", printExpr(e.index), "]"];
+      return [object, group(["[", indent([softline, printExpr(e.index, "member")]), softline, "]"])];
+    }
+    case "call": {
+      const callee = printExpr(e.callee);
+      return [e.isNew ? "new " : "", callee, printTypeArgs(e.typeArgs), printArgs(e.args)];
+    }
+    case "object":
+      return printObject(e.props, e.expanded);
+    case "array":
+      return printArray(e.items);
+    case "asConst":
+      return [printExpr(e.expr), " as const"];
+  }
+}
+
+function printKey(key: Key): Doc {
+  return key.kind === "name" ? key.text : ["[", printExpr(key.expr), "]"];
+}
+
+/** Whole-line comments before an item, each line broken by a hard line. */
+function withComments(comments: readonly string[] | undefined, doc: Doc): Doc {
+  if (comments === undefined || comments.length === 0) return doc;
+  return [join(hardline, comments), hardline, doc];
+}
+
+function printObject(props: readonly Prop[], expanded: boolean): Doc {
+  if (props.length === 0) return "{}";
+  const parts = props.map((p, i) => {
+    const separator = i === 0 ? [] : [",", line, ...(p.blankBefore === true ? [hardline] : [])];
+    return [...separator, group(withComments(p.comments, printAssignment(printKey(p.key), ":", p.value, true)))];
+  });
+  return group(["{", indent([line, ...parts]), ifBreak(","), line, "}"], { shouldBreak: expanded });
+}
+
+/** Two or more objects (or arrays) of more than one entry each always go one per line. */
+function isConcise(items: readonly Expr[]): boolean {
+  const first = items[0];
+  const multi = (x: Expr): boolean =>
+    (x.kind === "object" && x.props.length > 1) || (x.kind === "array" && x.items.length > 1);
+  return items.length > 1 && first !== undefined && items.every((x) => x.kind === first.kind && multi(x));
+}
+
+function printArray(items: readonly Expr[]): Doc {
+  if (items.length === 0) return "[]";
+  const printed = join([",", line], items.map((x) => group(printExpr(x))));
+  return group(["[", indent([softline, printed]), ifBreak(","), softline, "]"], { shouldBreak: isConcise(items) });
+}
+
+function couldExpand(e: Expr | undefined): boolean {
+  return (e?.kind === "object" && e.props.length > 0) || (e?.kind === "array" && e.items.length > 0);
+}
+
+/** prettier's printCallArguments: all on one line, a hugged last object or array, or one per line. */
+function printArgs(args: readonly Expr[]): Doc {
+  if (args.length === 0) return "()";
+  const printed = args.map((a) => printExpr(a));
+  const separated = printed.map((d, i) => (i < printed.length - 1 ? [d, ",", line] : d));
+  const allBroken = (): Doc => group(["(", indent([line, ...separated]), ",", line, ")"], { shouldBreak: true });
+  const last = args.at(-1);
+  const penultimate = args.at(-2);
+  if (couldExpand(last) && penultimate?.kind !== last?.kind) {
+    const head = separated.slice(0, -1);
+    if (head.some(willBreak)) return allBroken();
+    const lastDoc = printed.at(-1) ?? "";
+    const hugged = ["(", ...head, group(lastDoc, { shouldBreak: true }), ")"];
+    if (willBreak(lastDoc)) return [breakParent, conditionalGroup([hugged, allBroken()])];
+    return conditionalGroup([["(", ...head, lastDoc, ")"], hugged, allBroken()]);
+  }
+  const contents = ["(", indent([softline, ...separated]), ifBreak(","), softline, ")"];
+  return group(contents, { shouldBreak: printed.some(willBreak) });
+}
+
+type Layout = "break-after-operator" | "never-break-after-operator" | "fluid";
+
+/** A chain of members and calls without arguments (or one short one): `Topic.HELLO`, `f()`. */
+function isPoorlyBreakable(e: Expr, deep: boolean): boolean {
+  if (e.kind === "member") return isPoorlyBreakable(e.object, true);
+  if (e.kind === "call") {
+    const [only, ...more] = e.args;
+    const short = only === undefined || (more.length === 0 && isLoneShortArgument(only));
+    return short && e.typeArgs.length <= 1 && isPoorlyBreakable(e.callee, true);
+  }
+  return deep && e.kind === "id";
+}
+
+function isLoneShortArgument(e: Expr): boolean {
+  switch (e.kind) {
+    case "id":
+      return width(e.name) <= SHORT_ARGUMENT;
+    case "string":
+    case "number":
+      return width(e.text) <= SHORT_ARGUMENT;
+    case "boolean":
+      return true;
+    case "object":
+      return e.props.length === 0;
+    case "array":
+      return e.items.length === 0;
+    default:
+      return false;
+  }
+}
+
+/** prettier's chooseLayout for the right-hand sides the emitters write. */
+function chooseLayout(left: Doc, right: Expr | Type, isProperty: boolean): Layout {
+  const shortKey = isProperty && typeof left === "string" && width(left) < SHORT_KEY;
+  if (right.kind === "union") return "break-after-operator";
+  if (!shortKey) {
+    let node = right;
+    while (node.kind === "unary") node = node.arg;
+    if (node.kind === "string" || isExpr(node) && isPoorlyBreakable(node, false)) return "break-after-operator";
+  }
+  const literal = right.kind === "boolean" || right.kind === "number";
+  if (!canBreak(left) && (shortKey || literal)) return "never-break-after-operator";
+  return "fluid";
+}
+
+function isExpr(node: Expr | Type): node is Expr {
+  return !["ref", "readonly", "union", "typeof", "keyof", "indexed", "predicate", "literal"].includes(node.kind);
+}
+
+/** `left op right` (`=` of a declaration or type alias, `:` of an object property). */
+export function printAssignment(left: Doc, op: string, right: Expr | Type, isProperty = false): Doc {
+  const rightDoc = isExpr(right) ? printExpr(right) : printType(right);
+  switch (chooseLayout(left, right, isProperty)) {
+    case "break-after-operator":
+      return group([group(left), op, group(indent([line, rightDoc]))]);
+    case "never-break-after-operator":
+      return group([group(left), op, " ", rightDoc]);
+    case "fluid": {
+      const id = Symbol("assignment");
+      return group([group(left), op, group(indent(line), { id }), indentIfBreak(rightDoc, id)]);
+    }
+  }
+}
+
+/** A type in the layout prettier gives it. */
+export function printType(t: Type): Doc {
+  switch (t.kind) {
+    case "ref":
+      return [t.name, printTypeArgs(t.args)];
+    case "array": {
+      const wrap = t.of.kind === "readonly" || t.of.kind === "typeof" || t.of.kind === "keyof";
+      const of = printType(t.of);
+      if (t.of.kind === "union") return [group(["(", indent([softline, of]), softline, ")"]), "[]"];
+      return [wrap ? ["(", of, ")"] : of, "[]"];
+    }
+    case "readonly":
+      return ["readonly", " ", printType(t.of)];
+    case "keyof":
+      return ["keyof", " ", printType(t.of)];
+    case "typeof":
+      return ["typeof ", t.name];
+    case "indexed": {
+      const object = printType(t.object);
+      return [t.object.kind === "typeof" ? ["(", object, ")"] : object, "[", printType(t.index), "]"];
+    }
+    case "union":
+      return group([ifBreak("| "), join([line, "| "], t.types.map((x) => align(2, printType(x))))]);
+    case "predicate":
+      return [t.param, " is ", printType(t.type)];
+    case "literal": {
+      const members = t.members.map((m) => withComments(m.comments, printPropSig(m)));
+      return group(["{", indent([line, join([";", line], members)]), ifBreak(";"), line, "}"], {
+        shouldBreak: t.expanded,
+      });
+    }
+  }
+}
+
+/** A keyword or a name without type arguments: hugged by `<…>`, never broken inside. */
+function isSimpleType(t: Type): boolean {
+  return t.kind === "ref" && t.args.length === 0;
+}
+
+function printTypeArgs(args: readonly Type[]): Doc {
+  const [only, ...more] = args;
+  if (only === undefined) return "";
+  if (more.length === 0 && (isSimpleType(only) || only.kind === "literal")) return ["<", printType(only), ">"];
+  return group(["<", indent([softline, join([",", line], args.map(printType))]), softline, ">"]);
+}
+
+/** A type annotation after `:`: a union breaks onto the next line before breaking into lines. */
+export function printAnnotation(t: Type): Doc {
+  return t.kind === "union" ? group(indent([softline, printType(t)])) : printType(t);
+}
+
+export function printPropSig(m: PropSig): Doc {
+  const head = [m.readonly ? "readonly " : "", printKey(m.key), m.optional ? "?" : ""];
+  return group([...head, ":", " ", printAnnotation(m.type)]);
+}

@@ -1,0 +1,79 @@
+/**
+ * Declarations and statements as documents, in prettier's layout: `const`, `type` and
+ * `interface` declarations, function declarations with their parameter lists, imports, and the
+ * few statements function bodies hold. `source` prints a top-level document as text.
+ */
+import { group, hardline, ifBreak, indent, join, line, printDoc, softline, type Doc } from "./doc.js";
+import type { Expr, PropSig, Type } from "./ts-ast.js";
+import { printAnnotation, printAssignment, printExpr, printPropSig, printType } from "./ts-print.js";
+
+/** A top-level document as source text, ending with a newline. */
+export function source(doc: Doc): string {
+  return `${printDoc(doc)}\n`;
+}
+
+const exported = (yes: boolean): string => (yes ? "export " : "");
+
+/** `const name: type = init;` */
+export function constDecl(name: string, init: Expr, options: { type?: Type; exported?: boolean } = {}): Doc {
+  const left: Doc = options.type === undefined ? name : [name, ":", " ", printAnnotation(options.type)];
+  return [exported(options.exported ?? false), group(["const", " ", printAssignment(left, " =", init), ";"])];
+}
+
+/** `export type name = type;` */
+export function typeAlias(name: string, type: Type): Doc {
+  return ["export ", printAssignment(["type ", name], " =", type), ";"];
+}
+
+/** `export interface name { … }` with one member per line. */
+export function interfaceDecl(name: string, members: readonly PropSig[]): Doc {
+  const body = members.map((m) => [m.comments === undefined ? [] : [join(hardline, m.comments), hardline], printPropSig(m), ";"]);
+  return ["export interface ", name, " {", indent([hardline, join(hardline, body)]), hardline, "}"];
+}
+
+export interface Param {
+  readonly name: string;
+  readonly type: Type;
+  readonly default?: Expr;
+}
+
+/** `export function name(params): returns {` + body + `}` */
+export function functionDecl(name: string, params: readonly Param[], returns: Type, body: readonly Doc[]): Doc {
+  const printed = params.map((p) => [
+    p.name,
+    ":",
+    " ",
+    printAnnotation(p.type),
+    p.default === undefined ? "" : [" = ", printExpr(p.default)],
+  ]);
+  const signature = group([
+    "(",
+    indent([softline, join([",", line], printed)]),
+    ifBreak(","),
+    softline,
+    ")",
+    ":",
+    " ",
+    printType(returns),
+  ]);
+  return ["export function ", name, signature, " ", block(body)];
+}
+
+/** `{` statements `}` */
+export function block(body: readonly Doc[]): Doc {
+  return body.length === 0 ? "{}" : ["{", indent([hardline, join(hardline, body)]), hardline, "}"];
+}
+
+/** `keyword expr;` for `return` and `throw`, or `expr;` */
+export function statement(keyword: "return" | "throw" | "", e: Expr): Doc {
+  return [keyword === "" ? "" : `${keyword} `, printExpr(e), ";"];
+}
+
+/** `import { a, b } from "module";` — a single name is never broken. */
+export function importDecl(names: readonly string[], from: string): Doc {
+  const specifiers =
+    names.length > 1
+      ? group(["{", indent([line, join([",", line], names)]), ifBreak(","), line, "}"])
+      : ["{ ", names[0] ?? "", " }"];
+  return ["import ", specifiers, " from ", from, ";"];
+}
