@@ -5,8 +5,8 @@
  */
 import type { Key, Protocol, Record, Topic, ValueType } from "../../model.js";
 import type { Names, TargetNames } from "../../names/index.js";
-import { topicSetOf } from "../../conformance/shapes.js";
 import { Uses } from "../chunks.js";
+import { defsRefs } from "../defs-refs.js";
 import { pythonString } from "./defs-syntax.js";
 import { pyAtom, pySubscript, type PyExpr } from "./messages-layout.js";
 
@@ -32,31 +32,16 @@ export interface PyContext {
 }
 
 export function pyContext(protocol: Protocol, names: Names): PyContext {
-  const used = new Set<string>();
-  const use = (name: string): string => {
-    used.add(name);
-    return name;
-  };
-  const keySetOf = new Map<Key, string>();
-  for (const set of protocol.keySets) for (const key of set.keys) keySetOf.set(key, set.name);
-  const setOf = topicSetOf(protocol);
+  const refs = defsRefs(protocol, pythonString);
   const needs = new Uses();
   return {
     protocol,
     names: names.python,
-    keyRef(key) {
-      const set = keySetOf.get(key);
-      if (set === undefined) throw new Error(`key ${key.name} is not in this protocol`);
-      return `${use(set)}.${key.name}`;
-    },
-    topicRef: (topic) => `${use(setOf(topic).name)}.${topic.name}`,
-    valueRef(key, value) {
-      if (key.type.kind !== "enum") return pythonString(value);
-      const member = key.type.enum.members.find((m) => m.value === value);
-      return member === undefined ? pythonString(value) : `${use(key.type.enum.name)}.${member.name}`;
-    },
-    use,
-    imports: () => [...used],
+    keyRef: refs.keyRef,
+    topicRef: refs.topicRef,
+    valueRef: refs.valueRef,
+    use: refs.use,
+    imports: refs.used,
     need: (name) => needs.use(name),
     needs,
     defined: new Set<Record>(),

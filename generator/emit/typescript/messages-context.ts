@@ -5,8 +5,8 @@
  */
 import type { Enum, Key, Protocol, Topic, ValueType } from "../../model.js";
 import type { Names, TargetNames } from "../../names/index.js";
-import { topicSetOf } from "../../conformance/shapes.js";
 import { Uses } from "../chunks.js";
+import { defsRefs } from "../defs-refs.js";
 import { str } from "./messages-layout.js";
 import { arrayOf, readonlyOf, readonlyRecord, ref, type Type } from "./ts-ast.js";
 
@@ -32,31 +32,16 @@ export interface TsContext {
 }
 
 export function tsContext(protocol: Protocol, names: Names): TsContext {
-  const used = new Set<string>();
-  const use = (name: string): string => {
-    used.add(name);
-    return name;
-  };
-  const keySetOf = new Map<Key, string>();
-  for (const set of protocol.keySets) for (const key of set.keys) keySetOf.set(key, set.name);
-  const setOf = topicSetOf(protocol);
+  const refs = defsRefs(protocol, str);
   const needs = new Uses();
   return {
     protocol,
     names: names.typescript,
-    keyRef(key) {
-      const set = keySetOf.get(key);
-      if (set === undefined) throw new Error(`key ${key.name} is not in this protocol`);
-      return `${use(set)}.${key.name}`;
-    },
-    topicRef: (topic) => `${use(setOf(topic).name)}.${topic.name}`,
-    valueRef(key, value) {
-      if (key.type.kind !== "enum") return str(value);
-      const member = key.type.enum.members.find((m) => m.value === value);
-      return member === undefined ? str(value) : `${use(key.type.enum.name)}.${member.name}`;
-    },
-    enumType: (e) => use(e.name),
-    imports: () => [...used].sort(),
+    keyRef: refs.keyRef,
+    topicRef: refs.topicRef,
+    valueRef: refs.valueRef,
+    enumType: (e) => refs.use(e.name),
+    imports: () => refs.used().sort(),
     need: (name) => needs.use(name),
     needs,
   };
