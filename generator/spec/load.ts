@@ -4,7 +4,7 @@
  * Rejects what would let the spec mean something other than it shows: syntax errors, duplicate
  * keys, anchors and aliases, merge keys, explicit tags, directives and further documents.
  */
-import { isAlias, isCollection, isNode, isPair, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { isAlias, isCollection, isNode, isPair, isScalar, LineCounter, parseDocument, Parser, visit } from "yaml";
 import type { Document, Node } from "yaml";
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
@@ -101,15 +101,27 @@ function directiveErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
     ([handle, prefix]) => DEFAULT_TAG_HANDLES.get(handle) !== prefix,
   );
   const explicitVersion = directives?.yaml.explicit === true;
-  const match = /^%[^\n]*/m.exec(source.text);
-  if (!customTags && !explicitVersion && match === null) return [];
-  const start = match?.index ?? 0;
-  const end = start + (match?.[0].length ?? 0);
+  const found = firstDirective(source.text);
+  if (!customTags && !explicitVersion && found === undefined) return [];
+  const { start, end } = found ?? { start: 0, end: 0 };
   return [
     diagnostic("WD106", "directives (%YAML, %TAG) are not allowed in a spec", spanAt(source, start, end), {
       hint: "remove the directive; specs are always read as YAML 1.2 with the core schema",
     }),
   ];
+}
+
+/**
+ * The first directive line of the text, as YAML's own lexer sees it. A `%` that merely starts a
+ * line in JavaScript's sense (after U+2028, U+2029 or inside a quoted scalar) is text, not a
+ * directive; only the cheap pre-check runs on a text with no `%` at the start of a YAML line.
+ */
+function firstDirective(text: string): { start: number; end: number } | undefined {
+  if (!/(?:^|[\n\r])%/.test(text)) return undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type === "directive") return { start: token.offset, end: token.offset + token.source.length };
+  }
+  return undefined;
 }
 
 function nodeErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
