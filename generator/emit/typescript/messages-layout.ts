@@ -2,6 +2,7 @@
  * Text helpers of the messages emitter: doc comments, string literals and property names as
  * prettier (default options) prints them. Layout that depends on width is doc.ts's job.
  */
+import { ES5_IDENTIFIER_NAME } from "./es5-identifier.js";
 
 const WIDTH = 80;
 
@@ -27,7 +28,10 @@ export function str(text: string): string {
   return `'${body.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
-/** `key` as an object/interface property name: bare when it is an identifier, else quoted. */
+/**
+ * `key` as an object/interface property name: bare when prettier would unquote it (an ES5
+ * IdentifierName by its table, `日本` and `Mixedß` included), else quoted.
+ */
 export function propertyName(key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : str(key);
+  return ES5_IDENTIFIER_NAME.test(key) ? key : str(key);
 }

@@ -1,0 +1,49 @@
+/**
+ * Wire keys as interface property names: bare exactly when prettier unquotes them — ES5
+ * IdentifierNames by its table, non-ASCII letters included — and quoted otherwise (the fuzz suite
+ * found `$日本` and `Mixedß` quoted, which prettier rewrote).
+ */
+import { expect, test } from "vitest";
+import { assignNames } from "../../generator/names/index.js";
+import { loadProtocol } from "../../generator/spec/index.js";
+import { prettierFormat } from "../emit/defs-tooling.js";
+import { emitAll } from "./pipeline.js";
+
+const KEYS: readonly [string, string][] = [
+  ["$日本", "$日本"],
+  ["Mixedß", "Mixedß"],
+  ["Ωμέγα", "Ωμέγα"],
+  ["ﬁ", "ﬁ"],
+  ["a-b", '"a-b"'],
+  ["𝒳", '"𝒳"'],
+  ["🚀", '"🚀"'],
+  ["0", '"0"'],
+];
+
+test("non-ASCII identifier keys are bare, others quoted, and prettier changes nothing", async () => {
+  const keys = KEYS.map(([value], i) => `      K${i}: { type: string, value: ${JSON.stringify(value)} }`).join("\n");
+  const text = `wiredefs: 1
+protocol: { name: props, title: Props., channel: props, version: 1 }
+keys:
+  Key:
+    keys:
+${keys}
+topics:
+  Topic:
+    keys: Key
+    topics:
+      ALL:
+        payload:
+          required: [${KEYS.map((_, i) => `K${i}`).join(", ")}]
+outputs:
+  typescript: { dir: ts }
+  python: { dir: py }
+  schema: { dir: schema }
+`;
+  const loaded = loadProtocol(text, "protocol.yaml");
+  if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join("\n"));
+  const messages = emitAll(loaded.protocol, assignNames(loaded.protocol).names).find((f) => f.path === "ts/messages.ts");
+  const ts = messages?.text ?? "";
+  for (const [, printed] of KEYS) expect(ts).toContain(`  readonly ${printed}: string;\n`);
+  expect(await prettierFormat(ts, "messages.ts")).toBe(ts);
+});
