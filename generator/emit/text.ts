@@ -39,6 +39,17 @@ export function commentLines(doc: string | undefined): string[] {
   return splitLines(doc.trim()).map((line) => line.replace(INVISIBLE, unicodeEscape).trimEnd());
 }
 
+/**
+ * Doc paragraphs joined by a blank line: each trimmed, and blank ones dropped — a doc of only
+ * spaces and line breaks says nothing, and must not leave empty lines in a docstring or comment.
+ */
+export function paragraphs(parts: readonly (string | undefined)[]): string {
+  return parts
+    .map((part) => part?.trim() ?? "")
+    .filter((part) => part !== "")
+    .join("\n\n");
+}
+
 /** True when `text` holds a character that must be escaped in a string literal or docstring. */
 export function hasInvisible(text: string): boolean {
   return new RegExp(INVISIBLE.source).test(text) || new RegExp(ODD_SPACES.source).test(text);

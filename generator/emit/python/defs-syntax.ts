@@ -74,6 +74,7 @@ function needsEscape(line: string): boolean {
 export function pythonDocstring(text: string, indent: string): string[] {
   const lines = dedentContinuation(
     text
+      .trim() // ruff format strips what surrounds a docstring's text
       .replace(LONE_SURROGATE, "\ufffd")
       .split("\n")
       .map((line) => line.replace(/[ \t]+$/, "")),

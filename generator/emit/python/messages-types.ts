@@ -6,17 +6,19 @@
 import type { Field } from "../../model.js";
 import type { ShapeView } from "../../conformance/shapes.js";
 import { PYTHON_KEYWORDS } from "../../names/keywords-python.js";
+import { paragraphs } from "../text.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import { pyType, type PyContext } from "./messages-context.js";
 import { LINE_LENGTH, pyAtom, pyCall, pyDict, pyLayout, pyStatement, type PyExpr } from "./messages-layout.js";
 
 export function shapeDoc(view: ShapeView, ctx: PyContext): string {
   const { shape } = view;
-  const parts: string[] = [];
-  if (shape.kind === "topic") parts.push(`Payload of \`\`${ctx.topicRef(shape)}\`\` (\`\`${shape.value}\`\`).`);
-  if (shape.doc !== undefined) parts.push(shape.doc);
-  if (shape.deprecated !== undefined) parts.push(`Deprecated: ${shape.deprecated}`.trimEnd());
-  return parts.join("\n\n") || `The ${shape.name} record.`;
+  const text = paragraphs([
+    shape.kind === "topic" ? `Payload of \`\`${ctx.topicRef(shape)}\`\` (\`\`${shape.value}\`\`).` : undefined,
+    shape.doc,
+    shape.deprecated === undefined ? undefined : `Deprecated: ${shape.deprecated.trim()}`,
+  ]);
+  return text || `The ${shape.name} record.`;
 }
 
 /** Usable as a class-body annotation: an identifier, no keyword, no `__x` name mangling. */
@@ -82,9 +84,7 @@ function spaced(lines: string[]): string[] {
 function fieldLines(field: Field, ctx: PyContext): string[] {
   const { key } = field;
   const lines = [`    ${key.value}: ${annotation(pyType(key.type, ctx), 4 + key.value.length + 2)}`];
-  const doc = [key.doc, key.deprecated === undefined ? undefined : `Deprecated: ${key.deprecated}`.trimEnd()]
-    .filter((d): d is string => d !== undefined && d !== "")
-    .join("\n\n");
+  const doc = paragraphs([key.doc, key.deprecated === undefined ? undefined : `Deprecated: ${key.deprecated.trim()}`]);
   if (doc !== "") lines.push(...pythonDocstring(doc, "    "));
   return lines;
 }

@@ -5,6 +5,7 @@
  * value is not checked (`if expected_type and …`), as in the seed.
  */
 import type { Field, Record, Verify, ValueType } from "../../model.js";
+import { paragraphs } from "../text.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
 import { pyAtom, pyCall, pyLayout, pyList, pyStatement, pySubscript, type PyExpr } from "./messages-layout.js";
@@ -60,7 +61,7 @@ function docText(record: Record, verify: Verify, ctx: PyContext): string {
     ...verify.expects.map((e) => `    ${e.param}: ${e.doc ?? `Expected ${e.label}`}`),
   ];
   return [
-    verify.doc ?? `Verify the \`\`${type}\`\` an object holds.`,
+    paragraphs([verify.doc]) || `Verify the \`\`${type}\`\` an object holds.`,
     "",
     `\`\`${verify.argument}.${verify.attribute}\`\` (or \`\`${verify.argument}[${pythonString(verify.attribute)}]\`\`) holds a \`\`${type}\`\`.`,
     "",
