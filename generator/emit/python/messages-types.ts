@@ -21,10 +21,22 @@ export function shapeDoc(view: ShapeView, ctx: PyContext): string {
   return text || `The ${shape.name} record.`;
 }
 
-/** Usable as a class-body annotation: an identifier, no keyword, no `__x` name mangling. */
+/**
+ * Usable as a class-body annotation: an ASCII identifier, no keyword, no `__x` name mangling.
+ * Non-ASCII identifiers stay string keys: Python reads identifiers NFKC-normalized (`ﬁ` would
+ * declare the key `fi`), and which letters are identifiers depends on its Unicode version.
+ */
 function isClassKey(key: string): boolean {
   const mangled = key.startsWith("__") && !key.endsWith("__");
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !PYTHON_KEYWORDS.has(key) && !mangled;
+}
+
+/**
+ * Whether ruff's UP013 takes `key` for one class syntax could declare: a Unicode identifier by
+ * its tables (ZWNJ and ZWJ continue one), neither a keyword nor starting with `__`.
+ */
+function ruffClassKey(key: string): boolean {
+  return /^[\p{XID_Start}_][\p{XID_Continue}\u200c\u200d]*$/u.test(key) && !PYTHON_KEYWORDS.has(key) && !key.startsWith("__");
 }
 
 export function emitTypedDict(view: ShapeView, ctx: PyContext): string {
@@ -100,12 +112,20 @@ function annotation(type: PyExpr, column: number): string {
   return `(\n        ${flat}\n    )`;
 }
 
-/** `target = TypedDict("target", {"wire-key": type, …})`: any string can be a key. */
+/**
+ * `target = TypedDict("target", {"wire-key": type, …})`: any string can be a key. When ruff would
+ * still ask for class syntax (UP013: every key a Unicode identifier, `ﬁ` or `Mixedß`), the first
+ * line says why not with a `noqa` (ruff leaves pragma comments out of the line width).
+ */
 function functional(target: string, fields: Field[], total: boolean, ctx: PyContext): string {
   const entries = fields.map((f) => [pythonString(f.key.value), pyType(f.key.type, ctx)] as const);
   const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
   if (!total) args.push(["total", pyAtom("False")]);
-  return `${target} = ${pyLayout(pyCall("TypedDict", args), 0, target.length + 3, 0)}\n`;
+  const text = `${target} = ${pyLayout(pyCall("TypedDict", args), 0, target.length + 3, 0)}`;
+  if (!fields.every((f) => ruffClassKey(f.key.value))) return `${text}\n`;
+  const lineEnd = text.indexOf("\n");
+  const noqa = "  # noqa: UP013";
+  return lineEnd === -1 ? `${text}${noqa}\n` : `${text.slice(0, lineEnd)}${noqa}${text.slice(lineEnd)}\n`;
 }
 
 /** `class Name(Base, total=False):`, broken as ruff breaks a long one. */
