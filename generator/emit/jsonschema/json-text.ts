@@ -1,8 +1,11 @@
 /**
  * JSON text laid out the way prettier (defaults) prints a .json file: non-empty objects one
- * member per line, arrays on one line when they fit 80 columns and hold no non-empty object.
+ * member per line, arrays on one line when they fit 80 columns (display width; a comma follows
+ * every item but the last) and hold no non-empty object.
  */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+import { width } from "../text.js";
 
 const WIDTH = 80;
 
@@ -22,16 +25,18 @@ function flat(value: Json): string | undefined {
 
 function print(value: Json, indent: number, column: number, trailing: number): string {
   const one = flat(value);
-  if (one !== undefined && (column + one.length + trailing <= WIDTH || !Array.isArray(value))) return one;
+  if (one !== undefined && (column + width(one) + trailing <= WIDTH || !Array.isArray(value))) return one;
   const pad = " ".repeat(indent + 2);
   const close = " ".repeat(indent);
   if (Array.isArray(value)) {
-    const items = (value as readonly Json[]).map((v) => `${pad}${print(v, indent + 2, indent + 2, 1)}`);
+    const last = value.length - 1;
+    const items = (value as readonly Json[]).map((v, i) => `${pad}${print(v, indent + 2, indent + 2, i < last ? 1 : 0)}`);
     return `[\n${items.join(",\n")}\n${close}]`;
   }
-  const entries = Object.entries(value as { readonly [key: string]: Json }).map(([k, v]) => {
+  const members = Object.entries(value as { readonly [key: string]: Json });
+  const entries = members.map(([k, v], i) => {
     const key = `${JSON.stringify(k)}: `;
-    return `${pad}${key}${print(v, indent + 2, indent + 2 + key.length, 1)}`;
+    return `${pad}${key}${print(v, indent + 2, indent + 2 + width(key), i < members.length - 1 ? 1 : 0)}`;
   });
   return `{\n${entries.join(",\n")}\n${close}}`;
 }
