@@ -57,8 +57,8 @@ function expectedType(type: ValueType, ctx: PyContext): string {
 function docText(record: Record, verify: Verify, ctx: PyContext): string {
   const type = ctx.names.type(record);
   const args = [
-    `    ${verify.argument}: ${verify.argumentDoc ?? "The object to verify"}`,
-    ...verify.expects.map((e) => `    ${e.param}: ${e.doc ?? `Expected ${e.label}`}`),
+    argDoc(verify.argument, verify.argumentDoc, "The object to verify"),
+    ...verify.expects.map((e) => argDoc(e.param, e.doc, `Expected ${e.label}`)),
   ];
   return [
     paragraphs([verify.doc]) || `Verify the \`\`${type}\`\` an object holds.`,
@@ -72,4 +72,13 @@ function docText(record: Record, verify: Verify, ctx: PyContext): string {
     `    ValueError: If ${verify.argument} holds no ${verify.attribute} mapping, a required field is`,
     "        missing, or a given expected value does not match.",
   ].join("\n");
+}
+
+/**
+ * One `Args:` entry: the doc trimmed (or the fallback when blank), its further lines indented
+ * under the name and blank lines dropped, so the entry stays one Google-style argument.
+ */
+function argDoc(name: string, doc: string | undefined, fallback: string): string {
+  const [first = "", ...rest] = (paragraphs([doc]) || fallback).split("\n").filter((line) => line.trim() !== "");
+  return [`    ${name}: ${first}`, ...rest.map((line) => `        ${line.trim()}`)].join("\n");
 }
