@@ -15,6 +15,12 @@ test("an array that ends a member list fits in exactly 80 columns", async () => 
   expect(await prettierFormat(text, "x.json")).toBe(text);
 });
 
+test("an empty array stays [] however long its key", async () => {
+  const text = jsonText({ outer: { ["k".repeat(90)]: [] } });
+  expect(text).toContain(`"${"k".repeat(90)}": []\n`);
+  expect(await prettierFormat(text, "x.json")).toBe(text);
+});
+
 test("prettier leaves any layout of strings, wide ones included, unchanged", async () => {
   const word = fc.array(fc.constantFrom("a", "bc", "日", "本", "🚀", "é", " ", "\\", '"'), { maxLength: 30 }).map((p) => p.join(""));
   await fc.assert(

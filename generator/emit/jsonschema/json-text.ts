@@ -25,7 +25,8 @@ function flat(value: Json): string | undefined {
 
 function print(value: Json, indent: number, column: number, trailing: number): string {
   const one = flat(value);
-  if (one !== undefined && (column + width(one) + trailing <= WIDTH || !Array.isArray(value))) return one;
+  const fits = column + width(one ?? "") + trailing <= WIDTH;
+  if (one !== undefined && (fits || !Array.isArray(value) || value.length === 0)) return one;
   const pad = " ".repeat(indent + 2);
   const close = " ".repeat(indent);
   if (Array.isArray(value)) {
