@@ -1,0 +1,373 @@
+/**
+ * Random valid specs, built as a JS object and written as YAML text: enums, key sets with value
+ * types nested up to three levels (records referring only to earlier records, so there are no
+ * cycles), topic sets with prefixes and explicit values, payloads, records with cross-field rules
+ * and verify functions, flows with alt and loop blocks, reserved values that collide with nothing,
+ * typed constants, sections, hostile docs and deprecations. Names come from generators that avoid
+ * nothing on purpose: the loader may reject a sample (a reserved word, two names mapping to one
+ * identifier), and the fuzz suite checks those rejections too.
+ */
+import fc from "fast-check";
+import { stringify } from "yaml";
+import { drawFrom, type Draw } from "./draw.js";
+import { docText, label, memberName, snakeName, typeName, wireValue } from "./text.js";
+
+type Obj = { [key: string]: unknown };
+
+export interface FuzzSpec {
+  /** The spec as YAML text. */
+  readonly text: string;
+  /** The Python package name the spec writes. */
+  readonly pythonPackage: string;
+}
+
+const SCALARS = ["string", "int", "float", "bool", "any"] as const;
+
+interface Ctx {
+  readonly d: Draw;
+  readonly topLevel: Set<string>;
+  readonly enums: { name: string; members: string[] }[];
+  /** Records declared so far (a key type may only name an earlier one). */
+  readonly records: string[];
+  readonly actors: string[];
+}
+
+function maybeDoc(c: Ctx, into: Obj, outOf = 2): void {
+  if (c.d.chance(outOf)) into.doc = docText(c.d);
+}
+
+function maybeDeprecated(c: Ctx, into: Obj): void {
+  if (c.d.chance(8)) into.deprecated = c.d.chance(2) ? true : docText(c.d);
+}
+
+function maybeSection(c: Ctx, into: Obj): void {
+  if (!c.d.chance(4)) return;
+  into.section = c.d.chance(2) ? label(c.d) : { title: label(c.d), ...(c.d.chance(2) ? { doc: docText(c.d) } : {}) };
+}
+
+function buildEnum(c: Ctx): Obj {
+  const { d } = c;
+  const name = d.fresh(c.topLevel, () => typeName(d));
+  const names = new Set<string>();
+  const values = new Set<string>();
+  const members: Obj = {};
+  const count = d.int(1, 8);
+  for (let i = 0; i < count; i++) {
+    const member = d.fresh(names, () => memberName(d));
+    const m: Obj = {};
+    const derived = member.toLowerCase();
+    if (d.chance(3) && !values.has(derived)) values.add(derived);
+    else m.value = d.fresh(values, () => wireValue(d));
+    maybeDoc(c, m, 3);
+    maybeDeprecated(c, m);
+    maybeSection(c, m);
+    members[member] = m;
+  }
+  c.enums.push({ name, members: Object.keys(members) });
+  const e: Obj = { values: members };
+  maybeDoc(c, e);
+  maybeDeprecated(c, e);
+  return { [name]: e };
+}
+
+function valueType(c: Ctx, depth: number): string {
+  const { d } = c;
+  if (depth < 3 && d.chance(4)) return `${d.pick(["list", "map"])}<${valueType(c, depth + 1)}>`;
+  const named = [...c.enums.map((e) => e.name), ...c.records];
+  if (named.length > 0 && d.chance(2)) return d.pick(named);
+  return d.pick(SCALARS);
+}
+
+/** A key set; returns its YAML object and its keys with their types. */
+function buildKeySet(c: Ctx, name: string): { set: Obj; keys: { name: string; type: string }[] } {
+  const { d } = c;
+  const names = new Set<string>();
+  const values = new Set<string>();
+  const prefix = d.chance(3) ? wireValue(d) : "";
+  const keys: Obj = {};
+  const list: { name: string; type: string }[] = [];
+  const count = d.int(1, 7);
+  for (let i = 0; i < count; i++) {
+    const key = d.fresh(names, () => memberName(d));
+    const type = valueType(c, 0);
+    const k: Obj = { type };
+    const derived = prefix + key.toLowerCase();
+    if (d.chance(2) && !values.has(derived) && derived.trim() === derived) values.add(derived);
+    else k.value = d.fresh(values, () => wireValue(d));
+    maybeDoc(c, k, 3);
+    maybeDeprecated(c, k);
+    maybeSection(c, k);
+    keys[key] = k;
+    list.push({ name: key, type });
+  }
+  const set: Obj = { ...(prefix === "" ? {} : { prefix }), keys };
+  maybeDoc(c, set);
+  maybeDeprecated(c, set);
+  return { set: { [name]: set }, keys: list };
+}
+
+/** Required and optional lists drawn from `keys`, disjoint. */
+function fieldLists(d: Draw, keys: readonly string[]): { required: string[]; optional: string[] } {
+  const required: string[] = [];
+  const optional: string[] = [];
+  for (const k of keys) {
+    const r = d.int(0, 2);
+    if (r === 1) required.push(k);
+    else if (r === 2) optional.push(k);
+  }
+  return { required, optional };
+}
+
+function buildRecord(c: Ctx, keySets: Obj, verifyNames: Set<string>): Obj {
+  const { d } = c;
+  const name = d.fresh(c.topLevel, () => typeName(d));
+  const setName = d.fresh(c.topLevel, () => `${typeName(d)}Keys`);
+  const { set, keys } = buildKeySet(c, setName);
+  Object.assign(keySets, set);
+  const { required, optional } = fieldLists(d, keys.map((k) => k.name));
+  const record: Obj = { keys: setName };
+  if (required.length > 0 || d.chance(2)) record.required = required;
+  if (optional.length > 0) record.optional = optional;
+  if (d.chance(2)) record.unknown_keys = d.pick(["allow", "forbid"]);
+  const fields = new Set([...required, ...optional]);
+  const enumFields = keys.filter((k) => fields.has(k.name) && c.enums.some((e) => e.name === k.type));
+  if (enumFields.length >= 1 && d.chance(2)) {
+    const rules: Obj = {};
+    const ids = new Set<string>();
+    for (let i = d.int(1, 3); i > 0; i--) {
+      // Every "then" admits its enum's first member, so the rules can always hold together (an
+      // unsatisfiable set is a known gap: the loader accepts it and the vectors call a violating
+      // input valid).
+      const cond = (then: boolean): Obj => {
+        const key = d.pick(enumFields);
+        const members = c.enums.find((e) => e.name === key.type)?.members ?? [];
+        const chosen = d.subset(members);
+        const first = members[0];
+        if (then && first !== undefined && !chosen.includes(first)) chosen.unshift(first);
+        return { key: key.name, in: chosen.length > 0 ? chosen : [d.pick(members)] };
+      };
+      const rule: Obj = { if: cond(false), then: cond(true) };
+      maybeDoc(c, rule);
+      rules[d.fresh(ids, () => snakeName(d))] = rule;
+    }
+    record.rules = rules;
+  }
+  if (fields.size > 0 && d.chance(3)) record.verify = buildVerify(c, [...fields], verifyNames);
+  maybeDoc(c, record);
+  maybeDeprecated(c, record);
+  c.records.push(name);
+  return { [name]: record };
+}
+
+function buildVerify(c: Ctx, fields: readonly string[], verifyNames: Set<string>): Obj {
+  const { d } = c;
+  const params = new Set<string>();
+  const expect = d.subset(fields).map((key) => {
+    const e: Obj = { key, param: d.fresh(params, () => snakeName(d, "expected_")), label: label(d) };
+    maybeDoc(c, e);
+    return e;
+  });
+  const verify: Obj = {
+    function: d.fresh(verifyNames, () => snakeName(d, "verify_")),
+    argument: snakeName(d, "arg_"),
+    attribute: d.chance(2) ? "meta" : snakeName(d),
+    container: d.pick(["DXO", "Box", "Envelope", typeName(d)]),
+    expect,
+  };
+  maybeDoc(c, verify);
+  if (d.chance(2)) verify.argument_doc = docText(d);
+  return verify;
+}
+
+interface TopicRef {
+  readonly name: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+function buildTopicSet(c: Ctx, keySets: Obj, topicNames: Set<string>, topicValues: Set<string>): { set: Obj; topics: TopicRef[] } {
+  const { d } = c;
+  const name = d.fresh(c.topLevel, () => typeName(d));
+  const setName = d.fresh(c.topLevel, () => `${typeName(d)}Key`);
+  const { set: keySet, keys } = buildKeySet(c, setName);
+  Object.assign(keySets, keySet);
+  const prefix = d.chance(4) ? "" : `${wireValue(d)}${d.pick([".", "/", ":", "-", ""])}`;
+  const topics: Obj = {};
+  const refs: TopicRef[] = [];
+  const count = d.int(1, 6);
+  const local: string[] = [];
+  for (let i = 0; i < count; i++) local.push(d.fresh(topicNames, () => memberName(d)));
+  for (const topic of local) {
+    const t: Obj = {};
+    const derived = prefix + topic.toLowerCase();
+    if (d.chance(2) && !topicValues.has(derived) && derived.trim() === derived) topicValues.add(derived);
+    else t.value = d.fresh(topicValues, () => wireValue(d));
+    maybeSection(c, t);
+    maybeDoc(c, t);
+    maybeDeprecated(c, t);
+    const ref: { name: string; from?: string; to?: string } = { name: topic };
+    if (c.actors.length >= 2 && d.chance(3) !== d.chance(5)) {
+      const [from, to] = d.chance(2) ? [c.actors[0], c.actors[1]] : [c.actors[1], c.actors[0]];
+      if (from !== undefined && to !== undefined) {
+        t.from = from;
+        t.to = to;
+        ref.from = from;
+        ref.to = to;
+      }
+    }
+    if (d.chance(3)) t.replies = d.subset(local);
+    if (d.chance(4) !== d.chance(6)) {
+      const { required, optional } = fieldLists(d, keys.map((k) => k.name));
+      const payload: Obj = {};
+      if (required.length > 0) payload.required = required;
+      if (optional.length > 0) payload.optional = optional;
+      if (d.chance(3)) payload.unknown_keys = d.pick(["allow", "forbid"]);
+      t.payload = payload;
+    }
+    topics[topic] = t;
+    refs.push(ref);
+  }
+  const set: Obj = { ...(prefix === "" ? {} : { prefix }), keys: setName, topics };
+  if (d.chance(3)) set.unknown_keys = d.pick(["allow", "forbid"]);
+  maybeDoc(c, set);
+  maybeDeprecated(c, set);
+  return { set: { [name]: set }, topics: refs };
+}
+
+function buildSteps(c: Ctx, topics: readonly TopicRef[], depth: number): unknown[] {
+  const { d } = c;
+  return Array.from({ length: d.int(1, 4) }, (): unknown => {
+    const kind = depth < 2 ? d.int(0, 5) : d.int(0, 2);
+    const topic = d.pick(topics);
+    if (kind === 0 && topic.from !== undefined) return topic.name;
+    if (kind <= 2) {
+      const [from, to] = d.chance(2) ? [c.actors[0], c.actors[1]] : [c.actors[1], c.actors[0]];
+      const same = topic.from !== undefined ? { from: topic.from, to: topic.to } : { from, to };
+      return { topic: topic.name, ...same, ...(d.chance(3) ? { note: docText(d).replace(/\s+/g, " ").trim() || "note" } : {}) };
+    }
+    if (kind <= 4) {
+      return { alt: Array.from({ length: d.int(1, 3) }, () => ({ when: label(d), steps: buildSteps(c, topics, depth + 1) })) };
+    }
+    return { loop: label(d), steps: buildSteps(c, topics, depth + 1) };
+  });
+}
+
+function constantValue(d: Draw, type: string): unknown {
+  switch (type) {
+    case "int":
+      return d.pick([0, 1, -1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, d.int(-1_000_000, 1_000_000), 2 ** 40]);
+    case "float":
+      return d.pick([-0, 0.5, -1.5, 1e300, -1e-300, 5e-324, 1.7976931348623157e308, 3, 0.1, d.int(-99, 99) / 7]);
+    case "bool":
+      return d.chance(2);
+    default:
+      return d.chance(5) ? "x".repeat(d.int(80, 300)) : d.chance(3) ? "" : d.chance(2) ? wireValue(d) : docText(d);
+  }
+}
+
+/** Builds one spec from the draws. */
+export function buildSpec(d: Draw): FuzzSpec {
+  const c: Ctx = { d, topLevel: new Set(["CHANNEL", "PROTOCOL_VERSION"]), enums: [], records: [], actors: [] };
+  const protocolName = snakeName(d, "p_");
+  const spec: Obj = { wiredefs: 1 };
+  const protocol: Obj = {
+    name: protocolName,
+    channel: d.chance(2) ? wireValue(d) : { value: wireValue(d), ...(d.chance(2) ? { doc: docText(d) } : {}) },
+    version: d.chance(2) ? d.int(1, 1000) : { value: d.int(1, 2 ** 31), ...(d.chance(2) ? { doc: docText(d) } : {}) },
+  };
+  if (d.chance(2)) protocol.title = label(d);
+  maybeDoc(c, protocol);
+  if (d.chance(3)) protocol.license = docText(d);
+  spec.protocol = protocol;
+
+  if (d.chance(2)) {
+    const constants: Obj = {};
+    for (let i = d.int(1, 5); i > 0; i--) {
+      const type = d.pick(["string", "int", "float", "bool"]);
+      const k: Obj = { type, value: constantValue(d, type) };
+      maybeDoc(c, k);
+      maybeDeprecated(c, k);
+      constants[d.fresh(c.topLevel, () => memberName(d))] = k;
+    }
+    spec.constants = constants;
+  }
+
+  const actorNames = new Set<string>();
+  const actors: Obj = {};
+  for (let i = d.int(0, 3); i > 0; i--) {
+    const a: Obj = {};
+    maybeDoc(c, a);
+    maybeDeprecated(c, a);
+    const name = d.fresh(actorNames, () => snakeName(d));
+    c.actors.push(name);
+    actors[name] = a;
+  }
+  if (c.actors.length > 0) spec.actors = actors;
+
+  const enums: Obj = {};
+  for (let i = d.int(1, 4); i > 0; i--) Object.assign(enums, buildEnum(c));
+  spec.enums = enums;
+
+  const keySets: Obj = {};
+  const records: Obj = {};
+  const verifyNames = new Set<string>();
+  for (let i = d.int(0, 3); i > 0; i--) Object.assign(records, buildRecord(c, keySets, verifyNames));
+
+  const topicSets: Obj = {};
+  const topicNames = new Set<string>();
+  const topicValues = new Set<string>();
+  const topics: TopicRef[] = [];
+  for (let i = d.int(0, 2); i > 0; i--) {
+    const built = buildTopicSet(c, keySets, topicNames, topicValues);
+    Object.assign(topicSets, built.set);
+    topics.push(...built.topics);
+  }
+  if (Object.keys(keySets).length === 0) {
+    const { set } = buildKeySet(c, d.fresh(c.topLevel, () => typeName(d)));
+    Object.assign(keySets, set);
+  }
+  spec.keys = keySets;
+  if (topics.length > 0) spec.topics = topicSets;
+  if (Object.keys(records).length > 0) spec.records = records;
+
+  if (topics.length > 0 && c.actors.length >= 2 && d.chance(2)) {
+    const flows: Obj = {};
+    const names = new Set<string>();
+    for (let i = d.int(1, 2); i > 0; i--) {
+      const flow: Obj = { steps: buildSteps(c, topics, 0) };
+      maybeDoc(c, flow);
+      maybeDeprecated(c, flow);
+      flows[d.fresh(names, () => snakeName(d))] = flow;
+    }
+    spec.flows = flows;
+  }
+
+  if (d.chance(2)) spec.reserved = [reserved(d, spec)];
+
+  spec.outputs = {
+    typescript: { dir: "out/ts" },
+    python: { dir: "out/python", package: protocolName },
+    docs: { dir: "out/docs" },
+    schema: { dir: "out/schema" },
+  };
+  const text = stringify(spec, {
+    lineWidth: d.chance(2) ? 0 : 80,
+    defaultStringType: d.pick(["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE"] as const),
+    defaultKeyType: "PLAIN",
+  });
+  return { text, pythonPackage: protocolName };
+}
+
+/** Reserved values that collide with no channel, topic or key value of the spec. */
+function reserved(d: Draw, spec: Obj): Obj {
+  const used = new Set(JSON.stringify(spec).match(/"(?:[^"\\]|\\.)*"/g) ?? []);
+  const make = (): string[] =>
+    Array.from({ length: d.int(0, 3) }, () => `legacy${d.pick([".", "-", " ", "_"])}${wireValue(d)}`.trim()).filter(
+      (v) => !used.has(JSON.stringify(v)),
+    );
+  const r: Obj = { channels: make(), topics: make(), keys: make() };
+  if (d.chance(2)) r.doc = docText(d);
+  return r;
+}
+
+export const specArbitrary: fc.Arbitrary<FuzzSpec> = fc.gen().map((g) => buildSpec(drawFrom(g)));
