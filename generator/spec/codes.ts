@@ -49,6 +49,7 @@ registerCodes({
   WD321: { severity: "error", title: "a flow step has no sender or receiver" },
   WD322: { severity: "error", title: "duplicate verify parameter or expected key" },
   WD323: { severity: "error", title: "a constant's value does not match its type" },
+  WD324: { severity: "error", title: "a record's cross-field rules can never all hold" },
   WD330: { severity: "error", title: "a name is not an ASCII identifier valid in TypeScript and Python" },
   WD331: { severity: "error", title: "a name is a reserved word in TypeScript or Python" },
   WD332: { severity: "error", title: "a name starts with a double underscore" },

@@ -33,3 +33,55 @@ function referencedRecords(record: Record): Record[] {
   for (const f of record.fields) walk(f.key.type);
   return out;
 }
+
+/** Combinations of rule-key values tried at most per record; beyond that the check is skipped. */
+const MAX_COMBINATIONS = 100_000;
+
+/**
+ * A record's cross-field rules must be satisfiable together: some choice of values for the keys
+ * they name (absent, for an optional key) passes every rule. Otherwise no valid record exists and
+ * every validator would reject all input.
+ */
+export function satisfiableRules(p: Protocol): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const record of p.records) {
+    if (record.rules.length === 0) continue;
+    const keys = [...new Set(record.rules.flatMap((r) => [r.if.key, r.then.key]))];
+    const domains = keys.map((key) => {
+      const field = record.fields.find((f) => f.key === key);
+      const values: (string | undefined)[] = key.type.kind === "enum" ? key.type.enum.members.map((m) => m.value) : [];
+      return field?.required === true ? values : [...values, undefined];
+    });
+    if (domains.some((d) => d.length === 0)) continue;
+    if (domains.reduce((n, d) => n * d.length, 1) > MAX_COMBINATIONS) continue;
+    const holds = (pick: readonly (string | undefined)[]): boolean =>
+      record.rules.every((rule) => {
+        const when = pick[keys.indexOf(rule.if.key)];
+        const then = pick[keys.indexOf(rule.then.key)];
+        return when === undefined || then === undefined || !rule.if.values.includes(when) || rule.then.values.includes(then);
+      });
+    if (!someCombination(domains, holds)) {
+      const names = keys.map((k) => k.name).join(", ");
+      out.push(
+        diagnostic("WD324", `the cross-field rules of record ${record.name} can never all hold: no value of ${names} passes them`, record.span, {
+          hint: "the rules contradict each other; relax one of them",
+          related: record.rules.map((r) => ({ message: `rule ${r.id}`, span: r.span })),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function someCombination<T>(domains: readonly (readonly T[])[], test: (pick: readonly T[]) => boolean): boolean {
+  const pick: T[] = [];
+  const walk = (i: number): boolean => {
+    if (i === domains.length) return test(pick);
+    for (const value of domains[i] ?? []) {
+      pick[i] = value;
+      if (walk(i + 1)) return true;
+    }
+    return false;
+  };
+  return walk(0);
+}

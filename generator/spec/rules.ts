@@ -10,7 +10,7 @@ import { child, span } from "./read.js";
 import type { Reader } from "./read.js";
 import { nameRules } from "./rules-names.js";
 import { outputRules } from "./rules-outputs.js";
-import { recursionRules } from "./rules-records.js";
+import { recursionRules, satisfiableRules } from "./rules-records.js";
 import { wireValueRules } from "./rules-values.js";
 import { warningRules } from "./warnings.js";
 
@@ -36,6 +36,6 @@ export function modelRules(p: Protocol): Diagnostic[] {
       hint: "start at 1 and count up",
     }));
   }
-  out.push(...wireValueRules(p), ...nameRules(p), ...recursionRules(p), ...warningRules(p));
+  out.push(...wireValueRules(p), ...nameRules(p), ...recursionRules(p), ...satisfiableRules(p), ...warningRules(p));
   return out;
 }

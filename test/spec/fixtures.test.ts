@@ -52,6 +52,8 @@ const EXPECTED: { readonly [fixture: string]: readonly string[] } = {
   "constant-type": ["WD323 7:32", "WD323 8:32"],
   identifiers: ["WD331 7:3", "WD331 9:7", "WD333 10:7", "WD332 11:7", "WD332 13:3", "WD331 17:3"],
   // a malformed protocol header (no channel, a float version) does not hide the rest
+  // Stuck's two rules exclude both values of its required P; Fine's hold while Q is absent
+  "unsatisfiable-rules": ["WD324 14:3"],
   "broken-header": ["WD203 2:1", "WD201 4:12", "WD306 9:19"],
   "many-errors": ["WD302 11:19", "WD304 18:13", "WD202 19:9", "WD301 20:31"],
   // warnings (the load succeeds)
