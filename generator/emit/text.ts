@@ -65,6 +65,8 @@ export function escapeInvisible(text: string, escape: (char: string) => string):
  * characters and emoji count 2, combining marks and controls 0, everything else 1.
  */
 export function width(text: string): number {
+  // Printable ASCII, by far the common case, is one column a character.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let n = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
@@ -73,6 +75,8 @@ export function width(text: string): number {
   }
   return n;
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Wide and fullwidth ranges (East Asian Width W/F) and the emoji blocks. */
 const WIDE: readonly (readonly [number, number])[] = [
