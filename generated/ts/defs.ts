@@ -18,19 +18,17 @@
 /**
  * Client API Cell control-protocol vocabulary.
  *
- * The wire contract shared by the trainer-side Cell engine, external_process and attach:
- * the channel, the protocol version, every topic and every payload key, defined once.
+ * The Client API Cell control-protocol vocabulary, consumed by the trainer-side Cell engine
+ * (TE-3), external_process (EP-3), and attach (AT-2) so the wire contract is defined once.
  *
- * Pure constants: no Cell/cellnet imports, no I/O. Applies to the out-of-process modes only;
+ * Pure constants — no Cell/cellnet imports, no I/O. Applies to the out-of-process modes only;
  * in_process uses DataBus and does not use this protocol.
  *
  * @module
  */
 
-/** Cell channel every Client API control message travels on. */
 export const CHANNEL = "client_api";
 
-/** Version of this control protocol, sent by the trainer in HELLO. */
 export const PROTOCOL_VERSION = 1;
 
 /**
@@ -76,44 +74,22 @@ export const ModelEncoding = {
 } as const;
 export type ModelEncoding = (typeof ModelEncoding)[keyof typeof ModelEncoding];
 
-/** Payload keys carried by Client API control messages. */
+/** Payload keys. */
 export const MsgKey = {
-  // Session setup
-  /** Identifies one trainer connection. */
   SESSION_ID: "session_id",
-  /** The job the trainer belongs to. */
   JOB_ID: "job_id",
-  /** The client site running the trainer. */
   SITE_NAME: "site_name",
-  /** Fully qualified Cell name of the trainer. */
   TRAINER_FQCN: "trainer_fqcn",
-  /** Rank of the process speaking for the trainer. */
   RANK: "rank",
-  /** The PROTOCOL_VERSION the trainer speaks. */
   PROTOCOL_VERSION: "protocol_version",
-  /** Challenge nonce issued by the engine. */
   NONCE: "nonce",
-  /** The trainer's answer to the challenge. */
   PROOF: "proof",
-  /** Human-readable reason for a rejection or an error. */
   REASON: "reason",
-
-  // Per task
-  /** Identifies one task. */
   TASK_ID: "task_id",
-  /** Name of the task to run. */
   TASK_NAME: "task_name",
-  /**
-   * The model sent with the task (a framework object; opaque to the protocol).
-   */
   MODEL: "model",
-  /** Task parameters (a framework object; opaque to the protocol). */
   PARAMS: "params",
-  /** Identifies one result. */
   RESULT_ID: "result_id",
-  /**
-   * Describes the result being delivered (a framework object; opaque to the protocol).
-   */
   MANIFEST: "manifest",
 } as const;
 export type MsgKey = (typeof MsgKey)[keyof typeof MsgKey];
@@ -157,67 +133,47 @@ export type MsgKey = (typeof MsgKey)[keyof typeof MsgKey];
  *     }
  */
 export const ModelExchangeFormat = {
-  /** What the data represents. */
+  /** TYPE: What the data represents (e.g., executorch, pytorch) */
   MODEL_BUFFER_TYPE: "model_buffer_type",
-  /** Original format before any transmission encoding. */
+  /** NATIVE_FORMAT: Original format before any transmission encoding */
   MODEL_BUFFER_NATIVE_FORMAT: "model_buffer_native_format",
-  /** How the data is encoded for transmission. */
+  /** ENCODING: How the data is encoded for transmission */
   MODEL_BUFFER_ENCODING: "model_buffer_encoding",
-  /** Version of the model carried (not checked by verify_payload). */
   MODEL_VERSION: "model_version",
 } as const;
 export type ModelExchangeFormat =
   (typeof ModelExchangeFormat)[keyof typeof ModelExchangeFormat];
 
 /**
- * Topics of the Client API control protocol.
- *
  * Values are "client_api."-prefixed to avoid colliding with the legacy flare_agent topics.
  */
 export const Topic = {
   // Session setup
-  /** The trainer introduces itself and the protocol version it speaks. */
   HELLO: "client_api.hello",
-  /** The engine challenges the trainer to prove its session token. */
   HELLO_CHALLENGE: "client_api.hello_challenge",
-  /** The trainer's proof for the challenge. */
   HELLO_PROOF: "client_api.hello_proof",
-  /** The handshake succeeded. */
   HELLO_ACCEPTED: "client_api.hello_accepted",
   /**
-   * The handshake was refused (bad proof, wrong scope, consumed or expired nonce,
-   * single-session): a distinct signal from the generic ERROR.
+   * A handshake auth refusal (bad proof, wrong scope, consumed/expired nonce, single-session):
+   * a distinct semantic signal from the generic ERROR (protocol/transport fault).
    */
   HELLO_REJECTED: "client_api.hello_rejected",
 
   // Per task
-  /** The engine hands the trainer a task. */
   TASK_READY: "client_api.task_ready",
-  /** The trainer took the task. */
   TASK_ACCEPTED: "client_api.task_accepted",
-  /** The task could not be carried out. */
   TASK_FAILED: "client_api.task_failed",
-  /** The trainer delivers a result. */
   RESULT_READY: "client_api.result_ready",
-  /** The engine accepted the result. */
   RESULT_ACCEPTED: "client_api.result_accepted",
-  /** The engine rejected the result. */
   RESULT_REJECTED: "client_api.result_rejected",
-
-  // Runtime
-  /** A log record. */
   LOG: "client_api.log",
-  /** Liveness signal. */
   HEARTBEAT: "client_api.heartbeat",
 
   // Teardown
-  /** Stop now (error or abort path). */
   ABORT: "client_api.abort",
-  /** Normal end of the session. */
   SHUTDOWN: "client_api.shutdown",
-  /** The trainer acknowledges shutdown and leaves. */
   BYE: "client_api.bye",
-  /** A protocol or transport fault. */
+  /** Protocol/transport fault. */
   ERROR: "client_api.error",
 } as const;
 export type Topic = (typeof Topic)[keyof typeof Topic];

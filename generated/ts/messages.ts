@@ -31,8 +31,6 @@ import {
 } from "./defs.js";
 
 /**
- * The "meta" of a model-exchange task DXO.
- *
  * Model exchange protocol specification and utilities.
  *
  * This module defines the complete protocol for exchanging models between components,
@@ -54,179 +52,97 @@ import {
  *     ... )
  */
 export interface ModelExchangeMeta {
-  /** What the data represents. */
+  /** TYPE: What the data represents (e.g., executorch, pytorch) */
   readonly model_buffer_type: ModelBufferType;
-  /** Original format before any transmission encoding. */
+  /** NATIVE_FORMAT: Original format before any transmission encoding */
   readonly model_buffer_native_format: ModelNativeFormat;
-  /** How the data is encoded for transmission. */
+  /** ENCODING: How the data is encoded for transmission */
   readonly model_buffer_encoding: ModelEncoding;
-  /** Version of the model carried (not checked by verify_payload). */
   readonly model_version?: unknown;
 }
 
-/**
- * Payload of `Topic.HELLO` (`client_api.hello`).
- *
- * The trainer introduces itself and the protocol version it speaks.
- */
+/** Payload of `Topic.HELLO` (`client_api.hello`). */
 export interface HelloPayload {
-  /** Identifies one trainer connection. */
   readonly session_id: string;
-  /** The job the trainer belongs to. */
   readonly job_id: string;
-  /** The client site running the trainer. */
   readonly site_name: string;
-  /** Fully qualified Cell name of the trainer. */
   readonly trainer_fqcn: string;
-  /** Rank of the process speaking for the trainer. */
   readonly rank: number;
-  /** The PROTOCOL_VERSION the trainer speaks. */
   readonly protocol_version: number;
 }
 
-/**
- * Payload of `Topic.HELLO_CHALLENGE` (`client_api.hello_challenge`).
- *
- * The engine challenges the trainer to prove its session token.
- */
+/** Payload of `Topic.HELLO_CHALLENGE` (`client_api.hello_challenge`). */
 export interface HelloChallengePayload {
-  /** Challenge nonce issued by the engine. */
   readonly nonce: string;
 }
 
-/**
- * Payload of `Topic.HELLO_PROOF` (`client_api.hello_proof`).
- *
- * The trainer's proof for the challenge.
- */
+/** Payload of `Topic.HELLO_PROOF` (`client_api.hello_proof`). */
 export interface HelloProofPayload {
-  /** The trainer's answer to the challenge. */
   readonly proof: string;
 }
 
-/**
- * Payload of `Topic.HELLO_ACCEPTED` (`client_api.hello_accepted`).
- *
- * The handshake succeeded.
- */
+/** Payload of `Topic.HELLO_ACCEPTED` (`client_api.hello_accepted`). */
 export type HelloAcceptedPayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.HELLO_REJECTED` (`client_api.hello_rejected`).
  *
- * The handshake was refused (bad proof, wrong scope, consumed or expired nonce,
- * single-session): a distinct signal from the generic ERROR.
+ * A handshake auth refusal (bad proof, wrong scope, consumed/expired nonce, single-session):
+ * a distinct semantic signal from the generic ERROR (protocol/transport fault).
  */
 export interface HelloRejectedPayload {
-  /** Human-readable reason for a rejection or an error. */
   readonly reason: string;
 }
 
-/**
- * Payload of `Topic.TASK_READY` (`client_api.task_ready`).
- *
- * The engine hands the trainer a task.
- */
+/** Payload of `Topic.TASK_READY` (`client_api.task_ready`). */
 export interface TaskReadyPayload {
-  /** Identifies one task. */
   readonly task_id: string;
-  /** Name of the task to run. */
   readonly task_name: string;
-  /**
-   * The model sent with the task (a framework object; opaque to the protocol).
-   */
   readonly model: unknown;
-  /** Task parameters (a framework object; opaque to the protocol). */
   readonly params: unknown;
 }
 
-/**
- * Payload of `Topic.TASK_ACCEPTED` (`client_api.task_accepted`).
- *
- * The trainer took the task.
- */
+/** Payload of `Topic.TASK_ACCEPTED` (`client_api.task_accepted`). */
 export type TaskAcceptedPayload = Readonly<Record<string, unknown>>;
 
-/**
- * Payload of `Topic.TASK_FAILED` (`client_api.task_failed`).
- *
- * The task could not be carried out.
- */
+/** Payload of `Topic.TASK_FAILED` (`client_api.task_failed`). */
 export type TaskFailedPayload = Readonly<Record<string, unknown>>;
 
-/**
- * Payload of `Topic.RESULT_READY` (`client_api.result_ready`).
- *
- * The trainer delivers a result.
- */
+/** Payload of `Topic.RESULT_READY` (`client_api.result_ready`). */
 export interface ResultReadyPayload {
-  /** Identifies one result. */
   readonly result_id: string;
-  /**
-   * Describes the result being delivered (a framework object; opaque to the protocol).
-   */
   readonly manifest: unknown;
 }
 
-/**
- * Payload of `Topic.RESULT_ACCEPTED` (`client_api.result_accepted`).
- *
- * The engine accepted the result.
- */
+/** Payload of `Topic.RESULT_ACCEPTED` (`client_api.result_accepted`). */
 export type ResultAcceptedPayload = Readonly<Record<string, unknown>>;
 
-/**
- * Payload of `Topic.RESULT_REJECTED` (`client_api.result_rejected`).
- *
- * The engine rejected the result.
- */
+/** Payload of `Topic.RESULT_REJECTED` (`client_api.result_rejected`). */
 export interface ResultRejectedPayload {
-  /** Human-readable reason for a rejection or an error. */
   readonly reason: string;
 }
 
-/**
- * Payload of `Topic.LOG` (`client_api.log`).
- *
- * A log record.
- */
+/** Payload of `Topic.LOG` (`client_api.log`). */
 export type LogPayload = Readonly<Record<string, unknown>>;
 
-/**
- * Payload of `Topic.HEARTBEAT` (`client_api.heartbeat`).
- *
- * Liveness signal.
- */
+/** Payload of `Topic.HEARTBEAT` (`client_api.heartbeat`). */
 export type HeartbeatPayload = Readonly<Record<string, unknown>>;
 
-/**
- * Payload of `Topic.ABORT` (`client_api.abort`).
- *
- * Stop now (error or abort path).
- */
+/** Payload of `Topic.ABORT` (`client_api.abort`). */
 export type AbortPayload = Readonly<Record<string, unknown>>;
 
-/**
- * Payload of `Topic.SHUTDOWN` (`client_api.shutdown`).
- *
- * Normal end of the session.
- */
+/** Payload of `Topic.SHUTDOWN` (`client_api.shutdown`). */
 export type ShutdownPayload = Readonly<Record<string, unknown>>;
 
-/**
- * Payload of `Topic.BYE` (`client_api.bye`).
- *
- * The trainer acknowledges shutdown and leaves.
- */
+/** Payload of `Topic.BYE` (`client_api.bye`). */
 export type ByePayload = Readonly<Record<string, unknown>>;
 
 /**
  * Payload of `Topic.ERROR` (`client_api.error`).
  *
- * A protocol or transport fault.
+ * Protocol/transport fault.
  */
 export interface ErrorPayload {
-  /** Human-readable reason for a rejection or an error. */
   readonly reason: string;
 }
 

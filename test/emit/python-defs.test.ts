@@ -26,8 +26,7 @@ describe("seed defs.py", () => {
       '    PYTORCH = "pytorch"',
     ]);
     expect(linesFrom(lines, '"""Client API Cell control-protocol vocabulary.', 1)).toHaveLength(1);
-    expect(run.text("client_api/defs.py")).toContain('\nCHANNEL = "client_api"  #');
-    expect(run.text("client_api/defs.py")).toContain("\nPROTOCOL_VERSION = 1  #");
+    expect(run.text("client_api/defs.py")).toContain('\nCHANNEL = "client_api"\nPROTOCOL_VERSION = 1\n');
   });
 
   test("has no import and no statement but a docstring, assignments and classes of them", () => {
@@ -44,9 +43,9 @@ print(json.dumps([kinds, sorted(set(inner)), len(imports)]))
   });
 
   test("a doc that does not fit as a trailing comment goes above its member", () => {
-    expect(linesFrom(lines, "# The model sent with the task (a framework object; opaque to the protocol).", 2)).toEqual([
-      "    # The model sent with the task (a framework object; opaque to the protocol).",
-      '    MODEL = "model"',
+    expect(linesFrom(lines, "# NATIVE_FORMAT: Original format before any transmission encoding", 2)).toEqual([
+      "    # NATIVE_FORMAT: Original format before any transmission encoding",
+      '    MODEL_BUFFER_NATIVE_FORMAT = "model_buffer_native_format"',
     ]);
   });
 

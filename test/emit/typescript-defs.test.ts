@@ -69,14 +69,14 @@ describe("seed defs.ts", () => {
       .getFirstDescendantByKindOrThrow(SyntaxKind.PropertyAssignment);
     expect(binary.getLeadingCommentRanges().map((c) => c.getText())).toEqual(["/** Raw bytes, binary data */"]);
     const lines = text.split("\n");
-    expect(linesFrom(lines, "// Per task", 2)).toEqual(["  // Per task", "  /** Identifies one task. */"]);
+    expect(linesFrom(lines, "// Per task", 2)).toEqual(["  // Per task", '  TASK_READY: "client_api.task_ready",']);
     expect(lines[lines.indexOf("  // Per task") - 1]).toBe("");
   });
 
   test("has a module doc comment tagged @module, after the header", () => {
     expect(text.startsWith("// Copyright (c) 2025, NVIDIA CORPORATION.")).toBe(true);
     expect(text).toContain("\n\n/**\n * Client API Cell control-protocol vocabulary.\n *\n");
-    expect(text).toContain(" *\n * @module\n */\n\n/** Cell channel every Client API control message travels on. */\n");
+    expect(text).toContain(' *\n * @module\n */\n\nexport const CHANNEL = "client_api";\n');
   });
 });
 

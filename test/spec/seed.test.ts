@@ -118,7 +118,7 @@ describe("the seed protocol.yaml", () => {
 
   it("has docs trimmed, reserved values and outputs", () => {
     const p = seed();
-    expect(p.doc?.startsWith("The wire contract shared")).toBe(true);
+    expect(p.doc?.startsWith("The Client API Cell control-protocol vocabulary, consumed by")).toBe(true);
     expect(p.doc?.endsWith("does not use this protocol.")).toBe(true);
     expect(p.doc).toContain("\n\nPure constants");
     expect(p.license?.endsWith("limitations under the License.")).toBe(true);

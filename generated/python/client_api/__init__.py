@@ -17,10 +17,10 @@
 
 """Client API Cell control-protocol vocabulary.
 
-The wire contract shared by the trainer-side Cell engine, external_process and attach:
-the channel, the protocol version, every topic and every payload key, defined once.
+The Client API Cell control-protocol vocabulary, consumed by the trainer-side Cell engine
+(TE-3), external_process (EP-3), and attach (AT-2) so the wire contract is defined once.
 
-Pure constants: no Cell/cellnet imports, no I/O. Applies to the out-of-process modes only;
+Pure constants — no Cell/cellnet imports, no I/O. Applies to the out-of-process modes only;
 in_process uses DataBus and does not use this protocol.
 """
 

@@ -17,15 +17,15 @@
 
 """Client API Cell control-protocol vocabulary.
 
-The wire contract shared by the trainer-side Cell engine, external_process and attach:
-the channel, the protocol version, every topic and every payload key, defined once.
+The Client API Cell control-protocol vocabulary, consumed by the trainer-side Cell engine
+(TE-3), external_process (EP-3), and attach (AT-2) so the wire contract is defined once.
 
-Pure constants: no Cell/cellnet imports, no I/O. Applies to the out-of-process modes only;
+Pure constants — no Cell/cellnet imports, no I/O. Applies to the out-of-process modes only;
 in_process uses DataBus and does not use this protocol.
 """
 
-CHANNEL = "client_api"  # Cell channel every Client API control message travels on.
-PROTOCOL_VERSION = 1  # Version of this control protocol, sent by the trainer in HELLO.
+CHANNEL = "client_api"
+PROTOCOL_VERSION = 1
 
 
 class ModelBufferType:
@@ -66,27 +66,22 @@ class ModelEncoding:
 
 
 class MsgKey:
-    """Payload keys carried by Client API control messages."""
+    """Payload keys."""
 
-    # Session setup
-    SESSION_ID = "session_id"  # Identifies one trainer connection.
-    JOB_ID = "job_id"  # The job the trainer belongs to.
-    SITE_NAME = "site_name"  # The client site running the trainer.
-    TRAINER_FQCN = "trainer_fqcn"  # Fully qualified Cell name of the trainer.
-    RANK = "rank"  # Rank of the process speaking for the trainer.
-    PROTOCOL_VERSION = "protocol_version"  # The PROTOCOL_VERSION the trainer speaks.
-    NONCE = "nonce"  # Challenge nonce issued by the engine.
-    PROOF = "proof"  # The trainer's answer to the challenge.
-    REASON = "reason"  # Human-readable reason for a rejection or an error.
-
-    # Per task
-    TASK_ID = "task_id"  # Identifies one task.
-    TASK_NAME = "task_name"  # Name of the task to run.
-    # The model sent with the task (a framework object; opaque to the protocol).
+    SESSION_ID = "session_id"
+    JOB_ID = "job_id"
+    SITE_NAME = "site_name"
+    TRAINER_FQCN = "trainer_fqcn"
+    RANK = "rank"
+    PROTOCOL_VERSION = "protocol_version"
+    NONCE = "nonce"
+    PROOF = "proof"
+    REASON = "reason"
+    TASK_ID = "task_id"
+    TASK_NAME = "task_name"
     MODEL = "model"
-    PARAMS = "params"  # Task parameters (a framework object; opaque to the protocol).
-    RESULT_ID = "result_id"  # Identifies one result.
-    # Describes the result being delivered (a framework object; opaque to the protocol).
+    PARAMS = "params"
+    RESULT_ID = "result_id"
     MANIFEST = "manifest"
 
 
@@ -129,46 +124,39 @@ class ModelExchangeFormat:
         }
     """
 
-    MODEL_BUFFER_TYPE = "model_buffer_type"  # What the data represents.
-    # Original format before any transmission encoding.
+    # \TYPE: What the data represents (e.g., executorch, pytorch)
+    MODEL_BUFFER_TYPE = "model_buffer_type"
+    # NATIVE_FORMAT: Original format before any transmission encoding
     MODEL_BUFFER_NATIVE_FORMAT = "model_buffer_native_format"
-    # How the data is encoded for transmission.
+    # ENCODING: How the data is encoded for transmission
     MODEL_BUFFER_ENCODING = "model_buffer_encoding"
-    # Version of the model carried (not checked by verify_payload).
     MODEL_VERSION = "model_version"
 
 
 class Topic:
-    """Topics of the Client API control protocol.
-
-    Values are "client_api."-prefixed to avoid colliding with the legacy flare_agent topics.
-    """
+    """Values are "client_api."-prefixed to avoid colliding with the legacy flare_agent topics."""
 
     # Session setup
-    # The trainer introduces itself and the protocol version it speaks.
     HELLO = "client_api.hello"
-    # The engine challenges the trainer to prove its session token.
     HELLO_CHALLENGE = "client_api.hello_challenge"
-    HELLO_PROOF = "client_api.hello_proof"  # The trainer's proof for the challenge.
-    HELLO_ACCEPTED = "client_api.hello_accepted"  # The handshake succeeded.
-    # The handshake was refused (bad proof, wrong scope, consumed or expired nonce,
-    # single-session): a distinct signal from the generic ERROR.
+    HELLO_PROOF = "client_api.hello_proof"
+    HELLO_ACCEPTED = "client_api.hello_accepted"
+    # A handshake auth refusal (bad proof, wrong scope, consumed/expired nonce, single-session):
+    # a distinct semantic signal from the generic ERROR (protocol/transport fault).
     HELLO_REJECTED = "client_api.hello_rejected"
 
     # Per task
-    TASK_READY = "client_api.task_ready"  # The engine hands the trainer a task.
-    TASK_ACCEPTED = "client_api.task_accepted"  # The trainer took the task.
-    TASK_FAILED = "client_api.task_failed"  # The task could not be carried out.
-    RESULT_READY = "client_api.result_ready"  # The trainer delivers a result.
-    RESULT_ACCEPTED = "client_api.result_accepted"  # The engine accepted the result.
-    RESULT_REJECTED = "client_api.result_rejected"  # The engine rejected the result.
-
-    # Runtime
-    LOG = "client_api.log"  # A log record.
-    HEARTBEAT = "client_api.heartbeat"  # Liveness signal.
+    TASK_READY = "client_api.task_ready"
+    TASK_ACCEPTED = "client_api.task_accepted"
+    TASK_FAILED = "client_api.task_failed"
+    RESULT_READY = "client_api.result_ready"
+    RESULT_ACCEPTED = "client_api.result_accepted"
+    RESULT_REJECTED = "client_api.result_rejected"
+    LOG = "client_api.log"
+    HEARTBEAT = "client_api.heartbeat"
 
     # Teardown
-    ABORT = "client_api.abort"  # Stop now (error or abort path).
-    SHUTDOWN = "client_api.shutdown"  # Normal end of the session.
-    BYE = "client_api.bye"  # The trainer acknowledges shutdown and leaves.
-    ERROR = "client_api.error"  # A protocol or transport fault.
+    ABORT = "client_api.abort"
+    SHUTDOWN = "client_api.shutdown"
+    BYE = "client_api.bye"
+    ERROR = "client_api.error"  # Protocol/transport fault.

@@ -110,17 +110,15 @@ __all__ = [
 
 class _ModelExchangeMetaRequired(TypedDict):
     model_buffer_type: Literal["executorch", "pytorch"]
-    """What the data represents."""
+    """TYPE: What the data represents (e.g., executorch, pytorch)"""
     model_buffer_native_format: Literal["binary", "string"]
-    """Original format before any transmission encoding."""
+    """NATIVE_FORMAT: Original format before any transmission encoding"""
     model_buffer_encoding: Literal["base64", "hex", "utf8", "ascii", "none"]
-    """How the data is encoded for transmission."""
+    """ENCODING: How the data is encoded for transmission"""
 
 
 class ModelExchangeMeta(_ModelExchangeMetaRequired, total=False):
-    """The "meta" of a model-exchange task DXO.
-
-    Model exchange protocol specification and utilities.
+    """Model exchange protocol specification and utilities.
 
     This module defines the complete protocol for exchanging models between components,
     including message format specification, supported types, and validation utilities.
@@ -142,169 +140,106 @@ class ModelExchangeMeta(_ModelExchangeMetaRequired, total=False):
     """
 
     model_version: Any
-    """Version of the model carried (not checked by verify_payload)."""
 
 
 class HelloPayload(TypedDict):
-    """Payload of ``Topic.HELLO`` (``client_api.hello``).
-
-    The trainer introduces itself and the protocol version it speaks.
-    """
+    """Payload of ``Topic.HELLO`` (``client_api.hello``)."""
 
     session_id: str
-    """Identifies one trainer connection."""
     job_id: str
-    """The job the trainer belongs to."""
     site_name: str
-    """The client site running the trainer."""
     trainer_fqcn: str
-    """Fully qualified Cell name of the trainer."""
     rank: int
-    """Rank of the process speaking for the trainer."""
     protocol_version: int
-    """The PROTOCOL_VERSION the trainer speaks."""
 
 
 class HelloChallengePayload(TypedDict):
-    """Payload of ``Topic.HELLO_CHALLENGE`` (``client_api.hello_challenge``).
-
-    The engine challenges the trainer to prove its session token.
-    """
+    """Payload of ``Topic.HELLO_CHALLENGE`` (``client_api.hello_challenge``)."""
 
     nonce: str
-    """Challenge nonce issued by the engine."""
 
 
 class HelloProofPayload(TypedDict):
-    """Payload of ``Topic.HELLO_PROOF`` (``client_api.hello_proof``).
-
-    The trainer's proof for the challenge.
-    """
+    """Payload of ``Topic.HELLO_PROOF`` (``client_api.hello_proof``)."""
 
     proof: str
-    """The trainer's answer to the challenge."""
 
 
 class HelloAcceptedPayload(TypedDict):
-    """Payload of ``Topic.HELLO_ACCEPTED`` (``client_api.hello_accepted``).
-
-    The handshake succeeded.
-    """
+    """Payload of ``Topic.HELLO_ACCEPTED`` (``client_api.hello_accepted``)."""
 
 
 class HelloRejectedPayload(TypedDict):
     """Payload of ``Topic.HELLO_REJECTED`` (``client_api.hello_rejected``).
 
-    The handshake was refused (bad proof, wrong scope, consumed or expired nonce,
-    single-session): a distinct signal from the generic ERROR.
+    A handshake auth refusal (bad proof, wrong scope, consumed/expired nonce, single-session):
+    a distinct semantic signal from the generic ERROR (protocol/transport fault).
     """
 
     reason: str
-    """Human-readable reason for a rejection or an error."""
 
 
 class TaskReadyPayload(TypedDict):
-    """Payload of ``Topic.TASK_READY`` (``client_api.task_ready``).
-
-    The engine hands the trainer a task.
-    """
+    """Payload of ``Topic.TASK_READY`` (``client_api.task_ready``)."""
 
     task_id: str
-    """Identifies one task."""
     task_name: str
-    """Name of the task to run."""
     model: Any
-    """The model sent with the task (a framework object; opaque to the protocol)."""
     params: Any
-    """Task parameters (a framework object; opaque to the protocol)."""
 
 
 class TaskAcceptedPayload(TypedDict):
-    """Payload of ``Topic.TASK_ACCEPTED`` (``client_api.task_accepted``).
-
-    The trainer took the task.
-    """
+    """Payload of ``Topic.TASK_ACCEPTED`` (``client_api.task_accepted``)."""
 
 
 class TaskFailedPayload(TypedDict):
-    """Payload of ``Topic.TASK_FAILED`` (``client_api.task_failed``).
-
-    The task could not be carried out.
-    """
+    """Payload of ``Topic.TASK_FAILED`` (``client_api.task_failed``)."""
 
 
 class ResultReadyPayload(TypedDict):
-    """Payload of ``Topic.RESULT_READY`` (``client_api.result_ready``).
-
-    The trainer delivers a result.
-    """
+    """Payload of ``Topic.RESULT_READY`` (``client_api.result_ready``)."""
 
     result_id: str
-    """Identifies one result."""
     manifest: Any
-    """Describes the result being delivered (a framework object; opaque to the protocol)."""
 
 
 class ResultAcceptedPayload(TypedDict):
-    """Payload of ``Topic.RESULT_ACCEPTED`` (``client_api.result_accepted``).
-
-    The engine accepted the result.
-    """
+    """Payload of ``Topic.RESULT_ACCEPTED`` (``client_api.result_accepted``)."""
 
 
 class ResultRejectedPayload(TypedDict):
-    """Payload of ``Topic.RESULT_REJECTED`` (``client_api.result_rejected``).
-
-    The engine rejected the result.
-    """
+    """Payload of ``Topic.RESULT_REJECTED`` (``client_api.result_rejected``)."""
 
     reason: str
-    """Human-readable reason for a rejection or an error."""
 
 
 class LogPayload(TypedDict):
-    """Payload of ``Topic.LOG`` (``client_api.log``).
-
-    A log record.
-    """
+    """Payload of ``Topic.LOG`` (``client_api.log``)."""
 
 
 class HeartbeatPayload(TypedDict):
-    """Payload of ``Topic.HEARTBEAT`` (``client_api.heartbeat``).
-
-    Liveness signal.
-    """
+    """Payload of ``Topic.HEARTBEAT`` (``client_api.heartbeat``)."""
 
 
 class AbortPayload(TypedDict):
-    """Payload of ``Topic.ABORT`` (``client_api.abort``).
-
-    Stop now (error or abort path).
-    """
+    """Payload of ``Topic.ABORT`` (``client_api.abort``)."""
 
 
 class ShutdownPayload(TypedDict):
-    """Payload of ``Topic.SHUTDOWN`` (``client_api.shutdown``).
-
-    Normal end of the session.
-    """
+    """Payload of ``Topic.SHUTDOWN`` (``client_api.shutdown``)."""
 
 
 class ByePayload(TypedDict):
-    """Payload of ``Topic.BYE`` (``client_api.bye``).
-
-    The trainer acknowledges shutdown and leaves.
-    """
+    """Payload of ``Topic.BYE`` (``client_api.bye``)."""
 
 
 class ErrorPayload(TypedDict):
     """Payload of ``Topic.ERROR`` (``client_api.error``).
 
-    A protocol or transport fault.
+    Protocol/transport fault.
     """
 
     reason: str
-    """Human-readable reason for a rejection or an error."""
 
 
 IssueCode = Literal[
