@@ -1,7 +1,8 @@
 /**
- * The command line: commander wiring only. Each action reads its input, calls the pure API and
- * prints; this file and write.ts are the only places that do I/O or set the exit code.
- * Heavy modules are imported inside the action that needs them, so `--help` stays instant.
+ * The command line: commander wiring only. Each action runs a command from commands/, which reads
+ * its input, calls the pure stages and prints; commands/ and write.ts are the only code that does
+ * I/O, and this file the only one that sets the exit code. Actions import their command lazily,
+ * so `--help` evaluates none of the stages.
  */
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
