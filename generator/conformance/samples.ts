@@ -40,11 +40,6 @@ export function jsonObject(entries: Iterable<readonly [string, JsonValue]> = [])
   return object;
 }
 
-/** The object's own value at `key`; never an inherited member. */
-export function ownValue<T>(object: { readonly [key: string]: T }, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-}
-
 /** A copy of `object` with `key` set to `value`. */
 export function withKey(object: JsonObject, key: string, value: JsonValue): JsonObject {
   return jsonObject([...Object.entries(object), [key, value]]);

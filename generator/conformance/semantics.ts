@@ -3,7 +3,7 @@
  * conformance vectors and the README follow. Generated validators report issues with these codes,
  * these paths and these messages, identically in TypeScript and Python.
  */
-import type { CrossFieldRule, ScalarTypeName, ValueType } from "../model.js";
+import type { CrossFieldRule } from "../model.js";
 
 export type IssueCode =
   | "unknown_topic"
@@ -112,29 +112,6 @@ export const GENERAL_RULES: readonly string[] = [
   "Validators never throw on JSON values, null-prototype objects or huge arrays; nesting depth is bounded by the spec's types (recursive records are rejected by the spec checker), not by the input.",
   "Messages are identical in both runtimes; strings in them are quoted as JSON (`JSON.stringify`, Python `json.dumps(ensure_ascii=False)` with lone surrogates escaped).",
 ];
-
-/** Words for what a type expects, as used in `wrong_type` messages (`expected an integer, got …`). */
-export function expectedWords(type: ValueType): string {
-  switch (type.kind) {
-    case "scalar":
-      return SCALAR_WORDS[type.name];
-    case "enum":
-      return `one of ${type.enum.members.map((m) => quote(m.value)).join(", ")}`;
-    case "list":
-      return "an array";
-    case "map":
-    case "record":
-      return "an object";
-  }
-}
-
-const SCALAR_WORDS: { readonly [name in ScalarTypeName]: string } = {
-  string: "a string",
-  int: "an integer",
-  float: "a number",
-  bool: "a boolean",
-  any: "anything",
-};
 
 /** The message of a rule's `rule_violated` issue; fixed text, so it is computed here once. */
 export function ruleMessage(rule: CrossFieldRule): string {

@@ -56,12 +56,6 @@ export function asString(r: Reader, node: unknown): Located<string> | undefined 
   return { value: node.value, node, span: span(r, node) };
 }
 
-export function num(r: Reader, map: unknown, key: string): Located<number> | undefined {
-  const node = child(r, map, key);
-  if (!isScalar(node) || typeof node.value !== "number") return undefined;
-  return { value: node.value, node, span: span(r, node) };
-}
-
 /** The string items of a list (bad or mistyped items skipped). */
 export function strings(r: Reader, map: unknown, key: string): Located<string>[] {
   const list = child(r, map, key);
