@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { GeneratedFile } from "../../generator/model.js";
 import { assignNames } from "../../generator/names/index.js";
 import { REPO, snapshot } from "../cli/run.js";
-import { loadSpec, type Generated } from "../messages/pipeline.js";
+import { generatedView, loadSpec, type Generated } from "../messages/pipeline.js";
 
 export const FIXTURES_DIR = join(REPO, "test/fixtures/protocols");
 
@@ -102,17 +102,7 @@ export function generatedAt(dir: string): Generated {
     path: `generated/${path}`,
     text,
   }));
-  return {
-    protocol,
-    names: assigned.names,
-    files,
-    root: dir,
-    file(suffix) {
-      const found = files.find((f) => f.path.endsWith(suffix));
-      if (found === undefined) throw new Error(`no generated file ends with ${suffix}`);
-      return found;
-    },
-  };
+  return generatedView(protocol, assigned.names, files, dir);
 }
 
 /** Names of the directories under test/fixtures/protocols/, to catch a fixture left out of FIXTURES. */

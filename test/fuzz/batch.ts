@@ -11,7 +11,7 @@ import { generate } from "../../generator/index.js";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import type { GeneratedFile } from "../../generator/model.js";
 import { assignNames } from "../../generator/names/index.js";
-import type { Generated } from "../messages/pipeline.js";
+import { generatedView, type Generated } from "../messages/pipeline.js";
 import { specArbitrary, type FuzzSpec } from "./spec-arbitrary.js";
 
 export interface Sample {
@@ -71,17 +71,7 @@ export function writeBatch(samples: readonly Sample[]): { root: string; specs: A
     const files: readonly GeneratedFile[] = result.files;
     write(dir, "protocol.yaml", s.spec.text);
     for (const f of files) write(dir, f.path, f.text);
-    const gen: Generated = {
-      protocol: result.protocol,
-      names,
-      files,
-      root: dir,
-      file(suffix) {
-        const found = files.find((f) => f.path.endsWith(suffix));
-        if (found === undefined) throw new Error(`no generated file ends with ${suffix}`);
-        return found;
-      },
-    };
+    const gen = generatedView(result.protocol, names, files, dir);
     return { ...s, id, gen };
   });
   return { root, specs };

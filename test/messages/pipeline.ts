@@ -1,7 +1,7 @@
 /**
- * Runs the spec loader, the names stage and every emitter whose output the messages tests need
- * (defs, messages, JSON Schema, conformance vectors) and writes the files into a fresh temporary
- * directory, so the tests exercise the generator as it is now, not a committed snapshot.
+ * Runs the spec loader, the names stage and the generator's own emitters (every output the spec
+ * names) and writes the files into a fresh temporary directory, so the tests exercise the
+ * generator as it is now, not a committed snapshot.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,12 +9,7 @@ import { dirname, join } from "node:path";
 import type { GeneratedFile, Protocol } from "../../generator/model.js";
 import { assignNames, type Names } from "../../generator/names/index.js";
 import { loadProtocol } from "../../generator/spec/index.js";
-import { emitConformance } from "../../generator/conformance/vectors.js";
-import { emitJsonSchemas } from "../../generator/emit/jsonschema/index.js";
-import { emitPythonDefs } from "../../generator/emit/python/defs.js";
-import { emitPythonMessages, pythonMessagesExports } from "../../generator/emit/python/messages.js";
-import { emitTypeScriptDefs } from "../../generator/emit/typescript/defs.js";
-import { emitTypeScriptMessages } from "../../generator/emit/typescript/messages.js";
+import { emitAll } from "../../generator/generate.js";
 
 export interface Generated {
   readonly protocol: Protocol;
@@ -34,15 +29,21 @@ export function loadSpec(path: string): Protocol {
   return result.protocol;
 }
 
-export function emitAll(protocol: Protocol, names: Names): GeneratedFile[] {
-  return [
-    emitTypeScriptDefs(protocol),
-    ...emitTypeScriptMessages(protocol, names),
-    ...emitPythonDefs(protocol, [pythonMessagesExports(protocol, names)]),
-    ...emitPythonMessages(protocol, names),
-    ...emitJsonSchemas(protocol),
-    ...emitConformance(protocol, names),
-  ];
+export { emitAll };
+
+/** The rendered files of one protocol, written under `root`, with lookup by path suffix. */
+export function generatedView(protocol: Protocol, names: Names, files: readonly GeneratedFile[], root: string): Generated {
+  return {
+    protocol,
+    names,
+    files,
+    root,
+    file(suffix) {
+      const found = files.find((f) => f.path.endsWith(suffix));
+      if (found === undefined) throw new Error(`no generated file ends with ${suffix}`);
+      return found;
+    },
+  };
 }
 
 export function generate(specPath: string): Generated {
@@ -56,15 +57,5 @@ export function generate(specPath: string): Generated {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
     writeFileSync(join(root, f.path), f.text);
   }
-  return {
-    protocol,
-    names: assigned.names,
-    files,
-    root,
-    file(suffix) {
-      const found = files.find((f) => f.path.endsWith(suffix));
-      if (found === undefined) throw new Error(`no generated file ends with ${suffix}`);
-      return found;
-    },
-  };
+  return generatedView(protocol, assigned.names, files, root);
 }
