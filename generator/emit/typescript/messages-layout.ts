@@ -2,16 +2,17 @@
  * Text helpers of the messages emitter: doc comments, string literals and property names as
  * prettier (default options) prints them. Layout that depends on width is doc.ts's job.
  */
+import { tsDocComment } from "./defs-syntax.js";
 import { ES5_IDENTIFIER_NAME } from "./es5-identifier.js";
 
-const WIDTH = 80;
 
-/** A JSDoc block for `lines` at `indent`; one line when it fits. `*` `/` can't close it early. */
-export function jsDoc(lines: readonly string[], indent: string): string {
-  const safe = lines.map((l) => l.replace(/\*\//g, "*\\/").trimEnd());
-  const single = safe.length === 1 ? `${indent}/** ${safe[0] ?? ""} */` : undefined;
-  if (single !== undefined && single.length <= WIDTH) return single + "\n";
-  return [`${indent}/**`, ...safe.map((l) => (l === "" ? `${indent} *` : `${indent} * ${l}`)), `${indent} */`].join("\n") + "\n";
+/**
+ * A JSDoc block for `lines` (and `tags`) at `indent`, as defs.ts prints its doc comments: one line
+ * when it fits, text lines defused so they can't close the comment or add a tag.
+ */
+export function jsDoc(lines: readonly string[], indent: string, tags: readonly string[] = []): string {
+  const comment = tsDocComment(lines, tags, indent.length);
+  return comment.length === 0 ? "" : comment.map((l) => indent + l).join("\n") + "\n";
 }
 
 /**

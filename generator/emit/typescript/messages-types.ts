@@ -5,25 +5,25 @@
 import type { Field, Protocol, Topic } from "../../model.js";
 import { allTopics, type ShapeView } from "../../conformance/shapes.js";
 import { tsType, type TsContext } from "./messages-context.js";
+import { commentLines } from "../text.js";
+import { tsDeprecatedTag, tsDocComment } from "./defs-syntax.js";
 import { jsDoc, propertyName } from "./messages-layout.js";
 import { computed, dotted, readonlyRecord, ref, toKey, typeOf, union, type PropSig, type Type } from "./ts-ast.js";
 import { interfaceDecl, source, typeAlias } from "./ts-statements.js";
 
-export function shapeDocLines(view: ShapeView, ctx: TsContext): string[] {
+/** The doc comment of a payload or record type: what it is, the spec's doc, its deprecation. */
+function shapeDoc(view: ShapeView, ctx: TsContext): string {
   const { shape } = view;
-  const lines: string[] = [];
-  if (shape.kind === "topic") lines.push(`Payload of \`${ctx.topicRef(shape)}\` (\`${shape.value}\`).`);
-  if (shape.doc !== undefined) {
-    if (lines.length > 0) lines.push("");
-    lines.push(...shape.doc.split("\n"));
-  }
-  if (shape.deprecated !== undefined) lines.push("", `@deprecated ${shape.deprecated}`.trimEnd());
-  return lines;
+  const lines = shape.kind === "topic" ? [`Payload of \`${ctx.topicRef(shape)}\` (\`${shape.value}\`).`] : [];
+  const doc = commentLines(shape.doc);
+  if (lines.length > 0 && doc.length > 0) lines.push("");
+  lines.push(...doc);
+  return jsDoc(lines, "", deprecatedTags(shape.deprecated));
 }
 
 export function emitInterface(view: ShapeView, ctx: TsContext): string {
   const name = ctx.names.type(view.shape);
-  const doc = jsDoc(shapeDocLines(view, ctx), "");
+  const doc = shapeDoc(view, ctx);
   if (view.fields.length === 0) return doc + source(typeAlias(name, emptyObjectType(view)));
   return doc + source(interfaceDecl(name, view.fields.map((f) => property(f, ctx))));
 }
@@ -37,19 +37,15 @@ function emptyObjectType(view: ShapeView): Type {
   return readonlyRecord(ref("string"), ref(view.unknownKeys === "forbid" ? "never" : "unknown"));
 }
 
-/** Comment lines of a `/** … *\/` block one indent deep, without that indent. */
-export function memberComment(lines: readonly string[]): string[] | undefined {
-  if (lines.length === 0) return undefined;
-  return jsDoc(lines, "  ").trimEnd().split("\n").map((l) => l.slice(2));
-}
-
 function property(field: Field, ctx: TsContext): PropSig {
   const { key } = field;
-  const docLines = [...(key.doc?.split("\n") ?? [])];
-  if (key.deprecated !== undefined) docLines.push(`@deprecated ${key.deprecated}`.trimEnd());
-  const comments = memberComment(docLines);
+  const comments = tsDocComment(commentLines(key.doc), deprecatedTags(key.deprecated), 2);
   const sig = { key: toKey(propertyName(key.value)), type: tsType(key.type, ctx), optional: !field.required, readonly: true };
-  return comments === undefined ? sig : { ...sig, comments };
+  return comments.length === 0 ? sig : { ...sig, comments };
+}
+
+function deprecatedTags(reason: string | undefined): string[] {
+  return reason === undefined ? [] : tsDeprecatedTag(commentLines(reason));
 }
 
 export function emitTopicMaps(protocol: Protocol, ctx: TsContext): string {

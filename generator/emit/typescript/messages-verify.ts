@@ -9,6 +9,7 @@ import { camelCase } from "../../names/case.js";
 import type { TsContext } from "./messages-context.js";
 import { tsType } from "./messages-context.js";
 import type { Doc } from "./doc.js";
+import { commentLines } from "../text.js";
 import { jsDoc, str } from "./messages-layout.js";
 import { array, call, dotted, id, index, member, newCall, object, ref, stringLit, toKey, union } from "./ts-ast.js";
 import type { PropSig } from "./ts-ast.js";
@@ -65,15 +66,16 @@ function expectCheck(expect: VerifyExpect, ctx: TsContext): Doc {
 
 function docComment(record: Record, verify: Verify, ctx: TsContext): string {
   const type = ctx.names.type(record);
-  const lines: string[] = [...(verify.doc?.split("\n") ?? [`Verifies the {@link ${type}} a value holds.`]), ""];
-  const argDoc = verify.argumentDoc ?? `The object to verify`;
-  lines.push(`@param ${camelCase(verify.argument)} ${argDoc}: its \`${verify.attribute}\` holds a {@link ${type}}.`);
-  for (const e of verify.expects) {
-    lines.push(`@param expected.${camelCase(e.param)} ${e.doc ?? `Expected ${e.label}`}`);
-  }
-  lines.push(
+  const doc = commentLines(verify.doc);
+  const lines = doc.length > 0 ? doc : [`Verifies the {@link ${type}} a value holds.`];
+  // Spec text inside a tag stays on the tag's line.
+  const inline = (text: string | undefined, fallback: string): string => commentLines(text).join(" ") || fallback;
+  const argDoc = inline(verify.argumentDoc, "The object to verify");
+  const tags = [
+    `@param ${camelCase(verify.argument)} ${argDoc}: its \`${verify.attribute}\` holds a {@link ${type}}.`,
+    ...verify.expects.map((e) => `@param expected.${camelCase(e.param)} ${inline(e.doc, `Expected ${e.label}`)}`),
     `@throws {VerifyError} when \`${camelCase(verify.argument)}\` holds no \`${verify.attribute}\` object, a required`,
     "field is missing, or a given expected value does not match.",
-  );
-  return jsDoc(lines, "");
+  ];
+  return jsDoc(lines, "", tags);
 }
