@@ -6,6 +6,7 @@
  * `list[…]`, `dict[str, …]`) breaks the same way; one with a single item gets no trailing comma
  * (ruff adds none there either: `list[x,]` would be a tuple).
  */
+import { width } from "../text.js";
 
 export type PyExpr =
   | { readonly kind: "atom"; readonly text: string }
@@ -89,4 +90,17 @@ export function pyLayout(e: PyExpr, indent: number, column: number, trailing: nu
  */
 export function pyStatement(indent: number, open: string, args: readonly string[], close: string): string {
   return `${" ".repeat(indent)}${pyLayout(pyCall(open, args.map(pyAtom)), indent, indent, close.length)}${close}`;
+}
+
+/**
+ * `def name(params) -> returns:` as ruff lays it out: the parameters split when the line is too
+ * long, and a return annotation that still overflows its line goes in parentheses on a line of
+ * its own, when it fits there.
+ */
+export function pyDef(name: string, params: readonly string[], returns: string): string {
+  const text = pyStatement(0, `def ${name}`, params, ` -> ${returns}:`);
+  const lastBreak = text.lastIndexOf("\n");
+  const last = text.slice(lastBreak + 1);
+  if (lastBreak === -1 || width(last) <= LINE_LENGTH || 4 + width(returns) > LINE_LENGTH) return text;
+  return `${text.slice(0, lastBreak + 1)}) -> (\n    ${returns}\n):`;
 }

@@ -6,7 +6,7 @@
 import type { Field } from "../../model.js";
 import type { ShapeView } from "../../conformance/shapes.js";
 import { PYTHON_KEYWORDS } from "../../names/keywords-python.js";
-import { paragraphs } from "../text.js";
+import { paragraphs, width } from "../text.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import { pyType, type PyContext } from "./messages-context.js";
 import { LINE_LENGTH, pyAtom, pyCall, pyDict, pyLayout, pyStatement, type PyExpr } from "./messages-layout.js";
@@ -121,7 +121,13 @@ function functional(target: string, fields: Field[], total: boolean, ctx: PyCont
   const entries = fields.map((f) => [pythonString(f.key.value), pyType(f.key.type, ctx)] as const);
   const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
   if (!total) args.push(["total", pyAtom("False")]);
-  const text = `${target} = ${pyLayout(pyCall("TypedDict", args), 0, target.length + 3, 0)}`;
+  const call = pyCall("TypedDict", args);
+  const split = `${target} = ${pyLayout(call, 0, target.length + 3, 0)}`;
+  // As ruff does: when even `target = TypedDict(` overflows the line, the value goes in
+  // parentheses, but only if every line of that layout then fits.
+  const parenthesized = `${target} = (\n    ${pyLayout(call, 4, 4, 0)}\n)`;
+  const fits = (text: string): boolean => text.split("\n").every((line) => width(line) <= LINE_LENGTH);
+  const text = target.length + " = TypedDict(".length > LINE_LENGTH && fits(parenthesized) ? parenthesized : split;
   if (!fields.every((f) => ruffClassKey(f.key.value))) return `${text}\n`;
   const lineEnd = text.indexOf("\n");
   const noqa = "  # noqa: UP013";

@@ -8,7 +8,7 @@ import { allTopics, type ShapeView } from "../../conformance/shapes.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { pyAtom, pyCall, pyDict, pyLayout, pyList, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
+import { pyAtom, pyCall, pyDef, pyDict, pyLayout, pyList, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
 import { SCALAR_SPECS } from "./messages-runtime.js";
 
 export function emitShapeValidators(view: ShapeView, ctx: PyContext): string {
@@ -23,11 +23,11 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext): string {
   ];
   if (view.rules.length > 0) args.push(["rules", pyList(view.rules.map((r) => ruleSpec(r, ctx)))]);
   return [
-    `${pyStatement(0, `def ${validator}`, ["value: object"], " -> list[ValidationIssue]:")}\n`,
+    `${pyDef(validator, ["value: object"], "list[ValidationIssue]")}\n`,
     ...docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`),
     `    return ${pyLayout(pyCall(ctx.need("_check_shape"), args), 4, 11, 0)}\n`,
     "\n\n",
-    `${pyStatement(0, `def ${parser}`, ["value: object"], ` -> ${type}:`)}\n`,
+    `${pyDef(parser, ["value: object"], type)}\n`,
     ...docLines(
       `Return \`\`value\`\` as ${what}.\n\nRaises:\n    PayloadValidationError: If it has issues (a \`\`ValueError\`\` listing them).`,
     ),
