@@ -1,6 +1,6 @@
 /**
  * The command line: commander wiring only. Each action runs a command from commands/, which reads
- * its input, calls the pure stages and prints; commands/ and write.ts are the only code that does
+ * its input, calls the pure stages and prints; commands/ and write/ are the only code that does
  * I/O, and this file the only one that sets the exit code. Actions import their command lazily,
  * so `--help` evaluates none of the stages.
  */
@@ -34,9 +34,13 @@ program
   )
   .addOption(specOption())
   .option("--accept-breaking", "rewrite the wire lock even when the spec breaks the wire contract", false)
-  .action(async (options: { spec: string; acceptBreaking: boolean }) => {
+  .option("--adopt <path...>", "let generated files replace these hand-written files (paths as gen reports them)")
+  .option("--lock-timeout <seconds>", "how long to wait for another gen running on the same spec directory", "10")
+  .action(async (options: { spec: string; acceptBreaking: boolean; adopt?: string[]; lockTimeout: string }) => {
     const { runGen } = await import("./commands/gen.js");
-    process.exitCode = runGen(options.spec, { acceptBreaking: options.acceptBreaking });
+    const seconds = Number(options.lockTimeout);
+    if (!Number.isFinite(seconds) || seconds < 0) program.error(`error: --lock-timeout takes a number of seconds, not ${JSON.stringify(options.lockTimeout)}`, { exitCode: 2 });
+    process.exitCode = runGen(options.spec, { acceptBreaking: options.acceptBreaking, adopt: options.adopt, lockTimeoutMs: seconds * 1000 });
   });
 
 program

@@ -222,16 +222,20 @@ export interface Reserved {
 export interface TypeScriptOutput {
   /** Directory relative to the spec's directory, POSIX separators. */
   readonly dir: string;
+  /** Where the spec says `dir` (messages about files this output writes point here). */
+  readonly span?: Span | undefined;
 }
 
 export interface PythonOutput {
   readonly dir: string;
+  readonly span?: Span | undefined;
   /** Package (folder) name under `dir`: generated/python/<package>/defs.py. */
   readonly package: string;
 }
 
 export interface DirOutput {
   readonly dir: string;
+  readonly span?: Span | undefined;
 }
 
 export interface Outputs {

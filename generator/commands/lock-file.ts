@@ -1,9 +1,10 @@
 /** The wire lock beside the spec: where it is and what is in it now. */
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Finding } from "../contract/finding.js";
 import { formatFinding, summarizeFindings } from "../contract/format.js";
 import { lockPathFor } from "../contract/lock.js";
+import { IoFailure, ioFailure } from "../write/index.js";
 import type { SpecFile } from "./spec-file.js";
 
 export interface LockFileOnDisk {
@@ -15,14 +16,23 @@ export interface LockFileOnDisk {
   readonly text: string | undefined;
 }
 
+/** Throws an IoFailure when the lock path holds something other than a regular file, or cannot be read. */
 export function readLockFile(spec: SpecFile): LockFileOnDisk {
   const path = lockPathFor(basename(spec.display));
   const display = lockPathFor(spec.display);
+  const absolute = join(spec.root, path);
   let text: string | undefined;
   try {
-    text = readFileSync(join(spec.root, path), "utf8");
+    // lstat first: a directory, link or FIFO at the lock path is reported, never followed or opened.
+    const stats = lstatSync(absolute);
+    if (!stats.isFile()) {
+      const what = stats.isDirectory() ? "a directory" : stats.isSymbolicLink() ? "a symbolic link" : "not a regular file";
+      throw new IoFailure("read", display, `it is ${what}`, "", "the wire lock is a file wiredefs writes beside the spec: move what is there away");
+    }
+    text = readFileSync(absolute, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    if (error instanceof IoFailure) throw error;
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw ioFailure("read", display, error);
   }
   return { path, display, text };
 }

@@ -182,16 +182,16 @@ function lint(r: Reader, node: unknown): LintConfig | undefined {
 }
 
 function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
-  const dir = (target: string) => str(r, child(r, node, target), "dir")?.value;
+  const dir = (target: string) => str(r, child(r, node, target), "dir");
   const ts = dir("typescript");
   const py = dir("python");
   const docsDir = dir("docs");
   const schema = dir("schema");
   const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
   return {
-    ...optional("typescript", ts === undefined ? undefined : { dir: ts }),
-    ...optional("python", py === undefined ? undefined : { dir: py, package: pkg }),
-    ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir }),
-    ...optional("schema", schema === undefined ? undefined : { dir: schema }),
+    ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span }),
+    ...optional("python", py === undefined ? undefined : { dir: py.value, package: pkg, span: py.span }),
+    ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir.value, span: docsDir.span }),
+    ...optional("schema", schema === undefined ? undefined : { dir: schema.value, span: schema.span }),
   };
 }

@@ -1,0 +1,51 @@
+/**
+ * The files wiredefs owns: exactly the files it generated, listed in a committed manifest beside
+ * the spec (`protocol.files.json` for `protocol.yaml`). `gen` replaces only those files, deletes
+ * one it listed before and no longer produces (if it still carries the generated header), and
+ * leaves every other file in the output directories alone; `check` compares only those files.
+ * Pure: rendering and parsing; the commands read and write it with the other outputs.
+ */
+import { generatedNotice } from "../emit/header.js";
+import type { GeneratedFile, Protocol } from "../model.js";
+
+/** `protocol.yaml` → `protocol.files.json` (beside the spec, like the wire lock). */
+export function ownedListPathFor(specPath: string): string {
+  return `${specPath.replace(/\.ya?ml$/i, "")}.files.json`;
+}
+
+/** The manifest listing `files` (paths relative to the spec's directory), sorted, one per line. */
+export function renderOwnedList(protocol: Protocol, path: string, files: readonly GeneratedFile[]): GeneratedFile {
+  const paths = [...new Set(files.map((f) => f.path))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const text = JSON.stringify({ $comment: generatedNotice(protocol).join(" "), files: paths }, null, 2);
+  return { path, text: `${text}\n` };
+}
+
+export type OwnedList = { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly problem: string };
+
+/** Reads a manifest back; entries that are not safe relative paths make the whole list unusable. */
+export function parseOwnedList(text: string): OwnedList {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: "it is not valid JSON" };
+  }
+  const files = (value as { files?: unknown } | null)?.files;
+  if (typeof value !== "object" || value === null || !Array.isArray(files)) {
+    return { ok: false, problem: 'it has no "files" list' };
+  }
+  for (const entry of files as unknown[]) {
+    if (typeof entry !== "string" || !isSafeRelativePath(entry)) {
+      return { ok: false, problem: `it lists ${JSON.stringify(entry)}, which is no path inside the spec's directory` };
+    }
+  }
+  return { ok: true, files: files as string[] };
+}
+
+/** Relative, POSIX, no `..`, `.` or empty segments, no backslash or control character. */
+export function isSafeRelativePath(path: string): boolean {
+  if (path === "" || path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:/.test(path)) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(path)) return false;
+  return path.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+}
