@@ -19,10 +19,10 @@ export function wiredefs(args: readonly string[], cwd: string): Run {
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A temp dir holding a copy of this repo's spec, lock and committed outputs. */
+/** A temp dir holding a copy of this repo's spec, lock, owned-file list and committed outputs. */
 export function scratchCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "wiredefs-cli-"));
-  for (const name of ["protocol.yaml", "protocol.lock.json", "generated"]) {
+  for (const name of ["protocol.yaml", "protocol.lock.json", "protocol.files.json", "generated"]) {
     const from = join(REPO, name);
     if (existsSync(from)) cpSync(from, join(dir, name), { recursive: true });
   }
