@@ -1,7 +1,7 @@
 /** `wiredefs gen`: validate, render everything, then write it all or nothing. */
 import { planLock } from "../contract/check.js";
 import { generate } from "../generate.js";
-import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe } from "../write/index.js";
+import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe, type FsOps } from "../write/index.js";
 import { printFindings, readLockFile } from "./lock-file.js";
 import { adoptedPaths, outputsOnDisk, readOwned, showFor } from "./owned-files.js";
 import { plural, printDiagnostics, readSpec, sourcesOf, type SpecFile } from "./spec-file.js";
@@ -13,6 +13,8 @@ export interface GenOptions {
   readonly adopt?: readonly string[] | undefined;
   /** How long to wait for another gen on the same spec directory, in milliseconds. */
   readonly lockTimeoutMs?: number | undefined;
+  /** The file-system calls that change the tree (tests inject failures here). */
+  readonly fs?: FsOps | undefined;
 }
 
 /** Exit code: 0 written, 1 a problem in the spec or the tree (nothing written), 2 an I/O failure (nothing changed). */
@@ -70,7 +72,7 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
     return 1;
   }
   if (warnings.length + planned.warnings.length > 0) printDiagnostics([...warnings, ...planned.warnings], sourcesOf(spec));
-  const summary = applyPlan(spec.root, planned.plan, disk.show);
+  const summary = applyPlan(spec.root, planned.plan, disk.show, options.fs);
   const parts = [`wrote ${plural(summary.written.length, "file")}`, `${summary.unchanged.length} unchanged`];
   if (summary.deleted.length > 0) parts.push(`deleted ${summary.deleted.length} orphaned`);
   process.stdout.write(`wiredefs: ${parts.join(", ")} (from ${spec.display})\n`);

@@ -54,7 +54,6 @@ function sibling(target: string, suffix: string): string {
 
 export function applyPlan(root: string, plan: WritePlan, show: (path: string) => string, fs: FsOps = NODE_FS): WriteSummary {
   const undo: (() => void)[] = [];
-  const leftovers: string[] = [];
   const step = (action: string, path: string, run: () => void, revert: () => void): void => {
     try {
       run();
@@ -92,14 +91,15 @@ export function applyPlan(root: string, plan: WritePlan, show: (path: string) =>
       backups.push(backup);
     }
   } catch (error) {
+    let undone = true;
     for (const revert of undo.reverse()) {
       try {
         revert();
       } catch {
-        leftovers.push("…");
+        undone = false;
       }
     }
-    if (error instanceof IoFailure && leftovers.length > 0) {
+    if (error instanceof IoFailure && !undone) {
       throw new IoFailure(error.action, error.path, `${error.cause_} (and undoing the steps already done failed too)`, error.code,
         "the tree may be mixed: run `git status`, restore with `git checkout`, then fix the cause and run gen again");
     }
@@ -111,6 +111,16 @@ export function applyPlan(root: string, plan: WritePlan, show: (path: string) =>
       fs.unlink(backup);
     } catch {
       // Left behind, named after its file; harmless.
+    }
+  }
+  // A directory that held only deleted orphans goes too (up to, not including, the spec's directory).
+  for (const path of plan.deletes) {
+    for (let dir = dirname(path); dir !== "." && dir !== "/"; dir = dirname(dir)) {
+      try {
+        fs.rmdir(abs(dir));
+      } catch {
+        break;
+      }
     }
   }
   return { written: plan.writes.map((w) => w.path), unchanged: plan.unchanged, deleted: plan.deletes };

@@ -51,7 +51,7 @@ export const FIXTURES: readonly Fixture[] = [
   },
 ];
 
-/** The files every fixture generates, relative to its spec's directory (the lock included). */
+/** The files every fixture generates, relative to its spec's directory (the lock and the owned-file list included). */
 export function expectedFiles(f: Fixture): string[] {
   const py = `generated/python/${f.pythonPackage}`;
   return [
@@ -64,6 +64,7 @@ export function expectedFiles(f: Fixture): string[] {
     "generated/ts/defs.ts",
     "generated/ts/index.ts",
     "generated/ts/messages.ts",
+    "protocol.files.json",
     "protocol.lock.json",
   ].sort();
 }

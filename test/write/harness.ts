@@ -1,0 +1,100 @@
+/**
+ * Running the built CLI on a scratch copy of this repo's spec and outputs, as an unprivileged
+ * user when the tests run as root (root bypasses file permissions; CI runs as root), and
+ * snapshots of a tree that include each entry's kind and permission bits.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { chownSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { join, relative } from "node:path";
+import { REPO, scratchCopy } from "../cli/run.js";
+
+export { REPO, scratchCopy };
+
+const BIN = join(REPO, "bin", "wiredefs.js");
+export const IS_ROOT = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+export interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The command line that runs wiredefs unprivileged: through setpriv when we are root. */
+function commandLine(args: readonly string[]): [string, string[]] {
+  const node = [process.execPath, BIN, ...args];
+  if (!IS_ROOT) return [node[0] ?? "", node.slice(1)];
+  return ["setpriv", [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", ...node]];
+}
+
+/** Runs wiredefs in `cwd` as an unprivileged user. */
+export function unprivileged(args: readonly string[], cwd: string): Run {
+  const [cmd, argv] = commandLine(args);
+  const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts wiredefs in `cwd` as an unprivileged user without waiting for it. */
+export function startUnprivileged(args: readonly string[], cwd: string): Promise<Run> {
+  const [cmd, argv] = commandLine(args);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    child.on("close", (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A scratch copy owned by the unprivileged user (a no-op when not root: it is ours already). */
+export function scratchForUnprivileged(): string {
+  const dir = scratchCopy();
+  giveAway(dir);
+  return dir;
+}
+
+/** chown -R to the unprivileged user, when root. */
+export function giveAway(path: string): void {
+  if (!IS_ROOT) return;
+  chownSync(path, NOBODY, NOBODY);
+  const stats = lstatSync(path);
+  if (stats.isDirectory()) for (const name of readdirSync(path)) giveAway(join(path, name));
+}
+
+/** Runs a shell command as root (mount, chattr); fails the test when it fails. */
+export function sh(command: string): string {
+  const r = spawnSync("sh", ["-c", command], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${command}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Every entry under `dir`: kind, mode and bytes (files) or target (links). */
+export function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const rel = relative(dir, p);
+      const s = lstatSync(p);
+      const mode = (s.mode & 0o7777).toString(8);
+      if (s.isDirectory()) {
+        out.set(rel, `dir ${mode}`);
+        walk(p);
+      } else if (s.isSymbolicLink()) out.set(rel, `link -> ${readlinkSync(p)}`);
+      else if (s.isFile()) out.set(rel, `file ${mode} ${readFileSync(p, "latin1")}`);
+      else out.set(rel, `special ${mode}`);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Edits the scratch spec so that every generated source file changes (its licence header). */
+export function touchEveryOutput(dir: string): void {
+  const spec = join(dir, "protocol.yaml");
+  const text = readFileSync(spec, "utf8");
+  const changed = text.replace("Copyright (c) 2025", "Copyright (c) 2031");
+  if (changed === text) throw new Error("the seed's licence line moved: update touchEveryOutput");
+  spawnSync("sh", ["-c", `cat > '${spec}'`], { input: changed });
+}
