@@ -32,8 +32,16 @@ export const NODE_FS: FsOps = {
       const bytes = Buffer.from(text, "utf8");
       let done = 0;
       while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    } finally {
       closeSync(fd);
+    } catch (error) {
+      // Created but not written (a full disk): it is ours, remove it before reporting.
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed (closing itself failed).
+      }
+      unlinkSync(path);
+      throw error;
     }
   },
   rename: (from, to) => renameSync(from, to),

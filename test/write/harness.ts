@@ -4,7 +4,7 @@
  * snapshots of a tree that include each entry's kind and permission bits.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { chownSync, lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { chownSync, lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { REPO, scratchCopy } from "../cli/run.js";
 
@@ -90,11 +90,11 @@ export function tree(dir: string): Map<string, string> {
   return out;
 }
 
-/** Edits the scratch spec so that every generated source file changes (its licence header). */
+/** Edits the scratch spec so that every generated source file and the docs change (licence, title). */
 export function touchEveryOutput(dir: string): void {
   const spec = join(dir, "protocol.yaml");
   const text = readFileSync(spec, "utf8");
-  const changed = text.replace("Copyright (c) 2025", "Copyright (c) 2031");
-  if (changed === text) throw new Error("the seed's licence line moved: update touchEveryOutput");
-  spawnSync("sh", ["-c", `cat > '${spec}'`], { input: changed });
+  const changed = text.replace("Copyright (c) 2025", "Copyright (c) 2031").replace(/^( {2}title: .*)\.$/m, "$1 (revised).");
+  if (changed === text || !changed.includes("(revised)")) throw new Error("the seed's licence or title moved: update touchEveryOutput");
+  writeFileSync(spec, changed);
 }
