@@ -30,7 +30,8 @@ function commandLine(args: readonly string[]): [string, string[]] {
 /** Runs wiredefs in `cwd` as an unprivileged user. */
 export function unprivileged(args: readonly string[], cwd: string): Run {
   const [cmd, argv] = commandLine(args);
-  const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  // A hang (a FIFO opened for reading, say) is killed and fails the test with status -1.
+  const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 120_000 });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
