@@ -124,12 +124,14 @@ describe("the seed protocol.yaml", () => {
     expect(p.license?.endsWith("limitations under the License.")).toBe(true);
     expect(p.reserved[0]?.channels.map((v) => v.value)).toEqual(["flare_agent"]);
     expect(p.reserved[0]?.topics.map((v) => v.value)).toEqual(["get_task", "submit_result", "heartbeat", "hello", "bye", "abort"]);
-    expect(p.outputs).toEqual({
+    // Each output also carries the span of its dir (where messages about its files point).
+    expect(p.outputs).toMatchObject({
       typescript: { dir: "generated/ts" },
       python: { dir: "generated/python", package: "client_api" },
       docs: { dir: "generated/docs" },
       schema: { dir: "generated/schema" },
     });
+    expect(text.split("\n")[(p.outputs.typescript?.span?.line ?? 0) - 1]).toBe("    dir: generated/ts");
   });
 
   it("locates items by their key (1-based)", () => {
