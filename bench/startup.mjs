@@ -26,7 +26,7 @@ const scratch = mkdtempSync(join(tmpdir(), "wiredefs-bench-"));
 process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
 const copy = (name) => {
   const dir = join(scratch, name);
-  for (const f of ["protocol.yaml", "protocol.lock.json", "generated"]) {
+  for (const f of ["protocol.yaml", "protocol.lock.json", "protocol.files.json", "generated"]) {
     if (existsSync(join(repo, f))) cpSync(join(repo, f), join(dir, f), { recursive: true });
   }
   // Bring the copy up to date with the built generator, so `check` measures a clean tree.

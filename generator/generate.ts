@@ -16,7 +16,7 @@ export type GenerateResult =
       readonly ok: true;
       readonly protocol: Protocol;
       readonly files: readonly GeneratedFile[];
-      /** The directories the outputs own: a file in one of them that is not in `files` is orphaned. */
+      /** The directories the outputs write into. wiredefs owns only the files in `files`, not these directories. */
       readonly outputDirs: readonly string[];
       readonly warnings: readonly Diagnostic[];
     }
