@@ -2,7 +2,9 @@
  * One `gen` at a time per spec directory: an exclusive lock file, `.wiredefs.lock`, created with
  * O_EXCL beside the spec and removed when the run ends. A second run waits for it (up to
  * `timeoutMs`, 10 s by default) and then fails with exit 2. A lock left by a run that died (its
- * process no longer exists on this host) is stale and is taken over.
+ * process no longer exists on this host) is stale and is taken over. Known limit: two runs that
+ * judge the same stale lock at the same instant may both proceed, and if their specs differ,
+ * the tree may end with files from both (each run's own writes are still all or nothing).
  */
 import { hostname } from "node:os";
 import { closeSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";

@@ -9,7 +9,7 @@
  * Swapping needs no disk space (renames within a directory), so a full disk fails while staging,
  * before any target is touched.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { IoFailure, ioFailure } from "./io-error.js";
 import type { WritePlan } from "./plan.js";
@@ -17,8 +17,8 @@ import type { WritePlan } from "./plan.js";
 /** The file-system calls a transaction makes (tests inject failures through it). */
 export interface FsOps {
   mkdir(path: string): void;
-  /** Creates `path` (failing if it exists) holding `text`. */
-  writeNew(path: string, text: string, mode: number): void;
+  /** Creates `path` (failing if it exists) holding `text`, with exactly `mode` when given (else the umask's default). */
+  writeNew(path: string, text: string, mode: number | undefined): void;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   rmdir(path: string): void;
@@ -27,8 +27,9 @@ export interface FsOps {
 export const NODE_FS: FsOps = {
   mkdir: (path) => mkdirSync(path),
   writeNew: (path, text, mode) => {
-    const fd = openSync(path, "wx", mode);
+    const fd = openSync(path, "wx", 0o666);
     try {
+      if (mode !== undefined) fchmodSync(fd, mode);
       const bytes = Buffer.from(text, "utf8");
       let done = 0;
       while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
@@ -79,7 +80,7 @@ export function applyPlan(root: string, plan: WritePlan, show: (path: string) =>
     }
     for (const w of plan.writes) {
       const temp = sibling(abs(w.path), "tmp");
-      step("write", w.path, () => fs.writeNew(temp, w.text, w.mode ?? 0o666), () => fs.unlink(temp));
+      step("write", w.path, () => fs.writeNew(temp, w.text, w.mode), () => fs.unlink(temp));
       temps.set(w.path, temp);
     }
     for (const w of plan.writes) {

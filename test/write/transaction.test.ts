@@ -3,7 +3,7 @@
  * Nth call of each kind, for every N the run makes. Whatever fails, the tree is exactly as before
  * (every entry's kind, mode and bytes), and the failure is one line with the path and the cause.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runGen } from "../../generator/commands/gen.js";
@@ -88,6 +88,18 @@ describe("gen's transaction", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("(and undoing the steps already done failed too)");
     expect(r.stderr).toContain("git status");
+  });
+
+  it("gives a replaced file the permission bits it had, and a new file the umask's default", () => {
+    const dir = changedCopy();
+    chmodSync(join(dir, "generated/ts/defs.ts"), 0o640);
+    chmodSync(join(dir, "generated/ts/messages.ts"), 0o444);
+    expect(gen(dir, NODE_FS).status).toBe(0);
+    expect(statSync(join(dir, "generated/ts/defs.ts")).mode & 0o777).toBe(0o640);
+    expect(statSync(join(dir, "generated/ts/messages.ts")).mode & 0o777).toBe(0o444);
+    expect(readFileSync(join(dir, "generated/ts/defs.ts"), "utf8")).toContain("Copyright (c) 2031");
+    const umask = process.umask();
+    expect(statSync(join(dir, "generated/python/client_api2/defs.py")).mode & 0o777).toBe(0o666 & ~umask);
   });
 
   it("leaves no temp file or backup behind after a commit, and removes a directory its orphans emptied", () => {
