@@ -10,7 +10,7 @@ export class IoFailure extends Error {
   readonly path: string;
   /** The errno code (EACCES, ENOSPC, …), or "" when the cause is not an OS error. */
   readonly code: string;
-  readonly cause_: string;
+  readonly reason: string;
   readonly hint: string;
 
   constructor(action: string, path: string, cause: string, code: string, hint: string) {
@@ -18,7 +18,7 @@ export class IoFailure extends Error {
     this.action = action;
     this.path = path;
     this.code = code;
-    this.cause_ = cause;
+    this.reason = cause;
     this.hint = hint;
   }
 }

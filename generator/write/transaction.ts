@@ -109,7 +109,7 @@ export function applyPlan(root: string, plan: WritePlan, show: (path: string) =>
       }
     }
     if (error instanceof IoFailure && !undone) {
-      throw new IoFailure(error.action, error.path, `${error.cause_} (and undoing the steps already done failed too)`, error.code,
+      throw new IoFailure(error.action, error.path, `${error.reason} (and undoing the steps already done failed too)`, error.code,
         "the tree may be mixed: run `git status`, restore with `git checkout`, then fix the cause and run gen again");
     }
     throw error;
