@@ -101,7 +101,12 @@ export function planWrite(probe: Probe, input: PlanInput): PlanResult {
       deletes.push(path);
       continue;
     }
-    const what = found.kind === "file" ? "no longer carries the generated header" : `is now ${found.what}`;
+    const what =
+      found.kind === "file"
+        ? "no longer carries the generated header"
+        : found.at === path
+          ? `is now ${found.what}`
+          : `lies behind ${input.show(found.at)}, which is now ${found.what}`;
     warnings.push(diagnostic("WD505", `${input.show(path)} was generated before and is no longer written, but it ${what}; left in place`, undefined, {
       hint: "wiredefs no longer owns it: delete it yourself if it is not needed",
     }));

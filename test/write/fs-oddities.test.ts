@@ -4,7 +4,7 @@
  * outside the tree, a hang (a FIFO is never opened for reading) or a stack trace.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,6 +52,22 @@ describe("gen and check on the file system as found", () => {
     const c = unprivileged(["check"], dir);
     expect(c.status).toBe(1);
     expect(c.stderr).toContain(`blocked: generated/ts/defs.ts (generated/ts is a symbolic link (to "${outside}"))`);
+  });
+
+  it("an orphan behind a link to a directory outside the tree is not deleted there (WD505)", () => {
+    const dir = changed();
+    const outside = mkdtempSync(join(tmpdir(), "wiredefs-outside-"));
+    cpSync(join(dir, "generated/ts"), outside, { recursive: true });
+    giveAway(outside);
+    rmSync(join(dir, "generated/ts"), { recursive: true });
+    symlinkSync(outside, join(dir, "generated/ts"));
+    const spec = join(dir, "protocol.yaml");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("  typescript:\n    dir: generated/ts\n", ""));
+    const outsideBefore = tree(outside);
+    const r = unprivileged(["gen"], dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`warning WD505: generated/ts/defs.ts was generated before and is no longer written, but it lies behind generated/ts, which is now a symbolic link (to "${outside}"); left in place`);
+    expect(tree(outside)).toEqual(outsideBefore);
   });
 
   it("a link even to a directory inside the tree is refused: wiredefs never writes through links", () => {
