@@ -17,7 +17,10 @@ export interface GenOptions {
   readonly fs?: FsOps | undefined;
 }
 
-/** Exit code: 0 written, 1 a problem in the spec or the tree (nothing written), 2 an I/O failure (nothing changed). */
+/**
+ * Exit code: 0 written; 1 a problem in the spec or the wire contract (nothing written); 2 the
+ * file system stops gen: what sits at an output path (WD5xx), an OS refusal, another gen (nothing changed).
+ */
 export function runGen(specPath: string, options: GenOptions): number {
   const spec = readSpec(specPath);
   if (spec === undefined) return 1;
@@ -69,7 +72,7 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   });
   if (!planned.ok) {
     printDiagnostics([...warnings, ...planned.diagnostics], sourcesOf(spec), "no file was written");
-    return 1;
+    return 2;
   }
   if (warnings.length + planned.warnings.length > 0) printDiagnostics([...warnings, ...planned.warnings], sourcesOf(spec));
   const summary = applyPlan(spec.root, planned.plan, disk.show, options.fs);

@@ -112,7 +112,7 @@ describe("gen when the OS refuses a write", () => {
     const r = unprivileged(["gen"], dir);
     expect(r.stderr).toMatch(/^protocol\.yaml:\d+:\d+ error WD502: generated\/ts\/index\.ts \(written by outputs\.typescript\) is a directory, not a regular file$/m);
     expect(r.stderr).toContain("no file was written");
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(tree(dir)).toEqual(before);
   });
 
@@ -124,7 +124,7 @@ describe("gen when the OS refuses a write", () => {
     const before = tree(dir);
     const r = unprivileged(["gen"], dir);
     expect(r.stderr).toMatch(/^protocol\.yaml:\d+:\d+ error WD503: generated\/python\/client_api is a file, on the way to generated\/python\/client_api\/__init__\.py \(written by outputs\.python\)$/m);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(tree(dir)).toEqual(before);
   });
 

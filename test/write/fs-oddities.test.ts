@@ -46,7 +46,7 @@ describe("gen and check on the file system as found", () => {
       new RegExp(`^protocol\\.yaml:\\d+:\\d+ error WD503: generated/ts is a symbolic link \\(to "${outside}"\\), on the way to generated/ts/defs\\.ts \\(written by outputs\\.typescript\\)$`, "m"),
     );
     expect(r.stderr).not.toMatch(NO_STACK);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(readdirSync(outside)).toEqual([]);
     expect(tree(dir)).toEqual(before);
     const c = unprivileged(["check"], dir);
@@ -78,7 +78,7 @@ describe("gen and check on the file system as found", () => {
     giveAway(join(dir, "elsewhere"));
     const r = unprivileged(["gen"], dir);
     expect(r.stderr).toMatch(/error WD503: generated\/docs is a symbolic link \(to "\.\.\/elsewhere"\), on the way to generated\/docs\/client_api\.md/);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(readdirSync(join(dir, "elsewhere"))).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe("gen and check on the file system as found", () => {
     expect(r.stderr).toMatch(/error WD502: generated\/ts\/defs\.ts \(written by outputs\.typescript\) is a symbolic link \(to "defs\.ts"\), not a regular file/);
     expect(r.stderr).toMatch(/error WD502: generated\/ts\/index\.ts \(written by outputs\.typescript\) is a symbolic link \(to "\.\.\/\.\.\/nowhere\/index\.ts"\), not a regular file/);
     expect(r.stderr).not.toMatch(NO_STACK);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(tree(dir)).toEqual(before);
     expect(existsSync(join(dir, "nowhere"))).toBe(false);
     const c = unprivileged(["check"], dir);
@@ -130,7 +130,7 @@ describe("gen and check on the file system as found", () => {
     expect(r.stderr).toMatch(/error WD502: generated\/ts\/index\.ts \(written by outputs\.typescript\) is a FIFO \(named pipe\), not a regular file/);
     expect(r.stderr).toMatch(/error WD502: generated\/python\/client_api\/defs\.py \(written by outputs\.python\) is a socket, not a regular file/);
     expect(r.stderr).toMatch(/error WD502: generated\/docs\/client_api\.md \(written by outputs\.docs\) is a device, not a regular file/);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(tree(dir)).toEqual(before);
     const c = unprivileged(["check"], dir);
     expect(c.status).toBe(1);
@@ -144,14 +144,14 @@ describe("gen and check on the file system as found", () => {
     const before = tree(dir);
     const r = unprivileged(["gen"], dir);
     expect(r.stderr).toMatch(/^protocol\.yaml:\d+:\d+ error WD504: generated\/docs\/client_api\.md \(written by outputs\.docs\) is the spec itself$/m);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(tree(dir)).toEqual(before);
 
     rmSync(join(dir, "generated/docs/client_api.md"));
     symlinkSync("../../protocol.yaml", join(dir, "generated/docs/client_api.md"));
     const s = unprivileged(["gen"], dir);
     expect(s.stderr).toMatch(/error WD502: generated\/docs\/client_api\.md \(written by outputs\.docs\) is a symbolic link/);
-    expect(s.status).toBe(1);
+    expect(s.status).toBe(2);
     expect(tree(dir).get("protocol.yaml")).toBe(before.get("protocol.yaml"));
   });
 });
