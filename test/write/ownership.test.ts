@@ -2,7 +2,7 @@
  * wiredefs owns exactly the files it generated (listed in protocol.files.json), never a
  * hand-written file, whatever its path; other files in the output directories are left alone.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { giveAway, scratchForUnprivileged, touchEveryOutput, tree, unprivileged } from "./harness.js";
@@ -107,6 +107,17 @@ describe("own files, not directories", () => {
     expect(c.stderr).toBe("");
     expect(c.status).toBe(0);
     expect(owned(dir)).not.toContain("generated/ts/extra.ts");
+  });
+
+  it("neither gen nor check walks the output directories: an unreadable directory in one is no obstacle", () => {
+    const dir = changed();
+    put(dir, "generated/ts/private/notes.ts", "export {};\n");
+    chmodSync(join(dir, "generated/ts/private"), 0o000);
+    const r = unprivileged(["gen"], dir);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    const c = unprivileged(["check"], dir);
+    expect([c.status, c.stderr]).toEqual([0, ""]);
+    chmodSync(join(dir, "generated/ts/private"), 0o755);
   });
 
   it("orphans: files it listed as generated and no longer writes are deleted; other files stay", () => {
