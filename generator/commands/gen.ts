@@ -1,11 +1,10 @@
 /** `wiredefs gen`: validate, render everything, then write it all or nothing. */
 import { planLock } from "../contract/check.js";
-import { generate } from "../generate.js";
+import { generate, type GenerateResult } from "../generate.js";
 import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe, type FsOps } from "../write/index.js";
 import { printFindings, readLockFile } from "./lock-file.js";
 import { adoptedPaths, outputsOnDisk, readOwned, showFor } from "./owned-files.js";
 import { plural, printDiagnostics, readSpec, sourcesOf, type SpecFile } from "./spec-file.js";
-import type { GenerateResult } from "../generate.js";
 
 export interface GenOptions {
   readonly acceptBreaking: boolean;
