@@ -10,11 +10,12 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { PROTOCOL_SCHEMA } from "../../generator/spec/index.js";
 import type { SchemaNode } from "../../generator/spec/index.js";
+import { WIREDEFS_KEYWORDS } from "../../generator/spec/schema.js";
 import { loadYaml } from "../../generator/spec/load.js";
 import { checkStructure } from "../../generator/spec/structure.js";
 import { fixtureNames, fixtureText } from "./helpers.js";
 
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).addVocabulary([...WIREDEFS_KEYWORDS]);
 const validate = ajv.compile(PROTOCOL_SCHEMA as object);
 const seedText = readFileSync(new URL("../../protocol.yaml", import.meta.url), "utf8");
 
