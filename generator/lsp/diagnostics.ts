@@ -24,6 +24,15 @@ export function specDiagnostics(text: string, file: string): readonly Diagnostic
   return checked.ok ? checked.warnings : checked.diagnostics;
 }
 
+/**
+ * Whether a document is a spec, so the server can be attached to every YAML file: it is named
+ * protocol.yaml (or .yml), has a top-level `wiredefs:` line, or points an editor at the spec schema.
+ */
+export function isSpec(uri: string, text: string): boolean {
+  const path = uri.split(/[?#]/)[0] ?? "";
+  return /(^|\/)protocol\.ya?ml$/i.test(path) || /^wiredefs[ \t]*:/m.test(text) || text.includes("protocol.schema.json");
+}
+
 export function toLsp(list: readonly Diagnostic[], text: string, uri: string): LspDiagnostic[] {
   const lines = new LineIndex(text);
   const rangeOf = (span: Diagnostic["span"]): Range => {

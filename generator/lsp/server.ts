@@ -5,7 +5,7 @@
  */
 import { complete, hover } from "./features.js";
 import type { Frame } from "./framing.js";
-import { specDiagnostics, toLsp } from "./diagnostics.js";
+import { isSpec, specDiagnostics, toLsp } from "./diagnostics.js";
 import { LineIndex } from "./positions.js";
 import type { Position } from "./positions.js";
 
@@ -194,7 +194,7 @@ export class LanguageServer {
     const document = this.documents.get(uri);
     if (document === undefined || this.state !== "running") return;
     try {
-      const diagnostics = toLsp(specDiagnostics(document.text, uri), document.text, uri);
+      const diagnostics = isSpec(uri, document.text) ? toLsp(specDiagnostics(document.text, uri), document.text, uri) : [];
       this.connection.send({
         jsonrpc: "2.0",
         method: "textDocument/publishDiagnostics",

@@ -177,6 +177,14 @@ describe("diagnostics", () => {
     expect(published(await client.change(URI, text, 4))).toEqual(cli);
   });
 
+  it("checks only documents that are specs, so it can be attached to every YAML file", async () => {
+    expect(await client.open("file:///project/docker-compose.yaml", "services:\n  web: { image: nginx }\n")).toEqual([]);
+    // Named like a spec, or saying it is one: checked, even when the rest is wrong.
+    expect((await client.open("file:///project/api/protocol.yml", "services: {}\n")).map((d) => d.code)).toContain("WD203");
+    const text = "wiredefs: 1\nprotocl: {}\n";
+    expect((await client.open("file:///project/chat.yaml", text)).map((d) => d.code)).toEqual(cliDiagnostics(text).map((d) => d.code));
+  });
+
   it("fixing the spec clears the diagnostics, and closing the document clears them too", async () => {
     const broken = SPEC.replace("version: 1", "version: one");
     expect((await client.change(URI, broken, 5)).length).toBeGreaterThan(0);
