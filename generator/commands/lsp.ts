@@ -19,6 +19,11 @@ export function runLsp(version: string): void {
     },
     version,
   );
+  // The editor closed the pipe: nobody is left to talk to.
+  process.stdout.on("error", () => {
+    exited = true;
+    process.stdin.destroy();
+  });
   process.stdin.on("data", (chunk: Buffer) => {
     for (const message of reader.push(chunk)) if (!exited) server.receive(message);
   });
