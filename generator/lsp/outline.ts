@@ -58,30 +58,33 @@ export function parseLenient(text: string): unknown {
 
 export function outline(text: string): Outline {
   const root = parseLenient(text);
-  const top = (key: string, kind: ItemKind, members?: { key: string; kind: ItemKind }): Map<string, Item> =>
-    entries(valueOf(root, key)).reduce((map, [name, node, keyNode]) => {
-      const inner =
-        members === undefined
-          ? new Map<string, Item>()
-          : new Map(
-              entries(valueOf(node, members.key)).map(([m, mNode, mKey]) => [
-                m,
-                { ...item(members.kind, m, `${name}.${m}`, mNode, mKey, new Map()), setPrefix: stringValue(valueOf(node, "prefix")) },
-              ]),
-            );
-      if (!map.has(name)) map.set(name, item(kind, name, name, node, keyNode, inner));
-      return map;
-    }, new Map<string, Item>());
   return {
-    actors: top("actors", "actor"),
-    enums: top("enums", "enum", { key: "values", kind: "member" }),
-    keySets: top("keys", "keySet", { key: "keys", kind: "key" }),
-    topicSets: top("topics", "topicSet", { key: "topics", kind: "topic" }),
-    records: top("records", "record"),
-    flows: top("flows", "flow"),
-    constants: top("constants", "constant"),
+    actors: definitions(valueOf(root, "actors"), "actor"),
+    enums: definitions(valueOf(root, "enums"), "enum", { field: "values", kind: "member" }),
+    keySets: definitions(valueOf(root, "keys"), "keySet", { field: "keys", kind: "key" }),
+    topicSets: definitions(valueOf(root, "topics"), "topicSet", { field: "topics", kind: "topic" }),
+    records: definitions(valueOf(root, "records"), "record"),
+    flows: definitions(valueOf(root, "flows"), "flow"),
+    constants: definitions(valueOf(root, "constants"), "constant"),
     root,
   };
+}
+
+/** The items a mapping defines, by name (of a duplicated name, an error the loader reports, the first). */
+function definitions(node: unknown, kind: ItemKind, members?: { field: string; kind: ItemKind }): Map<string, Item> {
+  const out = new Map<string, Item>();
+  for (const [name, value, keyNode] of entries(node)) {
+    if (out.has(name)) continue;
+    const inner = new Map<string, Item>();
+    if (members !== undefined) {
+      const setPrefix = stringValue(valueOf(value, "prefix"));
+      for (const [m, mValue, mKey] of entries(valueOf(value, members.field))) {
+        if (!inner.has(m)) inner.set(m, { ...item(members.kind, m, `${name}.${m}`, mValue, mKey, new Map()), setPrefix });
+      }
+    }
+    out.set(name, item(kind, name, name, value, keyNode, inner));
+  }
+  return out;
 }
 
 function item(kind: ItemKind, name: string, qualified: string, node: unknown, keyNode: Node, members: Map<string, Item>): Item {

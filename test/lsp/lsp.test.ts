@@ -275,6 +275,9 @@ describe("completion and hover", () => {
     expect(topic).toContain("Opens a session.");
     expect(topic).toContain('"demo.hello"');
     expect(await hoverText(SPEC, "LOW:", 1)).toContain("Quiet.");
+    expect(await hoverText(SPEC, "keys: Key", "keys: K".length)).toContain("The payload keys.");
+    expect(await hoverText(SPEC, "steps: [HELLO", "steps: [H".length)).toContain("Opens a session.");
+    expect(await hoverText(SPEC, "topic: BYE", "topic: B".length)).toContain("👋 Ends it.");
     expect(await hoverText(SPEC, "Level:", 1)).toContain("How loud a message is.");
   });
 
