@@ -37,6 +37,12 @@ keys:
   Other:
     keys:
       NOTE: { type: string }
+      SIZE: { type: int }
+records:
+  Meta:
+    doc: What travels with a model.
+    keys: Other
+    required: [NOTE]
 topics:
   Topic:
     prefix: demo.
@@ -238,9 +244,14 @@ describe("completion and hover", () => {
 
   it("completes key sets in keys:, types in type: (built-ins, enums, list<…>, map<…>) and inside list<…>", async () => {
     expect(await labels(SPEC, "keys: Key", "keys: K".length)).toEqual(["Key", "Other"]);
-    const types = ["Level", "string", "int", "float", "bool", "any", "list<…>", "map<…>"];
+    const types = ["Level", "Meta", "string", "int", "float", "bool", "any", "list<…>", "map<…>"];
     expect(await labels(SPEC, "type: Level", "type: Le".length)).toEqual(types);
     expect(await labels(SPEC, "list<string>", "list<st".length)).toEqual(types);
+  });
+
+  it("completes a record's fields from its key set", async () => {
+    const text = SPEC.replace("required: [NOTE]", "required: [NOTE, ]");
+    expect(await labels(text, "required: [NOTE, ]", "required: [NOTE, ".length)).toEqual(["SIZE"]);
   });
 
   it("completes topics in flow steps, and actors in a step's from", async () => {
@@ -271,6 +282,7 @@ describe("completion and hover", () => {
     expect(key).toContain('"k_session_id"');
     expect(await hoverText(SPEC, "map<list<Level>>", "map<list<Le".length)).toContain("How loud a message is.");
     expect(await hoverText(SPEC, "list<string>", "list<s".length)).toContain("built-in type");
+    expect(await hoverText(SPEC.replace("list<string>", "list<Meta>"), "list<Meta>", "list<M".length)).toContain("What travels with a model.");
     const topic = await hoverText(SPEC, "HELLO:", 1);
     expect(topic).toContain("Opens a session.");
     expect(topic).toContain('"demo.hello"');
