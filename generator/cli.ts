@@ -91,4 +91,16 @@ program
     process.exitCode = runLint(options);
   });
 
+program
+  .command("lsp")
+  .summary("run the language server on stdin and stdout (for editors)")
+  .description(
+    "Run a language server for protocol.yaml on stdin and stdout (LSP): the diagnostics `wiredefs gen` prints, " +
+      "as you type; completion of actors, topics, keys, key sets and types; hover docs. Editors start it themselves.",
+  )
+  .action(async () => {
+    const { runLsp } = await import("./commands/lsp.js");
+    runLsp(pkg.version);
+  });
+
 await program.parseAsync(process.argv);

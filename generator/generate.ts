@@ -22,21 +22,39 @@ export type GenerateResult =
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-/** Loads, checks and emits. `file` is the spec path as it should appear in messages. */
-export function generate(text: string, file: string): GenerateResult {
+export type CheckResult =
+  | {
+      readonly ok: true;
+      readonly protocol: Protocol;
+      readonly names: Names;
+      readonly warnings: readonly Diagnostic[];
+    }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Loads and checks, and assigns names: every diagnostic `generate` reports, without emitting
+ * (what an editor shows while the spec is being written).
+ */
+export function checkSpec(text: string, file: string): CheckResult {
   const loaded = loadProtocol(text, file);
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   const { names, diagnostics } = assignNames(loaded.protocol);
   if (diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }
-  const files = emitAll(loaded.protocol, names);
+  return { ok: true, protocol: loaded.protocol, names, warnings: sortDiagnostics([...loaded.warnings, ...diagnostics]) };
+}
+
+/** Loads, checks and emits. `file` is the spec path as it should appear in messages. */
+export function generate(text: string, file: string): GenerateResult {
+  const checked = checkSpec(text, file);
+  if (!checked.ok) return checked;
   return {
     ok: true,
-    protocol: loaded.protocol,
-    files,
-    outputDirs: outputDirs(loaded.protocol),
-    warnings: sortDiagnostics([...loaded.warnings, ...diagnostics]),
+    protocol: checked.protocol,
+    files: emitAll(checked.protocol, checked.names),
+    outputDirs: outputDirs(checked.protocol),
+    warnings: checked.warnings,
   };
 }
 

@@ -9,7 +9,7 @@ import type { Entry, Reader } from "./read.js";
 import { parseType } from "./type-syntax.js";
 import type { TypeSyntax } from "./type-syntax.js";
 
-const SCALARS: readonly ScalarTypeName[] = ["string", "int", "float", "bool", "any"];
+export const SCALARS: readonly ScalarTypeName[] = ["string", "int", "float", "bool", "any"];
 
 /** The parts every member (enum member, key, topic) shares. */
 export function memberBase(r: Reader, entry: Entry, prefix: string) {

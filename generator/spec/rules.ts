@@ -1,12 +1,10 @@
 /**
  * Stage 4: semantic rules over the built model (and the few facts the model does not keep,
- * such as the IDL version and output spans, read from the document).
+ * such as output spans, read from the document).
  */
-import { isScalar } from "yaml";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Protocol } from "../model.js";
-import { child, span } from "./read.js";
 import type { Reader } from "./read.js";
 import { nameRules } from "./rules-names.js";
 import { outputRules } from "./rules-outputs.js";
@@ -14,19 +12,12 @@ import { recursionRules, satisfiableRules } from "./rules-records.js";
 import { wireValueRules } from "./rules-values.js";
 import { warningRules } from "./warnings.js";
 
-export const IDL_VERSION = 1;
-
-/** Rules that need only the document (they run even when no model could be built). */
+/**
+ * Rules that need only the document (they run even when no model could be built). The IDL
+ * version is the schema's (an `enum` with its own diagnostic, WD300), checked by the structure stage.
+ */
 export function documentRules(r: Reader, root: unknown): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const idl = child(r, root, "wiredefs");
-  if (isScalar(idl) && idl.value !== IDL_VERSION) {
-    out.push(diagnostic("WD300", `unsupported IDL version wiredefs: ${String(idl.source ?? idl.value)}`, span(r, idl), {
-      hint: `this wiredefs reads specs written with wiredefs: ${IDL_VERSION}`,
-    }));
-  }
-  out.push(...outputRules(r, root));
-  return out;
+  return outputRules(r, root);
 }
 
 export function modelRules(p: Protocol): Diagnostic[] {

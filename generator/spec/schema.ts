@@ -1,7 +1,10 @@
 /** The structural schema (protocol.schema.json) and the subset of JSON Schema it is written in. */
 import schemaJson from "./protocol.schema.json" with { type: "json" };
 
-/** The JSON Schema keywords `structure.ts` interprets; the schema uses no others. */
+/**
+ * The JSON Schema keywords `structure.ts` interprets, plus the annotations editors use
+ * (`examples`, for completion) and one wiredefs keyword editors ignore; the schema uses no others.
+ */
 export interface SchemaNode {
   readonly $schema?: string;
   readonly $id?: string;
@@ -21,7 +24,23 @@ export interface SchemaNode {
   readonly minItems?: number;
   readonly anyOf?: readonly SchemaNode[];
   readonly oneOf?: readonly SchemaNode[];
+  /** Annotation only: values an editor offers for completion (the loader does not check them). */
+  readonly examples?: readonly unknown[];
+  /**
+   * The diagnostic for a value outside `enum`, instead of the generic WD204: its code, and a message
+   * and hint in which `{value}` is the value as written and `{allowed}` the allowed values.
+   */
+  readonly "x-wiredefs-not-allowed"?: NotAllowedDiagnostic;
 }
+
+export interface NotAllowedDiagnostic {
+  readonly code: string;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** The keywords of the schema that are not JSON Schema 2020-12's (a validator must be told of them). */
+export const WIREDEFS_KEYWORDS = ["x-wiredefs-not-allowed"] as const;
 
 export const PROTOCOL_SCHEMA: SchemaNode = schemaJson as SchemaNode;
 

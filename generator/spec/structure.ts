@@ -12,7 +12,7 @@ import "./codes.js";
 import { diagnostic, didYouMean } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { PROTOCOL_SCHEMA, resolveRef } from "./schema.js";
-import type { SchemaNode } from "./schema.js";
+import type { NotAllowedDiagnostic, SchemaNode } from "./schema.js";
 import { spanOf } from "./source.js";
 import type { Source } from "./source.js";
 import { describeNode, isPlain, jsonTypeOf, keyText, pairsOf } from "./yaml-node.js";
@@ -61,7 +61,7 @@ function validate(node: unknown, schemaIn: SchemaNode, ctx: Context): Issue[] {
   }
   const issues: Issue[] = [];
   if (schema.enum !== undefined && !schema.enum.some((v) => isScalar(node) && node.value === v)) {
-    issues.push(notAllowed(node, schema.enum, ctx));
+    issues.push(notAllowed(node, schema.enum, ctx, schema["x-wiredefs-not-allowed"]));
   } else if (schema.const !== undefined && !(isScalar(node) && node.value === schema.const)) {
     issues.push(notAllowed(node, [schema.const], ctx));
   }
@@ -198,13 +198,19 @@ function typeIssue(node: unknown, expected: readonly string[], ctx: Context): Is
   return { diagnostic: diagnostic("WD201", message, spanOf(ctx.source, asNode(at)), { hint }), bad: node };
 }
 
-function notAllowed(node: unknown, allowed: readonly unknown[], ctx: Context): Issue {
+function notAllowed(node: unknown, allowed: readonly unknown[], ctx: Context, own?: NotAllowedDiagnostic): Issue {
+  const span = spanOf(ctx.source, asNode(node ?? ctx.at));
+  if (own !== undefined) {
+    const written = isScalar(node) ? String(node.source ?? node.value) : describeNode(node);
+    const fill = (text: string): string => text.replace("{value}", written).replace("{allowed}", allowed.map(String).join(" or "));
+    return { diagnostic: diagnostic(own.code, fill(own.message), span, { hint: fill(own.hint) }), bad: node };
+  }
   const list = allowed.map((v) => JSON.stringify(v)).join(", ");
   const actual = isScalar(node) ? String(node.value) : undefined;
   const message = `${ctx.where} must be one of ${list}, got ${describeNode(node)}`;
   const suggestion = actual === undefined ? undefined : didYouMean(actual, allowed.map(String));
   const hint = suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
-  return { diagnostic: diagnostic("WD204", message, spanOf(ctx.source, asNode(node ?? ctx.at)), { hint }), bad: node };
+  return { diagnostic: diagnostic("WD204", message, span, { hint }), bad: node };
 }
 
 function ambiguity(node: unknown, ctx: Context): Issue[] {
