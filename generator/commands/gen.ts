@@ -3,16 +3,26 @@ import { planLock } from "../contract/check.js";
 import { generate } from "../generate.js";
 import { foreignFiles, writeFiles } from "../write.js";
 import { printFindings, readLockFile } from "./lock-file.js";
+import { EXIT } from "./exit.js";
+
+import { summary as printSummary } from "./output.js";
+import { elapsed, startProgress } from "./progress.js";
 import { plural, printDiagnostics, readSpec, sourcesOf } from "./spec-file.js";
+import { checkTargetsEnabled } from "./targets-option.js";
 
 export interface GenOptions {
   readonly acceptBreaking: boolean;
+  /** Only these targets (typescript, python, docs, schema); all by default. */
+  readonly targets?: readonly string[] | undefined;
 }
 
 export function runGen(specPath: string, options: GenOptions): number {
+  const progress = startProgress();
   const spec = readSpec(specPath);
-  if (spec === undefined) return 1;
-  const result = generate(spec.text, spec.display);
+  if (spec === undefined) return EXIT.usage;
+  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage });
+  progress.done();
+  if (result.ok && !checkTargetsEnabled(result.protocol, options.targets, spec.display)) return EXIT.usage;
   if (!result.ok) {
     printDiagnostics(result.diagnostics, sourcesOf(spec), "no file was written");
     return 1;
@@ -39,9 +49,11 @@ export function runGen(specPath: string, options: GenOptions): number {
     return 1;
   }
   const lockFiles = plan.write === undefined ? [] : [{ path: lock.path, text: plan.write }];
+  progress.stage("writing files");
   const summary = writeFiles(spec.root, [...result.files, ...lockFiles], result.outputDirs);
+  progress.done();
   const parts = [`wrote ${plural(summary.written.length, "file")}`, `${summary.unchanged.length} unchanged`];
   if (summary.deleted.length > 0) parts.push(`deleted ${summary.deleted.length} orphaned`);
-  process.stdout.write(`wiredefs: ${parts.join(", ")} (from ${spec.display})\n`);
+  printSummary(`wiredefs: ${parts.join(", ")} (from ${spec.display}) ${elapsed(progress.started)}`);
   return 0;
 }
