@@ -53,7 +53,7 @@ const targetOption = (): Option =>
   );
 
 const progressOption = (): Option =>
-  new Option("--progress", "show progress on stderr from the start (default: only once a run takes over a second)");
+  new Option("--progress", "show progress on stderr from the start (default: on a terminal, once a run takes over a second)");
 
 interface Common {
   readonly spec?: string;

@@ -31,7 +31,7 @@ export interface DiffStat {
 
 /** Counts a unified diff's added and removed lines and finds its first change. */
 export function diffStat(diff: string): DiffStat {
-  const all = diff.split("\n");
+  const all = diff.replace(/\n$/, "").split("\n");
   let added = 0;
   let removed = 0;
   let firstLine: number | undefined;

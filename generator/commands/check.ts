@@ -25,7 +25,7 @@ export interface CheckOptions {
 export function runCheck(specPath: string, options: CheckOptions = {}): number {
   const progress = startProgress();
   const spec = readSpec(specPath);
-  if (spec === undefined) return EXIT.usage;
+  if (typeof spec === "number") return spec;
   const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage });
   progress.done();
   if (result.ok && !checkTargetsEnabled(result.protocol, options.targets, spec.display)) return EXIT.usage;

@@ -296,7 +296,7 @@ export function printDrift(drift: readonly DriftEntry[], root: string, how: Drif
   let leftFiles = 0;
   for (const d of drift) {
     if (settings.format === "github") emit(driftAnnotation(d, root));
-    const lines = d.diff.split("\n");
+    const lines = d.diff.replace(/\n$/, "").split("\n");
     if (budget <= 0) {
       leftLines += lines.length;
       leftFiles++;

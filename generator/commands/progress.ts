@@ -1,7 +1,9 @@
 /**
- * Progress on stderr for long runs: nothing for a run that ends within about a second, then one
- * line per stage (rewritten in place on a terminal). `--progress` shows it from the start,
- * `--no-progress` never. The stages are synchronous, so progress is reported at stage boundaries.
+ * Progress on stderr for long runs. By default, on a terminal only (as git does; logs and pipes stay
+ * deterministic): nothing for a run that ends within about a second, then the current stage on one
+ * line rewritten in place. `--progress` shows it from the start, anywhere (a line per stage when
+ * stderr is not a terminal); `--no-progress` never. Stages are synchronous, so progress is
+ * reported at stage boundaries.
  */
 export type ProgressMode = "auto" | "always" | "never";
 
@@ -34,7 +36,7 @@ export function startProgress(stream: NodeJS.WriteStream = process.stderr): Prog
   return {
     started,
     stage(label) {
-      if (mode === "never" || (mode === "auto" && Date.now() - started < QUIET_FOR_MS)) return;
+      if (mode === "never" || (mode === "auto" && (!inPlace || Date.now() - started < QUIET_FOR_MS))) return;
       const line = `wiredefs: ${label}… (${((Date.now() - started) / 1000).toFixed(1)} s)`;
       stream.write(inPlace ? `\r\u001b[K${line}` : `${line}\n`);
       shown = true;

@@ -14,8 +14,11 @@ export interface SpecFile {
   readonly text: string;
 }
 
-/** Reads the spec, or prints why it can't and returns undefined. */
-export function readSpec(path: string): SpecFile | undefined {
+/**
+ * Reads the spec, or prints why it can't and returns the exit code: EXIT.usage when the file
+ * cannot be read, EXIT.findings when its bytes are not UTF-8 text (a located problem in the spec).
+ */
+export function readSpec(path: string): SpecFile | ExitCode {
   const absolute = resolve(path);
   let bytes: Buffer;
   try {
@@ -24,7 +27,7 @@ export function readSpec(path: string): SpecFile | undefined {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
     process.stderr.write(`error: cannot read spec ${path}: ${reason}\n  hint: pass the spec with --spec FILE\n`);
-    return undefined;
+    return EXIT.usage;
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
@@ -33,7 +36,7 @@ export function readSpec(path: string): SpecFile | undefined {
       `${displayPath(absolute)}:${at.line}:${at.col} error: the spec is not UTF-8 text (invalid byte 0x${at.byte})\n` +
         "  hint: save the file as UTF-8\n",
     );
-    return undefined;
+    return EXIT.findings;
   }
   return { display: displayPath(absolute), root: dirname(absolute), text };
 }
@@ -69,7 +72,7 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number; byte:
  */
 export function loadSpec(path: string): { readonly spec: SpecFile; readonly protocol: Protocol } | ExitCode {
   const spec = readSpec(path);
-  if (spec === undefined) return EXIT.usage;
+  if (typeof spec === "number") return spec;
   const loaded = loadProtocol(spec.text, spec.display);
   if (!loaded.ok) {
     printDiagnostics(loaded.diagnostics, sourcesOf(spec));
