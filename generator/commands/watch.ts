@@ -8,6 +8,7 @@ import { basename, dirname, resolve } from "node:path";
 import { EXIT } from "./exit.js";
 import { runGen, type GenOptions } from "./gen.js";
 import { note } from "./output.js";
+import { displayPath } from "./spec-file.js";
 
 /** Quiet time after the last change before regenerating. */
 const DEBOUNCE_MS = 150;
@@ -15,14 +16,15 @@ const DEBOUNCE_MS = 150;
 export function runWatch(specPath: string, options: GenOptions): Promise<number> {
   const absolute = resolve(specPath);
   const name = basename(absolute);
+  const shown = displayPath(absolute);
   const regenerate = (): void => {
     const code = runGen(specPath, options);
     if (code !== EXIT.ok) {
-      process.stdout.write(`wiredefs: ${specPath} not generated (see above); outputs unchanged, waiting for the next change\n`);
+      process.stdout.write(`wiredefs: ${shown} not generated (see above); outputs unchanged, waiting for the next change\n`);
     }
   };
   regenerate();
-  note(`wiredefs: watching ${specPath} (Ctrl-C to stop)`);
+  note(`wiredefs: watching ${shown} (Ctrl-C to stop)`);
   let timer: NodeJS.Timeout | undefined;
   const changed = (): void => {
     if (timer !== undefined) clearTimeout(timer);
