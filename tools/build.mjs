@@ -67,6 +67,7 @@ function runStep(name, outputs, build) {
   rmSync(stamp, { force: true });
   build();
   writeFileSync(stamp, hash);
+  process.stderr.write(`wiredefs build: ${name} rebuilt (${outputs.join(", ")})\n`);
 }
 
 const node = process.execPath;
@@ -94,6 +95,8 @@ step("bundle", ["dist/wiredefs.js"], () => {
 
 if (args.has("--types")) {
   step("types", ["dist/index.d.ts"], () => {
+    // Declarations of modules that no longer exist must not linger (and be packed).
+    for (const file of filesUnder("dist")) if (file.endsWith(".d.ts")) rmSync(join(ROOT, file));
     execFileSync(node, [bin("typescript-native", "bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
   });
 }

@@ -27,9 +27,12 @@ interface Settings {
   readonly color: { readonly stdout: boolean; readonly stderr: boolean };
 }
 
+/** The environment, as far as colour goes (process.env's shape, without Node's types in the API's declarations). */
+type Env = { readonly [name: string]: string | undefined };
+
 let settings: Settings = { format: "text", color: { stdout: false, stderr: false } };
 
-export function configureOutput(format: Format, env: NodeJS.ProcessEnv = process.env): void {
+export function configureOutput(format: Format, env: Env = process.env): void {
   settings = {
     format,
     color: {
@@ -47,7 +50,7 @@ export function outputFormat(): Format {
  * Colour when the stream is a terminal, unless NO_COLOR is set (any non-empty value); FORCE_COLOR
  * turns it on anywhere (as Node does, it wins over NO_COLOR), and FORCE_COLOR=0 off.
  */
-export function wantsColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+export function wantsColor(isTTY: boolean | undefined, env: Env): boolean {
   const force = env["FORCE_COLOR"];
   if (force !== undefined) return force !== "0" && force.toLowerCase() !== "false";
   if ((env["NO_COLOR"] ?? "") !== "") return false;
