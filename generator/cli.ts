@@ -79,9 +79,10 @@ program
   )
   .option("--name <name>", "the protocol's name (a Python package name; default: from package.json or the directory)")
   .option("--base <branch>", "the branch pull requests merge into (default: the remote's default branch, else main)")
-  .action(async (options: { name?: string; base?: string }) => {
+  .addOption(formatOption())
+  .action(async (options: { name?: string; base?: string; format: Format }) => {
     const { runInit } = await import("./commands/init.js");
-    process.exitCode = runInit({ cwd: process.cwd(), name: options.name, base: options.base });
+    process.exitCode = runInit({ cwd: process.cwd(), name: options.name, base: options.base, format: options.format });
   });
 
 program

@@ -104,6 +104,13 @@ describe("wiredefs init", () => {
     expect(second.status).toBe(0);
     expect(second.stdout).not.toMatch(/^(created|appended|added) /m);
     for (const [f, text] of before) expect(readFileSync(join(dir, f), "utf8"), f).toBe(text);
+
+    const json = wiredefs(["init", "--name", "acme", "--format", "json"], dir);
+    expect(json.status).toBe(0);
+    const actions = json.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(actions).toContainEqual({ kind: "init", action: "kept", file: "protocol.yaml", detail: "exists" });
+    expect(actions.filter((a) => a["action"] !== "kept" && a["action"] !== "advice")).toEqual([]);
+    expect(actions).toContainEqual(expect.objectContaining({ action: "advice", message: expect.stringContaining("ruff") }));
   });
 
   it("refuses a name that is no Python package name (exit 2)", () => {
