@@ -1,8 +1,9 @@
 /**
  * The command line: commander wiring only. Each action runs a command from commands/, which reads
  * its input, calls the pure stages and prints; commands/ and write.ts are the only code that does
- * I/O, and this file the only one that sets the exit code. Actions import their command lazily,
- * so `--help` evaluates none of the stages.
+ * I/O, and this file the only one that sets the exit code (0 clean, 1 findings, 2 usage or I/O
+ * error: commands/exit.ts). Actions import their command lazily. `runCli` is called by
+ * bin/wiredefs.js through the bundle (main.ts), which also carries the API.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -10,7 +11,7 @@ import { RULES } from "./contract/rules.js";
 import { LINT_RULES } from "./lint/rules.js";
 import { EXIT } from "./commands/exit.js";
 import { specPathOrExplain } from "./commands/find-spec.js";
-import { configureOutput, FORMATS, type Format } from "./commands/output.js";
+import { configureOutput, DEFAULT_MAX_DIFF_LINES, FORMATS, type Format } from "./commands/output.js";
 import { configureProgress } from "./commands/progress.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -125,7 +126,7 @@ program
   .option("--stat", "one line per out-of-date file (kind, path, lines added and removed) instead of diffs", false)
   .addOption(
     new Option("--max-diff-lines <n>", "print at most this many diff lines (0: all)")
-      .default(400)
+      .default(DEFAULT_MAX_DIFF_LINES)
       .argParser((value: string) => {
         if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number (0 prints every line).");
         return Number(value);

@@ -4,14 +4,10 @@ import { generate } from "../generate.js";
 import { findDrift } from "../write.js";
 import { printFindings, readLockFile } from "./lock-file.js";
 import { EXIT } from "./exit.js";
-
-import { printDrift, summary } from "./output.js";
+import { DEFAULT_MAX_DIFF_LINES, printDrift, summary } from "./output.js";
 import { elapsed, startProgress } from "./progress.js";
 import { plural, printDiagnostics, readSpec, sourcesOf } from "./spec-file.js";
 import { checkTargetsEnabled } from "./targets-option.js";
-
-/** Diff lines `check` prints by default; a huge drift says how much it left out. */
-export const DEFAULT_MAX_DIFF_LINES = 400;
 
 export interface CheckOptions {
   /** Only these targets (typescript, python, docs, schema); all by default. */

@@ -4,7 +4,6 @@ import { generate } from "../generate.js";
 import { foreignFiles, writeFiles } from "../write.js";
 import { printFindings, readLockFile } from "./lock-file.js";
 import { EXIT } from "./exit.js";
-
 import { summary as printSummary } from "./output.js";
 import { elapsed, startProgress } from "./progress.js";
 import { plural, printDiagnostics, readSpec, sourcesOf } from "./spec-file.js";

@@ -271,6 +271,9 @@ export function printLint(findings: readonly LintFinding[], sources: ReadonlyMap
   }
 }
 
+/** Diff lines `check` prints by default; a huge drift says how much it left out. */
+export const DEFAULT_MAX_DIFF_LINES = 400;
+
 export interface DriftPrinting {
   /** One line per file instead of diffs. */
   readonly stat: boolean;

@@ -7,7 +7,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { EXIT } from "./exit.js";
 import { runGen, type GenOptions } from "./gen.js";
-import { note } from "./output.js";
+import { note, summary } from "./output.js";
 import { displayPath } from "./spec-file.js";
 
 /** Quiet time after the last change before regenerating. */
@@ -20,7 +20,7 @@ export function runWatch(specPath: string, options: GenOptions): Promise<number>
   const regenerate = (): void => {
     const code = runGen(specPath, options);
     if (code !== EXIT.ok) {
-      process.stdout.write(`wiredefs: ${shown} not generated (see above); outputs unchanged, waiting for the next change\n`);
+      summary(`wiredefs: ${shown} not generated (see above); outputs unchanged, waiting for the next change`);
     }
   };
   regenerate();
