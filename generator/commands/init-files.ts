@@ -148,13 +148,16 @@ $wiredefs breaking --against "$base" --format "$format"
 export function preCommitHook(layout: Layout): string {
   return `#!/bin/sh
 # wiredefs pre-commit hook: refuses a commit whose generated files do not match protocol.yaml, or
-# whose spec breaks the wire contract against the last commit. Written by \`wiredefs init\`.
+# whose spec breaks the wire contract against the base branch (origin/${layout.base}; the last commit
+# when there is no such branch). Written by \`wiredefs init\`.
 # Enable it once per clone: git config core.hooksPath .githooks
 set -eu
 cd "$(git rev-parse --show-toplevel)"${intoProject(layout)}
 ${FIND_CLI}
 $wiredefs check --stat
-if git rev-parse --verify --quiet HEAD >/dev/null; then
+if git rev-parse --verify --quiet origin/${layout.base} >/dev/null; then
+  $wiredefs breaking --against origin/${layout.base}
+elif git rev-parse --verify --quiet HEAD >/dev/null; then
   $wiredefs breaking --against HEAD
 fi
 `;
