@@ -9,14 +9,20 @@ import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { GeneratedFile, Protocol } from "./model.js";
 import { assignNames, type Names } from "./names/index.js";
 import { loadProtocol } from "./spec/index.js";
-import { TARGETS } from "./targets.js";
+import { TARGETS, type Target } from "./targets.js";
 
 export type GenerateResult =
   | {
       readonly ok: true;
       readonly protocol: Protocol;
+      /** The files of the chosen targets (every enabled target unless `targets` narrowed them). */
       readonly files: readonly GeneratedFile[];
-      /** The directories the outputs write into. wiredefs owns only the files in `files`, not these directories. */
+      /**
+       * The files of the enabled targets that `targets` left out: rendered, so the list of files
+       * wiredefs owns stays whole, but neither written nor compared.
+       */
+      readonly skipped: readonly GeneratedFile[];
+      /** The directories the outputs write into. wiredefs owns only its files, not these directories. */
       readonly outputDirs: readonly string[];
       readonly warnings: readonly Diagnostic[];
     }
@@ -31,13 +37,22 @@ export type CheckResult =
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
+export interface GenerateOptions {
+  /** Emit only these targets (by name: typescript, python, docs, schema); all by default. */
+  readonly targets?: readonly string[] | undefined;
+  /** Called as each stage starts ("loading the spec", "emitting python"…), for progress reports. */
+  readonly onStage?: ((stage: string) => void) | undefined;
+}
+
 /**
  * Loads and checks, and assigns names: every diagnostic `generate` reports, without emitting
  * (what an editor shows while the spec is being written).
  */
-export function checkSpec(text: string, file: string): CheckResult {
+export function checkSpec(text: string, file: string, stage: (stage: string) => void = () => undefined): CheckResult {
+  stage("loading the spec");
   const loaded = loadProtocol(text, file);
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
+  stage("assigning names");
   const { names, diagnostics } = assignNames(loaded.protocol);
   if (diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
@@ -46,21 +61,40 @@ export function checkSpec(text: string, file: string): CheckResult {
 }
 
 /** Loads, checks and emits. `file` is the spec path as it should appear in messages. */
-export function generate(text: string, file: string): GenerateResult {
-  const checked = checkSpec(text, file);
+export function generate(text: string, file: string, options: GenerateOptions = {}): GenerateResult {
+  const stage = options.onStage ?? ((): void => undefined);
+  const checked = checkSpec(text, file, stage);
   if (!checked.ok) return checked;
+  const chosen = selectTargets(checked.protocol, options.targets);
+  const others = TARGETS.filter((t) => t.enabled(checked.protocol) && !chosen.includes(t));
   return {
     ok: true,
     protocol: checked.protocol,
-    files: emitAll(checked.protocol, checked.names),
-    outputDirs: outputDirs(checked.protocol),
+    files: emitAll(checked.protocol, checked.names, chosen, stage),
+    skipped: emitAll(checked.protocol, checked.names, others, stage),
+    outputDirs: outputDirs(checked.protocol, chosen),
     warnings: checked.warnings,
   };
 }
 
-/** Runs every target the spec's `outputs` names, in a fixed order; paths sorted, checked unique. */
-export function emitAll(protocol: Protocol, names: Names): GeneratedFile[] {
-  const files = TARGETS.flatMap((target) => (target.enabled(protocol) ? target.emit(protocol, names) : []));
+/** The enabled targets to emit: every one, or the named ones. */
+export function selectTargets(protocol: Protocol, names: readonly string[] | undefined): readonly Target[] {
+  const enabled = TARGETS.filter((t) => t.enabled(protocol));
+  if (names === undefined) return enabled;
+  return enabled.filter((t) => names.includes(t.name));
+}
+
+/** Runs every target the spec's `outputs` names (or `targets`), in a fixed order; paths sorted, checked unique. */
+export function emitAll(
+  protocol: Protocol,
+  names: Names,
+  targets: readonly Target[] = TARGETS.filter((t) => t.enabled(protocol)),
+  stage: (stage: string) => void = () => undefined,
+): GeneratedFile[] {
+  const files = targets.flatMap((target) => {
+    stage(`emitting ${target.name}`);
+    return target.emit(protocol, names);
+  });
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) throw new Error(`two emitters produced ${f.path}`);
@@ -69,7 +103,6 @@ export function emitAll(protocol: Protocol, names: Names): GeneratedFile[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export function outputDirs(protocol: Protocol): string[] {
-  const o = protocol.outputs;
-  return [o.typescript?.dir, o.python?.dir, o.docs?.dir, o.schema?.dir].filter((d): d is string => d !== undefined);
+export function outputDirs(protocol: Protocol, targets: readonly Target[] = TARGETS): string[] {
+  return targets.map((t) => t.dir(protocol)).filter((d): d is string => d !== undefined);
 }

@@ -15,6 +15,8 @@ import type { Names } from "./names/index.js";
 export interface Target {
   readonly name: string;
   enabled(protocol: Protocol): boolean;
+  /** The directory the target writes into (relative to the spec), when the spec names the target. */
+  dir(protocol: Protocol): string | undefined;
   emit(protocol: Protocol, names: Names): readonly GeneratedFile[];
 }
 
@@ -22,21 +24,27 @@ export const TARGETS: readonly Target[] = [
   {
     name: "typescript",
     enabled: (p) => p.outputs.typescript !== undefined,
+    dir: (p) => p.outputs.typescript?.dir,
     emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names)],
   },
   {
     name: "python",
     enabled: (p) => p.outputs.python !== undefined,
+    dir: (p) => p.outputs.python?.dir,
     emit: (p, names) => [...emitPythonDefs(p, [pythonMessagesExports(p, names)]), ...emitPythonMessages(p, names)],
   },
   {
     name: "docs",
     enabled: (p) => p.outputs.docs !== undefined,
+    dir: (p) => p.outputs.docs?.dir,
     emit: (p) => emitDocs(p),
   },
   {
     name: "schema",
     enabled: (p) => p.outputs.schema !== undefined,
+    dir: (p) => p.outputs.schema?.dir,
     emit: (p, names) => [...emitJsonSchemas(p), ...emitConformance(p, names)],
   },
 ];
+
+export const TARGET_NAMES: readonly string[] = TARGETS.map((t) => t.name);

@@ -2,12 +2,14 @@
 import { checkAccepted } from "../contract/check.js";
 import { compare } from "../contract/compare.js";
 import { isBlocking, type Finding } from "../contract/finding.js";
-import { formatFinding, summarizeFindings } from "../contract/format.js";
 import { readSpecAtRef } from "./spec-at-ref.js";
 import { parseLock, type LockFile } from "../contract/parse-lock.js";
 import type { Protocol } from "../model.js";
 import { loadProtocol } from "../spec/index.js";
 import { readLockFile } from "./lock-file.js";
+import { EXIT } from "./exit.js";
+import { note, printBreaking, summary } from "./output.js";
+import { elapsed } from "./progress.js";
 import { loadSpec, printDiagnostics, sourcesOf, type SpecFile } from "./spec-file.js";
 
 export interface BreakingOptions {
@@ -17,33 +19,38 @@ export interface BreakingOptions {
 }
 
 export function runBreaking(options: BreakingOptions): number {
+  const started = Date.now();
   const current = loadSpec(options.spec);
-  if (current === undefined) return 1;
+  if (typeof current === "number") return current;
   const problems = checkAccepted(current.protocol);
   if (problems.length > 0) {
     printDiagnostics(problems, sourcesOf(current.spec));
-    return 1;
+    return EXIT.findings;
   }
   const previous =
     options.against === undefined ? readLock(current.spec) : readAtRef(options.against, current.spec.display);
   if (previous === "missing") {
     const lock = readLockFile(current.spec).display;
-    process.stdout.write(`wiredefs: no lock at ${lock} yet; nothing to compare (run \`wiredefs gen\` to create it)\n`);
-    return 0;
+    summary(`wiredefs: no lock at ${lock} yet; nothing to compare (run \`wiredefs gen\` to create it)`);
+    return EXIT.ok;
   }
-  if (previous === undefined) return 1;
-  return report(compare(previous.against, current.protocol), previous.label, options.strict);
+  if (previous === "new") {
+    summary(`wiredefs: ${current.spec.display} does not exist at ${options.against ?? ""}: a new protocol, nothing to compare`);
+    return EXIT.ok;
+  }
+  if (previous === "usage") return EXIT.usage;
+  if (previous === undefined) return EXIT.findings;
+  return report(compare(previous.against, current.protocol), previous.label, options.strict, started);
 }
 
-function report(findings: readonly Finding[], against: string, strict: boolean): number {
-  for (const f of findings) process.stdout.write(`${formatFinding(f)}\n`);
+function report(findings: readonly Finding[], against: string, strict: boolean, started: number): number {
   if (findings.length === 0) {
-    process.stdout.write(`wiredefs: no breaking changes against ${against}\n`);
-    return 0;
+    summary(`wiredefs: no breaking changes against ${against} ${elapsed(started)}`);
+    return EXIT.ok;
   }
-  process.stdout.write(`\n${summarizeFindings(findings)} against ${against}\n`);
+  printBreaking(findings, against, "stdout");
   const failing = findings.some((f) => isBlocking(f) || (strict && f.accepted === undefined));
-  return failing ? 1 : 0;
+  return failing ? EXIT.findings : EXIT.ok;
 }
 
 interface Previous {
@@ -62,11 +69,12 @@ function readLock(spec: SpecFile): Previous | "missing" | undefined {
   return { against: parsed, label: lock.display };
 }
 
-function readAtRef(ref: string, specDisplay: string): Previous | undefined {
+function readAtRef(ref: string, specDisplay: string): Previous | "new" | "usage" | undefined {
   const at = readSpecAtRef(ref, specDisplay);
   if (!at.ok) {
-    process.stderr.write(`error: cannot read ${specDisplay} at ${ref}: ${at.message}\n`);
-    return undefined;
+    if (at.absent) return "new";
+    note(`error: cannot read ${specDisplay} at ${ref}: ${at.message}${at.hint === undefined ? "" : `\n  hint: ${at.hint}`}`);
+    return "usage";
   }
   const label = `${ref}:${specDisplay}`;
   const loaded = loadProtocol(at.text, label);

@@ -2,43 +2,67 @@
 import { contractCheck } from "../contract/check.js";
 import { generate } from "../generate.js";
 import { findDrift, formatIoFailure, IoFailure, Probe } from "../write/index.js";
+import { EXIT } from "./exit.js";
 import { printFindings, readLockFile } from "./lock-file.js";
+import { DEFAULT_MAX_DIFF_LINES, printDrift, summary } from "./output.js";
 import { outputsOnDisk, readOwned } from "./owned-files.js";
+import { elapsed, startProgress } from "./progress.js";
 import { plural, printDiagnostics, readSpec, sourcesOf } from "./spec-file.js";
+import { checkTargetsEnabled } from "./targets-option.js";
 
-export function runCheck(specPath: string): number {
+export interface CheckOptions {
+  /** Only these targets (typescript, python, docs, schema); all by default. */
+  readonly targets?: readonly string[] | undefined;
+  /** One line per drifted file instead of diffs. */
+  readonly stat?: boolean;
+  /** Most diff lines printed (0: all). */
+  readonly maxDiffLines?: number;
+}
+
+/** Exit code: 0 clean; 1 drift, a spec problem or an unaccepted break; 2 a file that cannot be read. */
+export function runCheck(specPath: string, options: CheckOptions = {}): number {
+  const progress = startProgress();
   const spec = readSpec(specPath);
-  if (spec === undefined) return 1;
-  const result = generate(spec.text, spec.display);
+  if (typeof spec === "number") return spec;
+  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage });
+  progress.done();
+  if (result.ok && !checkTargetsEnabled(result.protocol, options.targets, spec.display)) return EXIT.usage;
   if (!result.ok) {
     printDiagnostics(result.diagnostics, sourcesOf(spec));
-    return 1;
+    return EXIT.findings;
   }
   try {
     const lock = readLockFile(spec);
     const contract = contractCheck(result.protocol, lock.text, lock.display);
     printFindings(contract.findings, lock.display);
     if (contract.diagnostics.length > 0) printDiagnostics(contract.diagnostics, sourcesOf(spec));
-    const disk = outputsOnDisk(spec, result.protocol, result.files, lock.path);
+    progress.stage("comparing with the files on disk");
+    const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
     const probe = new Probe(spec.root, disk.show);
     const { owned, warnings } = readOwned(probe, disk);
     if (warnings.length > 0) printDiagnostics(warnings, sourcesOf(spec));
+    const skipped = new Set(result.skipped.map((f) => f.path));
     const files = [...result.files, disk.ownedList];
-    const drift = findDrift(probe, files, owned, disk.show);
+    const drift = findDrift(
+      probe,
+      files,
+      owned.filter((path) => !skipped.has(path)),
+      disk.show,
+    );
+    progress.done();
     if (drift.length === 0 && contract.ok) {
-      process.stdout.write(`wiredefs: ${plural(files.length, "generated file")} match ${spec.display}\n`);
-      return 0;
+      summary(`wiredefs: ${plural(files.length, "generated file")} match ${spec.display} ${elapsed(progress.started)}`);
+      return EXIT.ok;
     }
-    if (drift.length === 0) return 1;
-    for (const d of drift) if (d.diff !== "") process.stdout.write(`${d.diff}\n`);
-    for (const d of drift) process.stderr.write(`${d.kind}: ${disk.show(d.path)}${d.detail === undefined ? "" : ` (${d.detail})`}\n`);
+    if (drift.length === 0) return EXIT.findings;
+    printDrift(drift, spec.root, { stat: options.stat ?? false, maxDiffLines: options.maxDiffLines ?? DEFAULT_MAX_DIFF_LINES });
     process.stderr.write(
       `${plural(drift.length, "generated file")} out of date with ${spec.display}; run \`wiredefs gen\` (npm run gen) and commit the result.\n`,
     );
-    return 1;
+    return EXIT.findings;
   } catch (error) {
     if (!(error instanceof IoFailure)) throw error;
     process.stderr.write(formatIoFailure(error, "nothing was compared"));
-    return 2;
+    return EXIT.usage;
   }
 }

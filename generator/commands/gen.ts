@@ -2,12 +2,18 @@
 import { planLock } from "../contract/check.js";
 import { generate, type GenerateResult } from "../generate.js";
 import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe, type FsOps } from "../write/index.js";
+import { EXIT } from "./exit.js";
 import { printFindings, readLockFile } from "./lock-file.js";
+import { summary as printSummary } from "./output.js";
 import { adoptedPaths, outputsOnDisk, readOwned, showFor } from "./owned-files.js";
+import { elapsed, startProgress, type Progress } from "./progress.js";
 import { plural, printDiagnostics, readSpec, sourcesOf, type SpecFile } from "./spec-file.js";
+import { checkTargetsEnabled } from "./targets-option.js";
 
 export interface GenOptions {
   readonly acceptBreaking: boolean;
+  /** Only these targets (typescript, python, docs, schema); all by default. */
+  readonly targets?: readonly string[] | undefined;
   /** Paths (relative to the working directory) whose hand-written file the generated one may replace. */
   readonly adopt?: readonly string[] | undefined;
   /** How long to wait for another gen on the same spec directory, in milliseconds. */
@@ -21,29 +27,32 @@ export interface GenOptions {
  * file system stops gen: what sits at an output path (WD5xx), an OS refusal, another gen (nothing changed).
  */
 export function runGen(specPath: string, options: GenOptions): number {
+  const progress = startProgress();
   const spec = readSpec(specPath);
-  if (spec === undefined) return 1;
-  const result = generate(spec.text, spec.display);
+  if (typeof spec === "number") return spec;
+  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage });
+  progress.done();
+  if (result.ok && !checkTargetsEnabled(result.protocol, options.targets, spec.display)) return EXIT.usage;
   if (!result.ok) {
     printDiagnostics(result.diagnostics, sourcesOf(spec), "no file was written");
-    return 1;
+    return EXIT.findings;
   }
   if (result.warnings.length > 0) printDiagnostics(result.warnings, sourcesOf(spec));
   try {
     const lock = acquireGenLock(spec.root, showFor(spec), options.lockTimeoutMs);
     try {
-      return writeAll(spec, result, options);
+      return writeAll(spec, result, options, progress);
     } finally {
       lock.release();
     }
   } catch (error) {
     if (!(error instanceof IoFailure)) throw error;
     process.stderr.write(formatIoFailure(error, "no file was changed"));
-    return 2;
+    return EXIT.usage;
   }
 }
 
-function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>, options: GenOptions): number {
+function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>, options: GenOptions, progress: Progress): number {
   const lock = readLockFile(spec);
   const plan = planLock(result.protocol, lock.text, lock.display, { acceptBreaking: options.acceptBreaking });
   printFindings(plan.findings, lock.display);
@@ -54,15 +63,18 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
         "  hint: if the change is meant, accept it with a `breaking: accept:` entry (rule, item, reason) in the spec,\n" +
         "        or run `wiredefs gen --accept-breaking`; the lock's diff then shows it for review.\n",
     );
-    return 1;
+    return EXIT.findings;
   }
-  const disk = outputsOnDisk(spec, result.protocol, result.files, lock.path);
+  // The owned-file list covers every enabled target; files of targets `--target` left out are
+  // neither written nor treated as orphans.
+  const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
   const probe = new Probe(spec.root, disk.show);
   const { owned, warnings } = readOwned(probe, disk);
+  const skipped = new Set(result.skipped.map((f) => f.path));
   const lockFiles = plan.write === undefined ? [] : [{ path: lock.path, text: plan.write }];
   const planned = planWrite(probe, {
     files: [...result.files, disk.ownedList, ...lockFiles],
-    owned,
+    owned: owned.filter((path) => !skipped.has(path)),
     adopt: adoptedPaths(spec, options.adopt ?? []),
     always: new Set([lock.path]),
     spec: disk.spec,
@@ -71,12 +83,14 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   });
   if (!planned.ok) {
     printDiagnostics([...warnings, ...planned.diagnostics], sourcesOf(spec), "no file was written");
-    return 2;
+    return EXIT.usage;
   }
   if (warnings.length + planned.warnings.length > 0) printDiagnostics([...warnings, ...planned.warnings], sourcesOf(spec));
+  progress.stage("writing files");
   const summary = applyPlan(spec.root, planned.plan, disk.show, options.fs);
+  progress.done();
   const parts = [`wrote ${plural(summary.written.length, "file")}`, `${summary.unchanged.length} unchanged`];
   if (summary.deleted.length > 0) parts.push(`deleted ${summary.deleted.length} orphaned`);
-  process.stdout.write(`wiredefs: ${parts.join(", ")} (from ${spec.display})\n`);
-  return 0;
+  printSummary(`wiredefs: ${parts.join(", ")} (from ${spec.display}) ${elapsed(progress.started)}`);
+  return EXIT.ok;
 }

@@ -1,6 +1,8 @@
 /** `wiredefs lint`: style and safety rules over the spec. */
-import { formatLintFinding } from "../lint/format.js";
 import { lint } from "../lint/lint.js";
+import { EXIT } from "./exit.js";
+import { printLint, summary } from "./output.js";
+import { elapsed } from "./progress.js";
 import { loadSpec, plural, printDiagnostics, sourcesOf } from "./spec-file.js";
 
 export interface LintOptions {
@@ -10,8 +12,9 @@ export interface LintOptions {
 }
 
 export function runLint(options: LintOptions): number {
+  const started = Date.now();
   const loaded = loadSpec(options.spec);
-  if (loaded === undefined) return 1;
+  if (typeof loaded === "number") return loaded;
   const sources = sourcesOf(loaded.spec);
   const disable = options.disable
     .flatMap((d) => d.split(","))
@@ -20,15 +23,15 @@ export function runLint(options: LintOptions): number {
   const result = lint(loaded.protocol, { disable });
   if (result.diagnostics.length > 0) {
     printDiagnostics(result.diagnostics, sources);
-    return 1;
+    return EXIT.findings;
   }
-  for (const f of result.findings) process.stdout.write(`${formatLintFinding(f, sources)}\n\n`);
+  printLint(result.findings, sources);
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
-  process.stdout.write(
+  summary(
     result.findings.length === 0
-      ? `wiredefs: ${loaded.spec.display} is lint-clean\n`
-      : `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${loaded.spec.display}\n`,
+      ? `wiredefs: ${loaded.spec.display} is lint-clean ${elapsed(started)}`
+      : `${plural(errors, "error")}, ${plural(warnings, "warning")} in ${loaded.spec.display} ${elapsed(started)}`,
   );
-  return errors > 0 || (options.strict && warnings > 0) ? 1 : 0;
+  return errors > 0 || (options.strict && warnings > 0) ? EXIT.findings : EXIT.ok;
 }

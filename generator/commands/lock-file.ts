@@ -2,9 +2,9 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Finding } from "../contract/finding.js";
-import { formatFinding, summarizeFindings } from "../contract/format.js";
 import { lockPathFor } from "../contract/lock.js";
 import { IoFailure, ioFailure } from "../write/index.js";
+import { printBreaking } from "./output.js";
 import type { SpecFile } from "./spec-file.js";
 
 export interface LockFileOnDisk {
@@ -38,7 +38,5 @@ export function readLockFile(spec: SpecFile): LockFileOnDisk {
 }
 
 export function printFindings(findings: readonly Finding[], against: string): void {
-  if (findings.length === 0) return;
-  for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
-  process.stderr.write(`${summarizeFindings(findings)} against ${against}\n`);
+  printBreaking(findings, against, "stderr");
 }

@@ -1,9 +1,10 @@
 /** Reading and loading the spec, and printing diagnostics: the I/O shared by every command. */
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Protocol } from "../model.js";
 import { loadProtocol } from "../spec/index.js";
+import { EXIT, type ExitCode } from "./exit.js";
+import { printDiagnostics } from "./output.js";
 
 export interface SpecFile {
   /** The path relative to the working directory, POSIX separators: used in every message. */
@@ -13,8 +14,11 @@ export interface SpecFile {
   readonly text: string;
 }
 
-/** Reads the spec, or prints why it can't and returns undefined. */
-export function readSpec(path: string): SpecFile | undefined {
+/**
+ * Reads the spec, or prints why it can't and returns the exit code: EXIT.usage when the file
+ * cannot be read, EXIT.findings when its bytes are not UTF-8 text (a located problem in the spec).
+ */
+export function readSpec(path: string): SpecFile | ExitCode {
   const absolute = resolve(path);
   let bytes: Buffer;
   try {
@@ -23,7 +27,7 @@ export function readSpec(path: string): SpecFile | undefined {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
     process.stderr.write(`error: cannot read spec ${path}: ${reason}\n  hint: pass the spec with --spec FILE\n`);
-    return undefined;
+    return EXIT.usage;
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
@@ -32,7 +36,7 @@ export function readSpec(path: string): SpecFile | undefined {
       `${displayPath(absolute)}:${at.line}:${at.col} error: the spec is not UTF-8 text (invalid byte 0x${at.byte})\n` +
         "  hint: save the file as UTF-8\n",
     );
-    return undefined;
+    return EXIT.findings;
   }
   return { display: displayPath(absolute), root: dirname(absolute), text };
 }
@@ -62,14 +66,17 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number; byte:
   return { line: lines.length, col: last.length + 1, byte: (bytes[lo] ?? 0).toString(16).padStart(2, "0") };
 }
 
-/** Reads and checks the spec; prints every problem and returns undefined when it is not valid. */
-export function loadSpec(path: string): { readonly spec: SpecFile; readonly protocol: Protocol } | undefined {
+/**
+ * Reads and checks the spec; prints every problem and returns the exit code when there is none to
+ * use: EXIT.usage when it cannot be read, EXIT.findings when it is not valid.
+ */
+export function loadSpec(path: string): { readonly spec: SpecFile; readonly protocol: Protocol } | ExitCode {
   const spec = readSpec(path);
-  if (spec === undefined) return undefined;
+  if (typeof spec === "number") return spec;
   const loaded = loadProtocol(spec.text, spec.display);
   if (!loaded.ok) {
     printDiagnostics(loaded.diagnostics, sourcesOf(spec));
-    return undefined;
+    return EXIT.findings;
   }
   return { spec, protocol: loaded.protocol };
 }
@@ -84,22 +91,5 @@ export function sourcesOf(spec: SpecFile): ReadonlyMap<string, string> {
   return new Map([[spec.display, spec.text]]);
 }
 
-/** Prints diagnostics with code frames to stderr, then a count line ending with `outcome`. */
-export function printDiagnostics(
-  diagnostics: readonly Diagnostic[],
-  sources: ReadonlyMap<string, string>,
-  outcome?: string,
-): void {
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d, sources)}\n\n`);
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-  if (errors === 0) return;
-  const counts = [plural(errors, "error"), ...(warnings > 0 ? [plural(warnings, "warning")] : [])].join(", ");
-  const files = [...new Set(diagnostics.flatMap((d) => (d.span === undefined ? [] : [d.span.file])))];
-  const where = files.length === 0 ? "" : ` in ${files.join(", ")}`;
-  process.stderr.write(`${counts}${where}${outcome === undefined ? "" : `; ${outcome}`}.\n`);
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
+/** Printing lives in output.ts (text, JSON lines or GitHub annotations); re-exported for the commands. */
+export { plural, printDiagnostics } from "./output.js";

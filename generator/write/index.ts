@@ -8,6 +8,7 @@
  *   gen-lock.ts   one gen at a time per spec directory
  *   drift.ts      check's comparison and diffs
  *   io-error.ts   an OS refusal as one line with the path and the cause
+ *   write-files.ts  plan + apply as one call (the programmatic API's write)
  */
 export { findDrift, type Drift, type DriftKind } from "./drift.js";
 export { acquireGenLock, GEN_LOCK_NAME, DEFAULT_LOCK_TIMEOUT_MS, type GenLock } from "./gen-lock.js";
@@ -17,3 +18,4 @@ export { isSafeRelativePath, ownedListPathFor, parseOwnedList, renderOwnedList, 
 export { planWrite, type FileWrite, type Origin, type PlanInput, type PlanResult, type WritePlan } from "./plan.js";
 export { hasGeneratedHeader, headerKindOf } from "./recognise.js";
 export { applyPlan, NODE_FS, type FsOps, type WriteSummary } from "./transaction.js";
+export { writeFiles, type WriteFilesOptions, type WriteFilesResult } from "./write-files.js";

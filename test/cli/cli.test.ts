@@ -8,7 +8,7 @@ describe("wiredefs check", () => {
     const r = wiredefs(["check"], REPO);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^wiredefs: \d+ generated files match protocol\.yaml\n$/);
+    expect(r.stdout).toMatch(/^wiredefs: \d+ generated files match protocol\.yaml in \d+\.\d\d s\n$/);
   });
 
   it("fails with a diff after a hand edit of a generated file", () => {
@@ -130,13 +130,13 @@ describe("wiredefs gen", () => {
 
   it("explains a spec path that is a directory", () => {
     const r = wiredefs(["check", "--spec", "generated"], scratchCopy());
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("cannot read spec generated: it is a directory");
   });
 
   it("explains a missing spec file", () => {
     const r = wiredefs(["gen", "--spec", "nope.yaml"], scratchCopy());
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("cannot read spec nope.yaml: no such file");
   });
 });
@@ -145,12 +145,12 @@ describe("wiredefs --help", () => {
   it("lists every command with its purpose", () => {
     const r = wiredefs(["--help"], REPO);
     expect(r.status).toBe(0);
-    for (const command of ["gen", "check", "breaking", "lint"]) expect(r.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    for (const command of ["init", "gen", "check", "breaking", "lint"]) expect(r.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
   });
 
   it("rejects an unknown option", () => {
     const r = wiredefs(["gen", "--frobnicate"], REPO);
-    expect(r.status).not.toBe(0);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown option '--frobnicate'");
   });
 });

@@ -14,8 +14,13 @@ export interface Run {
   readonly stderr: string;
 }
 
-export function wiredefs(args: readonly string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+/** Runs the CLI without colour (unless `extraEnv` asks for it), as a user's shell would, outside CI. */
+export function wiredefs(args: readonly string[], cwd: string, extraEnv: NodeJS.ProcessEnv = {}): Run {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env["FORCE_COLOR"];
+  delete env["GITHUB_WORKSPACE"];
+  Object.assign(env, extraEnv);
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

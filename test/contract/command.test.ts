@@ -54,7 +54,8 @@ describe("wiredefs breaking", () => {
     writeFileSync(spec, SEED);
     expect(runBreaking({ spec, against: "HEAD", strict: false })).toBe(0);
     expect(out).toContain("no breaking changes");
-    expect(runBreaking({ spec, against: "no-such-ref", strict: false })).toBe(1);
+    expect(runBreaking({ spec, against: "no-such-ref", strict: false })).toBe(2);
+    expect(out).toContain("no-such-ref is not a revision in this repository");
   });
 });
 
