@@ -5,8 +5,8 @@
  * start a heading, inject a tag, or make a link or image: no `[…](…)`, `![…](…)`, reference
  * definition or footnote (brackets escaped), no `<…>` autolink or raw HTML (`<` escaped), and no
  * GFM autolink literal (the `:` after `http`, `https`, `ftp`, `mailto` and `xmpp`, the `.` of
- * `www.` and every `@` escaped, so neither a URL, a `www.` domain nor an e-mail address is
- * recognised). Invisible characters are shown as `\uXXXX` everywhere, code included.
+ * `www.` escaped, an empty comment before an e-mail address's `@`, so neither a URL, a `www.`
+ * domain nor an address is recognised). Invisible characters are shown as `\uXXXX` everywhere, code included.
  */
 import { escapeInvisible, splitLines, unicodeEscape } from "../text.js";
 
@@ -78,15 +78,25 @@ const PLAIN: { readonly [c: string]: string } = {
   "]": "\\]",
 };
 
-/** What starts a GFM autolink literal: a URL scheme's colon, `www.`, an e-mail's `@`. */
-const AUTOLINK = /(?<=\b(?:https?|ftp|mailto|xmpp))(?=:)|(?<=\bwww)(?=\.)|(?=@)/gi;
+/** A URL scheme GFM links bare (`https://…`, `mailto:…`) and `www.`: a backslash before the `:` or `.`. */
+const AUTOLINK = /(?<=\b(?:https?|ftp|mailto|xmpp))(?=:)|(?<=\bwww)(?=\.)/gi;
+
+/**
+ * The `@` of an e-mail address. GFM (cmark-gfm) finds addresses in text after escapes and
+ * character references are resolved, so neither stops it; an empty HTML comment before the `@`
+ * does, and shows nothing.
+ */
+const EMAIL_AT = /(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9_-])/g;
 
 /**
  * Plain text outside code spans: backslashes, stray backticks, pipes, brackets and HTML
- * characters, then a backslash before what would start an autolink literal (AUTOLINK).
+ * characters, then what would start an autolink literal (AUTOLINK, EMAIL_AT).
  */
 function escapePlain(text: string): string {
-  return text.replace(/[\\`|&<>[\]]/g, (c) => PLAIN[c] ?? c).replace(AUTOLINK, "\\");
+  return text
+    .replace(/[\\`|&<>[\]]/g, (c) => PLAIN[c] ?? c)
+    .replace(AUTOLINK, "\\")
+    .replace(EMAIL_AT, "<!-- -->@");
 }
 
 /**
