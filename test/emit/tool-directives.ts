@@ -105,9 +105,12 @@ out = []
 for case in json.load(sys.stdin):
     found = []
     source = case["source"]
-    tree = ast.parse(source, type_comments=True)
-    found += ["type_ignore line %d" % t.lineno for t in tree.type_ignores]
-    found += ["type_comment %s" % type(n).__name__ for n in ast.walk(tree) if getattr(n, "type_comment", None)]
+    try:
+        tree = ast.parse(source, type_comments=True)
+        found += ["type_ignore line %d" % t.lineno for t in tree.type_ignores]
+        found += ["type_comment %s" % type(n).__name__ for n in ast.walk(tree) if getattr(n, "type_comment", None)]
+    except SyntaxError as error:  # a type comment where none may stand: the tokenizer took it for one
+        found.append("type comment: %s" % error)
     encoding = tokenize.detect_encoding(io.BytesIO(source.encode("utf-8")).readline)[0]
     if encoding != "utf-8":
         found.append("encoding " + encoding)
