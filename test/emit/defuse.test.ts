@@ -18,7 +18,7 @@
  *   no image and no HTML but its own; every Mermaid line is one of the statements the emitter
  *   writes;
  * - literals round-trip: every wire value and string constant, read back by Python and by
- *   JavaScript, and the JSON files, parsed, are exactly the spec's text.
+ *   JavaScript, and the JSON files (the wire lock too), parsed, are exactly the spec's text.
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -29,6 +29,7 @@ import ts from "typescript";
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { beforeAll, describe, expect, test } from "vitest";
+import { buildLock, renderLock } from "../../generator/contract/lock.js";
 import { generate } from "../../generator/generate.js";
 import type { GeneratedFile, Protocol } from "../../generator/model.js";
 import { hasPython, prettierFormat, python, ruffCheck, ruffFormat, tsc, writeTemp } from "./defs-tooling.js";
@@ -336,6 +337,15 @@ describe("JSON output", () => {
       const meta = c.protocol.records[0];
       expect(parsed.$defs["Meta"]?.description, c.name).toBe(meta?.doc);
       for (const f of c.files.filter((x) => x.path.endsWith(".json"))) expect(() => JSON.parse(f.text) as unknown).not.toThrow();
+    }
+  });
+
+  test("the wire lock holds no raw invisible character and keeps every wire value exactly", () => {
+    for (const c of cases) {
+      const text = renderLock(buildLock(c.protocol));
+      expect(RAW_INVISIBLE.exec(text)?.[0], c.name).toBeUndefined();
+      const reserved = (JSON.parse(text) as { reserved: { channels: string[] } }).reserved.channels;
+      expect(reserved, c.name).toEqual(c.protocol.reserved.flatMap((r) => r.channels.map((v) => v.value)));
     }
   });
 });
