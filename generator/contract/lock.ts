@@ -7,6 +7,7 @@
  * what travels, and what stays put when only an identifier is renamed.
  */
 import type { Field, Protocol, Topic, ValueType } from "../model.js";
+import { escapeInvisible, unicodeEscape } from "../emit/text.js";
 
 /** Format of the lock file itself; bump only with a migration. */
 export const LOCK_FORMAT = 1;
@@ -122,7 +123,10 @@ export function renderLock(lock: Lock): string {
   // JSON.stringify writes -0 as 0; a float constant of -0.0 keeps its sign in the lock.
   const negativeZero = "\u0000-0\u0000";
   const text = JSON.stringify(canonical(lock), (_key, value: unknown) => (Object.is(value, -0) ? negativeZero : value), 2);
-  return `${text.replaceAll(JSON.stringify(negativeZero), "-0.0")}\n`;
+  // Wire values and reasons are spec text: no raw control, bidi or invisible character (JSON escapes).
+  // Line by line: JSON.stringify escapes every line break inside a string, so each LF is layout.
+  const lines = text.replaceAll(JSON.stringify(negativeZero), "-0.0").split("\n");
+  return `${lines.map((line) => escapeInvisible(line, unicodeEscape)).join("\n")}\n`;
 }
 
 /** `string`, `ModelBufferType`, `list<int>`, `map<list<string>>`. */

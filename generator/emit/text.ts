@@ -10,23 +10,49 @@
  * - literals and docstrings are for programs: they round-trip the text exactly.
  */
 import type { Enum, KeySet, Member, Protocol, TopicSet } from "../model.js";
-import { splitLines } from "./header.js";
 
 /**
- * Characters never written raw into generated source: C0/C1 controls (tab excepted), DEL, the
- * line/paragraph separators, bidi embeddings/overrides/isolates and marks (a "Trojan Source"
- * comment or string could reorder what a reviewer sees), zero-width characters, the BOM, and
- * lone surrogates (which cannot be encoded as UTF-8).
+ * Characters never written raw into generated text of any target: C0/C1 controls (tab
+ * excepted), DEL, every line break, bidi embeddings/overrides/isolates and marks (a "Trojan
+ * Source" comment or string could reorder what a reviewer sees), zero-width and other invisible
+ * formatting characters (soft hyphen, the Mongolian vowel separator, interlinear annotations,
+ * the BOM, the tag characters U+E0000–U+E007F that can smuggle hidden text), and lone surrogates
+ * (which the spec loader rejects: they cannot be encoded as UTF-8).
  */
 const INVISIBLE =
-  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  /\udb40[\udc00-\udc7f]|[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Unicode space separators other than U+0020: they look like a space but are not one. */
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
-/** `\u` + four lower-case hex digits of one UTF-16 code unit. */
+/**
+ * Every sequence some tool reads as the end of a line: CR, LF, CRLF, U+2028/U+2029 (JavaScript),
+ * VT, FF, the separators U+001C–U+001E and NEL U+0085 (Python's `str.splitlines`, editors).
+ */
+const LINE_BREAK = /\r\n|[\n\v\f\r\u001c-\u001e\u0085\u2028\u2029]/;
+
+/** Splits text into lines on every line break any target, tool or editor knows (LINE_BREAK). */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}
+
+/**
+ * Text for a place that holds one line (a file name in a header, a label inside a tag line):
+ * every invisible character, line breaks included, shown as `\uXXXX`, so nothing can start a
+ * new line or hide there.
+ */
+export function oneLine(text: string): string {
+  return text.replace(INVISIBLE, unicodeEscape);
+}
+
+/**
+ * `\u` + four lower-case hex digits per UTF-16 code unit of `char` (one unit, or both halves of a
+ * tag character): valid in a JavaScript string, and shown as is in a comment.
+ */
 export function unicodeEscape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  let out = "";
+  for (let i = 0; i < char.length; i++) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { spanAt, spanOf } from "./source.js";
+import { loneSurrogateErrors } from "./surrogates.js";
 import type { Source } from "./source.js";
 
 export interface Loaded {
@@ -49,6 +50,7 @@ export function loadYaml(text: string, file: string): Loaded {
   const syntaxError = diagnostics.some((d) => d.code === "WD101");
   diagnostics.push(...directiveErrors(source, doc));
   diagnostics.push(...nodeErrors(source, doc));
+  diagnostics.push(...loneSurrogateErrors(source, doc));
   return { source, root: syntaxError ? null : root, diagnostics };
 }
 

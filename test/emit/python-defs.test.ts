@@ -185,7 +185,7 @@ describe("literals and comments", () => {
     );
   });
 
-  test("any string round-trips through a Python literal and a docstring", () => {
+  test("any string round-trips through a Python literal and (without lone surrogates) a docstring", () => {
     const samples = fc.sample(fc.string({ unit: "binary", maxLength: 40 }), { numRuns: 300, seed: 42 });
     const extra = ['"', '""', '"""', "\\", '\\"', 'a"', '"a', "a\\", "a\n\tb\r\u2028c", "\ud800", "x\u00a0 \n  y"];
     const texts = [...samples, ...extra].filter((t) => t.trim() !== "" && t === t.trim());
@@ -202,8 +202,9 @@ for case in json.load(sys.stdin):
     value = ast.literal_eval(case["literal"])
     if value != text:
         bad.append(["literal", text, value])
-    expected = re.sub("[\ud800-\udfff]", "\ufffd", text)
-    lines = [l.rstrip(" \t") for l in expected.split("\n")]
+    if re.search("[\ud800-\udfff]", text):
+        continue  # a lone surrogate never reaches a docstring: the spec loader rejects it (WD109)
+    lines = [l.rstrip(" \t") for l in text.split("\n")]
     rest = [l for l in lines[1:] if l != ""]
     shared = min((len(l) - len(l.lstrip(" ")) for l in rest), default=0)
     lines = [lines[0]] + [l[shared:] for l in lines[1:]]

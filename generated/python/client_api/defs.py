@@ -124,7 +124,7 @@ class ModelExchangeFormat:
         }
     """
 
-    # \TYPE: What the data represents (e.g., executorch, pytorch)
+    # TYPE: What the data represents (e.g., executorch, pytorch)
     MODEL_BUFFER_TYPE = "model_buffer_type"
     # NATIVE_FORMAT: Original format before any transmission encoding
     MODEL_BUFFER_NATIVE_FORMAT = "model_buffer_native_format"

@@ -4,7 +4,7 @@
  * docstrings write them) becomes a fenced text block shown verbatim; every other line is escaped
  * so it can neither open a heading, a fence, a quote or HTML, nor underline the line above.
  */
-import { splitLines } from "../header.js";
+import { splitLines } from "../text.js";
 import { fenced, inline } from "./markdown.js";
 
 const LIST_ITEM = /^\s*(?:[-+*]|\d{1,9}[.)])(?:\s|$)/;

@@ -1,9 +1,19 @@
 /**
- * Markdown escaping. Spec text (docs, section titles, reasons) is plain text in which `code spans`
- * are kept; everything else that Markdown or HTML would interpret is escaped, so a doc can never
- * break a table, open a fence, start a heading or inject a tag.
+ * Markdown escaping: the docs target's one mechanism for spec text. Spec text (docs, section
+ * titles, reasons, labels) is plain text in which `code spans` are kept; everything else that
+ * Markdown or HTML would interpret is escaped, so a doc can never break a table, open a fence,
+ * start a heading, inject a tag, or make a link or image: no `[…](…)`, `![…](…)`, reference
+ * definition or footnote (brackets escaped), no `<…>` autolink or raw HTML (`<` escaped), and no
+ * GFM autolink literal (the `:` after `http`, `https`, `ftp`, `mailto` and `xmpp`, the `.` of
+ * `www.` escaped, an empty comment before an e-mail address's `@`, so neither a URL, a `www.`
+ * domain nor an address is recognised). Invisible characters are shown as `\uXXXX` everywhere, code included.
  */
-import { splitLines } from "../header.js";
+import { escapeInvisible, splitLines, unicodeEscape } from "../text.js";
+
+/** Spec text with every invisible character (and line break) shown as `\uXXXX`. */
+export function shown(text: string): string {
+  return escapeInvisible(text, unicodeEscape);
+}
 
 interface Segment {
   readonly code: boolean;
@@ -64,11 +74,29 @@ const PLAIN: { readonly [c: string]: string } = {
   "&": "&amp;",
   "<": "&lt;",
   ">": "&gt;",
+  "[": "\\[",
+  "]": "\\]",
 };
 
-/** Plain text outside code spans: backslashes, stray backticks, pipes and HTML characters. */
+/** A URL scheme GFM links bare (`https://…`, `mailto:…`) and `www.`: a backslash before the `:` or `.`. */
+const AUTOLINK = /(?<=\b(?:https?|ftp|mailto|xmpp))(?=:)|(?<=\bwww)(?=\.)/gi;
+
+/**
+ * The `@` of an e-mail address. GFM (cmark-gfm) finds addresses in text after escapes and
+ * character references are resolved, so neither stops it; an empty HTML comment before the `@`
+ * does, and shows nothing.
+ */
+const EMAIL_AT = /(?<=[A-Za-z0-9._+-])@(?=[A-Za-z0-9_-])/g;
+
+/**
+ * Plain text outside code spans: backslashes, stray backticks, pipes, brackets and HTML
+ * characters, then what would start an autolink literal (AUTOLINK, EMAIL_AT).
+ */
 function escapePlain(text: string): string {
-  return text.replace(/[\\`|&<>]/g, (c) => PLAIN[c] ?? c);
+  return text
+    .replace(/[\\`|&<>[\]]/g, (c) => PLAIN[c] ?? c)
+    .replace(AUTOLINK, "\\")
+    .replace(EMAIL_AT, "<!-- -->@");
 }
 
 /**
@@ -79,7 +107,7 @@ export type Where = "table" | "text";
 
 /** One line of spec text as inline Markdown: code spans kept, the rest escaped. No line break. */
 export function inline(line: string, where: Where): string {
-  return segments(line)
+  return segments(shown(line))
     .map((s) => (s.code ? tableSafe(s.text, where) : escapePlain(s.text)))
     .join("");
 }
@@ -134,7 +162,7 @@ export function headingText(text: string): string {
 /** A code span holding `text` verbatim (a longer fence when it has backticks). */
 export function code(text: string, where: Where = "table"): string {
   return splitLines(text)
-    .map((l) => tableSafe(codeLine(l), where))
+    .map((l) => tableSafe(codeLine(shown(l)), where))
     .join("<br>");
 }
 
@@ -147,8 +175,9 @@ function codeLine(text: string): string {
   return fence + pad + text + pad + fence;
 }
 
-/** A fenced block whose fence is longer than any backtick run in `lines`. */
-export function fenced(info: string, lines: readonly string[]): string[] {
+/** A fenced block whose fence is longer than any backtick run in `lines` (shown, see above). */
+export function fenced(info: string, raw: readonly string[]): string[] {
+  const lines = raw.map(shown);
   const longest = lines.reduce((n, l) => Math.max(n, ...(l.match(/`+/g) ?? []).map((r) => r.length)), 0);
   const fence = "`".repeat(Math.max(3, longest + 1));
   return [fence + info, ...lines, fence];
@@ -166,5 +195,5 @@ export function anchorTag(anchor: string): string {
 
 /** The body of an HTML comment: no `<` or `>`, so nothing in it can close or nest the comment. */
 export function commentText(text: string): string {
-  return text.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return shown(text).replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -4,8 +4,8 @@
  * labels `Topic.HELLO (MsgKey.SESSION_ID, JOB_ID, …)`, `alt`/`else`/`end`, `loop`/`end`.
  */
 import type { Actor, Field, Flow, FlowStep, Topic } from "../../model.js";
-import { splitLines } from "../header.js";
-import { fenced } from "./markdown.js";
+import { splitLines } from "../text.js";
+import { fenced, shown } from "./markdown.js";
 import type { Refs } from "./refs.js";
 
 const INDENT = "    ";
@@ -56,10 +56,15 @@ const ENTITY: { readonly [c: string]: string } = {
   "`": "#96;",
 };
 
-/** Free text in a diagram: one line (`<br>` for breaks), statement and comment characters encoded. */
+/**
+ * The one function for spec text in a diagram (actor aliases, notes, loop and alt labels): one
+ * line (`<br>` for breaks, so no text can start a statement such as `click` or `link`),
+ * invisible characters shown as `\uXXXX`, and the characters of statements, comments,
+ * directives (`%%{init}%%`), entities and HTML (`#;%<>` and the backtick) encoded.
+ */
 export function mermaidText(text: string): string {
   return splitLines(text.trim())
-    .map((l) => l.trim().replace(/[#;%<>`]/g, (c) => ENTITY[c] ?? c))
+    .map((l) => shown(l.trim()).replace(/[#;%<>`]/g, (c) => ENTITY[c] ?? c))
     .join("<br>");
 }
 

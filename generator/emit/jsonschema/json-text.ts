@@ -5,7 +5,7 @@
  */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
-import { width } from "../text.js";
+import { escapeInvisible, unicodeEscape, width } from "../text.js";
 
 const WIDTH = 80;
 
@@ -15,6 +15,7 @@ export function jsonText(value: Json): string {
 
 function flat(value: Json): string | undefined {
   if (typeof value === "number") return JSON.stringify(value).replace("e+", "e");
+  if (typeof value === "string") return jsonString(value);
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) {
     const items = (value as readonly Json[]).map(flat);
@@ -36,8 +37,18 @@ function print(value: Json, indent: number, column: number, trailing: number): s
   }
   const members = Object.entries(value as { readonly [key: string]: Json });
   const entries = members.map(([k, v], i) => {
-    const key = `${JSON.stringify(k)}: `;
+    const key = `${jsonString(k)}: `;
     return `${pad}${key}${print(v, indent + 2, indent + 2 + width(key), i < members.length - 1 ? 1 : 0)}`;
   });
   return `{\n${entries.join(",\n")}\n${close}}`;
+}
+
+/**
+ * A JSON string: the JSON target's one function for spec text. JSON.stringify escapes quotes,
+ * backslashes and C0 controls; every other invisible character (DEL, C1 controls, U+2028/2029,
+ * bidi controls, zero-width characters, the BOM) is written as a `\uXXXX` escape too, so no raw
+ * control or bidi character is in the file, and the parsed value is exactly the text.
+ */
+export function jsonString(text: string): string {
+  return escapeInvisible(JSON.stringify(text), unicodeEscape);
 }

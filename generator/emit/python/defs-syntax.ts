@@ -4,11 +4,14 @@
  * safe for any text: a literal or docstring round-trips its value, a comment can't end early or
  * be read as a tool directive.
  */
-import { escapeInvisible, hasInvisible, unicodeEscape } from "../text.js";
+import type { Protocol } from "../../model.js";
+import { headerComment } from "../header.js";
+import { escapeInvisible, hasInvisible, oneLine, unicodeEscape } from "../text.js";
 
 /** `\xNN` below U+0100, `\uNNNN` otherwise (lone surrogates included), lower-case as ruff writes. */
 function pythonEscape(char: string): string {
-  const code = char.charCodeAt(0);
+  const code = char.codePointAt(0) ?? 0;
+  if (char.length === 2) return `\\U${code.toString(16).padStart(8, "0")}`; // a tag character
   if (char === "\\") return "\\\\";
   if (char === "\n") return "\\n";
   if (char === "\r") return "\\r";
@@ -43,13 +46,6 @@ export function pythonScalar(value: string | number | boolean, type: "string" | 
   return text;
 }
 
-/**
- * A lone surrogate can sit in a Python string but not in a class's `__doc__`: CPython encodes
- * it to UTF-8 when it builds the class and the import fails. Docstrings hold U+FFFD instead, as
- * any UTF-8 encoder would write it.
- */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /** True for the characters a docstring writes as an escape: invisible ones and tabs. */
 function needsEscape(line: string): boolean {
   return line.includes("\t") || hasInvisible(line);
@@ -69,13 +65,13 @@ function needsEscape(line: string): boolean {
  * - otherwise escaped: `\\`, `\"` for a quote that touches another or an end of the text (a
  *   trailing `"` would fuse with the closing quotes), `\t`, `\xNN`/`\uNNNN` for invisible
  *   characters (U+2028, NUL, bidi controls) — valid, visible, exact.
- * A lone surrogate becomes U+FFFD (see LONE_SURROGATE).
+ * Lone surrogates never get here: the spec loader rejects them (WD109), since no UTF-8 file can
+ * hold one.
  */
 export function pythonDocstring(text: string, indent: string): string[] {
   const lines = dedentContinuation(
     text
       .trim() // ruff format strips what surrounds a docstring's text
-      .replace(LONE_SURROGATE, "\ufffd")
       .split("\n")
       .map((line) => line.replace(/[ \t]+$/, "")),
   );
@@ -114,14 +110,38 @@ function escapeDocstring(content: string): string {
 }
 
 /**
- * Tool directives Python linters and type checkers find in comments: at the start of a comment
- * (`type: ignore`, `fmt: off`, `pyright: basic`, `ruff: noqa`, …) or after any `#` in it
- * (`# noqa` anywhere). Doc text must never turn into one.
+ * Tool directives Python linters, formatters and type checkers find in comments, at the start of
+ * a comment or after any `#` inside one (`# a # noqa` counts): `type: ignore` and other type
+ * comments (mypy, pyright; lower case), `noqa` (ruff, flake8; any case, `#noqa` too), file-level
+ * `ruff:`/`flake8: noqa`, `fmt: off`/`fmt: skip`, `isort:`, `pyright:`, `mypy:`, `pytype:`,
+ * `pyre-…`, `ty:`, `yapf:`, `pragma: no cover`, `nosec`, `codespell:`. Doc text must never turn
+ * into one: a backslash goes before the word.
  */
+const TYPE_COMMENT = /(^|#)(\s*)(?=type\s*:)/g;
 const DIRECTIVE =
-  /(^|#)(\s*)(?=(?:type|pyright|mypy|fmt|isort|ruff|flake8|pylint|yapf|pragma|pyre-[\w-]+)\s*:|noqa|nosec)/gi;
+  /(^|#)(\s*)(?=(?:pyright|mypy|fmt|isort|ruff|flake8|yapf|pragma|pytype|ty|codespell)\s*:|noqa|nosec|pyre-)/gi;
+/** pylint reads `pylint:` anywhere in a comment after a word boundary: the colon is escaped. */
+const PYLINT = /\bpylint:/g;
+/** PEP 263: `coding:` or `coding=` in a comment on line 1 or 2 declares the file's encoding. */
+const ENCODING = /coding(?=[:=])/g;
 
-/** One comment line: `# text`, or `#` for a blank line. A directive-like word gets a `\` before it. */
-export function pythonComment(line: string): string {
-  return line === "" ? "#" : `# ${line.replace(DIRECTIVE, "$1$2\\")}`;
+/**
+ * The one defusing step for text in a Python comment: invisible characters and line breaks shown
+ * as `\uXXXX` (the comment can't end early), directive words (above) behind a backslash, and, on
+ * the first two lines of a file, an encoding declaration broken up. Every comment the Python
+ * emitters write goes through it.
+ */
+export function pythonCommentText(line: string, encodingLine = false): string {
+  const text = oneLine(line).replace(TYPE_COMMENT, "$1$2\\").replace(DIRECTIVE, "$1$2\\").replace(PYLINT, "pylint\\:");
+  return encodingLine ? text.replace(ENCODING, "coding\\") : text;
+}
+
+/** One comment line: `# text`, or `#` for a blank line, through pythonCommentText. */
+export function pythonComment(line: string, encodingLine = false): string {
+  return line.trim() === "" ? "#" : `# ${pythonCommentText(line.trimEnd(), encodingLine)}`;
+}
+
+/** The file header (licence and notice) as Python comments. */
+export function pythonHeader(protocol: Protocol): string {
+  return headerComment(protocol, (line, i) => pythonComment(line, i < 2));
 }

@@ -9,9 +9,8 @@
  * (`BINARY = "binary"  # Raw bytes, binary data`), otherwise as comment lines above it.
  */
 import type { Constant, Enum, GeneratedFile, KeySet, Member, Protocol, TopicSet } from "../../model.js";
-import { headerComment } from "../header.js";
 import { commentLines, moduleDocText, setMembers, valueSets, width } from "../text.js";
-import { pythonComment, pythonDocstring, pythonScalar, pythonString } from "./defs-syntax.js";
+import { pythonComment, pythonDocstring, pythonHeader, pythonScalar, pythonString } from "./defs-syntax.js";
 import { emitPythonInit, pythonOutput, type PythonModuleExports } from "./init.js";
 
 /** ruff's default line length. */
@@ -34,7 +33,7 @@ export function pythonDefsExports(protocol: Protocol): PythonModuleExports {
 
 export function emitPythonDefsModule(protocol: Protocol): GeneratedFile {
   const output = pythonOutput(protocol);
-  const lines = [headerComment(protocol, "#").trimEnd(), "", ...pythonDocstring(moduleDocText(protocol), ""), ""];
+  const lines = [pythonHeader(protocol).trimEnd(), "", ...pythonDocstring(moduleDocText(protocol), ""), ""];
   for (const constant of [protocol.channel, protocol.version, ...protocol.constants]) {
     lines.push(...constantLines(constant));
   }

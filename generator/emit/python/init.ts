@@ -8,9 +8,8 @@
  * passed in, not looked up: another emitter adds its module by handing over its names.
  */
 import type { GeneratedFile, Protocol, PythonOutput } from "../../model.js";
-import { headerComment } from "../header.js";
 import { moduleDocText } from "../text.js";
-import { pythonDocstring, pythonString } from "./defs-syntax.js";
+import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 
 /** The names one module of the package exports (`{ module: "defs", names: ["CHANNEL", …] }`). */
 export interface PythonModuleExports {
@@ -30,7 +29,7 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
     ]);
   const all = modules.flatMap((m) => m.names).sort(dunderAllOrder);
   const lines = [
-    headerComment(protocol, "#").trimEnd(),
+    pythonHeader(protocol).trimEnd(),
     "",
     ...pythonDocstring(moduleDocText(protocol), ""),
     "",

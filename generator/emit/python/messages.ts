@@ -6,8 +6,7 @@
 import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { listShapes } from "../../conformance/shapes.js";
-import { headerComment } from "../header.js";
-import { pythonDocstring, pythonString } from "./defs-syntax.js";
+import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { dunderAllOrder, importOrder, type PythonModuleExports } from "./init.js";
 import { pyContext, type PyContext } from "./messages-context.js";
 import { LINE_LENGTH } from "./messages-layout.js";
@@ -85,7 +84,7 @@ function messagesModule(protocol: Protocol, names: Names): string {
   ];
   const fromDefsLine = fromDefs(ctx);
   return [
-    headerComment(protocol, "#"),
+    pythonHeader(protocol),
     "\n",
     ...pythonDocstring(moduleDoc(protocol), "").map((l) => `${l}\n`),
     "\n",

@@ -32,7 +32,7 @@ export function emitTypeScriptDefs(protocol: Protocol): GeneratedFile {
   const output = protocol.outputs.typescript;
   if (output === undefined) throw new Error("emitTypeScriptDefs: the spec has no typescript output");
   const w = new CodeBlockWriter({ newLine: "\n", indentNumberOfSpaces: INDENT, useTabs: false });
-  writeLines(w, headerComment(protocol, "//").trimEnd().split("\n"));
+  writeLines(w, headerComment(protocol, tsLineComment).trimEnd().split("\n"));
   w.blankLine();
   writeLines(w, tsDocComment(commentLines(moduleDocText(protocol)), ["@module"], 0));
   for (const constant of [protocol.channel, protocol.version, ...protocol.constants]) {

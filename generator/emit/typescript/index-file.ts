@@ -5,10 +5,11 @@
  */
 import type { GeneratedFile, Protocol } from "../../model.js";
 import { headerComment } from "../header.js";
+import { tsLineComment } from "./defs-syntax.js";
 
 export function emitIndexFile(protocol: Protocol, dir: string): GeneratedFile {
   const text = [
-    headerComment(protocol, "//"),
+    headerComment(protocol, tsLineComment),
     "\n",
     `/** The ${protocol.name} protocol: constants, payload types, validators. */\n`,
     'export * from "./defs.js";\n',

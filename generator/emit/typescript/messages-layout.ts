@@ -2,7 +2,7 @@
  * Text helpers of the messages emitter: doc comments, string literals and property names as
  * prettier (default options) prints them. Layout that depends on width is doc.ts's job.
  */
-import { tsDocComment } from "./defs-syntax.js";
+import { tsDocComment, tsString } from "./defs-syntax.js";
 import { ES5_IDENTIFIER_NAME } from "./es5-identifier.js";
 
 
@@ -15,19 +15,8 @@ export function jsDoc(lines: readonly string[], indent: string, tags: readonly s
   return comment.length === 0 ? "" : comment.map((l) => indent + l).join("\n") + "\n";
 }
 
-/**
- * A string literal the way prettier prints it: double quotes, unless the text holds more double
- * quotes than single ones; JSON escapes otherwise (U+2028/U+2029 escaped too).
- */
-export function str(text: string): string {
-  const body = JSON.stringify(text)
-    .slice(1, -1)
-    .replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
-  const doubles = (text.match(/"/g) ?? []).length;
-  const singles = (text.match(/'/g) ?? []).length;
-  if (doubles <= singles) return `"${body}"`;
-  return `'${body.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-}
+/** A string literal the way prettier prints it: the module's one literal function (tsString). */
+export const str = tsString;
 
 /**
  * `key` as an object/interface property name: bare when prettier would unquote it (an ES5

@@ -10,6 +10,7 @@ import { headerComment } from "../header.js";
 import { emitIndexFile } from "./index-file.js";
 import { tsContext } from "./messages-context.js";
 import { jsDoc } from "./messages-layout.js";
+import { tsLineComment } from "./defs-syntax.js";
 import { importDecl, source } from "./ts-statements.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { CORE, issueTypes } from "./messages-runtime.js";
@@ -39,7 +40,7 @@ function messagesModule(protocol: Protocol, names: Names): string {
   const { chunks } = reachable(CORE, ctx.needs.names);
   if (chunks.length > 0) body.push(topLevel(chunks));
   return [
-    headerComment(protocol, "//"),
+    headerComment(protocol, tsLineComment),
     "\n",
     jsDoc(moduleDoc(protocol), ""),
     importLine(ctx.imports()),
