@@ -30,7 +30,9 @@ export function loadYaml(text: string, file: string): Loaded {
   const doc = parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The yaml package compares each new key with every earlier one (quadratic in a mapping's
+    // size); duplicateKeyErrors finds the same duplicates in one pass with a Map.
+    uniqueKeys: false,
     merge: false,
     version: "1.2",
     schema: "core",
@@ -47,6 +49,7 @@ export function loadYaml(text: string, file: string): Loaded {
   for (const error of doc.errors) diagnostics.push(yamlError(source, error.code, error.message, error.pos));
   // After a syntax error the tree is a guess; checking it further would only add noise.
   const syntaxError = diagnostics.some((d) => d.code === "WD101");
+  diagnostics.push(...duplicateKeyErrors(source, doc));
   diagnostics.push(...directiveErrors(source, doc));
   diagnostics.push(...nodeErrors(source, doc));
   return { source, root: syntaxError ? null : root, diagnostics };
@@ -122,6 +125,31 @@ function firstDirective(text: string): { start: number; end: number } | undefine
     if (token.type === "directive") return { start: token.offset, end: token.offset + token.source.length };
   }
   return undefined;
+}
+
+/**
+ * WD102 at every key equal to an earlier key of the same mapping, as the yaml package's own
+ * check reports it (two scalar keys with the same value; other keys never compare equal), in
+ * one pass per mapping. NaN never equals NaN there, so a Map (which finds NaN) must skip it.
+ */
+function duplicateKeyErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value)) {
+          const at = key.range?.[0] ?? 0;
+          out.push(yamlError(source, "DUPLICATE_KEY", "Map keys must be unique", [at, at + 1]));
+        } else {
+          seen.add(key.value);
+        }
+      }
+    },
+  });
+  return out;
 }
 
 function nodeErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
