@@ -9,6 +9,7 @@ import type { Document, Node } from "yaml";
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { DUPLICATE_KEY_MESSAGE, duplicateKeyOffsets } from "./duplicate-keys.js";
 import { spanAt, spanOf } from "./source.js";
 import type { Source } from "./source.js";
 
@@ -31,7 +32,7 @@ export function loadYaml(text: string, file: string): Loaded {
     lineCounter: lines,
     prettyErrors: false,
     // The yaml package compares each new key with every earlier one (quadratic in a mapping's
-    // size); duplicateKeyErrors finds the same duplicates in one pass with a Map.
+    // size); duplicateKeyErrors finds the same duplicates in one pass.
     uniqueKeys: false,
     merge: false,
     version: "1.2",
@@ -127,29 +128,9 @@ function firstDirective(text: string): { start: number; end: number } | undefine
   return undefined;
 }
 
-/**
- * WD102 at every key equal to an earlier key of the same mapping, as the yaml package's own
- * check reports it (two scalar keys with the same value; other keys never compare equal), in
- * one pass per mapping. NaN never equals NaN there, so a Map (which finds NaN) must skip it.
- */
+/** WD102 at every key equal to an earlier key of the same mapping, as the yaml package words it. */
 function duplicateKeyErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const key = pair.key;
-        if (!isScalar(key) || Number.isNaN(key.value)) continue;
-        if (seen.has(key.value)) {
-          const at = key.range?.[0] ?? 0;
-          out.push(yamlError(source, "DUPLICATE_KEY", "Map keys must be unique", [at, at + 1]));
-        } else {
-          seen.add(key.value);
-        }
-      }
-    },
-  });
-  return out;
+  return duplicateKeyOffsets(doc).map((at) => yamlError(source, "DUPLICATE_KEY", DUPLICATE_KEY_MESSAGE, [at, at + 1]));
 }
 
 function nodeErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
