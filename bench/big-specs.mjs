@@ -29,13 +29,13 @@ actors:
 const pad = (i) => String(i).padStart(5, "0");
 const KEY_TYPES = ["string", "int", "float", "bool", "any", "list<string>", "map<int>"];
 
-/** About n names: n/4 topics, n/4 keys, n/4 enum members (in enums of 10), records, constants. */
+/** At least n names: 30% topics, 30% keys, 25% enum members (in enums of 10), records, constants. */
 export function namesSpec(n) {
-  const topics = Math.max(2, Math.floor(n / 4));
-  const keys = Math.max(4, Math.floor(n / 4));
+  const topics = Math.max(2, Math.floor(n * 0.3));
+  const keys = Math.max(4, Math.floor(n * 0.3));
   const enums = Math.max(1, Math.floor(n / 40));
   const records = Math.max(1, Math.floor(n / 200));
-  const constants = Math.max(1, Math.floor(n / 20));
+  const constants = Math.max(1, Math.floor(n * 0.12));
   const out = [header("big_names", "A protocol with many names.")];
   out.push("enums:\n");
   for (let e = 0; e < enums; e++) {
