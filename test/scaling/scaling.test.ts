@@ -10,6 +10,12 @@ import { chainSpec, keysSpec, namesSpec } from "../../bench/big-specs.mjs";
 import { generate } from "../../generator/generate.js";
 import { FIELD_CASE_LIMIT, NESTED_RECORD_LIMIT } from "../../generator/conformance/vectors.js";
 
+/**
+ * Generating the big specs takes seconds on an idle machine and much longer on a busy one; this
+ * bound only keeps a hang from blocking the suite forever, it measures nothing.
+ */
+const GENEROUS = 15 * 60_000;
+
 interface Output {
   readonly bytes: number;
   readonly files: ReadonlyMap<string, number>;
@@ -72,7 +78,7 @@ describe("a protocol with 20,000 names", () => {
     small = run(namesSpec(2_000));
     big = run(namesSpec(20_000));
     expect(big.names).toBeGreaterThanOrEqual(20_000);
-  });
+  }, GENEROUS);
   test("output grows linearly (10× the names, at most 11× the bytes in every file)", () => {
     expectLinear(small, big, 11);
   });
@@ -92,7 +98,7 @@ describe("one payload with 10,000 keys", () => {
     small = run(keysSpec(1_000));
     big = run(keysSpec(10_000));
     expect(big.names).toBeGreaterThan(10_000);
-  });
+  }, GENEROUS);
   test("output grows linearly (10× the keys, at most 11× the bytes in every file)", () => {
     expectLinear(small, big, 11);
   });
@@ -112,7 +118,7 @@ describe("1,000 chained records", () => {
     small = run(chainSpec(100));
     big = run(chainSpec(1_000));
     expect(big.names).toBeGreaterThan(1_000);
-  });
+  }, GENEROUS);
   test("output grows linearly (10× the records, at most 11× the bytes in every file)", () => {
     expectLinear(small, big, 11);
   });
