@@ -1058,7 +1058,11 @@ def _check_container(value: object, expected: _Type, path: _Path, walk: _Walk) -
                 path, "wrong_type", f"expected an array, got {_describe(value)}"
             )
             return
-        items = enumerate(cast("list[object]", value))
+        try:
+            items = list(enumerate(cast("list[object]", value)))
+        except Exception:  # a list that cannot be read is reported, never raised
+            walk.report(path, "unreadable", _UNREADABLE)
+            return
         of = expected.of
         walk.later(
             [partial(_check_value, item, of, (*path, i), walk) for i, item in items]

@@ -264,7 +264,7 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         return "a boolean"
     return None
 ` },
-  { name: "_check_container", uses: ["_Type", "_Path", "_Walk", "cast", "Mapping", "partial", "_describe", "_check_value", "_Nested", "_check_entries"], text: `def _check_container(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
+  { name: "_check_container", uses: ["_Type", "_Path", "_Walk", "cast", "Mapping", "partial", "_describe", "_check_value", "_Nested", "_check_entries", "_UNREADABLE"], text: `def _check_container(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
     if expected.kind == "record" and expected.validate is not None:
         expected.validate(_Nested(walk, value, path))
     elif expected.kind == "list" and expected.of is not None:
@@ -273,7 +273,11 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
                 path, "wrong_type", f"expected an array, got {_describe(value)}"
             )
             return
-        items = enumerate(cast("list[object]", value))
+        try:
+            items = list(enumerate(cast("list[object]", value)))
+        except Exception:  # a list that cannot be read is reported, never raised
+            walk.report(path, "unreadable", _UNREADABLE)
+            return
         of = expected.of
         walk.later(
             [partial(_check_value, item, of, (*path, i), walk) for i, item in items]
