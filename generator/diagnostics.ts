@@ -104,17 +104,24 @@ const FRAME_WIDTH = 100;
  * cut to a window around the span, so a frame stays readable whatever the file holds.
  */
 export function codeFrame(text: string, span: Span): string {
-  const all = text.split("\n");
+  const starts = lineStarts(text);
+  const lineCount = starts.length;
+  const lineOf = (i: number): string => {
+    const start = starts[i];
+    if (start === undefined) return "";
+    const next = starts[i + 1];
+    return text.slice(start, next === undefined ? text.length : next - 1).replace(/\r$/, "");
+  };
   const index = span.line - 1;
-  const width = String(Math.min(all.length, span.line + 1)).length;
+  const width = String(Math.min(lineCount, span.line + 1)).length;
   const startCol = span.col - 1;
-  const target = (all[index] ?? "").replace(/\r$/, "");
+  const target = lineOf(index);
   const spanLength = Math.max(1, Math.min(span.end - span.start, target.length - startCol));
   // One window for all three lines, so they stay aligned.
   const from = startCol + spanLength <= FRAME_WIDTH ? 0 : Math.max(0, startCol - 20);
   const out: string[] = [];
-  for (let i = Math.max(0, index - 1); i <= Math.min(all.length - 1, index + 1); i++) {
-    const lineText = (all[i] ?? "").replace(/\r$/, "");
+  for (let i = Math.max(0, index - 1); i <= Math.min(lineCount - 1, index + 1); i++) {
+    const lineText = lineOf(i);
     const shown = visible(lineText.slice(from, from + FRAME_WIDTH));
     const cut = `${from > 0 ? "…" : ""}${shown}${lineText.length > from + FRAME_WIDTH ? "…" : ""}`;
     const marker = i === index ? ">" : " ";
@@ -129,6 +136,20 @@ export function codeFrame(text: string, span: Span): string {
   return out.join("\n");
 }
 
+/**
+ * Where each line of `text` starts (lines end at LF, as the frame counts them), computed once per
+ * text: every diagnostic of a spec frames the same text, and splitting it per diagnostic made
+ * printing n diagnostics quadratic.
+ */
+let lastLines: { readonly text: string; readonly starts: readonly number[] } | undefined;
+function lineStarts(text: string): readonly number[] {
+  if (lastLines !== undefined && lastLines.text === text) return lastLines.starts;
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  lastLines = { text, starts };
+  return starts;
+}
+
 /** Text with control and invisible formatting characters escaped for a terminal. */
 function visible(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) =>
@@ -140,26 +161,43 @@ function visible(text: string): string {
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(name.toLowerCase(), c.toLowerCase());
+    // The distance is at least the difference in length: a candidate that cannot be close
+    // enough, or closer than the best so far, costs no distance computation.
+    const candidate = c.toLowerCase();
+    const bound = Math.abs(candidate.length - lower.length);
+    if (bound > limit || bound >= bestDistance) continue;
+    const d = editDistanceAtMost(lower, candidate, Math.min(limit, bestDistance - 1));
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
   if (best === undefined) return undefined;
-  return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+  return bestDistance <= limit ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+/**
+ * The edit distance of `a` and `b` when it is at most `max`, else `max + 1`: a row whose every
+ * cell exceeds `max` ends the computation, so far-off candidates cost one or two rows.
+ */
+function editDistanceAtMost(a: string, b: string, max: number): number {
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const cell = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current[j] = cell;
+      if (cell < rowMin) rowMin = cell;
     }
-    previous = current;
+    if (rowMin > max) return max + 1;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length] ?? 0;
+  return Math.min(previous[b.length] as number, max + 1);
 }

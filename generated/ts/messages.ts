@@ -203,7 +203,8 @@ export type IssueCode =
   | "wrong_type"
   | "not_in_enum"
   | "unknown_key"
-  | "rule_violated";
+  | "rule_violated"
+  | "unreadable";
 
 /** Every issue code. */
 export const ISSUE_CODES: readonly IssueCode[] = [
@@ -214,6 +215,7 @@ export const ISSUE_CODES: readonly IssueCode[] = [
   "not_in_enum",
   "unknown_key",
   "rule_violated",
+  "unreadable",
 ];
 
 /** One problem with a value: where (keys and list indices from the root), what, and why. */
@@ -814,17 +816,28 @@ function collectShapeIssues(
   path: Path,
   errors: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
+  const kind = kindOf(value);
+  if (kind === "unreadable") {
+    errors.push(unreadable(path));
+    return;
+  }
+  if (kind !== "object") {
     const message = `expected an object, got ${describe(value)}`;
     errors.push({ path, code: "not_object", message });
     return;
   }
+  const object = value as JsonObject;
   const failed = new Set<string>();
+  const present = new Map<string, unknown>();
   for (const field of shape.fields) {
     const at = [...path, field.key];
     const before = errors.length;
-    if (hasOwn(value, field.key)) {
-      checkValue(value[field.key], field.type, at, errors);
+    const item = readOwn(object, field.key);
+    if (item === UNREADABLE) {
+      errors.push(unreadable(at));
+    } else if (item !== ABSENT) {
+      present.set(field.key, item);
+      checkValue(item, field.type, at, errors);
     } else if (field.required) {
       const message = `missing required key ${quote(field.key)}`;
       errors.push({ path: at, code: "missing_key", message });
@@ -834,18 +847,25 @@ function collectShapeIssues(
   for (const rule of shape.rules ?? []) {
     const { if: when, then } = rule;
     if (failed.has(when.key) || failed.has(then.key)) continue;
-    if (!hasOwn(value, when.key) || !hasOwn(value, then.key)) continue;
+    if (!present.has(when.key) || !present.has(then.key)) continue;
     if (
-      isOneOf(value[when.key], when.values) &&
-      !isOneOf(value[then.key], then.values)
+      isOneOf(present.get(when.key), when.values) &&
+      !isOneOf(present.get(then.key), then.values)
     ) {
       const at = [...path, then.key];
       errors.push({ path: at, code: "rule_violated", message: rule.message });
     }
   }
   if (shape.unknownKeys === "forbid") {
+    let keys: string[];
+    try {
+      keys = Object.keys(object);
+    } catch {
+      errors.push(unreadable(path));
+      return;
+    }
     const known = new Set(shape.fields.map((field) => field.key));
-    for (const key of Object.keys(value).sort()) {
+    for (const key of keys.sort()) {
       if (known.has(key)) continue;
       const message = `unknown key ${quote(key)}`;
       errors.push({ path: [...path, key], code: "unknown_key", message });
@@ -863,9 +883,13 @@ function checkValue(
     const message = `expected ${expected}, got ${describe(value)}`;
     errors.push({ path, code: "wrong_type", message });
   };
+  if (type.kind === "any") return;
+  const kind = kindOf(value);
+  if (kind === "unreadable") {
+    errors.push(unreadable(path));
+    return;
+  }
   switch (type.kind) {
-    case "any":
-      return;
     case "string":
       if (typeof value !== "string") wrongType("a string");
       return;
@@ -881,7 +905,7 @@ function checkValue(
       if (typeof value !== "boolean") wrongType("a boolean");
       return;
     case "enum": {
-      const expected = `one of ${type.values.map(quote).join(", ")}`;
+      const expected = expectedOf(type);
       if (typeof value !== "string") {
         wrongType(expected);
       } else if (!type.values.includes(value)) {
@@ -891,22 +915,18 @@ function checkValue(
       return;
     }
     case "list":
-      if (!Array.isArray(value)) {
+      if (kind !== "array") {
         wrongType("an array");
         return;
       }
-      for (let index = 0; index < value.length; index++) {
-        checkValue(value[index], type.of, [...path, index], errors);
-      }
+      checkItems(value as object, type.of, path, errors);
       return;
     case "map":
-      if (!isObject(value)) {
+      if (kind !== "object") {
         wrongType("an object");
         return;
       }
-      for (const key of Object.keys(value).sort()) {
-        checkValue(value[key], type.of, [...path, key], errors);
-      }
+      checkEntries(value as object, type.of, path, errors);
       return;
     case "record": {
       const result = type.validate(value);
@@ -919,8 +939,117 @@ function checkValue(
   }
 }
 
+/**
+ * The items of an array in index order, up to its first hole (an index below `length` that is
+ * not an own property, which JSON never makes) or unreadable item: that one is the last issue,
+ * so a sparse array of length 2 ** 32 - 1 costs one step, not 4 billion.
+ */
+function checkItems(
+  array: object,
+  type: ValueSpec,
+  path: Path,
+  errors: ValidationIssue[],
+): void {
+  const length = readOwn(array, "length");
+  if (length === UNREADABLE) {
+    errors.push(unreadable(path));
+    return;
+  }
+  const count = typeof length === "number" ? length : 0;
+  for (let index = 0; index < count; index++) {
+    const at = [...path, index];
+    const item = readOwn(array, index);
+    if (item === UNREADABLE) {
+      errors.push(unreadable(at));
+      return;
+    }
+    if (item === ABSENT) {
+      const message = `expected ${expectedOf(type)}, got a hole`;
+      errors.push({ path: at, code: "wrong_type", message });
+      return;
+    }
+    checkValue(item, type, at, errors);
+  }
+}
+
+/** The own entries of an object by key; one that cannot be read is `unreadable` there. */
+function checkEntries(
+  object: object,
+  type: ValueSpec,
+  path: Path,
+  errors: ValidationIssue[],
+): void {
+  let keys: string[];
+  try {
+    keys = Object.keys(object);
+  } catch {
+    errors.push(unreadable(path));
+    return;
+  }
+  for (const key of keys.sort()) {
+    const at = [...path, key];
+    const item = readOwn(object, key);
+    if (item === UNREADABLE) errors.push(unreadable(at));
+    else if (item !== ABSENT) checkValue(item, type, at, errors);
+  }
+}
+
+/** What a value of the type is called in messages ("a string", "one of "a", "b""). */
+function expectedOf(type: ValueSpec): string {
+  switch (type.kind) {
+    case "string":
+      return "a string";
+    case "int":
+      return "an integer";
+    case "float":
+      return "a number";
+    case "bool":
+      return "a boolean";
+    case "any":
+      return "a value";
+    case "enum":
+      return `one of ${type.values.map(quote).join(", ")}`;
+    case "list":
+      return "an array";
+    case "map":
+    case "record":
+      return "an object";
+  }
+}
+
+/** What readOwn gives for a key that is not an own property. */
+const ABSENT: unique symbol = Symbol("absent");
+
+/** What readOwn gives when reading throws (a getter, a proxy trap, a revoked proxy). */
+const UNREADABLE: unique symbol = Symbol("unreadable");
+
+/** The own property `key` of `object`: its value, ABSENT, or UNREADABLE; never throws. */
+function readOwn(object: object, key: string | number): unknown {
+  try {
+    return hasOwn(object, key)
+      ? (object as Readonly<Record<string | number, unknown>>)[key]
+      : ABSENT;
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+/** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */
+function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
+  if (typeof value !== "object" || value === null) return "other";
+  try {
+    return Array.isArray(value) ? "array" : "object";
+  } catch {
+    return "unreadable";
+  }
+}
+
+function unreadable(path: Path): ValidationIssue {
+  return { path, code: "unreadable", message: "cannot read the value" };
+}
+
 function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return kindOf(value) === "object";
 }
 
 function isFiniteNumber(value: unknown): value is number {
@@ -931,14 +1060,16 @@ function isOneOf(value: unknown, values: readonly string[]): boolean {
   return typeof value === "string" && values.includes(value);
 }
 
-function hasOwn(object: object, key: string): boolean {
+function hasOwn(object: object, key: string | number): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 
 /** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+  const kind = kindOf(value);
+  if (kind === "array") return "an array";
+  if (kind === "unreadable") return "an unreadable value";
   switch (typeof value) {
     case "boolean":
       return "a boolean";

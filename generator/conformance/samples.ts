@@ -83,6 +83,65 @@ export function sampleValue(type: ValueType): JsonValue {
   }
 }
 
+/**
+ * How many record objects `sampleObject(view, "all")` holds, nested at any depth (a nested
+ * record's sample has its required keys only). Counting stops just past `NESTED_RECORD_CAP`, and
+ * each record's count is computed once, so this is linear in the spec even where the samples
+ * themselves would be huge (a chain of records, or records holding several of the next).
+ */
+export function sampleRecordCount(view: ShapeView): number {
+  return capped(view.fields.map((f) => typeRecordCount(f.key.type)));
+}
+
+const NESTED_RECORD_CAP = 1_000_000;
+const recordCounts = new WeakMap<Record, number>();
+
+function capped(counts: readonly number[]): number {
+  return Math.min(
+    NESTED_RECORD_CAP,
+    counts.reduce((a, b) => a + b, 0),
+  );
+}
+
+function typeRecordCount(type: ValueType): number {
+  switch (type.kind) {
+    case "list":
+    case "map":
+      return typeRecordCount(type.of);
+    case "record": {
+      const known = recordCounts.get(type.record);
+      if (known !== undefined) return known;
+      // Records form no cycle (the spec checker rejects one), so the walk ends; it is iterative
+      // so that a chain of thousands of records needs no deep call stack.
+      const requiredRecords = (record: Record): Record[] =>
+        record.fields.flatMap((f) => {
+          const inner = innermost(f.key.type);
+          return f.required && inner.kind === "record" ? [inner.record] : [];
+        });
+      const stack: [Record, boolean][] = [[type.record, false]];
+      while (stack.length > 0) {
+        const [record, expanded] = stack.pop() as [Record, boolean];
+        if (recordCounts.has(record)) continue;
+        if (expanded) {
+          recordCounts.set(record, capped([1, ...requiredRecords(record).map((r) => recordCounts.get(r) ?? 0)]));
+          continue;
+        }
+        stack.push([record, true]);
+        for (const r of requiredRecords(record)) if (!recordCounts.has(r)) stack.push([r, false]);
+      }
+      return recordCounts.get(type.record) ?? 0;
+    }
+    default:
+      return 0;
+  }
+}
+
+function innermost(type: ValueType): ValueType {
+  let t = type;
+  while (t.kind === "list" || t.kind === "map") t = t.of;
+  return t;
+}
+
 /** A valid object for the shape: required keys only, or every key. Enum values satisfy its rules. */
 export function sampleObject(view: ShapeView, which: "required" | "all"): JsonObject {
   const combo = ruleCombinations(view).find((c) => c.violated.length === 0)?.values ?? new Map<string, string>();

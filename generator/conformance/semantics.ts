@@ -12,7 +12,8 @@ export type IssueCode =
   | "wrong_type"
   | "not_in_enum"
   | "unknown_key"
-  | "rule_violated";
+  | "rule_violated"
+  | "unreadable";
 
 export interface IssueCodeInfo {
   readonly code: IssueCode;
@@ -68,6 +69,12 @@ export const ISSUE_CODES: readonly IssueCodeInfo[] = [
     path: "the `then` key",
     message: '"‹then key›" must be one of "‹v1›", "‹v2›" when "‹if key›" is "‹value›" (‹rule id›)',
   },
+  {
+    code: "unreadable",
+    when: "reading the value throws, so it cannot be checked: a getter that throws, a proxy whose trap throws, a revoked proxy (TypeScript); a mapping whose `in`, `[]` or key iteration raises (Python). Never for JSON values",
+    path: "the key or index whose value cannot be read; the object's own path when its keys cannot be listed or its kind cannot be told",
+    message: "cannot read the value",
+  },
 ];
 
 export interface TypeRule {
@@ -109,7 +116,9 @@ export const GENERAL_RULES: readonly string[] = [
   "Order of issues: the shape's fields in spec order (each field's nested issues in place, list items by index, map entries by key), then cross-field rules in spec order, then unknown keys. Map keys and unknown keys are sorted by UTF-16 code units: JavaScript's `JSON.parse` does not keep the input order of integer-like keys, so input order cannot be the same in both runtimes.",
   "Every issue is reported, not just the first; a value with no issues is valid.",
   "A topic that comes off the wire is data too: validating by topic looks it up among the protocol's own topic wire values only (`\"\"`, a near miss, `__proto__` and `constructor` are unknown topics), and an unknown topic is the one issue `unknown_topic`, never an exception (Python's `parse_payload` raises its usual `PayloadValidationError`).",
-  "Validators never throw on JSON values, null-prototype objects or huge arrays; nesting depth is bounded by the spec's types (recursive records are rejected by the spec checker), not by the input.",
+  "Validators never throw on JSON values, null-prototype objects or huge arrays; nesting depth is bounded by the spec's types (recursive records are rejected by the spec checker), not by the input, and the Python validators walk nested values with an explicit stack, so a chain of thousands of records never reaches the recursion limit.",
+  "Hostile objects are reported, never thrown: a value that cannot be read is `unreadable` and the rest of its object is still checked (a key that cannot be read, or a map entry), while an object whose keys cannot be listed, or a revoked proxy, is `unreadable` at its own path.",
+  "An array with a hole (an index below `length` that is not an own property; JSON never makes one) is `wrong_type` at the first hole, `expected ‹type›, got a hole` (`a value` for `any`); an array is checked in index order up to its first hole or unreadable item and no further, so a sparse array of length 2^32−1 costs one step.",
   "Messages are identical in both runtimes; strings in them are quoted as JSON (`JSON.stringify`, Python `json.dumps(ensure_ascii=False)` with lone surrogates escaped).",
 ];
 

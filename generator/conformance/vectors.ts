@@ -5,7 +5,7 @@
  * the tests also check them against an independent oracle. Runtimes in other languages can run
  * the same file. Pure: Protocol in, file out.
  */
-import type { GeneratedFile, Protocol } from "../model.js";
+import type { GeneratedFile, Protocol, Topic } from "../model.js";
 import type { Names } from "../names/index.js";
 import { generatedNotice } from "../emit/header.js";
 import { jsonText, type Json } from "../emit/jsonschema/json-text.js";
@@ -17,6 +17,7 @@ import {
   nestedBad,
   ruleCombinations,
   sampleObject,
+  sampleRecordCount,
   withKey,
   withoutKey,
   type JsonObject,
@@ -99,6 +100,20 @@ export function buildVectors(protocol: Protocol, names: Names): Vector[] {
   return listShapes(protocol).flatMap((view) => shapeVectors(view, names.typescript.type(view.shape)));
 }
 
+/**
+ * How many fields of a shape get cases of their own (one mutation of a valid sample each). A
+ * wider shape gets combined cases instead, each breaking every field at once, so the number of
+ * cases per shape is bounded and their total size grows linearly with the shape's width.
+ */
+export const FIELD_CASE_LIMIT = 8;
+
+/**
+ * A shape whose valid sample holds more nested records than this gets only the cases that need
+ * no valid sample (not an object; every required key missing): a chain of n records would
+ * otherwise write n samples of up to n levels each.
+ */
+export const NESTED_RECORD_LIMIT = 16;
+
 function shapeVectors(view: ShapeView, shape: string): Vector[] {
   const cases: Vector[] = [];
   const ok = (description: string, input: JsonValue, json?: string): void => {
@@ -107,62 +122,51 @@ function shapeVectors(view: ShapeView, shape: string): Vector[] {
   const fail = (description: string, input: JsonValue, errors: ExpectedIssue[], json?: string): void => {
     cases.push({ shape, description, input, ...(json === undefined ? {} : { json }), valid: false, errors });
   };
-  const minimal = sampleObject(view, "required");
-  const full = sampleObject(view, "all");
-  ok("required keys only", minimal);
-  if (Object.keys(full).length > Object.keys(minimal).length) ok("every key", full);
+  const sampled = sampleRecordCount(view) <= NESTED_RECORD_LIMIT;
+  const minimal = sampled ? sampleObject(view, "required") : undefined;
+  const full = sampled ? sampleObject(view, "all") : undefined;
+  if (minimal !== undefined) ok("required keys only", minimal);
+  if (full !== undefined && minimal !== undefined && Object.keys(full).length > Object.keys(minimal).length) ok("every key", full);
 
-  for (const [description, value] of [
+  const notObjects: [string, JsonValue][] = [
     ["null", null],
     ["an array", []],
-    ["an array holding a valid object", [full]],
+    ...(full === undefined ? [] : [["an array holding a valid object", [full]] as [string, JsonValue]]),
     ["a string", "text"],
     ["a number", 1],
     ["a boolean", true],
-  ] as const) {
-    fail(`not an object: ${description}`, value as JsonValue, [{ path: [], code: "not_object" }]);
+  ];
+  for (const [description, value] of notObjects) {
+    fail(`not an object: ${description}`, value, [{ path: [], code: "not_object" }]);
   }
 
-  for (const field of view.fields) {
-    const key = field.key.value;
-    const path = [key];
-    if (field.required) fail(`missing required key ${key}`, withoutKey(full, key), [{ path, code: "missing_key" }]);
-    else ok(`optional key ${key} absent`, withoutKey(full, key));
-    for (const b of badValues(field.key.type)) {
-      const input = withKey(full, key, b.value);
-      const json = b.json === undefined ? undefined : withRawValue(input, key, b.json);
-      fail(`${key}: ${b.why}`, input, [{ path, code: b.code }], json);
-    }
-    for (const g of edgeGoodValues(field.key.type)) {
-      const input = withKey(full, key, g.value);
-      ok(`${key}: ${g.why}`, input, g.json === undefined ? undefined : withRawValue(input, key, g.json));
-    }
-    for (const n of nestedBad(field.key.type)) {
-      fail(`${key}: a bad nested value`, withKey(full, key, n.value), [{ path: [...path, ...n.suffix], code: n.code }]);
-    }
-  }
+  if (full !== undefined) {
+    if (view.fields.length <= FIELD_CASE_LIMIT) fieldCases(view, full, ok, fail);
+    else combinedCases(view, full, ok, fail);
 
-  // A wire key that happens to be one of UNKNOWN_KEYS (`__proto__`…) is known, not extra.
-  const extraKeys = UNKNOWN_KEYS.filter((k) => !view.fields.some((f) => f.key.value === k));
-  const withUnknown = merged(full, jsonObject(extraKeys.map((k, i) => [k, i])));
-  if (view.unknownKeys === "allow") {
-    ok("unknown keys (allowed)", withUnknown);
-  } else {
-    const unknown = [...extraKeys].sort().map((k) => ({ path: [k], code: "unknown_key" as const }));
-    fail("unknown keys (forbidden), reported sorted", withUnknown, unknown);
-  }
+    // A wire key that happens to be one of UNKNOWN_KEYS (`__proto__`…) is known, not extra.
+    const fieldKeys = new Set(view.fields.map((f) => f.key.value));
+    const extraKeys = UNKNOWN_KEYS.filter((k) => !fieldKeys.has(k));
+    const withUnknown = merged(full, jsonObject(extraKeys.map((k, i) => [k, i])));
+    if (view.unknownKeys === "allow") {
+      ok("unknown keys (allowed)", withUnknown);
+    } else {
+      const unknown = [...extraKeys].sort().map((k) => ({ path: [k], code: "unknown_key" as const }));
+      fail("unknown keys (forbidden), reported sorted", withUnknown, unknown);
+    }
 
-  for (const combo of ruleCombinations(view)) {
-    const input = merged(full, jsonObject(combo.values));
-    const label = [...combo.values]
-      .map(([k, v]) => `${k}=${v}`)
-      .join(", ");
-    if (combo.violated.length === 0) ok(`rules hold: ${label}`, input);
-    else fail(`rule broken: ${label}`, input, combo.violated.map((r) => ({ path: [r.then.key.value], code: "rule_violated" as const })));
+    for (const combo of ruleCombinations(view)) {
+      const input = merged(full, jsonObject(combo.values));
+      const label = [...combo.values]
+        .map(([k, v]) => `${k}=${v}`)
+        .join(", ");
+      if (combo.violated.length === 0) ok(`rules hold: ${label}`, input);
+      else fail(`rule broken: ${label}`, input, combo.violated.map((r) => ({ path: [r.then.key.value], code: "rule_violated" as const })));
+    }
   }
 
   const required = view.fields.filter((f) => f.required);
-  if (required.length > 1 || (required.length > 0 && view.unknownKeys === "forbid")) {
+  if (required.length > 1 || (required.length > 0 && (view.unknownKeys === "forbid" || full === undefined))) {
     const input = jsonObject(
       view.unknownKeys === "forbid"
         ? [
@@ -178,6 +182,67 @@ function shapeVectors(view: ShapeView, shape: string): Vector[] {
   return cases;
 }
 
+type Ok = (description: string, input: JsonValue, json?: string) => void;
+type Fail = (description: string, input: JsonValue, errors: ExpectedIssue[], json?: string) => void;
+
+/** Cases of their own for every field: absent, each bad value, each edge good value, a bad nested value. */
+function fieldCases(view: ShapeView, full: JsonObject, ok: Ok, fail: Fail): void {
+  for (const field of view.fields) {
+    const key = field.key.value;
+    const path = [key];
+    if (field.required) fail(`missing required key ${key}`, withoutKey(full, key), [{ path, code: "missing_key" }]);
+    else ok(`optional key ${key} absent`, withoutKey(full, key));
+    for (const b of badValues(field.key.type)) {
+      const input = withKey(full, key, b.value);
+      const json = b.json === undefined ? undefined : withRawValues(input, [[key, b.json]]);
+      fail(`${key}: ${b.why}`, input, [{ path, code: b.code }], json);
+    }
+    for (const g of edgeGoodValues(field.key.type)) {
+      const input = withKey(full, key, g.value);
+      ok(`${key}: ${g.why}`, input, g.json === undefined ? undefined : withRawValues(input, [[key, g.json]]));
+    }
+    for (const n of nestedBad(field.key.type)) {
+      fail(`${key}: a bad nested value`, withKey(full, key, n.value), [{ path: [...path, ...n.suffix], code: n.code }]);
+    }
+  }
+}
+
+/**
+ * For a wide shape: round i gives every field its type's i-th bad value (then i-th edge good
+ * value, then a bad nested value) at once, so every field's check is exercised in a fixed number
+ * of cases, and the issues come in field order.
+ */
+function combinedCases(view: ShapeView, full: JsonObject, ok: Ok, fail: Fail): void {
+  type Pick = { readonly value: JsonValue; readonly json?: string; readonly code?: IssueCode; readonly suffix?: readonly (string | number)[] };
+  const round = (pick: (field: ShapeView["fields"][number]) => Pick | undefined) => {
+    const values: [string, JsonValue][] = [];
+    const raws: [string, string][] = [];
+    const errors: ExpectedIssue[] = [];
+    for (const field of view.fields) {
+      const key = field.key.value;
+      const p = pick(field);
+      if (p === undefined) continue;
+      values.push([key, p.value]);
+      if (p.json !== undefined) raws.push([key, p.json]);
+      if (p.code !== undefined) errors.push({ path: [key, ...(p.suffix ?? [])], code: p.code });
+    }
+    if (values.length === 0) return undefined;
+    const input = merged(full, jsonObject(values));
+    return { input, errors, json: raws.length === 0 ? undefined : withRawValues(input, raws) };
+  };
+  const rounds = (of: (field: ShapeView["fields"][number]) => readonly unknown[]) => Math.max(0, ...view.fields.map((f) => of(f).length));
+  for (let i = 0; i < rounds((f) => badValues(f.key.type)); i++) {
+    const r = round((f) => badValues(f.key.type)[i]);
+    if (r !== undefined) fail(`every field at once: bad value ${i + 1}`, r.input, r.errors, r.json);
+  }
+  for (let i = 0; i < rounds((f) => edgeGoodValues(f.key.type)); i++) {
+    const r = round((f) => edgeGoodValues(f.key.type)[i]);
+    if (r !== undefined) ok(`every field at once: edge value ${i + 1}`, r.input, r.json);
+  }
+  const nested = round((f) => nestedBad(f.key.type)[0]);
+  if (nested !== undefined) fail("every field at once: a bad nested value", nested.input, nested.errors);
+}
+
 /** Strings that are no topic yet look up something in a careless table: prototype names. */
 export const PROTOTYPE_TOPICS: readonly string[] = ["__proto__", "constructor", "toString", "hasOwnProperty"];
 
@@ -190,13 +255,24 @@ export const PROTOTYPE_TOPICS: readonly string[] = ["__proto__", "constructor", 
 export function buildTopicVectors(protocol: Protocol): TopicVector[] {
   const topics = allTopics(protocol);
   const known = new Set(topics.map((t) => t.value));
-  const cases: TopicVector[] = topics.map((topic) => ({
-    topic: topic.value,
-    description: `${topic.value}: a valid payload`,
-    input: sampleObject(topicView(topic), "required"),
-    valid: true,
-    errors: [],
-  }));
+  const sampled = (topic: Topic): boolean => sampleRecordCount(topicView(topic)) <= NESTED_RECORD_LIMIT;
+  const cases: TopicVector[] = topics.map((topic) =>
+    sampled(topic)
+      ? {
+          topic: topic.value,
+          description: `${topic.value}: a valid payload`,
+          input: sampleObject(topicView(topic), "required"),
+          valid: true,
+          errors: [],
+        }
+      : {
+          topic: topic.value,
+          description: `${topic.value}: not an object (its valid sample nests too many records)`,
+          input: "text",
+          valid: false,
+          errors: [{ path: [], code: "not_object" }],
+        },
+  );
   const first = topics[0];
   if (first !== undefined) {
     cases.push({
@@ -207,7 +283,7 @@ export function buildTopicVectors(protocol: Protocol): TopicVector[] {
       errors: [{ path: [], code: "not_object" }],
     });
   }
-  const input = first === undefined ? jsonObject() : sampleObject(topicView(first), "required");
+  const input = first === undefined || !sampled(first) ? jsonObject() : sampleObject(topicView(first), "required");
   const unknown: [string, string][] = [["", "the empty string"]];
   if (first !== undefined) {
     const near = `a near miss of ${first.value}`;
@@ -233,8 +309,9 @@ export function buildTopicVectors(protocol: Protocol): TopicVector[] {
   return cases;
 }
 
-/** The JSON text of `input` with the value at top-level `key` spelled as `raw`. */
-function withRawValue(input: JsonObject, key: string, raw: string): string {
-  const marker = "\u0000raw\u0000";
-  return JSON.stringify(withKey(input, key, marker)).replace(JSON.stringify(marker), raw);
+/** The JSON text of `input` with the value at each top-level key spelled as the raw text given. */
+function withRawValues(input: JsonObject, raws: readonly (readonly [string, string])[]): string {
+  const text = JSON.stringify(merged(input, jsonObject(raws.map(([key], i) => [key, `\u0000raw${i}\u0000`]))));
+  // One pass over the text, however many values are raw.
+  return text.replace(/"\\u0000raw(\d+)\\u0000"/g, (_, i: string) => raws[Number(i)]?.[1] ?? "");
 }

@@ -204,7 +204,19 @@ function translation(pairs: readonly Matched[]): (value: string) => string {
 }
 
 /** Wire value → key name, looking in `preferred` key set first. */
+/** Built once per lock and preferred key set: every topic and record asks for the same table. */
+const keyNameTables = new WeakMap<Lock, Map<string | undefined, (value: string) => string>>();
 function keyNames(lock: Lock, preferred?: string): (value: string) => string {
+  let tables = keyNameTables.get(lock);
+  if (tables === undefined) keyNameTables.set(lock, (tables = new Map()));
+  const known = tables.get(preferred);
+  if (known !== undefined) return known;
+  const table = buildKeyNames(lock, preferred);
+  tables.set(preferred, table);
+  return table;
+}
+
+function buildKeyNames(lock: Lock, preferred?: string): (value: string) => string {
   const names = new Map<string, string>();
   const sets = Object.entries(lock.keys).sort(([x], [y]) => Number(y === preferred) - Number(x === preferred));
   for (const [, keys] of sets) for (const [name, k] of Object.entries(keys)) if (!names.has(k.value)) names.set(k.value, name);

@@ -3,6 +3,7 @@
  * `protocol.lock.json:L:C` for "where it was". JSON is YAML: the `yaml` parser gives node ranges.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { DUPLICATE_KEY_MESSAGE, duplicateKeyOffsets } from "../spec/duplicate-keys.js";
 import type { Node, Pair } from "yaml";
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
@@ -33,14 +34,17 @@ export interface LockFile {
 
 export function parseLock(text: string, file: string): LockFile | Diagnostic[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: "1.2" });
+  // Duplicate keys are found in one pass (duplicateKeyOffsets), not by yaml's quadratic check.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, version: "1.2" });
   const spanAt = (start: number, end: number): Span => {
     const { line, col } = lines.linePos(start);
     return { file, start, end, line, col };
   };
-  if (doc.errors.length > 0) {
-    return doc.errors.map((e) => diagnostic("WD601", firstLine(e.message), spanAt(e.pos[0], e.pos[1])));
-  }
+  const errors = [
+    ...doc.errors.map((e) => ({ message: firstLine(e.message), start: e.pos[0], end: e.pos[1] })),
+    ...duplicateKeyOffsets(doc).map((at) => ({ message: DUPLICATE_KEY_MESSAGE, start: at, end: at + 1 })),
+  ].sort((x, y) => x.start - y.start);
+  if (errors.length > 0) return errors.map((e) => diagnostic("WD601", e.message, spanAt(e.start, e.end)));
   const reader = new Reader(spanAt);
   const lock = reader.lock(doc.contents ?? null);
   if (reader.problems.length > 0 || lock === undefined) return reader.problems;

@@ -104,10 +104,14 @@ export function actor(r: Reader, node: unknown, key: string, where: string, scop
 
 function resolveReplies(r: Reader, entry: Entry, topics: MutableTopic[], index: NameIndex): void {
   const byName = new Map(topics.map((t) => [t.name, t as Topic]));
+  // The first topic of each name, as a search in spec order finds it (a duplicate is reported elsewhere).
+  const firstByName = new Map<string, MutableTopic>();
+  for (const t of topics) if (!firstByName.has(t.name)) firstByName.set(t.name, t);
   for (const t of entries(r, entry.node, "topics")) {
-    const topic = topics.find((x) => x.name === t.name);
+    const topic = firstByName.get(t.name);
     if (topic === undefined) continue;
     const replies: Topic[] = [];
+    const listed = new Set<Topic>();
     for (const name of strings(r, t.node, "replies")) {
       const reply = byName.get(name.value);
       if (reply === undefined) {
@@ -122,9 +126,10 @@ function resolveReplies(r: Reader, entry: Entry, topics: MutableTopic[], index: 
             index,
           }),
         );
-      } else if (replies.includes(reply)) {
+      } else if (listed.has(reply)) {
         r.diagnostics.push(diagnostic("WD309", `reply ${name.value} is listed twice in ${entry.name}.${t.name}`, name.span, { hint: "list each reply once" }));
       } else {
+        listed.add(reply);
         replies.push(reply);
       }
     }

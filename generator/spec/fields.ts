@@ -40,11 +40,28 @@ export function buildFields(r: Reader, node: unknown, scope: FieldScope): Field[
   return fields;
 }
 
+/**
+ * The keys of a key set by name (the first of a duplicated name, as a search in spec order
+ * finds it), built once per key set (complete before any field is built): a lookup per field
+ * instead of a scan of the set.
+ */
+const keyIndexes = new WeakMap<KeySet, ReadonlyMap<string, Key>>();
+function keyIndex(keySet: KeySet): ReadonlyMap<string, Key> {
+  let index = keyIndexes.get(keySet);
+  if (index === undefined) {
+    const built = new Map<string, Key>();
+    for (const k of keySet.keys) if (!built.has(k.name)) built.set(k.name, k);
+    keyIndexes.set(keySet, built);
+    index = built;
+  }
+  return index;
+}
+
 function resolveKey(r: Reader, name: Located<string>, scope: FieldScope): Key | undefined {
   if (scope.keySet === undefined) return undefined;
-  const key = scope.keySet.keys.find((k) => k.name === name.value);
+  const key = keyIndex(scope.keySet).get(name.value);
   if (key !== undefined) return key;
-  const owner = scope.allKeySets.find((s) => s.keys.some((k) => k.name === name.value));
+  const owner = scope.allKeySets.find((s) => keyIndex(s).has(name.value));
   if (owner !== undefined) {
     const message = `key "${name.value}" in ${scope.where} belongs to key set ${owner.name}, not ${scope.keySet.name}`;
     r.diagnostics.push(diagnostic("WD308", message, name.span, { hint: `add it to ${scope.keySet.name} or use a key of ${scope.keySet.name}` }));

@@ -9,6 +9,7 @@ import type { Document, Node } from "yaml";
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { DUPLICATE_KEY_MESSAGE, duplicateKeyOffsets } from "./duplicate-keys.js";
 import { spanAt, spanOf } from "./source.js";
 import { loneSurrogateErrors } from "./surrogates.js";
 import type { Source } from "./source.js";
@@ -31,7 +32,9 @@ export function loadYaml(text: string, file: string): Loaded {
   const doc = parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The yaml package compares each new key with every earlier one (quadratic in a mapping's
+    // size); duplicateKeyErrors finds the same duplicates in one pass.
+    uniqueKeys: false,
     merge: false,
     version: "1.2",
     schema: "core",
@@ -48,6 +51,7 @@ export function loadYaml(text: string, file: string): Loaded {
   for (const error of doc.errors) diagnostics.push(yamlError(source, error.code, error.message, error.pos));
   // After a syntax error the tree is a guess; checking it further would only add noise.
   const syntaxError = diagnostics.some((d) => d.code === "WD101");
+  diagnostics.push(...duplicateKeyErrors(source, doc));
   diagnostics.push(...directiveErrors(source, doc));
   diagnostics.push(...nodeErrors(source, doc));
   diagnostics.push(...loneSurrogateErrors(source, doc));
@@ -124,6 +128,11 @@ function firstDirective(text: string): { start: number; end: number } | undefine
     if (token.type === "directive") return { start: token.offset, end: token.offset + token.source.length };
   }
   return undefined;
+}
+
+/** WD102 at every key equal to an earlier key of the same mapping, as the yaml package words it. */
+function duplicateKeyErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
+  return duplicateKeyOffsets(doc).map((at) => yamlError(source, "DUPLICATE_KEY", DUPLICATE_KEY_MESSAGE, [at, at + 1]));
 }
 
 function nodeErrors(source: Source, doc: Document.Parsed): Diagnostic[] {

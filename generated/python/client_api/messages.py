@@ -26,6 +26,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, Literal, NamedTuple, Optional, TypedDict, Union, cast
 
 from .defs import (
@@ -250,6 +251,7 @@ IssueCode = Literal[
     "not_in_enum",
     "unknown_key",
     "rule_violated",
+    "unreadable",
 ]
 """What went wrong; the README's validation semantics table says when each applies."""
 
@@ -261,6 +263,7 @@ ISSUE_CODES: tuple[IssueCode, ...] = (
     "not_in_enum",
     "unknown_key",
     "rule_violated",
+    "unreadable",
 )
 """Every issue code."""
 
@@ -286,6 +289,7 @@ class PayloadValidationError(ValueError):
 
 _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
+_UNREADABLE = "cannot read the value"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _KINDS: tuple[tuple[type, str], ...] = (
     (str, "a string"),
@@ -319,6 +323,38 @@ class _Shape(NamedTuple):
     unknown_keys: Literal["allow", "forbid"]
     fields: Sequence[_Field]
     rules: Sequence[_Rule]
+
+
+class _Walk:
+    """One validation's work: a stack of steps instead of Python recursion.
+
+    A nested record, list item or map entry is a step pushed here, never a call down the
+    stack, so no nesting depth (a chain of thousands of records) reaches the recursion limit.
+    """
+
+    def __init__(self) -> None:
+        self.issues: list[ValidationIssue] = []
+        self._steps: list[Callable[[], None]] = []
+
+    def later(self, steps: list[Callable[[], None]]) -> None:
+        """Run ``steps`` in order, before every step pushed earlier."""
+        self._steps.extend(reversed(steps))
+
+    def run(self) -> list[ValidationIssue]:
+        while self._steps:
+            self._steps.pop()()
+        return self.issues
+
+    def report(self, path: _Path, code: IssueCode, message: str) -> None:
+        self.issues.append(ValidationIssue(path, code, message))
+
+
+class _Nested(NamedTuple):
+    """A record value met inside another walk: its validator adds its steps to that walk."""
+
+    walk: _Walk
+    value: object
+    path: _Path
 
 
 _STRING = _Type("string")
@@ -900,66 +936,102 @@ def _check_shape(
     fields: Sequence[_Field],
     rules: Sequence[_Rule] = (),
 ) -> list[ValidationIssue]:
-    issues: list[ValidationIssue] = []
-    _collect_shape_issues(value, _Shape(unknown_keys, fields, rules), (), issues)
-    return issues
+    shape = _Shape(unknown_keys, fields, rules)
+    if isinstance(value, _Nested):
+        _collect_shape_issues(value.value, shape, value.path, value.walk)
+        return []
+    walk = _Walk()
+    _collect_shape_issues(value, shape, (), walk)
+    return walk.run()
 
 
 def _collect_shape_issues(
-    value: object, shape: _Shape, path: _Path, issues: list[ValidationIssue]
+    value: object, shape: _Shape, path: _Path, walk: _Walk
 ) -> None:
     if not isinstance(value, Mapping):
-        message = f"expected an object, got {_describe(value)}"
-        issues.append(ValidationIssue(path, "not_object", message))
+        walk.report(path, "not_object", f"expected an object, got {_describe(value)}")
         return
     obj = cast("Mapping[object, object]", value)
-    failed: set[str] = set()
-    for field in shape.fields:
-        at = (*path, field.key)
-        before = len(issues)
-        if field.key in obj:
-            _check_value(obj[field.key], field.type, at, issues)
-        elif field.required:
-            message = f"missing required key {_quote(field.key)}"
-            issues.append(ValidationIssue(at, "missing_key", message))
-        if len(issues) > before:
-            failed.add(field.key)
-    for rule in shape.rules:
-        if rule.if_key in failed or rule.then_key in failed:
-            continue
-        if rule.if_key not in obj or rule.then_key not in obj:
-            continue
-        if _is_one_of(obj[rule.if_key], rule.if_values) and not _is_one_of(
-            obj[rule.then_key], rule.then_values
-        ):
-            at = (*path, rule.then_key)
-            issues.append(ValidationIssue(at, "rule_violated", rule.message))
+    # The values read, for the rules; a field with an issue is dropped again (_mark_failed).
+    present: dict[str, object] = {}
+    steps: list[Callable[[], None]] = [
+        partial(_check_field, obj, field, path, walk, present) for field in shape.fields
+    ]
+    steps.append(partial(_check_rules, shape, path, walk, present))
     if shape.unknown_keys == "forbid":
-        known = {field.key for field in shape.fields}
-        for key, _item in _sorted_items(obj):
-            if key not in known:
-                message = f"unknown key {_quote(key)}"
-                issues.append(ValidationIssue((*path, key), "unknown_key", message))
+        steps.append(partial(_check_unknown_keys, obj, shape, path, walk))
+    walk.later(steps)
 
 
-def _check_value(
-    value: object, expected: _Type, path: _Path, issues: list[ValidationIssue]
+def _check_field(
+    obj: Mapping[object, object],
+    field: _Field,
+    path: _Path,
+    walk: _Walk,
+    present: dict[str, object],
 ) -> None:
+    at = (*path, field.key)
+    # Runs after the field's own nested steps: a field with any issue is skipped by the rules.
+    walk.later([partial(_mark_failed, walk, len(walk.issues), field.key, present)])
+    try:
+        found = field.key in obj
+        item = obj[field.key] if found else None
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        walk.report(at, "unreadable", _UNREADABLE)
+        return
+    if found:
+        present[field.key] = item
+        _check_value(item, field.type, at, walk)
+    elif field.required:
+        walk.report(at, "missing_key", f"missing required key {_quote(field.key)}")
+
+
+def _mark_failed(
+    walk: _Walk, before: int, key: str, present: dict[str, object]
+) -> None:
+    if len(walk.issues) > before:
+        present.pop(key, None)
+
+
+def _check_rules(
+    shape: _Shape, path: _Path, walk: _Walk, present: dict[str, object]
+) -> None:
+    for rule in shape.rules:
+        if rule.if_key not in present or rule.then_key not in present:
+            continue
+        if _is_one_of(present[rule.if_key], rule.if_values) and not _is_one_of(
+            present[rule.then_key], rule.then_values
+        ):
+            walk.report((*path, rule.then_key), "rule_violated", rule.message)
+
+
+def _check_unknown_keys(
+    obj: Mapping[object, object], shape: _Shape, path: _Path, walk: _Walk
+) -> None:
+    try:
+        keys = _sorted_keys(obj)
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        walk.report(path, "unreadable", _UNREADABLE)
+        return
+    known = {field.key for field in shape.fields}
+    for key, _original in keys:
+        if key not in known:
+            walk.report((*path, key), "unknown_key", f"unknown key {_quote(key)}")
+
+
+def _check_value(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
     if expected.kind == "enum":
         words = "one of " + ", ".join(_quote(v) for v in expected.values)
         if not isinstance(value, str):
-            message = f"expected {words}, got {_describe(value)}"
-            issues.append(ValidationIssue(path, "wrong_type", message))
+            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
         elif value not in expected.values:
-            message = f"expected {words}, got {_quote(value)}"
-            issues.append(ValidationIssue(path, "not_in_enum", message))
+            walk.report(path, "not_in_enum", f"expected {words}, got {_quote(value)}")
     elif expected.kind in ("list", "map", "record"):
-        _check_container(value, expected, path, issues)
+        _check_container(value, expected, path, walk)
     else:
         words = _scalar_mismatch(value, expected.kind)
         if words is not None:
-            message = f"expected {words}, got {_describe(value)}"
-            issues.append(ValidationIssue(path, "wrong_type", message))
+            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
 
 
 def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
@@ -977,26 +1049,51 @@ def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
     return None
 
 
-def _check_container(
-    value: object, expected: _Type, path: _Path, issues: list[ValidationIssue]
-) -> None:
+def _check_container(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
     if expected.kind == "record" and expected.validate is not None:
-        for issue in expected.validate(value):
-            issues.append(issue._replace(path=(*path, *issue.path)))
+        expected.validate(_Nested(walk, value, path))
     elif expected.kind == "list" and expected.of is not None:
         if not isinstance(value, list):
-            message = f"expected an array, got {_describe(value)}"
-            issues.append(ValidationIssue(path, "wrong_type", message))
+            walk.report(
+                path, "wrong_type", f"expected an array, got {_describe(value)}"
+            )
             return
-        for index, item in enumerate(cast("list[object]", value)):
-            _check_value(item, expected.of, (*path, index), issues)
+        try:
+            items = list(enumerate(cast("list[object]", value)))
+        except Exception:  # a list that cannot be read is reported, never raised
+            walk.report(path, "unreadable", _UNREADABLE)
+            return
+        of = expected.of
+        walk.later(
+            [partial(_check_value, item, of, (*path, i), walk) for i, item in items]
+        )
     elif expected.kind == "map" and expected.of is not None:
         if not isinstance(value, Mapping):
-            message = f"expected an object, got {_describe(value)}"
-            issues.append(ValidationIssue(path, "wrong_type", message))
+            walk.report(
+                path, "wrong_type", f"expected an object, got {_describe(value)}"
+            )
             return
-        for key, item in _sorted_items(cast("Mapping[object, object]", value)):
-            _check_value(item, expected.of, (*path, key), issues)
+        _check_entries(cast("Mapping[object, object]", value), expected.of, path, walk)
+
+
+def _check_entries(
+    obj: Mapping[object, object], of: _Type, path: _Path, walk: _Walk
+) -> None:
+    """The entries of a map by key; one whose value cannot be read is ``unreadable`` there."""
+    try:
+        keys = _sorted_keys(obj)
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        walk.report(path, "unreadable", _UNREADABLE)
+        return
+    steps: list[Callable[[], None]] = []
+    for key, original in keys:
+        try:
+            item = obj[original]
+        except Exception:  # one entry that cannot be read must not hide the others
+            steps.append(partial(walk.report, (*path, key), "unreadable", _UNREADABLE))
+            continue
+        steps.append(partial(_check_value, item, of, (*path, key), walk))
+    walk.later(steps)
 
 
 def _as_number(value: object) -> Optional[float]:
@@ -1013,10 +1110,10 @@ def _is_one_of(value: object, values: Sequence[str]) -> bool:
     return isinstance(value, str) and value in values
 
 
-def _sorted_items(obj: Mapping[object, object]) -> list[tuple[str, object]]:
-    """Entries by key in UTF-16 code unit order, as JavaScript's sort() orders keys."""
-    items = [(str(key), item) for key, item in obj.items()]
-    return sorted(items, key=lambda entry: _utf16(entry[0]))
+def _sorted_keys(obj: Mapping[object, object]) -> list[tuple[str, object]]:
+    """Keys as text, with the key itself, in UTF-16 code unit order (JavaScript's sort())."""
+    keys = [(str(key), key) for key in obj]
+    return sorted(keys, key=lambda entry: _utf16(entry[0]))
 
 
 def _utf16(text: str) -> bytes:

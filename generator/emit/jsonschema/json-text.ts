@@ -10,7 +10,10 @@ import { escapeInvisible, unicodeEscape, width } from "../text.js";
 const WIDTH = 80;
 
 export function jsonText(value: Json): string {
-  return `${print(value, 0, 0, 0)}\n`;
+  const out: string[] = [];
+  print(value, 0, 0, 0, out);
+  out.push("\n");
+  return out.join("");
 }
 
 function flat(value: Json): string | undefined {
@@ -18,29 +21,50 @@ function flat(value: Json): string | undefined {
   if (typeof value === "string") return jsonString(value);
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (Array.isArray(value)) {
-    const items = (value as readonly Json[]).map(flat);
-    return items.every((i) => i !== undefined) ? `[${items.join(", ")}]` : undefined;
+    const items: string[] = [];
+    for (const item of value as readonly Json[]) {
+      const one = flat(item);
+      if (one === undefined) return undefined;
+      items.push(one);
+    }
+    return `[${items.join(", ")}]`;
   }
   return Object.keys(value).length === 0 ? "{}" : undefined;
 }
 
-function print(value: Json, indent: number, column: number, trailing: number): string {
+/**
+ * Appends the text of `value` to `out` (pieces, joined once at the end, so a deep or wide
+ * document costs time linear in its text).
+ */
+function print(value: Json, indent: number, column: number, trailing: number, out: string[]): void {
   const one = flat(value);
-  const fits = column + width(one ?? "") + trailing <= WIDTH;
-  if (one !== undefined && (fits || !Array.isArray(value) || value.length === 0)) return one;
+  const fits = one !== undefined && column + width(one) + trailing <= WIDTH;
+  if (one !== undefined && (fits || !Array.isArray(value) || value.length === 0)) {
+    out.push(one);
+    return;
+  }
   const pad = " ".repeat(indent + 2);
   const close = " ".repeat(indent);
   if (Array.isArray(value)) {
-    const last = value.length - 1;
-    const items = (value as readonly Json[]).map((v, i) => `${pad}${print(v, indent + 2, indent + 2, i < last ? 1 : 0)}`);
-    return `[\n${items.join(",\n")}\n${close}]`;
+    const items = value as readonly Json[];
+    out.push("[\n");
+    items.forEach((v, i) => {
+      out.push(pad);
+      print(v, indent + 2, indent + 2, i < items.length - 1 ? 1 : 0, out);
+      out.push(i < items.length - 1 ? ",\n" : "\n");
+    });
+    out.push(close, "]");
+    return;
   }
   const members = Object.entries(value as { readonly [key: string]: Json });
-  const entries = members.map(([k, v], i) => {
+  out.push("{\n");
+  members.forEach(([k, v], i) => {
     const key = `${jsonString(k)}: `;
-    return `${pad}${key}${print(v, indent + 2, indent + 2 + width(key), i < members.length - 1 ? 1 : 0)}`;
+    out.push(pad, key);
+    print(v, indent + 2, indent + 2 + width(key), i < members.length - 1 ? 1 : 0, out);
+    out.push(i < members.length - 1 ? ",\n" : "\n");
   });
-  return `{\n${entries.join(",\n")}\n${close}}`;
+  out.push(close, "}");
 }
 
 /**

@@ -64,6 +64,8 @@ export const CORE_TYPES: readonly Chunk[] = [
 ` },
   { name: "_Validator", uses: ["Callable", "ValidationIssue"], text: `_Validator = Callable[[object], list[ValidationIssue]]
 ` },
+  { name: "_UNREADABLE", uses: [], text: `_UNREADABLE = "cannot read the value"
+` },
   { name: "_LONE_SURROGATE", uses: ["re"], text: `_LONE_SURROGATE = re.compile("[\\ud800-\\udfff]")
 ` },
   { name: "_KINDS", uses: ["Mapping"], text: `_KINDS: tuple[tuple[type, str], ...] = (
@@ -95,6 +97,36 @@ export const CORE_TYPES: readonly Chunk[] = [
     fields: Sequence[_Field]
     rules: Sequence[_Rule]
 ` },
+  { name: "_Walk", uses: ["Callable", "ValidationIssue", "_Path", "IssueCode"], text: `class _Walk:
+    """One validation's work: a stack of steps instead of Python recursion.
+
+    A nested record, list item or map entry is a step pushed here, never a call down the
+    stack, so no nesting depth (a chain of thousands of records) reaches the recursion limit.
+    """
+
+    def __init__(self) -> None:
+        self.issues: list[ValidationIssue] = []
+        self._steps: list[Callable[[], None]] = []
+
+    def later(self, steps: list[Callable[[], None]]) -> None:
+        """Run \`\`steps\`\` in order, before every step pushed earlier."""
+        self._steps.extend(reversed(steps))
+
+    def run(self) -> list[ValidationIssue]:
+        while self._steps:
+            self._steps.pop()()
+        return self.issues
+
+    def report(self, path: _Path, code: IssueCode, message: str) -> None:
+        self.issues.append(ValidationIssue(path, code, message))
+` },
+  { name: "_Nested", uses: ["NamedTuple", "_Walk", "_Path"], text: `class _Nested(NamedTuple):
+    """A record value met inside another walk: its validator adds its steps to that walk."""
+
+    walk: _Walk
+    value: object
+    path: _Path
+` },
   ...(["string", "int", "float", "bool", "any"] as const).map(scalarSpec),
 ];
 
@@ -121,70 +153,102 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     uses: ["_Type", "_Validator"],
     text: 'def _record(validate: _Validator) -> _Type:\n    return _Type("record", validate=validate)\n',
   },
-  { name: "_check_shape", uses: ["Literal", "Sequence", "_Field", "_Rule", "_Shape", "_collect_shape_issues", "ValidationIssue"], text: `def _check_shape(
+  { name: "_check_shape", uses: ["Literal", "Sequence", "_Field", "_Rule", "_Shape", "_collect_shape_issues", "ValidationIssue", "_Nested", "_Walk"], text: `def _check_shape(
     value: object,
     unknown_keys: Literal["allow", "forbid"],
     fields: Sequence[_Field],
     rules: Sequence[_Rule] = (),
 ) -> list[ValidationIssue]:
-    issues: list[ValidationIssue] = []
-    _collect_shape_issues(value, _Shape(unknown_keys, fields, rules), (), issues)
-    return issues
+    shape = _Shape(unknown_keys, fields, rules)
+    if isinstance(value, _Nested):
+        _collect_shape_issues(value.value, shape, value.path, value.walk)
+        return []
+    walk = _Walk()
+    _collect_shape_issues(value, shape, (), walk)
+    return walk.run()
 ` },
-  { name: "_collect_shape_issues", uses: ["Mapping", "cast", "_Shape", "_Path", "ValidationIssue", "_describe", "_quote", "_check_value", "_is_one_of", "_sorted_items"], text: `def _collect_shape_issues(
-    value: object, shape: _Shape, path: _Path, issues: list[ValidationIssue]
+  { name: "_collect_shape_issues", uses: ["Mapping", "cast", "partial", "Callable", "_Shape", "_Path", "_Walk", "_describe", "_check_field", "_check_rules", "_check_unknown_keys"], text: `def _collect_shape_issues(
+    value: object, shape: _Shape, path: _Path, walk: _Walk
 ) -> None:
     if not isinstance(value, Mapping):
-        message = f"expected an object, got {_describe(value)}"
-        issues.append(ValidationIssue(path, "not_object", message))
+        walk.report(path, "not_object", f"expected an object, got {_describe(value)}")
         return
     obj = cast("Mapping[object, object]", value)
-    failed: set[str] = set()
-    for field in shape.fields:
-        at = (*path, field.key)
-        before = len(issues)
-        if field.key in obj:
-            _check_value(obj[field.key], field.type, at, issues)
-        elif field.required:
-            message = f"missing required key {_quote(field.key)}"
-            issues.append(ValidationIssue(at, "missing_key", message))
-        if len(issues) > before:
-            failed.add(field.key)
-    for rule in shape.rules:
-        if rule.if_key in failed or rule.then_key in failed:
-            continue
-        if rule.if_key not in obj or rule.then_key not in obj:
-            continue
-        if _is_one_of(obj[rule.if_key], rule.if_values) and not _is_one_of(
-            obj[rule.then_key], rule.then_values
-        ):
-            at = (*path, rule.then_key)
-            issues.append(ValidationIssue(at, "rule_violated", rule.message))
+    # The values read, for the rules; a field with an issue is dropped again (_mark_failed).
+    present: dict[str, object] = {}
+    steps: list[Callable[[], None]] = [
+        partial(_check_field, obj, field, path, walk, present) for field in shape.fields
+    ]
+    steps.append(partial(_check_rules, shape, path, walk, present))
     if shape.unknown_keys == "forbid":
-        known = {field.key for field in shape.fields}
-        for key, _item in _sorted_items(obj):
-            if key not in known:
-                message = f"unknown key {_quote(key)}"
-                issues.append(ValidationIssue((*path, key), "unknown_key", message))
+        steps.append(partial(_check_unknown_keys, obj, shape, path, walk))
+    walk.later(steps)
 ` },
-  { name: "_check_value", uses: ["_Type", "_Path", "ValidationIssue", "_quote", "_describe", "_check_container", "_scalar_mismatch"], text: `def _check_value(
-    value: object, expected: _Type, path: _Path, issues: list[ValidationIssue]
+  { name: "_check_field", uses: ["Mapping", "partial", "_Field", "_Path", "_Walk", "_quote", "_check_value", "_mark_failed", "_UNREADABLE"], text: `def _check_field(
+    obj: Mapping[object, object],
+    field: _Field,
+    path: _Path,
+    walk: _Walk,
+    present: dict[str, object],
 ) -> None:
+    at = (*path, field.key)
+    # Runs after the field's own nested steps: a field with any issue is skipped by the rules.
+    walk.later([partial(_mark_failed, walk, len(walk.issues), field.key, present)])
+    try:
+        found = field.key in obj
+        item = obj[field.key] if found else None
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        walk.report(at, "unreadable", _UNREADABLE)
+        return
+    if found:
+        present[field.key] = item
+        _check_value(item, field.type, at, walk)
+    elif field.required:
+        walk.report(at, "missing_key", f"missing required key {_quote(field.key)}")
+` },
+  { name: "_mark_failed", uses: ["_Walk"], text: `def _mark_failed(
+    walk: _Walk, before: int, key: str, present: dict[str, object]
+) -> None:
+    if len(walk.issues) > before:
+        present.pop(key, None)
+` },
+  { name: "_check_rules", uses: ["_Shape", "_Path", "_Walk", "_is_one_of"], text: `def _check_rules(
+    shape: _Shape, path: _Path, walk: _Walk, present: dict[str, object]
+) -> None:
+    for rule in shape.rules:
+        if rule.if_key not in present or rule.then_key not in present:
+            continue
+        if _is_one_of(present[rule.if_key], rule.if_values) and not _is_one_of(
+            present[rule.then_key], rule.then_values
+        ):
+            walk.report((*path, rule.then_key), "rule_violated", rule.message)
+` },
+  { name: "_check_unknown_keys", uses: ["Mapping", "_Shape", "_Path", "_Walk", "_sorted_keys", "_quote", "_UNREADABLE"], text: `def _check_unknown_keys(
+    obj: Mapping[object, object], shape: _Shape, path: _Path, walk: _Walk
+) -> None:
+    try:
+        keys = _sorted_keys(obj)
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        walk.report(path, "unreadable", _UNREADABLE)
+        return
+    known = {field.key for field in shape.fields}
+    for key, _original in keys:
+        if key not in known:
+            walk.report((*path, key), "unknown_key", f"unknown key {_quote(key)}")
+` },
+  { name: "_check_value", uses: ["_Type", "_Path", "_Walk", "_quote", "_describe", "_check_container", "_scalar_mismatch"], text: `def _check_value(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
     if expected.kind == "enum":
         words = "one of " + ", ".join(_quote(v) for v in expected.values)
         if not isinstance(value, str):
-            message = f"expected {words}, got {_describe(value)}"
-            issues.append(ValidationIssue(path, "wrong_type", message))
+            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
         elif value not in expected.values:
-            message = f"expected {words}, got {_quote(value)}"
-            issues.append(ValidationIssue(path, "not_in_enum", message))
+            walk.report(path, "not_in_enum", f"expected {words}, got {_quote(value)}")
     elif expected.kind in ("list", "map", "record"):
-        _check_container(value, expected, path, issues)
+        _check_container(value, expected, path, walk)
     else:
         words = _scalar_mismatch(value, expected.kind)
         if words is not None:
-            message = f"expected {words}, got {_describe(value)}"
-            issues.append(ValidationIssue(path, "wrong_type", message))
+            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
 ` },
   { name: "_scalar_mismatch", uses: ["Optional", "math", "_as_number"], text: `def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
     """What a scalar of this kind should have been, or None when the value fits."""
@@ -200,26 +264,50 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         return "a boolean"
     return None
 ` },
-  { name: "_check_container", uses: ["_Type", "_Path", "ValidationIssue", "cast", "Mapping", "_describe", "_check_value", "_sorted_items"], text: `def _check_container(
-    value: object, expected: _Type, path: _Path, issues: list[ValidationIssue]
-) -> None:
+  { name: "_check_container", uses: ["_Type", "_Path", "_Walk", "cast", "Mapping", "partial", "_describe", "_check_value", "_Nested", "_check_entries", "_UNREADABLE"], text: `def _check_container(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
     if expected.kind == "record" and expected.validate is not None:
-        for issue in expected.validate(value):
-            issues.append(issue._replace(path=(*path, *issue.path)))
+        expected.validate(_Nested(walk, value, path))
     elif expected.kind == "list" and expected.of is not None:
         if not isinstance(value, list):
-            message = f"expected an array, got {_describe(value)}"
-            issues.append(ValidationIssue(path, "wrong_type", message))
+            walk.report(
+                path, "wrong_type", f"expected an array, got {_describe(value)}"
+            )
             return
-        for index, item in enumerate(cast("list[object]", value)):
-            _check_value(item, expected.of, (*path, index), issues)
+        try:
+            items = list(enumerate(cast("list[object]", value)))
+        except Exception:  # a list that cannot be read is reported, never raised
+            walk.report(path, "unreadable", _UNREADABLE)
+            return
+        of = expected.of
+        walk.later(
+            [partial(_check_value, item, of, (*path, i), walk) for i, item in items]
+        )
     elif expected.kind == "map" and expected.of is not None:
         if not isinstance(value, Mapping):
-            message = f"expected an object, got {_describe(value)}"
-            issues.append(ValidationIssue(path, "wrong_type", message))
+            walk.report(
+                path, "wrong_type", f"expected an object, got {_describe(value)}"
+            )
             return
-        for key, item in _sorted_items(cast("Mapping[object, object]", value)):
-            _check_value(item, expected.of, (*path, key), issues)
+        _check_entries(cast("Mapping[object, object]", value), expected.of, path, walk)
+` },
+  { name: "_check_entries", uses: ["Mapping", "Callable", "partial", "_Type", "_Path", "_Walk", "_sorted_keys", "_check_value", "_UNREADABLE"], text: `def _check_entries(
+    obj: Mapping[object, object], of: _Type, path: _Path, walk: _Walk
+) -> None:
+    """The entries of a map by key; one whose value cannot be read is \`\`unreadable\`\` there."""
+    try:
+        keys = _sorted_keys(obj)
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        walk.report(path, "unreadable", _UNREADABLE)
+        return
+    steps: list[Callable[[], None]] = []
+    for key, original in keys:
+        try:
+            item = obj[original]
+        except Exception:  # one entry that cannot be read must not hide the others
+            steps.append(partial(walk.report, (*path, key), "unreadable", _UNREADABLE))
+            continue
+        steps.append(partial(_check_value, item, of, (*path, key), walk))
+    walk.later(steps)
 ` },
   { name: "_as_number", uses: ["Optional", "math"], text: `def _as_number(value: object) -> Optional[float]:
     """The number JSON.parse reads for the same JSON text; None for non-numbers."""
@@ -233,10 +321,10 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
   { name: "_is_one_of", uses: ["Sequence"], text: `def _is_one_of(value: object, values: Sequence[str]) -> bool:
     return isinstance(value, str) and value in values
 ` },
-  { name: "_sorted_items", uses: ["Mapping", "_utf16"], text: `def _sorted_items(obj: Mapping[object, object]) -> list[tuple[str, object]]:
-    """Entries by key in UTF-16 code unit order, as JavaScript's sort() orders keys."""
-    items = [(str(key), item) for key, item in obj.items()]
-    return sorted(items, key=lambda entry: _utf16(entry[0]))
+  { name: "_sorted_keys", uses: ["Mapping", "_utf16"], text: `def _sorted_keys(obj: Mapping[object, object]) -> list[tuple[str, object]]:
+    """Keys as text, with the key itself, in UTF-16 code unit order (JavaScript's sort())."""
+    keys = [(str(key), key) for key in obj]
+    return sorted(keys, key=lambda entry: _utf16(entry[0]))
 ` },
   { name: "_utf16", uses: [], text: `def _utf16(text: str) -> bytes:
     return text.encode("utf-16-be", "surrogatepass")

@@ -114,6 +114,7 @@ const STDLIB: readonly (readonly [module: string, names: readonly string[]])[] =
   ["math", []],
   ["re", []],
   ["collections.abc", ["Callable", "Mapping", "Sequence"]],
+  ["functools", ["partial"]],
   ["typing", ["Any", "Literal", "NamedTuple", "Optional", "TypedDict", "Union", "cast"]],
 ];
 

@@ -116,23 +116,34 @@ function checkExpected(
     : { ok: false, errors };
 }
 ` },
-  { name: "collectShapeIssues", uses: ["ValidationIssue", "ShapeSpec", "Path", "isObject", "describe", "hasOwn", "checkValue", "quote", "isOneOf"], text: `function collectShapeIssues(
+  { name: "collectShapeIssues", uses: ["ValidationIssue", "ShapeSpec", "Path", "kindOf", "describe", "readOwn", "ABSENT", "UNREADABLE", "unreadable", "checkValue", "quote", "isOneOf", "JsonObject"], text: `function collectShapeIssues(
   value: unknown,
   shape: ShapeSpec,
   path: Path,
   errors: ValidationIssue[],
 ): void {
-  if (!isObject(value)) {
+  const kind = kindOf(value);
+  if (kind === "unreadable") {
+    errors.push(unreadable(path));
+    return;
+  }
+  if (kind !== "object") {
     const message = \`expected an object, got \${describe(value)}\`;
     errors.push({ path, code: "not_object", message });
     return;
   }
+  const object = value as JsonObject;
   const failed = new Set<string>();
+  const present = new Map<string, unknown>();
   for (const field of shape.fields) {
     const at = [...path, field.key];
     const before = errors.length;
-    if (hasOwn(value, field.key)) {
-      checkValue(value[field.key], field.type, at, errors);
+    const item = readOwn(object, field.key);
+    if (item === UNREADABLE) {
+      errors.push(unreadable(at));
+    } else if (item !== ABSENT) {
+      present.set(field.key, item);
+      checkValue(item, field.type, at, errors);
     } else if (field.required) {
       const message = \`missing required key \${quote(field.key)}\`;
       errors.push({ path: at, code: "missing_key", message });
@@ -142,18 +153,25 @@ function checkExpected(
   for (const rule of shape.rules ?? []) {
     const { if: when, then } = rule;
     if (failed.has(when.key) || failed.has(then.key)) continue;
-    if (!hasOwn(value, when.key) || !hasOwn(value, then.key)) continue;
+    if (!present.has(when.key) || !present.has(then.key)) continue;
     if (
-      isOneOf(value[when.key], when.values) &&
-      !isOneOf(value[then.key], then.values)
+      isOneOf(present.get(when.key), when.values) &&
+      !isOneOf(present.get(then.key), then.values)
     ) {
       const at = [...path, then.key];
       errors.push({ path: at, code: "rule_violated", message: rule.message });
     }
   }
   if (shape.unknownKeys === "forbid") {
+    let keys: string[];
+    try {
+      keys = Object.keys(object);
+    } catch {
+      errors.push(unreadable(path));
+      return;
+    }
     const known = new Set(shape.fields.map((field) => field.key));
-    for (const key of Object.keys(value).sort()) {
+    for (const key of keys.sort()) {
       if (known.has(key)) continue;
       const message = \`unknown key \${quote(key)}\`;
       errors.push({ path: [...path, key], code: "unknown_key", message });
@@ -161,7 +179,7 @@ function checkExpected(
   }
 }
 ` },
-  { name: "checkValue", uses: ["ValidationIssue", "ValueSpec", "Path", "describe", "isFiniteNumber", "quote", "isObject"], text: `function checkValue(
+  { name: "checkValue", uses: ["ValidationIssue", "ValueSpec", "Path", "describe", "isFiniteNumber", "quote", "kindOf", "unreadable", "expectedOf", "checkItems", "checkEntries"], text: `function checkValue(
   value: unknown,
   type: ValueSpec,
   path: Path,
@@ -171,9 +189,13 @@ function checkExpected(
     const message = \`expected \${expected}, got \${describe(value)}\`;
     errors.push({ path, code: "wrong_type", message });
   };
+  if (type.kind === "any") return;
+  const kind = kindOf(value);
+  if (kind === "unreadable") {
+    errors.push(unreadable(path));
+    return;
+  }
   switch (type.kind) {
-    case "any":
-      return;
     case "string":
       if (typeof value !== "string") wrongType("a string");
       return;
@@ -189,7 +211,7 @@ function checkExpected(
       if (typeof value !== "boolean") wrongType("a boolean");
       return;
     case "enum": {
-      const expected = \`one of \${type.values.map(quote).join(", ")}\`;
+      const expected = expectedOf(type);
       if (typeof value !== "string") {
         wrongType(expected);
       } else if (!type.values.includes(value)) {
@@ -199,22 +221,18 @@ function checkExpected(
       return;
     }
     case "list":
-      if (!Array.isArray(value)) {
+      if (kind !== "array") {
         wrongType("an array");
         return;
       }
-      for (let index = 0; index < value.length; index++) {
-        checkValue(value[index], type.of, [...path, index], errors);
-      }
+      checkItems(value as object, type.of, path, errors);
       return;
     case "map":
-      if (!isObject(value)) {
+      if (kind !== "object") {
         wrongType("an object");
         return;
       }
-      for (const key of Object.keys(value).sort()) {
-        checkValue(value[key], type.of, [...path, key], errors);
-      }
+      checkEntries(value as object, type.of, path, errors);
       return;
     case "record": {
       const result = type.validate(value);
@@ -227,8 +245,117 @@ function checkExpected(
   }
 }
 ` },
-  { name: "isObject", uses: ["JsonObject"], text: `function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  { name: "checkItems", uses: ["ValidationIssue", "ValueSpec", "Path", "readOwn", "ABSENT", "UNREADABLE", "unreadable", "expectedOf", "checkValue"], text: `/**
+ * The items of an array in index order, up to its first hole (an index below \`length\` that is
+ * not an own property, which JSON never makes) or unreadable item: that one is the last issue,
+ * so a sparse array of length 2 ** 32 - 1 costs one step, not 4 billion.
+ */
+function checkItems(
+  array: object,
+  type: ValueSpec,
+  path: Path,
+  errors: ValidationIssue[],
+): void {
+  const length = readOwn(array, "length");
+  if (length === UNREADABLE) {
+    errors.push(unreadable(path));
+    return;
+  }
+  const count = typeof length === "number" ? length : 0;
+  for (let index = 0; index < count; index++) {
+    const at = [...path, index];
+    const item = readOwn(array, index);
+    if (item === UNREADABLE) {
+      errors.push(unreadable(at));
+      return;
+    }
+    if (item === ABSENT) {
+      const message = \`expected \${expectedOf(type)}, got a hole\`;
+      errors.push({ path: at, code: "wrong_type", message });
+      return;
+    }
+    checkValue(item, type, at, errors);
+  }
+}
+` },
+  { name: "checkEntries", uses: ["ValidationIssue", "ValueSpec", "Path", "readOwn", "ABSENT", "UNREADABLE", "unreadable", "checkValue"], text: `/** The own entries of an object by key; one that cannot be read is \`unreadable\` there. */
+function checkEntries(
+  object: object,
+  type: ValueSpec,
+  path: Path,
+  errors: ValidationIssue[],
+): void {
+  let keys: string[];
+  try {
+    keys = Object.keys(object);
+  } catch {
+    errors.push(unreadable(path));
+    return;
+  }
+  for (const key of keys.sort()) {
+    const at = [...path, key];
+    const item = readOwn(object, key);
+    if (item === UNREADABLE) errors.push(unreadable(at));
+    else if (item !== ABSENT) checkValue(item, type, at, errors);
+  }
+}
+` },
+  { name: "expectedOf", uses: ["ValueSpec", "quote"], text: `/** What a value of the type is called in messages ("a string", "one of "a", "b""). */
+function expectedOf(type: ValueSpec): string {
+  switch (type.kind) {
+    case "string":
+      return "a string";
+    case "int":
+      return "an integer";
+    case "float":
+      return "a number";
+    case "bool":
+      return "a boolean";
+    case "any":
+      return "a value";
+    case "enum":
+      return \`one of \${type.values.map(quote).join(", ")}\`;
+    case "list":
+      return "an array";
+    case "map":
+    case "record":
+      return "an object";
+  }
+}
+` },
+  { name: "ABSENT", uses: [], text: `/** What readOwn gives for a key that is not an own property. */
+const ABSENT: unique symbol = Symbol("absent");
+` },
+  { name: "UNREADABLE", uses: [], text: `/** What readOwn gives when reading throws (a getter, a proxy trap, a revoked proxy). */
+const UNREADABLE: unique symbol = Symbol("unreadable");
+` },
+  { name: "readOwn", uses: ["hasOwn", "ABSENT", "UNREADABLE"], text: `/** The own property \`key\` of \`object\`: its value, ABSENT, or UNREADABLE; never throws. */
+function readOwn(object: object, key: string | number): unknown {
+  try {
+    return hasOwn(object, key)
+      ? (object as Readonly<Record<string | number, unknown>>)[key]
+      : ABSENT;
+  } catch {
+    return UNREADABLE;
+  }
+}
+` },
+  { name: "kindOf", uses: [], text: `/** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */
+function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
+  if (typeof value !== "object" || value === null) return "other";
+  try {
+    return Array.isArray(value) ? "array" : "object";
+  } catch {
+    return "unreadable";
+  }
+}
+` },
+  { name: "unreadable", uses: ["ValidationIssue", "Path"], text: `function unreadable(path: Path): ValidationIssue {
+  return { path, code: "unreadable", message: "cannot read the value" };
+}
+` },
+  { name: "isObject", uses: ["JsonObject", "kindOf"], text: `function isObject(value: unknown): value is JsonObject {
+  return kindOf(value) === "object";
 }
 ` },
   { name: "isFiniteNumber", uses: [], text: `function isFiniteNumber(value: unknown): value is number {
@@ -239,14 +366,16 @@ function checkExpected(
   return typeof value === "string" && values.includes(value);
 }
 ` },
-  { name: "hasOwn", uses: [], text: `function hasOwn(object: object, key: string): boolean {
+  { name: "hasOwn", uses: [], text: `function hasOwn(object: object, key: string | number): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 ` },
-  { name: "describe", uses: [], text: `/** What a value is, in the words of the messages ("an integer", "null", "an array"). */
+  { name: "describe", uses: ["kindOf"], text: `/** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+  const kind = kindOf(value);
+  if (kind === "array") return "an array";
+  if (kind === "unreadable") return "an unreadable value";
   switch (typeof value) {
     case "boolean":
       return "a boolean";
