@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * `npm run fuzz [-- --specs N] [-- --batch M] [-- --seed S]`: the long fuzz run. Draws random
+ * seeds and runs the fuzz suite (test/fuzz/pipeline.test.ts) once per seed with M specs (default
+ * 200), until N specs (default 10,000) have been drawn; the heavy tools run once per batch. Every
+ * failing batch is reported with its seed and the command that replays it. Exit 1 when any batch
+ * failed. Not part of `npm test`, which runs the same suite with fixed seeds only.
+ */
+import { spawnSync } from "node:child_process";
+import { randomInt } from "node:crypto";
+import { fileURLToPath } from "node:url";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] !== undefined ? Number(args[at + 1]) : fallback;
+};
+const total = option("specs", 10_000);
+const batch = option("batch", 200);
+const firstSeed = option("seed", undefined);
+const repo = fileURLToPath(new URL("../..", import.meta.url));
+
+const failures = [];
+let drawn = 0;
+let accepted = 0;
+for (let i = 0; drawn < total; i++) {
+  const seed = i === 0 && firstSeed !== undefined ? firstSeed : randomInt(2 ** 31);
+  const count = Math.min(batch, total - drawn);
+  const replay = `WIREDEFS_FUZZ_SEED=${seed} WIREDEFS_FUZZ_COUNT=${count} npx vitest run test/fuzz/pipeline.test.ts`;
+  const run = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "test/fuzz/pipeline.test.ts"], {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, WIREDEFS_FUZZ_SEED: String(seed), WIREDEFS_FUZZ_COUNT: String(count), NO_COLOR: "1" },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  drawn += count;
+  const summary = /fuzz: (\d+)\/(\d+) random specs accepted/.exec(run.stdout);
+  if (summary !== null) accepted += Number(summary[1]);
+  const ok = run.status === 0;
+  process.stdout.write(`batch ${i + 1}: seed ${seed}, ${count} specs (${summary?.[1] ?? "?"} accepted): ${ok ? "ok" : "FAILED"} [${drawn}/${total}]\n`);
+  if (!ok) {
+    failures.push({ seed, count, replay });
+    const failed = (run.stdout + run.stderr).split("\n").filter((l) => /(FAIL|×|✗|AssertionError|Error:|expected)/.test(l));
+    process.stdout.write(`${failed.slice(0, 40).join("\n")}\n  replay: ${replay}\n`);
+  }
+}
+process.stdout.write(`\nfuzz: ${drawn} specs drawn, ${accepted} accepted and run through the tools, ${failures.length} failing batches\n`);
+for (const f of failures) process.stdout.write(`  seed ${f.seed} (${f.count} specs) — replay: ${f.replay}\n`);
+process.exitCode = failures.length > 0 ? 1 : 0;
