@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
-import { generate } from "../../generator/index.js";
+import { generate, type GeneratedFile, type Protocol } from "../../generator/index.js";
 import type { TopicVector, Vector } from "../../generator/conformance/vectors.js";
 import { planLock } from "../../generator/contract/check.js";
 import { lockPathFor } from "../../generator/contract/lock.js";
@@ -52,6 +52,19 @@ let rejected: Rejected[] = [];
 let drawnCount = 0;
 let root = "";
 let specs: Accepted[] = [];
+/** Every accepted spec, for the in-process checks (in `npm run fuzz`, more than go through the tools). */
+let checked: Checked[] = [];
+
+interface Checked {
+  readonly sample: Sample;
+  readonly spec: Sample["spec"];
+  readonly files: readonly GeneratedFile[];
+  readonly protocol: Protocol;
+}
+
+const whereChecked = (c: Checked): string => describeSample(c.sample);
+/** `npm run fuzz`: how many accepted specs of a batch go through the external tools. */
+const ENV_TOOLS = Number(process.env.WIREDEFS_FUZZ_TOOLS ?? ENV_COUNT);
 
 const seeds = (): string => (ENV_SEED === undefined ? `fixed seeds ${FIXED.map(([s]) => s).join(", ")}` : `seed ${ENV_SEED}`);
 const where = (s: Accepted): string => `${s.id} (${describeSample(s)})`;
@@ -69,7 +82,13 @@ beforeAll(() => {
     drawnCount += drawn.length;
     const split = classify(drawn);
     rejected.push(...split.rejected);
-    batch.push(...split.accepted.slice(0, take));
+    batch.push(...split.accepted.slice(0, ENV_SEED === undefined ? take : Math.min(take, ENV_TOOLS)));
+    if (ENV_SEED !== undefined) {
+      for (const sample of split.accepted) {
+        const result = generate(sample.spec.text, sample.spec.file);
+        if (result.ok) checked.push({ sample, spec: sample.spec, files: result.files, protocol: result.protocol });
+      }
+    }
   }
   if (ENV_SEED === undefined) {
     batch.push(
@@ -82,11 +101,14 @@ beforeAll(() => {
     );
   }
   ({ root, specs } = writeBatch(batch));
+  if (ENV_SEED === undefined) checked = specs.map((s) => ({ sample: s, spec: s.spec, files: s.gen.files, protocol: s.gen.protocol }));
 });
 
 test("random specs are accepted (at least 80%), or rejected with located diagnostics", () => {
   const rate = (drawnCount - rejected.length) / drawnCount;
-  console.log(`fuzz: ${drawnCount - rejected.length}/${drawnCount} random specs accepted; ${specs.length} through the tools; ${replay()}`);
+  console.log(
+    `fuzz: ${drawnCount - rejected.length}/${drawnCount} random specs accepted; ${checked.length} checked in process; ${specs.length} through the tools; ${replay()}`,
+  );
   expect(drawnCount, replay()).toBeGreaterThan(0);
   expect(rate, `${Math.round(rate * 100)}% accepted; ${replay()}`).toBeGreaterThanOrEqual(0.8);
   for (const r of rejected) {
@@ -101,32 +123,60 @@ test("random specs are accepted (at least 80%), or rejected with located diagnos
   }
 });
 
-test("generation is deterministic: the same spec twice gives identical bytes", () => {
-  for (const s of specs) {
-    const again = generate(s.spec.text, s.spec.file);
-    expect(again.ok && again.files, where(s)).toEqual(s.gen.files);
+/** The first problems and their count, for an assertion message (a long run can find thousands). */
+function shown(problems: readonly string[]): string {
+  const kinds = new Map<string, number>();
+  for (const p of problems) {
+    const kind = p.replace(/^.*?: /, "").replace(/^[^:]*:\d+: /, "").replace(/: .*$/, "").replace(/\d+/g, "N");
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
+  const byKind = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n}× ${k}`);
+  return `${problems.length} problems; ${replay()}\nkinds:\n${byKind.join("\n")}\nfirst:\n${problems.slice(0, 8).join("\n")}`;
+}
+
+/** Problems found by `check` in every spec of `list`, each prefixed with where it was found. */
+function problemsIn<T>(list: readonly T[], name: (t: T) => string, check: (t: T) => readonly string[]): string[] {
+  return list.flatMap((t) => check(t).map((p) => `${name(t)}: ${p}`));
+}
+
+test("generation is deterministic: the same spec twice gives identical bytes", () => {
+  const problems = problemsIn(checked, whereChecked, (s) => {
+    const again = generate(s.spec.text, s.spec.file);
+    if (!again.ok) return ["rejected the second time"];
+    return again.files.length !== s.files.length
+      ? ["a different number of files"]
+      : again.files.flatMap((f, i) => (f.path === s.files[i]?.path && f.text === s.files[i].text ? [] : [`${f.path} differs`]));
+  });
+  expect(problems, shown(problems)).toEqual([]);
 });
 
 test("every output is LF only and ends with exactly one newline", () => {
-  for (const s of specs) {
-    for (const f of s.gen.files) {
-      expect(f.text.includes("\r"), `${where(s)} ${f.path}`).toBe(false);
-      expect(f.text.endsWith("\n") && !f.text.endsWith("\n\n"), `${where(s)} ${f.path}`).toBe(true);
-    }
-  }
+  const problems = problemsIn(checked, whereChecked, (s) =>
+    s.files.flatMap((f) => [
+      ...(f.text.includes("\r") ? [`${f.path} holds a CR`] : []),
+      ...(f.text.endsWith("\n") && !f.text.endsWith("\n\n") ? [] : [`${f.path} does not end with exactly one newline`]),
+    ]),
+  );
+  expect(problems, shown(problems)).toEqual([]);
 });
 
 test("every output is inert: no raw line break but LF, control, bidi character, live directive, link or diagram statement", () => {
-  for (const s of specs) expect(defusingProblems(s.gen.files), `${where(s)}; ${replay()}`).toEqual([]);
+  const problems = problemsIn(checked, whereChecked, (s) => defusingProblems(s.files));
+  expect(problems, shown(problems)).toEqual([]);
 });
 
 test("the wire lock renders as JSON and lint runs for every accepted spec", () => {
-  for (const s of specs) {
-    const plan = planLock(s.gen.protocol, undefined, lockPathFor(s.spec.file));
-    expect(plan.write === undefined || typeof JSON.parse(plan.write) === "object", where(s)).toBe(true);
-    expect(() => lint(s.gen.protocol), where(s)).not.toThrow();
-  }
+  const problems = problemsIn(checked, whereChecked, (s) => {
+    try {
+      const plan = planLock(s.protocol, undefined, lockPathFor(s.spec.file));
+      if (plan.write !== undefined) JSON.parse(plan.write);
+      lint(s.protocol);
+      return [];
+    } catch (error) {
+      return [String(error)];
+    }
+  });
+  expect(problems, shown(problems)).toEqual([]);
 });
 
 test("tsc with every strict flag accepts every TypeScript package", () => {
@@ -147,15 +197,19 @@ test("ruff's rule set finds nothing, and ruff format and prettier change nothing
   for (const s of specs) {
     for (const f of s.gen.files) {
       const at = `${where(s)} ${f.path}`;
-      if (f.path.endsWith(".py")) {
-        for (const finding of ruffCheck(f.text, true)) problems.push(`${at}: ruff ${finding}`);
-        if (ruffFormat(f.text) !== f.text) problems.push(`${at}: ruff format changes it`);
-      } else if (/\.(ts|json)$/.test(f.path) && (await prettierFormat(f.text, f.path)) !== f.text) {
-        problems.push(`${at}: prettier changes it`);
+      try {
+        if (f.path.endsWith(".py")) {
+          for (const finding of ruffCheck(f.text, true)) problems.push(`${at}: ruff ${finding}`);
+          if (ruffFormat(f.text) !== f.text) problems.push(`${at}: ruff format changes it`);
+        } else if (/\.(ts|json)$/.test(f.path) && (await prettierFormat(f.text, f.path)) !== f.text) {
+          problems.push(`${at}: prettier changes it`);
+        }
+      } catch (error) {
+        problems.push(`${at}: the formatter cannot parse it: ${String(error).split("\n")[0] ?? ""}`);
       }
     }
   }
-  expect(problems, replay()).toEqual([]);
+  expect(problems, shown(problems)).toEqual([]);
 });
 
 test("python3 imports every package, holding the TypeScript module's values", async () => {
