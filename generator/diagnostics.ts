@@ -104,17 +104,17 @@ const FRAME_WIDTH = 100;
  * cut to a window around the span, so a frame stays readable whatever the file holds.
  */
 export function codeFrame(text: string, span: Span): string {
-  const all = text.split("\n");
+  const all = text.split(/\r\n?|\n/);
   const index = span.line - 1;
   const width = String(Math.min(all.length, span.line + 1)).length;
   const startCol = span.col - 1;
-  const target = (all[index] ?? "").replace(/\r$/, "");
+  const target = all[index] ?? "";
   const spanLength = Math.max(1, Math.min(span.end - span.start, target.length - startCol));
   // One window for all three lines, so they stay aligned.
   const from = startCol + spanLength <= FRAME_WIDTH ? 0 : Math.max(0, startCol - 20);
   const out: string[] = [];
   for (let i = Math.max(0, index - 1); i <= Math.min(all.length - 1, index + 1); i++) {
-    const lineText = (all[i] ?? "").replace(/\r$/, "");
+    const lineText = all[i] ?? "";
     const shown = visible(lineText.slice(from, from + FRAME_WIDTH));
     const cut = `${from > 0 ? "…" : ""}${shown}${lineText.length > from + FRAME_WIDTH ? "…" : ""}`;
     const marker = i === index ? ">" : " ";

@@ -11,11 +11,13 @@
  */
 import type { GeneratedFile } from "../../generator/model.js";
 
-/** Characters no generated file may hold raw (LF and TAB are the only controls allowed). */
+/**
+ * Characters no generated file may hold raw: controls but TAB and LF (C0, DEL, C1 with U+0085
+ * NEL), the line and paragraph separators, the bidirectional marks, embeddings, overrides and
+ * isolates, and lone surrogates. Other invisible characters (ZWJ in an emoji, ZWSP) are text.
+ */
 const FORBIDDEN_CHARS =
-  // C0 controls but TAB and LF, DEL, C1 controls (U+0085 NEL among them), line/paragraph separators,
-  // zero-width and bidi marks, bidi embeddings/overrides/isolates, the BOM, and lone surrogates.
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 
 const FORBIDDEN_CHARS_GLOBAL = new RegExp(FORBIDDEN_CHARS.source, "gu");
 

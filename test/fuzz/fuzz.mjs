@@ -9,6 +9,9 @@
  * failed. Not part of `npm test`, which runs the same suite with fixed seeds only.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { randomInt } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
@@ -24,6 +27,7 @@ const tools = option("tools", 40);
 const firstSeed = option("seed", undefined);
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 
+const logs = mkdtempSync(join(tmpdir(), "wiredefs-fuzz-logs-"));
 const failures = [];
 let drawn = 0;
 let accepted = 0;
@@ -33,8 +37,8 @@ const failedTests = new Map();
 for (let i = 0; drawn < total; i++) {
   const seed = i === 0 && firstSeed !== undefined ? firstSeed : randomInt(2 ** 31);
   const count = Math.min(batch, total - drawn);
-  const replay = `WIREDEFS_FUZZ_SEED=${seed} WIREDEFS_FUZZ_COUNT=${count} WIREDEFS_FUZZ_TOOLS=${tools} npx vitest run test/fuzz/pipeline.test.ts`;
-  const run = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "test/fuzz/pipeline.test.ts"], {
+  const replay = `WIREDEFS_FUZZ_SEED=${seed} WIREDEFS_FUZZ_COUNT=${count} WIREDEFS_FUZZ_TOOLS=${tools} npx vitest run --testTimeout=3600000 --hookTimeout=3600000 test/fuzz/pipeline.test.ts`;
+  const run = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--testTimeout=3600000", "--hookTimeout=3600000", "test/fuzz/pipeline.test.ts"], {
     cwd: repo,
     encoding: "utf8",
     env: { ...process.env, WIREDEFS_FUZZ_SEED: String(seed), WIREDEFS_FUZZ_COUNT: String(count), WIREDEFS_FUZZ_TOOLS: String(tools), NO_COLOR: "1" },
@@ -55,8 +59,18 @@ for (let i = 0; drawn < total; i++) {
       const name = m[1] ?? "";
       failedTests.set(name, [...(failedTests.get(name) ?? []), seed]);
     }
-    const failed = output.split("\n").filter((l) => /(FAIL|AssertionError|Error:|^\s+\d+× |^kinds:)/.test(l));
-    process.stdout.write(`${failed.slice(0, 60).join("\n")}\n  replay: ${replay}\n`);
+    const log = join(logs, `seed-${seed}.log`);
+    writeFileSync(log, output);
+    // Each failing test's name, its problem count and its five commonest kinds of problem.
+    const lines = output.split("\n");
+    const shown = [];
+    lines.forEach((l, at) => {
+      if (!/^ FAIL /.test(l)) return;
+      shown.push(l, ...lines.slice(at + 1, at + 3).filter((x) => /Error/.test(x)));
+      const kinds = lines.indexOf("kinds:", at);
+      if (kinds > at && kinds < at + 4) shown.push(...lines.slice(kinds + 1, kinds + 6));
+    });
+    process.stdout.write(`${shown.join("\n")}\n  full output: ${log}\n  replay: ${replay}\n`);
   }
 }
 process.stdout.write(

@@ -52,19 +52,44 @@ let rejected: Rejected[] = [];
 let drawnCount = 0;
 let root = "";
 let specs: Accepted[] = [];
-/** Every accepted spec, for the in-process checks (in `npm run fuzz`, more than go through the tools). */
-let checked: Checked[] = [];
-
-interface Checked {
-  readonly sample: Sample;
-  readonly spec: Sample["spec"];
-  readonly files: readonly GeneratedFile[];
-  readonly protocol: Protocol;
-}
-
-const whereChecked = (c: Checked): string => describeSample(c.sample);
+/**
+ * What the in-process checks found, per check. They run on every accepted spec as soon as it is
+ * generated (in `npm run fuzz`, thousands per batch, so the files are not kept), and the tests
+ * below assert on the lists.
+ */
+const found = { determinism: [] as string[], lf: [] as string[], inert: [] as string[], lock: [] as string[] };
+let checkedCount = 0;
 /** `npm run fuzz`: how many accepted specs of a batch go through the external tools. */
 const ENV_TOOLS = Number(process.env.WIREDEFS_FUZZ_TOOLS ?? ENV_COUNT);
+
+function checkInProcess(sample: Sample, files: readonly GeneratedFile[], protocol: Protocol, twice: boolean): void {
+  checkedCount++;
+  const at = describeSample(sample);
+  const add = (list: string[], problems: readonly string[]): void => {
+    for (const p of problems) list.push(`${at}: ${p}`);
+  };
+  if (twice) {
+    const again = generate(sample.spec.text, sample.spec.file);
+    if (!again.ok) add(found.determinism, ["rejected the second time"]);
+    else if (again.files.length !== files.length) add(found.determinism, ["a different number of files"]);
+    else add(found.determinism, again.files.flatMap((f, i) => (f.path === files[i]?.path && f.text === files[i].text ? [] : [`${f.path} differs`])));
+  }
+  add(
+    found.lf,
+    files.flatMap((f) => [
+      ...(f.text.includes("\r") ? [`${f.path}: holds a CR`] : []),
+      ...(f.text.endsWith("\n") && !f.text.endsWith("\n\n") ? [] : [`${f.path}: does not end with exactly one newline`]),
+    ]),
+  );
+  add(found.inert, defusingProblems(files));
+  try {
+    const plan = planLock(protocol, undefined, lockPathFor(sample.spec.file));
+    if (plan.write !== undefined) JSON.parse(plan.write);
+    lint(protocol);
+  } catch (error) {
+    add(found.lock, [String(error)]);
+  }
+}
 
 const seeds = (): string => (ENV_SEED === undefined ? `fixed seeds ${FIXED.map(([s]) => s).join(", ")}` : `seed ${ENV_SEED}`);
 const where = (s: Accepted): string => `${s.id} (${describeSample(s)})`;
@@ -74,40 +99,49 @@ const replay = (): string =>
     : `seed ${ENV_SEED} (replay: WIREDEFS_FUZZ_SEED=${ENV_SEED} WIREDEFS_FUZZ_COUNT=${ENV_COUNT} npx vitest run test/fuzz/pipeline.test.ts); specs under ${root}`;
 
 beforeAll(() => {
+  if (ENV_SEED !== undefined) {
+    // One generate per sample: rejected, or checked in process at once (and kept for the tools
+    // while the batch has room).
+    const batch: Sample[] = [];
+    const drawn = draw(Number(ENV_SEED), ENV_COUNT);
+    drawnCount = drawn.length;
+    for (const sample of drawn) {
+      const result = generate(sample.spec.text, sample.spec.file);
+      if (!result.ok) {
+        rejected.push({ ...sample, diagnostics: result.diagnostics });
+        continue;
+      }
+      const toTools = batch.length < ENV_TOOLS;
+      checkInProcess(sample, result.files, result.protocol, toTools);
+      if (toTools) batch.push(sample);
+    }
+    ({ root, specs } = writeBatch(batch));
+    return;
+  }
   const batch: Sample[] = [];
-  const runs: readonly (readonly [number, number, number])[] =
-    ENV_SEED === undefined ? FIXED.map(([seed, take]) => [seed, DRAWN, take] as const) : [[Number(ENV_SEED), ENV_COUNT, ENV_COUNT]];
-  for (const [seed, count, take] of runs) {
-    const drawn = draw(seed, count);
+  for (const [seed, take] of FIXED) {
+    const drawn = draw(seed, DRAWN);
     drawnCount += drawn.length;
     const split = classify(drawn);
     rejected.push(...split.rejected);
-    batch.push(...split.accepted.slice(0, ENV_SEED === undefined ? take : Math.min(take, ENV_TOOLS)));
-    if (ENV_SEED !== undefined) {
-      for (const sample of split.accepted) {
-        const result = generate(sample.spec.text, sample.spec.file);
-        if (result.ok) checked.push({ sample, spec: sample.spec, files: result.files, protocol: result.protocol });
-      }
-    }
+    batch.push(...split.accepted.slice(0, take));
   }
-  if (ENV_SEED === undefined) {
-    batch.push(
-      ...FOUND.map((f, index): Sample => {
-        const text = readFileSync(join(FOUND_DIR, f.file), "utf8");
-        const pythonPackage = /package: (\w+)/.exec(text)?.[1] ?? "";
-        const dirs = { typescript: "out/ts", python: "out/python", docs: "out/docs", schema: "out/schema" };
-        return { seed: 0, index, spec: { text, file: "protocol.yaml", pythonPackage, dirs } };
-      }),
-    );
-  }
+  batch.push(
+    ...FOUND.map((f, index): Sample => {
+      const text = readFileSync(join(FOUND_DIR, f.file), "utf8");
+      const pythonPackage = /package: (\w+)/.exec(text)?.[1] ?? "";
+      const dirs = { typescript: "out/ts", python: "out/python", docs: "out/docs", schema: "out/schema" };
+      return { seed: 0, index, spec: { text, file: "protocol.yaml", pythonPackage, dirs } };
+    }),
+  );
   ({ root, specs } = writeBatch(batch));
-  if (ENV_SEED === undefined) checked = specs.map((s) => ({ sample: s, spec: s.spec, files: s.gen.files, protocol: s.gen.protocol }));
+  for (const s of specs) checkInProcess(s, s.gen.files, s.gen.protocol, true);
 });
 
 test("random specs are accepted (at least 80%), or rejected with located diagnostics", () => {
   const rate = (drawnCount - rejected.length) / drawnCount;
   console.log(
-    `fuzz: ${drawnCount - rejected.length}/${drawnCount} random specs accepted; ${checked.length} checked in process; ${specs.length} through the tools; ${replay()}`,
+    `fuzz: ${drawnCount - rejected.length}/${drawnCount} random specs accepted; ${checkedCount} checked in process; ${specs.length} through the tools; ${replay()}`,
   );
   expect(drawnCount, replay()).toBeGreaterThan(0);
   expect(rate, `${Math.round(rate * 100)}% accepted; ${replay()}`).toBeGreaterThanOrEqual(0.8);
@@ -127,56 +161,29 @@ test("random specs are accepted (at least 80%), or rejected with located diagnos
 function shown(problems: readonly string[]): string {
   const kinds = new Map<string, number>();
   for (const p of problems) {
-    const kind = p.replace(/^.*?: /, "").replace(/^[^:]*:\d+: /, "").replace(/: .*$/, "").replace(/\d+/g, "N");
+    // `seed S index I: path[:line]: what[: detail]` → `what`
+    const what = p.replace(/^seed \d+ index \d+: /, "").replace(/^.*?\.(ts|py|md|json)(:\d+)?: /, "");
+    const kind = /^raw U\+/.test(what) ? what : what.replace(/: .*$/, "").replace(/\d+/g, "N");
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   const byKind = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n}× ${k}`);
   return `${problems.length} problems; ${replay()}\nkinds:\n${byKind.join("\n")}\nfirst:\n${problems.slice(0, 8).join("\n")}`;
 }
 
-/** Problems found by `check` in every spec of `list`, each prefixed with where it was found. */
-function problemsIn<T>(list: readonly T[], name: (t: T) => string, check: (t: T) => readonly string[]): string[] {
-  return list.flatMap((t) => check(t).map((p) => `${name(t)}: ${p}`));
-}
-
 test("generation is deterministic: the same spec twice gives identical bytes", () => {
-  const problems = problemsIn(checked, whereChecked, (s) => {
-    const again = generate(s.spec.text, s.spec.file);
-    if (!again.ok) return ["rejected the second time"];
-    return again.files.length !== s.files.length
-      ? ["a different number of files"]
-      : again.files.flatMap((f, i) => (f.path === s.files[i]?.path && f.text === s.files[i].text ? [] : [`${f.path} differs`]));
-  });
-  expect(problems, shown(problems)).toEqual([]);
+  expect(found.determinism, shown(found.determinism)).toEqual([]);
 });
 
 test("every output is LF only and ends with exactly one newline", () => {
-  const problems = problemsIn(checked, whereChecked, (s) =>
-    s.files.flatMap((f) => [
-      ...(f.text.includes("\r") ? [`${f.path} holds a CR`] : []),
-      ...(f.text.endsWith("\n") && !f.text.endsWith("\n\n") ? [] : [`${f.path} does not end with exactly one newline`]),
-    ]),
-  );
-  expect(problems, shown(problems)).toEqual([]);
+  expect(found.lf, shown(found.lf)).toEqual([]);
 });
 
 test("every output is inert: no raw line break but LF, control, bidi character, live directive, link or diagram statement", () => {
-  const problems = problemsIn(checked, whereChecked, (s) => defusingProblems(s.files));
-  expect(problems, shown(problems)).toEqual([]);
+  expect(found.inert, shown(found.inert)).toEqual([]);
 });
 
 test("the wire lock renders as JSON and lint runs for every accepted spec", () => {
-  const problems = problemsIn(checked, whereChecked, (s) => {
-    try {
-      const plan = planLock(s.protocol, undefined, lockPathFor(s.spec.file));
-      if (plan.write !== undefined) JSON.parse(plan.write);
-      lint(s.protocol);
-      return [];
-    } catch (error) {
-      return [String(error)];
-    }
-  });
-  expect(problems, shown(problems)).toEqual([]);
+  expect(found.lock, shown(found.lock)).toEqual([]);
 });
 
 test("tsc with every strict flag accepts every TypeScript package", () => {
