@@ -128,12 +128,17 @@ describe("adversarial corpus", () => {
         const plan = planLock(result.protocol, undefined, lock);
         expect(readFileSync(lock, "utf8") === plan.write, "the lock as rendered").toBe(true);
       }
-      if (e.inert === true) expect(defusingProblems(onDisk)).toEqual([]);
+      if (e.inert === true) {
+        const problems = defusingProblems(onDisk);
+        expect(problems, `${problems.length} problems, first: ${problems.slice(0, 6).join(" | ")}`).toEqual([]);
+      }
       if (e.linesAsProtocolYaml === true) {
         const plain = generate(o.specBytes.toString("utf8"), "protocol.yaml");
         if (!plain.ok) throw new Error("the spec does not render as protocol.yaml");
         const count = (t: string): number => t.split("\n").length;
-        expect(onDisk.map((f) => [f.path, count(f.text)])).toEqual(plain.files.map((f) => [f.path, count(f.text)]));
+        const lines = onDisk.map((f) => `${f.path}: ${count(f.text)} lines`);
+        const expected = plain.files.map((f) => `${f.path}: ${count(f.text)} lines`);
+        expect(lines, `line counts ${lines.filter((l) => !expected.includes(l)).join(", ")}; as protocol.yaml ${expected.filter((l) => !lines.includes(l)).join(", ")}`).toEqual(expected);
       }
       if (e.sameAsLf === true) {
         const lf = generate(o.specBytes.toString("utf8").replace(/\r\n?/g, "\n"), result.protocol.file);
