@@ -91,6 +91,9 @@ function checkInProcess(sample: Sample, files: readonly GeneratedFile[], protoco
   }
 }
 
+/** `npm run fuzz -- --tools 0`: the in-process checks only (the external tool tests do not run). */
+const toolTest = ENV_SEED !== undefined && ENV_TOOLS === 0 ? test.skip : test;
+
 const seeds = (): string => (ENV_SEED === undefined ? `fixed seeds ${FIXED.map(([s]) => s).join(", ")}` : `seed ${ENV_SEED}`);
 const where = (s: Accepted): string => `${s.id} (${describeSample(s)})`;
 const replay = (): string =>
@@ -186,20 +189,20 @@ test("the wire lock renders as JSON and lint runs for every accepted spec", () =
   expect(found.lock, shown(found.lock)).toEqual([]);
 });
 
-test("tsc with every strict flag accepts every TypeScript package", () => {
+toolTest("tsc with every strict flag accepts every TypeScript package", () => {
   const run = tsc(root, specs.map((s) => `${s.id}/${s.spec.dirs.typescript}/index.ts`));
   expect(run.output.split("\n").filter((l) => l.trim() !== ""), replay()).toEqual([]);
   expect(run.status).toBe(0);
 });
 
-test("pyright strict (Python 3.9) accepts every Python package", () => {
+toolTest("pyright strict (Python 3.9) accepts every Python package", () => {
   const run = pyright(root);
   const errors = run.output.split("\n").filter((l) => / - error/.test(l));
   expect(errors, replay()).toEqual([]);
   expect(run.output).toMatch(/\b0 errors/);
 });
 
-test("ruff's rule set finds nothing, and ruff format and prettier change nothing", async () => {
+toolTest("ruff's rule set finds nothing, and ruff format and prettier change nothing", async () => {
   const problems: string[] = [];
   for (const s of specs) {
     for (const f of s.gen.files) {
@@ -219,7 +222,7 @@ test("ruff's rule set finds nothing, and ruff format and prettier change nothing
   expect(problems, shown(problems)).toEqual([]);
 });
 
-test("python3 imports every package, holding the TypeScript module's values", async () => {
+toolTest("python3 imports every package, holding the TypeScript module's values", async () => {
   for (const s of specs) {
     const out = execFileSync(
       "python3",
@@ -236,7 +239,7 @@ test("python3 imports every package, holding the TypeScript module's values", as
 });
 
 describe("conformance vectors through both runtimes", () => {
-  test("identical verdicts, codes, paths and messages; the vectors' expected issues; the oracle agrees", async () => {
+  toolTest("identical verdicts, codes, paths and messages; the vectors' expected issues; the oracle agrees", async () => {
     for (const s of specs) {
       const file = JSON.parse(s.gen.file("/conformance.json").text) as {
         cases: readonly Vector[];
