@@ -13,7 +13,7 @@ import { generate } from "../../generator/index.js";
 import type { GeneratedFile } from "../../generator/model.js";
 import { REPO } from "../cli/run.js";
 import { defusingProblems } from "./defused.js";
-import { cleanUp, runCase, type Case, type Outcome } from "./run-case.js";
+import { cleanUp, removeCliCopy, runCase, type Case, type Outcome } from "./run-case.js";
 
 const ALL = (JSON.parse(readFileSync(join(REPO, "test/fixtures/adversarial/cases.json"), "utf8")) as { cases: Case[] }).cases;
 /** WIREDEFS_CORPUS=id,id runs only those cases (to iterate on a fix); the count check then is skipped. */
@@ -34,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const o of outcomes.values()) cleanUp(o);
+  removeCliCopy();
 });
 
 /** `CODE line:col` of every error line the CLI printed (`-` for an error printed without a code). */

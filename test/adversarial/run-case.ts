@@ -27,9 +27,26 @@ import { dirname, join, relative } from "node:path";
 import { REPO } from "../cli/run.js";
 
 const FIXTURES = join(REPO, "test/fixtures/adversarial");
-const BIN = join(REPO, "bin", "wiredefs.js");
 /** The unprivileged user the CLI runs as when the suite runs as root (root ignores permissions). */
 const NOBODY = 65534;
+
+export const asRoot = process.getuid?.() === 0;
+
+/**
+ * The built CLI. As root, a copy in the temp dir (the bundle is self-contained: bin, the bundle and
+ * package.json), so the unprivileged user can run it wherever the checkout lives (/root, say).
+ */
+const BIN = ((): string => {
+  const own = join(REPO, "bin", "wiredefs.js");
+  if (!asRoot) return own;
+  const tool = mkdtempSync(join(tmpdir(), "wiredefs-cli-copy-"));
+  for (const file of ["bin/wiredefs.js", "dist/wiredefs.js", "package.json"]) {
+    mkdirSync(dirname(join(tool, file)), { recursive: true });
+    cpSync(join(REPO, file), join(tool, file));
+  }
+  chmodSync(tool, 0o755);
+  return join(tool, "bin", "wiredefs.js");
+})();
 
 export type SpecSource =
   | { readonly file: string; readonly transform?: "crlf" | "bom" | "cr" }
@@ -103,8 +120,6 @@ export interface Outcome {
   readonly specName: string;
   readonly specBytes: Buffer;
 }
-
-export const asRoot = process.getuid?.() === 0;
 
 /** YAML double-quoted string content for `text`: ASCII only, every other character escaped. */
 export function yamlQuoted(text: string): string {
@@ -353,6 +368,11 @@ export async function runCase(c: Case): Promise<Outcome> {
     specName,
     specBytes: bytes ?? readFileSync(join(repo, specName)),
   };
+}
+
+/** Removes the CLI's copy (made when running as root). */
+export function removeCliCopy(): void {
+  if (asRoot) rmSync(dirname(dirname(BIN)), { recursive: true, force: true });
 }
 
 /** Makes the scratch tree removable again (set-ups leave read-only directories). */
