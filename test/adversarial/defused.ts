@@ -22,24 +22,134 @@ const FORBIDDEN_CHARS =
 const FORBIDDEN_CHARS_GLOBAL = new RegExp(FORBIDDEN_CHARS.source, "gu");
 
 /**
- * Tool directives, in every case and spacing form the tools accept. Each is matched wherever it
- * could be read (a comment anywhere on a line for the Python tools; `//` and block comments for
- * the TypeScript tools and prettier; an HTML comment for prettier in Markdown).
+ * Tool directives as the tools read them, in every case form (the tools' own matching is case-
+ * insensitive for most; matching all cases here is the safe side). Python's tools read comments
+ * only (tokens, never string contents): each pattern runs over a comment's text from its `#`.
  */
-const DIRECTIVES: readonly { readonly name: string; readonly re: RegExp; readonly files: RegExp }[] = [
-  { name: "type: ignore", re: /#.*\btype\s*:\s*ignore/i, files: /\.py$/ },
-  { name: "noqa", re: /#.*\bnoqa\b/i, files: /\.py$/ },
-  { name: "ruff: noqa / isort / flake8", re: /#.*\b(ruff|flake8|isort)\s*:\s*(noqa|skip|off)/i, files: /\.py$/ },
-  { name: "fmt: off/skip", re: /#.*\b(fmt|yapf)\s*:\s*(off|on|skip|disable|enable)/i, files: /\.py$/ },
-  { name: "pyright/mypy/pylint", re: /#.*\b(pyright|mypy|pylint|pyre)\s*:/i, files: /\.py$/ },
-  { name: "pragma", re: /#.*\bpragma\s*:\s*no\s*cover/i, files: /\.py$/ },
-  { name: "@ts-…", re: /(\/\/|\/\*|^\s*\*).*@ts-(nocheck|ignore|expect-error|check)/i, files: /\.ts$/ },
-  { name: "eslint", re: /(\/\/|\/\*|^\s*\*).*\beslint(-disable|-enable|-env|\s)/i, files: /\.ts$/ },
-  { name: "prettier-ignore", re: /prettier-ignore/i, files: /\.(ts|md)$/ },
-  { name: "triple-slash", re: /^\s*\/\/\/\s*</, files: /\.ts$/ },
-  { name: "jshint/istanbul/c8", re: /(\/\/|\/\*|^\s*\*).*\b(jshint|istanbul|c8|v8)\s+ignore/i, files: /\.ts$/ },
-  { name: "markdownlint", re: /<!--\s*markdownlint/i, files: /\.md$/ },
+const PYTHON_DIRECTIVES: readonly (readonly [string, RegExp])[] = [
+  ["type: ignore", /#\s*type\s*:\s*ignore/i],
+  ["noqa", /#\s*noqa\b/i],
+  ["ruff/flake8", /#\s*(ruff|flake8)\s*:\s*(noqa|isort)/i],
+  ["fmt/yapf", /#\s*(fmt|yapf)\s*:\s*(off|on|skip|disable|enable)/i],
+  ["isort", /#\s*isort\s*:\s*(skip|off|on|dont-add-imports|split)/i],
+  ["pyright/mypy/pylint/pyre", /#\s*(pyright|mypy|pylint|pyre(-ignore|-fixme)?)\s*:/i],
+  ["pragma", /#\s*pragma\s*:\s*no\s*cover/i],
+  ["coding (PEP 263)", /^#.*coding[:=]\s*[-\w.]+/i],
 ];
+
+/**
+ * TypeScript's tools read comments too: tsc a line comment that starts with `@ts-…` (and a block
+ * comment line that starts with `@ts-ignore` / `@ts-expect-error`) and a `/// <reference>`;
+ * ESLint a comment whose text starts with a directive; prettier a comment that is `prettier-ignore`.
+ */
+const TS_LINE_DIRECTIVES: readonly (readonly [string, RegExp])[] = [
+  ["@ts-…", /^\/?\s*@ts-(nocheck|check|ignore|expect-error)/i],
+  ["triple-slash", /^\/\s*<(reference|amd-module|amd-dependency)/i],
+  ["eslint", /^\s*(eslint(-disable(-next-line|-line)?|-enable|-env)?|globals?|exported)(\s|$)/i],
+  ["prettier-ignore", /^\s*prettier-ignore\s*$/i],
+  ["coverage", /^\s*(istanbul|c8|v8|jshint|jscs)\s+(ignore|disable)/i],
+];
+const TS_BLOCK_LINE_DIRECTIVES: readonly (readonly [string, RegExp])[] = [["@ts-ignore", /^[/*\s]*@ts-(ignore|expect-error)/i]];
+const TS_BLOCK_DIRECTIVES: readonly (readonly [string, RegExp])[] = [
+  ["eslint", /^\s*(eslint(-disable(-next-line|-line)?|-enable|-env)?|globals?|exported)(\s|$)/i],
+  ["prettier-ignore", /^[*\s]*prettier-ignore[*\s]*$/i],
+  ["coverage", /^\s*(istanbul|c8|v8|jshint|jscs)\s+(ignore|disable)/i],
+];
+
+/** A comment's text and the line it starts on. */
+interface Comment {
+  readonly line: number;
+  readonly text: string;
+  readonly block: boolean;
+}
+
+/** Python comments (outside strings, triple-quoted ones included), each from its `#`. */
+function pythonComments(text: string): Comment[] {
+  const out: Comment[] = [];
+  let line = 1;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if (c === "\n") line++;
+    if (quote !== "") {
+      if (c === "\\") i++;
+      else if (text.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = "";
+      } else if (c === "\n" && quote.length === 1) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+    if (quote.length === 3) i += 2;
+    if (c === "#") {
+      const end = text.indexOf("\n", i);
+      out.push({ line, text: text.slice(i, end < 0 ? text.length : end), block: false });
+      i = (end < 0 ? text.length : end) - 1;
+    }
+  }
+  return out;
+}
+
+/** TypeScript comments (outside strings and templates), without their `//` or `/*` `*\/`. */
+function typescriptComments(text: string): Comment[] {
+  const out: Comment[] = [];
+  let line = 1;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if (c === "\n") line++;
+    if (quote !== "") {
+      if (c === "\\") i++;
+      else if (c === quote || (c === "\n" && quote !== "`")) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (text.startsWith("//", i)) {
+      const end = text.indexOf("\n", i);
+      out.push({ line, text: text.slice(i + 2, end < 0 ? text.length : end), block: false });
+      i = (end < 0 ? text.length : end) - 1;
+    } else if (text.startsWith("/*", i)) {
+      const end = text.indexOf("*/", i + 2);
+      const body = text.slice(i + 2, end < 0 ? text.length : end);
+      out.push({ line, text: body, block: true });
+      line += body.split("\n").length - 1;
+      i = (end < 0 ? text.length : end + 2) - 1;
+    }
+  }
+  return out;
+}
+
+function directiveProblems(f: GeneratedFile): string[] {
+  const problems: string[] = [];
+  const report = (line: number, name: string, text: string): void => {
+    problems.push(`${f.path}:${line}: live directive ${name}: ${text.trim().slice(0, 120)}`);
+  };
+  if (f.path.endsWith(".py")) {
+    for (const c of pythonComments(f.text)) {
+      for (const [name, re] of PYTHON_DIRECTIVES) {
+        // The coding declaration counts on the first two lines only (PEP 263).
+        if (name.startsWith("coding") && c.line > 2) continue;
+        if (re.test(c.text)) report(c.line, name, c.text);
+      }
+    }
+  } else if (f.path.endsWith(".ts")) {
+    for (const c of typescriptComments(f.text)) {
+      if (!c.block) {
+        for (const [name, re] of TS_LINE_DIRECTIVES) if (re.test(c.text)) report(c.line, name, c.text);
+        continue;
+      }
+      for (const [name, re] of TS_BLOCK_DIRECTIVES) if (re.test(c.text)) report(c.line, name, c.text);
+      c.text.split("\n").forEach((l, i) => {
+        for (const [name, re] of TS_BLOCK_LINE_DIRECTIVES) if (re.test(l)) report(c.line + i, name, l);
+      });
+    }
+  } else if (f.path.endsWith(".md")) {
+    f.text.split("\n").forEach((l, i) => {
+      if (/<!--\s*(prettier-ignore|markdownlint|lint\s)/i.test(l)) report(i + 1, "HTML-comment directive", l);
+    });
+  }
+  return problems;
+}
 
 /** Every violation of the property in `files`, as `path:line: what` (empty when all is inert). */
 export function defusingProblems(files: readonly GeneratedFile[]): string[] {
@@ -51,8 +161,8 @@ export function defusingProblems(files: readonly GeneratedFile[]): string[] {
       for (const m of line.matchAll(FORBIDDEN_CHARS_GLOBAL)) {
         problems.push(`${at}: raw U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
       }
-      for (const d of DIRECTIVES) if (d.files.test(f.path) && d.re.test(line)) problems.push(`${at}: live directive ${d.name}: ${line.trim()}`);
     });
+    problems.push(...directiveProblems(f));
     if (f.path.endsWith(".md")) problems.push(...markdownProblems(f));
   }
   return problems;
