@@ -144,8 +144,10 @@ export function codeFrame(text: string, span: Span): string {
 let lastLines: { readonly text: string; readonly starts: readonly number[] } | undefined;
 function lineStarts(text: string): readonly number[] {
   if (lastLines !== undefined && lastLines.text === text) return lastLines.starts;
+  // Lines end at LF, CRLF or a lone CR (the loader reads a CR-only file's lines the same way).
   const starts = [0];
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  const breaks = /\r\n?|\n/g;
+  for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
   lastLines = { text, starts };
   return starts;
 }

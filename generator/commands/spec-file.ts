@@ -1,6 +1,7 @@
 /** Reading and loading the spec, and printing diagnostics: the I/O shared by every command. */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
+import { diagnostic } from "../diagnostics.js";
 import type { Protocol } from "../model.js";
 import { loadProtocol } from "../spec/index.js";
 import { EXIT, type ExitCode } from "./exit.js";
@@ -22,20 +23,29 @@ export function readSpec(path: string): SpecFile | ExitCode {
   const absolute = resolve(path);
   let bytes: Buffer;
   try {
+    // A FIFO or a device would block or never end: read regular files only.
+    const stat = statSync(absolute);
+    if (!stat.isFile() && !stat.isDirectory()) throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
     bytes = readFileSync(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(error);
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "ENOTREG"
+            ? "it is not a regular file (a FIFO, socket or device)"
+            : String(error);
     process.stderr.write(`error: cannot read spec ${path}: ${reason}\n  hint: pass the spec with --spec FILE\n`);
     return EXIT.usage;
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {
     const at = firstInvalidUtf8(bytes);
-    process.stderr.write(
-      `${displayPath(absolute)}:${at.line}:${at.col} error: the spec is not UTF-8 text (invalid byte 0x${at.byte})\n` +
-        "  hint: save the file as UTF-8\n",
-    );
+    const span = { file: displayPath(absolute), start: at.offset, end: at.offset + 1, line: at.line, col: at.col };
+    const d = diagnostic("WD110", `the spec is not UTF-8 text (invalid byte 0x${at.byte})`, span, { hint: "save the file as UTF-8" });
+    printDiagnostics([d], new Map());
     return EXIT.findings;
   }
   return { display: displayPath(absolute), root: dirname(absolute), text };
@@ -50,7 +60,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /** Line, column (in characters) and value of the first byte that is not valid UTF-8. */
-function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number; byte: string } {
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number; offset: number; byte: string } {
   let lo = 0;
   let hi = bytes.length;
   // The longest valid prefix, by bisection over decodability (a cut inside a character fails too,
@@ -63,7 +73,7 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number; byte:
   const prefix = decodeUtf8(bytes.subarray(0, lo)) ?? "";
   const lines = prefix.split("\n");
   const last = lines[lines.length - 1] ?? "";
-  return { line: lines.length, col: last.length + 1, byte: (bytes[lo] ?? 0).toString(16).padStart(2, "0") };
+  return { line: lines.length, col: last.length + 1, offset: prefix.length, byte: (bytes[lo] ?? 0).toString(16).padStart(2, "0") };
 }
 
 /**

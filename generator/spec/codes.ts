@@ -15,6 +15,7 @@ registerCodes({
   WD107: { severity: "error", title: "the file must hold exactly one YAML document" },
   WD108: { severity: "error", title: "the spec is too large or too deeply nested to check" },
   WD109: { severity: "error", title: "text holds a lone surrogate, which no output can represent" },
+  WD110: { severity: "error", title: "the spec is not UTF-8 text" },
 
   // Structure (the schema in protocol.schema.json)
   WD201: { severity: "error", title: "a value has the wrong type" },

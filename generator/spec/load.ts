@@ -26,7 +26,11 @@ const DEFAULT_TAG_HANDLES = new Map([
   ["!!", "tag:yaml.org,2002:"],
 ]);
 
-export function loadYaml(text: string, file: string): Loaded {
+export function loadYaml(raw: string, file: string): Loaded {
+  // YAML 1.2 breaks lines at CR, LF and CRLF; the parser knows only the last two, so a file with
+  // CR-only line ends (classic Mac) would read as one comment line. A lone CR becomes LF: the
+  // same length, so every offset and span stays true to the file.
+  const text = raw.replace(/\r(?!\n)/g, "\n");
   const lines = new LineCounter();
   const source: Source = { file, text, lines };
   const doc = parseDocument(text, {
@@ -42,8 +46,9 @@ export function loadYaml(text: string, file: string): Loaded {
   });
   const root = isNode(doc.contents) ? doc.contents : null;
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
-  if (overflow !== undefined || (root !== null && depthOf(root) > MAX_DEPTH)) {
-    const at = overflow?.pos ?? [0, 0];
+  const tooDeep = root === null ? undefined : tooDeepNode(root);
+  if (overflow !== undefined || tooDeep !== undefined) {
+    const at = overflow?.pos ?? tooDeep?.range ?? [0, 0];
     const message = `the spec is nested more than ${MAX_DEPTH} levels deep`;
     return { source, root: null, diagnostics: [diagnostic("WD108", message, spanAt(source, at[0], at[1]))] };
   }
@@ -61,21 +66,22 @@ export function loadYaml(text: string, file: string): Loaded {
 /** Far deeper than any spec needs, and shallow enough for every recursive walk after this one. */
 export const MAX_DEPTH = 64;
 
-/** The nesting depth of a node tree, computed without recursion. */
-function depthOf(root: Node): number {
-  let max = 0;
+/**
+ * The first node (in document order) nested deeper than MAX_DEPTH, found without recursion, so
+ * the error points into the nesting rather than at the top of the file; undefined when none is.
+ */
+function tooDeepNode(root: Node): Node | undefined {
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [unknown, number];
-    if (depth > max) max = depth;
-    if (max > MAX_DEPTH) return max;
+    if (depth > MAX_DEPTH && isNode(node)) return node;
     if (isPair(node)) {
-      stack.push([node.key, depth], [node.value, depth]);
+      stack.push([node.value, depth], [node.key, depth]);
     } else if (isCollection(node)) {
-      for (const item of node.items) stack.push([item, depth + 1]);
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
     }
   }
-  return max;
+  return undefined;
 }
 
 function yamlError(source: Source, code: string, message: string, pos: readonly [number, number]): Diagnostic {

@@ -32,6 +32,7 @@ export interface Rejected extends Sample {
 }
 
 export function draw(seed: number, count: number): Sample[] {
+  if (count <= 0) return [];
   return fc.sample(specArbitrary, { seed, numRuns: count }).map((spec, index) => ({ seed, index, spec }));
 }
 
@@ -51,7 +52,7 @@ export function classify(samples: readonly Sample[]): { accepted: Sample[]; reje
   const accepted: Sample[] = [];
   const rejected: Rejected[] = [];
   for (const s of samples) {
-    const result = generate(s.spec.text, "protocol.yaml");
+    const result = generate(s.spec.text, s.spec.file);
     if (result.ok) accepted.push(s);
     else rejected.push({ ...s, diagnostics: result.diagnostics });
   }
@@ -64,7 +65,7 @@ export function writeBatch(samples: readonly Sample[]): { root: string; specs: A
   writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
   const specs = samples.map((s, i): Accepted => {
     const id = `s${String(i).padStart(2, "0")}`;
-    const result = generate(s.spec.text, "protocol.yaml");
+    const result = generate(s.spec.text, s.spec.file);
     if (!result.ok) throw new Error(`${describeSample(s)} was accepted once and rejected now`);
     const names = assignNames(result.protocol).names;
     const dir = join(root, id);

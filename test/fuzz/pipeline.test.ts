@@ -1,65 +1,152 @@
 /**
- * Structurally random valid specs through the whole pipeline. A fixed seed and a second one each
- * give a batch of specs. The second is random on a developer's machine, so every local run
- * explores new specs (set WIREDEFS_FUZZ_SEED to replay one), and fixed in CI (CI set, no
- * WIREDEFS_FUZZ_SEED), so that a landing is never decided by the draw; rejected samples must be rejected
- * with located diagnostics, and at least 80% must be accepted. The accepted batch, plus the
- * samples that once found a bug, is generated into one temp tree, and the heavy tools run once
- * over all of it: tsc 7 strict, pyright strict for 3.9, ruff check, prettier and ruff format
- * stability, python3 importing each package with TypeScript's values, every spec's conformance
- * vectors through both runtimes, and determinism.
+ * Structurally random specs through the whole pipeline, every spec field drawn (protocol header,
+ * actors, enums, key sets, topics and payloads, records with rules and verify functions, flows,
+ * reserved values, constants, outputs, breaking and lint blocks) and the spec's file name too,
+ * with text hostile to every target in every text field. `npm test` runs two FIXED seeds, so it
+ * gives the same verdict on every run; `npm run fuzz` (test/fuzz/fuzz.mjs) runs this file again
+ * and again with random seeds through WIREDEFS_FUZZ_SEED and WIREDEFS_FUZZ_COUNT (which also
+ * replay a failure). Rejected samples must be rejected with located diagnostics, and at least 80%
+ * must be accepted. The accepted batch, plus the specs that once found a bug, is generated into
+ * one temp tree, and the heavy tools run once over all of it: tsc 7 strict, pyright strict for
+ * 3.9, ruff check, prettier and ruff format stability, python3 importing each package with
+ * TypeScript's values, every spec's conformance vectors through both runtimes, determinism, the
+ * defusing property (test/adversarial/defused.ts), the wire lock and lint.
  */
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
-import { generate } from "../../generator/index.js";
+import { generate, type GeneratedFile, type Protocol } from "../../generator/index.js";
 import type { TopicVector, Vector } from "../../generator/conformance/vectors.js";
+import { planLock } from "../../generator/contract/check.js";
+import { lockPathFor } from "../../generator/contract/lock.js";
+import { lint } from "../../generator/lint/index.js";
+import { defusingProblems } from "../adversarial/defused.js";
 import { codesAndPaths, runAll, runTopicCases } from "../conformance/harness.js";
 import { prettierFormat, pyright, ruffCheck, ruffFormat, tsc } from "../emit/defs-tooling.js";
-import { classify, describeSample, draw, sampleAt, writeBatch, type Accepted, type Rejected, type Sample } from "./batch.js";
+import { classify, describeSample, draw, writeBatch, type Accepted, type Rejected, type Sample } from "./batch.js";
 
-const FIXED_SEED = 20261122;
-const CI_SEED = 1807506129;
-const RANDOM_SEED = Number(
-  process.env.WIREDEFS_FUZZ_SEED ?? (process.env.CI === undefined ? Math.floor(Math.random() * 2 ** 31) : CI_SEED),
-);
-/** Samples drawn per seed for the acceptance check (cheap: no tools run). */
-const DRAWN = 100;
-/** Accepted specs per seed that go through the tools. */
-const PER_SEED = { fixed: 14, random: 8 };
-
-/** Samples that found a generator bug, kept as fixed cases (seed, index, what it found). */
-const FOUND: readonly { readonly seed: number; readonly index: number; readonly bug: string }[] = [
-  { seed: 1807506129, index: 5, bug: "a multi-line verify argument doc broke its Args entry (D417)" },
-  { seed: 1807506129, index: 7, bug: "a JSON array ending a member list that fit 80 columns was broken" },
+/** `npm test`: fixed seeds and how many accepted specs of each go through the tools. */
+const FIXED: readonly (readonly [seed: number, take: number])[] = [
+  [20261122, 14],
+  [1807506129, 8],
 ];
+/** Samples drawn per fixed seed for the acceptance check (cheap: no tools run). */
+const DRAWN = 100;
+/** `npm run fuzz` (or a replay): one seed, `count` samples, every accepted one through the tools. */
+const ENV_SEED = process.env.WIREDEFS_FUZZ_SEED;
+const ENV_COUNT = Number(process.env.WIREDEFS_FUZZ_COUNT ?? DRAWN);
+
+/**
+ * Specs that once found a generator bug, kept as fixed cases. They are stored as text (drawn by
+ * the arbitrary of the time), so a change to the arbitrary cannot turn them into other specs.
+ */
+const FOUND: readonly { readonly file: string; readonly bug: string }[] = [
+  { file: "verify-argument-doc.yaml", bug: "a multi-line verify argument doc broke its Args entry (D417)" },
+  { file: "json-array-member-list.yaml", bug: "a JSON array ending a member list that fit 80 columns was broken" },
+];
+const FOUND_DIR = join(import.meta.dirname, "../fixtures/fuzz-found");
 
 let rejected: Rejected[] = [];
 let drawnCount = 0;
 let root = "";
 let specs: Accepted[] = [];
+/**
+ * What the in-process checks found, per check. They run on every accepted spec as soon as it is
+ * generated (in `npm run fuzz`, thousands per batch, so the files are not kept), and the tests
+ * below assert on the lists.
+ */
+const found = { determinism: [] as string[], lf: [] as string[], inert: [] as string[], lock: [] as string[] };
+let checkedCount = 0;
+/** `npm run fuzz`: how many accepted specs of a batch go through the external tools. */
+const ENV_TOOLS = Number(process.env.WIREDEFS_FUZZ_TOOLS ?? ENV_COUNT);
 
+function checkInProcess(sample: Sample, files: readonly GeneratedFile[], protocol: Protocol, twice: boolean): void {
+  checkedCount++;
+  const at = describeSample(sample);
+  const add = (list: string[], problems: readonly string[]): void => {
+    for (const p of problems) list.push(`${at}: ${p}`);
+  };
+  if (twice) {
+    const again = generate(sample.spec.text, sample.spec.file);
+    if (!again.ok) add(found.determinism, ["rejected the second time"]);
+    else if (again.files.length !== files.length) add(found.determinism, ["a different number of files"]);
+    else add(found.determinism, again.files.flatMap((f, i) => (f.path === files[i]?.path && f.text === files[i].text ? [] : [`${f.path} differs`])));
+  }
+  add(
+    found.lf,
+    files.flatMap((f) => [
+      ...(f.text.includes("\r") ? [`${f.path}: holds a CR`] : []),
+      ...(f.text.endsWith("\n") && !f.text.endsWith("\n\n") ? [] : [`${f.path}: does not end with exactly one newline`]),
+    ]),
+  );
+  add(found.inert, defusingProblems(files));
+  try {
+    const plan = planLock(protocol, undefined, lockPathFor(sample.spec.file));
+    if (plan.write !== undefined) JSON.parse(plan.write);
+    lint(protocol);
+  } catch (error) {
+    add(found.lock, [String(error)]);
+  }
+}
+
+/** `npm run fuzz -- --tools 0`: the in-process checks only (the external tool tests do not run). */
+const toolTest = ENV_SEED !== undefined && ENV_TOOLS === 0 ? test.skip : test;
+
+const seeds = (): string => (ENV_SEED === undefined ? `fixed seeds ${FIXED.map(([s]) => s).join(", ")}` : `seed ${ENV_SEED}`);
 const where = (s: Accepted): string => `${s.id} (${describeSample(s)})`;
 const replay = (): string =>
-  `random seed ${RANDOM_SEED} (replay: WIREDEFS_FUZZ_SEED=${RANDOM_SEED}); specs under ${root}`;
+  ENV_SEED === undefined
+    ? `${seeds()}; specs under ${root}`
+    : `seed ${ENV_SEED} (replay: WIREDEFS_FUZZ_SEED=${ENV_SEED} WIREDEFS_FUZZ_COUNT=${ENV_COUNT} npx vitest run test/fuzz/pipeline.test.ts); specs under ${root}`;
 
 beforeAll(() => {
+  if (ENV_SEED !== undefined) {
+    // One generate per sample: rejected, or checked in process at once (and kept for the tools
+    // while the batch has room).
+    const batch: Sample[] = [];
+    const drawn = draw(Number(ENV_SEED), ENV_COUNT);
+    drawnCount = drawn.length;
+    for (const sample of drawn) {
+      const result = generate(sample.spec.text, sample.spec.file);
+      if (!result.ok) {
+        rejected.push({ ...sample, diagnostics: result.diagnostics });
+        continue;
+      }
+      const toTools = batch.length < ENV_TOOLS;
+      checkInProcess(sample, result.files, result.protocol, toTools);
+      if (toTools) batch.push(sample);
+    }
+    ({ root, specs } = writeBatch(batch));
+    return;
+  }
   const batch: Sample[] = [];
-  for (const [seed, take] of [[FIXED_SEED, PER_SEED.fixed], [RANDOM_SEED, PER_SEED.random]] as const) {
+  for (const [seed, take] of FIXED) {
     const drawn = draw(seed, DRAWN);
     drawnCount += drawn.length;
     const split = classify(drawn);
     rejected.push(...split.rejected);
     batch.push(...split.accepted.slice(0, take));
   }
-  batch.push(...FOUND.map((f) => sampleAt(f.seed, f.index)));
+  batch.push(
+    ...FOUND.map((f, index): Sample => {
+      const text = readFileSync(join(FOUND_DIR, f.file), "utf8");
+      const pythonPackage = /package: (\w+)/.exec(text)?.[1] ?? "";
+      const dirs = { typescript: "out/ts", python: "out/python", docs: "out/docs", schema: "out/schema" };
+      return { seed: 0, index, spec: { text, file: "protocol.yaml", pythonPackage, dirs } };
+    }),
+  );
   ({ root, specs } = writeBatch(batch));
+  for (const s of specs) checkInProcess(s, s.gen.files, s.gen.protocol, true);
 });
 
 test("random specs are accepted (at least 80%), or rejected with located diagnostics", () => {
   const rate = (drawnCount - rejected.length) / drawnCount;
-  console.log(`fuzz: ${drawnCount - rejected.length}/${drawnCount} random specs accepted; ${specs.length} through the tools; ${replay()}`);
+  console.log(
+    `fuzz: ${drawnCount - rejected.length}/${drawnCount} random specs accepted; ${checkedCount} checked in process; ${specs.length} through the tools; ${replay()}`,
+  );
+  expect(drawnCount, replay()).toBeGreaterThan(0);
   expect(rate, `${Math.round(rate * 100)}% accepted; ${replay()}`).toBeGreaterThanOrEqual(0.8);
   for (const r of rejected) {
     const errors = r.diagnostics.filter((d) => d.severity === "error");
@@ -73,60 +160,77 @@ test("random specs are accepted (at least 80%), or rejected with located diagnos
   }
 });
 
-test("generation is deterministic: the same spec twice gives identical bytes", () => {
-  for (const s of specs) {
-    const again = generate(s.spec.text, "protocol.yaml");
-    expect(again.ok && again.files, where(s)).toEqual(s.gen.files);
+/** The first problems and their count, for an assertion message (a long run can find thousands). */
+function shown(problems: readonly string[]): string {
+  const kinds = new Map<string, number>();
+  for (const p of problems) {
+    // `seed S index I: path[:line]: what[: detail]` → `what`
+    const what = p.replace(/^seed \d+ index \d+: /, "").replace(/^.*?\.(ts|py|md|json)(:\d+)?: /, "");
+    const kind = /^raw U\+/.test(what) ? what : what.replace(/: .*$/, "").replace(/\d+/g, "N");
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
+  const byKind = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n}× ${k}`);
+  return `${problems.length} problems; ${replay()}\nkinds:\n${byKind.join("\n")}\nfirst:\n${problems.slice(0, 8).join("\n")}`;
+}
+
+test("generation is deterministic: the same spec twice gives identical bytes", () => {
+  expect(found.determinism, shown(found.determinism)).toEqual([]);
 });
 
 test("every output is LF only and ends with exactly one newline", () => {
-  for (const s of specs) {
-    for (const f of s.gen.files) {
-      expect(f.text.includes("\r"), `${where(s)} ${f.path}`).toBe(false);
-      expect(f.text.endsWith("\n") && !f.text.endsWith("\n\n"), `${where(s)} ${f.path}`).toBe(true);
-    }
-  }
+  expect(found.lf, shown(found.lf)).toEqual([]);
 });
 
-test("tsc with every strict flag accepts every TypeScript package", () => {
-  const run = tsc(root, specs.map((s) => `${s.id}/out/ts/index.ts`));
+test("every output is inert: no raw line break but LF, control, bidi character, live directive, link or diagram statement", () => {
+  expect(found.inert, shown(found.inert)).toEqual([]);
+});
+
+test("the wire lock renders as JSON and lint runs for every accepted spec", () => {
+  expect(found.lock, shown(found.lock)).toEqual([]);
+});
+
+toolTest("tsc with every strict flag accepts every TypeScript package", () => {
+  const run = tsc(root, specs.map((s) => `${s.id}/${s.spec.dirs.typescript}/index.ts`));
   expect(run.output.split("\n").filter((l) => l.trim() !== ""), replay()).toEqual([]);
   expect(run.status).toBe(0);
 });
 
-test("pyright strict (Python 3.9) accepts every Python package", () => {
+toolTest("pyright strict (Python 3.9) accepts every Python package", () => {
   const run = pyright(root);
   const errors = run.output.split("\n").filter((l) => / - error/.test(l));
   expect(errors, replay()).toEqual([]);
   expect(run.output).toMatch(/\b0 errors/);
 });
 
-test("ruff's rule set finds nothing, and ruff format and prettier change nothing", async () => {
+toolTest("ruff's rule set finds nothing, and ruff format and prettier change nothing", async () => {
   const problems: string[] = [];
   for (const s of specs) {
     for (const f of s.gen.files) {
       const at = `${where(s)} ${f.path}`;
-      if (f.path.endsWith(".py")) {
-        for (const finding of ruffCheck(f.text, true)) problems.push(`${at}: ruff ${finding}`);
-        if (ruffFormat(f.text) !== f.text) problems.push(`${at}: ruff format changes it`);
-      } else if (/\.(ts|json)$/.test(f.path) && (await prettierFormat(f.text, f.path)) !== f.text) {
-        problems.push(`${at}: prettier changes it`);
+      try {
+        if (f.path.endsWith(".py")) {
+          for (const finding of ruffCheck(f.text, true)) problems.push(`${at}: ruff ${finding}`);
+          if (ruffFormat(f.text) !== f.text) problems.push(`${at}: ruff format changes it`);
+        } else if (/\.(ts|json)$/.test(f.path) && (await prettierFormat(f.text, f.path)) !== f.text) {
+          problems.push(`${at}: prettier changes it`);
+        }
+      } catch (error) {
+        problems.push(`${at}: the formatter cannot parse it: ${String(error).split("\n")[0] ?? ""}`);
       }
     }
   }
-  expect(problems, replay()).toEqual([]);
+  expect(problems, shown(problems)).toEqual([]);
 });
 
-test("python3 imports every package, holding the TypeScript module's values", async () => {
+toolTest("python3 imports every package, holding the TypeScript module's values", async () => {
   for (const s of specs) {
     const out = execFileSync(
       "python3",
-      [join(import.meta.dirname, "../e2e/dump_defs.py"), join(s.gen.root, "out/python"), s.spec.pythonPackage],
+      [join(import.meta.dirname, "../e2e/dump_defs.py"), join(s.gen.root, s.spec.dirs.python), s.spec.pythonPackage],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
     const python = JSON.parse(out) as { constants: { [n: string]: unknown }; classes: { [n: string]: { [m: string]: unknown } } };
-    const ts = (await import(pathToFileURL(join(s.gen.root, "out/ts/index.ts")).href)) as { [name: string]: unknown };
+    const ts = (await import(pathToFileURL(join(s.gen.root, s.spec.dirs.typescript, "index.ts")).href)) as { [name: string]: unknown };
     for (const [name, value] of Object.entries(python.constants)) expect(ts[name], `${where(s)} ${name}`).toStrictEqual(value);
     for (const [name, members] of Object.entries(python.classes)) {
       expect({ ...(ts[name] as object) }, `${where(s)} ${name}`).toStrictEqual(members);
@@ -135,9 +239,9 @@ test("python3 imports every package, holding the TypeScript module's values", as
 });
 
 describe("conformance vectors through both runtimes", () => {
-  test("identical verdicts, codes, paths and messages; the vectors' expected issues; the oracle agrees", async () => {
+  toolTest("identical verdicts, codes, paths and messages; the vectors' expected issues; the oracle agrees", async () => {
     for (const s of specs) {
-      const file = JSON.parse(s.gen.file("schema/conformance.json").text) as {
+      const file = JSON.parse(s.gen.file("/conformance.json").text) as {
         cases: readonly Vector[];
         topicCases: readonly TopicVector[];
       };

@@ -9,16 +9,22 @@
  */
 import fc from "fast-check";
 import { stringify } from "yaml";
+import { RULES } from "../../generator/contract/rules.js";
+import { LINT_RULES } from "../../generator/lint/rules.js";
 import { drawFrom, type Draw } from "./draw.js";
-import { docText, label, memberName, snakeName, typeName, wireValue } from "./text.js";
+import { docText, label, memberName, snakeName, specFileName, typeName, wireValue } from "./text.js";
 
 type Obj = { [key: string]: unknown };
 
 export interface FuzzSpec {
   /** The spec as YAML text. */
   readonly text: string;
+  /** The spec's path as the CLI would show it (hostile names included): it reaches every header. */
+  readonly file: string;
   /** The Python package name the spec writes. */
   readonly pythonPackage: string;
+  /** Output directories, relative to the spec's directory. */
+  readonly dirs: { readonly typescript: string; readonly python: string; readonly docs: string; readonly schema: string };
 }
 
 const SCALARS = ["string", "int", "float", "bool", "any"] as const;
@@ -344,18 +350,40 @@ export function buildSpec(d: Draw): FuzzSpec {
 
   if (d.chance(2)) spec.reserved = [reserved(d, spec)];
 
-  spec.outputs = {
-    typescript: { dir: "out/ts" },
-    python: { dir: "out/python", package: protocolName },
-    docs: { dir: "out/docs" },
-    schema: { dir: "out/schema" },
+  // Output directories: spaces, unicode, dots and depth; one base, distinct last segments, so
+  // they never overlap.
+  const base = d.pick(["out", "gen erated", "ü/out", "a.b/c-d", "out/deep/er", "_out"]);
+  const dirs = {
+    typescript: `${base}/${d.pick(["ts", "type script", "ts.v1"])}`,
+    python: `${base}/${d.pick(["python", "py thon", "pÿ"])}`,
+    docs: `${base}/${d.pick(["docs", "do cs", "文档"])}`,
+    schema: `${base}/${d.pick(["schema", "json-schema", "sch.ema"])}`,
   };
+  spec.outputs = {
+    typescript: { dir: dirs.typescript },
+    python: { dir: dirs.python, package: protocolName },
+    docs: { dir: dirs.docs },
+    schema: { dir: dirs.schema },
+  };
+  if (d.chance(4)) {
+    const breaking: Obj = {};
+    if (d.chance(2)) breaking.require_version_bump = d.chance(2);
+    if (d.chance(2)) {
+      breaking.accept = Array.from({ length: d.int(1, 3) }, () => ({
+        rule: d.pick(RULES).id,
+        item: `${typeName(d)}.${memberName(d)}`,
+        reason: docText(d),
+      }));
+    }
+    spec.breaking = breaking;
+  }
+  if (d.chance(4)) spec.lint = { disable: d.subset(LINT_RULES.map((r) => r.id)) };
   const text = stringify(spec, {
     lineWidth: d.chance(2) ? 0 : 80,
     defaultStringType: d.pick(["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE"] as const),
     defaultKeyType: "PLAIN",
   });
-  return { text, pythonPackage: protocolName };
+  return { text, file: specFileName(d), pythonPackage: protocolName, dirs };
 }
 
 /** Reserved values that collide with no channel, topic or key value of the spec. */
