@@ -7,9 +7,9 @@
  */
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { GeneratedFile, Protocol } from "./model.js";
-import { assignNames, type Names } from "./names/index.js";
+import type { Names } from "./names/index.js";
 import { loadProtocol } from "./spec/index.js";
-import { TARGETS } from "./targets.js";
+import { namesOf, TARGETS } from "./targets.js";
 
 export type GenerateResult =
   | {
@@ -26,7 +26,7 @@ export type GenerateResult =
 export function generate(text: string, file: string): GenerateResult {
   const loaded = loadProtocol(text, file);
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
-  const { names, diagnostics } = assignNames(loaded.protocol);
+  const { names, diagnostics } = namesOf(loaded.protocol);
   if (diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }

@@ -6,6 +6,7 @@
 export { generate, emitAll, type GenerateResult } from "./generate.js";
 export { loadProtocol, type LoadResult } from "./spec/index.js";
 export { assignNames, type Names } from "./names/index.js";
+export { namesOf } from "./targets.js";
 export { findDrift, type Drift } from "./write.js";
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 export type * from "./model.js";

@@ -10,21 +10,20 @@
  */
 import type { CrossFieldRule, GeneratedFile, Protocol, ValueType } from "../../model.js";
 import { listShapes, type ShapeView } from "../../conformance/shapes.js";
-import { assignNames, type TargetNames } from "../../names/index.js";
+import type { Names, TargetNames } from "../../names/index.js";
 import { generatedNotice } from "../header.js";
 import { jsonText, type Json } from "./json-text.js";
 
 export const SCHEMA_FILE = "messages.schema.json";
 
-export function emitJsonSchemas(protocol: Protocol): GeneratedFile[] {
+export function emitJsonSchemas(protocol: Protocol, names: Names): GeneratedFile[] {
   const dir = protocol.outputs.schema?.dir;
   if (dir === undefined) return [];
-  return [{ path: `${dir}/${SCHEMA_FILE}`, text: jsonText(messagesSchema(protocol)) }];
+  return [{ path: `${dir}/${SCHEMA_FILE}`, text: jsonText(messagesSchema(protocol, names.typescript)) }];
 }
 
 /** The bundle as a value (what the file holds). */
-export function messagesSchema(protocol: Protocol): Json {
-  const names = assignNames(protocol).names.typescript;
+export function messagesSchema(protocol: Protocol, names: TargetNames): Json {
   const defs = Object.create(null) as { [name: string]: Json };
   for (const view of listShapes(protocol)) defs[names.type(view.shape)] = shapeSchema(view, names);
   return {

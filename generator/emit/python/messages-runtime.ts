@@ -11,6 +11,9 @@ import type { Chunk } from "../chunks.js";
 /** What the issue types use (they are always printed: they are the module's API). */
 export const ISSUE_TYPES_USE: readonly string[] = ["Literal", "NamedTuple", "Union", "_format_issue"];
 
+/** The names the issue types below declare (exported by every messages.py). */
+export const ISSUE_TYPE_NAMES: readonly string[] = ["IssueCode", "ISSUE_CODES", "ValidationIssue", "PayloadValidationError"];
+
 export function issueTypes(): string {
   return `IssueCode = Literal[
 ${ISSUE_CODES.map((c) => `    "${c.code}",`).join("\n")}

@@ -8,6 +8,9 @@ import type { ScalarTypeName } from "../../model.js";
 import { ISSUE_CODES } from "../../conformance/semantics.js";
 import type { Chunk } from "../chunks.js";
 
+/** The names the issue types below declare (exported by every messages.ts). */
+export const ISSUE_TYPE_NAMES: readonly string[] = ["IssueCode", "ISSUE_CODES", "ValidationIssue", "ValidationResult"];
+
 export function issueTypes(): string {
   return `/** What went wrong; the validation semantics table in the README says when each applies. */
 export type IssueCode =
@@ -49,12 +52,12 @@ const scalarSpec = (type: ScalarTypeName): Chunk => ({
 
 /** The verify helpers and the checking core, printed at the end of the module. */
 export const CORE: readonly Chunk[] = [
-  { name: "VerifyError", uses: ["JsonObject", "isObject"], text: `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
+  { name: "VerifyError", uses: [], text: `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
 export class VerifyError extends Error {
   override readonly name: string = "VerifyError";
 }
-
-/** The object \`container[attribute]\` holds, own or inherited; undefined if none. */
+` },
+  { name: "attributeOf", uses: ["JsonObject", "isObject"], text: `/** The object \`container[attribute]\` holds, own or inherited; undefined if none. */
 function attributeOf(
   container: unknown,
   attribute: string,
@@ -63,8 +66,8 @@ function attributeOf(
   const held: unknown = (container as JsonObject)[attribute];
   return isObject(held) ? held : undefined;
 }
-
-/** A given (truthy, as in Python) expected value must equal the actual one. */
+` },
+  { name: "checkExpected", uses: ["VerifyError"], text: `/** A given (truthy, as in Python) expected value must equal the actual one. */
 function checkExpected(
   label: string,
   expected: unknown,
