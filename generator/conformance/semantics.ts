@@ -122,9 +122,9 @@ export const DIFFERENCES: readonly Difference[] = [
     why: "the schema bounds numbers by the largest double (±1.7976931348623157e308), which is how it rejects `1e400` and 400-digit integers; Python's jsonschema compares the exact integer with the bound and rejects it, while JavaScript, the generated validators and ajv read the largest double, which is within it",
   },
   {
-    case: "NaN passed in memory (not JSON)",
+    case: "NaN passed in memory as a float (not JSON)",
     validator: "jsonschema",
-    why: "no JSON text is NaN, and JSON Schema cannot say \"not NaN\": jsonschema takes a Python `float('nan')` for a number within any bounds; the generated validators reject it (ajv does too)",
+    why: "no JSON text is NaN, and JSON Schema cannot say \"not NaN\": jsonschema takes a Python `float('nan')` for a `number` within any bounds (not for an `integer`); the generated validators reject it, and so does ajv",
   },
 ];
 
@@ -140,6 +140,7 @@ export const GENERAL_RULES: readonly string[] = [
   "A topic that comes off the wire is data too: validating by topic looks it up among the protocol's own topic wire values only (`\"\"`, a near miss, `__proto__` and `constructor` are unknown topics), and an unknown topic is the one issue `unknown_topic`, never an exception (Python's `parse_payload` raises its usual `PayloadValidationError`).",
   "Validators never throw on JSON values, null-prototype objects or huge arrays; nesting depth is bounded by the spec's types (recursive records are rejected by the spec checker), not by the input.",
   "Messages are identical in both runtimes; strings in them are quoted as JSON (`JSON.stringify`, Python `json.dumps(ensure_ascii=False)` with lone surrogates escaped).",
+  "Verify functions (`verifyPayload` / `verify_payload`) check an expected value when Python takes it for true (not `null`, `false`, `0`, `\"\"`, `[]` or `{}`; NaN is true), compare it with the actual one as JSON values (a boolean is no number, `1` equals `1.0`, arrays and objects item by item), and show both the same way in both runtimes: a string as it is (the hand-written function's messages), anything else as JSON with numbers as JavaScript writes them (`null`, `true`, `1` for `1.0`, `1e+21`, `NaN`, `Infinity` for a Python int beyond the double range) and objects in JavaScript's key order (array-index keys first).",
 ];
 
 /** The message of a rule's `rule_violated` issue; fixed text, so it is computed here once. */
