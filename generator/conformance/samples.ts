@@ -63,10 +63,8 @@ const ABOVE_MAX_DOUBLE = (2n ** 1024n - 2n ** 971n + 1n).toString();
 /** Numbers beyond the double range, as JSON text: every runtime must reject them as a number. */
 const BEYOND_DOUBLE: readonly (readonly [json: string, why: string])[] = [
   ["1e400", "1e400 (Infinity)"],
-  ["-1e400", "-1e400 (-Infinity)"],
-  ["1e309", "1e309 (just beyond the double range)"],
+  ["-1e309", "-1e309 (just beyond the double range, negative)"],
   [HUGE_INTEGER, "an integer beyond the double range"],
-  [`-${HUGE_INTEGER}`, "a negative integer beyond the double range"],
 ];
 
 /** Numbers every runtime must accept as a number (a float; an int too when `integral`). */
@@ -74,10 +72,8 @@ const EDGE_NUMBERS: readonly (readonly [value: number, json: string | undefined,
   [-0, "-0", "-0", true],
   [-0, "-0.0", "-0.0", true],
   [9007199254740993, "9007199254740993", "an integer beyond 2^53", true],
-  [1.5e300, "1.5e300", "1.5e300 (integral)", true],
-  [Number.MAX_VALUE, "1.7976931348623157e308", "the largest double", true],
-  [Number.MAX_VALUE, ABOVE_MAX_DOUBLE, JUST_ABOVE_MAX_DOUBLE, true],
   [-Number.MAX_VALUE, "-1.7976931348623157e308", "the most negative double", true],
+  [Number.MAX_VALUE, ABOVE_MAX_DOUBLE, JUST_ABOVE_MAX_DOUBLE, true],
   [5e-324, "5e-324", "5e-324 (the smallest double)", false],
 ];
 
@@ -159,7 +155,6 @@ export function badValues(type: ValueType): BadValue[] {
         ],
         float: [
           bad(true, "wrong_type", "a boolean"),
-          bad(false, "wrong_type", "false"),
           bad("2.5", "wrong_type", "a numeric string"),
           bad(null, "wrong_type", "null"),
           ...BEYOND_DOUBLE.map(([json, why]) => bad(0, "wrong_type", why, json)),
