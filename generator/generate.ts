@@ -7,9 +7,9 @@
  */
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import type { GeneratedFile, Protocol } from "./model.js";
-import { assignNames, type Names } from "./names/index.js";
+import type { Names } from "./names/index.js";
 import { loadProtocol } from "./spec/index.js";
-import { TARGETS, type Target } from "./targets.js";
+import { namesOf, TARGETS, type Target } from "./targets.js";
 
 export type GenerateResult =
   | {
@@ -53,7 +53,7 @@ export function checkSpec(text: string, file: string, stage: (stage: string) => 
   const loaded = loadProtocol(text, file);
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   stage("assigning names");
-  const { names, diagnostics } = assignNames(loaded.protocol);
+  const { names, diagnostics } = namesOf(loaded.protocol);
   if (diagnostics.some((d) => d.severity === "error")) {
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }

@@ -53,4 +53,5 @@ export {
 export { lint, LINT_RULES, lintRuleById, formatLintFinding, type LintConfig, type LintResult, type LintFinding, type LintRule } from "./lint/index.js";
 export { formatDiagnostic, CODES, type Diagnostic, type Severity } from "./diagnostics.js";
 export { diagnosticAnnotation, breakingAnnotation, lintAnnotation, githubLine, jsonLine, type Annotation } from "./commands/output.js";
+export { namesOf } from "./targets.js";
 export type * from "./model.js";

@@ -140,6 +140,8 @@ export interface VerifyExpect {
   readonly key: Key;
   /** Python parameter name (`expected_type`); TypeScript uses its camelCase form. */
   readonly param: string;
+  /** Where the parameter is named in the spec. */
+  readonly paramSpan: Span;
   /** Words used in the mismatch message: "Expected {label} {expected}, got {actual}". */
   readonly label: string;
   readonly doc?: string | undefined;
@@ -153,9 +155,11 @@ export interface VerifyExpect {
 export interface Verify {
   /** Python function name (snake_case); TypeScript uses its camelCase form. */
   readonly function: string;
+  readonly functionSpan: Span;
   readonly doc?: string | undefined;
   /** Name of the first parameter (`task_dxo`). */
   readonly argument: string;
+  readonly argumentSpan: Span;
   readonly argumentDoc?: string | undefined;
   /** Attribute of the argument that holds the record (`meta`). */
   readonly attribute: string;

@@ -6,11 +6,11 @@ import { emitConformance } from "./conformance/vectors.js";
 import { emitDocs } from "./emit/docs/index.js";
 import { emitJsonSchemas } from "./emit/jsonschema/index.js";
 import { emitPythonDefs } from "./emit/python/defs.js";
-import { emitPythonMessages, pythonMessagesExports } from "./emit/python/messages.js";
+import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
-import { emitTypeScriptMessages } from "./emit/typescript/messages.js";
+import { emitTypeScriptMessages, typescriptHelpers } from "./emit/typescript/messages.js";
 import type { GeneratedFile, Protocol } from "./model.js";
-import type { Names } from "./names/index.js";
+import { assignNames, type GeneratorHelpers, type Names, type NamesResult } from "./names/index.js";
 
 export interface Target {
   readonly name: string;
@@ -43,8 +43,16 @@ export const TARGETS: readonly Target[] = [
     name: "schema",
     enabled: (p) => p.outputs.schema !== undefined,
     dir: (p) => p.outputs.schema?.dir,
-    emit: (p, names) => [...emitJsonSchemas(p), ...emitConformance(p, names)],
+    emit: (p, names) => [...emitJsonSchemas(p, names), ...emitConformance(p, names)],
   },
 ];
 
 export const TARGET_NAMES: readonly string[] = TARGETS.map((t) => t.name);
+
+/** The names the generated modules bind for themselves, as their emitters declare them. */
+export const GENERATOR_HELPERS: GeneratorHelpers = { typescript: typescriptHelpers(), python: pythonHelpers() };
+
+/** Every generated identifier of the protocol, with the generator's own names kept out of reach. */
+export function namesOf(protocol: Protocol): NamesResult {
+  return assignNames(protocol, GENERATOR_HELPERS);
+}

@@ -761,10 +761,58 @@ function checkExpected(
   expected: unknown,
   actual: unknown,
 ): void {
-  if (Boolean(expected) && actual !== expected) {
-    const message = `Expected ${label} ${String(expected)}, got ${String(actual)}`;
+  if (isGiven(expected) && !sameValue(actual, expected)) {
+    const message = `Expected ${label} ${show(expected)}, got ${show(actual)}`;
     throw new VerifyError(message);
   }
+}
+
+/** Whether Python takes the value for true: not empty, zero, false or null (NaN is true). */
+function isGiven(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (isObject(value)) return Object.keys(value).length > 0;
+  return Boolean(value) || Number.isNaN(value);
+}
+
+/** Equality of two JSON values: arrays and objects item by item, numbers by value. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => hasOwn(b, key) && sameValue(a[key], b[key]))
+    );
+  }
+  return a === b;
+}
+
+/** A value in a verify message: a string as it is, anything else as JSON. */
+function show(value: unknown): string {
+  return typeof value === "string" ? value : showJson(value);
+}
+
+/** JSON text as JSON.stringify writes it, but numbers as String() does (NaN). */
+function showJson(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return quote(value);
+  if (Array.isArray(value)) return `[${value.map(showJson).join(",")}]`;
+  if (isObject(value)) {
+    const entries = Object.keys(value).map(
+      (key) => `${quote(key)}:${showJson(value[key])}`,
+    );
+    return `{${entries.join(",")}}`;
+  }
+  if (
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    typeof value === "bigint"
+  ) {
+    return String(value);
+  }
+  return typeof value;
 }
 
 type Path = readonly (string | number)[];

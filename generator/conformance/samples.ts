@@ -4,7 +4,7 @@
  * Pure functions of the model; the expectations come from how each case is built.
  */
 import type { CrossFieldRule, Record, ValueType } from "../model.js";
-import type { IssueCode } from "./semantics.js";
+import { JUST_ABOVE_MAX_DOUBLE, type IssueCode } from "./semantics.js";
 import { recordView, type ShapeView } from "./shapes.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -56,6 +56,26 @@ export function merged(...objects: readonly JsonObject[]): JsonObject {
 }
 
 const HUGE_INTEGER = `1${"0".repeat(400)}`;
+
+/** 2^1024 − 2^971 + 1: above the largest double, yet JSON.parse rounds it down to it. */
+const ABOVE_MAX_DOUBLE = (2n ** 1024n - 2n ** 971n + 1n).toString();
+
+/** Numbers beyond the double range, as JSON text: every runtime must reject them as a number. */
+const BEYOND_DOUBLE: readonly (readonly [json: string, why: string])[] = [
+  ["1e400", "1e400 (Infinity)"],
+  ["-1e309", "-1e309 (just beyond the double range, negative)"],
+  [HUGE_INTEGER, "an integer beyond the double range"],
+];
+
+/** Numbers every runtime must accept as a number (a float; an int too when `integral`). */
+const EDGE_NUMBERS: readonly (readonly [value: number, json: string | undefined, why: string, integral: boolean])[] = [
+  [-0, "-0", "-0", true],
+  [-0, "-0.0", "-0.0", true],
+  [9007199254740993, "9007199254740993", "an integer beyond 2^53", true],
+  [-Number.MAX_VALUE, "-1.7976931348623157e308", "the most negative double", true],
+  [Number.MAX_VALUE, ABOVE_MAX_DOUBLE, JUST_ABOVE_MAX_DOUBLE, true],
+  [5e-324, "5e-324", "5e-324 (the smallest double)", false],
+];
 
 export function sampleValue(type: ValueType): JsonValue {
   switch (type.kind) {
@@ -189,15 +209,14 @@ export function badValues(type: ValueType): BadValue[] {
           bad(1.5, "wrong_type", "a fraction"),
           bad("7", "wrong_type", "a numeric string"),
           bad(null, "wrong_type", "null"),
-          bad(0, "wrong_type", "1e400 (Infinity)", "1e400"),
-          bad(0, "wrong_type", "an integer beyond the double range", HUGE_INTEGER),
-          bad(0, "wrong_type", "-1e400 (-Infinity)", "-1e400"),
+          bad(5e-324, "wrong_type", "5e-324 (a fraction)", "5e-324"),
+          ...BEYOND_DOUBLE.map(([json, why]) => bad(0, "wrong_type", why, json)),
         ],
         float: [
           bad(true, "wrong_type", "a boolean"),
           bad("2.5", "wrong_type", "a numeric string"),
           bad(null, "wrong_type", "null"),
-          bad(0, "wrong_type", "1e400 (Infinity)", "1e400"),
+          ...BEYOND_DOUBLE.map(([json, why]) => bad(0, "wrong_type", why, json)),
         ],
         bool: [bad(1, "wrong_type", "1"), bad(0, "wrong_type", "0"), bad("true", "wrong_type", "a string"), bad(null, "wrong_type", "null")],
         any: [],
@@ -231,13 +250,14 @@ export function edgeGoodValues(type: ValueType): GoodValue[] {
       return [
         { value: 1, json: "1.0", why: "an integral float (1.0)" },
         { value: -3, why: "a negative integer" },
-        { value: 9007199254740993, json: "9007199254740993", why: "an integer beyond 2^53" },
         { value: 1e21, json: "1e21", why: "1e21 (integral)" },
+        ...edgeNumbers(true),
       ];
     case "float":
       return [
         { value: 3, why: "an integer" },
         { value: -0.5, why: "a negative fraction" },
+        ...edgeNumbers(false),
       ];
     case "any":
       return [
@@ -248,6 +268,12 @@ export function edgeGoodValues(type: ValueType): GoodValue[] {
     default:
       return [];
   }
+}
+
+function edgeNumbers(forInt: boolean): GoodValue[] {
+  return EDGE_NUMBERS.filter(([, , , integral]) => integral || !forInt).map(([value, json, why]) =>
+    json === undefined ? { value, why } : { value, json, why },
+  );
 }
 
 /** A nested element to break inside a list, map or record value: [path suffix, value, code]. */

@@ -10,11 +10,21 @@ export function words(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/**
+ * A converted name that lost every letter before its first digit, or everything (`_`, `_1`,
+ * `__2x`), keeps one leading underscore, so it is still an identifier: `_` → `_`, `_1` → `_1`.
+ */
+function identifierStart(converted: string): string {
+  return /^[A-Za-z]/.test(converted) ? converted : `_${converted}`;
+}
+
 /** `TASK_READY` → `TaskReady` */
 export function pascalCase(name: string): string {
-  return words(name)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join("");
+  return identifierStart(
+    words(name)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(""),
+  );
 }
 
 /** `verify_payload` → `verifyPayload` */
@@ -25,5 +35,5 @@ export function camelCase(name: string): string {
 
 /** `ModelExchangeMeta` → `model_exchange_meta` */
 export function snakeCase(name: string): string {
-  return words(name).join("_");
+  return identifierStart(words(name).join("_"));
 }

@@ -1,119 +1,35 @@
 /**
- * Fixed identifiers the generated modules bind at module level besides the spec's own items:
- * what they export, their private helpers and (Python) their imports. They share the module
- * namespace with the spec's names, so `assignNames` reports a spec item that takes one.
+ * The names a generated module binds for itself — its runtime helpers, its fixed exports, its
+ * imports — share the module namespace with the spec's items. They are not listed here: each
+ * emitter declares the ones it prints, beside the text that prints them (the runtime chunk
+ * tables, the import table, the fixed exports), and the orchestrator hands those declarations to
+ * `assignNames` (see targets.ts). So a helper added to an emitter is reserved the moment it exists.
  */
-export const TYPESCRIPT_HELPERS: readonly string[] = [
-  // exported by messages.ts
-  "validatePayload",
-  "isPayload",
-  "PayloadByTopic",
-  "RepliesByTopic",
-  "TopicWithPayload",
-  "ValidationIssue",
-  "ValidationResult",
-  "IssueCode",
-  "ISSUE_CODES",
-  "VerifyError",
-  // private to messages.ts
-  "Path",
-  "JsonObject",
-  "ValueSpec",
-  "FieldSpec",
-  "RuleSpec",
-  "ShapeSpec",
-  "STRING",
-  "INT",
-  "FLOAT",
-  "BOOL",
-  "ANY",
-  "PAYLOAD_VALIDATORS",
-  "checkShape",
-  "collectShapeIssues",
-  "checkValue",
-  "checkItems",
-  "checkEntries",
-  "expectedOf",
-  "ABSENT",
-  "UNREADABLE",
-  "readOwn",
-  "kindOf",
-  "unreadable",
-  "isObject",
-  "isFiniteNumber",
-  "isOneOf",
-  "hasOwn",
-  "describe",
-  "quote",
-  "attributeOf",
-  "checkExpected",
-];
 
-export const PYTHON_HELPERS: readonly string[] = [
-  // exported by messages.py
-  "validate_payload",
-  "parse_payload",
-  "ValidationIssue",
-  "PayloadValidationError",
-  "IssueCode",
-  "ISSUE_CODES",
-  "PAYLOAD_BY_TOPIC",
-  "REPLIES_BY_TOPIC",
-  // imported by messages.py
-  "json",
-  "math",
-  "re",
-  "Callable",
-  "Mapping",
-  "Sequence",
-  "partial",
-  "Any",
-  "Literal",
-  "NamedTuple",
-  "Optional",
-  "TypedDict",
-  "Union",
-  "cast",
-  // private to messages.py
-  "_Path",
-  "_Validator",
-  "_LONE_SURROGATE",
-  "_Type",
-  "_Field",
-  "_Rule",
-  "_Shape",
-  "_KINDS",
-  "_STRING",
-  "_INT",
-  "_FLOAT",
-  "_BOOL",
-  "_ANY",
-  "_PAYLOAD_VALIDATORS",
-  "_enum",
-  "_list_of",
-  "_map_of",
-  "_record",
-  "_UNREADABLE",
-  "_Walk",
-  "_Nested",
-  "_check_shape",
-  "_collect_shape_issues",
-  "_check_field",
-  "_mark_failed",
-  "_check_rules",
-  "_check_unknown_keys",
-  "_check_entries",
-  "_check_value",
-  "_scalar_mismatch",
-  "_check_container",
-  "_as_number",
-  "_is_one_of",
-  "_sorted_keys",
-  "_utf16",
-  "_describe",
-  "_quote",
-  "_format_issue",
-  "_raise_if_invalid",
-  "_attribute_of",
-  "_check_expected",
-];
+/** One name a generated module binds itself, and what it is there (for the collision message). */
+export interface Helper {
+  readonly name: string;
+  /** What the module binds under it, e.g. `a runtime helper of messages.py`. */
+  readonly what: string;
+}
+
+/** What one target's generated code binds besides the spec's items. */
+export interface TargetHelpers {
+  /** Module-level names. */
+  readonly module: readonly Helper[];
+  /**
+   * Names a verify function's own body binds or calls (its locals, the helpers it uses): its
+   * argument and parameters must not take them.
+   */
+  readonly verifyScope: readonly Helper[];
+}
+
+export interface GeneratorHelpers {
+  readonly typescript: TargetHelpers;
+  readonly python: TargetHelpers;
+}
+
+/** `names` as helpers that are all `what`. */
+export function helpers(names: Iterable<string>, what: string): Helper[] {
+  return [...names].map((name) => ({ name, what }));
+}

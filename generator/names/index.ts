@@ -10,14 +10,17 @@
 import { diagnostic, registerCodes, type Diagnostic } from "../diagnostics.js";
 import type { Protocol, Record, Span, Topic, Verify } from "../model.js";
 import { camelCase, pascalCase, snakeCase } from "./case.js";
-import { PYTHON_HELPERS, TYPESCRIPT_HELPERS } from "./helpers.js";
-import { PYTHON_RESERVED } from "./keywords-python.js";
+import type { GeneratorHelpers, Helper, TargetHelpers } from "./helpers.js";
+import { PYTHON_BUILTINS, PYTHON_RESERVED } from "./keywords-python.js";
 import { TYPESCRIPT_RESERVED } from "./keywords-typescript.js";
+
+export type { GeneratorHelpers, Helper, TargetHelpers } from "./helpers.js";
 
 registerCodes({
   WD401: { severity: "error", title: "two spec items map to one generated identifier" },
   WD402: { severity: "error", title: "a generated identifier is reserved in the target language" },
   WD403: { severity: "error", title: "a spec item takes the name of a generated helper" },
+  WD404: { severity: "error", title: "a verify argument or parameter takes a name its function already uses" },
 });
 
 export type Target = "typescript" | "python";
@@ -36,9 +39,14 @@ export interface TargetNames {
   verify(verify: Verify): string;
 }
 
+/** Python also names the base classes a TypedDict is split into (`_FooRequired`, `_FooOptional`). */
+export interface PythonNames extends TargetNames {
+  typedDictBase(shape: Shape, half: "required" | "optional"): string;
+}
+
 export interface Names {
   readonly typescript: TargetNames;
-  readonly python: TargetNames;
+  readonly python: PythonNames;
 }
 
 export interface NamesResult {
@@ -52,19 +60,31 @@ interface Owned {
   readonly span: Span;
 }
 
-export function assignNames(protocol: Protocol): NamesResult {
+/**
+ * Assigns every generated identifier. `helpers` are the names the emitters bind for themselves
+ * (targets.ts collects them from the emitters); a spec item that takes one is an error.
+ */
+export function assignNames(protocol: Protocol, helpers: GeneratorHelpers): NamesResult {
   const diagnostics: Diagnostic[] = [];
-  const typescript = buildTarget(protocol, "typescript", diagnostics);
-  const python = buildTarget(protocol, "python", diagnostics);
+  const typescript = buildTarget(protocol, "typescript", helpers.typescript, diagnostics);
+  const python = buildTarget(protocol, "python", helpers.python, diagnostics);
+  for (const r of protocol.records) {
+    if (r.verify === undefined) continue;
+    checkVerifyScope(r.verify, "typescript", helpers.typescript, diagnostics);
+    checkVerifyScope(r.verify, "python", helpers.python, diagnostics);
+  }
   return { names: { typescript, python }, diagnostics };
 }
 
-function buildTarget(protocol: Protocol, target: Target, diagnostics: Diagnostic[]): TargetNames {
+function buildTarget(protocol: Protocol, target: "typescript", helpers: TargetHelpers, diagnostics: Diagnostic[]): TargetNames;
+function buildTarget(protocol: Protocol, target: "python", helpers: TargetHelpers, diagnostics: Diagnostic[]): PythonNames;
+function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers, diagnostics: Diagnostic[]): PythonNames {
   const derive = target === "typescript" ? typescriptRules : pythonRules;
   const types = new Map<Shape, string>();
   const validators = new Map<Shape, string>();
   const guards = new Map<Shape, string>();
   const verifies = new Map<Verify, string>();
+  const bases = new Map<Shape, { required: string; optional: string }>();
   const owned: Owned[] = [];
   const own = (identifier: string, owner: string, span: Span): string => {
     owned.push({ identifier, owner, span });
@@ -84,16 +104,23 @@ function buildTarget(protocol: Protocol, target: Target, diagnostics: Diagnostic
     types.set(shape, own(base, what, shape.span));
     validators.set(shape, own(derive.validator(base), `validator of the ${what}`, shape.span));
     guards.set(shape, own(derive.guard(base), `guard of the ${what}`, shape.span));
+    if (target === "python") {
+      // A TypedDict with required and optional keys is split into base classes named here.
+      bases.set(shape, {
+        required: own(`_${base}Required`, `TypedDict base class of the required keys of the ${what}`, shape.span),
+        optional: own(`_${base}Optional`, `TypedDict base class of the optional keys of the ${what}`, shape.span),
+      });
+    }
   }
   for (const r of protocol.records) {
     if (r.verify !== undefined) {
-      verifies.set(r.verify, own(derive.verify(r.verify.function), `verify function of ${r.name}`, r.verify.span));
+      verifies.set(r.verify, own(derive.verify(r.verify.function), `verify function of ${r.name}`, r.verify.functionSpan));
     }
   }
 
-  reportClashes(owned, target, derive.reserved, derive.helpers, diagnostics);
+  reportClashes(owned, target, derive.reserved, helpers.module, diagnostics);
 
-  const get = <K>(map: Map<K, string>, key: K): string => {
+  const get = <K, V>(map: Map<K, V>, key: K): V => {
     const name = map.get(key);
     if (name === undefined) throw new Error("names: asked for an item that is not in this protocol");
     return name;
@@ -103,6 +130,7 @@ function buildTarget(protocol: Protocol, target: Target, diagnostics: Diagnostic
     validator: (shape) => get(validators, shape),
     guard: (shape) => get(guards, shape),
     verify: (verify) => get(verifies, verify),
+    typedDictBase: (shape, half) => get(bases, shape)[half],
   };
 }
 
@@ -111,7 +139,6 @@ interface TargetRules {
   guard(typeName: string): string;
   verify(functionName: string): string;
   reserved: ReadonlySet<string>;
-  helpers: readonly string[];
 }
 
 const typescriptRules: TargetRules = {
@@ -119,7 +146,6 @@ const typescriptRules: TargetRules = {
   guard: (t) => `is${t}`,
   verify: (f) => camelCase(f),
   reserved: TYPESCRIPT_RESERVED,
-  helpers: TYPESCRIPT_HELPERS,
 };
 
 const pythonRules: TargetRules = {
@@ -127,17 +153,17 @@ const pythonRules: TargetRules = {
   guard: (t) => `parse_${snakeCase(t)}`,
   verify: (f) => snakeCase(f),
   reserved: PYTHON_RESERVED,
-  helpers: PYTHON_HELPERS,
 };
 
 function reportClashes(
   owned: readonly Owned[],
   target: Target,
   reserved: ReadonlySet<string>,
-  helpers: readonly string[],
+  helpers: readonly Helper[],
   diagnostics: Diagnostic[],
 ): void {
   const language = target === "typescript" ? "TypeScript" : "Python";
+  const helperByName = new Map(helpers.map((h) => [h.name, h]));
   const first = new Map<string, Owned>();
   // One clash between two spec items is reported once per language, not once per derived name
   // (a payload type that clashes takes its validator and guard with it).
@@ -162,21 +188,74 @@ function reportClashes(
       continue;
     }
     first.set(o.identifier, o);
+    const helper = helperByName.get(o.identifier);
     if (reserved.has(o.identifier)) {
       diagnostics.push(
-        diagnostic("WD402", `${o.owner} becomes "${o.identifier}", which is reserved in ${language}`, o.span, {
+        diagnostic("WD402", `${o.owner} becomes "${o.identifier}", which is ${reservedWhy(target, o.identifier)}`, o.span, {
           hint: "rename it in the spec",
         }),
       );
-    } else if (helpers.includes(o.identifier)) {
+    } else if (helper !== undefined) {
+      diagnostics.push(helperClash(o, language, helper));
+    }
+  }
+}
+
+/** Why a reserved identifier cannot be taken, in the target's terms. */
+function reservedWhy(target: Target, identifier: string): string {
+  if (target === "typescript") return "reserved in TypeScript";
+  return PYTHON_BUILTINS.has(identifier) ? "a Python builtin the module would shadow" : "a Python keyword";
+}
+
+function helperClash(o: Owned, language: string, helper: Helper): Diagnostic {
+  return diagnostic(
+    "WD403",
+    `${o.owner} becomes the ${language} identifier "${o.identifier}", which the generator uses for ${helper.what}`,
+    o.span,
+    { hint: `rename it in the spec; "${o.identifier}" is the generator's own name` },
+  );
+}
+
+/**
+ * A verify function's argument and parameters live in its scope beside the locals its body binds
+ * and the helpers it calls, and must not take one of them, a builtin, or each other's name.
+ */
+function checkVerifyScope(verify: Verify, target: Target, helpers: TargetHelpers, diagnostics: Diagnostic[]): void {
+  const language = target === "typescript" ? "TypeScript" : "Python";
+  const params: Owned[] =
+    target === "typescript"
+      ? [{ identifier: camelCase(verify.argument), owner: `verify argument ${verify.argument}`, span: verify.argumentSpan }]
+      : [
+          { identifier: verify.argument, owner: `verify argument ${verify.argument}`, span: verify.argumentSpan },
+          ...verify.expects.map((e) => ({ identifier: e.param, owner: `verify parameter ${e.param}`, span: e.paramSpan })),
+        ];
+  // TypeScript takes the parameters as properties of its options object: distinct, nothing more.
+  const properties: Owned[] =
+    target === "typescript"
+      ? verify.expects.map((e) => ({ identifier: `expected.${camelCase(e.param)}`, owner: `verify parameter ${e.param}`, span: e.paramSpan }))
+      : [];
+  const scope = new Map(helpers.verifyScope.map((h) => [h.name, h]));
+  const seen = new Map<string, Owned>();
+  for (const p of [...params, ...properties]) {
+    const earlier = seen.get(p.identifier);
+    if (earlier !== undefined) {
       diagnostics.push(
-        diagnostic(
-          "WD403",
-          `${o.owner} becomes "${o.identifier}", which the generated ${language} code already exports`,
-          o.span,
-          { hint: "rename it in the spec" },
-        ),
+        diagnostic("WD404", `${p.owner} and ${earlier.owner} both become the ${language} parameter "${p.identifier}"`, p.span, {
+          hint: "rename one of them in the spec",
+          related: [{ message: `${earlier.owner} is named here`, span: earlier.span }],
+        }),
       );
+      continue;
+    }
+    seen.set(p.identifier, p);
+    if (properties.includes(p)) continue;
+    const local = scope.get(p.identifier);
+    if (local !== undefined) {
+      const message = `${p.owner} becomes the ${language} parameter "${p.identifier}", which the verify function uses for ${local.what}`;
+      diagnostics.push(diagnostic("WD404", message, p.span, { hint: "rename it in the spec" }));
+    } else if (target === "python" && PYTHON_BUILTINS.has(p.identifier)) {
+      const message = `${p.owner} becomes the Python parameter "${p.identifier}", which would shadow a Python builtin`;
+      diagnostics.push(diagnostic("WD404", message, p.span, { hint: "rename it in the spec" }));
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Names a spec item must not take because the generated Python binds it at module level
- * (classes of constants, TypedDicts): keywords of Python 3.9–3.13, soft keywords, and the
- * builtins and typing names generated code relies on.
+ * What Python itself makes of a name: the hard keywords (a syntax error anywhere), the soft
+ * keywords (ordinary names to the language) and the builtins (which a module-level name or a
+ * parameter would shadow). The names the generated modules bind themselves are not here: each
+ * emitter declares its own (see names/helpers.ts).
  */
 export { isIdentifier } from "./keywords-typescript.js";
 
@@ -12,20 +13,44 @@ export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([
   "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ]);
 
-/** Soft keywords (3.10+ `match`/`case`, 3.12+ `type`, `_`). */
+/**
+ * Soft keywords (3.10+ `match`/`case`, 3.12+ `type`, `_`): keywords only inside the statements
+ * that use them, ordinary names everywhere else, so a spec may use them. (`type` is also a
+ * builtin, which is what keeps it from module level: see PYTHON_BUILTINS.)
+ */
 export const PYTHON_SOFT_KEYWORDS: ReadonlySet<string> = new Set(["match", "case", "type", "_"]);
 
-/** Builtins and typing names the generated modules use; shadowing them would break the output. */
+/**
+ * The public names of `builtins` in Python 3.9–3.13. A module-level name or a parameter that
+ * takes one shadows it: ruff reports it (A001, A002, A004), and the generated code that calls
+ * `type(…)`, annotates with `str` or raises `ValueError` would break. Class attributes (enum
+ * members, keys, topics) shadow nothing and may use them.
+ */
 export const PYTHON_BUILTINS: ReadonlySet<string> = new Set([
-  "str", "int", "float", "bool", "bytes", "dict", "list", "set", "frozenset", "tuple", "object",
-  "type", "len", "isinstance", "print", "repr", "id", "hash", "super", "property", "staticmethod",
-  "classmethod", "Exception", "ValueError", "TypeError", "KeyError", "NotImplemented", "Ellipsis",
-  "Any", "Dict", "List", "Final", "Literal", "Mapping", "Optional", "Sequence", "TypedDict",
-  "Union", "ClassVar", "annotations",
+  "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+  "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+  "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+  "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning", "EnvironmentError", "Exception",
+  "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+  "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
+  "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError",
+  "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplemented",
+  "NotImplementedError", "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError",
+  "ProcessLookupError", "PythonFinalizationError", "RecursionError", "ReferenceError",
+  "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration", "StopIteration",
+  "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit", "TabError", "TimeoutError",
+  "TypeError", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeError",
+  "UnicodeTranslateError", "UnicodeWarning", "UserWarning", "ValueError", "Warning",
+  "ZeroDivisionError",
+  "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes",
+  "callable", "chr", "classmethod", "compile", "complex", "copyright", "credits", "delattr", "dict",
+  "dir", "divmod", "enumerate", "eval", "exec", "exit", "filter", "float", "format", "frozenset",
+  "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input", "int", "isinstance",
+  "issubclass", "iter", "len", "license", "list", "locals", "map", "max", "memoryview", "min",
+  "next", "object", "oct", "open", "ord", "pow", "print", "property", "quit", "range", "repr",
+  "reversed", "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super",
+  "tuple", "type", "vars", "zip",
 ]);
 
-export const PYTHON_RESERVED: ReadonlySet<string> = new Set([
-  ...PYTHON_KEYWORDS,
-  ...PYTHON_SOFT_KEYWORDS,
-  ...PYTHON_BUILTINS,
-]);
+/** Names a module-level Python binding (or a parameter) cannot take: hard keywords and builtins. */
+export const PYTHON_RESERVED: ReadonlySet<string> = new Set([...PYTHON_KEYWORDS, ...PYTHON_BUILTINS]);

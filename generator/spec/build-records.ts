@@ -129,7 +129,7 @@ function buildVerify(r: Reader, entry: Entry, record: MutableRecord): Verify | u
     const label = str(r, item, "label");
     if (keyName === undefined || param === undefined || label === undefined) continue;
     const key = fieldKey(r, keyName.value, keyName.span, where, record.fields);
-    r.diagnostics.push(...pythonName("verify parameter", param.value, param.span));
+    r.diagnostics.push(...pythonName("verify parameter", param.value, param.span, "property"));
     let duplicate = false;
     for (const [seen, value, what] of [[seenKeys, keyName, "key"], [seenParams, param, "param"]] as const) {
       const first = seen.get(value.value);
@@ -147,14 +147,16 @@ function buildVerify(r: Reader, entry: Entry, record: MutableRecord): Verify | u
     }
     if (key === undefined || duplicate) continue;
     const d = doc(r, item);
-    expects.push({ key, param: param.value, label: label.value, ...(d === undefined ? {} : { doc: d }) });
+    expects.push({ key, param: param.value, paramSpan: param.span, label: label.value, ...(d === undefined ? {} : { doc: d }) });
   }
   const d = doc(r, node);
   const argDoc = doc(r, node, "argument_doc");
   return {
     function: fn.value,
+    functionSpan: fn.span,
     ...(d === undefined ? {} : { doc: d }),
     argument: argument.value,
+    argumentSpan: argument.span,
     ...(argDoc === undefined ? {} : { argumentDoc: argDoc }),
     attribute: attribute.value,
     containerType: container.value,

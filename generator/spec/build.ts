@@ -155,7 +155,9 @@ function constant(r: Reader, e: Entry): Constant[] {
     r.diagnostics.push(diagnostic("WD323", `constant ${e.name} is declared ${t}, but its value is ${String(valueNode.source ?? value)}`, span(r, valueNode), { hint }));
     return [];
   }
-  return [{ kind: "constant", name: e.name, ...docs(r, e.node), span: e.span, type: t, value: value as string | number | boolean, valueSpan: span(r, valueNode) }];
+  // An int has no sign of zero: `-0` is the int 0 in Python, so it is 0 in every output.
+  const normalized = t === "int" && Object.is(value, -0) ? 0 : (value as string | number | boolean);
+  return [{ kind: "constant", name: e.name, ...docs(r, e.node), span: e.span, type: t, value: normalized, valueSpan: span(r, valueNode) }];
 }
 
 function reserved(r: Reader, node: unknown): Reserved {

@@ -57,9 +57,12 @@ function dunder(kind: string, name: string, span: Span): Diagnostic[] {
 function topLevelName(kind: string, name: string, span: Span): Diagnostic[] {
   const basic = [...identifier(kind, name, span), ...dunder(kind, name, span)];
   if (basic.length > 0) return basic;
-  const languages = [TYPESCRIPT_RESERVED.has(name) ? "TypeScript" : "", PYTHON_RESERVED.has(name) ? "Python" : ""].filter(Boolean);
-  if (languages.length === 0) return [];
-  const message = `${kind} name "${name}" is reserved in ${languages.join(" and ")}`;
+  const why = [
+    TYPESCRIPT_RESERVED.has(name) ? "reserved in TypeScript" : "",
+    PYTHON_KEYWORDS.has(name) ? "a Python keyword" : PYTHON_RESERVED.has(name) ? "a Python builtin it would shadow" : "",
+  ].filter(Boolean);
+  if (why.length === 0) return [];
+  const message = `${kind} name "${name}" is ${why.join(" and ")}`;
   return [diagnostic("WD331", message, span, { hint: "rename it; generated code declares this name at module level" })];
 }
 
@@ -79,11 +82,15 @@ function memberName(kind: string, name: string, span: Span): Diagnostic[] {
   return [];
 }
 
-/** A name generated code uses as a Python identifier (and, camelCased, a TypeScript one). */
-export function pythonName(kind: string, name: string, span: Span): Diagnostic[] {
+/**
+ * A name generated code uses as a Python identifier and, camelCased, a TypeScript identifier —
+ * or, for a verify parameter, only a TypeScript property name (`expected.case`), which may be
+ * a reserved word.
+ */
+export function pythonName(kind: string, name: string, span: Span, typescript: "identifier" | "property" = "identifier"): Diagnostic[] {
   const basic = [...identifier(kind, name, span), ...dunder(kind, name, span)];
   if (basic.length > 0) return basic;
-  if (PYTHON_KEYWORDS.has(name) || TYPESCRIPT_RESERVED.has(name)) {
+  if (PYTHON_KEYWORDS.has(name) || (typescript === "identifier" && TYPESCRIPT_RESERVED.has(name))) {
     return [diagnostic("WD331", `${kind} name "${name}" is a reserved word`, span, { hint: "rename it" })];
   }
   return [];

@@ -232,12 +232,14 @@ export function seedLike(): Protocol {
     rules: [rule],
     verify: {
       function: "verify_payload",
+      functionSpan: SPAN,
       doc: "Verify the payload.",
       argument: "task_dxo",
+      argumentSpan: SPAN,
       argumentDoc: "The task data dxo to verify",
       attribute: "meta",
       containerType: "DXO",
-      expects: [{ key: enc, param: "expected_encoding", label: "encoding", doc: "Expected encoding" }],
+      expects: [{ key: enc, param: "expected_encoding", paramSpan: SPAN, label: "encoding", doc: "Expected encoding" }],
       span: SPAN,
     },
   };

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GeneratedFile } from "../../generator/model.js";
-import { assignNames } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { REPO, snapshot } from "../cli/run.js";
 import { generatedView, loadSpec, type Generated } from "../messages/pipeline.js";
 
@@ -97,7 +97,7 @@ export function readTree(dir: string): Map<string, string> {
  */
 export function generatedAt(dir: string): Generated {
   const protocol = loadSpec(join(dir, "protocol.yaml"));
-  const assigned = assignNames(protocol);
+  const assigned = namesOf(protocol);
   if (assigned.diagnostics.length > 0) throw new Error(assigned.diagnostics.map((d) => d.message).join("; "));
   const files: GeneratedFile[] = [...readTree(join(dir, "generated"))].map(([path, text]) => ({
     path: `generated/${path}`,

@@ -32,6 +32,8 @@ describe("-0.0", () => {
   test("the spec loader keeps -0", () => {
     expect(Object.is(value("NEG_ZERO"), -0)).toBe(true);
     expect(Object.is(value("POS_ZERO"), 0)).toBe(true);
+    // An int has no sign of zero (Python's -0 is 0): the model holds 0, so every output does.
+    expect(Object.is(value("INT_ZERO"), 0)).toBe(true);
   });
 
   test("the docs constants table shows -0.0", () => {

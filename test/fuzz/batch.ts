@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { generate } from "../../generator/index.js";
 import type { Diagnostic } from "../../generator/diagnostics.js";
 import type { GeneratedFile } from "../../generator/model.js";
-import { assignNames } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { generatedView, type Generated } from "../messages/pipeline.js";
 import { specArbitrary, type FuzzSpec } from "./spec-arbitrary.js";
 
@@ -67,7 +67,7 @@ export function writeBatch(samples: readonly Sample[]): { root: string; specs: A
     const id = `s${String(i).padStart(2, "0")}`;
     const result = generate(s.spec.text, s.spec.file);
     if (!result.ok) throw new Error(`${describeSample(s)} was accepted once and rejected now`);
-    const names = assignNames(result.protocol).names;
+    const names = namesOf(result.protocol).names;
     const dir = join(root, id);
     const files: readonly GeneratedFile[] = result.files;
     write(dir, "protocol.yaml", s.spec.text);

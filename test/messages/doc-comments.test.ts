@@ -4,7 +4,7 @@
  */
 import { format } from "prettier";
 import { describe, expect, it } from "vitest";
-import { assignNames } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 import { emitAll } from "./pipeline.js";
 
@@ -33,7 +33,7 @@ outputs:
 function messagesTs(): string {
   const loaded = loadProtocol(SPEC, "protocol.yaml");
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
-  const { names } = assignNames(loaded.protocol);
+  const { names } = namesOf(loaded.protocol);
   return emitAll(loaded.protocol, names).find((f) => f.path.endsWith("messages.ts"))?.text ?? "";
 }
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { buildTopicVectors, buildVectors } from "../../generator/conformance/vectors.js";
-import { assignNames, type Names } from "../../generator/names/index.js";
+import type { Names } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import type { Protocol } from "../../generator/model.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 import { prettierFormat, ruffCheck, ruffFormat } from "../emit/defs-tooling.js";
@@ -15,7 +16,7 @@ import { emitAll } from "./pipeline.js";
 function load(text: string): { protocol: Protocol; names: Names } {
   const loaded = loadProtocol(text, "protocol.yaml");
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
-  const assigned = assignNames(loaded.protocol);
+  const assigned = namesOf(loaded.protocol);
   expect(assigned.diagnostics).toEqual([]);
   return { protocol: loaded.protocol, names: assigned.names };
 }

@@ -6,7 +6,7 @@
  * does, for every length around the limit.
  */
 import { describe, expect, it } from "vitest";
-import { assignNames } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 import { ruffFormat } from "../emit/defs-tooling.js";
 import { emitAll } from "./pipeline.js";
@@ -37,7 +37,7 @@ function spec(length: number, keys: number): string {
 function messagesPy(text: string): string {
   const loaded = loadProtocol(text, "protocol.yaml");
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
-  const { names } = assignNames(loaded.protocol);
+  const { names } = namesOf(loaded.protocol);
   return emitAll(loaded.protocol, names).find((f) => f.path.endsWith("messages.py"))?.text ?? "";
 }
 

@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { assignNames } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 import { prettierFormat, ruffCheck, ruffFormat } from "../emit/defs-tooling.js";
 import { emitAll } from "./pipeline.js";
@@ -90,7 +90,7 @@ const MEMBERS = [1, 2, 7];
 function generated(text: string): { ts: readonly { path: string; text: string }[]; py: string } {
   const loaded = loadProtocol(text, "protocol.yaml");
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
-  const assigned = assignNames(loaded.protocol);
+  const assigned = namesOf(loaded.protocol);
   expect(assigned.diagnostics).toEqual([]);
   const files = emitAll(loaded.protocol, assigned.names);
   const ts = files.filter((f) => f.path.endsWith(".ts"));

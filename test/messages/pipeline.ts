@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { GeneratedFile, Protocol } from "../../generator/model.js";
-import { assignNames, type Names } from "../../generator/names/index.js";
+import type { Names } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 import { emitAll } from "../../generator/generate.js";
 
@@ -48,7 +49,7 @@ export function generatedView(protocol: Protocol, names: Names, files: readonly 
 
 export function generate(specPath: string): Generated {
   const protocol = loadSpec(specPath);
-  const assigned = assignNames(protocol);
+  const assigned = namesOf(protocol);
   if (assigned.diagnostics.length > 0) throw new Error(assigned.diagnostics.map((d) => d.message).join("; "));
   const files = emitAll(protocol, assigned.names);
   const root = mkdtempSync(join(tmpdir(), "wiredefs-messages-"));

@@ -5,7 +5,7 @@
  * (ruff's UP013 would have them class attributes, which NFKC could rename).
  */
 import { expect, test } from "vitest";
-import { assignNames } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 import { generate } from "../../generator/index.js";
 import { prettierFormat, ruffCheck, ruffFormat } from "../emit/defs-tooling.js";
@@ -44,7 +44,7 @@ outputs:
 `;
   const loaded = loadProtocol(text, "protocol.yaml");
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join("\n"));
-  const messages = emitAll(loaded.protocol, assignNames(loaded.protocol).names).find((f) => f.path === "ts/messages.ts");
+  const messages = emitAll(loaded.protocol, namesOf(loaded.protocol).names).find((f) => f.path === "ts/messages.ts");
   const ts = messages?.text ?? "";
   for (const [, printed] of KEYS) expect(ts).toContain(`  readonly ${printed}: string;\n`);
   expect(await prettierFormat(ts, "messages.ts")).toBe(ts);

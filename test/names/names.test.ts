@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatLocation } from "../../generator/diagnostics.js";
 import type { Protocol } from "../../generator/model.js";
 import { camelCase, pascalCase, snakeCase } from "../../generator/names/case.js";
-import { assignNames } from "../../generator/names/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 
 function protocolOf(body: string): Protocol {
@@ -14,7 +14,7 @@ function protocolOf(body: string): Protocol {
 }
 
 const clashes = (p: Protocol): string[] =>
-  assignNames(p).diagnostics.map(
+  namesOf(p).diagnostics.map(
     (d) => `${d.code} ${d.span === undefined ? "" : formatLocation(d.span)}${(d.related ?? []).map((r) => ` ~ ${formatLocation(r.span)}`).join("")}`,
   );
 
@@ -26,6 +26,10 @@ describe("case conversions", () => {
     ["verify_payload", "VerifyPayload", "verifyPayload", "verify_payload"],
     ["HTTPStatus", "HttpStatus", "httpStatus", "http_status"],
     ["V2_PING", "V2Ping", "v2Ping", "v2_ping"],
+    // Nothing but underscores, or a digit first once they are dropped: still an identifier.
+    ["_", "_", "_", "_"],
+    ["_1", "_1", "_1", "_1"],
+    ["__2x", "_2x", "_2x", "_2x"],
   ])("%s → %s, %s, %s", (name, pascal, camel, snake) => {
     expect([pascalCase(name), camelCase(name), snakeCase(name)]).toEqual([pascal, camel, snake]);
   });
@@ -38,7 +42,7 @@ describe("assignNames", () => {
   it("derives payload, validator and guard names per language", () => {
     const p = protocolOf(topics("      TASK_READY: {}\n"));
     const topic = p.topicSets[0]!.topics[0]!;
-    const { names, diagnostics } = assignNames(p);
+    const { names, diagnostics } = namesOf(p);
     expect(diagnostics).toEqual([]);
     expect([names.typescript.type(topic), names.typescript.validator(topic), names.typescript.guard(topic)]).toEqual([
       "TaskReadyPayload",
@@ -56,7 +60,7 @@ describe("assignNames", () => {
     // FOO_BAR and FOO__BAR are different spec names but both become FooBarPayload.
     const p = protocolOf(topics("      FOO_BAR: {}\n      FOO__BAR: {}\n"));
     expect(clashes(p)).toEqual(["WD401 spec.yaml:12:7 ~ spec.yaml:11:7", "WD401 spec.yaml:12:7 ~ spec.yaml:11:7"]);
-    expect(assignNames(p).diagnostics.map((d) => d.message)).toEqual([
+    expect(namesOf(p).diagnostics.map((d) => d.message)).toEqual([
       'payload of topic FOO__BAR and payload of topic FOO_BAR both become the TypeScript identifier "FooBarPayload"',
       'payload of topic FOO__BAR and payload of topic FOO_BAR both become the Python identifier "FooBarPayload"',
     ]);

@@ -1,6 +1,7 @@
 /** The per-language reserved-name lists the spec and names stages share. */
 import { describe, expect, it } from "vitest";
-import { PYTHON_KEYWORDS, PYTHON_RESERVED } from "../../generator/names/keywords-python.js";
+import { spawnSync } from "node:child_process";
+import { PYTHON_BUILTINS, PYTHON_KEYWORDS, PYTHON_RESERVED } from "../../generator/names/keywords-python.js";
 import { isIdentifier, TYPESCRIPT_RESERVED } from "../../generator/names/keywords-typescript.js";
 
 describe("keyword lists", () => {
@@ -9,11 +10,20 @@ describe("keyword lists", () => {
     for (const k of ["class", "enum", "delete", "typeof", "let", "yield", "implements", "await", "arguments"]) expect(TYPESCRIPT_RESERVED.has(k), k).toBe(true);
   });
 
-  it("hold Python soft keywords and builtins generated code relies on", () => {
-    for (const k of ["match", "case", "type", "_", "str", "int", "float", "bool", "dict", "list", "object", "Any"]) {
+  it("reserve the Python builtins at module level, but not the soft keywords", () => {
+    for (const k of ["type", "str", "int", "float", "bool", "dict", "list", "object", "len", "ValueError", "PythonFinalizationError"]) {
       expect(PYTHON_RESERVED.has(k), k).toBe(true);
     }
-    expect(PYTHON_KEYWORDS.has("match")).toBe(false);
+    // match, case and _ are ordinary names to Python; type is kept from module level as a builtin.
+    for (const k of ["match", "case", "_"]) expect(PYTHON_RESERVED.has(k), k).toBe(false);
+    for (const k of ["match", "case", "type", "_"]) expect(PYTHON_KEYWORDS.has(k), k).toBe(false);
+  });
+
+  it("match the builtins of the running python3, where there is one", () => {
+    const run = spawnSync("python3", ["-c", "import builtins; print(' '.join(n for n in dir(builtins) if not n.startswith('_')))"], { encoding: "utf8" });
+    if (run.status !== 0) return;
+    const running = run.stdout.trim().split(" ").filter((n) => !PYTHON_KEYWORDS.has(n));
+    expect(running.filter((n) => !PYTHON_BUILTINS.has(n))).toEqual([]);
   });
 
   it("hold names a TypeScript type alias cannot take", () => {

@@ -922,8 +922,95 @@ def _attribute_of(container: object, attribute: str) -> Optional[Mapping[str, ob
 
 
 def _check_expected(label: str, expected: object, actual: object) -> None:
-    if expected and actual != expected:
-        raise ValueError(f"Expected {label} {expected}, got {actual}")
+    if expected and not _same_value(actual, expected):
+        raise ValueError(f"Expected {label} {_show(expected)}, got {_show(actual)}")
+
+
+def _same_value(a: object, b: object) -> bool:
+    """Equality of two JSON values as TypeScript judges it: a bool is no number."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    number_a, number_b = _as_number(a), _as_number(b)
+    if number_a is not None and number_b is not None:
+        return number_a == number_b
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        left, right = cast("Sequence[object]", a), cast("Sequence[object]", b)
+        return len(left) == len(right) and all(map(_same_value, left, right))
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        left_map = dict(_js_entries(cast("Mapping[object, object]", a)))
+        right_map = dict(_js_entries(cast("Mapping[object, object]", b)))
+        return left_map.keys() == right_map.keys() and all(
+            _same_value(item, right_map[key]) for key, item in left_map.items()
+        )
+    return a == b
+
+
+def _show(value: object) -> str:
+    """A value in a verify message: a string as it is, anything else as TypeScript shows it."""
+    return value if isinstance(value, str) else _show_json(value)
+
+
+def _show_json(value: object) -> str:
+    """JSON text as JSON.stringify writes it, but numbers as String() does (NaN)."""
+    if isinstance(value, (list, tuple)):
+        items = cast("Sequence[object]", value)
+        return "[" + ",".join(_show_json(item) for item in items) + "]"
+    if isinstance(value, Mapping):
+        entries = _js_entries(cast("Mapping[object, object]", value))
+        return "{" + ",".join(f"{_quote(k)}:{_show_json(v)}" for k, v in entries) + "}"
+    return _show_scalar(value)
+
+
+def _show_scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _js_number(value)
+    return _quote(value) if isinstance(value, str) else str(value)
+
+
+def _js_number(value: float) -> str:
+    """The number as JavaScript's String() writes the double JSON.parse reads for it."""
+    number = _as_number(value)
+    if number is None or math.isnan(number):
+        return "NaN"
+    if math.isinf(number):
+        return "Infinity" if number > 0 else "-Infinity"
+    if number == 0:
+        return "0"
+    mantissa, _, exponent = repr(abs(number)).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    point = len(whole) + int(exponent or "0") - (len(whole + fraction) - len(digits))
+    return ("-" if number < 0 else "") + _js_digits(digits.rstrip("0"), point)
+
+
+def _js_digits(digits: str, point: int) -> str:
+    """Digits with the decimal point after ``point`` of them, laid out as ECMAScript does."""
+    widest, smallest = 21, -6
+    if len(digits) <= point <= widest:
+        return digits + "0" * (point - len(digits))
+    if 0 < point <= widest:
+        return f"{digits[:point]}.{digits[point:]}"
+    if smallest < point <= 0:
+        return f"0.{'0' * -point}{digits}"
+    mantissa = digits if len(digits) == 1 else f"{digits[0]}.{digits[1:]}"
+    return f"{mantissa}e{'+' if point > 0 else '-'}{abs(point - 1)}"
+
+
+def _js_entries(obj: Mapping[object, object]) -> list[tuple[str, object]]:
+    """Entries in the order JavaScript keeps an object's keys: array indices first, ascending."""
+    entries = [(str(key), item) for key, item in obj.items()]
+    indices = [e for e in entries if _is_array_index(e[0])]
+    others = [e for e in entries if not _is_array_index(e[0])]
+    return sorted(indices, key=lambda e: int(e[0])) + others
+
+
+def _is_array_index(key: str) -> bool:
+    limit = 2**32 - 1
+    return key.isascii() and key.isdigit() and str(int(key)) == key and int(key) < limit
 
 
 def _enum(*values: str) -> _Type:
@@ -1102,8 +1189,8 @@ def _as_number(value: object) -> Optional[float]:
         return None
     try:
         return float(value)
-    except OverflowError:  # an int beyond the double range is Infinity in JavaScript
-        return math.inf
+    except OverflowError:  # an int beyond the double range is ±Infinity in JavaScript
+        return math.inf if value > 0 else -math.inf
 
 
 def _is_one_of(value: object, values: Sequence[str]) -> bool:

@@ -3,28 +3,28 @@
  * with a `$defs` entry per shape (named like the TypeScript types) and a deterministic `$id`.
  * A differential oracle for the generated validators, and a contract for other runtimes.
  *
- * What JSON Schema cannot say the same way: integers beyond the double range (a schema `integer`
- * accepts a 400-digit integer; wiredefs rejects it because JavaScript reads it as Infinity), and
- * non-finite numbers where a reader produces them (Python reads `1e400` as inf, which `number`
- * accepts). Issue codes, paths and messages are not part of a schema's verdict.
+ * Numbers are bounded by the largest double, so a schema validator rejects what the generated
+ * validators reject as beyond the double range: `1e400` (Python reads inf, which `number` alone
+ * accepts) and a 400-digit integer (which `integer` alone accepts; JavaScript reads Infinity).
+ * What JSON Schema still judges apart is listed, by case, in conformance/semantics.ts
+ * (DIFFERENCES). Issue codes, paths and messages are not part of a schema's verdict.
  */
 import type { CrossFieldRule, GeneratedFile, Protocol, ValueType } from "../../model.js";
 import { listShapes, type ShapeView } from "../../conformance/shapes.js";
-import { assignNames, type TargetNames } from "../../names/index.js";
+import type { Names, TargetNames } from "../../names/index.js";
 import { generatedNotice } from "../header.js";
 import { jsonText, type Json } from "./json-text.js";
 
 export const SCHEMA_FILE = "messages.schema.json";
 
-export function emitJsonSchemas(protocol: Protocol): GeneratedFile[] {
+export function emitJsonSchemas(protocol: Protocol, names: Names): GeneratedFile[] {
   const dir = protocol.outputs.schema?.dir;
   if (dir === undefined) return [];
-  return [{ path: `${dir}/${SCHEMA_FILE}`, text: jsonText(messagesSchema(protocol)) }];
+  return [{ path: `${dir}/${SCHEMA_FILE}`, text: jsonText(messagesSchema(protocol, names.typescript)) }];
 }
 
 /** The bundle as a value (what the file holds). */
-export function messagesSchema(protocol: Protocol): Json {
-  const names = assignNames(protocol).names.typescript;
+export function messagesSchema(protocol: Protocol, names: TargetNames): Json {
   const defs = Object.create(null) as { [name: string]: Json };
   for (const view of listShapes(protocol)) defs[names.type(view.shape)] = shapeSchema(view, names);
   return {
@@ -77,6 +77,7 @@ function withDoc(schema: { [key: string]: Json }, doc: string | undefined, depre
 function valueSchema(type: ValueType, names: TargetNames): { [key: string]: Json } {
   switch (type.kind) {
     case "scalar":
+      if (type.name === "int" || type.name === "float") return { type: SCALAR_TYPES[type.name], ...FINITE };
       return type.name === "any" ? {} : { type: SCALAR_TYPES[type.name] };
     case "enum":
       return { type: "string", enum: type.enum.members.map((m) => m.value) };
@@ -88,6 +89,9 @@ function valueSchema(type: ValueType, names: TargetNames): { [key: string]: Json
       return { $ref: `#/$defs/${names.type(type.record)}` };
   }
 }
+
+/** Within the double range: what JavaScript reads as a finite number. */
+const FINITE = { minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE } as const;
 
 const SCALAR_TYPES = { string: "string", int: "integer", float: "number", bool: "boolean" } as const;
 

@@ -4,7 +4,7 @@
  * defs.py names those references use, which become the `from .defs import (…)` line.
  */
 import type { Key, Protocol, Record, Topic, ValueType } from "../../model.js";
-import type { Names, TargetNames } from "../../names/index.js";
+import type { Names, PythonNames } from "../../names/index.js";
 import { Uses } from "../chunks.js";
 import { defsRefs } from "../defs-refs.js";
 import { pythonString } from "./defs-syntax.js";
@@ -12,7 +12,7 @@ import { pyAtom, pySubscript, type PyExpr } from "./messages-layout.js";
 
 export interface PyContext {
   readonly protocol: Protocol;
-  readonly names: TargetNames;
+  readonly names: PythonNames;
   keyRef(key: Key): string;
   topicRef(topic: Topic): string;
   /** `ModelEncoding.BASE64`, or a string literal when the key is not enum-typed. */

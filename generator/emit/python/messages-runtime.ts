@@ -11,6 +11,9 @@ import type { Chunk } from "../chunks.js";
 /** What the issue types use (they are always printed: they are the module's API). */
 export const ISSUE_TYPES_USE: readonly string[] = ["Literal", "NamedTuple", "Union", "_format_issue"];
 
+/** The names the issue types below declare (exported by every messages.py). */
+export const ISSUE_TYPE_NAMES: readonly string[] = ["IssueCode", "ISSUE_CODES", "ValidationIssue", "PayloadValidationError"];
+
 export function issueTypes(): string {
   return `IssueCode = Literal[
 ${ISSUE_CODES.map((c) => `    "${c.code}",`).join("\n")}
@@ -141,9 +144,88 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         return cast("Mapping[str, object]", held)
     return None
 ` },
-  { name: "_check_expected", uses: [], text: `def _check_expected(label: str, expected: object, actual: object) -> None:
-    if expected and actual != expected:
-        raise ValueError(f"Expected {label} {expected}, got {actual}")
+  { name: "_check_expected", uses: ["_same_value", "_show"], text: `def _check_expected(label: str, expected: object, actual: object) -> None:
+    if expected and not _same_value(actual, expected):
+        raise ValueError(f"Expected {label} {_show(expected)}, got {_show(actual)}")
+` },
+  { name: "_same_value", uses: ["Mapping", "Sequence", "cast", "_as_number", "_js_entries"], text: `def _same_value(a: object, b: object) -> bool:
+    """Equality of two JSON values as TypeScript judges it: a bool is no number."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    number_a, number_b = _as_number(a), _as_number(b)
+    if number_a is not None and number_b is not None:
+        return number_a == number_b
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        left, right = cast("Sequence[object]", a), cast("Sequence[object]", b)
+        return len(left) == len(right) and all(map(_same_value, left, right))
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        left_map = dict(_js_entries(cast("Mapping[object, object]", a)))
+        right_map = dict(_js_entries(cast("Mapping[object, object]", b)))
+        return left_map.keys() == right_map.keys() and all(
+            _same_value(item, right_map[key]) for key, item in left_map.items()
+        )
+    return a == b
+` },
+  { name: "_show", uses: ["_show_json"], text: `def _show(value: object) -> str:
+    """A value in a verify message: a string as it is, anything else as TypeScript shows it."""
+    return value if isinstance(value, str) else _show_json(value)
+` },
+  { name: "_show_json", uses: ["Mapping", "Sequence", "cast", "_quote", "_js_entries", "_show_scalar"], text: `def _show_json(value: object) -> str:
+    """JSON text as JSON.stringify writes it, but numbers as String() does (NaN)."""
+    if isinstance(value, (list, tuple)):
+        items = cast("Sequence[object]", value)
+        return "[" + ",".join(_show_json(item) for item in items) + "]"
+    if isinstance(value, Mapping):
+        entries = _js_entries(cast("Mapping[object, object]", value))
+        return "{" + ",".join(f"{_quote(k)}:{_show_json(v)}" for k, v in entries) + "}"
+    return _show_scalar(value)
+` },
+  { name: "_show_scalar", uses: ["_quote", "_js_number"], text: `def _show_scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _js_number(value)
+    return _quote(value) if isinstance(value, str) else str(value)
+` },
+  { name: "_js_number", uses: ["math", "_as_number", "_js_digits"], text: `def _js_number(value: float) -> str:
+    """The number as JavaScript's String() writes the double JSON.parse reads for it."""
+    number = _as_number(value)
+    if number is None or math.isnan(number):
+        return "NaN"
+    if math.isinf(number):
+        return "Infinity" if number > 0 else "-Infinity"
+    if number == 0:
+        return "0"
+    mantissa, _, exponent = repr(abs(number)).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    point = len(whole) + int(exponent or "0") - (len(whole + fraction) - len(digits))
+    return ("-" if number < 0 else "") + _js_digits(digits.rstrip("0"), point)
+` },
+  { name: "_js_digits", uses: [], text: `def _js_digits(digits: str, point: int) -> str:
+    """Digits with the decimal point after \`\`point\`\` of them, laid out as ECMAScript does."""
+    widest, smallest = 21, -6
+    if len(digits) <= point <= widest:
+        return digits + "0" * (point - len(digits))
+    if 0 < point <= widest:
+        return f"{digits[:point]}.{digits[point:]}"
+    if smallest < point <= 0:
+        return f"0.{'0' * -point}{digits}"
+    mantissa = digits if len(digits) == 1 else f"{digits[0]}.{digits[1:]}"
+    return f"{mantissa}e{'+' if point > 0 else '-'}{abs(point - 1)}"
+` },
+  { name: "_js_entries", uses: ["Mapping", "_is_array_index"], text: `def _js_entries(obj: Mapping[object, object]) -> list[tuple[str, object]]:
+    """Entries in the order JavaScript keeps an object's keys: array indices first, ascending."""
+    entries = [(str(key), item) for key, item in obj.items()]
+    indices = [e for e in entries if _is_array_index(e[0])]
+    others = [e for e in entries if not _is_array_index(e[0])]
+    return sorted(indices, key=lambda e: int(e[0])) + others
+` },
+  { name: "_is_array_index", uses: [], text: `def _is_array_index(key: str) -> bool:
+    limit = 2**32 - 1
+    return key.isascii() and key.isdigit() and str(int(key)) == key and int(key) < limit
 ` },
   { name: "_enum", uses: ["_Type"], text: 'def _enum(*values: str) -> _Type:\n    return _Type("enum", values=values)\n' },
   { name: "_list_of", uses: ["_Type"], text: 'def _list_of(item: _Type) -> _Type:\n    return _Type("list", of=item)\n' },
@@ -315,8 +397,8 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         return None
     try:
         return float(value)
-    except OverflowError:  # an int beyond the double range is Infinity in JavaScript
-        return math.inf
+    except OverflowError:  # an int beyond the double range is ±Infinity in JavaScript
+        return math.inf if value > 0 else -math.inf
 ` },
   { name: "_is_one_of", uses: ["Sequence"], text: `def _is_one_of(value: object, values: Sequence[str]) -> bool:
     return isinstance(value, str) and value in values

@@ -44,21 +44,30 @@ export function emitTypedDict(view: ShapeView, ctx: PyContext): string {
   const required = view.fields.filter((f) => f.required);
   const optional = view.fields.filter((f) => !f.required);
   const doc = pythonDocstring(shapeDoc(view, ctx), "    ");
-  const out = typedDicts(name, doc, required, optional, ctx);
+  const bases = { required: ctx.names.typedDictBase(view.shape, "required"), optional: ctx.names.typedDictBase(view.shape, "optional") };
+  const out = typedDicts(name, bases, doc, required, optional, ctx);
   if (view.shape.kind === "record") ctx.defined.add(view.shape);
   return out;
 }
 
 /**
  * Required keys, then optional ones. A half whose keys are all identifiers is written in class
- * syntax; otherwise it becomes a functional `_<Name>Required` / `_<Name>Optional` base.
+ * syntax; otherwise it becomes a functional `_<Name>Required` / `_<Name>Optional` base (names
+ * the names stage assigns, so no spec item can take them).
  */
-function typedDicts(name: string, doc: string[], required: Field[], optional: Field[], ctx: PyContext): string {
+function typedDicts(
+  name: string,
+  baseNames: { readonly required: string; readonly optional: string },
+  doc: string[],
+  required: Field[],
+  optional: Field[],
+  ctx: PyContext,
+): string {
   ctx.need("TypedDict");
   const body = (fields: Field[]): string[] => fields.flatMap((f) => fieldLines(f, ctx));
   const classy = (fields: Field[]): boolean => fields.every((f) => isClassKey(f.key.value));
-  const requiredBase = `_${name}Required`;
-  const optionalBase = `_${name}Optional`;
+  const requiredBase = baseNames.required;
+  const optionalBase = baseNames.optional;
   if (classy(required) && classy(optional)) {
     if (optional.length === 0) return block(classHead(name, ["TypedDict"]), [...doc, ...spaced(body(required))]);
     if (required.length === 0) return block(classHead(name, ["TypedDict", "total=False"]), [...doc, ...spaced(body(optional))]);

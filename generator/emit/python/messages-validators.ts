@@ -95,6 +95,9 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
   ].join("");
 }
 
+/** The names validating by topic and the topic tables declare. */
+export const DISPATCH_NAMES: readonly string[] = ["PAYLOAD_BY_TOPIC", "REPLIES_BY_TOPIC", "_PAYLOAD_VALIDATORS", "validate_payload", "parse_payload"];
+
 /** What the fixed text of the dispatch (the tables' annotations and the functions) uses. */
 const PAYLOAD_FUNCTIONS_USE = ["Mapping", "Any", "cast", "_Validator", "_quote", "_describe", "_raise_if_invalid"];
 

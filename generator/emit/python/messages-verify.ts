@@ -10,6 +10,10 @@ import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
 import { pyAtom, pyCall, pyLayout, pyList, pyStatement, pySubscript, type PyExpr } from "./messages-layout.js";
 
+/** What a verify function's body binds and calls besides its parameters and the record's key set. */
+export const VERIFY_LOCALS: readonly string[] = ["record", "required_fields", "field"];
+export const VERIFY_CALLS: readonly string[] = ["_attribute_of", "_check_expected"];
+
 export function emitVerify(record: Record, verify: Verify, ctx: PyContext): string {
   const fn = ctx.names.verify(verify);
   const params = verify.expects.map((e) => {

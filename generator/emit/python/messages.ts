@@ -11,10 +11,11 @@ import { dunderAllOrder, importOrder, type PythonModuleExports } from "./init.js
 import { pyContext, type PyContext } from "./messages-context.js";
 import { LINE_LENGTH } from "./messages-layout.js";
 import { reachable, type Chunk } from "../chunks.js";
-import { CORE_FUNCTIONS, CORE_TYPES, ISSUE_TYPES_USE, issueTypes } from "./messages-runtime.js";
+import { helpers, type Helper, type TargetHelpers } from "../../names/helpers.js";
+import { CORE_FUNCTIONS, CORE_TYPES, ISSUE_TYPE_NAMES, ISSUE_TYPES_USE, issueTypes } from "./messages-runtime.js";
 import { emitTypedDict } from "./messages-types.js";
-import { emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
-import { emitVerify } from "./messages-verify.js";
+import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
+import { emitVerify, VERIFY_CALLS, VERIFY_LOCALS } from "./messages-verify.js";
 
 export function emitPythonMessages(protocol: Protocol, names: Names): GeneratedFile[] {
   const output = protocol.outputs.python;
@@ -108,6 +109,22 @@ function moduleDoc(protocol: Protocol): string {
   ].join("\n");
 }
 
+/**
+ * Every name messages.py binds for itself, from the tables that print them: a spec item that
+ * takes one is a located error (names/index.ts), never a silent clash.
+ */
+export function pythonHelpers(): TargetHelpers {
+  return {
+    module: [
+      ...helpers(ISSUE_TYPE_NAMES, "an issue type messages.py exports"),
+      ...helpers(DISPATCH_NAMES, "validating by topic in messages.py"),
+      ...[...CORE_TYPES, ...CORE_FUNCTIONS].map((c) => ({ name: c.name, what: "a runtime helper of messages.py" })),
+      ...stdlibHelpers(),
+    ],
+    verifyScope: [...helpers(VERIFY_LOCALS, "a local variable"), ...helpers(VERIFY_CALLS, "a runtime helper it calls")],
+  };
+}
+
 /** The standard-library names the module may use, by module, in isort order. */
 const STDLIB: readonly (readonly [module: string, names: readonly string[]])[] = [
   ["json", []],
@@ -117,6 +134,14 @@ const STDLIB: readonly (readonly [module: string, names: readonly string[]])[] =
   ["functools", ["partial"]],
   ["typing", ["Any", "Literal", "NamedTuple", "Optional", "TypedDict", "Union", "cast"]],
 ];
+
+function stdlibHelpers(): Helper[] {
+  return STDLIB.flatMap(([module, names]) =>
+    names.length === 0
+      ? [{ name: module, what: `the import of ${module} in messages.py` }]
+      : names.map((name) => ({ name, what: `the import of ${module}.${name} in messages.py` })),
+  );
+}
 
 /** The imports of what the module uses: `import json`, `from typing import …`. */
 function stdlibImports(used: ReadonlySet<string>): string {

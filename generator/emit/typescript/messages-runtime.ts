@@ -8,6 +8,9 @@ import type { ScalarTypeName } from "../../model.js";
 import { ISSUE_CODES } from "../../conformance/semantics.js";
 import type { Chunk } from "../chunks.js";
 
+/** The names the issue types below declare (exported by every messages.ts). */
+export const ISSUE_TYPE_NAMES: readonly string[] = ["IssueCode", "ISSUE_CODES", "ValidationIssue", "ValidationResult"];
+
 export function issueTypes(): string {
   return `/** What went wrong; the validation semantics table in the README says when each applies. */
 export type IssueCode =
@@ -49,12 +52,12 @@ const scalarSpec = (type: ScalarTypeName): Chunk => ({
 
 /** The verify helpers and the checking core, printed at the end of the module. */
 export const CORE: readonly Chunk[] = [
-  { name: "VerifyError", uses: ["JsonObject", "isObject"], text: `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
+  { name: "VerifyError", uses: [], text: `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
 export class VerifyError extends Error {
   override readonly name: string = "VerifyError";
 }
-
-/** The object \`container[attribute]\` holds, own or inherited; undefined if none. */
+` },
+  { name: "attributeOf", uses: ["JsonObject", "isObject"], text: `/** The object \`container[attribute]\` holds, own or inherited; undefined if none. */
 function attributeOf(
   container: unknown,
   attribute: string,
@@ -63,17 +66,65 @@ function attributeOf(
   const held: unknown = (container as JsonObject)[attribute];
   return isObject(held) ? held : undefined;
 }
-
-/** A given (truthy, as in Python) expected value must equal the actual one. */
+` },
+  { name: "checkExpected", uses: ["VerifyError", "isGiven", "sameValue", "show"], text: `/** A given (truthy, as in Python) expected value must equal the actual one. */
 function checkExpected(
   label: string,
   expected: unknown,
   actual: unknown,
 ): void {
-  if (Boolean(expected) && actual !== expected) {
-    const message = \`Expected \${label} \${String(expected)}, got \${String(actual)}\`;
+  if (isGiven(expected) && !sameValue(actual, expected)) {
+    const message = \`Expected \${label} \${show(expected)}, got \${show(actual)}\`;
     throw new VerifyError(message);
   }
+}
+` },
+  { name: "isGiven", uses: ["isObject"], text: `/** Whether Python takes the value for true: not empty, zero, false or null (NaN is true). */
+function isGiven(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (isObject(value)) return Object.keys(value).length > 0;
+  return Boolean(value) || Number.isNaN(value);
+}
+` },
+  { name: "sameValue", uses: ["isObject", "hasOwn"], text: `/** Equality of two JSON values: arrays and objects item by item, numbers by value. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a);
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => hasOwn(b, key) && sameValue(a[key], b[key]))
+    );
+  }
+  return a === b;
+}
+` },
+  { name: "show", uses: ["showJson"], text: `/** A value in a verify message: a string as it is, anything else as JSON. */
+function show(value: unknown): string {
+  return typeof value === "string" ? value : showJson(value);
+}
+` },
+  { name: "showJson", uses: ["isObject", "quote"], text: `/** JSON text as JSON.stringify writes it, but numbers as String() does (NaN). */
+function showJson(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "string") return quote(value);
+  if (Array.isArray(value)) return \`[\${value.map(showJson).join(",")}]\`;
+  if (isObject(value)) {
+    const entries = Object.keys(value).map(
+      (key) => \`\${quote(key)}:\${showJson(value[key])}\`,
+    );
+    return \`{\${entries.join(",")}}\`;
+  }
+  if (
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    typeof value === "bigint"
+  ) {
+    return String(value);
+  }
+  return typeof value;
 }
 ` },
   { name: "Path", uses: [], text: `type Path = readonly (string | number)[];

@@ -48,6 +48,9 @@ function deprecatedTags(reason: string | undefined): string[] {
   return reason === undefined ? [] : tsDeprecatedTag(commentLines(reason));
 }
 
+/** The names the topic maps declare. */
+export const TOPIC_MAP_NAMES: readonly string[] = ["PayloadByTopic", "RepliesByTopic", "TopicWithPayload"];
+
 export function emitTopicMaps(protocol: Protocol, ctx: TsContext): string {
   const topics = allTopics(protocol);
   const payloads = topics.map((t) => member(ctx.topicRef(t), ref(ctx.names.type(t))));

@@ -95,6 +95,9 @@ function valueExpr(text: string): Expr {
  * topic (typed by `PayloadByTopic`) and one for any string, since the topic usually comes off
  * the wire: an unknown topic is the issue `unknown_topic`, never an exception.
  */
+/** The names validating by topic declares. */
+export const DISPATCH_NAMES: readonly string[] = ["PAYLOAD_VALIDATORS", "validatePayload", "isPayload"];
+
 export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string {
   const entries = allTopics(protocol).map((t) => [computed(dotted(ctx.topicRef(t))), id(ctx.names.validator(t))] as const);
   ctx.needs.useAll(["hasOwn", "quote", "describe"]);

@@ -15,11 +15,15 @@ import { array, call, dotted, id, index, member, newCall, object, ref, stringLit
 import type { PropSig } from "./ts-ast.js";
 import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
 
+/** What a verify function's body binds and calls besides its parameters and the record's key set. */
+export const VERIFY_LOCALS: readonly string[] = ["record", "required", "field", "expected"];
+export const VERIFY_CALLS: readonly string[] = ["attributeOf", "VerifyError", "hasOwn", "checkExpected"];
+
 export function emitVerify(record: Record, verify: Verify, ctx: TsContext): string {
   const fn = ctx.names.verify(verify);
   const argument = camelCase(verify.argument);
   const required = record.fields.filter((f) => f.required).map((f) => dotted(ctx.keyRef(f.key)));
-  ctx.need("VerifyError"); // one chunk: VerifyError, attributeOf and checkExpected
+  ctx.needs.useAll(VERIFY_CALLS);
   const params: Param[] = [{ name: argument, type: ref("unknown") }];
   if (verify.expects.length > 0) {
     const options = verify.expects.map(

@@ -13,10 +13,27 @@ import { jsDoc } from "./messages-layout.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { importDecl, source } from "./ts-statements.js";
 import { reachable, type Chunk } from "../chunks.js";
-import { CORE, issueTypes } from "./messages-runtime.js";
-import { emitInterface, emitTopicMaps } from "./messages-types.js";
-import { emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
-import { emitVerify } from "./messages-verify.js";
+import { helpers, type TargetHelpers } from "../../names/helpers.js";
+import { CORE, ISSUE_TYPE_NAMES, issueTypes } from "./messages-runtime.js";
+import { emitInterface, emitTopicMaps, TOPIC_MAP_NAMES } from "./messages-types.js";
+import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
+import { emitVerify, VERIFY_CALLS, VERIFY_LOCALS } from "./messages-verify.js";
+
+/**
+ * Every name messages.ts declares for itself, from the tables that print them: a spec item that
+ * takes one is a located error (names/index.ts), never a silent clash.
+ */
+export function typescriptHelpers(): TargetHelpers {
+  return {
+    module: [
+      ...helpers(ISSUE_TYPE_NAMES, "an issue type messages.ts exports"),
+      ...helpers(TOPIC_MAP_NAMES, "a topic map type messages.ts exports"),
+      ...helpers(DISPATCH_NAMES, "validating by topic in messages.ts"),
+      ...CORE.map((c) => ({ name: c.name, what: "a runtime helper of messages.ts" })),
+    ],
+    verifyScope: [...helpers(VERIFY_LOCALS, "a local variable"), ...helpers(VERIFY_CALLS, "a runtime helper it calls")],
+  };
+}
 
 export function emitTypeScriptMessages(protocol: Protocol, names: Names): GeneratedFile[] {
   const dir = protocol.outputs.typescript?.dir;
