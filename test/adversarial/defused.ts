@@ -27,7 +27,8 @@ const FORBIDDEN_CHARS_GLOBAL = new RegExp(FORBIDDEN_CHARS.source, "gu");
  * only (tokens, never string contents): each pattern runs over a comment's text from its `#`.
  */
 const PYTHON_DIRECTIVES: readonly (readonly [string, RegExp])[] = [
-  ["type: ignore", /#\s*type\s*:\s*ignore/i],
+  // CPython's tokenizer (mypy), pyright and ruff read a type comment only in lower case.
+  ["type: ignore", /#\s*type\s*:\s*ignore/],
   ["noqa", /#\s*noqa\b/i],
   ["ruff/flake8", /#\s*(ruff|flake8)\s*:\s*(noqa|isort)/i],
   ["fmt/yapf", /#\s*(fmt|yapf)\s*:\s*(off|on|skip|disable|enable)/i],
@@ -194,7 +195,8 @@ function markdownProblems(f: GeneratedFile): string[] {
       return;
     }
     if (inFence) return;
-    const prose = stripCodeSpans(line);
+    // A backslash-escaped punctuation character is a literal character to CommonMark, never syntax.
+    const prose = stripCodeSpans(line).replace(/\\[!-/:-@[-`{-~]/g, "_");
     // A link or image whose target is not one of the document's own anchors.
     for (const m of prose.matchAll(/!?\[[^\]]*\]\(([^)]*)\)/g)) {
       if (m[0].startsWith("!") || !/^#[^\s()]*$/.test(m[1] ?? "")) problems.push(`${at}: live link or image ${m[0]}`);

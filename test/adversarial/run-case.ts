@@ -291,7 +291,7 @@ function applyStep(step: SetupStep, repo: string, specName: string): void {
   const at = (p: string): string => join(repo, p);
   switch (step.op) {
     case "seed":
-      for (const name of ["protocol.yaml", "protocol.lock.json", "generated"]) cpSync(join(REPO, name), at(name), { recursive: true });
+      for (const name of ["protocol.yaml", "protocol.lock.json", "protocol.files.json", "generated"]) cpSync(join(REPO, name), at(name), { recursive: true });
       break;
     case "gen": {
       const out = execFileSync(process.execPath, [BIN, "gen", "--spec", specName], { cwd: repo, encoding: "utf8" });
