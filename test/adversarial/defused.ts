@@ -169,8 +169,11 @@ export function defusingProblems(files: readonly GeneratedFile[]): string[] {
   return problems;
 }
 
-/** The anchors the docs emitter writes itself: `<a id="…"></a>`. */
-const OWN_HTML = /<a id="[^"<>]*">|<\/a>|<br>/g;
+/**
+ * The HTML the docs emitter writes itself: anchors (`<a id="…"></a>`), line breaks, and the empty
+ * comment it puts before an e-mail address's `@` (GitHub links an address even after `\@`).
+ */
+const OWN_HTML = /<a id="[^"<>]*">|<\/a>|<br>|<!-- -->/g;
 
 function markdownProblems(f: GeneratedFile): string[] {
   const problems: string[] = [];

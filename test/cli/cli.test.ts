@@ -125,7 +125,7 @@ describe("wiredefs gen", () => {
     writeFileSync(join(dir, "latin1.yaml"), Buffer.from("wiredefs: 1\nprotocol:\n  name: caf\xe9\n", "latin1"));
     const r = wiredefs(["gen", "--spec", "latin1.yaml"], dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe("latin1.yaml:3:12 error: the spec is not UTF-8 text (invalid byte 0xe9)\n  hint: save the file as UTF-8\n");
+    expect(r.stderr).toBe("latin1.yaml:3:12 error WD110: the spec is not UTF-8 text (invalid byte 0xe9)\n  hint: save the file as UTF-8\n\n1 error in latin1.yaml.\n");
   });
 
   it("explains a spec path that is a directory", () => {

@@ -46,7 +46,8 @@ export function tsPropertyKey(name: string): string {
  * whitespace; each tool trims the comment first):
  * - a leading `@`: a JSDoc tag, or TypeScript's `@ts-nocheck`/`@ts-check` (a `//` comment before
  *   the first statement, name in any case) and `@ts-ignore`/`@ts-expect-error` (a `//` comment,
- *   or the last line of a block comment, after any run of `/` and `*`);
+ *   or the last line of a block comment, after any run of `/` and `*`: so a leading run of `/`,
+ *   `*` and whitespace is passed over before every pattern of this kind, on every line);
  * - ESLint's directive comments (`eslint`, `eslint-disable…`, `eslint-enable`, `eslint-env`,
  *   `global`, `globals`, `exported`: the trimmed comment starts with the word), and oxlint's;
  * - `prettier-ignore` (the whole trimmed comment), `tslint:`, `biome-ignore…`, `deno-lint-ignore`
@@ -58,7 +59,7 @@ export function tsPropertyKey(name: string): string {
 const ESLINT_DIRECTIVE =
   /^(\s*)(?=(?:eslint(?:-disable(?:-next)?-line|-disable|-enable|-env)?|globals?|exported)(?:\s|$)|oxlint-)/;
 const OTHER_DIRECTIVE =
-  /^(\s*)(?=@|prettier-ignore|tslint\s*:|biome-ignore|deno-(?:lint|fmt|ts)-|(?:istanbul|c8|v8|node:coverage)\s+ignore)/i;
+  /^([\s/*]*)(?=@|prettier-ignore|tslint\s*:|biome-ignore|deno-(?:lint|fmt|ts)-|(?:istanbul|c8|v8|node:coverage)\s+ignore)/i;
 
 /**
  * TypeScript reads `@jsx`, `@jsxFrag`, `@jsxImportSource` and `@jsxRuntime` anywhere in a block
