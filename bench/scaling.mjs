@@ -17,8 +17,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, "..", "dist", "index.js");
-if (!existsSync(dist)) throw new Error("dist/index.js is missing: npm run build first");
+const dist = join(here, "..", "dist", "wiredefs.js");
+if (!existsSync(dist)) throw new Error("dist/wiredefs.js is missing: npm run build first");
 const runs = Number(process.argv[2] ?? 3);
 if (!Number.isInteger(runs) || runs < 1) throw new Error("runs must be a positive integer");
 
