@@ -176,10 +176,12 @@ export function defusingProblems(files: readonly GeneratedFile[]): string[] {
 }
 
 /**
- * The HTML the docs emitter writes itself: anchors (`<a id="…"></a>`), line breaks, and the empty
- * comment it puts before an e-mail address's `@` (GitHub links an address even after `\@`).
+ * The HTML the docs emitter writes itself: anchors (`<a id="…"></a>`), line breaks, the empty
+ * comment it puts before an e-mail address's `@` (GitHub links an address even after `\@`), and
+ * `<code>` around a code span whose text the renderers would read differently (its text is all
+ * entities, so spec text can never make one).
  */
-const OWN_HTML = /<a id="[^"<>]*">|<\/a>|<br>|<!-- -->/g;
+const OWN_HTML = /<a id="[^"<>]*">|<\/a>|<br>|<!-- -->|<\/?code>/g;
 
 function markdownProblems(f: GeneratedFile): string[] {
   const problems: string[] = [];
