@@ -103,6 +103,7 @@ export function emitAll(
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The directories the targets write into, in target order. */
 export function outputDirs(protocol: Protocol, targets: readonly Target[] = TARGETS): string[] {
-  return targets.map((t) => t.dir(protocol)).filter((d): d is string => d !== undefined);
+  return targets.flatMap((t) => t.output(protocol)?.dir ?? []);
 }

@@ -9,14 +9,20 @@ import { emitPythonDefs } from "./emit/python/defs.js";
 import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
 import { emitTypeScriptMessages, typescriptHelpers } from "./emit/typescript/messages.js";
-import type { GeneratedFile, Protocol } from "./model.js";
+import type { GeneratedFile, Protocol, Span } from "./model.js";
 import { assignNames, type GeneratorHelpers, type Names, type NamesResult } from "./names/index.js";
+
+/** Where a target writes: its directory relative to the spec, and the span of that `dir:` in the spec. */
+export interface OutputPlace {
+  readonly dir: string;
+  readonly span?: Span | undefined;
+}
 
 export interface Target {
   readonly name: string;
   enabled(protocol: Protocol): boolean;
-  /** The directory the target writes into (relative to the spec), when the spec names the target. */
-  dir(protocol: Protocol): string | undefined;
+  /** The spec's `outputs` entry for the target (its directory, relative to the spec, and where it is written), when named. */
+  output(protocol: Protocol): OutputPlace | undefined;
   emit(protocol: Protocol, names: Names): readonly GeneratedFile[];
 }
 
@@ -24,25 +30,25 @@ export const TARGETS: readonly Target[] = [
   {
     name: "typescript",
     enabled: (p) => p.outputs.typescript !== undefined,
-    dir: (p) => p.outputs.typescript?.dir,
+    output: (p) => p.outputs.typescript,
     emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names)],
   },
   {
     name: "python",
     enabled: (p) => p.outputs.python !== undefined,
-    dir: (p) => p.outputs.python?.dir,
+    output: (p) => p.outputs.python,
     emit: (p, names) => [...emitPythonDefs(p, [pythonMessagesExports(p, names)]), ...emitPythonMessages(p, names)],
   },
   {
     name: "docs",
     enabled: (p) => p.outputs.docs !== undefined,
-    dir: (p) => p.outputs.docs?.dir,
+    output: (p) => p.outputs.docs,
     emit: (p) => emitDocs(p),
   },
   {
     name: "schema",
     enabled: (p) => p.outputs.schema !== undefined,
-    dir: (p) => p.outputs.schema?.dir,
+    output: (p) => p.outputs.schema,
     emit: (p, names) => [...emitJsonSchemas(p, names), ...emitConformance(p, names)],
   },
 ];

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { loadProtocol } from "../spec/index.js";
-import { TARGETS } from "../targets.js";
+import { outputDirs } from "../generate.js";
 import { EXIT } from "./exit.js";
 import type { Format } from "./output.js";
 import { CI_SCRIPT, ciScript, HOOK, npmScripts, preCommitHook, starterSpec, WORKFLOW, workflow, type Layout } from "./init-files.js";
@@ -189,7 +189,7 @@ function readJson(path: string): Record<string, unknown> | undefined {
 function outputDirsOf(text: string): string[] | undefined {
   const loaded = loadProtocol(text, SPEC);
   if (!loaded.ok) return undefined;
-  return TARGETS.map((t) => t.dir(loaded.protocol)).filter((d): d is string => d !== undefined);
+  return outputDirs(loaded.protocol);
 }
 
 /** A Python package name from package.json's name, else the directory's. */

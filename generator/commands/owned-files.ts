@@ -6,6 +6,7 @@ import { diagnostic } from "../diagnostics.js";
 import type { GeneratedFile, Protocol } from "../model.js";
 import { ownedListPathFor, parseOwnedList, renderOwnedList, type Origin, type Probe } from "../write/index.js";
 import "../write/codes.js";
+import { TARGETS } from "../targets.js";
 import type { SpecFile } from "./spec-file.js";
 
 export interface OutputsOnDisk {
@@ -26,18 +27,12 @@ export function showFor(spec: SpecFile): (path: string) => string {
 export function outputsOnDisk(spec: SpecFile, protocol: Protocol, files: readonly GeneratedFile[], lockPath: string): OutputsOnDisk {
   const show = showFor(spec);
   const ownedList = renderOwnedList(protocol, ownedListPathFor(basename(spec.display)), files);
-  const o = protocol.outputs;
-  const outputs = [
-    ["outputs.typescript", o.typescript],
-    ["outputs.python", o.python],
-    ["outputs.docs", o.docs],
-    ["outputs.schema", o.schema],
-  ] as const;
   const origin = (path: string): Origin => {
     if (path === lockPath) return { label: "the wire lock" };
     if (path === ownedList.path) return { label: "the list of generated files" };
-    for (const [label, out] of outputs) {
-      if (out !== undefined && path.startsWith(`${out.dir.replace(/\/$/, "")}/`)) return { label, span: out.span };
+    for (const target of TARGETS) {
+      const out = target.output(protocol);
+      if (out !== undefined && path.startsWith(`${out.dir.replace(/\/$/, "")}/`)) return { label: `outputs.${target.name}`, span: out.span };
     }
     return { label: "wiredefs" };
   };
