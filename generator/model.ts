@@ -45,14 +45,39 @@ export interface Member extends Item {
   readonly section?: Section | undefined;
 }
 
-export type ScalarTypeName = "string" | "int" | "float" | "bool" | "any";
+/** `any`: any value, typed `unknown`; `json`: any JSON value (TS `JsonValue`, Python `JsonValue`). */
+export type ScalarTypeName = "string" | "int" | "float" | "bool" | "any" | "json";
+
+/** A string format a protocol states; its exact check is in the README's semantics table. */
+export type StringFormat = "date-time" | "date" | "uuid" | "uri";
+
+/**
+ * Simple constraints a protocol states, checked identically in both runtimes and exported to
+ * JSON Schema. Each applies to the node of the type it is attached to: `minimum`/`maximum` to an
+ * int or float, `format`/`minLength` to a string, `minItems` to a list.
+ */
+export interface Constraints {
+  readonly minimum?: number | undefined;
+  readonly maximum?: number | undefined;
+  readonly format?: StringFormat | undefined;
+  readonly minLength?: number | undefined;
+  readonly minItems?: number | undefined;
+}
 
 export type ValueType =
-  | { readonly kind: "scalar"; readonly name: ScalarTypeName }
+  | { readonly kind: "scalar"; readonly name: ScalarTypeName; readonly constraints?: Constraints | undefined }
   | { readonly kind: "enum"; readonly enum: Enum }
   | { readonly kind: "record"; readonly record: Record }
-  | { readonly kind: "list"; readonly of: ValueType }
-  | { readonly kind: "map"; readonly of: ValueType };
+  | { readonly kind: "list"; readonly of: ValueType; readonly constraints?: Constraints | undefined }
+  | { readonly kind: "map"; readonly of: ValueType }
+  /** `T | null`: the value may be `null` (distinct from a field that may be absent). `of` is never nullable. */
+  | { readonly kind: "nullable"; readonly of: ValueType }
+  /** `A | B | …`: an untagged union of at least two types, none nullable; a value is valid when it matches any. */
+  | { readonly kind: "oneOf"; readonly of: readonly ValueType[] }
+  /** A tagged union of records, selected by its tag field. */
+  | { readonly kind: "tagged"; readonly union: TaggedUnion }
+  /** Exactly this JSON value (an envelope's `jsonrpc: "2.0"`, a variant's tag). */
+  | { readonly kind: "literal"; readonly value: string | number | boolean };
 
 /** A typed top-level constant (CHANNEL, PROTOCOL_VERSION and the spec's extra constants). */
 export interface Constant extends Item {
@@ -64,11 +89,20 @@ export interface Constant extends Item {
 
 export interface EnumMember extends Member {
   readonly kind: "enumMember";
+  /**
+   * The member's integer wire value when the enum's `valueType` is `int` (then `value` is its
+   * decimal text, e.g. "-32700"); absent for string enums.
+   */
+  readonly intValue?: number | undefined;
 }
 
-/** A closed set of string values. */
+/** A set of string or integer values; closed, or open (any other value of its type is accepted too). */
 export interface Enum extends Item {
   readonly kind: "enum";
+  /** `string` unless the spec says `type: int` (error codes such as JSON-RPC's -32700). */
+  readonly valueType: "string" | "int";
+  /** Open: the known values plus any other value of `valueType` (TS `… | (string & {})`). */
+  readonly open: boolean;
   readonly members: readonly EnumMember[];
 }
 
@@ -85,10 +119,21 @@ export interface KeySet extends Item {
   readonly keys: readonly Key[];
 }
 
-/** One key carried by a payload or record. */
+/**
+ * One key carried by a payload or record: a key of a key set, or a field declared locally in the
+ * payload or record (`fields:`), so one wire key can have different types in different messages.
+ */
 export interface Field {
+  /**
+   * The key. For a local field, a key made for this field alone: its `name` and `value` are the
+   * wire key as written, and no key-set constant exists for it (`local` is true).
+   */
   readonly key: Key;
+  /** The field's value type (the key's type for a key-set field; the local declaration's otherwise). */
+  readonly type: ValueType;
   readonly required: boolean;
+  /** True for a payload- or record-local field. */
+  readonly local: boolean;
   readonly span: Span;
 }
 
@@ -169,15 +214,39 @@ export interface Verify {
   readonly span: Span;
 }
 
-/** Structured metadata with cross-field rules (the model-exchange meta). */
+/** Structured metadata with cross-field rules (the model-exchange meta), or any nested record. */
 export interface Record extends Item {
   readonly kind: "record";
-  /** The key set its field keys come from. */
-  readonly keySet: KeySet;
+  /** The key set its key-set fields come from; absent when every field is local. */
+  readonly keySet?: KeySet | undefined;
+  /**
+   * The record this one is derived from (`from: Base` with `optional:`/`required:` overrides): the
+   * same fields with optionality changed for this use, without copying the record in the spec.
+   */
+  readonly base?: Record | undefined;
+  /** Set when the record is a variant of a tagged union: the generated type carries the tag as a literal. */
+  readonly variantOf?: { readonly union: TaggedUnion; readonly value: string } | undefined;
   readonly fields: readonly Field[];
   readonly unknownKeys: UnknownKeys;
   readonly rules: readonly CrossFieldRule[];
   readonly verify?: Verify | undefined;
+}
+
+/** A union of records selected by the value of one tag field (`status: ok` vs `status: error`). */
+export interface TaggedUnion extends Item {
+  readonly kind: "union";
+  /** Wire key of the tag field; a variant record does not declare it, the union adds it. */
+  readonly tag: string;
+  readonly tagSpan: Span;
+  /** In spec order; tag values are unique. */
+  readonly variants: readonly TaggedVariant[];
+}
+
+export interface TaggedVariant {
+  /** The tag's wire value selecting this variant. */
+  readonly value: string;
+  readonly record: Record;
+  readonly span: Span;
 }
 
 export type FlowStep =
@@ -271,6 +340,8 @@ export interface Protocol {
   readonly keySets: readonly KeySet[];
   readonly topicSets: readonly TopicSet[];
   readonly records: readonly Record[];
+  /** Tagged unions, in spec order. */
+  readonly unions: readonly TaggedUnion[];
   readonly flows: readonly Flow[];
   readonly reserved: readonly Reserved[];
   /** Breaking changes accepted in the spec (filled by the contract stage's rules; see issue docs). */

@@ -6,6 +6,7 @@
 import type { CrossFieldRule, Record, ValueType } from "../model.js";
 import { JUST_ABOVE_MAX_DOUBLE, type IssueCode } from "./semantics.js";
 import { recordView, type ShapeView } from "./shapes.js";
+import { notYet } from "../not-yet.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 
@@ -90,8 +91,10 @@ export function sampleValue(type: ValueType): JsonValue {
         case "bool":
           return true;
         case "any":
+        case "json":
           return jsonObject([["opaque", [1, "x", null]]]);
       }
+      break;
     case "enum":
       return type.enum.members[0]?.value ?? "";
     case "list":
@@ -101,6 +104,7 @@ export function sampleValue(type: ValueType): JsonValue {
     case "record":
       return sampleObject(recordView(type.record), "required");
   }
+  return notYet("the conformance samples", type);
 }
 
 /**
@@ -220,6 +224,7 @@ export function badValues(type: ValueType): BadValue[] {
         ],
         bool: [bad(1, "wrong_type", "1"), bad(0, "wrong_type", "0"), bad("true", "wrong_type", "a string"), bad(null, "wrong_type", "null")],
         any: [],
+        json: [],
       }[type.name];
     case "enum": {
       const first = type.enum.members[0];
@@ -240,6 +245,7 @@ export function badValues(type: ValueType): BadValue[] {
     case "record":
       return [bad(null, "not_object", "null"), bad([], "not_object", "an array"), bad("text", "not_object", "a string")];
   }
+  return notYet("the conformance samples", type);
 }
 
 /** Values a key of this type accepts that deserve their own case. */

@@ -8,6 +8,7 @@
  */
 import type { Field, Protocol, Topic, ValueType } from "../model.js";
 import { escapeInvisible, unicodeEscape } from "../emit/text.js";
+import { notYet } from "../not-yet.js";
 
 /** Format of the lock file itself; bump only with a migration. */
 export const LOCK_FORMAT = 1;
@@ -54,7 +55,8 @@ export interface LockedRule {
 
 export interface LockedRecord extends LockedPayload {
   /** The key set its keys come from. */
-  readonly keys: string;
+  /** The key set its key-set fields come from; absent when every field is local. */
+  readonly keys?: string | undefined;
   readonly rules: Dict<LockedRule>;
 }
 
@@ -100,7 +102,7 @@ export function buildLock(p: Protocol): Lock {
     keys: dictOf(p.keySets, (s) => s.name, (s) => dictOf(s.keys, (k) => k.name, (k) => ({ value: k.value, type: typeText(k.type) }))),
     topics: dictOf(p.topicSets, (s) => s.name, (s) => dictOf(s.topics, (t) => t.name, lockedTopic)),
     records: dictOf(p.records, (r) => r.name, (r) => ({
-      keys: r.keySet.name,
+      ...(r.keySet === undefined ? {} : { keys: r.keySet.name }),
       ...lockedFields(r.fields, r.unknownKeys),
       rules: dictOf(r.rules, (rule) => rule.id, (rule) => ({
         if: { key: rule.if.key.value, in: sorted(rule.if.values) },
@@ -142,6 +144,7 @@ export function typeText(t: ValueType): string {
     case "map":
       return `${t.kind}<${typeText(t.of)}>`;
   }
+  return notYet("the wire lock", t);
 }
 
 /** Code-unit order: stable across locales and platforms. */

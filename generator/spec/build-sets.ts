@@ -40,7 +40,7 @@ export function buildEnum(r: Reader, entry: Entry): Enum {
     kind: "enumMember",
     ...memberBase(r, m, ""),
   }));
-  return { kind: "enum", name: entry.name, ...docs(r, entry.node), span: entry.span, members };
+  return { kind: "enum", name: entry.name, ...docs(r, entry.node), span: entry.span, valueType: "string", open: false, members };
 }
 
 export interface TypeScope {

@@ -92,6 +92,7 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
     keySets: keySets as KeySet[],
     topicSets: topicSets as TopicSet[],
     records,
+    unions: [],
     flows,
     reserved: itemsOf(child(r, root, "reserved")).filter((n) => !r.bad.has(n)).map((n) => reserved(r, n)),
     acceptedBreaking: itemsOf(child(r, child(r, root, "breaking"), "accept")).flatMap((n) => accepted(r, n)),

@@ -34,7 +34,7 @@ export function buildFields(r: Reader, node: unknown, scope: FieldScope): Field[
       }
       seen.set(name.value, { ...name, list });
       const key = resolveKey(r, name, scope);
-      if (key !== undefined) fields.push({ key, required: list === "required", span: name.span });
+      if (key !== undefined) fields.push({ key, type: key.type, required: list === "required", local: false, span: name.span });
     }
   }
   return fields;

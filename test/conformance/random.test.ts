@@ -37,6 +37,7 @@ function goodValue(type: ValueType, depth: number): fc.Arbitrary<unknown> {
         float: fc.double({ noNaN: true, noDefaultInfinity: true }),
         bool: fc.boolean(),
         any: fc.jsonValue({ maxDepth: 2 }),
+        json: fc.jsonValue({ maxDepth: 2 }),
       }[type.name];
     case "enum":
       return fc.oneof(fc.constantFrom(...type.enum.members.map((m) => m.value)), fc.constantFrom("", "RED", "other"));
@@ -49,6 +50,7 @@ function goodValue(type: ValueType, depth: number): fc.Arbitrary<unknown> {
     case "record":
       return objectFor({ fields: type.record.fields, unknownKeys: type.record.unknownKeys, rules: type.record.rules } as ShapeView, depth + 1);
   }
+  throw new Error(`no generator of ${type.kind} values yet`);
 }
 
 function objectFor(view: Pick<ShapeView, "fields">, depth: number): fc.Arbitrary<unknown> {

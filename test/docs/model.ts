@@ -48,7 +48,7 @@ export function member(name: string, extras: Extras = {}): EnumMember {
 }
 
 export function enumOf(name: string, members: readonly EnumMember[], doc?: string): Enum {
-  return { kind: "enum", name, doc, members, span: SPAN };
+  return { kind: "enum", name, doc, valueType: "string", open: false, members, span: SPAN };
 }
 
 export const STRING: ValueType = { kind: "scalar", name: "string" };
@@ -75,8 +75,8 @@ export function keySet(name: string, keys: readonly Key[], doc?: string): KeySet
 
 export function fields(required: readonly Key[], optional: readonly Key[] = []): Field[] {
   return [
-    ...required.map((k) => ({ key: k, required: true, span: SPAN })),
-    ...optional.map((k) => ({ key: k, required: false, span: SPAN })),
+    ...required.map((k) => ({ key: k, type: k.type, required: true, local: false, span: SPAN })),
+    ...optional.map((k) => ({ key: k, type: k.type, required: false, local: false, span: SPAN })),
   ];
 }
 
@@ -146,6 +146,7 @@ export function protocol(parts: Partial<Protocol>): Protocol {
     keySets: [],
     topicSets: [],
     records: [],
+    unions: [],
     flows: [],
     reserved: [],
     acceptedBreaking: [],

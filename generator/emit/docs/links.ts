@@ -3,6 +3,7 @@ import type { Enum, Key, Record, Topic, ValueType } from "../../model.js";
 import { anchor } from "./anchors.js";
 import { code, link } from "./markdown.js";
 import type { Refs } from "./refs.js";
+import { notYet } from "../../not-yet.js";
 
 export function topicAnchor(refs: Refs, topic: Topic): string {
   return anchor("topic", refs.topicSetOf(topic)?.name ?? "", topic.name);
@@ -66,4 +67,5 @@ function linkedType(type: ValueType): string {
     case "map":
       return `${type.kind}&lt;${typeText(type.of)}&gt;`;
   }
+  return notYet("the docs", type);
 }

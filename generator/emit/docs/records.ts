@@ -14,7 +14,7 @@ const FIELD_HEADERS = ["Name", "Wire value", "Type", "Presence", "Description", 
 export function recordBlocks(r: Record, refs: Refs): Block[] {
   const blocks: Block[] = [heading(3, code(r.name, "text"), recordAnchor(r)), ...itemDoc(r)];
   const others = r.unknownKeys === "allow" ? "Other keys are allowed." : "No other keys are allowed.";
-  blocks.push([`Keys from ${link(code(r.keySet.name, "text"), anchor("keys", r.keySet.name))}. ${others}`]);
+  if (r.keySet !== undefined) blocks.push([`Keys from ${link(code(r.keySet.name, "text"), anchor("keys", r.keySet.name))}. ${others}`]);
   blocks.push(
     table(
       FIELD_HEADERS,

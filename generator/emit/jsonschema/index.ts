@@ -14,6 +14,7 @@ import { listShapes, type ShapeView } from "../../conformance/shapes.js";
 import type { Names, TargetNames } from "../../names/index.js";
 import { generatedNotice } from "../header.js";
 import { jsonText, type Json } from "./json-text.js";
+import { notYet } from "../../not-yet.js";
 
 export const SCHEMA_FILE = "messages.schema.json";
 
@@ -78,7 +79,7 @@ function valueSchema(type: ValueType, names: TargetNames): { [key: string]: Json
   switch (type.kind) {
     case "scalar":
       if (type.name === "int" || type.name === "float") return { type: SCALAR_TYPES[type.name], ...FINITE };
-      return type.name === "any" ? {} : { type: SCALAR_TYPES[type.name] };
+      return type.name === "any" || type.name === "json" ? {} : { type: SCALAR_TYPES[type.name] };
     case "enum":
       return { type: "string", enum: type.enum.members.map((m) => m.value) };
     case "list":
@@ -88,6 +89,7 @@ function valueSchema(type: ValueType, names: TargetNames): { [key: string]: Json
     case "record":
       return { $ref: `#/$defs/${names.type(type.record)}` };
   }
+  return notYet("the JSON Schema", type);
 }
 
 /** Within the double range: what JavaScript reads as a finite number. */

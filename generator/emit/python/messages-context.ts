@@ -9,6 +9,7 @@ import { Uses } from "../chunks.js";
 import { defsRefs } from "../defs-refs.js";
 import { pythonString } from "./defs-syntax.js";
 import { pyAtom, pySubscript, type PyExpr } from "./messages-layout.js";
+import { notYet } from "../../not-yet.js";
 
 export interface PyContext {
   readonly protocol: Protocol;
@@ -52,7 +53,8 @@ export function pyContext(protocol: Protocol, names: Names): PyContext {
 export function pyType(type: ValueType, ctx: PyContext): PyExpr {
   switch (type.kind) {
     case "scalar":
-      return pyAtom(type.name === "any" ? ctx.need("Any") : { string: "str", int: "int", float: "float", bool: "bool" }[type.name]);
+      if (type.name === "any" || type.name === "json") return pyAtom(ctx.need("Any"));
+      return pyAtom({ string: "str", int: "int", float: "float", bool: "bool" }[type.name]);
     case "enum":
       return pySubscript(
         ctx.need("Literal"),
@@ -67,4 +69,5 @@ export function pyType(type: ValueType, ctx: PyContext): PyExpr {
     case "map":
       return pySubscript("dict", [pyAtom("str"), pyType(type.of, ctx)]);
   }
+  return notYet("the Python types", type);
 }

@@ -53,6 +53,7 @@ export const SCALAR_SPECS: { readonly [T in ScalarTypeName]: string } = {
   float: "_FLOAT",
   bool: "_BOOL",
   any: "_ANY",
+  json: "_ANY",
 };
 
 const scalarSpec = (type: ScalarTypeName): Chunk => ({

@@ -10,6 +10,7 @@ import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
 import { pyAtom, pyCall, pyDef, pyDict, pyLayout, pyList, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
 import { SCALAR_SPECS } from "./messages-runtime.js";
+import { notYet } from "../../not-yet.js";
 
 export function emitShapeValidators(view: ShapeView, ctx: PyContext): string {
   const type = ctx.names.type(view.shape);
@@ -62,6 +63,7 @@ function valueSpec(type: ValueType, ctx: PyContext): PyExpr {
     case "record":
       return pyCall(ctx.need("_record"), [pyAtom(ctx.names.validator(type.record))]);
   }
+  return notYet("the Python validators", type);
 }
 
 function ruleSpec(rule: CrossFieldRule, ctx: PyContext): PyExpr {

@@ -54,7 +54,9 @@ function actual(field: Field | undefined, ctx: PyContext, key: Field["key"]): Py
 
 function expectedType(type: ValueType, ctx: PyContext): string {
   if (type.kind === "enum") return "str";
-  if (type.kind === "scalar" && type.name !== "any") return { string: "str", int: "int", float: "float", bool: "bool" }[type.name];
+  if (type.kind === "scalar" && type.name !== "any" && type.name !== "json") {
+    return { string: "str", int: "int", float: "float", bool: "bool" }[type.name];
+  }
   return ctx.need("Any");
 }
 

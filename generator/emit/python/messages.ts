@@ -54,7 +54,7 @@ function recordVocabulary(protocol: Protocol): string[] {
     else if (type.kind === "list" || type.kind === "map") visit(type.of);
   };
   for (const record of protocol.records) {
-    names.add(record.keySet.name);
+    if (record.keySet !== undefined) names.add(record.keySet.name);
     for (const field of record.fields) visit(field.key.type);
   }
   return [...names];

@@ -9,6 +9,7 @@ import { Uses } from "../chunks.js";
 import { defsRefs } from "../defs-refs.js";
 import { str } from "./messages-layout.js";
 import { arrayOf, readonlyOf, readonlyRecord, ref, type Type } from "./ts-ast.js";
+import { notYet } from "../../not-yet.js";
 
 export interface TsContext {
   readonly protocol: Protocol;
@@ -51,7 +52,7 @@ export function tsContext(protocol: Protocol, names: Names): TsContext {
 export function tsType(type: ValueType, ctx: TsContext): Type {
   switch (type.kind) {
     case "scalar":
-      return ref({ string: "string", int: "number", float: "number", bool: "boolean", any: "unknown" }[type.name]);
+      return ref({ string: "string", int: "number", float: "number", bool: "boolean", any: "unknown", json: "unknown" }[type.name]);
     case "enum":
       return ref(ctx.enumType(type.enum));
     case "record":
@@ -61,4 +62,5 @@ export function tsType(type: ValueType, ctx: TsContext): Type {
     case "map":
       return readonlyRecord(ref("string"), tsType(type.of, ctx));
   }
+  return notYet("the TypeScript types", type);
 }

@@ -42,6 +42,7 @@ export const SCALAR_SPECS: { readonly [T in ScalarTypeName]: string } = {
   float: "FLOAT",
   bool: "BOOL",
   any: "ANY",
+  json: "ANY",
 };
 
 const scalarSpec = (type: ScalarTypeName): Chunk => ({

@@ -11,6 +11,7 @@ import { array, bool, call, computed, dotted, id, member, object, ref, stringLit
 import { printExpr } from "./ts-print.js";
 import { functionDecl, source, statement, type Param } from "./ts-statements.js";
 import { SCALAR_SPECS } from "./messages-runtime.js";
+import { notYet } from "../../not-yet.js";
 
 export function emitShapeValidators(view: ShapeView, ctx: TsContext): string {
   const type = ctx.names.type(view.shape);
@@ -70,6 +71,7 @@ function valueSpec(type: ValueType, ctx: TsContext): Expr {
         ["validate", id(ctx.names.validator(type.record))],
       ]);
   }
+  return notYet("the TypeScript validators", type);
 }
 
 function ruleSpec(rule: CrossFieldRule, ctx: TsContext): Expr {
