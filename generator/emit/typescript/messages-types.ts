@@ -10,7 +10,7 @@ import { commentLines } from "../text.js";
 import { changedPresence, usesJson } from "../value-types.js";
 import { tsDeprecatedTag, tsDocComment } from "./defs-syntax.js";
 import { jsDoc, propertyName } from "./messages-layout.js";
-import { arrayOf, computed, dotted, readonlyOf, readonlyRecord, ref, toKey, typeOf, union, type PropSig, type Type } from "./ts-ast.js";
+import { arrayOf, computed, dotted, readonlyOf, ref, toKey, typeOf, union, type PropSig, type Type } from "./ts-ast.js";
 import { interfaceDecl, source, typeAlias } from "./ts-statements.js";
 
 /** The names the type declarations of messages.ts may take for themselves. */
@@ -41,7 +41,7 @@ function jsonValueDecl(ctx: TsContext): string {
     expanded: false,
   };
   const members = [ref("string"), ref("number"), ref("boolean"), ref("null"), ctx.readonly ? readonlyOf(arrayOf(self)) : arrayOf(self), object];
-  const doc = jsDoc(["Any JSON value: what `JSON.parse` returns (no `undefined`, functions or class instances)."], "");
+  const doc = jsDoc(["Any JSON value: what `JSON.parse` returns."], "");
   return doc + source(typeAlias(JSON_VALUE, union(members)));
 }
 
@@ -137,14 +137,14 @@ export const TOPIC_MAP_NAMES: readonly string[] = ["PayloadByTopic", "RepliesByT
 
 export function emitTopicMaps(protocol: Protocol, ctx: TsContext): string {
   const topics = allTopics(protocol);
-  const payloads = topics.map((t) => member(ctx.topicRef(t), ref(ctx.names.type(t))));
-  const replies = topics.map((t) => member(ctx.topicRef(t), repliesType(t, ctx)));
+  const payloads = topics.map((t) => member(ctx.topicRef(t), ref(ctx.names.type(t)), ctx));
+  const replies = topics.map((t) => member(ctx.topicRef(t), repliesType(t, ctx), ctx));
   return [
     jsDoc(["The payload type of every topic, keyed by wire string: `PayloadByTopic[typeof Topic.HELLO]`."], ""),
-    topicMap("PayloadByTopic", payloads),
+    topicMap("PayloadByTopic", payloads, ctx),
     "\n",
     jsDoc(["The topics a peer may answer each topic with (`never`: not a request)."], ""),
-    topicMap("RepliesByTopic", replies),
+    topicMap("RepliesByTopic", replies, ctx),
     "\n",
     jsDoc(["Every topic wire string that has a payload type."], ""),
     "export type TopicWithPayload = keyof PayloadByTopic;\n",
@@ -156,8 +156,8 @@ export function emitTopicMaps(protocol: Protocol, ctx: TsContext): string {
  * `TopicWithPayload` is `never`); not an empty interface, which prettier would rewrite and
  * linters reject.
  */
-function topicMap(name: string, members: readonly PropSig[]): string {
-  if (members.length === 0) return source(typeAlias(name, readonlyRecord(ref("never"), ref("never"))));
+function topicMap(name: string, members: readonly PropSig[], ctx: TsContext): string {
+  if (members.length === 0) return source(typeAlias(name, recordType(ref("never"), ref("never"), ctx)));
   return source(interfaceDecl(name, members));
 }
 
@@ -168,6 +168,6 @@ function repliesType(topic: Topic, ctx: TsContext): Type {
 }
 
 /** `readonly [Topic.HELLO]: Type;` */
-function member(key: string, type: Type): PropSig {
-  return { key: computed(dotted(key)), type, optional: false, readonly: true };
+function member(key: string, type: Type, ctx: TsContext): PropSig {
+  return { key: computed(dotted(key)), type, optional: false, readonly: ctx.readonly };
 }
