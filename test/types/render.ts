@@ -40,7 +40,8 @@ export function pythonTypes(protocol: Protocol): GeneratedFile[] {
   const typing = TYPING.filter((n) => ctx.needs.has(n));
   const text = [
     '"""Types."""\n\n',
-    typing.length === 0 ? "" : `from typing import ${typing.join(", ")}\n\n\n`,
+    // isort: two blank lines before a class, one before anything else.
+    typing.length === 0 ? "" : `from typing import ${typing.join(", ")}\n\n${blocks[0]?.startsWith("class ") === true ? "\n" : ""}`,
     blocks.map((b) => b.trimEnd()).join("\n\n\n"),
     "\n",
   ].join("");
