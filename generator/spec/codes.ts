@@ -72,6 +72,7 @@ registerCodes({
   WD353: { severity: "error", title: "a derived record declares fields, keys, rules or a verify of its own" },
   WD354: { severity: "error", title: "unresolved variant record of a union" },
   WD355: { severity: "error", title: "derived records form a cycle" },
+  WD356: { severity: "error", title: "a union has no variants" },
 
   // Warnings
   WD391: { severity: "warning", title: "an enum is used by no key" },

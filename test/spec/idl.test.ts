@@ -419,9 +419,14 @@ unions:
     expect(list[1]?.related?.[0]?.span.line).toBe(Number(at("X", bad, "ErrorReply", 2).split(" ")[1]?.split(":")[0]));
   });
 
+  it("a union without variants is WD356", () => {
+    const bad = "unions:\n  Empty: { tag: kind, variants: {} }\n";
+    expect(located(bad)).toEqual([at("WD356", bad, "Empty")]);
+  });
+
   it("a union shares the top-level namespace", () => {
     const bad = `${body}  OkReply: { tag: t, variants: {} }\n`;
-    expect(errors(bad).map((d) => d.code)).toEqual(["WD307"]);
+    expect(errors(bad).map((d) => d.code).sort()).toEqual(["WD307", "WD356"]);
   });
 });
 
