@@ -13,7 +13,8 @@ import type { TsContext } from "./messages-context.js";
 import { jsDoc, str } from "./messages-layout.js";
 import type { Doc } from "./doc.js";
 import { hardline, indent, line } from "./doc.js";
-import { call, id, ref, stringLit, type Type } from "./ts-ast.js";
+import { call, id, index, member, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
+import { ES5_IDENTIFIER_NAME } from "./es5-identifier.js";
 import { printAssignment, printExpr } from "./ts-print.js";
 import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
 import { compare, ifClause, ifElse, loop, switchStmt, tryCatch } from "./ts-control.js";
@@ -93,14 +94,15 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
     const v = `f${locals.next()}`;
     const inner = guardOf(check.type, v, "return false;", ctx, locals);
     const ruled = usedByRules(view.rules, check.wire);
-    const value = call(ctx.need("read"), [id("value"), key]);
+    const value = propertyOf(check.wire, ctx);
     const read = constDecl(v, value);
+    const touch: Doc = value.kind === "call" ? statement("", value) : ["void ", printExpr(value), ";"];
     if (check.required) {
       body.push(ifClause([`!${h}`, " &&", line, "!", present], "return false;"));
-      if (inner.length === 0 && !ruled) body.push(statement("", call(ctx.need("read"), [id("value"), key])));
+      if (inner.length === 0 && !ruled) body.push(touch);
       else body.push(read, ...inner);
     } else {
-      const then = inner.length === 0 && !ruled ? [statement("", call(ctx.need("read"), [id("value"), key]))] : [read, ...inner];
+      const then = inner.length === 0 && !ruled ? [touch] : [read, ...inner];
       if (ruled) {
         // A rule reads the value after the checks: absent is ABSENT.
         body.push(`let ${v}: unknown = ${ctx.need("ABSENT")};`);
@@ -114,6 +116,16 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
   for (const rule of view.rules) body.push(ruleGuard(rule, names, optional.has(rule.then.key.value), ctx));
   body.push("return true;");
   return [ifClause(`!${isObject}`, "return false;"), tryCatch(body, ["return false;"])];
+}
+
+/**
+ * `value.key` (`value["content-type"]`): a property read of its own at each field, so each has
+ * its own inline cache. A key named like a member of Object.prototype (`toString`) is read through
+ * `read`, since TypeScript types `value.toString` as the inherited method.
+ */
+function propertyOf(wire: string, ctx: TsContext, object = "value"): Expr {
+  if (wire in Object.prototype) return call(ctx.need("read"), [id(object), stringLit(str(wire))]);
+  return ES5_IDENTIFIER_NAME.test(wire) ? member(id(object), wire) : index(id(object), stringLit(str(wire)));
 }
 
 /** The unknown-keys check when the for-in pass threw: by Object.keys, as the validator lists them. */
@@ -158,7 +170,12 @@ function validatorBody(view: ShapeView, checks: readonly Check[], guard: string,
     const v = `f${n}`;
     const path = [stringLit(str(check.wire))];
     const ruled = usedByRules(view.rules, check.wire);
-    body.push(constDecl(v, call(ctx.need("readOwn"), [id("object"), stringLit(str(check.wire))])));
+    // readOwn inlined: a property read of its own at each field (see propertyOf).
+    const take: Doc = [printAssignment(v, " =", propertyOf(check.wire, ctx, "object")), ";"];
+    body.push(
+      `let ${v}: unknown = ${ctx.need("ABSENT")};`,
+      tryCatch([ifClause(printExpr(call(ctx.need("hasOwn"), [id("object"), stringLit(str(check.wire))])), take)], [`${v} = ${ctx.need("UNREADABLE")};`]),
+    );
     if (ruled) body.push(`const b${n} = errors.length;`);
     const branches: (readonly [Doc, readonly Doc[]])[] = [[compare(v, "===", ctx.need("UNREADABLE")), [unreadableAt(ctx, path)]]];
     const missing = report(ctx, path, "missing_key", `missing required key ${JSON.stringify(check.wire)}`);
