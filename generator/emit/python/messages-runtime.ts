@@ -694,8 +694,17 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
             return False
     return True
 ` },
-  { name: "_all_in", uses: ["_is_text"], text: `def _all_in(items: list[object], values: frozenset[object]) -> bool:
-    return all(_is_text(item) and item in values for item in items)
+  { name: "_all_in", uses: ["cast", "_is_text"], text: `def _all_in(items: object, values: frozenset[object]) -> bool:
+    if type(items) is not list:
+        return False
+    return all(_is_text(item) and item in values for item in cast("list[object]", items))
+` },
+  { name: "_all_items", uses: ["Callable", "cast"], text: `def _all_items(items: object, check: Callable[[object], bool]) -> bool:
+    return type(items) is list and all(map(check, cast("list[object]", items)))
+` },
+  { name: "_all_values", uses: ["Callable", "cast"], text: `def _all_values(entries: object, check: Callable[[object], bool]) -> bool:
+    obj = cast("dict[object, object]", entries)
+    return type(entries) is dict and all(map(check, obj.values()))
 ` },
   { name: "_as_number", uses: ["Optional", "math"], text: `def _as_number(value: object) -> Optional[float]:
     """The number JSON.parse reads for the same JSON text; None for non-numbers."""
