@@ -289,6 +289,7 @@ _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -1381,18 +1382,6 @@ def _is_array_index(key: str) -> bool:
     return key.isascii() and key.isdigit() and str(int(key)) == key and int(key) < limit
 
 
-def _object(
-    value: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> Optional[Mapping[object, object]]:
-    """``value`` as a mapping, or None after reporting that it is none."""
-    if isinstance(value, Mapping):
-        return cast("Mapping[object, object]", value)
-    words = _or_null("an object", nullable)
-    message = f"expected {words}, got {_describe(value)}"
-    issues.append(ValidationIssue(at, "not_object", message))
-    return None
-
-
 def _getter(
     value: object, at: _Path, issues: list[ValidationIssue]
 ) -> Optional[Callable[[str, object], object]]:
@@ -1402,10 +1391,11 @@ def _getter(
     """
     if type(value) is dict:
         return cast("dict[str, object]", value).get
-    obj = _object(value, at, issues)
-    if obj is None:
+    if type(value) in _PLAIN or not isinstance(value, Mapping):
+        message = f"expected an object, got {_describe(value)}"
+        issues.append(ValidationIssue(at, "not_object", message))
         return None
-    mapping = obj
+    mapping = cast("Mapping[object, object]", value)
 
     def get(key: str, default: object) -> object:
         try:
@@ -1456,11 +1446,10 @@ def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if isinstance(item, str):
         return True
-    _wrong(item, at, issues, "a string", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a string", nullable)
     return False
 
 
@@ -1468,11 +1457,10 @@ def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if _is_int_value(item):
         return True
-    _wrong(item, at, issues, "an integer", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "an integer", nullable)
     return False
 
 

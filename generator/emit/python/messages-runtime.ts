@@ -60,6 +60,8 @@ export const CORE_TYPES: readonly Chunk[] = [
 ` },
   { name: "_ABSENT", uses: [], text: `_ABSENT = object()
 ` },
+  { name: "_PLAIN", uses: [], text: `_PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
+` },
   { name: "_UNREAD", uses: [], text: `_UNREAD = object()
 ` },
   { name: "_FINITE_INT", uses: [], text: `_FINITE_INT = 2**1023
@@ -237,7 +239,7 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     issues.append(ValidationIssue(at, "not_object", message))
     return None
 ` },
-  { name: "_getter", uses: ["Optional", "Callable", "Mapping", "cast", "ValidationIssue", "_Path", "_object", "_UNREAD", "_UNREADABLE"], text: `def _getter(
+  { name: "_getter", uses: ["Optional", "Callable", "Mapping", "cast", "ValidationIssue", "_Path", "_PLAIN", "_describe", "_UNREAD", "_UNREADABLE"], text: `def _getter(
     value: object, at: _Path, issues: list[ValidationIssue]
 ) -> Optional[Callable[[str, object], object]]:
     """How to read \`\`value\`\`'s keys: \`\`dict.get\`\`, or a reader that reports a read that raises.
@@ -246,10 +248,11 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     """
     if type(value) is dict:
         return cast("dict[str, object]", value).get
-    obj = _object(value, at, issues)
-    if obj is None:
+    if type(value) in _PLAIN or not isinstance(value, Mapping):
+        message = f"expected an object, got {_describe(value)}"
+        issues.append(ValidationIssue(at, "not_object", message))
         return None
-    mapping = obj
+    mapping = cast("Mapping[object, object]", value)
 
     def get(key: str, default: object) -> object:
         try:
@@ -391,44 +394,40 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a string; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if isinstance(item, str):
         return True
-    _wrong(item, at, issues, "a string", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a string", nullable)
     return False
 ` },
   { name: "_check_int", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_is_int_value"], text: `def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is an integer; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if _is_int_value(item):
         return True
-    _wrong(item, at, issues, "an integer", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "an integer", nullable)
     return False
 ` },
   { name: "_check_float", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_is_float_value"], text: `def _check_float(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a finite number; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if _is_float_value(item):
         return True
-    _wrong(item, at, issues, "a number", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a number", nullable)
     return False
 ` },
   { name: "_check_bool", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong"], text: `def _check_bool(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a boolean; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if isinstance(item, bool):
         return True
-    _wrong(item, at, issues, "a boolean", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a boolean", nullable)
     return False
 ` },
   { name: "_check_json", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_json_flaw", "_UNREADABLE"], text: `def _check_json(
