@@ -69,7 +69,7 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
       expect([...ts.matchAll(/from "([^"]+)"/g)].map((m) => m[1])).toEqual(["./defs.js"]);
       const py = gen.file("messages.py").text;
       const imports = [...py.matchAll(/^(?:from (\S+) import|import (\S+))/gm)].map((m) => m[1] ?? m[2]);
-      expect(imports).toEqual(["json", "math", "re", "collections.abc", "functools", "typing", ".defs"]);
+      expect(imports).toEqual(["json", "math", "re", "collections.abc", "typing", ".defs"]);
     });
   });
 }
