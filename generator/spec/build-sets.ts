@@ -73,7 +73,7 @@ function keyType(r: Reader, k: Entry, scope: TypeScope, path: string): ValueType
   return resolveType(r, syntax, scope, path, text.span) ?? { kind: "scalar", name: "any" };
 }
 
-function resolveType(r: Reader, t: TypeSyntax, scope: TypeScope, path: string, at: Span): ValueType | undefined {
+export function resolveType(r: Reader, t: TypeSyntax, scope: TypeScope, path: string, at: Span): ValueType | undefined {
   if (t.kind !== "name") {
     const of = resolveType(r, t.of, scope, path, at);
     return of === undefined ? undefined : { kind: t.kind, of };
