@@ -166,7 +166,18 @@ export interface Topic extends Member {
    */
   readonly channels: readonly Channel[];
   /** The body of its response (`response:`), carried by an envelope kind with `responses: true`. */
-  readonly response?: Payload | undefined;
+  readonly response?: TopicResponse | undefined;
+}
+
+/**
+ * The body of a request topic's response (`response:`): a shape of its own beside the topic's
+ * payload (`ThreadsResponse`), with a type, a validator and a guard in each runtime.
+ */
+export interface TopicResponse extends Item {
+  readonly kind: "response";
+  /** The request topic whose response this is (`name` is the topic's name). */
+  readonly topic: Topic;
+  readonly payload: Payload;
 }
 
 /** The set of topic wire strings (Topic). */

@@ -48,8 +48,12 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
       replies: [],
       payload,
       channels: [],
-      ...(responseNode === undefined ? {} : { response: payloadOf("response", responseNode) }),
     });
+    const built = topics[topics.length - 1] as MutableTopic;
+    if (responseNode !== undefined) {
+      const body = payloadOf("response", responseNode);
+      built.response = { kind: "response", name: t.name, span: body.span, topic: built as Topic, payload: body };
+    }
   }
   resolveReplies(r, entry, topics, scope.index);
   return { kind: "topicSet", name: entry.name, ...docs(r, entry.node), span: entry.span, prefix, topics };

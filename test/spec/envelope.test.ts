@@ -54,7 +54,7 @@ describe("envelope: the model", () => {
     expect(response?.answers?.request.keys).toEqual(["seq"]);
     expect(response?.answers?.kinds.map((k) => k.name)).toEqual(["request"]);
     const threads = r.protocol.topicSets[0]?.topics.find((t) => t.name === "THREADS");
-    expect(threads?.response?.fields.map((f) => f.key.value)).toEqual(["threads"]);
+    expect(threads?.response?.payload.fields.map((f) => f.key.value)).toEqual(["threads"]);
   });
 
   it("JSON-RPC: no tag, a literal field, union and nullable ids", () => {
