@@ -10,6 +10,7 @@
 import { diagnostic, registerCodes, type Diagnostic } from "../diagnostics.js";
 import type { Protocol, Record, Span, Topic, TopicResponse, Verify } from "../model.js";
 import { camelCase, pascalCase, snakeCase } from "./case.js";
+import { envelopeOwned } from "./envelope.js";
 import type { GeneratorHelpers, Helper, TargetHelpers } from "./helpers.js";
 import { PYTHON_BUILTINS, PYTHON_RESERVED } from "./keywords-python.js";
 import { TYPESCRIPT_RESERVED } from "./keywords-typescript.js";
@@ -114,6 +115,7 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
       });
     }
   }
+  for (const n of envelopeOwned(protocol)) own(n.identifier, n.owner, n.span);
   for (const r of protocol.records) {
     if (r.verify !== undefined) {
       verifies.set(r.verify, own(derive.verify(r.verify.function), `verify function of ${r.name}`, r.verify.functionSpan));
