@@ -6,6 +6,7 @@ import { emitConformance } from "./conformance/vectors.js";
 import { emitDocs } from "./emit/docs/index.js";
 import { emitJsonSchemas } from "./emit/jsonschema/index.js";
 import { emitPythonDefs } from "./emit/python/defs.js";
+import { emitPythonEnvelope, pythonEnvelopeExports } from "./emit/python/envelope.js";
 import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
 import { emitTypeScriptEnvelope } from "./emit/typescript/envelope.js";
@@ -38,7 +39,11 @@ export const TARGETS: readonly Target[] = [
     name: "python",
     enabled: (p) => p.outputs.python !== undefined,
     output: (p) => p.outputs.python,
-    emit: (p, names) => [...emitPythonDefs(p, [pythonMessagesExports(p, names)]), ...emitPythonMessages(p, names)],
+    emit: (p, names) => [
+      ...emitPythonDefs(p, [pythonMessagesExports(p, names), ...[pythonEnvelopeExports(p)].filter((m) => m !== undefined)]),
+      ...emitPythonMessages(p, names),
+      ...emitPythonEnvelope(p, names),
+    ],
   },
   {
     name: "docs",
