@@ -9,6 +9,7 @@ import { emitPythonDefs } from "./emit/python/defs.js";
 import { emitPythonEnvelope, pythonEnvelopeExports } from "./emit/python/envelope.js";
 import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
+import { emitTypeScriptConversation } from "./emit/typescript/conversation.js";
 import { emitTypeScriptEnvelope } from "./emit/typescript/envelope.js";
 import { emitTypeScriptMessages, typescriptHelpers } from "./emit/typescript/messages.js";
 import type { GeneratedFile, Protocol, Span } from "./model.js";
@@ -33,7 +34,7 @@ export const TARGETS: readonly Target[] = [
     name: "typescript",
     enabled: (p) => p.outputs.typescript !== undefined,
     output: (p) => p.outputs.typescript,
-    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names), ...emitTypeScriptEnvelope(p, names)],
+    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names), ...emitTypeScriptEnvelope(p, names), ...emitTypeScriptConversation(p)],
   },
   {
     name: "python",
