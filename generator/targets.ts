@@ -6,6 +6,7 @@ import { emitConformance } from "./conformance/vectors.js";
 import { emitDocs } from "./emit/docs/index.js";
 import { emitJsonSchemas } from "./emit/jsonschema/index.js";
 import { emitPythonDefs } from "./emit/python/defs.js";
+import { emitPythonConversation, pythonConversationExports } from "./emit/python/conversation.js";
 import { emitPythonEnvelope, pythonEnvelopeExports } from "./emit/python/envelope.js";
 import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
@@ -41,9 +42,13 @@ export const TARGETS: readonly Target[] = [
     enabled: (p) => p.outputs.python !== undefined,
     output: (p) => p.outputs.python,
     emit: (p, names) => [
-      ...emitPythonDefs(p, [pythonMessagesExports(p, names), ...[pythonEnvelopeExports(p)].filter((m) => m !== undefined)]),
+      ...emitPythonDefs(p, [
+        pythonMessagesExports(p, names),
+        ...[pythonEnvelopeExports(p), pythonConversationExports(p)].filter((m) => m !== undefined),
+      ]),
       ...emitPythonMessages(p, names),
       ...emitPythonEnvelope(p, names),
+      ...emitPythonConversation(p),
     ],
   },
   {
