@@ -2,6 +2,7 @@
  * The output targets, in the order they run. A new target (Kotlin, Swift, Go…) is one more
  * folder under emit/ and one more entry here.
  */
+import { emitConversationVectors } from "./conformance/conversation.js";
 import { emitConformance } from "./conformance/vectors.js";
 import { emitDocs } from "./emit/docs/index.js";
 import { emitJsonSchemas } from "./emit/jsonschema/index.js";
@@ -61,7 +62,7 @@ export const TARGETS: readonly Target[] = [
     name: "schema",
     enabled: (p) => p.outputs.schema !== undefined,
     output: (p) => p.outputs.schema,
-    emit: (p, names) => [...emitJsonSchemas(p, names), ...emitConformance(p, names)],
+    emit: (p, names) => [...emitJsonSchemas(p, names), ...emitConformance(p, names), ...emitConversationVectors(p)],
   },
 ];
 

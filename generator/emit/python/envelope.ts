@@ -168,6 +168,9 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       '        message = f"unknown tag {_quote(tag)}, expected one of {expected}"',
       `        return _failed((${tag},), "unknown_tag", message)`,
     );
+  } else if (plan.kinds.length === 1 && plan.kinds[0] !== undefined) {
+    const k = plan.kinds[0];
+    v.push(`    kind = ${pythonString(k.kind.name)}`, `    topic = ${checkName(k)}(m, errors, request)`);
   } else {
     plan.kinds.forEach((k, i) => {
       const conds = [...k.requires.map((key) => `${pythonString(key)} in m`), ...k.excludes.map((key) => `${pythonString(key)} not in m`)];
