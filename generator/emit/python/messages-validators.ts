@@ -15,6 +15,7 @@
  */
 import type { CrossFieldRule, Enum, Field, Protocol, Record, TaggedUnion, Topic, ValueType } from "../../model.js";
 import { allTopics, listShapes, type ShapeView } from "../../conformance/shapes.js";
+import type { Shape } from "../../names/index.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
@@ -26,14 +27,14 @@ const FAST_DEPTH = 40;
 
 /** What the validators of one module share: which shapes have a fast path, which enums and unions they use. */
 export interface ValidatorPlan {
-  readonly fast: ReadonlySet<Record | Topic>;
+  readonly fast: ReadonlySet<Shape>;
   readonly enums: Set<Enum>;
   readonly unions: Set<TaggedUnion>;
 }
 
 export function validatorPlan(protocol: Protocol): ValidatorPlan {
   const heights = recordHeights(protocol);
-  const fast = new Set<Record | Topic>();
+  const fast = new Set<Shape>();
   const height = (fields: readonly Field[]): number => Math.max(0, ...fields.map((f) => typeHeight(f.type, heights)));
   for (const view of listShapes(protocol)) {
     if (height(view.fields) + 1 <= FAST_DEPTH) fast.add(view.shape);
