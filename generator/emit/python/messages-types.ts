@@ -34,7 +34,8 @@ export function typeExports(protocol: Protocol, names: { union(u: TaggedUnion): 
 export function emitTypeDecls(protocol: Protocol, ctx: PyContext): string[] {
   const shapes = listShapes(protocol);
   const records = shapes.filter((s) => s.shape.kind === "record");
-  const topics = shapes.filter((s) => s.shape.kind === "topic");
+  // Topic payloads, then topic responses (listShapes order).
+  const topics = shapes.filter((s) => s.shape.kind !== "record");
   return [
     ...(usesJson(protocol) ? [jsonValueAlias(ctx)] : []),
     ...records.map((s) => emitTypedDict(s, ctx)),

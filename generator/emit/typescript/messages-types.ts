@@ -23,7 +23,8 @@ export const TYPE_NAMES: readonly string[] = [JSON_VALUE];
 export function emitTypeDecls(protocol: Protocol, ctx: TsContext): string[] {
   const shapes = listShapes(protocol);
   const records = shapes.filter((s) => s.shape.kind === "record");
-  const topics = shapes.filter((s) => s.shape.kind === "topic");
+  // Topic payloads, then topic responses (listShapes order).
+  const topics = shapes.filter((s) => s.shape.kind !== "record");
   return [
     ...(usesJson(protocol) ? [jsonValueDecl(ctx)] : []),
     ...records.map((s) => emitInterface(s, ctx)),
