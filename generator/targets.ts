@@ -49,7 +49,7 @@ export const TARGETS: readonly Target[] = [
     name: "schema",
     enabled: (p) => p.outputs.schema !== undefined,
     output: (p) => p.outputs.schema,
-    emit: (p, names) => [...emitJsonSchemas(p, names), ...emitConformance(p, names)],
+    emit: (p, names) => [...emitJsonSchemas(p, names), ...(p.outputs.schema?.conformance === true ? emitConformance(p, names) : [])],
   },
 ];
 
