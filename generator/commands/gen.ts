@@ -1,7 +1,7 @@
 /** `wiredefs gen`: validate, render everything, then write it all or nothing. */
 import { planLock } from "../contract/check.js";
 import { generate, type GenerateResult } from "../generate.js";
-import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe, type FsOps } from "../write/index.js";
+import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe, stampOf, type FsOps } from "../write/index.js";
 import { EXIT } from "./exit.js";
 import { printFindings, readLockFile } from "./lock-file.js";
 import { summary as printSummary } from "./output.js";
@@ -67,7 +67,12 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   }
   // The owned-file list covers every enabled target; files of targets `--target` left out are
   // neither written nor treated as orphans.
-  const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
+  // The stamp lets check trust an untouched tree without rendering it; a partial gen (--target)
+  // records none, so the next check takes the full path.
+  const lockText = plan.write ?? lock.text;
+  const stamped = options.targets === undefined && spec.digest !== undefined;
+  const stamp = stamped ? stampOf(spec.digest, lockText, result.files) : undefined;
+  const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path, stamp);
   const probe = new Probe(spec.root, disk.show);
   const { owned, warnings } = readOwned(probe, disk);
   const skipped = new Set(result.skipped.map((f) => f.path));

@@ -40,7 +40,7 @@ const BIN = ((): string => {
   const own = join(REPO, "bin", "wiredefs.js");
   if (!asRoot) return own;
   const tool = mkdtempSync(join(tmpdir(), "wiredefs-cli-copy-"));
-  for (const file of ["bin/wiredefs.js", "dist/wiredefs.js", "package.json"]) {
+  for (const file of ["bin/wiredefs.js", "dist/wiredefs.js", "dist/check-fast.js", "package.json"]) {
     mkdirSync(dirname(join(tool, file)), { recursive: true });
     cpSync(join(REPO, file), join(tool, file));
   }

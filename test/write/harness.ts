@@ -22,7 +22,7 @@ const NOBODY = 65534;
 const BIN = ((): string => {
   if (!IS_ROOT) return join(REPO, "bin", "wiredefs.js");
   const dir = mkdtempSync(join(tmpdir(), "wiredefs-bin-"));
-  for (const path of ["bin/wiredefs.js", "dist/wiredefs.js", "package.json"]) cpSync(join(REPO, path), join(dir, path), { recursive: true });
+  for (const path of ["bin/wiredefs.js", "dist/wiredefs.js", "dist/check-fast.js", "package.json"]) cpSync(join(REPO, path), join(dir, path), { recursive: true });
   for (const path of ["", "bin", "dist"]) chmodSync(join(dir, path), 0o755);
   return join(dir, "bin", "wiredefs.js");
 })();
