@@ -67,12 +67,13 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   }
   // The owned-file list covers every enabled target; files of targets `--target` left out are
   // neither written nor treated as orphans.
-  // The stamp lets check trust an untouched tree without rendering it; a partial gen (--target)
-  // records none, so the next check takes the full path.
+  // The stamp lets check trust a tree whose files all have the digests of what the spec renders.
+  // It covers every rendered file, those of targets `--target` leaves out too: the fast path
+  // compares the disk with the renders, so a file gen did not write only makes it decline.
   const lockText = plan.write ?? lock.text;
-  const stamped = options.targets === undefined && spec.digest !== undefined;
-  const stamp = stamped ? stampOf(spec.digest, lockText, result.files) : undefined;
-  const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path, stamp);
+  const all = [...result.files, ...result.skipped];
+  const stamp = spec.digest === undefined ? undefined : stampOf(spec.digest, lockText, all);
+  const disk = outputsOnDisk(spec, result.protocol, all, lock.path, stamp);
   const probe = new Probe(spec.root, disk.show);
   const { owned, warnings } = readOwned(probe, disk);
   const skipped = new Set(result.skipped.map((f) => f.path));
