@@ -45,6 +45,17 @@ export function stampOf(
   };
 }
 
+/** The same spec, lock and file digests (whichever generator build recorded them). */
+export function sameDigests(a: Stamp, b: Stamp): boolean {
+  const files = Object.keys(a.files);
+  return (
+    a.spec === b.spec &&
+    a.lock === b.lock &&
+    files.length === Object.keys(b.files).length &&
+    files.every((path) => a.files[path] === b.files[path])
+  );
+}
+
 const HEX = /^[0-9a-f]{64}$/;
 
 /** The stamp of a parsed owned-file list, when it has a well-formed one. */
