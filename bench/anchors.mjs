@@ -2,7 +2,7 @@
 // wiredefs. Each is { name, did, steps } (steps run in order per sample), or { name, dropped }
 // with the reason when the tool is not installed or would need a download from outside the npm
 // registry (nothing is fetched here, and no anchor is ever faked).
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
 import { join } from "node:path";
@@ -124,20 +124,33 @@ export function anchors(repo, schema, out) {
   const bufPkg =
     pkg("@bufbuild/buf") && bufPlatform ? pkg(`@bufbuild/buf-${bufPlatform}`) : undefined;
   const buf = bufPkg ? join(bufPkg.dir, "bin", "buf") : undefined;
+  // buf generate runs protoc-gen-es (TypeScript), the protobuf counterpart of `wiredefs gen`; the
+  // template is written into the scratch directory because buf wants the plugin's path.
+  const es = pkg("@bufbuild/protoc-gen-es");
+  const template = join(out, "buf.gen.yaml");
+  if (es) {
+    const plugin = join(es.dir, "bin", "protoc-gen-es");
+    writeFileSync(
+      template,
+      `version: v2\nplugins:\n  - local: [${JSON.stringify(node)}, ${JSON.stringify(plugin)}]\n    out: ${JSON.stringify(join(out, "buf-es"))}\n    opt: target=ts\n`,
+    );
+  }
   const bufCases = [
-    ["buf build", "compile the .proto module", ["build", "-o", "/dev/null"]],
-    ["buf lint", "compile + lint (STANDARD)", ["lint"]],
-    ["buf breaking", "compile twice + breaking (FILE) vs itself", ["breaking", "--against", "."]],
+    ["buf generate", `compile the .proto module + protoc-gen-es ${es?.version ?? ""} → TS`, ["generate", "--template", template], es],
+    ["buf lint", "compile + lint (STANDARD)", ["lint"], true],
+    ["buf breaking", "compile twice + breaking (FILE) vs itself", ["breaking", "--against", "."], true],
   ];
-  for (const [name, what, args] of bufCases) {
+  for (const [name, what, args, ready] of bufCases) {
     list.push(
-      buf && existsSync(buf)
+      buf && existsSync(buf) && ready
         ? { name, did: `buf ${bufPkg.version}: ${what}`, steps: [{ cmd: buf, args, cwd: proto }] }
         : {
             name,
-            dropped: pkg("@bufbuild/buf")
-              ? `no @bufbuild/buf binary package for ${platform()} ${arch()}`
-              : notInstalled("@bufbuild/buf"),
+            dropped: !ready
+              ? notInstalled("@bufbuild/protoc-gen-es")
+              : pkg("@bufbuild/buf")
+                ? `no @bufbuild/buf binary package for ${platform()} ${arch()}`
+                : notInstalled("@bufbuild/buf"),
           },
     );
   }

@@ -12,7 +12,7 @@ const outputs = (name) => `outputs:
   typescript: { dir: generated/ts }
   python: { dir: generated/python, package: ${name} }
   docs: { dir: generated/docs }
-  schema: { dir: generated/schema }
+  schema: { dir: generated/schema, conformance: true }
 `;
 
 const header = (name, title) => `wiredefs: 1

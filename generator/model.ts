@@ -334,11 +334,20 @@ export interface DirOutput {
   readonly span?: Span | undefined;
 }
 
+export interface SchemaOutput extends DirOutput {
+  /**
+   * `conformance: true` also writes conformance.json, the vectors both runtimes' tests replay.
+   * Opt-in: the vectors grow with the spec (a few KB per payload), so a protocol writes them only
+   * when its own tests use them.
+   */
+  readonly conformance: boolean;
+}
+
 export interface Outputs {
   readonly typescript?: TypeScriptOutput | undefined;
   readonly python?: PythonOutput | undefined;
   readonly docs?: DirOutput | undefined;
-  readonly schema?: DirOutput | undefined;
+  readonly schema?: SchemaOutput | undefined;
 }
 
 export interface Protocol {

@@ -62,7 +62,11 @@ export const TARGETS: readonly Target[] = [
     name: "schema",
     enabled: (p) => p.outputs.schema !== undefined,
     output: (p) => p.outputs.schema,
-    emit: (p, names) => [...emitJsonSchemas(p, names), ...emitConformance(p, names), ...emitConversationVectors(p)],
+    // The vectors (payloads, and conversations when the protocol has flows) are opt-in.
+    emit: (p, names) => [
+      ...emitJsonSchemas(p, names),
+      ...(p.outputs.schema?.conformance === true ? [...emitConformance(p, names), ...emitConversationVectors(p)] : []),
+    ],
   },
 ];
 

@@ -17,7 +17,6 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
@@ -49,23 +48,20 @@ function inputsHash(step) {
   return hash.digest("hex");
 }
 
-function step(name, outputs, build) {
-  try {
-    runStep(name, outputs, build);
-  } catch {
-    // esbuild and tsc have printed what is wrong
-    process.exit(1);
-  }
-}
-
-function runStep(name, outputs, build) {
+/** Runs `build(hash)` unless the stamp beside the outputs records the same input hash. */
+async function step(name, outputs, build) {
   const stamp = join(DIST, `.${name}.stamp`);
   const hash = inputsHash(name);
   const fresh = !force && outputs.every((o) => existsSync(join(ROOT, o))) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
   if (fresh) return;
   mkdirSync(DIST, { recursive: true });
   rmSync(stamp, { force: true });
-  build();
+  try {
+    await build(hash);
+  } catch {
+    // esbuild and tsc have printed what is wrong
+    process.exit(1);
+  }
   writeFileSync(stamp, hash);
   process.stderr.write(`wiredefs build: ${name} rebuilt (${outputs.join(", ")})\n`);
 }
@@ -73,28 +69,38 @@ function runStep(name, outputs, build) {
 const node = process.execPath;
 const bin = (pkg, path) => join(ROOT, "node_modules", pkg, path);
 
-step("bundle", ["dist/wiredefs.js"], () => {
-  const temp = join(DIST, `wiredefs.${process.pid}.tmp.js`);
+/** Bundles one entry point into dist/, renamed into place. The build ID is the bundle step's input hash. */
+async function bundle(entry, out, buildId) {
+  // Loaded only when a bundle is stale, so an up-to-date `npm run check` does not pay for esbuild.
+  const esbuild = await import("esbuild");
+  const temp = join(DIST, `${out}.${process.pid}.tmp.js`);
   try {
-    buildSync({
+    esbuild.buildSync({
       absWorkingDir: ROOT,
-      entryPoints: ["generator/main.ts"],
+      entryPoints: [entry],
       bundle: true,
       platform: "node",
       format: "esm",
       target: "node20",
       logLevel: "warning",
       outfile: temp,
+      // gen records the build in the owned-file list's stamp; check's fast path trusts only its own build.
+      define: { __WIREDEFS_BUILD_ID__: JSON.stringify(buildId) },
       banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
     });
-    renameSync(temp, join(DIST, "wiredefs.js"));
+    renameSync(temp, join(DIST, out));
   } finally {
     rmSync(temp, { force: true });
   }
+}
+
+await step("bundle", ["dist/wiredefs.js", "dist/check-fast.js"], async (hash) => {
+  await bundle("generator/commands/check-fast.ts", "check-fast.js", hash);
+  await bundle("generator/main.ts", "wiredefs.js", hash);
 });
 
 if (args.has("--types")) {
-  step("types", ["dist/index.d.ts"], () => {
+  await step("types", ["dist/index.d.ts"], () => {
     // Declarations of modules that no longer exist must not linger (and be packed).
     for (const file of filesUnder("dist")) if (file.endsWith(".d.ts")) rmSync(join(ROOT, file));
     execFileSync(node, [bin("typescript-native", "bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });

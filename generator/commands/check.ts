@@ -37,9 +37,12 @@ export function runCheck(specPath: string, options: CheckOptions = {}): number {
     printFindings(contract.findings, lock.display);
     if (contract.diagnostics.length > 0) printDiagnostics(contract.diagnostics, sourcesOf(spec));
     progress.stage("comparing with the files on disk");
-    const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
-    const probe = new Probe(spec.root, disk.show);
-    const { owned, warnings } = readOwned(probe, disk);
+    // The stamp in the owned-file list is gen's record, not content: compare the list with the
+    // stamp it carries on disk, so a stamp from another build of the generator is no drift.
+    const listed = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
+    const probe = new Probe(spec.root, listed.show);
+    const { owned, stamp, warnings } = readOwned(probe, listed);
+    const disk = stamp === undefined ? listed : outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path, stamp);
     if (warnings.length > 0) printDiagnostics(warnings, sourcesOf(spec));
     const skipped = new Set(result.skipped.map((f) => f.path));
     const files = [...result.files, disk.ownedList];

@@ -1,7 +1,7 @@
 /** `wiredefs gen`: validate, render everything, then write it all or nothing. */
 import { planLock } from "../contract/check.js";
 import { generate, type GenerateResult } from "../generate.js";
-import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe, type FsOps } from "../write/index.js";
+import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe, sameDigests, stampOf, type FsOps } from "../write/index.js";
 import { EXIT } from "./exit.js";
 import { printFindings, readLockFile } from "./lock-file.js";
 import { summary as printSummary } from "./output.js";
@@ -67,9 +67,19 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   }
   // The owned-file list covers every enabled target; files of targets `--target` left out are
   // neither written nor treated as orphans.
-  const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
-  const probe = new Probe(spec.root, disk.show);
-  const { owned, warnings } = readOwned(probe, disk);
+  // The stamp lets check trust a tree whose files all have the digests of what the spec renders.
+  // It covers every rendered file, those of targets `--target` leaves out too: the fast path
+  // compares the disk with the renders, so a file gen did not write only makes it decline.
+  // A stamp on disk whose digests all still hold is kept, even from another build of the
+  // generator: the files it vouches for are the same, so an up-to-date tree stays untouched.
+  const lockText = plan.write ?? lock.text;
+  const all = [...result.files, ...result.skipped];
+  const listed = outputsOnDisk(spec, result.protocol, all, lock.path);
+  const probe = new Probe(spec.root, listed.show);
+  const { owned, stamp: before, warnings } = readOwned(probe, listed);
+  const fresh = spec.digest === undefined ? undefined : stampOf(spec.digest, lockText, all);
+  const stamp = before !== undefined && fresh !== undefined && sameDigests(before, fresh) ? before : fresh;
+  const disk = outputsOnDisk(spec, result.protocol, all, lock.path, stamp);
   const skipped = new Set(result.skipped.map((f) => f.path));
   const lockFiles = plan.write === undefined ? [] : [{ path: lock.path, text: plan.write }];
   const planned = planWrite(probe, {

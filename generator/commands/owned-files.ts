@@ -4,7 +4,7 @@ import { basename, join, posix, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic } from "../diagnostics.js";
 import type { GeneratedFile, Protocol } from "../model.js";
-import { ownedListPathFor, parseOwnedList, renderOwnedList, type Origin, type Probe } from "../write/index.js";
+import { ownedListPathFor, parseOwnedList, renderOwnedList, type Origin, type Probe, type Stamp } from "../write/index.js";
 import "../write/codes.js";
 import { TARGETS } from "../targets.js";
 import type { SpecFile } from "./spec-file.js";
@@ -24,9 +24,15 @@ export function showFor(spec: SpecFile): (path: string) => string {
   return (path) => (base === "." ? path : posix.join(base, path));
 }
 
-export function outputsOnDisk(spec: SpecFile, protocol: Protocol, files: readonly GeneratedFile[], lockPath: string): OutputsOnDisk {
+export function outputsOnDisk(
+  spec: SpecFile,
+  protocol: Protocol,
+  files: readonly GeneratedFile[],
+  lockPath: string,
+  stamp?: Stamp,
+): OutputsOnDisk {
   const show = showFor(spec);
-  const ownedList = renderOwnedList(protocol, ownedListPathFor(basename(spec.display)), files);
+  const ownedList = renderOwnedList(protocol, ownedListPathFor(basename(spec.display)), files, stamp);
   const origin = (path: string): Origin => {
     if (path === lockPath) return { label: "the wire lock" };
     if (path === ownedList.path) return { label: "the list of generated files" };
@@ -41,11 +47,14 @@ export function outputsOnDisk(spec: SpecFile, protocol: Protocol, files: readonl
 }
 
 /** The files the owned-file list on disk names; [] (with a warning for a broken list) when there is none to trust. */
-export function readOwned(probe: Probe, disk: OutputsOnDisk): { owned: readonly string[]; warnings: Diagnostic[] } {
+export function readOwned(
+  probe: Probe,
+  disk: OutputsOnDisk,
+): { owned: readonly string[]; stamp?: Stamp | undefined; warnings: Diagnostic[] } {
   const found = probe.find(disk.ownedList.path);
   if (found.kind !== "file") return { owned: [], warnings: [] };
   const parsed = parseOwnedList(found.text);
-  if (parsed.ok) return { owned: parsed.files, warnings: [] };
+  if (parsed.ok) return { owned: parsed.files, stamp: parsed.stamp, warnings: [] };
   return {
     owned: [],
     warnings: [diagnostic("WD507", `${disk.show(disk.ownedList.path)} cannot be read: ${parsed.problem}; files it listed are not removed this time`, undefined, {

@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { diagnostic } from "../diagnostics.js";
+import { digest } from "../write/stamp.js";
 import type { Protocol } from "../model.js";
 import { loadProtocol } from "../spec/index.js";
 import { EXIT, type ExitCode } from "./exit.js";
@@ -13,6 +14,8 @@ export interface SpecFile {
   /** The directory outputs and the lock are relative to. */
   readonly root: string;
   readonly text: string;
+  /** Digest of the file's bytes (what gen records and check's fast path compares). */
+  readonly digest?: string | undefined;
 }
 
 /**
@@ -48,7 +51,7 @@ export function readSpec(path: string): SpecFile | ExitCode {
     printDiagnostics([d], new Map());
     return EXIT.findings;
   }
-  return { display: displayPath(absolute), root: dirname(absolute), text };
+  return { display: displayPath(absolute), root: dirname(absolute), text, digest: digest(bytes) };
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {

@@ -207,6 +207,11 @@ function accepted(r: Reader, node: unknown): AcceptedBreaking[] {
   return [{ rule: rule.value, item: item.value, reason: reason.value, span: span(r, node) }];
 }
 
+function conformance(schema: unknown): boolean {
+  const node = isMap(schema) ? schema.get("conformance", true) : undefined;
+  return isScalar(node) && node.value === true;
+}
+
 function requireVersionBump(r: Reader, breaking: unknown): boolean | undefined {
   const node = child(r, breaking, "require_version_bump");
   return isScalar(node) && typeof node.value === "boolean" ? node.value : undefined;
@@ -234,6 +239,6 @@ function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
     ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span, ...typescriptReadonly(r, node) }),
     ...optional("python", py === undefined ? undefined : { dir: py.value, package: pkg, span: py.span }),
     ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir.value, span: docsDir.span }),
-    ...optional("schema", schema === undefined ? undefined : { dir: schema.value, span: schema.span }),
+    ...optional("schema", schema === undefined ? undefined : { dir: schema.value, span: schema.span, conformance: conformance(child(r, node, "schema")) }),
   };
 }

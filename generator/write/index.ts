@@ -15,6 +15,7 @@ export { acquireGenLock, GEN_LOCK_NAME, DEFAULT_LOCK_TIMEOUT_MS, type GenLock } 
 export { formatIoFailure, IoFailure, ioFailure } from "./io-error.js";
 export { Probe, type Found } from "./fs-guard.js";
 export { isSafeRelativePath, ownedListPathFor, parseOwnedList, renderOwnedList, type OwnedList } from "./owned.js";
+export { digest, generatorBuild, sameDigests, stampIn, stampOf, type Stamp } from "./stamp.js";
 export { planWrite, type FileWrite, type Origin, type PlanInput, type PlanResult, type WritePlan } from "./plan.js";
 export { hasGeneratedHeader, headerKindOf } from "./recognise.js";
 export { applyPlan, NODE_FS, type FsOps, type WriteSummary } from "./transaction.js";

@@ -7,20 +7,26 @@
  */
 import { generatedNotice } from "../emit/header.js";
 import type { GeneratedFile, Protocol } from "../model.js";
+import { stampIn, type Stamp } from "./stamp.js";
 
 /** `protocol.yaml` → `protocol.files.json` (beside the spec, like the wire lock). */
 export function ownedListPathFor(specPath: string): string {
   return `${specPath.replace(/\.ya?ml$/i, "")}.files.json`;
 }
 
-/** The manifest listing `files` (paths relative to the spec's directory), sorted, one per line. */
-export function renderOwnedList(protocol: Protocol, path: string, files: readonly GeneratedFile[]): GeneratedFile {
+/**
+ * The manifest listing `files` (paths relative to the spec's directory), sorted, one per line,
+ * and the stamp gen recorded (see stamp.ts), when given.
+ */
+export function renderOwnedList(protocol: Protocol, path: string, files: readonly GeneratedFile[], stamp?: Stamp): GeneratedFile {
   const paths = [...new Set(files.map((f) => f.path))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const text = JSON.stringify({ $comment: generatedNotice(protocol).join(" "), files: paths }, null, 2);
-  return { path, text: `${text}\n` };
+  const list = { $comment: generatedNotice(protocol).join(" "), files: paths, ...(stamp === undefined ? {} : { stamp }) };
+  return { path, text: `${JSON.stringify(list, null, 2)}\n` };
 }
 
-export type OwnedList = { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly problem: string };
+export type OwnedList =
+  | { readonly ok: true; readonly files: readonly string[]; readonly stamp?: Stamp | undefined }
+  | { readonly ok: false; readonly problem: string };
 
 /** Reads a manifest back; entries that are not safe relative paths make the whole list unusable. */
 export function parseOwnedList(text: string): OwnedList {
@@ -39,7 +45,7 @@ export function parseOwnedList(text: string): OwnedList {
       return { ok: false, problem: `it lists ${JSON.stringify(entry)}, which is no path inside the spec's directory` };
     }
   }
-  return { ok: true, files: files as string[] };
+  return { ok: true, files: files as string[], stamp: stampIn(value) };
 }
 
 /** Relative, POSIX, no `..`, `.` or empty segments, no backslash or control character. */

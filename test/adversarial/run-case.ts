@@ -25,28 +25,13 @@ import {
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { REPO } from "../cli/run.js";
+import { cliForOthers, IS_ROOT, NOBODY } from "../cli/cli-copy.js";
 
 const FIXTURES = join(REPO, "test/fixtures/adversarial");
-/** The unprivileged user the CLI runs as when the suite runs as root (root ignores permissions). */
-const NOBODY = 65534;
+export const asRoot = IS_ROOT;
 
-export const asRoot = process.getuid?.() === 0;
-
-/**
- * The built CLI. As root, a copy in the temp dir (the bundle is self-contained: bin, the bundle and
- * package.json), so the unprivileged user can run it wherever the checkout lives (/root, say).
- */
-const BIN = ((): string => {
-  const own = join(REPO, "bin", "wiredefs.js");
-  if (!asRoot) return own;
-  const tool = mkdtempSync(join(tmpdir(), "wiredefs-cli-copy-"));
-  for (const file of ["bin/wiredefs.js", "dist/wiredefs.js", "package.json"]) {
-    mkdirSync(dirname(join(tool, file)), { recursive: true });
-    cpSync(join(REPO, file), join(tool, file));
-  }
-  chmodSync(tool, 0o755);
-  return join(tool, "bin", "wiredefs.js");
-})();
+/** The built CLI, runnable by the unprivileged user (see test/cli/cli-copy.ts). */
+const BIN = cliForOthers();
 
 export type SpecSource =
   | { readonly file: string; readonly transform?: "crlf" | "bom" | "cr" }

@@ -48,13 +48,13 @@ beforeAll(() => {
 }, 240_000);
 
 describe("the packed package", () => {
-  it("ships one CLI bundle, the API's types, the spec schema and the licence; no install scripts", () => {
+  it("ships the CLI bundle and check's fast path, the API's types, the spec schema and the licence; no install scripts", () => {
     const paths = packed.files.map((f) => f.path);
     expect(paths).toContain("dist/wiredefs.js");
     expect(paths).toContain("dist/index.d.ts");
     expect(paths).toContain("generator/spec/protocol.schema.json");
     expect(paths).toContain("LICENSE");
-    expect(paths.filter((p) => p.endsWith(".js")).sort()).toEqual(["bin/wiredefs.js", "dist/wiredefs.js"]);
+    expect(paths.filter((p) => p.endsWith(".js")).sort()).toEqual(["bin/wiredefs.js", "dist/check-fast.js", "dist/wiredefs.js"]);
     expect(paths.filter((p) => p.endsWith(".ts") && !p.endsWith(".d.ts"))).toEqual([]);
     const manifest = JSON.parse(execFileSync("tar", ["-xzOf", join(work, packed.filename), "package/package.json"], { encoding: "utf8" })) as Record<string, unknown>;
     expect(manifest["private"]).toBeUndefined();

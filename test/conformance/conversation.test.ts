@@ -15,7 +15,7 @@ import { generate } from "../../generator/generate.js";
 import type { ConversationVector, MessageVector } from "../../generator/conformance/conversation.js";
 
 const FIXTURES = new URL("../fixtures/envelope/", import.meta.url);
-const OUTPUTS = "\noutputs:\n  typescript: { dir: ts }\n  python: { dir: py }\n  schema: { dir: schema }\n";
+const OUTPUTS = "\noutputs:\n  typescript: { dir: ts }\n  python: { dir: py }\n  schema: { dir: schema, conformance: true }\n";
 
 interface Vectors {
   readonly messages: readonly MessageVector[];

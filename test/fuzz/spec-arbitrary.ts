@@ -363,7 +363,7 @@ export function buildSpec(d: Draw): FuzzSpec {
     typescript: { dir: dirs.typescript },
     python: { dir: dirs.python, package: protocolName },
     docs: { dir: dirs.docs },
-    schema: { dir: dirs.schema },
+    schema: { dir: dirs.schema, conformance: true },
   };
   if (d.chance(4)) {
     const breaking: Obj = {};

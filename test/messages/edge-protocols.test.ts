@@ -27,7 +27,7 @@ protocol: { name: edge, title: Edge., channel: edge, version: 1 }
 const OUTPUTS = `outputs:
   typescript: { dir: ts }
   python: { dir: py, package: edge }
-  schema: { dir: schema }
+  schema: { dir: schema, conformance: true }
 `;
 
 describe("a protocol without topics or records", () => {

@@ -4,28 +4,17 @@
  * snapshots of a tree that include each entry's kind and permission bits.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chownSync, lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { cliForOthers, IS_ROOT, NOBODY } from "../cli/cli-copy.js";
 import { REPO, scratchCopy } from "../cli/run.js";
 
 export { REPO, scratchCopy };
 
-export const IS_ROOT = process.getuid?.() === 0;
-const NOBODY = 65534;
+export { IS_ROOT };
 
-/**
- * The built CLI where the unprivileged user can read it: the checkout may sit in a directory only
- * root can enter (a CI home), so when root, the bundle (one file) and package.json are copied to
- * a world-readable temp directory.
- */
-const BIN = ((): string => {
-  if (!IS_ROOT) return join(REPO, "bin", "wiredefs.js");
-  const dir = mkdtempSync(join(tmpdir(), "wiredefs-bin-"));
-  for (const path of ["bin/wiredefs.js", "dist/wiredefs.js", "package.json"]) cpSync(join(REPO, path), join(dir, path), { recursive: true });
-  for (const path of ["", "bin", "dist"]) chmodSync(join(dir, path), 0o755);
-  return join(dir, "bin", "wiredefs.js");
-})();
+/** The built CLI, runnable by the unprivileged user (see test/cli/cli-copy.ts). */
+const BIN = cliForOthers();
 
 export interface Run {
   readonly status: number;
