@@ -479,7 +479,7 @@ export function isModelExchangeMeta(
         return false;
     }
     if (h4 || hasOwn(value, "model_version")) {
-      void value.model_version;
+      read(value, "model_version");
     }
     switch (f2) {
       case "binary":
@@ -991,9 +991,9 @@ export function isTaskReadyPayload(value: unknown): value is TaskReadyPayload {
     const f2 = value.task_name;
     if (typeof f2 !== "string") return false;
     if (!h3 && !hasOwn(value, "model")) return false;
-    void value.model;
+    read(value, "model");
     if (!h4 && !hasOwn(value, "params")) return false;
-    void value.params;
+    read(value, "params");
     return true;
   } catch {
     return false;
@@ -1116,7 +1116,7 @@ export function isResultReadyPayload(
     const f1 = value.result_id;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "manifest")) return false;
-    void value.manifest;
+    read(value, "manifest");
     return true;
   } catch {
     return false;
@@ -1591,6 +1591,11 @@ const ABSENT: unique symbol = /*#__PURE__*/ Symbol("absent");
 
 /** What readOwn gives when reading throws (a getter, a proxy trap, a revoked proxy). */
 const UNREADABLE: unique symbol = /*#__PURE__*/ Symbol("unreadable");
+
+/** `object[key]`, typed unknown (a read that throws throws: guards catch it). */
+function read(object: JsonObject, key: string): unknown {
+  return object[key];
+}
 
 /** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */
 function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {

@@ -13,7 +13,7 @@ import type { TsContext } from "./messages-context.js";
 import { jsDoc, str } from "./messages-layout.js";
 import type { Doc } from "./doc.js";
 import { hardline, indent, line } from "./doc.js";
-import { call, id, index, member, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
+import { call, id, member, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
 import { ES5_IDENTIFIER_NAME } from "./es5-identifier.js";
 import { printAssignment, printExpr } from "./ts-print.js";
 import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
@@ -96,7 +96,8 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
     const ruled = usedByRules(view.rules, check.wire);
     const value = propertyOf(check.wire, ctx);
     const read = constDecl(v, value);
-    const touch: Doc = value.kind === "call" ? statement("", value) : ["void ", printExpr(value), ";"];
+    // A value of any type is still read, as the validator reads it: a getter that throws fails both.
+    const touch: Doc = statement("", call(ctx.need("read"), [id("value"), key]));
     if (check.required) {
       body.push(ifClause([`!${h}`, " &&", line, "!", present], "return false;"));
       if (inner.length === 0 && !ruled) body.push(touch);
@@ -119,13 +120,13 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
 }
 
 /**
- * `value.key` (`value["content-type"]`): a property read of its own at each field, so each has
- * its own inline cache. A key named like a member of Object.prototype (`toString`) is read through
- * `read`, since TypeScript types `value.toString` as the inherited method.
+ * `value.key`: a property read of its own at each field, so each has its own inline cache. A key
+ * that is no identifier (`content-type`), or is named like a member of Object.prototype
+ * (`toString`, which TypeScript types as the inherited method), is read through `read`.
  */
 function propertyOf(wire: string, ctx: TsContext, object = "value"): Expr {
-  if (wire in Object.prototype) return call(ctx.need("read"), [id(object), stringLit(str(wire))]);
-  return ES5_IDENTIFIER_NAME.test(wire) ? member(id(object), wire) : index(id(object), stringLit(str(wire)));
+  if (ES5_IDENTIFIER_NAME.test(wire) && !(wire in Object.prototype)) return member(id(object), wire);
+  return call(ctx.need("read"), [id(object), stringLit(str(wire))]);
 }
 
 /** The unknown-keys check when the for-in pass threw: by Object.keys, as the validator lists them. */
@@ -158,7 +159,7 @@ function ruleGuard(rule: CrossFieldRule, names: ReadonlyMap<string, string>, the
 
 function validatorBody(view: ShapeView, checks: readonly Check[], guard: string, type: string, ctx: TsContext): Doc[] {
   const body: Doc[] = [
-    ifClause(`${guard}(value)`, "return { ok: true, value };"),
+    ifClause(printExpr(call(guard, [id("value")])), "return { ok: true, value };"),
     "const errors: ValidationIssue[] = [];",
     constDecl("object", call(ctx.need("objectOf"), [id("errors"), { kind: "array", items: [] }, id("value")])),
     ifClause(compare("object", "===", "undefined"), "return { ok: false, errors };"),

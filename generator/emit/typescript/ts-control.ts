@@ -20,7 +20,7 @@ export function ifElse(branches: readonly (readonly [Doc, readonly Doc[]])[], ot
 
 /** `if (test) clause` for a one-statement clause (`return false;`, `break m1;`). */
 export function ifClause(test: Doc, clause: Doc): Doc {
-  return group(["if (", group([indent([softline, test]), softline]), ")", group(indent([line, clause]))]);
+  return group(["if (", group([indent([softline, test]), softline]), ")", indent([line, clause])]);
 }
 
 /** `a || b || …` inside an `if`'s parentheses. */
