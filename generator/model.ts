@@ -292,18 +292,62 @@ export interface Reserved {
   readonly span: Span;
 }
 
-export interface TypeScriptOutput {
-  /** Directory relative to the spec's directory, POSIX separators. */
-  readonly dir: string;
-  /** Where the spec says `dir` (messages about files this output writes point here). */
+/**
+ * What one generated module holds of the protocol, in the order the spec lists it: constants,
+ * sets of wire values (enums, key sets, topic sets) and records' verify functions.
+ */
+export type ModuleItem =
+  | { readonly kind: "constant"; readonly constant: Constant }
+  | { readonly kind: "set"; readonly set: Enum | KeySet | TopicSet }
+  | { readonly kind: "verify"; readonly record: Record; readonly verify: Verify };
+
+/** One module a code target writes (`outputs.<target>.modules`, or the default layout). */
+export interface ModuleOutput {
+  /** The file, relative to the target's `dir` (POSIX), e.g. `nvflare/client/cell/defs.py`. */
+  readonly path: string;
+  /** The items it defines, in this order. */
+  readonly items: readonly ModuleItem[];
+  /**
+   * It holds the typed messages too: payload and record types, validators, the topic tables and
+   * every verify function no module lists.
+   */
+  readonly messages: boolean;
+  /** The module's docstring / doc comment; absent: the protocol's title and doc. */
+  readonly doc?: string | undefined;
+  /** Where the spec names the module (its `path:`); absent for the default layout. */
   readonly span?: Span | undefined;
 }
 
+/** A package entry point (Python `__init__.py`, TypeScript `index.ts`) re-exporting modules. */
+export interface EntryOutput {
+  /** The file, relative to the target's `dir`. */
+  readonly path: string;
+  /** The modules (their paths, as in `modules`) whose names it re-exports; may be none. */
+  readonly reexport: readonly string[];
+  readonly span?: Span | undefined;
+}
+
+export interface TypeScriptOutput {
+  /** Directory relative to the spec's directory, POSIX separators (may climb up to the repository root). */
+  readonly dir: string;
+  /** Where the spec says `dir` (messages about files this output writes point here). */
+  readonly span?: Span | undefined;
+  /** The modules to write, in spec order; the default layout is `defs.ts` + `messages.ts`. */
+  readonly modules: readonly ModuleOutput[];
+  /** The index module, when one is written (default: `index.ts` re-exporting both). */
+  readonly index?: EntryOutput | undefined;
+}
+
 export interface PythonOutput {
+  /** Directory relative to the spec's directory; module paths are relative to it, so it is their import root. */
   readonly dir: string;
   readonly span?: Span | undefined;
-  /** Package (folder) name under `dir`: generated/python/<package>/defs.py. */
+  /** Package (folder) name under `dir` of the default layout: generated/python/<package>/defs.py. */
   readonly package: string;
+  /** The modules to write, in spec order; the default layout is `<package>/defs.py` + `<package>/messages.py`. */
+  readonly modules: readonly ModuleOutput[];
+  /** The package's `__init__.py`, when one is written (default layout: re-exporting both modules). */
+  readonly init?: EntryOutput | undefined;
 }
 
 export interface DirOutput {

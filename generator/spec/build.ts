@@ -13,7 +13,6 @@ import type {
   Flow,
   KeySet,
   LintConfig,
-  Outputs,
   Protocol,
   Record,
   Reserved,
@@ -23,6 +22,7 @@ import type {
   TopicSet,
 } from "../model.js";
 import { buildFlow } from "./build-flows.js";
+import { buildOutputs } from "./build-outputs.js";
 import { buildEnum, buildKeySet } from "./build-sets.js";
 import { completeRecord, recordShell } from "./build-records.js";
 import { buildTopicSet } from "./build-topics.js";
@@ -77,6 +77,7 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
   const version = versionConstant(r, protocolNode);
   const complete = name !== undefined && channel !== undefined && version !== undefined;
   const protocolSpan = span(r, keyNodeOf(root, "protocol"));
+  const constants = all("constants").flatMap((e) => constant(r, e));
   const protocol: Protocol = {
     name: name?.value ?? "protocol",
     ...optional("title", str(r, protocolNode, "title")?.value.trim()),
@@ -86,7 +87,7 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
     span: protocolSpan,
     channel: channel ?? placeholderConstant("CHANNEL", "string", "channel", protocolSpan),
     version: version ?? placeholderConstant("PROTOCOL_VERSION", "int", 1, protocolSpan),
-    constants: all("constants").flatMap((e) => constant(r, e)),
+    constants,
     actors,
     enums: enums as Enum[],
     keySets: keySets as KeySet[],
@@ -98,7 +99,11 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
     acceptedBreaking: itemsOf(child(r, child(r, root, "breaking"), "accept")).flatMap((n) => accepted(r, n)),
     ...optional("requireVersionBump", requireVersionBump(r, child(r, root, "breaking"))),
     ...optional("lint", lint(r, child(r, root, "lint"))),
-    outputs: outputs(r, child(r, root, "outputs"), name?.value ?? "protocol"),
+    outputs: buildOutputs(r, child(r, root, "outputs"), name?.value ?? "protocol", {
+      constants: [...(channel === undefined ? [] : [channel]), ...(version === undefined ? [] : [version]), ...constants],
+      sets: [...enums, ...keySets, ...topicSets],
+      records,
+    }),
   };
   return { protocol, complete };
 }
@@ -184,17 +189,3 @@ function lint(r: Reader, node: unknown): LintConfig | undefined {
   return { disable: strings(r, node, "disable").map((s) => ({ rule: s.value, span: s.span })) };
 }
 
-function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
-  const dir = (target: string) => str(r, child(r, node, target), "dir");
-  const ts = dir("typescript");
-  const py = dir("python");
-  const docsDir = dir("docs");
-  const schema = dir("schema");
-  const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
-  return {
-    ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span }),
-    ...optional("python", py === undefined ? undefined : { dir: py.value, package: pkg, span: py.span }),
-    ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir.value, span: docsDir.span }),
-    ...optional("schema", schema === undefined ? undefined : { dir: schema.value, span: schema.span }),
-  };
-}

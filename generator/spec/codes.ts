@@ -45,7 +45,7 @@ registerCodes({
   WD315: { severity: "error", title: "wire value with surrounding whitespace or control characters" },
   WD316: { severity: "error", title: "the protocol version must be a positive integer" },
   WD317: { severity: "error", title: "invalid output directory" },
-  WD318: { severity: "error", title: "output directories overlap" },
+  WD318: { severity: "error", title: "a target writes the same file twice" },
   WD319: { severity: "error", title: "the Python package is not a valid Python identifier" },
   WD320: { severity: "error", title: "recursive record type" },
   WD321: { severity: "error", title: "a flow step has no sender or receiver" },
@@ -56,6 +56,12 @@ registerCodes({
   WD331: { severity: "error", title: "a name is a reserved word in TypeScript or Python" },
   WD332: { severity: "error", title: "a name starts with a double underscore" },
   WD333: { severity: "error", title: "a member name is a special JavaScript property name" },
+  WD360: { severity: "error", title: "a module lists an unknown item" },
+  WD361: { severity: "error", title: "an item is placed in two modules" },
+  WD362: { severity: "error", title: "invalid module path" },
+  WD363: { severity: "error", title: "an entry point re-exports an unknown module" },
+  WD364: { severity: "error", title: "an entry point has no path" },
+  WD365: { severity: "error", title: "a module uses an item no module holds" },
 
   // Warnings
   WD391: { severity: "warning", title: "an enum is used by no key" },

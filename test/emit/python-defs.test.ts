@@ -108,9 +108,9 @@ describe("__init__.py", () => {
 
   test("takes other modules' names without changing its logic", () => {
     const init = emitPythonInit(protocol, [
-      { module: "defs", names: ["CHANNEL", "PROTOCOL_VERSION", "Color"] },
-      { module: "messages", names: ["validate_payload", "HelloPayload", "ISSUE_CODES", "parse_payload"] },
-    ]);
+      { module: ".defs", names: ["CHANNEL", "PROTOCOL_VERSION", "Color"] },
+      { module: ".messages", names: ["validate_payload", "HelloPayload", "ISSUE_CODES", "parse_payload"] },
+    ], "out/py/demo/__init__.py");
     expect(init.path).toBe("out/py/demo/__init__.py");
     const lines = init.text.split("\n");
     expect(linesFrom(lines, "from .messages import (", 6)).toEqual([
@@ -143,7 +143,7 @@ describe("__init__.py", () => {
     expect([...names].sort(dunderAllOrder)).toEqual([
       "ABC", "X1", "X9", "X10", "A", "HTTPStatus", "HttpMethod", "Version2", "Version10", "a_b", "ab",
     ]);
-    const init = emitPythonInit(protocol, [{ module: "defs", names }]);
+    const init = emitPythonInit(protocol, [{ module: ".defs", names }], "out/py/demo/__init__.py");
     expect(ruffCheck(init.text)).toEqual([]);
   });
 });

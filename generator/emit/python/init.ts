@@ -1,52 +1,47 @@
 /**
- * The package's `__init__.py`: docstring, one `from .<module> import (...)` per module, and an
- * explicit `__all__`, so `import <package>` offers every generated name and a type checker sees
- * them as re-exported.
+ * A package's `__init__.py`: docstring, one `from <module> import (...)` per module it
+ * re-exports (the layout says which: `outputs.python.init.reexport`), and an explicit `__all__`,
+ * so `import <package>` offers those names and a type checker sees them as re-exported.
  *
  * Names are ordered the way ruff's isort (I001) and RUF022 order them — constants, then classes,
  * then everything else, each naturally sorted — so ruff never rewrites the file. Modules are
  * passed in, not looked up: another emitter adds its module by handing over its names.
  */
-import type { GeneratedFile, Protocol, PythonOutput } from "../../model.js";
+import type { GeneratedFile, Protocol } from "../../model.js";
 import { moduleDocText } from "../text.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 
-/** The names one module of the package exports (`{ module: "defs", names: ["CHANNEL", …] }`). */
+/** The names one module exports, and how the entry point imports it (`{ module: ".defs", names: ["CHANNEL", …] }`). */
 export interface PythonModuleExports {
+  /** `.defs` for a module beside the entry point, else its dotted path (`nvflare.edge.model_protocol`). */
   readonly module: string;
   readonly names: readonly string[];
 }
 
-export function emitPythonInit(protocol: Protocol, modules: readonly PythonModuleExports[]): GeneratedFile {
-  const output = pythonOutput(protocol);
-  const sortedModules = [...modules].sort((a, b) => naturalCompare(a.module.toLowerCase(), b.module.toLowerCase()));
-  const imports = sortedModules
-    .filter((m) => m.names.length > 0)
-    .flatMap((m) => [
-      `from .${m.module} import (`,
-      ...[...m.names].sort(importOrder).map((name) => `    ${name},`),
-      ")",
-    ]);
+export function emitPythonInit(protocol: Protocol, modules: readonly PythonModuleExports[], path: string): GeneratedFile {
+  const byName = (a: PythonModuleExports, b: PythonModuleExports): number => naturalCompare(a.module.toLowerCase(), b.module.toLowerCase());
+  const section = (relative: boolean): string[] =>
+    modules
+      .filter((m) => m.names.length > 0 && m.module.startsWith(".") === relative)
+      .sort(byName)
+      .flatMap((m) => [`from ${m.module} import (`, ...[...m.names].sort(importOrder).map((name) => `    ${name},`), ")"]);
+  // isort's sections: absolute imports, a blank line, then the package's own (relative) modules.
+  const absolute = section(false);
+  const relative = section(true);
+  const imports = [...absolute, ...(absolute.length > 0 && relative.length > 0 ? [""] : []), ...relative];
   const all = modules.flatMap((m) => m.names).sort(dunderAllOrder);
+  const doc = moduleDocText(protocol);
   const lines = [
     pythonHeader(protocol).trimEnd(),
     "",
-    ...pythonDocstring(moduleDocText(protocol), ""),
-    "",
+    ...(doc === "" ? [] : [...pythonDocstring(doc, ""), ""]),
     ...imports,
     ...(imports.length > 0 ? [""] : []),
     "__all__ = [",
     ...all.map((name) => `    ${pythonString(name)},`),
     "]",
   ];
-  return { path: `${output.dir}/${output.package}/__init__.py`, text: `${lines.join("\n")}\n` };
-}
-
-/** The spec's python output; the emitters only run when there is one. */
-export function pythonOutput(protocol: Protocol): PythonOutput {
-  const output = protocol.outputs.python;
-  if (output === undefined) throw new Error("the spec has no python output");
-  return output;
+  return { path, text: `${lines.join("\n")}\n` };
 }
 
 /** isort's member types under `order-by-type`: CONSTANT, then Class, then variable. */

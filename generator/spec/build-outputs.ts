@@ -1,0 +1,139 @@
+/**
+ * Building `outputs`: each target's directory and, for the code targets, its layout — the
+ * modules it writes, what each holds in the order the spec lists it, and the package entry
+ * point (`__init__.py`, `index.ts`) with what it re-exports. Without `modules:` a code target
+ * gets the default layout (constants module, messages module, entry point re-exporting both),
+ * its items in spec order. Item names are resolved here, where names meet; the path rules are
+ * in rules-outputs.ts.
+ */
+import { isMap, isScalar } from "yaml";
+import { diagnostic, didYouMean } from "../diagnostics.js";
+import type { Constant, EntryOutput, Enum, KeySet, ModuleItem, ModuleOutput, Outputs, Record, Span, TopicSet } from "../model.js";
+import { child, doc, span, str, strings } from "./read.js";
+import type { Reader } from "./read.js";
+import { itemsOf } from "./yaml-node.js";
+
+/** What a module may hold, by the name the spec gives it. */
+export interface Placeable {
+  readonly constants: readonly Constant[];
+  readonly sets: readonly (Enum | KeySet | TopicSet)[];
+  readonly records: readonly Record[];
+}
+
+type CodeTarget = "typescript" | "python";
+
+const LAYOUT: { readonly [T in CodeTarget]: { defs: string; messages: string; entry: string } } = {
+  typescript: { defs: "defs.ts", messages: "messages.ts", entry: "index.ts" },
+  python: { defs: "defs.py", messages: "messages.py", entry: "__init__.py" },
+};
+
+export function buildOutputs(r: Reader, node: unknown, protocolName: string, placeable: Placeable): Outputs {
+  const dir = (target: string) => str(r, child(r, node, target), "dir");
+  const ts = dir("typescript");
+  const py = dir("python");
+  const docsDir = dir("docs");
+  const schema = dir("schema");
+  const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
+  const layout = (target: CodeTarget, base: string) => codeLayout(r, child(r, node, target), target, base, placeable);
+  return {
+    ...(ts === undefined ? {} : { typescript: { dir: ts.value, span: ts.span, ...layout("typescript", "") } }),
+    ...(py === undefined ? {} : { python: { dir: py.value, package: pkg, span: py.span, ...layout("python", `${pkg}/`) } }),
+    ...(docsDir === undefined ? {} : { docs: { dir: docsDir.value, span: docsDir.span } }),
+    ...(schema === undefined ? {} : { schema: { dir: schema.value, span: schema.span } }),
+  };
+}
+
+/** `modules` and the entry point (`init` for Python, `index` for TypeScript) of a code target. */
+function codeLayout(
+  r: Reader,
+  node: unknown,
+  target: CodeTarget,
+  base: string,
+  placeable: Placeable,
+): { modules: ModuleOutput[]; index?: EntryOutput; init?: EntryOutput } {
+  const names = LAYOUT[target];
+  const entryKey = target === "python" ? "init" : "index";
+  const listed = child(r, node, "modules");
+  const modules =
+    listed === undefined
+      ? [
+          { path: `${base}${names.defs}`, items: defaultItems(placeable), messages: false },
+          { path: `${base}${names.messages}`, items: [], messages: true },
+        ]
+      : listedModules(r, listed, target, placeable);
+  const entry = entryOf(r, child(r, node, entryKey), listed === undefined ? `${base}${names.entry}` : undefined, modules);
+  return { modules, ...(entry === undefined ? {} : { [entryKey]: entry }) };
+}
+
+/** The default layout's constants module: CHANNEL, PROTOCOL_VERSION, then every constant and set in spec order. */
+function defaultItems(p: Placeable): ModuleItem[] {
+  const [channel, version, ...rest] = p.constants;
+  const fixed = [channel, version].flatMap((c): ModuleItem[] => (c === undefined ? [] : [{ kind: "constant", constant: c }]));
+  const ordered: { at: number; item: ModuleItem }[] = [
+    ...rest.map((c) => ({ at: c.span.start, item: { kind: "constant", constant: c } as const })),
+    ...p.sets.map((s) => ({ at: s.span.start, item: { kind: "set", set: s } as const })),
+  ];
+  return [...fixed, ...ordered.sort((a, b) => a.at - b.at).map((o) => o.item)];
+}
+
+function listedModules(r: Reader, list: unknown, target: CodeTarget, p: Placeable): ModuleOutput[] {
+  const byName = new Map<string, () => ModuleItem>();
+  for (const c of p.constants) byName.set(c.name, () => ({ kind: "constant", constant: c }));
+  for (const s of p.sets) byName.set(s.name, () => ({ kind: "set", set: s }));
+  for (const rec of p.records) {
+    const verify = rec.verify;
+    if (verify !== undefined) byName.set(verify.function, () => ({ kind: "verify", record: rec, verify }));
+  }
+  const placedAt = new Map<string, Span>();
+  let messagesAt: Span | undefined;
+  const out: ModuleOutput[] = [];
+  for (const entry of itemsOf(list)) {
+    const path = str(r, entry, "path");
+    if (path === undefined) continue;
+    const items: ModuleItem[] = [];
+    for (const name of strings(r, entry, "items")) {
+      const make = byName.get(name.value);
+      if (make === undefined) {
+        const suggestion = didYouMean(name.value, byName.keys());
+        r.diagnostics.push(diagnostic("WD360", `module ${path.value} of ${target} lists "${name.value}", which is no constant, enum, key set, topic set or verify function`, name.span, {
+          hint: suggestion === undefined ? "list the name of a constant (CHANNEL, PROTOCOL_VERSION, constants:), an enum, key set, topic set, or a record's verify function" : `did you mean "${suggestion}"?`,
+        }));
+        continue;
+      }
+      const earlier = placedAt.get(name.value);
+      if (earlier !== undefined) {
+        r.diagnostics.push(diagnostic("WD361", `"${name.value}" is listed in two modules of ${target}`, name.span, {
+          hint: "list each item in one module; the others import it from there",
+          related: [{ message: "listed here first", span: earlier }],
+        }));
+        continue;
+      }
+      placedAt.set(name.value, name.span);
+      items.push(make());
+    }
+    const messagesNode = child(r, entry, "messages");
+    const messages = isScalar(messagesNode) && messagesNode.value === true;
+    if (messages && messagesAt !== undefined) {
+      r.diagnostics.push(diagnostic("WD361", `two modules of ${target} hold the messages`, span(r, messagesNode), {
+        hint: "set messages: true on one module only",
+        related: [{ message: "this module holds them already", span: messagesAt }],
+      }));
+    } else if (messages) messagesAt = span(r, messagesNode);
+    const moduleDoc = doc(r, entry);
+    out.push({ path: path.value, items, messages, ...(moduleDoc === undefined ? {} : { doc: moduleDoc }), span: path.span });
+  }
+  return out;
+}
+
+/** The entry point: `false` for none, a mapping for a path and re-exports; `defaultPath` when the spec says nothing. */
+function entryOf(r: Reader, node: unknown, defaultPath: string | undefined, modules: readonly ModuleOutput[]): EntryOutput | undefined {
+  if (isScalar(node) && node.value === false) return undefined;
+  const everything = modules.map((m) => m.path);
+  if (!isMap(node)) return defaultPath === undefined ? undefined : { path: defaultPath, reexport: everything };
+  const path = str(r, node, "path");
+  const at = path?.span ?? span(r, node);
+  const reexportNode = child(r, node, "reexport");
+  const reexport = reexportNode === undefined ? (defaultPath === undefined ? [] : everything) : strings(r, node, "reexport").map((s) => s.value);
+  const chosen = path?.value ?? defaultPath;
+  return chosen === undefined ? undefined : { path: chosen, reexport, span: at };
+}
