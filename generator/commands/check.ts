@@ -17,14 +17,16 @@ export interface CheckOptions {
   readonly stat?: boolean;
   /** Most diff lines printed (0: all). */
   readonly maxDiffLines?: number;
+  /** The repository root outputs may not leave (default: the nearest ancestor with `.git`). */
+  readonly root?: string | undefined;
 }
 
 /** Exit code: 0 clean; 1 drift, a spec problem or an unaccepted break; 2 a file that cannot be read. */
 export function runCheck(specPath: string, options: CheckOptions = {}): number {
   const progress = startProgress();
-  const spec = readSpec(specPath);
+  const spec = readSpec(specPath, options.root);
   if (typeof spec === "number") return spec;
-  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage });
+  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage, rootDepth: spec.depth });
   progress.done();
   if (result.ok && !checkTargetsEnabled(result.protocol, options.targets, spec.display)) return EXIT.usage;
   if (!result.ok) {
@@ -39,7 +41,7 @@ export function runCheck(specPath: string, options: CheckOptions = {}): number {
     progress.stage("comparing with the files on disk");
     const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
     const probe = new Probe(spec.root, disk.show);
-    const { owned, warnings } = readOwned(probe, disk);
+    const { owned, warnings } = readOwned(probe, disk, spec.depth);
     if (warnings.length > 0) printDiagnostics(warnings, sourcesOf(spec));
     const skipped = new Set(result.skipped.map((f) => f.path));
     const files = [...result.files, disk.ownedList];

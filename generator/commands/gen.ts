@@ -18,6 +18,8 @@ export interface GenOptions {
   readonly adopt?: readonly string[] | undefined;
   /** How long to wait for another gen on the same spec directory, in milliseconds. */
   readonly lockTimeoutMs?: number | undefined;
+  /** The repository root outputs may not leave (default: the nearest ancestor with `.git`). */
+  readonly root?: string | undefined;
   /** The file-system calls that change the tree (tests inject failures here). */
   readonly fs?: FsOps | undefined;
 }
@@ -28,9 +30,9 @@ export interface GenOptions {
  */
 export function runGen(specPath: string, options: GenOptions): number {
   const progress = startProgress();
-  const spec = readSpec(specPath);
+  const spec = readSpec(specPath, options.root);
   if (typeof spec === "number") return spec;
-  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage });
+  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage, rootDepth: spec.depth });
   progress.done();
   if (result.ok && !checkTargetsEnabled(result.protocol, options.targets, spec.display)) return EXIT.usage;
   if (!result.ok) {
@@ -69,7 +71,7 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   // neither written nor treated as orphans.
   const disk = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
   const probe = new Probe(spec.root, disk.show);
-  const { owned, warnings } = readOwned(probe, disk);
+  const { owned, warnings } = readOwned(probe, disk, spec.depth);
   const skipped = new Set(result.skipped.map((f) => f.path));
   const lockFiles = plan.write === undefined ? [] : [{ path: lock.path, text: plan.write }];
   const planned = planWrite(probe, {
