@@ -318,12 +318,15 @@ export interface ModuleOutput {
   readonly span?: Span | undefined;
 }
 
-/** A package entry point (Python `__init__.py`, TypeScript `index.ts`) re-exporting modules. */
+/**
+ * A package entry point (Python `__init__.py`, TypeScript `index.ts`) as the spec writes it;
+ * emit/layout.ts fills in what it leaves out.
+ */
 export interface EntryOutput {
-  /** The file, relative to the target's `dir`. */
-  readonly path: string;
-  /** The modules (their paths, as in `modules`) whose names it re-exports; may be none. */
-  readonly reexport: readonly string[];
+  /** The file, relative to the target's `dir`; absent: the default layout's. */
+  readonly path?: string | undefined;
+  /** The modules (their paths, as in `modules`) whose names it re-exports; absent: the default. */
+  readonly reexport?: readonly string[] | undefined;
   readonly span?: Span | undefined;
 }
 
@@ -332,10 +335,10 @@ export interface TypeScriptOutput {
   readonly dir: string;
   /** Where the spec says `dir` (messages about files this output writes point here). */
   readonly span?: Span | undefined;
-  /** The modules to write, in spec order; the default layout is `defs.ts` + `messages.ts`. */
-  readonly modules: readonly ModuleOutput[];
-  /** The index module, when one is written (default: `index.ts` re-exporting both). */
-  readonly index?: EntryOutput | undefined;
+  /** The modules the spec lists; absent: the default layout, `defs.ts` + `messages.ts` (emit/layout.ts). */
+  readonly modules?: readonly ModuleOutput[] | undefined;
+  /** The index module; `false` for none; absent: the default layout's `index.ts` re-exporting both (none with listed modules). */
+  readonly index?: EntryOutput | false | undefined;
 }
 
 export interface PythonOutput {
@@ -344,10 +347,10 @@ export interface PythonOutput {
   readonly span?: Span | undefined;
   /** Package (folder) name under `dir` of the default layout: generated/python/<package>/defs.py. */
   readonly package: string;
-  /** The modules to write, in spec order; the default layout is `<package>/defs.py` + `<package>/messages.py`. */
-  readonly modules: readonly ModuleOutput[];
-  /** The package's `__init__.py`, when one is written (default layout: re-exporting both modules). */
-  readonly init?: EntryOutput | undefined;
+  /** The modules the spec lists; absent: the default layout, `<package>/defs.py` + `<package>/messages.py` (emit/layout.ts). */
+  readonly modules?: readonly ModuleOutput[] | undefined;
+  /** The package's `__init__.py`; `false` for none; absent: the default layout's, re-exporting both (none with listed modules). */
+  readonly init?: EntryOutput | false | undefined;
 }
 
 export interface DirOutput {

@@ -1,10 +1,9 @@
 /**
  * Building `outputs`: each target's directory and, for the code targets, its layout — the
  * modules it writes, what each holds in the order the spec lists it, and the package entry
- * point (`__init__.py`, `index.ts`) with what it re-exports. Without `modules:` a code target
- * gets the default layout (constants module, messages module, entry point re-exporting both),
- * its items in spec order. Item names are resolved here, where names meet; the path rules are
- * in rules-outputs.ts.
+ * point (`__init__.py`, `index.ts`) with what it re-exports, as the spec writes them (what it
+ * leaves out, emit/layout.ts fills in). Item names are resolved here, where names meet; the path
+ * rules are in rules-outputs.ts.
  */
 import { isMap, isScalar } from "yaml";
 import { diagnostic, didYouMean } from "../diagnostics.js";
@@ -22,11 +21,6 @@ export interface Placeable {
 
 type CodeTarget = "typescript" | "python";
 
-const LAYOUT: { readonly [T in CodeTarget]: { defs: string; messages: string; entry: string } } = {
-  typescript: { defs: "defs.ts", messages: "messages.ts", entry: "index.ts" },
-  python: { defs: "defs.py", messages: "messages.py", entry: "__init__.py" },
-};
-
 export function buildOutputs(r: Reader, node: unknown, protocolName: string, placeable: Placeable): Outputs {
   const dir = (target: string) => str(r, child(r, node, target), "dir");
   const ts = dir("typescript");
@@ -34,46 +28,29 @@ export function buildOutputs(r: Reader, node: unknown, protocolName: string, pla
   const docsDir = dir("docs");
   const schema = dir("schema");
   const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
-  const layout = (target: CodeTarget, base: string) => codeLayout(r, child(r, node, target), target, base, placeable);
+  const layout = (target: CodeTarget) => codeLayout(r, child(r, node, target), target, placeable);
   return {
-    ...(ts === undefined ? {} : { typescript: { dir: ts.value, span: ts.span, ...layout("typescript", "") } }),
-    ...(py === undefined ? {} : { python: { dir: py.value, package: pkg, span: py.span, ...layout("python", `${pkg}/`) } }),
+    ...(ts === undefined ? {} : { typescript: { dir: ts.value, span: ts.span, ...layout("typescript") } }),
+    ...(py === undefined ? {} : { python: { dir: py.value, package: pkg, span: py.span, ...layout("python") } }),
     ...(docsDir === undefined ? {} : { docs: { dir: docsDir.value, span: docsDir.span } }),
     ...(schema === undefined ? {} : { schema: { dir: schema.value, span: schema.span } }),
   };
 }
 
-/** `modules` and the entry point (`init` for Python, `index` for TypeScript) of a code target. */
+/** `modules` and the entry point (`init` for Python, `index` for TypeScript) as the spec writes them. */
 function codeLayout(
   r: Reader,
   node: unknown,
   target: CodeTarget,
-  base: string,
   placeable: Placeable,
-): { modules: ModuleOutput[]; index?: EntryOutput; init?: EntryOutput } {
-  const names = LAYOUT[target];
+): { modules?: ModuleOutput[]; index?: EntryOutput | false; init?: EntryOutput | false } {
   const entryKey = target === "python" ? "init" : "index";
   const listed = child(r, node, "modules");
-  const modules =
-    listed === undefined
-      ? [
-          { path: `${base}${names.defs}`, items: defaultItems(placeable), messages: false },
-          { path: `${base}${names.messages}`, items: [], messages: true },
-        ]
-      : listedModules(r, listed, target, placeable);
-  const entry = entryOf(r, child(r, node, entryKey), listed === undefined ? `${base}${names.entry}` : undefined, modules);
-  return { modules, ...(entry === undefined ? {} : { [entryKey]: entry }) };
-}
-
-/** The default layout's constants module: CHANNEL, PROTOCOL_VERSION, then every constant and set in spec order. */
-function defaultItems(p: Placeable): ModuleItem[] {
-  const [channel, version, ...rest] = p.constants;
-  const fixed = [channel, version].flatMap((c): ModuleItem[] => (c === undefined ? [] : [{ kind: "constant", constant: c }]));
-  const ordered: { at: number; item: ModuleItem }[] = [
-    ...rest.map((c) => ({ at: c.span.start, item: { kind: "constant", constant: c } as const })),
-    ...p.sets.map((s) => ({ at: s.span.start, item: { kind: "set", set: s } as const })),
-  ];
-  return [...fixed, ...ordered.sort((a, b) => a.at - b.at).map((o) => o.item)];
+  const entry = entryOf(r, child(r, node, entryKey));
+  return {
+    ...(listed === undefined ? {} : { modules: listedModules(r, listed, target, placeable) }),
+    ...(entry === undefined ? {} : { [entryKey]: entry }),
+  };
 }
 
 function listedModules(r: Reader, list: unknown, target: CodeTarget, p: Placeable): ModuleOutput[] {
@@ -125,15 +102,11 @@ function listedModules(r: Reader, list: unknown, target: CodeTarget, p: Placeabl
   return out;
 }
 
-/** The entry point: `false` for none, a mapping for a path and re-exports; `defaultPath` when the spec says nothing. */
-function entryOf(r: Reader, node: unknown, defaultPath: string | undefined, modules: readonly ModuleOutput[]): EntryOutput | undefined {
-  if (isScalar(node) && node.value === false) return undefined;
-  const everything = modules.map((m) => m.path);
-  if (!isMap(node)) return defaultPath === undefined ? undefined : { path: defaultPath, reexport: everything };
+/** The entry point: `false` for none, a mapping for a path and re-exports (each may be left to the default layout). */
+function entryOf(r: Reader, node: unknown): EntryOutput | false | undefined {
+  if (isScalar(node) && node.value === false) return false;
+  if (!isMap(node)) return undefined;
   const path = str(r, node, "path");
-  const at = path?.span ?? span(r, node);
-  const reexportNode = child(r, node, "reexport");
-  const reexport = reexportNode === undefined ? (defaultPath === undefined ? [] : everything) : strings(r, node, "reexport").map((s) => s.value);
-  const chosen = path?.value ?? defaultPath;
-  return chosen === undefined ? undefined : { path: chosen, reexport, span: at };
+  const reexport = child(r, node, "reexport") === undefined ? undefined : strings(r, node, "reexport").map((s) => s.value);
+  return { ...(path === undefined ? {} : { path: path.value }), ...(reexport === undefined ? {} : { reexport }), span: path?.span ?? span(r, node) };
 }

@@ -7,7 +7,8 @@
 import { isMap } from "yaml";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { ModuleItem, Protocol, Record, Span } from "../model.js";
+import { pythonLayout, typescriptLayout } from "../layout.js";
+import type { ModuleItem, Protocol, PythonOutput, Record, Span, TypeScriptOutput } from "../model.js";
 import { PYTHON_KEYWORDS } from "../names/keywords-python.js";
 import { isIdentifier } from "../names/keywords-typescript.js";
 import { child, keyNodeOf, span, str, strings } from "./read.js";
@@ -166,8 +167,9 @@ export function moduleUseRules(p: Protocol): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [target, output] of [["python", p.outputs.python], ["typescript", p.outputs.typescript]] as const) {
     if (output === undefined) continue;
-    const placed = new Set(output.modules.flatMap((m) => m.items.map(itemName)));
-    for (const module of output.modules) {
+    const modules = target === "python" ? pythonLayout(p, output as PythonOutput).modules : typescriptLayout(p, output as TypeScriptOutput).modules;
+    const placed = new Set(modules.flatMap((m) => m.items.map(itemName)));
+    for (const module of modules) {
       const needs = [
         ...(module.messages ? [...p.enums, ...p.keySets, ...p.topicSets].map((s) => s.name) : []),
         ...module.items.flatMap((item) => (item.kind === "verify" ? recordNeeds(p, item.record) : [])),

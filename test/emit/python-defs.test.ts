@@ -82,11 +82,9 @@ enums:
 `).lines("demo/defs.py");
 
   test("members get a Deprecated comment, the class docstring a note", () => {
-    expect(linesFrom(lines, "class Color:", 16)).toEqual([
+    expect(linesFrom(lines, "class Color:", 14)).toEqual([
       "class Color:",
-      '    """Values of Color.',
-      "",
-      "    Deprecated: Use Paint.",
+      '    """Deprecated: Use Paint.',
       "",
       "    Deprecated members:",
       "    - RED",
@@ -104,7 +102,7 @@ enums:
 });
 
 describe("__init__.py", () => {
-  const protocol = load(spec(`enums:\n  Color:\n    values:\n      RED: {}\n`));
+  const protocol = load(spec(`enums:\n  Color:\n    values:\n      RED: {}\n`, "title: Demo."));
 
   test("takes other modules' names without changing its logic", () => {
     const init = emitPythonInit(protocol, [

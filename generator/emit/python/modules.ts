@@ -6,7 +6,8 @@
  * path from the target's `dir` (`from nvflare.edge.model_protocol import …`), so `dir` is the
  * import root. Printed as `ruff format` leaves it.
  */
-import type { GeneratedFile, ModuleItem, ModuleOutput, Protocol, PythonOutput } from "../../model.js";
+import type { GeneratedFile, ModuleItem, ModuleOutput, Protocol } from "../../model.js";
+import { pythonLayout, type Layout } from "../../layout.js";
 import type { Names } from "../../names/index.js";
 import { moduleDocText } from "../text.js";
 import { pythonDocstring, pythonHeader } from "./defs-syntax.js";
@@ -17,11 +18,12 @@ import { dunderAll, fromImport, pythonMessagesDoc, pythonMessagesPart } from "./
 export function emitPythonModules(protocol: Protocol, names: Names): GeneratedFile[] {
   const output = protocol.outputs.python;
   if (output === undefined) return [];
+  const layout = pythonLayout(protocol, output);
   const holder = new Map<string, ModuleOutput>();
-  for (const m of output.modules) for (const item of m.items) holder.set(itemName(item, names), m);
-  const files = output.modules.map((m) => ({ module: m, ...moduleText(protocol, names, output, m, holder) }));
+  for (const m of layout.modules) for (const item of m.items) holder.set(itemName(item, names), m);
+  const files = layout.modules.map((m) => ({ module: m, ...moduleText(protocol, names, layout, m, holder) }));
   const out: GeneratedFile[] = files.map((f) => ({ path: `${output.dir}/${f.module.path}`, text: f.text }));
-  const init = output.init;
+  const init = layout.entry;
   if (init !== undefined) {
     const reexported = files.filter((f) => init.reexport.includes(f.module.path));
     const exports = reexported.map((f): PythonModuleExports => ({ module: importPath(init.path, f.module.path), names: f.exports }));
@@ -30,13 +32,22 @@ export function emitPythonModules(protocol: Protocol, names: Names): GeneratedFi
   return out;
 }
 
-/** The constants modules alone (no messages, no verify functions): what needs no names. */
+/**
+ * The constants modules alone (no messages, no verify functions: what needs no names), and the
+ * entry point re-exporting those of them it re-exports.
+ */
 export function emitPythonConstants(protocol: Protocol): GeneratedFile[] {
   const output = protocol.outputs.python;
   if (output === undefined) return [];
-  return output.modules
-    .filter((m) => !m.messages && m.items.every((i) => i.kind !== "verify"))
-    .map((m) => ({ path: `${output.dir}/${m.path}`, text: constantsText(protocol, m) }));
+  const layout = pythonLayout(protocol, output);
+  const modules = layout.modules.filter((m) => !m.messages && m.items.every((i) => i.kind !== "verify"));
+  const out = modules.map((m) => ({ path: `${output.dir}/${m.path}`, text: constantsText(protocol, m) }));
+  const init = layout.entry;
+  if (init === undefined) return out;
+  const exports = modules
+    .filter((m) => init.reexport.includes(m.path))
+    .map((m): PythonModuleExports => ({ module: importPath(init.path, m.path), names: m.items.map((i) => (i.kind === "constant" ? i.constant.name : i.kind === "set" ? i.set.name : "")) }));
+  return [...out, emitPythonInit(protocol, exports, `${output.dir}/${init.path}`)];
 }
 
 function itemName(item: ModuleItem, names: Names): string {
@@ -90,12 +101,12 @@ function valueBlocks(parts: readonly { block: boolean; lines: readonly string[] 
 function moduleText(
   protocol: Protocol,
   names: Names,
-  output: PythonOutput,
+  layout: Layout,
   module: ModuleOutput,
   holder: ReadonlyMap<string, ModuleOutput>,
 ): { text: string; exports: string[] } {
   const listedVerifies = module.items.flatMap((i) => (i.kind === "verify" ? [{ record: i.record, verify: i.verify }] : []));
-  const placedVerifies = new Set(output.modules.flatMap((m) => m.items.flatMap((i) => (i.kind === "verify" ? [i.verify] : []))));
+  const placedVerifies = new Set(layout.modules.flatMap((m) => m.items.flatMap((i) => (i.kind === "verify" ? [i.verify] : []))));
   const unplaced = module.messages
     ? protocol.records.flatMap((r) => (r.verify === undefined || placedVerifies.has(r.verify) ? [] : [{ record: r, verify: r.verify }]))
     : [];

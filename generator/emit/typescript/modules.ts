@@ -5,6 +5,7 @@
  * it by relative path (`import { Topic } from "./defs.js";`). Printed as prettier prints it.
  */
 import type { GeneratedFile, ModuleItem, ModuleOutput, Protocol } from "../../model.js";
+import { typescriptLayout } from "../../layout.js";
 import type { Names } from "../../names/index.js";
 import { headerComment } from "../header.js";
 import { commentLines, moduleDocText } from "../text.js";
@@ -17,15 +18,16 @@ import { importDecl, source } from "./ts-statements.js";
 export function emitTypeScriptModules(protocol: Protocol, names: Names | undefined): GeneratedFile[] {
   const output = protocol.outputs.typescript;
   if (output === undefined) return [];
+  const layout = typescriptLayout(protocol, output);
   const holder = new Map<string, ModuleOutput>();
-  for (const m of output.modules) for (const item of m.items) if (item.kind !== "verify") holder.set(itemName(item), m);
-  const placed = new Set(output.modules.flatMap((m) => m.items.flatMap((i) => (i.kind === "verify" ? [i.verify] : []))));
+  for (const m of layout.modules) for (const item of m.items) if (item.kind !== "verify") holder.set(itemName(item), m);
+  const placed = new Set(layout.modules.flatMap((m) => m.items.flatMap((i) => (i.kind === "verify" ? [i.verify] : []))));
   const out: GeneratedFile[] = [];
-  for (const module of output.modules) {
+  for (const module of layout.modules) {
     const text = moduleText(protocol, names, module, holder, placed);
     if (text !== undefined) out.push({ path: `${output.dir}/${module.path}`, text });
   }
-  const index = output.index;
+  const index = layout.entry;
   if (index !== undefined && names !== undefined) {
     out.push(emitIndexFile(protocol, `${output.dir}/${index.path}`, index.reexport.map((path) => relativeSpecifier(index.path, path))));
   }
