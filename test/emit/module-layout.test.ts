@@ -5,7 +5,7 @@
  * (`…/client/cell/defs.py`, `…/edge/model_protocol.py` with `verify_payload`) from one spec,
  * checked by ruff, pyright strict, tsc and Python itself.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -180,5 +180,54 @@ describe("the seed's two modules from one spec, and a TypeScript layout of its o
     const result = tsc(join(dir, "ts"), ["index.ts", "payloads.ts", "wire/constants.ts"]);
     expect(result.output).toBe("");
     expect(result.status).toBe(0);
+  });
+});
+
+describe("outputs across the repository", () => {
+  const spec = seedWith(`  python:
+    dir: ../packages/proto-py/src
+    modules:
+      - path: client_api/defs.py
+        items: [CHANNEL, PROTOCOL_VERSION, Topic, MsgKey]
+  typescript:
+    dir: ../packages/proto-ts/src
+`);
+
+  test("a spec below the repository root writes into sibling packages, and check agrees", () => {
+    const dir = tree({ ".git/HEAD": "ref: refs/heads/main\n", "spec/protocol.yaml": spec });
+    const run = wiredefs(["gen", "--spec", "spec/protocol.yaml"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const owned = JSON.parse(read(dir, "spec/protocol.files.json")) as { files: string[] };
+    expect(owned.files).toEqual([
+      "../packages/proto-py/src/client_api/defs.py",
+      "../packages/proto-ts/src/defs.ts",
+      "../packages/proto-ts/src/index.ts",
+      "../packages/proto-ts/src/messages.ts",
+    ]);
+    expect(read(dir, "packages/proto-py/src/client_api/defs.py")).toContain("class Topic:");
+    expect(wiredefs(["check", "--spec", "spec/protocol.yaml"], dir).status).toBe(0);
+  });
+
+  test("without a repository (or with --root at the spec) climbing out is a located error, and nothing is written", () => {
+    for (const args of [[], ["--root", "spec"]]) {
+      const dir = tree({ "spec/protocol.yaml": spec });
+      const run = wiredefs(["gen", "--spec", "spec/protocol.yaml", ...args], dir);
+      expect(run.status).toBe(1);
+      const line = spec.split("\n").findIndex((l) => l.includes("dir: ../packages/proto-py/src")) + 1;
+      expect(run.stderr).toContain(`spec/protocol.yaml:${line}:10 error WD317: output directory "../packages/proto-py/src" of python leaves the repository (the spec sits at the repository root)`);
+      expect(run.stderr).toContain("hint: keep outputs inside the repository that holds the spec, or name a higher root with --root");
+      expect(() => read(dir, "spec/protocol.lock.json")).toThrow();
+    }
+  });
+
+  test("a symbolic link on the way out of the spec's directory is refused, so nothing lands outside", () => {
+    const dir = tree({ ".git/HEAD": "ref: refs/heads/main\n", "spec/protocol.yaml": spec });
+    const outside = mkdtempSync(join(tmpdir(), "wiredefs-outside-"));
+    symlinkSync(outside, join(dir, "packages"));
+    const run = wiredefs(["gen", "--spec", "spec/protocol.yaml"], dir);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("WD503");
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
