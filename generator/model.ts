@@ -255,7 +255,7 @@ export type FlowStep =
       readonly topic: Topic;
       readonly from: Actor;
       readonly to: Actor;
-      /** Drawn as a reply (dashed arrow). */
+      /** Drawn as a reply (dashed arrow): it answers an earlier step of the flow drawn as a request. */
       readonly reply: boolean;
       readonly note?: string | undefined;
       readonly span: Span;
