@@ -217,3 +217,41 @@ print(json.dumps(bad, ensure_ascii=True))
     expect(JSON.parse(result.output)).toEqual([]);
   });
 });
+
+describe("spec order", () => {
+  test("the default constants module declares constants and sets in the order the spec does, across kinds", () => {
+    const yaml = [
+      "wiredefs: 1",
+      "protocol: { name: demo, title: Demo., channel: demo, version: 1 }",
+      "topics:",
+      "  Topic:",
+      "    topics: { PING: {} }",
+      "constants:",
+      "  LIMIT: { type: int, value: 3 }",
+      "enums:",
+      "  Color:",
+      "    values: { RED: {} }",
+      "keys:",
+      "  Keys:",
+      "    keys: { COLOR: { type: Color } }",
+      "outputs:",
+      "  typescript: { dir: out/ts }",
+      "  python: { dir: out/py }",
+      "",
+    ].join("\n");
+    const run = runDefs(yaml);
+    const py = run.text("demo/defs.py");
+    const order = (text: string, names: readonly string[]): number[] => names.map((n) => text.search(new RegExp(`^(class |export const )?${n}\\b`, "m")));
+    const names = ["CHANNEL", "PROTOCOL_VERSION", "Topic", "LIMIT", "Color", "Keys"];
+    const positions = order(py, names);
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const tsPositions = order(run.text("out/ts/defs.ts"), names);
+    expect(tsPositions.every((p) => p >= 0)).toBe(true);
+    expect([...tsPositions].sort((a, b) => a - b)).toEqual(tsPositions);
+    // No doc in the spec: no docstring on the classes (ruff's D101 then says so, as for a hand-written module).
+    expect(ruffCheck(py, true)).toEqual([]);
+    expect(ruffCheck(py).map((d) => d.split(" ")[1])).toEqual(["D101", "D101", "D101"]);
+    expect(py).toContain('class Color:\n    RED = "red"\n');
+  });
+});
