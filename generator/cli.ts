@@ -99,11 +99,12 @@ program
   .option("--adopt <path...>", "let generated files replace these hand-written files (paths as gen reports them)")
   .option("--lock-timeout <seconds>", "how long to wait for another gen running on the same spec directory", "10")
   .option("-w, --watch", "regenerate each time the spec changes (Ctrl-C to stop)", false)
+  .option("--root <dir>", "the repository root outputs may not leave (default: the nearest directory up from the spec with .git)")
   .addOption(formatOption())
   .addOption(progressOption())
   .option("--no-progress", "never show progress")
   .action(
-    async (options: Common & { acceptBreaking: boolean; target?: string[]; watch: boolean; adopt?: string[]; lockTimeout: string }) => {
+    async (options: Common & { acceptBreaking: boolean; target?: string[]; watch: boolean; adopt?: string[]; lockTimeout: string; root?: string }) => {
     const spec = setUp(options);
     const { checkTargetNames } = await import("./commands/targets-option.js");
     if (spec === undefined || !checkTargetNames(options.target)) return void (process.exitCode = EXIT.usage);
@@ -112,7 +113,7 @@ program
       process.stderr.write(`error: --lock-timeout takes a number of seconds, not ${JSON.stringify(options.lockTimeout)}\n`);
       return void (process.exitCode = EXIT.usage);
     }
-    const gen = { acceptBreaking: options.acceptBreaking, targets: options.target, adopt: options.adopt, lockTimeoutMs: seconds * 1000 };
+    const gen = { acceptBreaking: options.acceptBreaking, targets: options.target, adopt: options.adopt, lockTimeoutMs: seconds * 1000, root: options.root };
     if (options.watch) {
       const { runWatch } = await import("./commands/watch.js");
       process.exitCode = await runWatch(spec, gen);
@@ -133,6 +134,7 @@ program
   .addOption(specOption())
   .addOption(targetOption())
   .option("--stat", "one line per out-of-date file (kind, path, lines added and removed) instead of diffs", false)
+  .option("--root <dir>", "the repository root outputs may not leave (default: the nearest directory up from the spec with .git)")
   .addOption(
     new Option("--max-diff-lines <n>", "print at most this many diff lines (0: all)")
       .default(DEFAULT_MAX_DIFF_LINES)
@@ -144,12 +146,12 @@ program
   .addOption(formatOption())
   .addOption(progressOption())
   .option("--no-progress", "never show progress")
-  .action(async (options: Common & { target?: string[]; stat: boolean; maxDiffLines: number }) => {
+  .action(async (options: Common & { target?: string[]; stat: boolean; maxDiffLines: number; root?: string }) => {
     const spec = setUp(options);
     const { checkTargetNames } = await import("./commands/targets-option.js");
     if (spec === undefined || !checkTargetNames(options.target)) return void (process.exitCode = EXIT.usage);
     const { runCheck } = await import("./commands/check.js");
-    process.exitCode = runCheck(spec, { targets: options.target, stat: options.stat, maxDiffLines: options.maxDiffLines });
+    process.exitCode = runCheck(spec, { targets: options.target, stat: options.stat, maxDiffLines: options.maxDiffLines, root: options.root });
   });
 
 program

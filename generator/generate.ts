@@ -42,15 +42,22 @@ export interface GenerateOptions {
   readonly targets?: readonly string[] | undefined;
   /** Called as each stage starts ("loading the spec", "emitting python"…), for progress reports. */
   readonly onStage?: ((stage: string) => void) | undefined;
+  /** Directories between the repository root and the spec (outputs may climb that far); undefined: not judged. */
+  readonly rootDepth?: number | undefined;
 }
 
 /**
  * Loads and checks, and assigns names: every diagnostic `generate` reports, without emitting
  * (what an editor shows while the spec is being written).
  */
-export function checkSpec(text: string, file: string, stage: (stage: string) => void = () => undefined): CheckResult {
+export function checkSpec(
+  text: string,
+  file: string,
+  stage: (stage: string) => void = () => undefined,
+  rootDepth: number | undefined = undefined,
+): CheckResult {
   stage("loading the spec");
-  const loaded = loadProtocol(text, file);
+  const loaded = loadProtocol(text, file, { rootDepth });
   if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics };
   stage("assigning names");
   const { names, diagnostics } = namesOf(loaded.protocol);
@@ -63,7 +70,7 @@ export function checkSpec(text: string, file: string, stage: (stage: string) => 
 /** Loads, checks and emits. `file` is the spec path as it should appear in messages. */
 export function generate(text: string, file: string, options: GenerateOptions = {}): GenerateResult {
   const stage = options.onStage ?? ((): void => undefined);
-  const checked = checkSpec(text, file, stage);
+  const checked = checkSpec(text, file, stage, options.rootDepth);
   if (!checked.ok) return checked;
   const chosen = selectTargets(checked.protocol, options.targets);
   const others = TARGETS.filter((t) => t.enabled(checked.protocol) && !chosen.includes(t));
@@ -91,9 +98,10 @@ export function emitAll(
   targets: readonly Target[] = TARGETS.filter((t) => t.enabled(protocol)),
   stage: (stage: string) => void = () => undefined,
 ): GeneratedFile[] {
+  // Paths as the file system knows them: `./a` is `a`, a dir of `.` adds nothing.
   const files = targets.flatMap((target) => {
     stage(`emitting ${target.name}`);
-    return target.emit(protocol, names);
+    return target.emit(protocol, names).map((f) => ({ path: normalizePath(f.path), text: f.text }));
   });
   const seen = new Set<string>();
   for (const f of files) {
@@ -101,6 +109,11 @@ export function emitAll(
     seen.add(f.path);
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `./a` → `a`, `a/./b` → `a/b`: the `.` a dir may be adds nothing (a dir never holds `..` after a name). */
+export function normalizePath(path: string): string {
+  return path.split("/").filter((s) => s !== "." && s !== "").join("/");
 }
 
 /** The directories the targets write into, in target order. */

@@ -273,7 +273,7 @@ export type FlowStep =
       readonly topic: Topic;
       readonly from: Actor;
       readonly to: Actor;
-      /** Drawn as a reply (dashed arrow). */
+      /** Drawn as a reply (dashed arrow): it answers an earlier step of the flow drawn as a request. */
       readonly reply: boolean;
       readonly note?: string | undefined;
       readonly span: Span;
@@ -310,10 +310,29 @@ export interface Reserved {
   readonly span: Span;
 }
 
-export interface TypeScriptOutput {
-  /** Directory relative to the spec's directory, POSIX separators. */
-  readonly dir: string;
-  /** Where the spec says `dir` (messages about files this output writes point here). */
+/**
+ * What one generated module holds of the protocol, in the order the spec lists it: constants,
+ * sets of wire values (enums, key sets, topic sets) and records' verify functions.
+ */
+export type ModuleItem =
+  | { readonly kind: "constant"; readonly constant: Constant }
+  | { readonly kind: "set"; readonly set: Enum | KeySet | TopicSet }
+  | { readonly kind: "verify"; readonly record: Record; readonly verify: Verify };
+
+/** One module a code target writes (`outputs.<target>.modules`, or the default layout). */
+export interface ModuleOutput {
+  /** The file, relative to the target's `dir` (POSIX), e.g. `nvflare/client/cell/defs.py`. */
+  readonly path: string;
+  /** The items it defines, in this order. */
+  readonly items: readonly ModuleItem[];
+  /**
+   * It holds the typed messages too: payload and record types, validators, the topic tables and
+   * every verify function no module lists.
+   */
+  readonly messages: boolean;
+  /** The module's docstring / doc comment; absent: the protocol's title and doc. */
+  readonly doc?: string | undefined;
+  /** Where the spec names the module (its `path:`); absent for the default layout. */
   readonly span?: Span | undefined;
   /**
    * `readonly: false`: the generated types are mutable (no `readonly` properties, arrays or
@@ -322,11 +341,41 @@ export interface TypeScriptOutput {
   readonly readonly?: boolean | undefined;
 }
 
+/**
+ * A package entry point (Python `__init__.py`, TypeScript `index.ts`) as the spec writes it;
+ * emit/layout.ts fills in what it leaves out.
+ */
+export interface EntryOutput {
+  /** The file, relative to the target's `dir`; absent: the default layout's. */
+  readonly path?: string | undefined;
+  /** The modules (their paths, as in `modules`) whose names it re-exports; absent: the default. */
+  readonly reexport?: readonly string[] | undefined;
+  readonly span?: Span | undefined;
+}
+
+export interface TypeScriptOutput {
+  /** Directory relative to the spec's directory, POSIX separators (may climb up to the repository root). */
+  readonly dir: string;
+  /** Where the spec says `dir` (messages about files this output writes point here). */
+  readonly span?: Span | undefined;
+  /** The modules the spec lists; absent: the default layout, `defs.ts` + `messages.ts` (emit/layout.ts). */
+  readonly modules?: readonly ModuleOutput[] | undefined;
+  /** The index module; `false` for none; absent: the default layout's `index.ts` re-exporting both (none with listed modules). */
+  readonly index?: EntryOutput | false | undefined;
+  /** `readonly: false`: mutable generated types (assignable to and from hand-written mutable ones). Absent: true. */
+  readonly readonly?: boolean | undefined;
+}
+
 export interface PythonOutput {
+  /** Directory relative to the spec's directory; module paths are relative to it, so it is their import root. */
   readonly dir: string;
   readonly span?: Span | undefined;
-  /** Package (folder) name under `dir`: generated/python/<package>/defs.py. */
+  /** Package (folder) name under `dir` of the default layout: generated/python/<package>/defs.py. */
   readonly package: string;
+  /** The modules the spec lists; absent: the default layout, `<package>/defs.py` + `<package>/messages.py` (emit/layout.ts). */
+  readonly modules?: readonly ModuleOutput[] | undefined;
+  /** The package's `__init__.py`; `false` for none; absent: the default layout's, re-exporting both (none with listed modules). */
+  readonly init?: EntryOutput | false | undefined;
 }
 
 export interface DirOutput {

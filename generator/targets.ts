@@ -6,18 +6,23 @@ import { emitConversationVectors } from "./conformance/conversation.js";
 import { emitConformance } from "./conformance/vectors.js";
 import { emitDocs } from "./emit/docs/index.js";
 import { emitJsonSchemas } from "./emit/jsonschema/index.js";
-import { emitPythonDefs } from "./emit/python/defs.js";
-import { emitPythonConversation, pythonConversationExports } from "./emit/python/conversation.js";
-import { emitPythonEnvelope, pythonEnvelopeExports } from "./emit/python/envelope.js";
-import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
-import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
+import { pythonHelpers } from "./emit/python/messages.js";
+import { emitPythonModules } from "./emit/python/modules.js";
+import { typescriptHelpers } from "./emit/typescript/messages.js";
+import { emitTypeScriptModules } from "./emit/typescript/modules.js";
+import { emitPythonConversation } from "./emit/python/conversation.js";
+import { emitPythonEnvelope } from "./emit/python/envelope.js";
 import { emitTypeScriptConversation } from "./emit/typescript/conversation.js";
 import { emitTypeScriptEnvelope } from "./emit/typescript/envelope.js";
-import { emitTypeScriptMessages, typescriptHelpers } from "./emit/typescript/messages.js";
 import type { GeneratedFile, Protocol, Span } from "./model.js";
 import { assignNames, type GeneratorHelpers, type Names, type NamesResult } from "./names/index.js";
 
-/** Where a target writes: its directory relative to the spec, and the span of that `dir:` in the spec. */
+/**
+ * Where a target writes: its directory relative to the spec (it may climb up to the repository
+ * root), and the span of that `dir:` in the spec. The files in it are the layout's: for the code
+ * targets `modules` and the entry point of `Outputs` (one layout source), for docs and schema
+ * fixed names.
+ */
 export interface OutputPlace {
   readonly dir: string;
   readonly span?: Span | undefined;
@@ -36,21 +41,13 @@ export const TARGETS: readonly Target[] = [
     name: "typescript",
     enabled: (p) => p.outputs.typescript !== undefined,
     output: (p) => p.outputs.typescript,
-    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names), ...emitTypeScriptEnvelope(p, names), ...emitTypeScriptConversation(p)],
+    emit: (p, names) => [...emitTypeScriptModules(p, names), ...emitTypeScriptEnvelope(p, names), ...emitTypeScriptConversation(p)],
   },
   {
     name: "python",
     enabled: (p) => p.outputs.python !== undefined,
     output: (p) => p.outputs.python,
-    emit: (p, names) => [
-      ...emitPythonDefs(p, [
-        pythonMessagesExports(p, names),
-        ...[pythonEnvelopeExports(p), pythonConversationExports(p)].filter((m) => m !== undefined),
-      ]),
-      ...emitPythonMessages(p, names),
-      ...emitPythonEnvelope(p, names),
-      ...emitPythonConversation(p),
-    ],
+    emit: (p, names) => [...emitPythonModules(p, names), ...emitPythonEnvelope(p, names), ...emitPythonConversation(p)],
   },
   {
     name: "docs",

@@ -20,7 +20,10 @@
  * the topic → payload and topic → replies maps, validators returning every issue, type guards
  * and verify functions. Validation follows the semantics table in the README, identically to
  * the Python module; the conformance vectors prove it.
+ *
+ * @module
  */
+
 import {
   ModelBufferType,
   ModelEncoding,

@@ -17,14 +17,16 @@ export interface CheckOptions {
   readonly stat?: boolean;
   /** Most diff lines printed (0: all). */
   readonly maxDiffLines?: number;
+  /** The repository root outputs may not leave (default: the nearest ancestor with `.git`). */
+  readonly root?: string | undefined;
 }
 
 /** Exit code: 0 clean; 1 drift, a spec problem or an unaccepted break; 2 a file that cannot be read. */
 export function runCheck(specPath: string, options: CheckOptions = {}): number {
   const progress = startProgress();
-  const spec = readSpec(specPath);
+  const spec = readSpec(specPath, options.root);
   if (typeof spec === "number") return spec;
-  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage });
+  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage, rootDepth: spec.depth });
   progress.done();
   if (result.ok && !checkTargetsEnabled(result.protocol, options.targets, spec.display)) return EXIT.usage;
   if (!result.ok) {
@@ -41,7 +43,7 @@ export function runCheck(specPath: string, options: CheckOptions = {}): number {
     // stamp it carries on disk, so a stamp from another build of the generator is no drift.
     const listed = outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path);
     const probe = new Probe(spec.root, listed.show);
-    const { owned, stamp, warnings } = readOwned(probe, listed);
+    const { owned, stamp, warnings } = readOwned(probe, listed, spec.depth);
     const disk = stamp === undefined ? listed : outputsOnDisk(spec, result.protocol, [...result.files, ...result.skipped], lock.path, stamp);
     if (warnings.length > 0) printDiagnostics(warnings, sourcesOf(spec));
     const skipped = new Set(result.skipped.map((f) => f.path));

@@ -18,6 +18,8 @@ export interface GenOptions {
   readonly adopt?: readonly string[] | undefined;
   /** How long to wait for another gen on the same spec directory, in milliseconds. */
   readonly lockTimeoutMs?: number | undefined;
+  /** The repository root outputs may not leave (default: the nearest ancestor with `.git`). */
+  readonly root?: string | undefined;
   /** The file-system calls that change the tree (tests inject failures here). */
   readonly fs?: FsOps | undefined;
 }
@@ -28,9 +30,9 @@ export interface GenOptions {
  */
 export function runGen(specPath: string, options: GenOptions): number {
   const progress = startProgress();
-  const spec = readSpec(specPath);
+  const spec = readSpec(specPath, options.root);
   if (typeof spec === "number") return spec;
-  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage });
+  const result = generate(spec.text, spec.display, { targets: options.targets, onStage: progress.stage, rootDepth: spec.depth });
   progress.done();
   if (result.ok && !checkTargetsEnabled(result.protocol, options.targets, spec.display)) return EXIT.usage;
   if (!result.ok) {
@@ -76,7 +78,7 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   const all = [...result.files, ...result.skipped];
   const listed = outputsOnDisk(spec, result.protocol, all, lock.path);
   const probe = new Probe(spec.root, listed.show);
-  const { owned, stamp: before, warnings } = readOwned(probe, listed);
+  const { owned, stamp: before, warnings } = readOwned(probe, listed, spec.depth);
   const fresh = spec.digest === undefined ? undefined : stampOf(spec.digest, lockText, all);
   const stamp = before !== undefined && fresh !== undefined && sameDigests(before, fresh) ? before : fresh;
   const disk = outputsOnDisk(spec, result.protocol, all, lock.path, stamp);

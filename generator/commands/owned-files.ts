@@ -6,6 +6,7 @@ import { diagnostic } from "../diagnostics.js";
 import type { GeneratedFile, Protocol } from "../model.js";
 import { ownedListPathFor, parseOwnedList, renderOwnedList, type Origin, type Probe, type Stamp } from "../write/index.js";
 import "../write/codes.js";
+import { normalizePath } from "../generate.js";
 import { TARGETS } from "../targets.js";
 import type { SpecFile } from "./spec-file.js";
 
@@ -38,7 +39,8 @@ export function outputsOnDisk(
     if (path === ownedList.path) return { label: "the list of generated files" };
     for (const target of TARGETS) {
       const out = target.output(protocol);
-      if (out !== undefined && path.startsWith(`${out.dir.replace(/\/$/, "")}/`)) return { label: `outputs.${target.name}`, span: out.span };
+      const dir = out === undefined ? undefined : normalizePath(out.dir) || ".";
+      if (out !== undefined && (dir === "." || path.startsWith(`${dir}/`))) return { label: `outputs.${target.name}`, span: out.span };
     }
     return { label: "wiredefs" };
   };
@@ -50,10 +52,11 @@ export function outputsOnDisk(
 export function readOwned(
   probe: Probe,
   disk: OutputsOnDisk,
+  depth = 0,
 ): { owned: readonly string[]; stamp?: Stamp | undefined; warnings: Diagnostic[] } {
   const found = probe.find(disk.ownedList.path);
   if (found.kind !== "file") return { owned: [], warnings: [] };
-  const parsed = parseOwnedList(found.text);
+  const parsed = parseOwnedList(found.text, depth);
   if (parsed.ok) return { owned: parsed.files, stamp: parsed.stamp, warnings: [] };
   return {
     owned: [],

@@ -1,6 +1,6 @@
 /** Reading and loading the spec, and printing diagnostics: the I/O shared by every command. */
-import { readFileSync, statSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { diagnostic } from "../diagnostics.js";
 import { digest } from "../write/stamp.js";
 import type { Protocol } from "../model.js";
@@ -13,6 +13,12 @@ export interface SpecFile {
   readonly display: string;
   /** The directory outputs and the lock are relative to. */
   readonly root: string;
+  /**
+   * How many directories the spec's directory lies below the repository root: the nearest
+   * ancestor holding `.git`, or `--root`; 0 when there is neither (outputs then stay in the spec's
+   * directory). Output directories may climb (`..`) that far and no further.
+   */
+  readonly depth: number;
   readonly text: string;
   /** Digest of the file's bytes (what gen records and check's fast path compares). */
   readonly digest?: string | undefined;
@@ -22,7 +28,7 @@ export interface SpecFile {
  * Reads the spec, or prints why it can't and returns the exit code: EXIT.usage when the file
  * cannot be read, EXIT.findings when its bytes are not UTF-8 text (a located problem in the spec).
  */
-export function readSpec(path: string): SpecFile | ExitCode {
+export function readSpec(path: string, rootOption?: string): SpecFile | ExitCode {
   const absolute = resolve(path);
   let bytes: Buffer;
   try {
@@ -51,7 +57,27 @@ export function readSpec(path: string): SpecFile | ExitCode {
     printDiagnostics([d], new Map());
     return EXIT.findings;
   }
-  return { display: displayPath(absolute), root: dirname(absolute), text, digest: digest(bytes) };
+  const depth = rootDepth(dirname(absolute), rootOption);
+  if (typeof depth === "number" && depth < 0) {
+    process.stderr.write(`error: --root ${rootOption ?? ""} does not hold the spec ${displayPath(absolute)}\n  hint: name a directory the spec is in, such as the repository root\n`);
+    return EXIT.usage;
+  }
+  return { display: displayPath(absolute), root: dirname(absolute), depth, text, digest: digest(bytes) };
+}
+
+/** Directories between the root (`--root`, else the nearest ancestor with `.git`) and `dir`; -1 when the root does not hold it. */
+export function rootDepth(dir: string, rootOption?: string): number {
+  const depthOf = (root: string): number => {
+    const rel = relative(root, dir);
+    if (rel === "") return 0;
+    if (rel.startsWith("..") || isAbsolute(rel)) return -1;
+    return rel.split(sep).length;
+  };
+  if (rootOption !== undefined) return depthOf(resolve(rootOption));
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, ".git"))) return depthOf(at);
+    if (dirname(at) === at) return 0;
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {

@@ -124,10 +124,10 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0x20000, 0x3fffd],
 ];
 
-/** The doc of a generated module: the spec's title, a blank line, its doc; a fallback if neither. */
+/** The doc of a generated module: the spec's title, a blank line, its doc; empty if neither (nothing is invented). */
 export function moduleDocText(protocol: Protocol): string {
   const parts = [protocol.title, protocol.doc].filter((t): t is string => t !== undefined && t.trim() !== "");
-  return parts.length > 0 ? parts.map((t) => t.trim()).join("\n\n") : `Wire constants of the ${protocol.name} protocol.`;
+  return parts.map((t) => t.trim()).join("\n\n");
 }
 
 /** The members of any set whose values are wire strings, in spec order. */

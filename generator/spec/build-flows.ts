@@ -28,7 +28,11 @@ export function buildFlow(r: Reader, entry: Entry, scope: FlowScope): Flow {
   return { kind: "flow", name: entry.name, ...docs(r, entry.node), span: entry.span, steps };
 }
 
-/** `seen` holds the topics sent before these steps (in this path through the flow); it grows. */
+/**
+ * `seen` holds the topics sent as requests before these steps (in this path through the flow);
+ * it grows. A step is drawn as a reply when it answers one of them: a topic that answers a reply
+ * (HELLO_PROOF answering HELLO_CHALLENGE) starts a new exchange and is drawn as a request.
+ */
 function buildSteps(w: Walk, list: unknown, seen: Topic[]): FlowStep[] {
   const out: FlowStep[] = [];
   for (const item of itemsOf(list)) {
@@ -88,7 +92,7 @@ function message(w: Walk, item: unknown, name: string, nameNode: unknown, seen: 
   warnContradiction(w, item, "from", from, topic.from, where);
   warnContradiction(w, item, "to", to, topic.to, where);
   const reply = seen.some((earlier) => earlier.replies.includes(topic));
-  seen.push(topic);
+  if (!reply) seen.push(topic);
   if (from === undefined || to === undefined) {
     if (str(w.r, item, "from") === undefined || str(w.r, item, "to") === undefined) {
       const missing = from === undefined ? "from" : "to";

@@ -13,7 +13,6 @@ import type {
   Flow,
   KeySet,
   LintConfig,
-  Outputs,
   Protocol,
   Record,
   Reserved,
@@ -26,6 +25,7 @@ import type {
 import { assignChannels, buildChannels, channelsConstant } from "./build-channels.js";
 import { buildEnvelope } from "./build-envelope.js";
 import { buildFlow } from "./build-flows.js";
+import { buildOutputs } from "./build-outputs.js";
 import { buildEnum, buildKeySet } from "./build-sets.js";
 import { completeRecord, deriveRecords, isDerived, recordShell } from "./build-records.js";
 import type { MutableRecord } from "./build-records.js";
@@ -101,6 +101,7 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
   const version = versionConstant(r, protocolNode);
   const complete = name !== undefined && channel !== undefined && version !== undefined;
   const protocolSpan = span(r, keyNodeOf(root, "protocol"));
+  const constants = all("constants").flatMap((e) => constant(r, e));
   const protocol: Protocol = {
     name: name?.value ?? "protocol",
     ...optional("title", str(r, protocolNode, "title")?.value.trim()),
@@ -112,7 +113,7 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
     channels,
     ...optional("envelope", envelope),
     version: version ?? placeholderConstant("PROTOCOL_VERSION", "int", 1, protocolSpan),
-    constants: all("constants").flatMap((e) => constant(r, e)),
+    constants,
     actors,
     enums: enums as Enum[],
     keySets: keySets as KeySet[],
@@ -124,7 +125,11 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
     acceptedBreaking: itemsOf(child(r, child(r, root, "breaking"), "accept")).flatMap((n) => accepted(r, n)),
     ...optional("requireVersionBump", requireVersionBump(r, child(r, root, "breaking"))),
     ...optional("lint", lint(r, child(r, root, "lint"))),
-    outputs: outputs(r, child(r, root, "outputs"), name?.value ?? "protocol"),
+    outputs: buildOutputs(r, child(r, root, "outputs"), name?.value ?? "protocol", {
+      constants: [...(channel === undefined ? [] : [channel]), ...(version === undefined ? [] : [version]), ...constants],
+      sets: [...enums, ...keySets, ...topicSets],
+      records,
+    }),
   };
   return { protocol, complete };
 }
@@ -207,11 +212,6 @@ function accepted(r: Reader, node: unknown): AcceptedBreaking[] {
   return [{ rule: rule.value, item: item.value, reason: reason.value, span: span(r, node) }];
 }
 
-function conformance(schema: unknown): boolean {
-  const node = isMap(schema) ? schema.get("conformance", true) : undefined;
-  return isScalar(node) && node.value === true;
-}
-
 function requireVersionBump(r: Reader, breaking: unknown): boolean | undefined {
   const node = child(r, breaking, "require_version_bump");
   return isScalar(node) && typeof node.value === "boolean" ? node.value : undefined;
@@ -222,23 +222,3 @@ function lint(r: Reader, node: unknown): LintConfig | undefined {
   return { disable: strings(r, node, "disable").map((s) => ({ rule: s.value, span: s.span })) };
 }
 
-/** `outputs.typescript.readonly: false` (the structure stage reports a value that is not a bool). */
-function typescriptReadonly(r: Reader, node: unknown): { readonly?: boolean } {
-  const value = child(r, child(r, node, "typescript"), "readonly");
-  return isScalar(value) && typeof value.value === "boolean" ? { readonly: value.value } : {};
-}
-
-function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
-  const dir = (target: string) => str(r, child(r, node, target), "dir");
-  const ts = dir("typescript");
-  const py = dir("python");
-  const docsDir = dir("docs");
-  const schema = dir("schema");
-  const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
-  return {
-    ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span, ...typescriptReadonly(r, node) }),
-    ...optional("python", py === undefined ? undefined : { dir: py.value, package: pkg, span: py.span }),
-    ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir.value, span: docsDir.span }),
-    ...optional("schema", schema === undefined ? undefined : { dir: schema.value, span: schema.span, conformance: conformance(child(r, node, "schema")) }),
-  };
-}

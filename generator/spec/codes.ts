@@ -45,7 +45,7 @@ registerCodes({
   WD315: { severity: "error", title: "wire value with surrounding whitespace or control characters" },
   WD316: { severity: "error", title: "the protocol version must be a positive integer" },
   WD317: { severity: "error", title: "invalid output directory" },
-  WD318: { severity: "error", title: "output directories overlap" },
+  WD318: { severity: "error", title: "a target writes the same file twice" },
   WD319: { severity: "error", title: "the Python package is not a valid Python identifier" },
   WD320: { severity: "error", title: "recursive record type" },
   WD321: { severity: "error", title: "a flow step has no sender or receiver" },
@@ -85,6 +85,14 @@ registerCodes({
   WD366: { severity: "error", title: "envelope kinds cannot be told apart" },
   WD367: { severity: "error", title: "a response body or correlation that no envelope kind can carry" },
   WD368: { severity: "error", title: "an envelope field has a type its role cannot use" },
+
+  // Module mapping
+  WD370: { severity: "error", title: "a module lists an unknown item" },
+  WD371: { severity: "error", title: "an item is placed in two modules" },
+  WD372: { severity: "error", title: "invalid module path" },
+  WD373: { severity: "error", title: "an entry point re-exports an unknown module" },
+  WD374: { severity: "error", title: "an entry point has no path" },
+  WD375: { severity: "error", title: "a module uses an item no module holds" },
 
   // Warnings
   WD391: { severity: "warning", title: "an enum is used by no key" },

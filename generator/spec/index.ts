@@ -23,9 +23,15 @@ export type LoadResult =
 export { PROTOCOL_SCHEMA } from "./schema.js";
 export type { SchemaNode } from "./schema.js";
 
-export function loadProtocol(text: string, file: string): LoadResult {
+/** What the loader knows of where the spec sits: see `OutputRoot` (the repository root's distance). */
+export interface LoadOptions {
+  /** Directories between the repository root and the spec; undefined when unknown (then `..` in an output dir is not judged). */
+  readonly rootDepth?: number | undefined;
+}
+
+export function loadProtocol(text: string, file: string, options: LoadOptions = {}): LoadResult {
   try {
-    return load(String(text), String(file));
+    return load(String(text), String(file), options);
   } catch (error) {
     // A bug or an input beyond every limit; report it instead of throwing.
     const message = error instanceof Error ? error.message : String(error);
@@ -33,14 +39,14 @@ export function loadProtocol(text: string, file: string): LoadResult {
   }
 }
 
-function load(text: string, file: string): LoadResult {
+function load(text: string, file: string, options: LoadOptions): LoadResult {
   const loaded = loadYaml(text, file);
   if (loaded.root === null && loaded.diagnostics.length > 0) return { ok: false, diagnostics: sortDiagnostics(loaded.diagnostics) };
   const structure = checkStructure(loaded.root, loaded.source);
   const found: Diagnostic[] = [...loaded.diagnostics, ...structure.diagnostics];
   const reader: Reader = { source: loaded.source, bad: structure.badNodes, diagnostics: [] };
   const built = buildProtocol(reader, loaded.root);
-  found.push(...reader.diagnostics, ...documentRules(reader, loaded.root));
+  found.push(...reader.diagnostics, ...documentRules(reader, loaded.root, { depth: options.rootDepth }));
   if (built !== undefined) found.push(...modelRules(built.protocol));
   const errors = found.filter((d) => d.severity === "error");
   if (built !== undefined && !built.complete && errors.length === 0) {

@@ -8,7 +8,7 @@ import type { Protocol } from "../model.js";
 import type { Reader } from "./read.js";
 import { envelopeRules } from "./rules-envelope.js";
 import { nameRules } from "./rules-names.js";
-import { outputRules } from "./rules-outputs.js";
+import { moduleUseRules, outputRules, type OutputRoot } from "./rules-outputs.js";
 import { recursionRules, satisfiableRules } from "./rules-records.js";
 import { wireValueRules } from "./rules-values.js";
 import { warningRules } from "./warnings.js";
@@ -17,8 +17,8 @@ import { warningRules } from "./warnings.js";
  * Rules that need only the document (they run even when no model could be built). The IDL
  * version is the schema's (an `enum` with its own diagnostic, WD300), checked by the structure stage.
  */
-export function documentRules(r: Reader, root: unknown): Diagnostic[] {
-  return outputRules(r, root);
+export function documentRules(r: Reader, root: unknown, where: OutputRoot = {}): Diagnostic[] {
+  return outputRules(r, root, where);
 }
 
 export function modelRules(p: Protocol): Diagnostic[] {
@@ -28,6 +28,6 @@ export function modelRules(p: Protocol): Diagnostic[] {
       hint: "start at 1 and count up",
     }));
   }
-  out.push(...wireValueRules(p), ...nameRules(p), ...recursionRules(p), ...satisfiableRules(p), ...envelopeRules(p), ...warningRules(p));
+  out.push(...wireValueRules(p), ...nameRules(p), ...recursionRules(p), ...satisfiableRules(p), ...envelopeRules(p), ...moduleUseRules(p), ...warningRules(p));
   return out;
 }

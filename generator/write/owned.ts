@@ -28,8 +28,11 @@ export type OwnedList =
   | { readonly ok: true; readonly files: readonly string[]; readonly stamp?: Stamp | undefined }
   | { readonly ok: false; readonly problem: string };
 
-/** Reads a manifest back; entries that are not safe relative paths make the whole list unusable. */
-export function parseOwnedList(text: string): OwnedList {
+/**
+ * Reads a manifest back; entries that are not safe relative paths make the whole list unusable.
+ * `maxUp`: how many leading `..` a path may have (the spec's depth below the repository root).
+ */
+export function parseOwnedList(text: string, maxUp = 0): OwnedList {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -41,17 +44,25 @@ export function parseOwnedList(text: string): OwnedList {
     return { ok: false, problem: 'it has no "files" list' };
   }
   for (const entry of files as unknown[]) {
-    if (typeof entry !== "string" || !isSafeRelativePath(entry)) {
-      return { ok: false, problem: `it lists ${JSON.stringify(entry)}, which is no path inside the spec's directory` };
+    if (typeof entry !== "string" || !isSafeRelativePath(entry, maxUp)) {
+      const inside = maxUp === 0 ? "the spec's directory" : "the repository";
+      return { ok: false, problem: `it lists ${JSON.stringify(entry)}, which is no path inside ${inside}` };
     }
   }
   return { ok: true, files: files as string[], stamp: stampIn(value) };
 }
 
-/** Relative, POSIX, no `..`, `.` or empty segments, no backslash or control character. */
-export function isSafeRelativePath(path: string): boolean {
+/**
+ * Relative, POSIX, no `.` or empty segments, no backslash or control character, and no `..` but
+ * at most `maxUp` leading ones (a path that climbs out of the spec's directory, not out of the
+ * repository).
+ */
+export function isSafeRelativePath(path: string, maxUp = 0): boolean {
   if (path === "" || path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:/.test(path)) return false;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return false;
-  return path.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+  const segments = path.split("/");
+  const climbs = segments.findIndex((s) => s !== "..");
+  if (climbs === -1 || climbs > maxUp) return false;
+  return segments.slice(climbs).every((s) => s !== "" && s !== "." && s !== "..");
 }

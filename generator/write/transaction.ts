@@ -122,9 +122,10 @@ export function applyPlan(root: string, plan: WritePlan, show: (path: string) =>
       // Left behind, named after its file; harmless.
     }
   }
-  // A directory that held only deleted orphans goes too (up to, not including, the spec's directory).
+  // A directory that held only deleted orphans goes too (up to, not including, the spec's
+  // directory, or for a path that climbs out of it (`../packages/x`), the first directory it climbs to).
   for (const path of plan.deletes) {
-    for (let dir = dirname(path); dir !== "." && dir !== "/"; dir = dirname(dir)) {
+    for (let dir = dirname(path); dir !== "." && dir !== "/" && basename(dir) !== ".."; dir = dirname(dir)) {
       try {
         fs.rmdir(abs(dir));
       } catch {

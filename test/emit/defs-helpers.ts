@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { emitPythonDefs } from "../../generator/emit/python/defs.js";
-import { emitTypeScriptDefs } from "../../generator/emit/typescript/defs.js";
+import { emitPythonConstants } from "../../generator/emit/python/modules.js";
+import { emitTypeScriptModules } from "../../generator/emit/typescript/modules.js";
 import type { GeneratedFile, Protocol } from "../../generator/model.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 
@@ -25,7 +25,7 @@ export function load(yaml: string): Protocol {
 
 /** Every file the constants emitters write for a protocol. */
 export function emitDefs(protocol: Protocol): GeneratedFile[] {
-  return [emitTypeScriptDefs(protocol), ...emitPythonDefs(protocol)];
+  return [...emitTypeScriptModules(protocol, undefined), ...emitPythonConstants(protocol)];
 }
 
 export interface DefsRun {

@@ -279,7 +279,7 @@ print(json.dumps(bad))
 
 /** The elements the generator itself writes into the docs. */
 const OWN_HTML =
-  /^(?:<\/?(?:p|h[1-4]|ul|ol|li|table|thead|tbody|tr|th|td|pre|code|em|strong|br|a)>|<a (?:id|href)="#?[\w-]+">|<code class="language-(?:text|python|mermaid)">|<t[hd] align="[a-z]+">)$/;
+  /^(?:<\/?(?:p|h[1-4]|ul|ol|li|table|thead|tbody|tr|th|td|pre|code|em|strong|br|a)>|<a (?:id|href)="#?[\w-]+">|<code class="language-(?:text|python|ts|mermaid)">|<t[hd] align="[a-z]+">)$/;
 
 describe("Markdown output", () => {
   const docs = (): { c: Case; f: GeneratedFile }[] => all(".md");

@@ -82,11 +82,9 @@ enums:
 `).lines("demo/defs.py");
 
   test("members get a Deprecated comment, the class docstring a note", () => {
-    expect(linesFrom(lines, "class Color:", 16)).toEqual([
+    expect(linesFrom(lines, "class Color:", 14)).toEqual([
       "class Color:",
-      '    """Values of Color.',
-      "",
-      "    Deprecated: Use Paint.",
+      '    """Deprecated: Use Paint.',
       "",
       "    Deprecated members:",
       "    - RED",
@@ -104,13 +102,13 @@ enums:
 });
 
 describe("__init__.py", () => {
-  const protocol = load(spec(`enums:\n  Color:\n    values:\n      RED: {}\n`));
+  const protocol = load(spec(`enums:\n  Color:\n    values:\n      RED: {}\n`, "title: Demo."));
 
   test("takes other modules' names without changing its logic", () => {
     const init = emitPythonInit(protocol, [
-      { module: "defs", names: ["CHANNEL", "PROTOCOL_VERSION", "Color"] },
-      { module: "messages", names: ["validate_payload", "HelloPayload", "ISSUE_CODES", "parse_payload"] },
-    ]);
+      { module: ".defs", names: ["CHANNEL", "PROTOCOL_VERSION", "Color"] },
+      { module: ".messages", names: ["validate_payload", "HelloPayload", "ISSUE_CODES", "parse_payload"] },
+    ], "out/py/demo/__init__.py");
     expect(init.path).toBe("out/py/demo/__init__.py");
     const lines = init.text.split("\n");
     expect(linesFrom(lines, "from .messages import (", 6)).toEqual([
@@ -143,7 +141,7 @@ describe("__init__.py", () => {
     expect([...names].sort(dunderAllOrder)).toEqual([
       "ABC", "X1", "X9", "X10", "A", "HTTPStatus", "HttpMethod", "Version2", "Version10", "a_b", "ab",
     ]);
-    const init = emitPythonInit(protocol, [{ module: "defs", names }]);
+    const init = emitPythonInit(protocol, [{ module: ".defs", names }], "out/py/demo/__init__.py");
     expect(ruffCheck(init.text)).toEqual([]);
   });
 });
@@ -217,5 +215,43 @@ print(json.dumps(bad, ensure_ascii=True))
     const result = python(script, ".", JSON.stringify(cases));
     expect(result.status, result.output).toBe(0);
     expect(JSON.parse(result.output)).toEqual([]);
+  });
+});
+
+describe("spec order", () => {
+  test("the default constants module declares constants and sets in the order the spec does, across kinds", () => {
+    const yaml = [
+      "wiredefs: 1",
+      "protocol: { name: demo, title: Demo., channel: demo, version: 1 }",
+      "topics:",
+      "  Topic:",
+      "    topics: { PING: {} }",
+      "constants:",
+      "  LIMIT: { type: int, value: 3 }",
+      "enums:",
+      "  Color:",
+      "    values: { RED: {} }",
+      "keys:",
+      "  Keys:",
+      "    keys: { COLOR: { type: Color } }",
+      "outputs:",
+      "  typescript: { dir: out/ts }",
+      "  python: { dir: out/py }",
+      "",
+    ].join("\n");
+    const run = runDefs(yaml);
+    const py = run.text("demo/defs.py");
+    const order = (text: string, names: readonly string[]): number[] => names.map((n) => text.search(new RegExp(`^(class |export const )?${n}\\b`, "m")));
+    const names = ["CHANNEL", "PROTOCOL_VERSION", "Topic", "LIMIT", "Color", "Keys"];
+    const positions = order(py, names);
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    const tsPositions = order(run.text("out/ts/defs.ts"), names);
+    expect(tsPositions.every((p) => p >= 0)).toBe(true);
+    expect([...tsPositions].sort((a, b) => a - b)).toEqual(tsPositions);
+    // No doc in the spec: no docstring on the classes (ruff's D101 then says so, as for a hand-written module).
+    expect(ruffCheck(py, true)).toEqual([]);
+    expect(ruffCheck(py).map((d) => d.split(" ")[1])).toEqual(["D101", "D101", "D101"]);
+    expect(py).toContain('class Color:\n    RED = "red"\n');
   });
 });

@@ -44,7 +44,8 @@ const EXPECTED: { readonly [fixture: string]: readonly string[] } = {
   "empty-value": ["WD314 4:12", "WD314 9:23"],
   "whitespace-value": ["WD315 9:24", "WD315 10:24", "WD315 11:27"],
   "version-zero": ["WD316 6:12"],
-  outputs: ["WD317 8:10", "WD317 10:10", "WD318 14:10"],
+  // docs in generated/ and schema in generated/schema may share a tree: wiredefs owns files, not directories.
+  outputs: ["WD317 8:10", "WD317 10:10"],
   "outputs-posix": ["WD317 8:10", "WD317 10:10"],
   "python-package": ["WD319 9:14"],
   "recursive-record": ["WD320 12:3"],

@@ -17,8 +17,9 @@ export function fixtureText(name: string): string {
   return readFileSync(new URL(`${name}.yaml`, FIXTURES), "utf8");
 }
 
+/** A fixture loaded as a spec at its repository's root (an output dir may not climb out of it). */
 export function loadFixture(name: string): LoadResult {
-  return loadProtocol(fixtureText(name), `${name}.yaml`);
+  return loadProtocol(fixtureText(name), `${name}.yaml`, { rootDepth: 0 });
 }
 
 /** Errors when the load failed, warnings when it succeeded. */

@@ -8,11 +8,11 @@ import type { GeneratedFile, Protocol } from "../../generator/model.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 import { REPO } from "../emit/defs-helpers.js";
 import { namesOf } from "../../generator/targets.js";
-import { emitTypeScriptDefs } from "../../generator/emit/typescript/defs.js";
+import { emitTypeScriptModules } from "../../generator/emit/typescript/modules.js";
 import { tsContext } from "../../generator/emit/typescript/messages-context.js";
 import { emitTopicMaps, emitTypeDecls } from "../../generator/emit/typescript/messages-types.js";
 import { importDecl, source } from "../../generator/emit/typescript/ts-statements.js";
-import { emitPythonDefsModule } from "../../generator/emit/python/defs.js";
+import { emitPythonConstants } from "../../generator/emit/python/modules.js";
 import { pyContext } from "../../generator/emit/python/messages-context.js";
 import { emitTypeDecls as emitPyTypeDecls } from "../../generator/emit/python/messages-types.js";
 
@@ -46,7 +46,7 @@ export function typescriptTypes(protocol: Protocol): GeneratedFile[] {
   const body = [...emitTypeDecls(protocol, ctx), emitTopicMaps(protocol, ctx)].join("\n");
   const imports = ctx.imports();
   const head = imports.length === 0 ? "" : `${source(importDecl(imports, '"./defs.js"'))}\n`;
-  return [emitTypeScriptDefs(protocol), { path: `${dir}/types.ts`, text: head + body }];
+  return [...emitTypeScriptModules(protocol, undefined).filter((f) => f.path.endsWith("/defs.ts")), { path: `${dir}/types.ts`, text: head + body }];
 }
 
 const TYPING = ["Any", "Literal", "Optional", "TypedDict", "Union"];
@@ -66,7 +66,7 @@ export function pythonTypes(protocol: Protocol): GeneratedFile[] {
     "\n",
   ].join("");
   return [
-    emitPythonDefsModule(protocol),
+    ...emitPythonConstants(protocol).filter((f) => f.path.endsWith("/defs.py")),
     { path: `${output.dir}/${output.package}/__init__.py`, text: "" },
     { path: `${output.dir}/${output.package}/types.py`, text },
   ];

@@ -1,5 +1,5 @@
 /** Records: fields, cross-field rules as sentences, and the verify function's signature. */
-import type { CrossFieldRule, Field, Record, TaggedUnion, Verify } from "../../model.js";
+import type { CrossFieldRule, Field, Record, TaggedUnion, ValueType, Verify } from "../../model.js";
 import { changedPresence } from "../value-types.js";
 import { camelCase, snakeCase } from "../../names/case.js";
 import { deprecatedCell, heading, itemDoc, type Block } from "./blocks.js";
@@ -52,17 +52,16 @@ function derivedText(base: Record, r: Record): string {
   return `The fields of ${recordLink(base)}${changes.length === 0 ? "" : `, with ${changes.join(" and ")}`}.`;
 }
 
+/**
+ * A field's row. A key-set key is described once, in its key set's table (the link leads there):
+ * its row says only whether the record requires it. A local field has no such table, so its row
+ * holds its wire value, type, doc and deprecation.
+ */
 function fieldRow(f: Field, refs: Refs): string[] {
   const k = f.key;
-  return [
-    // A local field has no key-set row to link to.
-    f.local ? code(k.name) : link(code(k.name), keyAnchor(refs, k)),
-    code(k.value),
-    typeText(f.type),
-    f.required ? "required" : "optional",
-    cell(k.doc),
-    deprecatedCell(k),
-  ];
+  const presence = f.required ? "required" : "optional";
+  if (!f.local) return [link(code(k.name), keyAnchor(refs, k)), "", "", presence, "", ""];
+  return [code(k.name), code(k.value), typeText(f.type), presence, cell(k.doc), deprecatedCell(k)];
 }
 
 /** "If `a` is `x`, `b` must be one of `y`, `z`." followed by the rule's doc and id. */
@@ -81,12 +80,24 @@ function oneOf(values: readonly string[], verb: string): string {
   return shown.length === 1 ? `${verb} ${shown[0] ?? ""}` : `${verb} one of ${shown.join(", ")}`;
 }
 
+/**
+ * The verify function as both modules declare it: the signatures the emitters print (the
+ * argument is any object, duck-typed; each expected value optional), what each parameter checks,
+ * and what is raised or thrown.
+ */
 function verifyBlocks(v: Verify): Block[] {
   const python = snakeCase(v.function);
-  const params = v.expects.map((e) => `    ${e.param}: Optional[str] = None,`);
+  const ts = camelCase(v.function);
+  const params = v.expects.map((e) => `    ${e.param}: Optional[${pythonExpected(e.key.type)}] = None,`);
+  const options = v.expects.map((e) => `    readonly ${camelCase(e.param)}?: ${tsExpected(e.key.type)} | undefined;`);
+  const tsSignature =
+    options.length === 0
+      ? [`function ${ts}(${camelCase(v.argument)}: unknown): void`]
+      : [`function ${ts}(`, `  ${camelCase(v.argument)}: unknown,`, "  expected: {", ...options, "  } = {},", "): void"];
   const blocks: Block[] = [
-    [`Verify function ${code(python, "text")} (TypeScript: ${code(camelCase(v.function), "text")}):`],
-    fenced("python", [`def ${python}(`, `    ${v.argument}: ${v.containerType},`, ...params, ")"]),
+    [`Verify function ${code(python, "text")} (TypeScript: ${code(ts, "text")}):`],
+    fenced("python", [`def ${python}(`, `    ${v.argument}: object,`, ...params, ") -> None"]),
+    fenced("ts", tsSignature),
   ];
   const doc = docBlock(v.doc);
   if (doc.length > 0) blocks.push(doc);
@@ -96,7 +107,7 @@ function verifyBlocks(v: Verify): Block[] {
       [
         [
           code(v.argument),
-          `is a ${code(v.containerType)}; its ${code(v.attribute)} holds the record`,
+          `${code(`${v.argument}.${v.attribute}`)} or ${code(`${v.argument}["${v.attribute}"]`)} holds the record`,
           cell(v.argumentDoc),
         ],
         ...v.expects.map((e) => [code(e.param), `${code(e.key.value)} equals it when given`, cell(e.doc)]),
@@ -104,10 +115,10 @@ function verifyBlocks(v: Verify): Block[] {
     ),
   );
   blocks.push([
-    `Raises ${code("ValueError", "text")} (TypeScript: throws ${code("Error", "text")}) when the argument is not a ${code(
-      v.containerType,
+    `Raises ${code("ValueError", "text")} (TypeScript: throws ${code("VerifyError", "text")}, an ${code("Error", "text")}) when the argument holds no ${code(
+      v.attribute,
       "text",
-    )}, a required field is missing, or a value differs from the expected one.`,
+    )} mapping (the message says it must be a ${code(v.containerType, "text")}), a required field is missing, or a given expected value differs.`,
   ]);
   return blocks;
 }
@@ -123,4 +134,25 @@ export function unionBlocks(u: TaggedUnion): Block[] {
       u.variants.map((v) => [code(JSON.stringify(v.value)), recordLink(v.record)]),
     ),
   ];
+}
+
+/** The Python annotation of an expected value, as the verify function declares it. */
+function pythonExpected(type: ValueType): string {
+  if (type.kind === "enum") return "str";
+  if (type.kind === "scalar" && type.name !== "any" && type.name !== "json") return { string: "str", int: "int", float: "float", bool: "bool" }[type.name];
+  return "Any";
+}
+
+/** The TypeScript type of an expected value, as the verify function declares it. */
+function tsExpected(type: ValueType): string {
+  switch (type.kind) {
+    case "enum":
+      return type.enum.name;
+    case "record":
+      return type.record.name;
+    case "scalar":
+      return { string: "string", int: "number", float: "number", bool: "boolean", any: "unknown", json: "unknown" }[type.name];
+    default:
+      return "unknown";
+  }
 }

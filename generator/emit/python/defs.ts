@@ -1,46 +1,26 @@
 /**
- * `defs.py`: the protocol's constants for Python, in the style of the hand-written modules it
- * replaces — licence header, module docstring, CHANNEL, PROTOCOL_VERSION, then one plain class
- * of constants per enum, key set and topic set. No imports, no I/O, nothing to run at import
- * time but assignments; printed exactly as `ruff format` would leave it.
+ * The constants of a Python module, in the style of the hand-written modules they replace:
+ * CHANNEL, PROTOCOL_VERSION and the spec's constants as assignments, one plain class of
+ * constants per enum, key set and topic set. No imports, nothing to run at import time but
+ * assignments; printed exactly as `ruff format` would leave it. Which module holds which item,
+ * in what order, is the layout's (modules.ts).
  *
  * Comments are carried as a person writes them: a section title above the first member of its
  * section; a member's one-line doc as a trailing comment when the line still fits 88 columns
- * (`BINARY = "binary"  # Raw bytes, binary data`), otherwise as comment lines above it.
+ * (`BINARY = "binary"  # Raw bytes, binary data`), otherwise as comment lines above it. A set
+ * without a doc gets no docstring: nothing the spec does not say is invented.
  */
-import type { Constant, Enum, GeneratedFile, KeySet, Member, Protocol, TopicSet } from "../../model.js";
-import { commentLines, moduleDocText, setMembers, valueSets, width } from "../text.js";
-import { pythonComment, pythonDocstring, pythonHeader, pythonScalar, pythonString } from "./defs-syntax.js";
-import { channelLines, channelNames } from "./channels.js";
-import { emitPythonInit, pythonOutput, type PythonModuleExports } from "./init.js";
+import type { Constant, Enum, KeySet, Member, TopicSet } from "../../model.js";
+import { commentLines, setMembers, width } from "../text.js";
+import { pythonComment, pythonDocstring, pythonScalar, pythonString } from "./defs-syntax.js";
 
 /** ruff's default line length. */
 export const LINE_LENGTH = 88;
 const INDENT = "    ";
 
-/**
- * defs.py and the package's `__init__.py`. `extraModules` are the package's other modules whose
- * names `__init__` re-exports too (the messages module), so `import <package>` offers everything.
- */
-export function emitPythonDefs(protocol: Protocol, extraModules: readonly PythonModuleExports[] = []): GeneratedFile[] {
-  return [emitPythonDefsModule(protocol), emitPythonInit(protocol, [pythonDefsExports(protocol), ...extraModules])];
-}
-
-/** The names defs.py defines, in definition order. */
-export function pythonDefsExports(protocol: Protocol): PythonModuleExports {
-  const constants = [protocol.channel, protocol.version, ...protocol.constants].map((c) => c.name);
-  return { module: "defs", names: [...constants, ...valueSets(protocol).map((s) => s.name), ...channelNames(protocol)] };
-}
-
-export function emitPythonDefsModule(protocol: Protocol): GeneratedFile {
-  const output = pythonOutput(protocol);
-  const lines = [pythonHeader(protocol).trimEnd(), "", ...pythonDocstring(moduleDocText(protocol), ""), ""];
-  for (const constant of [protocol.channel, protocol.version, ...protocol.constants]) {
-    lines.push(...constantLines(constant));
-  }
-  for (const set of valueSets(protocol)) lines.push("", "", ...classLines(set));
-  lines.push(...channelLines(protocol));
-  return { path: `${output.dir}/${output.package}/defs.py`, text: `${lines.join("\n")}\n` };
+/** The lines of one constant or class of constants, as a module of the layout places it. */
+export function pythonValueItemLines(item: Constant | Enum | KeySet | TopicSet): string[] {
+  return item.kind === "constant" ? constantLines(item) : classLines(item);
 }
 
 function constantLines(constant: Constant): string[] {
@@ -86,9 +66,10 @@ function deprecationLines(reason: string): string[] {
 
 function classLines(set: Enum | KeySet | TopicSet): string[] {
   const members = setMembers(set);
-  const lines = [`class ${set.name}:`, ...pythonDocstring(classDoc(set, members), INDENT)];
+  const doc = classDoc(set, members);
+  const lines = [`class ${set.name}:`, ...(doc === "" ? [] : pythonDocstring(doc, INDENT))];
   members.forEach((member, i) => {
-    if (i === 0) lines.push("");
+    if (i === 0 && doc !== "") lines.push("");
     if (member.section !== undefined) {
       if (i > 0) lines.push("");
       const heading = [...commentLines(member.section.title), ...commentLines(member.section.doc)];
@@ -96,6 +77,7 @@ function classLines(set: Enum | KeySet | TopicSet): string[] {
     }
     lines.push(...commented(INDENT, member.name, memberValue(member), member));
   });
+  if (lines.length === 1) lines.push(`${INDENT}pass`); // no doc, no members: a body all the same
   return lines;
 }
 
@@ -105,9 +87,12 @@ function memberValue(member: Member): string {
   return intValue === undefined ? pythonString(member.value) : pythonScalar(intValue, "int");
 }
 
-/** The class docstring: the set's doc (or a plain fallback) and notes on what is deprecated. */
+/**
+ * The class docstring: the set's doc and notes on what is deprecated; empty (no docstring) when
+ * the spec says nothing, since a docstring the spec does not contain would be invented.
+ */
 function classDoc(set: Enum | KeySet | TopicSet, members: readonly Member[]): string {
-  const paragraphs = [set.doc !== undefined && set.doc.trim() !== "" ? set.doc.trim() : FALLBACK[set.kind](set.name)];
+  const paragraphs = set.doc !== undefined && set.doc.trim() !== "" ? [set.doc.trim()] : [];
   if (set.kind === "enum" && set.open) {
     paragraphs.push(`Open: any other ${set.valueType === "int" ? "integer" : "string"} is a valid value too.`);
   }
@@ -125,9 +110,3 @@ function classDoc(set: Enum | KeySet | TopicSet, members: readonly Member[]): st
   }
   return paragraphs.join("\n\n");
 }
-
-const FALLBACK: { readonly [K in (Enum | KeySet | TopicSet)["kind"]]: (name: string) => string } = {
-  enum: (name) => `Values of ${name}.`,
-  keySet: (name) => `Payload keys of ${name}.`,
-  topicSet: (name) => `Topics of ${name}.`,
-};

@@ -1,7 +1,7 @@
 /**
- * The package's `__init__.py`: docstring, one `from .<module> import (...)` per module, and an
- * explicit `__all__`, so `import <package>` offers every generated name and a type checker sees
- * them as re-exported.
+ * A package's `__init__.py`: docstring, one `from <module> import (...)` per module it
+ * re-exports (the layout says which: `outputs.python.init.reexport`), and an explicit `__all__`,
+ * so `import <package>` offers those names and a type checker sees them as re-exported.
  *
  * Names are ordered the way ruff's isort (I001) and RUF022 order them — constants, then classes,
  * then everything else, each naturally sorted — so ruff never rewrites the file. Modules are
@@ -11,8 +11,9 @@ import type { GeneratedFile, Protocol, PythonOutput } from "../../model.js";
 import { moduleDocText } from "../text.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 
-/** The names one module of the package exports (`{ module: "defs", names: ["CHANNEL", …] }`). */
+/** The names one module exports, and how the entry point imports it (`{ module: ".defs", names: ["CHANNEL", …] }`). */
 export interface PythonModuleExports {
+  /** `.defs` for a module beside the entry point, else its dotted path (`nvflare.edge.model_protocol`). */
   readonly module: string;
   readonly names: readonly string[];
   /**
@@ -23,26 +24,30 @@ export interface PythonModuleExports {
   readonly lazy?: boolean;
 }
 
-export function emitPythonInit(protocol: Protocol, modules: readonly PythonModuleExports[]): GeneratedFile {
-  const output = pythonOutput(protocol);
-  const sortedModules = [...modules]
-    .filter((m) => m.names.length > 0)
-    .sort((a, b) => naturalCompare(a.module.toLowerCase(), b.module.toLowerCase()));
-  const importLines = (m: PythonModuleExports, pad: string): string[] => [
-    `${pad}from .${m.module} import (`,
-    ...[...m.names].sort(importOrder).map((name) => `${pad}    ${name},`),
-    `${pad})`,
+export function emitPythonInit(protocol: Protocol, modules: readonly PythonModuleExports[], path: string): GeneratedFile {
+  const byName = (a: PythonModuleExports, b: PythonModuleExports): number => naturalCompare(a.module.toLowerCase(), b.module.toLowerCase());
+  const section = (relative: boolean, lazy: boolean, pad: string): string[] =>
+    modules
+      .filter((m) => m.names.length > 0 && m.module.startsWith(".") === relative && (m.lazy === true) === lazy)
+      .sort(byName)
+      .flatMap((m) => [`${pad}from ${m.module} import (`, ...[...m.names].sort(importOrder).map((name) => `${pad}    ${name},`), `${pad})`]);
+  // isort's sections: the standard library, absolute imports, a blank line, then the package's own (relative) modules.
+  const lazy = modules.filter((m) => m.names.length > 0 && m.lazy === true).sort(byName);
+  const absolute = section(false, false, "");
+  const relative = section(true, false, "");
+  const imports = [
+    ...(lazy.length > 0 ? ["import importlib", ...(absolute.length + relative.length > 0 ? [""] : [])] : []),
+    ...absolute,
+    ...(absolute.length > 0 && relative.length > 0 ? [""] : []),
+    ...relative,
   ];
-  const eager = sortedModules.filter((m) => m.lazy !== true);
-  const lazy = sortedModules.filter((m) => m.lazy === true);
-  const imports = [...(lazy.length > 0 ? ["import importlib", ""] : []), ...eager.flatMap((m) => importLines(m, ""))];
-  const typeOnly = lazy.length === 0 ? [] : ["TYPE_CHECKING = False", "if TYPE_CHECKING:", ...lazy.flatMap((m) => importLines(m, "    "))];
+  const typeOnly = lazy.length === 0 ? [] : ["TYPE_CHECKING = False", "if TYPE_CHECKING:", ...section(false, true, "    "), ...section(true, true, "    ")];
   const all = modules.flatMap((m) => m.names).sort(dunderAllOrder);
+  const doc = moduleDocText(protocol);
   const lines = [
     pythonHeader(protocol).trimEnd(),
     "",
-    ...pythonDocstring(moduleDocText(protocol), ""),
-    "",
+    ...(doc === "" ? [] : [...pythonDocstring(doc, ""), ""]),
     ...imports,
     ...(imports.length > 0 ? [""] : []),
     ...typeOnly,
@@ -52,10 +57,13 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
     "]",
     ...(lazy.length > 0 ? lazyGetattr(lazy.map((m) => m.module)) : []),
   ];
-  return { path: `${output.dir}/${output.package}/__init__.py`, text: `${lines.join("\n")}\n` };
+  return { path, text: `${lines.join("\n")}\n` };
 }
 
-/** The package's `__getattr__`: a lazy module's name is imported from it on first use, then kept. */
+/**
+ * The package's `__getattr__`: a lazy module's name is imported from it on first use, then kept.
+ * Modules are as the imports name them (`.messages`, or a dotted path), resolved from the package.
+ */
 function lazyGetattr(modules: readonly string[]): string[] {
   const tuple = modules.length === 1 ? `(${pythonString(modules[0] ?? "")},)` : `(${modules.map(pythonString).join(", ")})`;
   return [
@@ -68,7 +76,7 @@ function lazyGetattr(modules: readonly string[]): string[] {
     '    """',
     "    if name in __all__:",
     `        for module in ${tuple}:`,
-    '            found = importlib.import_module(f"{__name__}.{module}")',
+    "            found = importlib.import_module(module, __name__)",
     "            if hasattr(found, name):",
     "                value = getattr(found, name)",
     "                globals()[name] = value",

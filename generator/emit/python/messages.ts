@@ -3,12 +3,12 @@
  * verdicts, codes, paths and messages as TypeScript, raising `parse_*` variants, the topic
  * tables and verify functions. Standard library only; already `ruff format`-ted.
  */
-import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
+import type { Protocol, Record, ValueType, Verify } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { listShapes } from "../../conformance/shapes.js";
-import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
-import { dunderAllOrder, importOrder, type PythonModuleExports } from "./init.js";
-import { pyContext, type PyContext } from "./messages-context.js";
+import { pythonString } from "./defs-syntax.js";
+import { dunderAllOrder } from "./init.js";
+import { pyContext } from "./messages-context.js";
 import { LINE_LENGTH } from "./messages-layout.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { helpers, type Helper, type TargetHelpers } from "../../names/helpers.js";
@@ -17,15 +17,75 @@ import { emitTypeDecls, typeExports, TYPE_NAMES } from "./messages-types.js";
 import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators, emitUnionTables, emitValidatorTables, validatorPlan } from "./messages-validators.js";
 import { emitVerify, VERIFY_CALLS, VERIFY_LOCALS } from "./messages-verify.js";
 
-export function emitPythonMessages(protocol: Protocol, names: Names): GeneratedFile[] {
-  const output = protocol.outputs.python;
-  if (output === undefined) return [];
-  return [{ path: `${output.dir}/${output.package}/messages.py`, text: messagesModule(protocol, names) }];
+/** What a module holds of the messages: all of them, and/or some verify functions. */
+export interface PythonMessagesSelection {
+  /** Payload and record types, validators, the topic tables, and the verify functions `verifies` does not place elsewhere. */
+  readonly messages: boolean;
+  /** The verify functions this module defines, in its order. */
+  readonly verifies: readonly { readonly record: Record; readonly verify: Verify }[];
 }
 
-/** The names messages.py defines (for the package's `__init__.py`); re-exports excluded. */
-export function pythonMessagesExports(protocol: Protocol, names: Names): PythonModuleExports {
-  return { module: "messages", names: ownExports(protocol, names), lazy: true };
+/**
+ * The messages part of one module, printed: the blocks before and after its verify functions,
+ * each verify function, the standard-library imports and the constants it names (`used`, to be
+ * imported from wherever the layout puts them), and its exports.
+ */
+export interface PythonMessagesPart {
+  readonly before: readonly string[];
+  readonly verifies: readonly string[];
+  readonly after: readonly string[];
+  readonly stdlib: string;
+  readonly used: readonly string[];
+  /** The names it defines and re-exports (`__all__`), when it holds the messages. */
+  readonly exports: readonly string[];
+  /** The names it defines itself (what an entry point re-exports from it). */
+  readonly own: readonly string[];
+}
+
+export function pythonMessagesPart(protocol: Protocol, names: Names, selection: PythonMessagesSelection): PythonMessagesPart {
+  const ctx = pyContext(protocol, names);
+  const shapes = selection.messages ? listShapes(protocol) : [];
+  const reexports = selection.messages ? recordVocabulary(protocol).map(ctx.use) : [];
+  const typedDicts = selection.messages ? emitTypeDecls(protocol, ctx) : [];
+  const plan = validatorPlan(protocol);
+  const validators = shapes.map((s) => emitShapeValidators(s, ctx, plan));
+  const tables = selection.messages ? emitValidatorTables(protocol, ctx, plan) : "";
+  const unionTables = selection.messages ? emitUnionTables(protocol, ctx, plan) : "";
+  const dispatch = selection.messages ? [emitPayloadDispatch(protocol, ctx)] : [];
+  const verifyFns = selection.verifies.map(({ record, verify }) => emitVerify(record, verify, ctx));
+  // Everything is printed now: the runtime chunks and imports follow from what it uses.
+  const roots = [...ctx.needs.names, ...(selection.messages ? ISSUE_TYPES_USE : [])];
+  const { chunks, names: used } = reachable([...CORE_TYPES, ...CORE_FUNCTIONS], roots);
+  const inTypes = new Set(CORE_TYPES);
+  const coreTypes = chunks.filter((c) => inTypes.has(c));
+  const coreFunctions = chunks.filter((c) => !inTypes.has(c));
+  const py = names.python;
+  const verifyNames = new Set(protocol.records.flatMap((r) => (r.verify === undefined ? [] : [py.verify(r.verify)])));
+  const mine = new Set(selection.verifies.map((v) => py.verify(v.verify)));
+  const own = ownExports(protocol, names).filter((n) => !verifyNames.has(n) || mine.has(n));
+  const exports = selection.messages ? [...own, ...reexports] : [];
+  return {
+    before: [
+      ...typedDicts,
+      ...(selection.messages ? [issueTypes()] : []),
+      ...(coreTypes.length > 0 ? [topLevel(coreTypes)] : []),
+      ...(tables === "" ? [] : [tables]),
+      ...validators,
+      ...(unionTables === "" ? [] : [unionTables]),
+      ...dispatch,
+    ].map((b) => b.trimEnd()),
+    verifies: verifyFns.map((b) => b.trimEnd()),
+    after: coreFunctions.length > 0 ? [topLevel(coreFunctions).trimEnd()] : [],
+    stdlib: stdlibImports(used),
+    used: ctx.imports(),
+    exports: [...new Set(exports)],
+    own: selection.messages ? own : selection.verifies.map((v) => py.verify(v.verify)),
+  };
+}
+
+/** The names a messages module defines (for an `__init__.py`); re-exports excluded. */
+export function pythonMessagesExports(protocol: Protocol, names: Names): readonly string[] {
+  return ownExports(protocol, names);
 }
 
 const FIXED_EXPORTS = [
@@ -46,7 +106,7 @@ function ownExports(protocol: Protocol, names: Names): string[] {
   return [...typeExports(protocol, py), ...shapes, ...verifies, ...FIXED_EXPORTS];
 }
 
-/** What each record is made of in defs.py: its key set and the enums of its keys. */
+/** What each record is made of in the constants: its key set and the enums of its keys. */
 function recordVocabulary(protocol: Protocol): string[] {
   const names = new Set<string>();
   const visit = (type: ValueType): void => {
@@ -61,51 +121,8 @@ function recordVocabulary(protocol: Protocol): string[] {
   return [...names];
 }
 
-function messagesModule(protocol: Protocol, names: Names): string {
-  const ctx = pyContext(protocol, names);
-  const shapes = listShapes(protocol);
-  const verifies = protocol.records.flatMap((r) => (r.verify === undefined ? [] : [{ record: r, verify: r.verify }]));
-  const reexports = recordVocabulary(protocol).map(ctx.use);
-  const typedDicts = emitTypeDecls(protocol, ctx);
-  const plan = validatorPlan(protocol);
-  const validators = shapes.map((s) => emitShapeValidators(s, ctx, plan));
-  const tables = emitValidatorTables(protocol, ctx, plan);
-  const unionTables = emitUnionTables(protocol, ctx, plan);
-  const dispatch = emitPayloadDispatch(protocol, ctx);
-  const verifyFns = verifies.map(({ record, verify }) => emitVerify(record, verify, ctx));
-  // Everything is printed now: the runtime chunks and imports follow from what it uses.
-  const { chunks, names: used } = reachable([...CORE_TYPES, ...CORE_FUNCTIONS], [...ctx.needs.names, ...ISSUE_TYPES_USE]);
-  const inTypes = new Set(CORE_TYPES);
-  const coreTypes = chunks.filter((c) => inTypes.has(c));
-  const coreFunctions = chunks.filter((c) => !inTypes.has(c));
-  const blocks = [
-    ...typedDicts,
-    issueTypes(),
-    ...(coreTypes.length > 0 ? [topLevel(coreTypes)] : []),
-    ...(tables === "" ? [] : [tables]),
-    ...validators,
-    ...(unionTables === "" ? [] : [unionTables]),
-    dispatch,
-    ...verifyFns,
-    ...(coreFunctions.length > 0 ? [topLevel(coreFunctions)] : []),
-  ];
-  const fromDefsLine = fromDefs(ctx);
-  return [
-    pythonHeader(protocol),
-    "\n",
-    ...pythonDocstring(moduleDoc(protocol), "").map((l) => `${l}\n`),
-    "\n",
-    stdlibImports(used),
-    "\n",
-    ...(fromDefsLine === "" ? [] : [fromDefsLine, "\n"]),
-    dunderAll([...ownExports(protocol, names), ...reexports]),
-    "\n\n",
-    blocks.map((b) => b.trimEnd()).join("\n\n\n"),
-    "\n",
-  ].join("");
-}
-
-function moduleDoc(protocol: Protocol): string {
+/** The docstring of a module that holds the messages and no doc of its own. */
+export function pythonMessagesDoc(protocol: Protocol): string {
   return [
     `Typed payloads of the ${protocol.name} protocol.`,
     "",
@@ -138,6 +155,7 @@ const STDLIB: readonly (readonly [module: string, names: readonly string[]])[] =
   ["math", []],
   ["re", []],
   ["collections.abc", ["Callable", "Iterator", "Mapping", "Sequence"]],
+  ["functools", ["partial"]],
   ["typing", ["Any", "Literal", "NamedTuple", "Optional", "TypedDict", "Union", "cast"]],
 ];
 
@@ -158,16 +176,13 @@ function stdlibImports(used: ReadonlySet<string>): string {
 }
 
 /** `from module import a, b`, broken the way ruff formats it; nothing for no names. */
-function fromImport(module: string, imported: readonly string[]): string {
+export function fromImport(module: string, imported: readonly string[]): string {
   if (imported.length === 0) return "";
   const line = `from ${module} import ${imported.join(", ")}`;
   if (line.length <= LINE_LENGTH) return `${line}\n`;
   return `from ${module} import (\n${imported.map((n) => `    ${n},\n`).join("")})\n`;
 }
 
-function fromDefs(ctx: PyContext): string {
-  return fromImport(".defs", ctx.imports().sort(importOrder));
-}
 
 /**
  * Top-level chunks as ruff formats them: two blank lines around a class or function, none
@@ -184,7 +199,7 @@ function topLevel(chunks: readonly Chunk[]): string {
     .join("");
 }
 
-function dunderAll(exported: readonly string[]): string {
+export function dunderAll(exported: readonly string[]): string {
   const sorted = [...exported].sort(dunderAllOrder);
   return `__all__ = [\n${sorted.map((n) => `    ${pythonString(n)},\n`).join("")}]\n`;
 }

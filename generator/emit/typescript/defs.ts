@@ -1,7 +1,7 @@
 /**
- * `defs.ts`: the protocol's constants for TypeScript — CHANNEL, PROTOCOL_VERSION, the extra
- * constants, and one `as const` object plus a same-named union type per enum, key set and topic
- * set. No `enum`, no `namespace`: the file passes `erasableSyntaxOnly`, `verbatimModuleSyntax`
+ * The constants of a TypeScript module — CHANNEL, PROTOCOL_VERSION, the extra constants, and
+ * one `as const` object plus a same-named union type per enum, key set and topic set; which
+ * module holds which, in what order, is the layout's (modules.ts). No `enum`, no `namespace`: the file passes `erasableSyntaxOnly`, `verbatimModuleSyntax`
  * and `isolatedDeclarations`, and is printed exactly as prettier would format it.
  *
  * The text is built with code-block-writer (the writer ts-morph itself prints with) rather than
@@ -11,10 +11,10 @@
  * which breaks them where prettier does whatever the length of names, values and docs.
  */
 import CodeBlockWriter from "code-block-writer";
-import type { Constant, Enum, GeneratedFile, KeySet, Member, Protocol, TopicSet } from "../../model.js";
+import type { Constant, Enum, KeySet, Member, Protocol, TopicSet } from "../../model.js";
 import { headerComment } from "../header.js";
 import { channelDeclarations } from "./channels.js";
-import { commentLines, moduleDocText, setMembers, valueSets } from "../text.js";
+import { commentLines, setMembers } from "../text.js";
 import type { Doc } from "./doc.js";
 import { asConst, bool, id, ref, stringLit, toKey, typeOf, union, type Expr, type Prop, type Type } from "./ts-ast.js";
 import { constDecl, source, typeAlias } from "./ts-statements.js";
@@ -29,27 +29,40 @@ import {
 
 const INDENT = 2;
 
-export function emitTypeScriptDefs(protocol: Protocol): GeneratedFile {
-  const output = protocol.outputs.typescript;
-  if (output === undefined) throw new Error("emitTypeScriptDefs: the spec has no typescript output");
-  const w = new CodeBlockWriter({ newLine: "\n", indentNumberOfSpaces: INDENT, useTabs: false });
+/** The module's opening: the header and the module doc comment (none when there is no doc). */
+export function tsModuleOpening(protocol: Protocol, doc: string): string {
+  const w = writer();
   writeLines(w, headerComment(protocol, tsLineComment).trimEnd().split("\n"));
-  w.blankLine();
-  writeLines(w, tsDocComment(commentLines(moduleDocText(protocol)), ["@module"], 0));
-  for (const constant of [protocol.channel, protocol.version, ...protocol.constants]) {
+  if (doc.trim() !== "") {
     w.blankLine();
-    writeConstant(w, constant);
+    writeLines(w, tsDocComment(commentLines(doc), ["@module"], 0));
   }
-  for (const set of valueSets(protocol)) {
-    w.blankLine();
-    writeSet(w, set);
-  }
-  for (const declaration of channelDeclarations(protocol)) {
-    w.blankLine();
+  return w.toString();
+}
+
+/** The channel declarations of a protocol with several channels (the `Channel` object, the topics of each), or "". */
+export function tsChannelItems(protocol: Protocol): string {
+  const declarations = channelDeclarations(protocol);
+  if (declarations.length === 0) return "";
+  const w = writer();
+  declarations.forEach((declaration, i) => {
+    if (i > 0) w.blankLine();
     writeLines(w, declaration.comment);
     for (const doc of declaration.docs) writeDoc(w, doc);
-  }
-  return { path: `${output.dir}/defs.ts`, text: w.toString() };
+  });
+  return w.toString();
+}
+
+/** One constant or `as const` object with its union type, as prettier prints it. */
+export function tsValueItem(item: Constant | Enum | KeySet | TopicSet): string {
+  const w = writer();
+  if (item.kind === "constant") writeConstant(w, item);
+  else writeSet(w, item);
+  return w.toString();
+}
+
+function writer(): CodeBlockWriter {
+  return new CodeBlockWriter({ newLine: "\n", indentNumberOfSpaces: INDENT, useTabs: false });
 }
 
 function writeLines(w: CodeBlockWriter, lines: readonly string[]): void {

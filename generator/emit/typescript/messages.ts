@@ -1,17 +1,12 @@
 /**
- * TypeScript messages module (`messages.ts`) and the package index (`index.ts`): payload and
- * record interfaces, the topic maps, validators, guards and verify functions. Pure: Protocol in,
- * files out, already prettier-formatted.
+ * The TypeScript messages (`messages.ts` in the default layout): payload and record
+ * interfaces, the topic maps, validators, guards and verify functions, printed as the parts a
+ * module of the layout holds (modules.ts). Pure, already prettier-formatted.
  */
-import type { GeneratedFile, Protocol } from "../../model.js";
+import type { Protocol, Record, Verify } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { listShapes } from "../../conformance/shapes.js";
-import { headerComment } from "../header.js";
-import { emitIndexFile } from "./index-file.js";
 import { tsContext } from "./messages-context.js";
-import { jsDoc } from "./messages-layout.js";
-import { tsLineComment } from "./defs-syntax.js";
-import { importDecl, source } from "./ts-statements.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { helpers, type TargetHelpers } from "../../names/helpers.js";
 import { CORE, ISSUE_TYPE_NAMES, issueTypes } from "./messages-runtime.js";
@@ -36,35 +31,42 @@ export function typescriptHelpers(): TargetHelpers {
   };
 }
 
-export function emitTypeScriptMessages(protocol: Protocol, names: Names): GeneratedFile[] {
-  const dir = protocol.outputs.typescript?.dir;
-  if (dir === undefined) return [];
-  return [{ path: `${dir}/messages.ts`, text: messagesModule(protocol, names) }, emitIndexFile(protocol, dir)];
+/** What a module holds of the messages: all of them, and/or some verify functions. */
+export interface TsMessagesSelection {
+  readonly messages: boolean;
+  /** The verify functions this module defines, in its order. */
+  readonly verifies: readonly { readonly record: Record; readonly verify: Verify }[];
 }
 
-function messagesModule(protocol: Protocol, names: Names): string {
+/** The messages part of one module, printed: blocks around its verify functions, and the constants it names. */
+export interface TsMessagesPart {
+  readonly before: readonly string[];
+  readonly verifies: readonly string[];
+  readonly after: readonly string[];
+  readonly used: readonly string[];
+}
+
+export function tsMessagesPart(protocol: Protocol, names: Names, selection: TsMessagesSelection): TsMessagesPart {
   const ctx = tsContext(protocol, names);
-  const shapes = listShapes(protocol);
-  const verifies = protocol.records.flatMap((r) => (r.verify === undefined ? [] : [{ record: r, verify: r.verify }]));
-  const body = [
-    ...emitTypeDecls(protocol, ctx),
-    emitTopicMaps(protocol, ctx),
-    issueTypes(),
-    ...shapes.map((s) => emitShapeValidators(s, ctx)),
-    emitPayloadDispatch(protocol, ctx),
-    ...verifies.map(({ record, verify }) => emitVerify(record, verify, ctx)),
-  ];
+  const shapes = selection.messages ? listShapes(protocol) : [];
+  const before = selection.messages
+    ? [
+        ...emitTypeDecls(protocol, ctx),
+        emitTopicMaps(protocol, ctx),
+        issueTypes(),
+        ...shapes.map((s) => emitShapeValidators(s, ctx)),
+        emitPayloadDispatch(protocol, ctx),
+      ]
+    : [];
+  const verifies = selection.verifies.map(({ record, verify }) => emitVerify(record, verify, ctx));
   // Everything is printed now: the helpers follow from what it uses.
   const { chunks } = reachable(CORE, ctx.needs.names);
-  if (chunks.length > 0) body.push(topLevel(chunks));
-  return [
-    headerComment(protocol, tsLineComment),
-    "\n",
-    jsDoc(moduleDoc(protocol), ""),
-    importLine(ctx.imports()),
-    "\n",
-    body.join("\n"),
-  ].join("");
+  return { before, verifies, after: chunks.length > 0 ? [topLevel(chunks)] : [], used: ctx.imports() };
+}
+
+/** The doc comment of a module that holds the messages and no doc of its own. */
+export function tsMessagesDoc(protocol: Protocol): string {
+  return moduleDoc(protocol).join("\n");
 }
 
 function moduleDoc(protocol: Protocol): string[] {
@@ -74,10 +76,6 @@ function moduleDoc(protocol: Protocol): string[] {
     "and verify functions. Validation follows the semantics table in the README, identically to",
     "the Python module; the conformance vectors prove it.",
   ];
-}
-
-function importLine(imported: readonly string[]): string {
-  return imported.length === 0 ? "" : source(importDecl(imported, '"./defs.js"'));
 }
 
 /** Chunks as prettier keeps them: a blank line between two, none between scalar specs. */
