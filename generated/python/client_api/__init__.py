@@ -186,8 +186,8 @@ def __getattr__(name: str) -> object:
     Importing the package or its constants module never imports them.
     """
     if name in __all__:
-        for module in ("messages",):
-            found = importlib.import_module(f"{__name__}.{module}")
+        for module in (".messages",):
+            found = importlib.import_module(module, __name__)
             if hasattr(found, name):
                 value = getattr(found, name)
                 globals()[name] = value
