@@ -297,6 +297,22 @@ export interface TypeScriptOutput {
   readonly dir: string;
   /** Where the spec says `dir` (messages about files this output writes point here). */
   readonly span?: Span | undefined;
+  /** prettier's `printWidth` the output is laid out for (`print_width`; default 80). */
+  readonly printWidth?: number | undefined;
+  /** prettier's `singleQuote` (`quote: single`; default double). */
+  readonly quote?: "double" | "single" | undefined;
+  /** prettier's `semi` (`semicolons`; default true). */
+  readonly semicolons?: boolean | undefined;
+  /** A `package.json` next to the modules (`package:`), when asked for. */
+  readonly package?: PackageScaffold | undefined;
+}
+
+/** The package metadata a target's scaffold files carry (`outputs.<target>.package` / `.project`). */
+export interface PackageScaffold {
+  /** The distribution name (npm package name, or the Python project name). */
+  readonly name: string;
+  readonly version: string;
+  readonly span?: Span | undefined;
 }
 
 export interface PythonOutput {
@@ -304,6 +320,10 @@ export interface PythonOutput {
   readonly span?: Span | undefined;
   /** Package (folder) name under `dir`: generated/python/<package>/defs.py. */
   readonly package: string;
+  /** black's and ruff's `line-length` the output is laid out for (`line_length`; default 88). */
+  readonly lineLength?: number | undefined;
+  /** A `pyproject.toml` in `dir` and `py.typed` in the package (`project:`), when asked for. */
+  readonly project?: PackageScaffold | undefined;
 }
 
 export interface DirOutput {

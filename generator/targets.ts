@@ -9,6 +9,9 @@ import { emitPythonDefs } from "./emit/python/defs.js";
 import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
 import { emitTypeScriptMessages, typescriptHelpers } from "./emit/typescript/messages.js";
+import { pythonProject, pythonStyle, typescriptPackage, typescriptStyle } from "./emit/scaffold/index.js";
+import { withStyle } from "./emit/style.js";
+import { restyleTypeScript } from "./emit/typescript/restyle.js";
 import type { GeneratedFile, Protocol, Span } from "./model.js";
 import { assignNames, type GeneratorHelpers, type Names, type NamesResult } from "./names/index.js";
 
@@ -31,13 +34,23 @@ export const TARGETS: readonly Target[] = [
     name: "typescript",
     enabled: (p) => p.outputs.typescript !== undefined,
     output: (p) => p.outputs.typescript,
-    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names)],
+    emit: (p, names) =>
+      withStyle(typescriptStyle(p), () => {
+        const modules = [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names)];
+        const styled = modules.map((f) => ({ path: f.path, text: restyleTypeScript(f.text) }));
+        return [...styled, ...typescriptPackage(p, styled)];
+      }),
   },
   {
     name: "python",
     enabled: (p) => p.outputs.python !== undefined,
     output: (p) => p.outputs.python,
-    emit: (p, names) => [...emitPythonDefs(p, [pythonMessagesExports(p, names)]), ...emitPythonMessages(p, names)],
+    emit: (p, names) =>
+      withStyle(pythonStyle(p), () => [
+        ...emitPythonDefs(p, [pythonMessagesExports(p, names)]),
+        ...emitPythonMessages(p, names),
+        ...pythonProject(p),
+      ]),
   },
   {
     name: "docs",

@@ -10,6 +10,7 @@
  * - literals and docstrings are for programs: they round-trip the text exactly.
  */
 import type { Enum, KeySet, Member, Protocol, TopicSet } from "../model.js";
+import { WIDE_RANGES } from "./east-asian-width.js";
 
 /**
  * Characters never written raw into generated text of any target: C0/C1 controls (tab
@@ -87,42 +88,70 @@ export function escapeInvisible(text: string, escape: (char: string) => string):
 }
 
 /**
- * Display width in columns, as prettier and ruff measure a line: wide and fullwidth East Asian
- * characters and emoji count 2, combining marks and controls 0, everything else 1.
+ * The one width source of the generated code: how many columns a text takes, measured the way
+ * the formatter that reads each target measures a line. Every layout decision (fits or breaks)
+ * of every emitter goes through `width` (TypeScript, docs, JSON) or `pythonWidth` (Python).
+ *
+ * `width` is prettier's getStringWidth: an emoji sequence (RGI, e.g. `❤️`, `1️⃣`, a flag) is 2
+ * columns as a whole (1 for a lone text-presentation emoji such as `❤`); otherwise each code
+ * point counts 0 for controls and combining or enclosing marks, 2 for East Asian Width W or F
+ * (CJK, Hangul, fullwidth forms, most emoji), else 1.
  */
 export function width(text: string): number {
   // Printable ASCII, by far the common case, is one column a character.
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let n = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f)) continue;
-    n += WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
-  }
+  const rest = text.replace(RGI_EMOJI, (sequence) => {
+    n += Array.from(sequence).length === 1 ? charWidth(sequence) : 2;
+    return "";
+  });
+  for (const char of rest) n += charWidth(char);
   return n;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * A Python line's width as every formatter of the team could measure it: ruff (Unicode width of
+ * each code point, as `width` but without emoji sequences: `❤️` is 1) and black (up to 23.x: one
+ * column a code point, so `日本` is 2; from 24: East Asian Width, as ruff). The larger of the two,
+ * so text that fits here fits for either; where one formatter would still see room, the layout
+ * breaks with a magic trailing comma, which black and ruff both keep.
+ */
+export function pythonWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let columns = 0;
+  let codePoints = 0;
+  for (const char of text) {
+    columns += charWidth(char);
+    codePoints += 1;
+  }
+  return Math.max(columns, codePoints);
+}
 
-/** Wide and fullwidth ranges (East Asian Width W/F) and the emoji blocks. */
-const WIDE: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f],
-  [0x2e80, 0x303e],
-  [0x3041, 0x33ff],
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f680, 0x1f6ff],
-  [0x1f900, 0x1f9ff],
-  [0x1fa70, 0x1faff],
-  [0x20000, 0x3fffd],
-];
+/** One code point: 0 for controls, combining/enclosing marks and Hangul medial vowels; 2 for W/F; else 1. */
+function charWidth(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return 0;
+  if (ZERO_WIDTH.test(char)) return 0;
+  return isWide(code) ? 2 : 1;
+}
+
+function isWide(code: number): boolean {
+  let lo = 0;
+  let hi = WIDE_RANGES.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = WIDE_RANGES[mid] ?? [0, -1];
+    if (code < from) hi = mid - 1;
+    else if (code > to) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u1160-\u11ff]$/u;
+/** Built at run time: the `v` flag is ES2024, newer than the emitted-code target of this file's tsconfig. */
+const RGI_EMOJI = new RegExp("\\p{RGI_Emoji}", "gv");
 
 /** The doc of a generated module: the spec's title, a blank line, its doc; a fallback if neither. */
 export function moduleDocText(protocol: Protocol): string {

@@ -14,6 +14,7 @@ import type {
   KeySet,
   LintConfig,
   Outputs,
+  PackageScaffold,
   Protocol,
   Record,
   Reserved,
@@ -107,6 +108,21 @@ function placeholderConstant(name: string, type: "string" | "int", value: string
   return { kind: "constant", name, span: at, type, value, valueSpan: at };
 }
 
+/** A number or boolean option (the schema has checked its type; a bad value is left out). */
+function scalarOf<T extends "number" | "boolean">(r: Reader, map: unknown, key: string, type: T): (T extends "number" ? number : boolean) | undefined {
+  const node = child(r, map, key);
+  if (!isScalar(node) || typeof node.value !== type) return undefined;
+  return node.value as T extends "number" ? number : boolean;
+}
+
+/** `package:` / `project:` of an output: the scaffold's name and version. */
+function scaffold(r: Reader, node: unknown): PackageScaffold | undefined {
+  const name = str(r, node, "name");
+  const version = str(r, node, "version");
+  if (name === undefined || version === undefined) return undefined;
+  return { name: name.value, version: version.value, span: span(r, node) };
+}
+
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
@@ -191,9 +207,28 @@ function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
   const docsDir = dir("docs");
   const schema = dir("schema");
   const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
+  const tsNode = child(r, node, "typescript");
+  const pyNode = child(r, node, "python");
+  const quoteText = str(r, tsNode, "quote")?.value;
+  const quote: "single" | "double" | undefined = quoteText === "single" || quoteText === "double" ? quoteText : undefined;
+  const tsOutput = ts === undefined ? undefined : {
+    dir: ts.value,
+    span: ts.span,
+    ...optional("printWidth", scalarOf(r, tsNode, "print_width", "number")),
+    ...optional("quote", quote),
+    ...optional("semicolons", scalarOf(r, tsNode, "semicolons", "boolean")),
+    ...optional("package", scaffold(r, child(r, tsNode, "package"))),
+  };
+  const pyOutput = py === undefined ? undefined : {
+    dir: py.value,
+    package: pkg,
+    span: py.span,
+    ...optional("lineLength", scalarOf(r, pyNode, "line_length", "number")),
+    ...optional("project", scaffold(r, child(r, pyNode, "project"))),
+  };
   return {
-    ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span }),
-    ...optional("python", py === undefined ? undefined : { dir: py.value, package: pkg, span: py.span }),
+    ...optional("typescript", tsOutput),
+    ...optional("python", pyOutput),
     ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir.value, span: docsDir.span }),
     ...optional("schema", schema === undefined ? undefined : { dir: schema.value, span: schema.span }),
   };

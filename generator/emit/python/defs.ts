@@ -9,12 +9,12 @@
  * (`BINARY = "binary"  # Raw bytes, binary data`), otherwise as comment lines above it.
  */
 import type { Constant, Enum, GeneratedFile, KeySet, Member, Protocol, TopicSet } from "../../model.js";
-import { commentLines, moduleDocText, setMembers, valueSets, width } from "../text.js";
+import { commentLines, moduleDocText, setMembers, valueSets, pythonWidth } from "../text.js";
 import { pythonComment, pythonDocstring, pythonHeader, pythonScalar, pythonString } from "./defs-syntax.js";
 import { emitPythonInit, pythonOutput, type PythonModuleExports } from "./init.js";
+import { lineLength } from "./messages-layout.js";
 
 /** ruff's default line length. */
-export const LINE_LENGTH = 88;
 const INDENT = "    ";
 
 /**
@@ -59,7 +59,7 @@ function commented(
   const [only] = doc;
   if (item.deprecated === undefined && doc.length === 1 && only !== undefined) {
     const trailing = `${indent}${name} = ${value}  ${pythonComment(only)}`;
-    if (width(trailing) <= LINE_LENGTH) return [trailing];
+    if (pythonWidth(trailing) <= lineLength()) return [trailing];
   }
   const above = item.deprecated === undefined ? doc : [...doc, ...deprecationLines(item.deprecated)];
   return [...above.map((line) => `${indent}${pythonComment(line)}`), ...assignment(indent, name, value)];
@@ -72,7 +72,7 @@ function commented(
 function assignment(indent: string, name: string, value: string): string[] {
   const line = `${indent}${name} = ${value}`;
   const inner = `${indent}${INDENT}${value}`;
-  if (width(line) <= LINE_LENGTH || width(inner) > LINE_LENGTH) return [line];
+  if (pythonWidth(line) <= lineLength() || pythonWidth(inner) > lineLength()) return [line];
   return [`${indent}${name} = (`, inner, `${indent})`];
 }
 
