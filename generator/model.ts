@@ -322,6 +322,8 @@ export interface PythonOutput {
   readonly package: string;
   /** black's and ruff's `line-length` the output is laid out for (`line_length`; default 88). */
   readonly lineLength?: number | undefined;
+  /** false: widths count one column a code point, as black before 24 (`unicode_width`; default true). */
+  readonly unicodeWidth?: boolean | undefined;
   /** A `pyproject.toml` in `dir` and `py.typed` in the package (`project:`), when asked for. */
   readonly project?: PackageScaffold | undefined;
 }

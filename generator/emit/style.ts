@@ -14,6 +14,8 @@
 export interface CodeStyle {
   /** Columns of a Python line (black and ruff: 88). */
   readonly lineLength: number;
+  /** Whether Python widths are Unicode widths (ruff, black 24+) or one column a code point (black before 24). */
+  readonly unicodeWidth: boolean;
   /** Columns of a TypeScript line (prettier: 80). */
   readonly printWidth: number;
   /** The quote TypeScript string literals prefer (prettier: double). */
@@ -25,7 +27,7 @@ export interface CodeStyle {
 /** Options as the spec gives them: an absent one keeps the style in force. */
 export type StyleOptions = { readonly [K in keyof CodeStyle]?: CodeStyle[K] | undefined };
 
-export const DEFAULT_STYLE: CodeStyle = { lineLength: 88, printWidth: 80, quote: "double", semicolons: true };
+export const DEFAULT_STYLE: CodeStyle = { lineLength: 88, unicodeWidth: true, printWidth: 80, quote: "double", semicolons: true };
 
 let current: CodeStyle = DEFAULT_STYLE;
 

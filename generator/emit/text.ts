@@ -11,6 +11,7 @@
  */
 import type { Enum, KeySet, Member, Protocol, TopicSet } from "../model.js";
 import { WIDE_RANGES } from "./east-asian-width.js";
+import { style } from "./style.js";
 
 /**
  * Characters never written raw into generated text of any target: C0/C1 controls (tab
@@ -110,21 +111,17 @@ export function width(text: string): number {
 }
 
 /**
- * A Python line's width as every formatter of the team could measure it: ruff (Unicode width of
- * each code point, as `width` but without emoji sequences: `❤️` is 1) and black (up to 23.x: one
- * column a code point, so `日本` is 2; from 24: East Asian Width, as ruff). The larger of the two,
- * so text that fits here fits for either; where one formatter would still see room, the layout
- * breaks with a magic trailing comma, which black and ruff both keep.
+ * A Python line's width as the team's formatter measures it: ruff and black from 24 count each
+ * code point by its Unicode width, as `width` does but without emoji sequences (`❤️` is 1, a
+ * combining mark 0); black before 24 counts one column a code point (`日本` is 2) — the
+ * `outputs.python.unicode_width: false` setting (./style.ts).
  */
 export function pythonWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (!style().unicodeWidth) return Array.from(text).length;
   let columns = 0;
-  let codePoints = 0;
-  for (const char of text) {
-    columns += charWidth(char);
-    codePoints += 1;
-  }
-  return Math.max(columns, codePoints);
+  for (const char of text) columns += charWidth(char);
+  return columns;
 }
 
 /** One code point: 0 for controls, combining/enclosing marks and Hangul medial vowels; 2 for W/F; else 1. */

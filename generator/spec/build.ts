@@ -224,6 +224,7 @@ function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
     package: pkg,
     span: py.span,
     ...optional("lineLength", scalarOf(r, pyNode, "line_length", "number")),
+    ...optional("unicodeWidth", scalarOf(r, pyNode, "unicode_width", "boolean")),
     ...optional("project", scaffold(r, child(r, pyNode, "project"))),
   };
   return {

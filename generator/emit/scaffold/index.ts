@@ -18,7 +18,8 @@ export function typescriptStyle(protocol: Protocol): StyleOptions {
 }
 
 export function pythonStyle(protocol: Protocol): StyleOptions {
-  return { lineLength: protocol.outputs.python?.lineLength };
+  const python = protocol.outputs.python;
+  return { lineLength: python?.lineLength, unicodeWidth: python?.unicodeWidth };
 }
 
 const notice = (protocol: Protocol): string => generatedNotice(protocol).join(" ");
