@@ -40,7 +40,7 @@ export function typescriptPackage(protocol: Protocol, modules: readonly Generate
   const entry = (name: string): Json => ({ types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` });
   const exports: { [path: string]: Json } = {};
   if (names.includes("index")) exports["."] = entry("index");
-  for (const name of names) exports[`./${name}`] = entry(name);
+  for (const name of names.filter((n) => n !== "index")) exports[`./${name}`] = entry(name);
   const main = names.includes("index") ? "index" : names[0];
   const manifest: { [key: string]: Json } = {
     $comment: notice(protocol),
