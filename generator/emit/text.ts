@@ -10,7 +10,7 @@
  * - literals and docstrings are for programs: they round-trip the text exactly.
  */
 import type { Enum, KeySet, Member, Protocol, TopicSet } from "../model.js";
-import { WIDE_RANGES } from "./east-asian-width.js";
+import { EAST_ASIAN_WIDE, PRETTIER_WIDE, PRETTIER_ZERO } from "./char-widths.js";
 import { style } from "./style.js";
 
 /**
@@ -91,53 +91,61 @@ export function escapeInvisible(text: string, escape: (char: string) => string):
 /**
  * The one width source of the generated code: how many columns a text takes, measured the way
  * the formatter that reads each target measures a line. Every layout decision (fits or breaks)
- * of every emitter goes through `width` (TypeScript, docs, JSON) or `pythonWidth` (Python).
+ * of every emitter goes through `width` (TypeScript, docs, JSON) or `pythonWidth` (Python). The
+ * per-code-point tables (./char-widths.ts) are written by tools/char-widths.mjs from prettier
+ * itself and from Unicode's East Asian Width.
  *
- * `width` is prettier's getStringWidth: an emoji sequence (RGI, e.g. `❤️`, `1️⃣`, a flag) is 2
- * columns as a whole (1 for a lone text-presentation emoji such as `❤`); otherwise each code
- * point counts 0 for controls and combining or enclosing marks, 2 for East Asian Width W or F
- * (CJK, Hangul, fullwidth forms, most emoji), else 1.
+ * `width` is prettier's getStringWidth: an emoji sequence of several code points (`❤️`, `1️⃣`, a
+ * flag, a skin tone) is 2 columns as a whole; a single code point counts as prettier counts it
+ * (0 for controls and combining marks, 2 for wide and fullwidth characters and most emoji, else 1).
  */
 export function width(text: string): number {
-  // Printable ASCII, by far the common case, is one column a character.
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  // ASCII from the space on (DEL included, as prettier counts it), by far the common case, is one column a character.
+  if (/^[\x20-\x7f]*$/.test(text)) return text.length;
   let n = 0;
   const rest = text.replace(RGI_EMOJI, (sequence) => {
-    n += Array.from(sequence).length === 1 ? charWidth(sequence) : 2;
+    n += Array.from(sequence).length === 1 ? prettierChar(sequence) : 2;
     return "";
   });
-  for (const char of rest) n += charWidth(char);
+  for (const char of rest) n += prettierChar(char);
   return n;
+}
+
+function prettierChar(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || inRanges(PRETTIER_ZERO, code)) return 0;
+  return inRanges(PRETTIER_WIDE, code) ? 2 : 1;
 }
 
 /**
  * A Python line's width as the team's formatter measures it: ruff and black from 24 count each
- * code point by its Unicode width, as `width` does but without emoji sequences (`❤️` is 1, a
- * combining mark 0); black before 24 counts one column a code point (`日本` is 2) — the
- * `outputs.python.unicode_width: false` setting (./style.ts).
+ * code point by its Unicode width (East Asian Wide and Fullwidth 2; controls, combining marks and
+ * the Hangul vowels and finals that join a syllable 0; else 1 — so `❤️` is 1, `日本` 4); black
+ * before 24 counts one column a code point (`日本` is 2) — the `outputs.python.unicode_width:
+ * false` setting (./style.ts).
  */
 export function pythonWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   if (!style().unicodeWidth) return Array.from(text).length;
   let columns = 0;
-  for (const char of text) columns += charWidth(char);
+  for (const char of text) columns += unicodeChar(char);
   return columns;
 }
 
-/** One code point: 0 for controls, combining/enclosing marks and Hangul medial vowels; 2 for W/F; else 1. */
-function charWidth(char: string): number {
+function unicodeChar(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return 0;
-  if (ZERO_WIDTH.test(char)) return 0;
-  return isWide(code) ? 2 : 1;
+  if (COMBINING.test(char) || (code >= 0x1160 && code <= 0x11ff)) return 0;
+  return inRanges(EAST_ASIAN_WIDE, code) ? 2 : 1;
 }
 
-function isWide(code: number): boolean {
+/** Whether `code` lies in one of the sorted, disjoint `ranges` (binary search). */
+function inRanges(ranges: readonly (readonly [number, number])[], code: number): boolean {
   let lo = 0;
-  let hi = WIDE_RANGES.length - 1;
+  let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [from, to] = WIDE_RANGES[mid] ?? [0, -1];
+    const [from, to] = ranges[mid] ?? [0, -1];
     if (code < from) hi = mid - 1;
     else if (code > to) lo = mid + 1;
     else return true;
@@ -146,7 +154,7 @@ function isWide(code: number): boolean {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u1160-\u11ff]$/u;
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 /** Built at run time: the `v` flag is ES2024, newer than the emitted-code target of this file's tsconfig. */
 const RGI_EMOJI = new RegExp("\\p{RGI_Emoji}", "gv");
 

@@ -1116,9 +1116,9 @@ def _check_value(value: object, expected: _Type, path: _Path, walk: _Walk) -> No
     elif expected.kind in ("list", "map", "record"):
         _check_container(value, expected, path, walk)
     else:
-        mismatch = _scalar_mismatch(value, expected.kind)
-        if mismatch is not None:
-            walk.report(path, "wrong_type", f"expected {mismatch}, got {_describe(value)}")
+        wants = _scalar_mismatch(value, expected.kind)
+        if wants is not None:
+            walk.report(path, "wrong_type", f"expected {wants}, got {_describe(value)}")
 
 
 def _scalar_mismatch(value: object, kind: str) -> Optional[str]:

@@ -329,9 +329,9 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     elif expected.kind in ("list", "map", "record"):
         _check_container(value, expected, path, walk)
     else:
-        mismatch = _scalar_mismatch(value, expected.kind)
-        if mismatch is not None:
-            walk.report(path, "wrong_type", f"expected {mismatch}, got {_describe(value)}")
+        wants = _scalar_mismatch(value, expected.kind)
+        if wants is not None:
+            walk.report(path, "wrong_type", f"expected {wants}, got {_describe(value)}")
 ` },
   { name: "_scalar_mismatch", uses: ["Optional", "math", "_as_number"], text: `def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
     """What a scalar of this kind should have been, or None when the value fits."""
