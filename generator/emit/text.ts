@@ -103,10 +103,14 @@ export function width(text: string): number {
   // ASCII from the space on (DEL included, as prettier counts it), by far the common case, is one column a character.
   if (/^[\x20-\x7f]*$/.test(text)) return text.length;
   let n = 0;
-  const rest = text.replace(RGI_EMOJI, (sequence) => {
-    n += Array.from(sequence).length === 1 ? prettierChar(sequence) : 2;
-    return "";
-  });
+  // A sequence of several code points holds one of these (variation selector, keycap, joiner, a
+  // skin tone or regional indicator, a tag); a lone code point is the table's.
+  const rest = MAY_BE_SEQUENCE.test(text)
+    ? text.replace(RGI_EMOJI, (sequence) => {
+        n += Array.from(sequence).length === 1 ? prettierChar(sequence) : 2;
+        return "";
+      })
+    : text;
   for (const char of rest) n += prettierChar(char);
   return n;
 }
@@ -154,6 +158,7 @@ function inRanges(ranges: readonly (readonly [number, number])[], code: number):
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const MAY_BE_SEQUENCE = /[\ufe0f\u20e3\u200d\ud83c\udb40]/;
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 /** Built at run time: the `v` flag is ES2024, newer than the emitted-code target of this file's tsconfig. */
 const RGI_EMOJI = new RegExp("\\p{RGI_Emoji}", "gv");
