@@ -65,7 +65,7 @@ class Scanner {
       else if (c === "/" && next === "*") this.copyThrough("*/");
       else if (c === '"' || c === "'") this.string(c);
       else if (c === "`") this.template();
-      else if (c === "/" && REGEX_BEFORE.test(this.out)) this.regex();
+      else if (c === "/" && REGEX_BEFORE.test(this.out.slice(-16))) this.regex();
       else if (c === ";" && !this.semicolons && this.endsLine(this.i + 1)) this.i += 1;
       else {
         if (inTemplate && c === "{") depth += 1;
