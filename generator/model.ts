@@ -351,6 +351,22 @@ export interface EntryOutput {
   /** The modules (their paths, as in `modules`) whose names it re-exports; absent: the default. */
   readonly reexport?: readonly string[] | undefined;
   readonly span?: Span | undefined;
+  /** prettier's `printWidth` the output is laid out for (`print_width`; default 80). */
+  readonly printWidth?: number | undefined;
+  /** prettier's `singleQuote` (`quote: single`; default double). */
+  readonly quote?: "double" | "single" | undefined;
+  /** prettier's `semi` (`semicolons`; default true). */
+  readonly semicolons?: boolean | undefined;
+  /** A `package.json` next to the modules (`package:`), when asked for. */
+  readonly package?: PackageScaffold | undefined;
+}
+
+/** The package metadata a target's scaffold files carry (`outputs.<target>.package` / `.project`). */
+export interface PackageScaffold {
+  /** The distribution name (npm package name, or the Python project name). */
+  readonly name: string;
+  readonly version: string;
+  readonly span?: Span | undefined;
 }
 
 export interface TypeScriptOutput {
@@ -363,7 +379,14 @@ export interface TypeScriptOutput {
   /** The index module; `false` for none; absent: the default layout's `index.ts` re-exporting both (none with listed modules). */
   readonly index?: EntryOutput | false | undefined;
   /** `readonly: false`: mutable generated types (assignable to and from hand-written mutable ones). Absent: true. */
-  readonly readonly?: boolean | undefined;
+  readonly readonly?: boolean | undefined;  /** prettier's `printWidth` the output is laid out for (`print_width`; default 80). */
+  readonly printWidth?: number | undefined;
+  /** prettier's `singleQuote` (`quote: single`; default double). */
+  readonly quote?: "double" | "single" | undefined;
+  /** prettier's `semi` (`semicolons`; default true). */
+  readonly semicolons?: boolean | undefined;
+  /** A `package.json` next to the modules (`package:`), when asked for. */
+  readonly package?: PackageScaffold | undefined;
 }
 
 export interface PythonOutput {
@@ -376,6 +399,12 @@ export interface PythonOutput {
   readonly modules?: readonly ModuleOutput[] | undefined;
   /** The package's `__init__.py`; `false` for none; absent: the default layout's, re-exporting both (none with listed modules). */
   readonly init?: EntryOutput | false | undefined;
+  /** black's and ruff's `line-length` the output is laid out for (`line_length`; default 88). */
+  readonly lineLength?: number | undefined;
+  /** false: widths count one column a code point, as black before 24 (`unicode_width`; default true). */
+  readonly unicodeWidth?: boolean | undefined;
+  /** A `pyproject.toml` in `dir` and `py.typed` in the package (`project:`), when asked for. */
+  readonly project?: PackageScaffold | undefined;
 }
 
 export interface DirOutput {

@@ -14,6 +14,9 @@ import { emitPythonConversation } from "./emit/python/conversation.js";
 import { emitPythonEnvelope } from "./emit/python/envelope.js";
 import { emitTypeScriptConversation } from "./emit/typescript/conversation.js";
 import { emitTypeScriptEnvelope } from "./emit/typescript/envelope.js";
+import { pythonProject, pythonStyle, typescriptPackage, typescriptStyle } from "./emit/scaffold/index.js";
+import { withStyle } from "./emit/style.js";
+import { restyleTypeScript } from "./emit/typescript/restyle.js";
 import type { GeneratedFile, Protocol, Span } from "./model.js";
 import { assignNames, type GeneratorHelpers, type Names, type NamesResult } from "./names/index.js";
 
@@ -41,13 +44,24 @@ export const TARGETS: readonly Target[] = [
     name: "typescript",
     enabled: (p) => p.outputs.typescript !== undefined,
     output: (p) => p.outputs.typescript,
-    emit: (p, names) => [...emitTypeScriptModules(p, names), ...emitTypeScriptEnvelope(p, names), ...emitTypeScriptConversation(p)],
+    emit: (p, names) =>
+      withStyle(typescriptStyle(p), () => {
+        const modules = [...emitTypeScriptModules(p, names), ...emitTypeScriptEnvelope(p, names), ...emitTypeScriptConversation(p)];
+        const styled = modules.map((f) => ({ path: f.path, text: restyleTypeScript(f.text) }));
+        return [...styled, ...typescriptPackage(p, styled)];
+      }),
   },
   {
     name: "python",
     enabled: (p) => p.outputs.python !== undefined,
     output: (p) => p.outputs.python,
-    emit: (p, names) => [...emitPythonModules(p, names), ...emitPythonEnvelope(p, names), ...emitPythonConversation(p)],
+    emit: (p, names) =>
+      withStyle(pythonStyle(p), () => [
+        ...emitPythonModules(p, names),
+        ...emitPythonEnvelope(p, names),
+        ...emitPythonConversation(p),
+        ...pythonProject(p),
+      ]),
   },
   {
     name: "docs",

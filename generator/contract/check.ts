@@ -39,7 +39,11 @@ export function contractCheck(p: Protocol, lockText: string | undefined, lockFil
   if (Array.isArray(parsed)) return { findings: [], lockText: expected, diagnostics: [...diagnostics, ...parsed], ok: false };
   const findings = compare(parsed, p);
   if (lockText !== expected && !findings.some(isBlocking)) {
-    diagnostics.push(diagnostic("WD605", `${lockFile} is out of date; run \`wiredefs gen\` to update it`));
+    const crlfOnly = lockText.replaceAll("\r\n", "\n") === expected;
+    const why = crlfOnly
+      ? `${lockFile} differs only in line endings (CRLF, as git's core.autocrlf checks files out; wiredefs writes LF): mark it \`eol=lf\` in .gitattributes (wiredefs init does), or run \`wiredefs gen\``
+      : `${lockFile} is out of date; run \`wiredefs gen\` to update it`;
+    diagnostics.push(diagnostic("WD605", why));
   }
   return { findings, lockText: expected, diagnostics, ok: diagnostics.length === 0 && !findings.some(isBlocking) };
 }

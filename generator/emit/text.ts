@@ -10,6 +10,8 @@
  * - literals and docstrings are for programs: they round-trip the text exactly.
  */
 import type { Enum, KeySet, Member, Protocol, TopicSet } from "../model.js";
+import { EAST_ASIAN_WIDE, PRETTIER_WIDE, PRETTIER_ZERO } from "./char-widths.js";
+import { style } from "./style.js";
 
 /**
  * Characters never written raw into generated text of any target: C0/C1 controls (tab
@@ -87,42 +89,79 @@ export function escapeInvisible(text: string, escape: (char: string) => string):
 }
 
 /**
- * Display width in columns, as prettier and ruff measure a line: wide and fullwidth East Asian
- * characters and emoji count 2, combining marks and controls 0, everything else 1.
+ * The one width source of the generated code: how many columns a text takes, measured the way
+ * the formatter that reads each target measures a line. Every layout decision (fits or breaks)
+ * of every emitter goes through `width` (TypeScript, docs, JSON) or `pythonWidth` (Python). The
+ * per-code-point tables (./char-widths.ts) are written by tools/char-widths.mjs from prettier
+ * itself and from Unicode's East Asian Width.
+ *
+ * `width` is prettier's getStringWidth: an emoji sequence of several code points (`❤️`, `1️⃣`, a
+ * flag, a skin tone) is 2 columns as a whole; a single code point counts as prettier counts it
+ * (0 for controls and combining marks, 2 for wide and fullwidth characters and most emoji, else 1).
  */
 export function width(text: string): number {
-  // Printable ASCII, by far the common case, is one column a character.
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  // ASCII from the space on (DEL included, as prettier counts it), by far the common case, is one column a character.
+  if (/^[\x20-\x7f]*$/.test(text)) return text.length;
   let n = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f)) continue;
-    n += WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
-  }
+  // A sequence of several code points holds one of these (variation selector, keycap, joiner, a
+  // skin tone or regional indicator, a tag); a lone code point is the table's.
+  const rest = MAY_BE_SEQUENCE.test(text)
+    ? text.replace(RGI_EMOJI, (sequence) => {
+        n += Array.from(sequence).length === 1 ? prettierChar(sequence) : 2;
+        return "";
+      })
+    : text;
+  for (const char of rest) n += prettierChar(char);
   return n;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+function prettierChar(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || inRanges(PRETTIER_ZERO, code)) return 0;
+  return inRanges(PRETTIER_WIDE, code) ? 2 : 1;
+}
 
-/** Wide and fullwidth ranges (East Asian Width W/F) and the emoji blocks. */
-const WIDE: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f],
-  [0x2e80, 0x303e],
-  [0x3041, 0x33ff],
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f680, 0x1f6ff],
-  [0x1f900, 0x1f9ff],
-  [0x1fa70, 0x1faff],
-  [0x20000, 0x3fffd],
-];
+/**
+ * A Python line's width as the team's formatter measures it: ruff and black from 24 count each
+ * code point by its Unicode width (East Asian Wide and Fullwidth 2; controls, combining marks and
+ * the Hangul vowels and finals that join a syllable 0; else 1 — so `❤️` is 1, `日本` 4); black
+ * before 24 counts one column a code point (`日本` is 2) — the `outputs.python.unicode_width:
+ * false` setting (./style.ts).
+ */
+export function pythonWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (!style().unicodeWidth) return Array.from(text).length;
+  let columns = 0;
+  for (const char of text) columns += unicodeChar(char);
+  return columns;
+}
+
+function unicodeChar(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return 0;
+  if (COMBINING.test(char) || (code >= 0x1160 && code <= 0x11ff)) return 0;
+  return inRanges(EAST_ASIAN_WIDE, code) ? 2 : 1;
+}
+
+/** Whether `code` lies in one of the sorted, disjoint `ranges` (binary search). */
+function inRanges(ranges: readonly (readonly [number, number])[], code: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = ranges[mid] ?? [0, -1];
+    if (code < from) hi = mid - 1;
+    else if (code > to) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const MAY_BE_SEQUENCE = /[\ufe0f\u20e3\u200d\ud83c\udb40]/;
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
+/** Built at run time: the `v` flag is ES2024, newer than the emitted-code target of this file's tsconfig. */
+const RGI_EMOJI = new RegExp("\\p{RGI_Emoji}", "gv");
 
 /** The doc of a generated module: the spec's title, a blank line, its doc; empty if neither (nothing is invented). */
 export function moduleDocText(protocol: Protocol): string {

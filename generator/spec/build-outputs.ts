@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar } from "yaml";
 import { diagnostic, didYouMean } from "../diagnostics.js";
-import type { Constant, EntryOutput, Enum, KeySet, ModuleItem, ModuleOutput, Outputs, Record, Span, TopicSet } from "../model.js";
+import type { Constant, EntryOutput, Enum, KeySet, ModuleItem, ModuleOutput, Outputs, PackageScaffold, Record, Span, TopicSet } from "../model.js";
 import { child, doc, span, str, strings } from "./read.js";
 import type { Reader } from "./read.js";
 import { itemsOf } from "./yaml-node.js";
@@ -29,12 +29,46 @@ export function buildOutputs(r: Reader, node: unknown, protocolName: string, pla
   const schema = dir("schema");
   const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
   const layout = (target: CodeTarget) => codeLayout(r, child(r, node, target), target, placeable);
+  const tsNode = child(r, node, "typescript");
+  const pyNode = child(r, node, "python");
+  const quoteText = str(r, tsNode, "quote")?.value;
+  const quote: "single" | "double" | undefined = quoteText === "single" || quoteText === "double" ? quoteText : undefined;
+  // The team's formatter settings (emit/style.ts reads them while the target emits).
+  const tsStyle = {
+    ...optional("printWidth", scalarOf(r, tsNode, "print_width", "number")),
+    ...optional("quote", quote),
+    ...optional("semicolons", scalarOf(r, tsNode, "semicolons", "boolean")),
+    ...optional("package", scaffold(r, child(r, tsNode, "package"))),
+  };
+  const pyStyle = {
+    ...optional("lineLength", scalarOf(r, pyNode, "line_length", "number")),
+    ...optional("unicodeWidth", scalarOf(r, pyNode, "unicode_width", "boolean")),
+    ...optional("project", scaffold(r, child(r, pyNode, "project"))),
+  };
   return {
-    ...(ts === undefined ? {} : { typescript: { dir: ts.value, span: ts.span, ...typescriptReadonly(r, node), ...layout("typescript") } }),
-    ...(py === undefined ? {} : { python: { dir: py.value, package: pkg, span: py.span, ...layout("python") } }),
+    ...(ts === undefined ? {} : { typescript: { dir: ts.value, span: ts.span, ...typescriptReadonly(r, node), ...tsStyle, ...layout("typescript") } }),
+    ...(py === undefined ? {} : { python: { dir: py.value, package: pkg, span: py.span, ...pyStyle, ...layout("python") } }),
     ...(docsDir === undefined ? {} : { docs: { dir: docsDir.value, span: docsDir.span } }),
     ...(schema === undefined ? {} : { schema: { dir: schema.value, span: schema.span, conformance: conformance(child(r, node, "schema")) } }),
   };
+}
+
+function scalarOf<T extends "number" | "boolean">(r: Reader, map: unknown, key: string, type: T): (T extends "number" ? number : boolean) | undefined {
+  const node = child(r, map, key);
+  if (!isScalar(node) || typeof node.value !== type) return undefined;
+  return node.value as T extends "number" ? number : boolean;
+}
+
+/** `package:` / `project:` of an output: the scaffold's name and version. */
+function scaffold(r: Reader, node: unknown): PackageScaffold | undefined {
+  const name = str(r, node, "name");
+  const version = str(r, node, "version");
+  if (name === undefined || version === undefined) return undefined;
+  return { name: name.value, version: version.value, span: span(r, node) };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** `outputs.typescript.readonly: false` (the structure stage reports a value that is not a bool). */

@@ -145,6 +145,7 @@ function placeholderConstant(name: string, type: "string" | "int", value: string
   return { kind: "constant", name, span: at, type, value, valueSpan: at };
 }
 
+/** A number or boolean option (the schema has checked its type; a bad value is left out). */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

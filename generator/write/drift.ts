@@ -37,7 +37,7 @@ export function findDrift(probe: Probe, files: readonly GeneratedFile[], owned: 
       drift.push({ kind: "blocked", path: f.path, diff: "", detail: `${show(found.at)} is ${found.what}` });
     } else if (found.text !== f.text) {
       const kind = hasGeneratedHeader(f.path, found.text) ? "stale" : "not-generated";
-      drift.push({ kind, path: f.path, diff: unifiedDiff(f.path, found.text, f.text) });
+      drift.push({ kind, path: f.path, diff: lineEndingsOnly(f.path, found.text, f.text) ?? unifiedDiff(f.path, found.text, f.text) });
     }
   }
   for (const path of new Set(owned)) {
@@ -48,6 +48,15 @@ export function findDrift(probe: Probe, files: readonly GeneratedFile[], owned: 
     }
   }
   return drift.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * When a file differs from the render only by CRLF line endings (a checkout with git's
+ * core.autocrlf=true), one plain line saying so instead of a diff of every line.
+ */
+function lineEndingsOnly(path: string, before: string, after: string): string | undefined {
+  if (!before.includes("\r\n") || before.replaceAll("\r\n", "\n") !== after) return undefined;
+  return `${path}: only line endings differ (CRLF on disk, as git's core.autocrlf checks files out; wiredefs writes LF). Mark the outputs \`eol=lf\` in .gitattributes (wiredefs init does) and check them out again, or run \`wiredefs gen\`.`;
 }
 
 function unifiedDiff(path: string, before: string, after: string): string {

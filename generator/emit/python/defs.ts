@@ -11,11 +11,11 @@
  * without a doc gets no docstring: nothing the spec does not say is invented.
  */
 import type { Constant, Enum, KeySet, Member, TopicSet } from "../../model.js";
-import { commentLines, setMembers, width } from "../text.js";
+import { commentLines, setMembers, pythonWidth } from "../text.js";
 import { pythonComment, pythonDocstring, pythonScalar, pythonString } from "./defs-syntax.js";
+import { lineLength } from "./messages-layout.js";
 
 /** ruff's default line length. */
-export const LINE_LENGTH = 88;
 const INDENT = "    ";
 
 /** The lines of one constant or class of constants, as a module of the layout places it. */
@@ -41,7 +41,7 @@ function commented(
   const [only] = doc;
   if (item.deprecated === undefined && doc.length === 1 && only !== undefined) {
     const trailing = `${indent}${name} = ${value}  ${pythonComment(only)}`;
-    if (width(trailing) <= LINE_LENGTH) return [trailing];
+    if (pythonWidth(trailing) <= lineLength()) return [trailing];
   }
   const above = item.deprecated === undefined ? doc : [...doc, ...deprecationLines(item.deprecated)];
   return [...above.map((line) => `${indent}${pythonComment(line)}`), ...assignment(indent, name, value)];
@@ -54,7 +54,7 @@ function commented(
 function assignment(indent: string, name: string, value: string): string[] {
   const line = `${indent}${name} = ${value}`;
   const inner = `${indent}${INDENT}${value}`;
-  if (width(line) <= LINE_LENGTH || width(inner) > LINE_LENGTH) return [line];
+  if (pythonWidth(line) <= lineLength() || pythonWidth(inner) > lineLength()) return [line];
   return [`${indent}${name} = (`, inner, `${indent})`];
 }
 

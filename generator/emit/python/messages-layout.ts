@@ -6,7 +6,8 @@
  * `list[…]`, `dict[str, …]`) breaks the same way; one with a single item gets no trailing comma
  * (ruff adds none there either: `list[x,]` would be a tuple).
  */
-import { width } from "../text.js";
+import { style } from "../style.js";
+import { pythonWidth } from "../text.js";
 
 export type PyExpr =
   | { readonly kind: "atom"; readonly text: string }
@@ -20,7 +21,10 @@ export interface PyArg {
   readonly value: PyExpr;
 }
 
-export const LINE_LENGTH = 88;
+/** The line length in force (black's and ruff's `line-length`; see ../style.ts). */
+export function lineLength(): number {
+  return style().lineLength;
+}
 const INDENT = "    ";
 
 export const pyAtom = (text: string): PyExpr => ({ kind: "atom", text });
@@ -61,10 +65,10 @@ export function pyFlat(e: PyExpr): string {
 export function pyLayout(e: PyExpr, indent: number, column: number, trailing: number): string {
   const one = pyFlat(e);
   const empty = (e.kind === "call" && e.args.length === 0) || (e.kind === "dict" ? e.entries.length === 0 : e.kind !== "atom" && e.kind !== "call" && e.items.length === 0);
-  if (column + one.length + trailing <= LINE_LENGTH || e.kind === "atom" || empty) return one;
+  if (column + pythonWidth(one) + trailing <= lineLength() || e.kind === "atom" || empty) return one;
   const inner = indent + INDENT.length;
   const pad = " ".repeat(inner);
-  const item = (prefix: string, x: PyExpr): string => `${pad}${prefix}${pyLayout(x, inner, inner + prefix.length, 1)},`;
+  const item = (prefix: string, x: PyExpr): string => `${pad}${prefix}${pyLayout(x, inner, inner + pythonWidth(prefix), 1)},`;
   const close = " ".repeat(indent);
   switch (e.kind) {
     case "call":
@@ -89,7 +93,7 @@ export function pyLayout(e: PyExpr, indent: number, column: number, trailing: nu
  * otherwise one argument a line with a (magic) trailing comma, which ruff keeps.
  */
 export function pyStatement(indent: number, open: string, args: readonly string[], close: string): string {
-  return `${" ".repeat(indent)}${pyLayout(pyCall(open, args.map(pyAtom)), indent, indent, close.length)}${close}`;
+  return `${" ".repeat(indent)}${pyLayout(pyCall(open, args.map(pyAtom)), indent, indent, pythonWidth(close))}${close}`;
 }
 
 /**
@@ -101,6 +105,6 @@ export function pyDef(name: string, params: readonly string[], returns: string):
   const text = pyStatement(0, `def ${name}`, params, ` -> ${returns}:`);
   const lastBreak = text.lastIndexOf("\n");
   const last = text.slice(lastBreak + 1);
-  if (lastBreak === -1 || width(last) <= LINE_LENGTH || 4 + width(returns) > LINE_LENGTH) return text;
+  if (lastBreak === -1 || pythonWidth(last) <= lineLength() || 4 + pythonWidth(returns) > lineLength()) return text;
   return `${text.slice(0, lastBreak + 1)}) -> (\n    ${returns}\n):`;
 }

@@ -6,11 +6,11 @@
 import type { Protocol, Record, TaggedUnion, ValueType } from "../../model.js";
 import { listShapes, type ShapeView } from "../../conformance/shapes.js";
 import { PYTHON_KEYWORDS } from "../../names/keywords-python.js";
-import { commentLines, paragraphs, width } from "../text.js";
+import { commentLines, paragraphs, pythonWidth } from "../text.js";
 import { changedPresence, usesJson } from "../value-types.js";
 import { pythonComment, pythonDocstring, pythonString } from "./defs-syntax.js";
 import { JSON_VALUE, pyType, type PyContext } from "./messages-context.js";
-import { LINE_LENGTH, pyAtom, pyCall, pyDict, pyLayout, pyStatement, pySubscript, type PyExpr } from "./messages-layout.js";
+import { lineLength, pyAtom, pyCall, pyDict, pyLayout, pyStatement, pySubscript, type PyExpr } from "./messages-layout.js";
 
 /** A key of a TypedDict: a field of the shape, or the tag a union adds to its variants. */
 interface Field {
@@ -198,8 +198,8 @@ function fieldLines(field: Field, ctx: PyContext): string[] {
  */
 function annotation(type: PyExpr, column: number): string {
   const flat = pyLayout(type, 4, column, 0);
-  if (type.kind !== "atom" || column + flat.length <= LINE_LENGTH) return flat;
-  if (column + 1 > LINE_LENGTH || 8 + flat.length > LINE_LENGTH) return flat;
+  if (type.kind !== "atom" || column + pythonWidth(flat) <= lineLength()) return flat;
+  if (column + 1 > lineLength() || 8 + pythonWidth(flat) > lineLength()) return flat;
   return `(\n        ${flat}\n    )`;
 }
 
@@ -213,12 +213,12 @@ function functional(target: string, fields: Field[], total: boolean, ctx: PyCont
   const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
   if (!total) args.push(["total", pyAtom("False")]);
   const call = pyCall("TypedDict", args);
-  const split = `${target} = ${pyLayout(call, 0, target.length + 3, 0)}`;
+  const split = `${target} = ${pyLayout(call, 0, pythonWidth(target) + 3, 0)}`;
   // As ruff does: when even `target = TypedDict(` overflows the line, the value goes in
   // parentheses, but only if every line of that layout then fits.
   const parenthesized = `${target} = (\n    ${pyLayout(call, 4, 4, 0)}\n)`;
-  const fits = (text: string): boolean => text.split("\n").every((line) => width(line) <= LINE_LENGTH);
-  const text = target.length + " = TypedDict(".length > LINE_LENGTH && fits(parenthesized) ? parenthesized : split;
+  const fits = (text: string): boolean => text.split("\n").every((line) => pythonWidth(line) <= lineLength());
+  const text = pythonWidth(`${target} = TypedDict(`) > lineLength() && fits(parenthesized) ? parenthesized : split;
   if (!fields.every((f) => ruffClassKey(f.key.value))) return `${text}\n`;
   const lineEnd = text.indexOf("\n");
   const noqa = "  # noqa: UP013";

@@ -19,8 +19,8 @@ import type { Shape } from "../../names/index.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { LINE_LENGTH, pyAtom, pyCall, pyDef, pyDict, pyLayout, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
-import { width } from "../text.js";
+import { lineLength, pyAtom, pyCall, pyDef, pyDict, pyLayout, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
+import { pythonWidth } from "../text.js";
 
 /** Records nested deeper than this below a shape give it no fast path (its checks would recurse). */
 const FAST_DEPTH = 40;
@@ -104,7 +104,7 @@ function flatBool(b: Bool, nested: boolean): string {
 /** `b` printed at `column` of a line indented `indent`, `trailing` characters following it. */
 function layoutBool(b: Bool, indent: number, column: number, trailing: number): string {
   const flat = flatBool(b, false);
-  if (b.kind === "atom" || column + width(flat) + trailing <= LINE_LENGTH) return flat;
+  if (b.kind === "atom" || column + pythonWidth(flat) + trailing <= lineLength()) return flat;
   return `(\n${boolLines(b, indent + 4)}\n${" ".repeat(indent)})`;
 }
 
@@ -115,7 +115,7 @@ function boolLines(b: Bool & { kind: "and" | "or" }, indent: number): string {
       const prefix = i === 0 ? "" : `${b.kind} `;
       if (item.kind === "atom") return `${pad}${prefix}${item.text}`;
       const flat = `(${flatBool(item, false)})`;
-      if (indent + prefix.length + width(flat) <= LINE_LENGTH) return `${pad}${prefix}${flat}`;
+      if (indent + prefix.length + pythonWidth(flat) <= lineLength()) return `${pad}${prefix}${flat}`;
       return `${pad}${prefix}(\n${boolLines(item, indent + 4)}\n${pad})`;
     })
     .join("\n");
@@ -374,7 +374,7 @@ function ifNot(b: Bool, indent: number): string {
     return `${pad}if not (${b.text}):`;
   }
   const flat = `${pad}if not (${flatBool(b, false)}):`;
-  if (width(flat) <= LINE_LENGTH) return flat;
+  if (pythonWidth(flat) <= lineLength()) return flat;
   return `${pad}if not (\n${boolLines(b, indent + 4)}\n${pad}):`;
 }
 

@@ -9,7 +9,8 @@ import { listShapes } from "../../conformance/shapes.js";
 import { pythonString } from "./defs-syntax.js";
 import { dunderAllOrder } from "./init.js";
 import { pyContext } from "./messages-context.js";
-import { LINE_LENGTH } from "./messages-layout.js";
+import { pythonWidth } from "../text.js";
+import { lineLength } from "./messages-layout.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { helpers, type Helper, type TargetHelpers } from "../../names/helpers.js";
 import { CORE_FUNCTIONS, CORE_TYPES, ISSUE_TYPE_NAMES, ISSUE_TYPES_USE, issueTypes } from "./messages-runtime.js";
@@ -179,7 +180,7 @@ function stdlibImports(used: ReadonlySet<string>): string {
 export function fromImport(module: string, imported: readonly string[]): string {
   if (imported.length === 0) return "";
   const line = `from ${module} import ${imported.join(", ")}`;
-  if (line.length <= LINE_LENGTH) return `${line}\n`;
+  if (pythonWidth(line) <= lineLength()) return `${line}\n`;
   return `from ${module} import (\n${imported.map((n) => `    ${n},\n`).join("")})\n`;
 }
 

@@ -5,7 +5,8 @@
  * or directive the spec didn't mean.
  */
 import { escapeInvisible, oneLine, splitLines, unicodeEscape, width } from "../text.js";
-import { PRINT_WIDTH } from "./doc.js";
+import { style } from "../style.js";
+import { requote } from "./restyle.js";
 
 function jsEscape(char: string): string {
   if (char === "\\") return "\\\\";
@@ -16,15 +17,11 @@ function jsEscape(char: string): string {
 }
 
 /**
- * A string literal. Double quotes unless the text holds more `"` than `'` (prettier's choice).
+ * A string literal in the quote prettier picks for the style in force (restyle.ts requote).
  * Unlike JSON.stringify, U+2028/U+2029, bidi controls and odd spaces are escaped too.
  */
 export function tsString(value: string): string {
-  const doubles = value.split('"').length - 1;
-  const singles = value.split("'").length - 1;
-  const quote = doubles > singles ? "'" : '"';
-  const body = escapeInvisible(value.replace(/[\\\t]/g, jsEscape), jsEscape).replaceAll(quote, `\\${quote}`);
-  return `${quote}${body}${quote}`;
+  return requote(escapeInvisible(value.replace(/[\\\t]/g, jsEscape), jsEscape), style().quote);
 }
 
 /** A number as prettier prints it (`1e21`, not `1e+21`). Callers handle non-finite values. */
@@ -108,7 +105,7 @@ export function tsDocComment(lines: readonly string[], tags: readonly string[], 
   ];
   if (body.length === 0) return [];
   const single = `/** ${body[0] ?? ""} */`;
-  if (body.length === 1 && column + width(single) <= PRINT_WIDTH) return [single];
+  if (body.length === 1 && column + width(single) <= style().printWidth) return [single];
   return ["/**", ...body.map((line) => (line === "" ? " *" : ` * ${line}`)), " */"];
 }
 

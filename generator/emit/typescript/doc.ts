@@ -9,6 +9,7 @@
  * `softline` (nothing when flat), `hardline` (always a newline; breaks every enclosing group),
  * `ifBreak` (different text in a broken group: trailing commas) and `indentIfBreak`.
  */
+import { style } from "../style.js";
 import { width as textWidth } from "../text.js";
 
 export type Doc = string | readonly Doc[] | Command;
@@ -31,7 +32,6 @@ export interface Group {
   readonly expandedStates?: readonly Doc[];
 }
 
-export const PRINT_WIDTH = 80;
 const INDENT_WIDTH = 2;
 
 export function group(contents: Doc, options: { shouldBreak?: boolean; id?: symbol } = {}): Group {
@@ -195,7 +195,7 @@ function fits(next: Cmd, rest: readonly Cmd[], room: number, modes: Map<symbol, 
 }
 
 /** Prints a document at `width` columns: lines joined by `\n`, no trailing spaces. */
-export function printDoc(doc: Doc, width: number = PRINT_WIDTH): string {
+export function printDoc(doc: Doc, width: number = style().printWidth): string {
   propagateBreaks(doc, new Set());
   const modes = new Map<symbol, Mode>();
   const out: string[] = [];

@@ -4,6 +4,7 @@
  * few statements function bodies hold. `source` prints a top-level document as text.
  */
 import { group, hardline, ifBreak, indent, join, line, printDoc, softline, type Doc } from "./doc.js";
+import { semi } from "../style.js";
 import type { Expr, PropSig, Type } from "./ts-ast.js";
 import { printAnnotation, printAssignment, printExpr, printPropSig, printType } from "./ts-print.js";
 
@@ -17,17 +18,17 @@ const exported = (yes: boolean): string => (yes ? "export " : "");
 /** `const name: type = init;` */
 export function constDecl(name: string, init: Expr, options: { type?: Type; exported?: boolean } = {}): Doc {
   const left: Doc = options.type === undefined ? name : [name, ":", " ", printAnnotation(options.type)];
-  return [exported(options.exported ?? false), group(["const", " ", printAssignment(left, " =", init), ";"])];
+  return [exported(options.exported ?? false), group(["const", " ", printAssignment(left, " =", init), semi()])];
 }
 
 /** `export type name = type;` */
 export function typeAlias(name: string, type: Type): Doc {
-  return ["export ", printAssignment(["type ", name], " =", type), ";"];
+  return ["export ", printAssignment(["type ", name], " =", type), semi()];
 }
 
 /** `export interface name { … }` with one member per line. */
 export function interfaceDecl(name: string, members: readonly PropSig[]): Doc {
-  const body = members.map((m) => [m.comments === undefined ? [] : [join(hardline, m.comments), hardline], printPropSig(m), ";"]);
+  const body = members.map((m) => [m.comments === undefined ? [] : [join(hardline, m.comments), hardline], printPropSig(m), semi()]);
   return ["export interface ", name, " {", indent([hardline, join(hardline, body)]), hardline, "}"];
 }
 
@@ -66,7 +67,7 @@ export function block(body: readonly Doc[]): Doc {
 
 /** `keyword expr;` for `return` and `throw`, or `expr;` */
 export function statement(keyword: "return" | "throw" | "", e: Expr): Doc {
-  return [keyword === "" ? "" : `${keyword} `, printExpr(e), ";"];
+  return [keyword === "" ? "" : `${keyword} `, printExpr(e), semi()];
 }
 
 /** `import { a, b } from "module";` — a single name is never broken. */
@@ -75,5 +76,5 @@ export function importDecl(names: readonly string[], from: string): Doc {
     names.length > 1
       ? group(["{", indent([line, join([",", line], names)]), ifBreak(","), line, "}"])
       : ["{ ", names[0] ?? "", " }"];
-  return ["import ", specifiers, " from ", from, ";"];
+  return ["import ", specifiers, " from ", from, semi()];
 }
