@@ -210,6 +210,12 @@ function lint(r: Reader, node: unknown): LintConfig | undefined {
   return { disable: strings(r, node, "disable").map((s) => ({ rule: s.value, span: s.span })) };
 }
 
+/** `outputs.typescript.readonly: false` (the structure stage reports a value that is not a bool). */
+function typescriptReadonly(r: Reader, node: unknown): { readonly?: boolean } {
+  const value = child(r, child(r, node, "typescript"), "readonly");
+  return isScalar(value) && typeof value.value === "boolean" ? { readonly: value.value } : {};
+}
+
 function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
   const dir = (target: string) => str(r, child(r, node, target), "dir");
   const ts = dir("typescript");
@@ -218,7 +224,7 @@ function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
   const schema = dir("schema");
   const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
   return {
-    ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span }),
+    ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span, ...typescriptReadonly(r, node) }),
     ...optional("python", py === undefined ? undefined : { dir: py.value, package: pkg, span: py.span }),
     ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir.value, span: docsDir.span }),
     ...optional("schema", schema === undefined ? undefined : { dir: schema.value, span: schema.span }),
