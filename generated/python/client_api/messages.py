@@ -365,11 +365,10 @@ def parse_model_exchange_meta(value: object) -> ModelExchangeMeta:
 
 
 def _is_model_exchange_meta(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("model_buffer_type")) is str
+        type(value) is dict
+        and type(v := obj.get("model_buffer_type")) is str
         and v in _MODEL_BUFFER_TYPE_VALUES
         and type(kept0 := obj.get("model_buffer_native_format", _ABSENT)) is str
         and kept0 in _MODEL_NATIVE_FORMAT_VALUES
@@ -460,11 +459,10 @@ def parse_hello_payload(value: object) -> HelloPayload:
 
 
 def _is_hello_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("session_id")) is str
+        type(value) is dict
+        and type(obj.get("session_id")) is str
         and type(obj.get("job_id")) is str
         and type(obj.get("site_name")) is str
         and type(obj.get("trainer_fqcn")) is str
@@ -527,10 +525,8 @@ def parse_hello_challenge_payload(value: object) -> HelloChallengePayload:
 
 
 def _is_hello_challenge_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(obj.get("nonce")) is str
+    return type(value) is dict and type(obj.get("nonce")) is str
 
 
 def _walk_hello_challenge_payload(
@@ -570,10 +566,8 @@ def parse_hello_proof_payload(value: object) -> HelloProofPayload:
 
 
 def _is_hello_proof_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(obj.get("proof")) is str
+    return type(value) is dict and type(obj.get("proof")) is str
 
 
 def _walk_hello_proof_payload(
@@ -650,10 +644,8 @@ def parse_hello_rejected_payload(value: object) -> HelloRejectedPayload:
 
 
 def _is_hello_rejected_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(obj.get("reason")) is str
+    return type(value) is dict and type(obj.get("reason")) is str
 
 
 def _walk_hello_rejected_payload(
@@ -693,11 +685,10 @@ def parse_task_ready_payload(value: object) -> TaskReadyPayload:
 
 
 def _is_task_ready_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("task_id")) is str
+        type(value) is dict
+        and type(obj.get("task_id")) is str
         and type(obj.get("task_name")) is str
         and "model" in obj
         and "params" in obj
@@ -822,10 +813,10 @@ def parse_result_ready_payload(value: object) -> ResultReadyPayload:
 
 
 def _is_result_ready_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(obj.get("result_id")) is str and "manifest" in obj
+    return (
+        type(value) is dict and type(obj.get("result_id")) is str and "manifest" in obj
+    )
 
 
 def _walk_result_ready_payload(
@@ -904,10 +895,8 @@ def parse_result_rejected_payload(value: object) -> ResultRejectedPayload:
 
 
 def _is_result_rejected_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(obj.get("reason")) is str
+    return type(value) is dict and type(obj.get("reason")) is str
 
 
 def _walk_result_rejected_payload(
@@ -1132,10 +1121,8 @@ def parse_error_payload(value: object) -> ErrorPayload:
 
 
 def _is_error_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(obj.get("reason")) is str
+    return type(value) is dict and type(obj.get("reason")) is str
 
 
 def _walk_error_payload(
@@ -1437,10 +1424,6 @@ def _kept(item: object, mark: int, issues: list[ValidationIssue]) -> object:
     return item if len(issues) == mark else _ABSENT
 
 
-def _or_null(words: str, nullable: bool) -> str:
-    return f"{words} or null" if nullable else words
-
-
 def _wrong(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
@@ -1489,7 +1472,7 @@ def _check_enum(
             if enum.numeric
             else _quote(cast("str", item))
         )
-        message = f"expected {_or_null(enum.words, nullable)}, got {shown}"
+        message = f"expected {enum.words}, got {shown}"
         issues.append(ValidationIssue(at, "not_in_enum", message))
 
 

@@ -93,18 +93,18 @@ export const CORE_TYPES: readonly Chunk[] = [
     return frozenset(keys)
 ` },
   { name: "_UUID", uses: ["re"], text: `_UUID = re.compile(
-    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", re.ASCII
+    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+    re.ASCII,
 )
 ` },
   { name: "_DATE", uses: ["re"], text: `_DATE = re.compile(r"(\\d{4})-(\\d{2})-(\\d{2})", re.ASCII)
 ` },
   { name: "_DATE_TIME", uses: ["re"], text: `_DATE_TIME = re.compile(
-    r"(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})", re.ASCII
+    r"(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})",
+    re.ASCII,
 )
 ` },
-  { name: "_URI", uses: ["re"], text: `_URI = re.compile(
-    "[A-Za-z][A-Za-z0-9+.-]*:[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]*"
-)
+  { name: "_URI", uses: ["re"], text: `_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*", re.ASCII)
 ` },
   { name: "_CALENDAR", uses: [], text: `_CALENDAR = ((2, 1, 12), (3, 1, 31), (4, 0, 23), (5, 0, 59), (6, 0, 60))
 ` },
@@ -228,14 +228,13 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
   { name: "_conforms", uses: ["_Walker", "_issues"], text: `def _conforms(walk: _Walker, value: object) -> bool:
     return not _issues(walk, value)
 ` },
-  { name: "_object", uses: ["Optional", "Mapping", "cast", "ValidationIssue", "_Path", "_describe", "_or_null"], text: `def _object(
-    value: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+  { name: "_object", uses: ["Optional", "Mapping", "cast", "ValidationIssue", "_Path", "_describe"], text: `def _object(
+    value: object, at: _Path, issues: list[ValidationIssue]
 ) -> Optional[Mapping[object, object]]:
     """\`\`value\`\` as a mapping, or None after reporting that it is none."""
     if isinstance(value, Mapping):
         return cast("Mapping[object, object]", value)
-    words = _or_null("an object", nullable)
-    message = f"expected {words}, got {_describe(value)}"
+    message = f"expected an object, got {_describe(value)}"
     issues.append(ValidationIssue(at, "not_object", message))
     return None
 ` },
@@ -284,7 +283,7 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     """Whether a record's walk should run on \`\`item\`\` (its walk reports a non-object)."""
     if _accounted(item, at, issues, nullable):
         return False
-    return not nullable or _object(item, at, issues, nullable) is not None
+    return not nullable or _object(item, at, issues) is not None
 ` },
   { name: "_list", uses: ["Optional", "cast", "ValidationIssue", "_Path", "_accounted", "_wrong", "_UNREADABLE"], text: `def _list(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
@@ -341,7 +340,7 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     """The walk of the variant \`\`item\`\`'s tag selects, or None after reporting why not."""
     if _accounted(item, at, issues, nullable):
         return None
-    obj = _object(item, at, issues, nullable)
+    obj = _object(item, at, issues)
     if obj is None:
         return None
     tag_at = (*at, union.tag)
@@ -362,7 +361,9 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
 ) -> object:
     """The tag's value; \`\`_UNREAD\`\` after reporting it missing or unreadable."""
     try:
-        tag = obj[at[-1]] if at[-1] in obj else _ABSENT
+        tag = _ABSENT
+        if at[-1] in obj:
+            tag = obj[at[-1]]
     except Exception:  # a mapping that cannot be read is reported, never raised
         issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
         tag = _UNREAD
@@ -430,47 +431,50 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         _wrong(item, at, issues, "a boolean", nullable)
     return False
 ` },
-  { name: "_check_json", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_json_flaw", "_UNREADABLE"], text: `def _check_json(
+  { name: "_check_json", uses: ["ValidationIssue", "_Path", "_accounted", "_json_flaws", "_UNREADABLE"], text: `def _check_json(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report \`\`item\`\` unless it is a JSON value, all the way down."""
+) -> None:
+    """Report each value inside \`\`item\`\` that is not JSON, at its own path."""
     if _accounted(item, at, issues, nullable):
-        return False
+        return
     try:
-        flaw = _json_flaw(item)
+        for flaw_at, kind in _json_flaws(item, at):
+            message = f"expected a JSON value, got {kind}"
+            issues.append(ValidationIssue(flaw_at, "wrong_type", message))
     except Exception:  # a value that cannot be read is reported, never raised
         issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return False
-    if flaw is _NO_FLAW:
-        return True
-    _wrong(flaw, at, issues, "a JSON value", nullable)
-    return False
 ` },
-  { name: "_NO_FLAW", uses: [], text: `_NO_FLAW = object()
-` },
-  { name: "_json_flaw", uses: ["Mapping", "cast", "math", "_as_number", "_sorted_keys", "_NO_FLAW"], text: `def _json_flaw(value: object) -> object:
-    """The first value in \`\`value\`\` that is not JSON (depth first, items by index, keys by
-    UTF-16 order), or \`\`_NO_FLAW\`\`. An explicit stack: no depth reaches the recursion limit.
+  { name: "_json_flaws", uses: ["Iterator", "Mapping", "cast", "math", "_Path", "_as_number", "_sorted_keys", "_describe"], text: `def _json_flaws(value: object, at: _Path) -> Iterator[tuple[_Path, str]]:
+    """Where \`\`value\`\` holds something that is not JSON, and what: depth first, items by
+    index, keys in UTF-16 order. An explicit stack, so no depth reaches the recursion limit.
     """
-    stack = [value]
+    stack: list[tuple[object, _Path, int]] = [(value, at, 0)]
+    # The ids of the containers above the current value, which a cycle comes back to.
+    trail: list[int] = []
     while stack:
-        item = stack.pop()
-        if isinstance(item, Mapping):
-            obj = cast("Mapping[object, object]", item)
-            keys = _sorted_keys(obj)
-            flaws = [key for _, key in keys if not isinstance(key, str)]
-            if flaws:
-                return flaws[0]
-            stack.extend(obj[key] for _, key in reversed(keys))
-        elif isinstance(item, list):
-            stack.extend(reversed(cast("list[object]", item)))
+        item, path, depth = stack.pop()
+        del trail[depth:]
+        ident = id(item)
+        if isinstance(item, (Mapping, list)):
+            if ident in trail:
+                yield path, "a cycle"
+                continue
+            trail.append(ident)
+            if isinstance(item, list):
+                items = list(enumerate(cast("list[object]", item)))
+                children = [(child, (*path, i)) for i, child in items]
+            else:
+                obj = cast("Mapping[object, object]", item)
+                keys = _sorted_keys(obj)
+                children = [(obj[key], (*path, text)) for text, key in keys]
+            for child, child_at in reversed(children):
+                stack.append((child, child_at, depth + 1))
         elif not (item is None or isinstance(item, (str, bool))):
             number = _as_number(item)
             if number is None or not math.isfinite(number):
-                return item
-    return _NO_FLAW
+                yield path, _describe(item)
 ` },
-  { name: "_check_enum", uses: ["ValidationIssue", "_Path", "_Enum", "_accounted", "_wrong", "_is_int_value", "_or_null", "_quote", "_js_number", "cast"], text: `def _check_enum(
+  { name: "_check_enum", uses: ["ValidationIssue", "_Path", "_Enum", "_accounted", "_wrong", "_is_int_value", "_quote", "_js_number", "cast"], text: `def _check_enum(
     item: object,
     at: _Path,
     issues: list[ValidationIssue],
@@ -487,7 +491,7 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
             if enum.numeric
             else _quote(cast("str", item))
         )
-        message = f"expected {_or_null(enum.words, nullable)}, got {shown}"
+        message = f"expected {enum.words}, got {shown}"
         issues.append(ValidationIssue(at, "not_in_enum", message))
 ` },
   { name: "_check_literal", uses: ["ValidationIssue", "_Path", "Union", "_accounted", "_is_literal", "_or_null", "_show_scalar", "_quote", "_describe"], text: `def _check_literal(
@@ -561,13 +565,6 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         message = f"expected at least {min_items} items, got {len(items)}"
         issues.append(ValidationIssue(at, "too_short", message))
 ` },
-  { name: "_FORMATS", uses: ["Callable", "Mapping", "_is_date_time", "_is_date", "_is_uuid", "_is_uri"], text: `_FORMATS: Mapping[str, Callable[[str], bool]] = {
-    "date-time": _is_date_time,
-    "date": _is_date,
-    "uuid": _is_uuid,
-    "uri": _is_uri,
-}
-` },
   { name: "_is_uuid", uses: ["_UUID"], text: `def _is_uuid(text: str) -> bool:
     return _UUID.fullmatch(text) is not None
 ` },
@@ -584,9 +581,19 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
 ` },
   { name: "_in_calendar", uses: ["re", "_CALENDAR"], text: `def _in_calendar(match: re.Match[str], fields: int) -> bool:
     """Month 01-12, day 01-31, hour to 23, minute to 59, second to 60 (the first \`\`fields\`\`)."""
-    return all(low <= int(match[group]) <= high for group, low, high in _CALENDAR[:fields])
+    limits = _CALENDAR[:fields]
+    return all(low <= int(match[group]) <= high for group, low, high in limits)
 ` },
-  { name: "_fits_range", uses: ["Optional", "_as_number"], text: `def _fits_range(item: object, minimum: Optional[float], maximum: Optional[float]) -> bool:
+  { name: "_FORMATS", uses: ["Callable", "Mapping", "_is_date_time", "_is_date", "_is_uuid", "_is_uri"], text: `_FORMATS: Mapping[str, Callable[[str], bool]] = {
+    "date-time": _is_date_time,
+    "date": _is_date,
+    "uuid": _is_uuid,
+    "uri": _is_uri,
+}
+` },
+  { name: "_fits_range", uses: ["Optional", "_as_number"], text: `def _fits_range(
+    item: object, minimum: Optional[float], maximum: Optional[float]
+) -> bool:
     number = _as_number(item)
     return (
         number is not None
@@ -594,7 +601,9 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         and (maximum is None or number <= maximum)
     )
 ` },
-  { name: "_fits_text", uses: ["Optional", "_FORMATS", "_utf16_length"], text: `def _fits_text(item: object, min_length: Optional[int], text_format: Optional[str]) -> bool:
+  { name: "_fits_text", uses: ["Optional", "_FORMATS", "_utf16_length"], text: `def _fits_text(
+    item: object, min_length: Optional[int], text_format: Optional[str]
+) -> bool:
     return (
         isinstance(item, str)
         and (min_length is None or _utf16_length(item) >= min_length)
@@ -697,6 +706,9 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     if type(items) is not list:
         return False
     return all(_is_text(item) and item in values for item in cast("list[object]", items))
+` },
+  { name: "_has_items", uses: ["cast"], text: `def _has_items(items: object, min_items: int) -> bool:
+    return type(items) is list and len(cast("list[object]", items)) >= min_items
 ` },
   { name: "_all_items", uses: ["Callable", "cast"], text: `def _all_items(items: object, check: Callable[[object], bool]) -> bool:
     return type(items) is list and all(map(check, cast("list[object]", items)))
