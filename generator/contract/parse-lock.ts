@@ -65,8 +65,8 @@ class Reader {
 
   lock(root: Node | null): Lock | undefined {
     const top = this.object(root, [], [
-      "lockFormat", "protocol", "version", "channel", "constants", "enums", "keys", "topics", "records", "reserved", "accepted",
-    ]);
+      "lockFormat", "protocol", "version", "channel", "constants", "enums", "keys", "topics", "records", "reserved", "accepted", "envelope",
+    ], ["envelope"]);
     if (top === undefined) return undefined;
     const format = this.number(top.get("lockFormat"), ["lockFormat"]);
     if (format !== undefined && format > LOCK_FORMAT) {
@@ -90,6 +90,7 @@ class Reader {
         keys: this.strings(reserved?.get("keys"), ["reserved", "keys"]),
       },
       accepted: this.list(top.get("accepted"), ["accepted"], (n, p) => this.acceptance(n, p)),
+      ...(top.has("envelope") ? { envelope: this.dict(top.get("envelope"), ["envelope"], (n, p) => this.string(n, p)) } : {}),
     };
     return lock;
   }
