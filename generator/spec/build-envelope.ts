@@ -8,12 +8,11 @@
 import { isScalar, isSeq } from "yaml";
 import { diagnostic } from "../diagnostics.js";
 import type { Answers, Envelope, EnvelopeKind, Field, FieldPath, Key, Span, TopicSet, ValueType } from "../model.js";
-import { resolveType } from "./build-sets.js";
-import type { TypeScope } from "./build-sets.js";
+import { declaredType } from "./build-types.js";
+import type { TypeScope } from "./build-types.js";
 import { unresolved } from "./lookup.js";
 import { child, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
 import type { Located, Reader } from "./read.js";
-import { parseType } from "./type-syntax.js";
 import { keyText, pairsOf } from "./yaml-node.js";
 
 export interface EnvelopeScope extends TypeScope {
@@ -111,8 +110,7 @@ export function localFields(r: Reader, node: unknown, scope: TypeScope, where: s
   for (const p of pairsOf(node)) {
     const wireKey = keyText(p);
     if (wireKey === undefined || r.bad.has(p.value)) continue;
-    const text = str(r, p.value, "type");
-    const type = text === undefined ? ({ kind: "scalar", name: "any" } as const) : fieldType(r, text, scope, `field "${wireKey}" of ${where}`);
+    const type = declaredType(r, p.value, scope, `field "${wireKey}" of ${where}`);
     const optional = child(r, p.value, "optional");
     out.push(localField(wireKey, span(r, p.key), type, !(isScalar(optional) && optional.value === true), docs(r, p.value)));
   }
@@ -122,72 +120,6 @@ export function localFields(r: Reader, node: unknown, scope: TypeScope, where: s
 export function localField(wireKey: string, at: Span, type: ValueType, required: boolean, d: { doc?: string; deprecated?: string }): Field {
   const key: Key = { kind: "key", name: wireKey, ...d, span: at, value: wireKey, valueSpan: at, derived: false, type };
   return { key, type, required, local: true, span: at };
-}
-
-/**
- * A field's type expression: a quoted JSON literal (`'"2.0"'`, `1`, `true`), members joined with
- * `|` (`int | string | null`: null lifted out as nullable), or a type of the key syntax.
- */
-export function fieldType(r: Reader, text: Located<string>, scope: TypeScope, where: string): ValueType {
-  const members = splitUnion(text.value);
-  const nullable = members.includes("null");
-  const rest = members.filter((m) => m !== "null");
-  const types = rest.map((m) => memberType(r, m, text, scope, where));
-  if (types.some((t) => t === undefined) || rest.length === 0) {
-    if (rest.length === 0) malformed(r, text, where);
-    return { kind: "scalar", name: "any" };
-  }
-  const resolved = types as ValueType[];
-  const inner: ValueType = resolved.length === 1 ? (resolved[0] as ValueType) : { kind: "oneOf", of: resolved };
-  return nullable ? { kind: "nullable", of: inner } : inner;
-}
-
-function memberType(r: Reader, member: string, text: Located<string>, scope: TypeScope, where: string): ValueType | undefined {
-  const literal = literalOf(member);
-  if (literal !== undefined) return { kind: "literal", value: literal };
-  const syntax = parseType(member);
-  if (syntax === undefined) {
-    malformed(r, text, where);
-    return undefined;
-  }
-  return resolveType(r, syntax, scope, where, text.span);
-}
-
-function literalOf(member: string): string | number | boolean | undefined {
-  if (member === "true") return true;
-  if (member === "false") return false;
-  if (/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(member)) return Number(member);
-  if (/^"([^"\\]|\\.)*"$/.test(member)) {
-    try {
-      return JSON.parse(member) as string;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-function splitUnion(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let current = "";
-  for (const ch of text) {
-    if (ch === '"' && !current.endsWith("\\")) quoted = !quoted;
-    if (!quoted && ch === "<") depth++;
-    if (!quoted && ch === ">") depth--;
-    if (!quoted && depth === 0 && ch === "|") {
-      out.push(current.trim());
-      current = "";
-    } else current += ch;
-  }
-  out.push(current.trim());
-  return out;
-}
-
-function malformed(r: Reader, text: Located<string>, where: string): void {
-  const hint = 'write string, int, float, bool, any, json, a name, list<T>, map<T>, a quoted literal such as \'"2.0"\', or members joined with |';
-  r.diagnostics.push(diagnostic("WD302", `malformed type "${text.value}" of ${where}`, text.span, { hint }));
 }
 
 /** A single-key topic path that is no declared field declares a required string field of the kind. */

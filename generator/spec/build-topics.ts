@@ -2,13 +2,14 @@
 import { diagnostic } from "../diagnostics.js";
 import type { Actor, KeySet, Payload, Topic, TopicSet, UnknownKeys } from "../model.js";
 import { memberBase } from "./build-sets.js";
+import type { TypeScope } from "./build-types.js";
 import { buildFields } from "./fields.js";
 import { unresolved } from "./lookup.js";
 import type { NameIndex } from "./lookup.js";
 import { child, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
 import type { Entry, Reader } from "./read.js";
 
-export interface TopicScope {
+export interface TopicScope extends TypeScope {
   readonly actors: ReadonlyMap<string, Actor>;
   readonly keySets: ReadonlyMap<string, KeySet>;
   readonly index: NameIndex;
@@ -32,7 +33,7 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
       r.diagnostics.push(diagnostic("WD305", message, entry.span, { hint: `add "keys: <key set>" to topic set ${entry.name}` }));
     }
     const payloadOf = (key: "payload" | "response", node: unknown): Payload => ({
-      fields: buildFields(r, node, { keySet, allKeySets: [...scope.keySets.values()], index: scope.index, where: `${key} of ${where}` }),
+      fields: buildFields(r, node, { keySet, allKeySets: [...scope.keySets.values()], index: scope.index, where: `${key} of ${where}`, types: scope }),
       unknownKeys: unknownKeysOf(r, node) ?? setUnknown,
       span: node === undefined ? t.span : span(r, keyNodeOf(t.node, key)),
     });
