@@ -110,7 +110,6 @@ export function localFields(r: Reader, node: unknown, scope: TypeScope, where: s
   for (const p of pairsOf(node)) {
     const wireKey = keyText(p);
     if (wireKey === undefined || r.bad.has(p.value)) continue;
-    // The one type reader of the spec: unions, null, literals, constraints, as for any local field.
     const type = declaredType(r, p.value, scope, `field "${wireKey}" of ${where}`);
     const optional = child(r, p.value, "optional");
     out.push(localField(wireKey, span(r, p.key), type, !(isScalar(optional) && optional.value === true), docs(r, p.value)));
@@ -123,6 +122,7 @@ export function localField(wireKey: string, at: Span, type: ValueType, required:
   return { key, type, required, local: true, span: at };
 }
 
+/** A single-key topic path that is no declared field declares a required string field of the kind. */
 function topicPath(r: Reader, text: Located<string>, common: readonly Field[], kind: MutableKind, where: string): FieldPath | undefined {
   const keys = text.value.split(".");
   if (keys.length === 1 && fieldByKey([...common, ...kind.fields], keys[0] ?? "") === undefined) {

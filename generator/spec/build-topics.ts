@@ -33,13 +33,7 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
       r.diagnostics.push(diagnostic("WD305", message, entry.span, { hint: `add "keys: <key set>" to topic set ${entry.name}` }));
     }
     const payloadOf = (key: "payload" | "response", node: unknown): Payload => ({
-      fields: buildFields(r, node, {
-        keySet,
-        allKeySets: [...scope.keySets.values()],
-        index: scope.index,
-        where: `${key} of ${where}`,
-        types: scope,
-      }),
+      fields: buildFields(r, node, { keySet, allKeySets: [...scope.keySets.values()], index: scope.index, where: `${key} of ${where}`, types: scope }),
       unknownKeys: unknownKeysOf(r, node) ?? setUnknown,
       span: node === undefined ? t.span : span(r, keyNodeOf(t.node, key)),
     });
