@@ -297,6 +297,11 @@ export interface TypeScriptOutput {
   readonly dir: string;
   /** Where the spec says `dir` (messages about files this output writes point here). */
   readonly span?: Span | undefined;
+  /**
+   * `readonly: false`: the generated types are mutable (no `readonly` properties, arrays or
+   * records), assignable to and from hand-written mutable types. Absent: true.
+   */
+  readonly readonly?: boolean | undefined;
 }
 
 export interface PythonOutput {

@@ -6,9 +6,8 @@
  * does not touch it. References between items (payload keys, replies) are written as wire values:
  * what travels, and what stays put when only an identifier is renamed.
  */
-import type { Field, Protocol, Topic, ValueType } from "../model.js";
+import type { Constraints, Field, Protocol, Topic, ValueType } from "../model.js";
 import { escapeInvisible, unicodeEscape } from "../emit/text.js";
-import { notYet } from "../not-yet.js";
 
 /** Format of the lock file itself; bump only with a migration. */
 export const LOCK_FORMAT = 1;
@@ -131,20 +130,44 @@ export function renderLock(lock: Lock): string {
   return `${lines.map((line) => escapeInvisible(line, unicodeEscape)).join("\n")}\n`;
 }
 
-/** `string`, `ModelBufferType`, `list<int>`, `map<list<string>>`. */
+/**
+ * A type in the spec's own syntax: `string`, `ModelBufferType`, `list<int>`, `map<list<string>>`,
+ * `int | string | null`, `"2.0"`; constraints as a suffix of the node they apply to, properties
+ * in a fixed order: `int[min=0,max=100]`, `string[format=uuid,min_length=1]`, `list<int>[min_items=1]`.
+ */
 export function typeText(t: ValueType): string {
   switch (t.kind) {
     case "scalar":
-      return t.name;
+      return t.name + constraintText(t.constraints);
     case "enum":
       return t.enum.name;
     case "record":
       return t.record.name;
+    case "tagged":
+      return t.union.name;
     case "list":
+      return `list<${typeText(t.of)}>${constraintText(t.constraints)}`;
     case "map":
-      return `${t.kind}<${typeText(t.of)}>`;
+      return `map<${typeText(t.of)}>`;
+    case "nullable":
+      return `${typeText(t.of)} | null`;
+    case "oneOf":
+      return t.of.map(typeText).join(" | ");
+    case "literal":
+      return JSON.stringify(t.value);
   }
-  return notYet("the wire lock", t);
+}
+
+function constraintText(c: Constraints | undefined): string {
+  if (c === undefined) return "";
+  const parts = [
+    c.minimum === undefined ? "" : `min=${String(c.minimum)}`,
+    c.maximum === undefined ? "" : `max=${String(c.maximum)}`,
+    c.format === undefined ? "" : `format=${c.format}`,
+    c.minLength === undefined ? "" : `min_length=${String(c.minLength)}`,
+    c.minItems === undefined ? "" : `min_items=${String(c.minItems)}`,
+  ].filter((x) => x !== "");
+  return parts.length === 0 ? "" : `[${parts.join(",")}]`;
 }
 
 /** Code-unit order: stable across locales and platforms. */

@@ -8,7 +8,7 @@
  * locations — never renamed behind the user's back. Emitters only ever ask this table.
  */
 import { diagnostic, registerCodes, type Diagnostic } from "../diagnostics.js";
-import type { Protocol, Record, Span, Topic, Verify } from "../model.js";
+import type { Protocol, Record, Span, TaggedUnion, Topic, Verify } from "../model.js";
 import { camelCase, pascalCase, snakeCase } from "./case.js";
 import type { GeneratorHelpers, Helper, TargetHelpers } from "./helpers.js";
 import { PYTHON_BUILTINS, PYTHON_RESERVED } from "./keywords-python.js";
@@ -37,6 +37,8 @@ export interface TargetNames {
   guard(shape: Shape): string;
   /** The record's verify function (`verifyPayload`, `verify_payload`). */
   verify(verify: Verify): string;
+  /** The type alias of a tagged union (its own name): `type Reply = OkReply | ErrorReply`. */
+  union(union: TaggedUnion): string;
 }
 
 /** Python also names the base classes a TypedDict is split into (`_FooRequired`, `_FooOptional`). */
@@ -84,6 +86,7 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
   const validators = new Map<Shape, string>();
   const guards = new Map<Shape, string>();
   const verifies = new Map<Verify, string>();
+  const unions = new Map<TaggedUnion, string>();
   const bases = new Map<Shape, { required: string; optional: string }>();
   const owned: Owned[] = [];
   const own = (identifier: string, owner: string, span: Span): string => {
@@ -97,6 +100,7 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
   for (const e of protocol.enums) own(e.name, `enum ${e.name}`, e.span);
   for (const k of protocol.keySets) own(k.name, `key set ${k.name}`, k.span);
   for (const t of protocol.topicSets) own(t.name, `topic set ${t.name}`, t.span);
+  for (const u of protocol.unions) unions.set(u, own(u.name, `tagged union ${u.name}`, u.span));
   const shapes: Shape[] = [...protocol.topicSets.flatMap((s) => s.topics), ...protocol.records];
   for (const shape of shapes) {
     const what = shape.kind === "topic" ? `payload of topic ${shape.name}` : `record ${shape.name}`;
@@ -130,6 +134,7 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
     validator: (shape) => get(validators, shape),
     guard: (shape) => get(guards, shape),
     verify: (verify) => get(verifies, verify),
+    union: (union) => get(unions, union),
     typedDictBase: (shape, half) => get(bases, shape)[half],
   };
 }

@@ -1,16 +1,17 @@
 /** Building records: fields from a key set, cross-field rules, the verify function. */
 import { diagnostic, didYouMean } from "../diagnostics.js";
 import type { CrossFieldRule, Field, Key, KeySet, Record, Verify, VerifyExpect } from "../model.js";
+import type { TypeScope } from "./build-types.js";
 import { unknownKeysOf } from "./build-topics.js";
 import { buildFields } from "./fields.js";
 import { unresolved } from "./lookup.js";
 import { pythonName } from "./rules-names.js";
 import type { NameIndex } from "./lookup.js";
 import { child, doc, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
-import type { Entry, Reader } from "./read.js";
+import type { Entry, Located, Reader } from "./read.js";
 import { itemsOf } from "./yaml-node.js";
 
-type MutableRecord = { -readonly [K in keyof Record]: Record[K] };
+export type MutableRecord = { -readonly [K in keyof Record]: Record[K] };
 
 /** A record without its key set and fields yet, so key types can point at it. */
 export function recordShell(r: Reader, entry: Entry): MutableRecord {
@@ -19,7 +20,6 @@ export function recordShell(r: Reader, entry: Entry): MutableRecord {
     name: entry.name,
     ...docs(r, entry.node),
     span: entry.span,
-    keySet: undefined as unknown as KeySet,
     fields: [],
     unknownKeys: unknownKeysOf(r, entry.node) ?? "allow",
     rules: [],
@@ -29,9 +29,18 @@ export function recordShell(r: Reader, entry: Entry): MutableRecord {
 export interface RecordScope {
   readonly keySets: ReadonlyMap<string, KeySet>;
   readonly index: NameIndex;
+  readonly types: TypeScope;
 }
 
-/** Fills a shell; returns false when its key set is unresolved (the record is then dropped). */
+/** True for a derived record (`from:`), completed by `deriveRecords` once its base is. */
+export function isDerived(r: Reader, entry: Entry): boolean {
+  return child(r, entry.node, "from") !== undefined;
+}
+
+/**
+ * Fills a shell of a record that is not derived; returns false when its key set is unresolved
+ * (the record is then dropped).
+ */
 export function completeRecord(r: Reader, entry: Entry, record: MutableRecord, scope: RecordScope): boolean {
   const name = str(r, entry.node, "keys");
   const keySet = name === undefined ? undefined : scope.keySets.get(name.value);
@@ -47,18 +56,113 @@ export function completeRecord(r: Reader, entry: Entry, record: MutableRecord, s
         index: scope.index,
       }),
     );
+    return false;
   }
-  if (keySet === undefined) return false;
-  record.keySet = keySet;
+  const listsKeys = strings(r, entry.node, "required").length + strings(r, entry.node, "optional").length > 0;
+  if (keySet === undefined && listsKeys) {
+    const message = `record ${entry.name} names no key set, but lists keys in required or optional`;
+    const hint = `add "keys: <key set>" to record ${entry.name}, or declare its fields under "fields:"`;
+    r.diagnostics.push(diagnostic("WD305", message, entry.span, { hint }));
+    return false;
+  }
+  if (keySet !== undefined) record.keySet = keySet;
   record.fields = buildFields(r, entry.node, {
     keySet,
     allKeySets: [...scope.keySets.values()],
     index: scope.index,
     where: `record ${entry.name}`,
+    types: scope.types,
   });
   record.rules = entries(r, entry.node, "rules").flatMap((rule) => buildRule(r, rule, record));
   const verify = buildVerify(r, entry, record);
   if (verify !== undefined) record.verify = verify;
+  return true;
+}
+
+const OWN_PARTS = ["keys", "fields", "rules", "verify"] as const;
+
+/**
+ * Completes the derived records (`from: Base` with `required:` / `optional:` overrides naming the
+ * base's fields by wire key): each gets its base's fields, key set and rules, with optionality
+ * changed as the overrides say. A base is completed before what derives from it (in one pass over
+ * the chain, memoized); a chain that comes back to itself is WD355. Returns the records kept.
+ */
+export function deriveRecords(r: Reader, derived: readonly { entry: Entry; record: MutableRecord }[], complete: ReadonlySet<Record>, scope: { readonly records: ReadonlyMap<string, Record>; readonly index: NameIndex }): Set<Record> {
+  const byRecord = new Map(derived.map((d) => [d.record as Record, d] as const));
+  const state = new Map<Record, "active" | "done" | "failed">();
+  const kept = new Set<Record>();
+  const finish = (d: { entry: Entry; record: MutableRecord }): boolean => {
+    const known = state.get(d.record);
+    if (known === "done") return true;
+    if (known === "failed") return false;
+    if (known === "active") {
+      r.diagnostics.push(diagnostic("WD355", `record ${d.record.name} derives from itself through "from:"`, d.entry.span, { hint: "break the chain of from: references" }));
+      state.set(d.record, "failed");
+      return false;
+    }
+    state.set(d.record, "active");
+    const ok = derive(r, d.entry, d.record, scope, (base) => {
+      if (complete.has(base)) return true;
+      const next = byRecord.get(base);
+      return next !== undefined && finish(next);
+    });
+    state.set(d.record, ok ? "done" : "failed");
+    if (ok) kept.add(d.record);
+    return ok;
+  };
+  for (const d of derived) finish(d);
+  return kept;
+}
+
+function derive(r: Reader, entry: Entry, record: MutableRecord, scope: { readonly records: ReadonlyMap<string, Record>; readonly index: NameIndex }, ready: (base: Record) => boolean): boolean {
+  let ok = true;
+  for (const part of OWN_PARTS) {
+    if (child(r, entry.node, part) === undefined) continue;
+    ok = false;
+    const message = `derived record ${entry.name} declares "${part}"; it takes its base's fields and changes only their optionality`;
+    r.diagnostics.push(diagnostic("WD353", message, span(r, keyNodeOf(entry.node, part)), { hint: `remove "${part}", or declare a record of its own instead of "from:"` }));
+  }
+  const from = str(r, entry.node, "from");
+  if (from === undefined) return false;
+  const base = scope.records.get(from.value);
+  if (base === undefined) {
+    r.diagnostics.push(
+      unresolved({ code: "WD349", expected: "record", where: `"from" of record ${entry.name}`, name: from.value, span: from.span, candidates: scope.records.keys(), index: scope.index }),
+    );
+    return false;
+  }
+  if (!ready(base) || !ok) return false;
+  const overrides = new Map<string, boolean>();
+  const seen = new Map<string, Located<string>>();
+  const byWire = new Map(base.fields.map((f) => [f.key.value, f] as const));
+  for (const list of ["required", "optional"] as const) {
+    for (const name of strings(r, entry.node, list)) {
+      const first = seen.get(name.value);
+      if (first !== undefined) {
+        ok = false;
+        r.diagnostics.push(diagnostic("WD309", `field "${name.value}" is listed twice in the overrides of record ${entry.name}`, name.span, { hint: "list each field once", related: [{ message: "first listed here", span: first.span }] }));
+        continue;
+      }
+      seen.set(name.value, name);
+      if (!byWire.has(name.value)) {
+        ok = false;
+        const suggestion = didYouMean(name.value, byWire.keys());
+        const hint = suggestion === undefined ? `name a field of ${base.name} by its wire key: ${[...byWire.keys()].join(", ")}` : `did you mean "${suggestion}"?`;
+        r.diagnostics.push(diagnostic("WD350", `"${list}" of record ${entry.name} names "${name.value}", which is not a field of its base ${base.name}`, name.span, { hint }));
+        continue;
+      }
+      overrides.set(name.value, list === "required");
+    }
+  }
+  if (!ok) return false;
+  record.base = base;
+  if (base.keySet !== undefined) record.keySet = base.keySet;
+  record.fields = base.fields.map((f) => {
+    const required = overrides.get(f.key.value);
+    return required === undefined ? f : { ...f, required };
+  });
+  if (unknownKeysOf(r, entry.node) === undefined) record.unknownKeys = base.unknownKeys;
+  record.rules = base.rules;
   return true;
 }
 

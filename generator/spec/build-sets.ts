@@ -1,15 +1,14 @@
 /** Building enums and key sets (members with derived wire values, sections, key types). */
 import { isScalar } from "yaml";
 import { diagnostic } from "../diagnostics.js";
-import type { Enum, EnumMember, Key, KeySet, Record, ScalarTypeName, Section, Span, ValueType } from "../model.js";
-import { unresolved } from "./lookup.js";
-import type { NameIndex } from "./lookup.js";
-import { child, docs, entries, str } from "./read.js";
+import type { Enum, EnumMember, Key, KeySet, Section } from "../model.js";
+import { declaredType } from "./build-types.js";
+import type { TypeScope } from "./build-types.js";
+import { child, docs, entries, span, str } from "./read.js";
+import { describeNode } from "./yaml-node.js";
 import type { Entry, Reader } from "./read.js";
-import { parseType } from "./type-syntax.js";
-import type { TypeSyntax } from "./type-syntax.js";
 
-export const SCALARS: readonly ScalarTypeName[] = ["string", "int", "float", "bool", "any"];
+export { SCALARS } from "./build-types.js";
 
 /** The parts every member (enum member, key, topic) shares. */
 export function memberBase(r: Reader, entry: Entry, prefix: string) {
@@ -36,64 +35,46 @@ function sectionOf(r: Reader, node: unknown): Section | undefined {
 }
 
 export function buildEnum(r: Reader, entry: Entry): Enum {
-  const members: EnumMember[] = entries(r, entry.node, "values").map((m) => ({
-    kind: "enumMember",
-    ...memberBase(r, m, ""),
-  }));
-  return { kind: "enum", name: entry.name, ...docs(r, entry.node), span: entry.span, valueType: "string", open: false, members };
-}
-
-export interface TypeScope {
-  readonly enums: ReadonlyMap<string, Enum>;
-  readonly records: ReadonlyMap<string, Record>;
-  readonly index: NameIndex;
+  const valueType = str(r, entry.node, "type")?.value === "int" ? "int" : "string";
+  const openNode = child(r, entry.node, "open");
+  const open = isScalar(openNode) && openNode.value === true;
+  const members = entries(r, entry.node, "values").flatMap((m): EnumMember[] => {
+    const valueNode = child(r, m.node, "value");
+    if (valueType === "string") {
+      if (isScalar(valueNode) && typeof valueNode.value !== "string") {
+        // As the structure stage words a wire value that is not a string (the schema lets numbers
+        // and bools through for int enums).
+        const written = String(valueNode.source ?? valueNode.value);
+        const message = `"value" of enum member ${m.name} must be a string, got ${describeNode(valueNode)}`;
+        r.diagnostics.push(diagnostic("WD201", message, span(r, valueNode), { hint: `quote it to make it a string: "${written}"` }));
+        return [];
+      }
+      return [{ kind: "enumMember", ...memberBase(r, m, "") }];
+    }
+    const written = isScalar(valueNode) ? String(valueNode.source ?? valueNode.value) : undefined;
+    const n = isScalar(valueNode) ? valueNode.value : undefined;
+    if (typeof n !== "number" || !Number.isSafeInteger(n) || !/^[-+]?[0-9]+$/.test(written ?? "")) {
+      const message =
+        valueNode === undefined
+          ? `member ${m.name} of int enum ${entry.name} has no value`
+          : `member ${m.name} of int enum ${entry.name} has the value ${written ?? "(not a scalar)"}, not an integer`;
+      const hint = `write an integer value: ${m.name}: { value: 1 }`;
+      r.diagnostics.push(diagnostic("WD346", message, valueNode === undefined ? m.span : span(r, valueNode), { hint }));
+      return [];
+    }
+    const intValue = Object.is(n, -0) ? 0 : n;
+    const base = memberBase(r, m, "");
+    return [{ kind: "enumMember", ...base, value: String(intValue), valueSpan: span(r, valueNode), derived: false, intValue }];
+  });
+  return { kind: "enum", name: entry.name, ...docs(r, entry.node), span: entry.span, valueType, open, members };
 }
 
 export function buildKeySet(r: Reader, entry: Entry, scope: TypeScope): KeySet {
   const prefix = str(r, entry.node, "prefix")?.value ?? "";
   const keys: Key[] = [];
   for (const k of entries(r, entry.node, "keys")) {
-    const type = keyType(r, k, scope, `${entry.name}.${k.name}`);
+    const type = declaredType(r, k.node, scope, `key ${entry.name}.${k.name}`);
     keys.push({ kind: "key", ...memberBase(r, k, prefix), type });
   }
   return { kind: "keySet", name: entry.name, ...docs(r, entry.node), span: entry.span, prefix, keys };
 }
-
-/** The key's type; `any` (after reporting) when unresolved, so later stages still see the key. */
-function keyType(r: Reader, k: Entry, scope: TypeScope, path: string): ValueType {
-  const text = str(r, k.node, "type");
-  if (text === undefined) return { kind: "scalar", name: "any" };
-  const syntax = parseType(text.value);
-  if (syntax === undefined) {
-    const message = `malformed type "${text.value}" of key ${path}`;
-    const hint = "write string, int, float, bool, any, an enum or record name, list<T> or map<T>";
-    r.diagnostics.push(diagnostic("WD302", message, text.span, { hint }));
-    return { kind: "scalar", name: "any" };
-  }
-  return resolveType(r, syntax, scope, path, text.span) ?? { kind: "scalar", name: "any" };
-}
-
-function resolveType(r: Reader, t: TypeSyntax, scope: TypeScope, path: string, at: Span): ValueType | undefined {
-  if (t.kind !== "name") {
-    const of = resolveType(r, t.of, scope, path, at);
-    return of === undefined ? undefined : { kind: t.kind, of };
-  }
-  if ((SCALARS as readonly string[]).includes(t.name)) return { kind: "scalar", name: t.name as ScalarTypeName };
-  const e = scope.enums.get(t.name);
-  if (e !== undefined) return { kind: "enum", enum: e };
-  const rec = scope.records.get(t.name);
-  if (rec !== undefined) return { kind: "record", record: rec };
-  r.diagnostics.push(
-    unresolved({
-      code: "WD302",
-      expected: "type",
-      where: `key ${path}`,
-      name: t.name,
-      span: at,
-      candidates: [...SCALARS, ...scope.enums.keys(), ...scope.records.keys()],
-      index: scope.index,
-    }),
-  );
-  return undefined;
-}
-

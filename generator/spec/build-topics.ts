@@ -2,13 +2,14 @@
 import { diagnostic } from "../diagnostics.js";
 import type { Actor, KeySet, Payload, Topic, TopicSet, UnknownKeys } from "../model.js";
 import { memberBase } from "./build-sets.js";
+import type { TypeScope } from "./build-types.js";
 import { buildFields } from "./fields.js";
 import { unresolved } from "./lookup.js";
 import type { NameIndex } from "./lookup.js";
 import { child, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
 import type { Entry, Reader } from "./read.js";
 
-export interface TopicScope {
+export interface TopicScope extends TypeScope {
   readonly actors: ReadonlyMap<string, Actor>;
   readonly keySets: ReadonlyMap<string, KeySet>;
   readonly index: NameIndex;
@@ -36,6 +37,7 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
       allKeySets: [...scope.keySets.values()],
       index: scope.index,
       where: `payload of ${where}`,
+      types: scope,
     });
     const payload: Payload = {
       fields,

@@ -19,12 +19,15 @@ import type {
   Reserved,
   ReservedValue,
   Span,
+  TaggedUnion,
   Topic,
   TopicSet,
 } from "../model.js";
 import { buildFlow } from "./build-flows.js";
 import { buildEnum, buildKeySet } from "./build-sets.js";
-import { completeRecord, recordShell } from "./build-records.js";
+import { completeRecord, deriveRecords, isDerived, recordShell } from "./build-records.js";
+import type { MutableRecord } from "./build-records.js";
+import { completeUnion, unionShell } from "./build-unions.js";
 import { buildTopicSet } from "./build-topics.js";
 import { addName } from "./lookup.js";
 import { child, doc, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
@@ -47,15 +50,19 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
   for (const e of all("records")) addName(index, e.name, `record ${e.name}`);
   for (const e of all("constants")) addName(index, e.name, `constant ${e.name}`);
   for (const e of all("actors")) addName(index, e.name, `actor ${e.name}`);
+  for (const e of all("unions")) addName(index, e.name, `union ${e.name}`);
 
   const actors = all("actors").map((e): Actor => ({ kind: "actor", name: e.name, ...docs(r, e.node), span: e.span }));
   const enums = all("enums").map((e) => buildEnum(r, e));
   for (const e of enums) for (const m of e.members) addName(index, m.name, `member ${e.name}.${m.name}`);
   const recordEntries = all("records");
   const shells = recordEntries.map((e) => recordShell(r, e));
+  const unionEntries = all("unions");
+  const unionShells = unionEntries.map((e) => unionShell(r, e));
   const scope = {
     enums: new Map(enums.map((e) => [e.name, e] as const)),
-    records: new Map(shells.map((s) => [s.name, s as Record] as const)),
+    records: firstByName(shells as Record[]),
+    unions: firstByName(unionShells as TaggedUnion[]),
     actors: new Map(actors.map((a) => [a.name, a] as const)),
     index,
   };
@@ -63,9 +70,21 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
   for (const s of keySets) for (const k of s.keys) addName(index, k.name, `key ${s.name}.${k.name}`);
   const keySetMap = new Map(keySets.map((s) => [s.name, s] as const));
   const topicSets = all("topics").map((e) => buildTopicSet(r, e, { ...scope, keySets: keySetMap }));
-  const records = recordEntries.flatMap((e, i) => {
+  const completed = new Set<Record>();
+  const derived: { entry: Entry; record: MutableRecord }[] = [];
+  recordEntries.forEach((e, i) => {
     const shell = shells[i];
-    return shell !== undefined && completeRecord(r, e, shell, { keySets: keySetMap, index }) ? [shell as Record] : [];
+    if (shell === undefined) return;
+    if (isDerived(r, e)) derived.push({ entry: e, record: shell });
+    else if (completeRecord(r, e, shell, { keySets: keySetMap, index, types: scope })) completed.add(shell);
+  });
+  const derivedKept = deriveRecords(r, derived, completed, { records: scope.records, index });
+  const records = shells.filter((s) => completed.has(s) || derivedKept.has(s)) as Record[];
+  const keptByName = firstByName(records);
+  const variantOf = new Map<Record, { union: TaggedUnion; span: Span }>();
+  unionEntries.forEach((e, i) => {
+    const shell = unionShells[i];
+    if (shell !== undefined) completeUnion(r, e, shell, { records: keptByName, index, variantOf });
   });
   const topics = new Map<string, Topic>();
   for (const s of topicSets) for (const t of s.topics) if (!topics.has(t.name)) topics.set(t.name, t);
@@ -92,7 +111,7 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
     keySets: keySets as KeySet[],
     topicSets: topicSets as TopicSet[],
     records,
-    unions: [],
+    unions: unionShells as TaggedUnion[],
     flows,
     reserved: itemsOf(child(r, root, "reserved")).filter((n) => !r.bad.has(n)).map((n) => reserved(r, n)),
     acceptedBreaking: itemsOf(child(r, child(r, root, "breaking"), "accept")).flatMap((n) => accepted(r, n)),
@@ -101,6 +120,13 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
     outputs: outputs(r, child(r, root, "outputs"), name?.value ?? "protocol"),
   };
   return { protocol, complete };
+}
+
+/** The first item of each name, as a search in spec order finds it (a duplicate is reported elsewhere). */
+function firstByName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of items) if (!out.has(item.name)) out.set(item.name, item);
+  return out;
 }
 
 function placeholderConstant(name: string, type: "string" | "int", value: string | number, at: Span): Constant {
@@ -184,6 +210,12 @@ function lint(r: Reader, node: unknown): LintConfig | undefined {
   return { disable: strings(r, node, "disable").map((s) => ({ rule: s.value, span: s.span })) };
 }
 
+/** `outputs.typescript.readonly: false` (the structure stage reports a value that is not a bool). */
+function typescriptReadonly(r: Reader, node: unknown): { readonly?: boolean } {
+  const value = child(r, child(r, node, "typescript"), "readonly");
+  return isScalar(value) && typeof value.value === "boolean" ? { readonly: value.value } : {};
+}
+
 function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
   const dir = (target: string) => str(r, child(r, node, target), "dir");
   const ts = dir("typescript");
@@ -192,7 +224,7 @@ function outputs(r: Reader, node: unknown, protocolName: string): Outputs {
   const schema = dir("schema");
   const pkg = str(r, child(r, node, "python"), "package")?.value ?? protocolName;
   return {
-    ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span }),
+    ...optional("typescript", ts === undefined ? undefined : { dir: ts.value, span: ts.span, ...typescriptReadonly(r, node) }),
     ...optional("python", py === undefined ? undefined : { dir: py.value, package: pkg, span: py.span }),
     ...optional("docs", docsDir === undefined ? undefined : { dir: docsDir.value, span: docsDir.span }),
     ...optional("schema", schema === undefined ? undefined : { dir: schema.value, span: schema.span }),

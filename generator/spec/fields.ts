@@ -1,10 +1,13 @@
 /** Required/optional key lists of payloads and records → `Field`s, with duplicate checks. */
 import { diagnostic } from "../diagnostics.js";
+import { isScalar } from "yaml";
 import type { Field, Key, KeySet } from "../model.js";
+import { declaredType } from "./build-types.js";
+import type { TypeScope } from "./build-types.js";
 import { unresolved } from "./lookup.js";
 import type { NameIndex } from "./lookup.js";
-import { strings } from "./read.js";
-import type { Located, Reader } from "./read.js";
+import { child, docs, entries, strings } from "./read.js";
+import type { Entry, Located, Reader } from "./read.js";
 
 export interface FieldScope {
   /** The key set the fields must come from; undefined when the owner names none (or it is unresolved). */
@@ -13,6 +16,8 @@ export interface FieldScope {
   readonly index: NameIndex;
   /** "payload of Topic.HELLO", "record ModelExchangeMeta". */
   readonly where: string;
+  /** What local field types resolve against. */
+  readonly types: TypeScope;
 }
 
 export function buildFields(r: Reader, node: unknown, scope: FieldScope): Field[] {
@@ -37,7 +42,30 @@ export function buildFields(r: Reader, node: unknown, scope: FieldScope): Field[
       if (key !== undefined) fields.push({ key, type: key.type, required: list === "required", local: false, span: name.span });
     }
   }
+  const byWire = new Map(fields.map((f) => [f.key.value, f] as const));
+  for (const e of entries(r, node, "fields")) {
+    const shared = byWire.get(e.name);
+    if (shared !== undefined) {
+      const message = `local field "${e.name}" of ${scope.where} has the wire key of key ${shared.key.name}, also listed there`;
+      r.diagnostics.push(
+        diagnostic("WD352", message, e.span, {
+          hint: "keep one of them: the key-set key, or the local field",
+          related: [{ message: `key ${shared.key.name} listed here`, span: shared.span }],
+        }),
+      );
+      continue;
+    }
+    fields.push(localField(r, e, scope));
+  }
   return fields;
+}
+
+/** A `fields:` entry: a key made for this field alone, its name and value the wire key as written. */
+export function localField(r: Reader, e: Entry, scope: FieldScope): Field {
+  const type = declaredType(r, e.node, scope.types, `field "${e.name}" of ${scope.where}`);
+  const optional = child(r, e.node, "optional");
+  const key: Key = { kind: "key", name: e.name, ...docs(r, e.node), span: e.span, value: e.name, valueSpan: e.span, derived: false, type };
+  return { key, type, required: !(isScalar(optional) && optional.value === true), local: true, span: e.span };
 }
 
 /**

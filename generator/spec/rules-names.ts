@@ -17,6 +17,7 @@ export function nameRules(p: Protocol): Diagnostic[] {
     ...p.keySets.map((s): [string, Item] => ["key set", s]),
     ...p.topicSets.map((s): [string, Item] => ["topic set", s]),
     ...p.records.map((r): [string, Item] => ["record", r]),
+    ...p.unions.map((u): [string, Item] => ["union", u]),
   ];
   const first = new Map<string, [string, Item]>();
   for (const [kind, item] of topLevel) {
@@ -26,7 +27,7 @@ export function nameRules(p: Protocol): Diagnostic[] {
       const message = `${kind} ${item.name} has the same name as ${earlier[0]} ${earlier[1].name}`;
       out.push(
         diagnostic("WD307", message, item.span, {
-          hint: "constants, enums, key sets, topic sets and records share one namespace; rename one",
+          hint: "constants, enums, key sets, topic sets, records and unions share one namespace; rename one",
           related: [{ message: "first defined here", span: earlier[1].span }],
         }),
       );

@@ -3,6 +3,13 @@ import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Protocol, Record, ValueType } from "../model.js";
 
+/** Calls `visit` on `t` and every type nested in it (list, map, nullable and union members). */
+export function forEachType(t: ValueType, visit: (t: ValueType) => void): void {
+  visit(t);
+  if (t.kind === "list" || t.kind === "map" || t.kind === "nullable") forEachType(t.of, visit);
+  else if (t.kind === "oneOf") for (const m of t.of) forEachType(m, visit);
+}
+
 export function recursionRules(p: Protocol): Diagnostic[] {
   const out: Diagnostic[] = [];
   const state = new Map<Record, "active" | "done">();
@@ -26,11 +33,10 @@ export function recursionRules(p: Protocol): Diagnostic[] {
 
 function referencedRecords(record: Record): Record[] {
   const out: Record[] = [];
-  const walk = (t: ValueType): void => {
+  for (const f of record.fields) forEachType(f.type, (t) => {
     if (t.kind === "record") out.push(t.record);
-    else if (t.kind === "list" || t.kind === "map") walk(t.of);
-  };
-  for (const f of record.fields) walk(f.key.type);
+    else if (t.kind === "tagged") for (const v of t.union.variants) out.push(v.record);
+  });
   return out;
 }
 

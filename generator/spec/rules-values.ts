@@ -1,7 +1,7 @@
 /** Rules on wire values: empty, untidy, duplicated within a set, colliding with reserved values. */
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { Protocol, ReservedValue, Span } from "../model.js";
+import type { Field, Protocol, ReservedValue, Span } from "../model.js";
 
 interface Valued {
   readonly name: string;
@@ -24,7 +24,52 @@ export function wireValueRules(p: Protocol): Diagnostic[] {
   for (const r of p.reserved) {
     for (const v of [...r.channels, ...r.topics, ...r.keys]) out.push(...tidiness(v.value, "reserved value", v.span));
   }
+  for (const [where, fields] of localFieldOwners(p)) {
+    for (const f of fields) if (f.local) out.push(...tidiness(f.key.value, `wire key of field "${f.key.value}" of ${where}`, f.span));
+  }
+  for (const u of p.unions) {
+    out.push(...tidiness(u.tag, `tag of union ${u.name}`, u.tagSpan));
+    for (const v of u.variants) out.push(...tidiness(v.value, `tag value of union ${u.name}`, v.span));
+  }
+  out.push(...acrossTopicSets(p));
   out.push(...reservedCollisions(p));
+  return out;
+}
+
+function localFieldOwners(p: Protocol): [string, readonly Field[]][] {
+  return [
+    ...p.topicSets.flatMap((s) => s.topics.map((t): [string, readonly Field[]] => [`payload of ${s.name}.${t.name}`, t.payload.fields])),
+    ...p.records.filter((r) => r.base === undefined).map((r): [string, readonly Field[]] => [`record ${r.name}`, r.fields]),
+  ];
+}
+
+/**
+ * A topic's wire value names one message: the same value in two topic sets would be two
+ * constants for one string (TypeScript rejects the duplicate identifiers of the merged unions,
+ * Python silently keeps one), so it is an error naming both places.
+ */
+function acrossTopicSets(p: Protocol): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, { set: string; topic: Valued }>();
+  for (const s of p.topicSets) {
+    const own = new Set<string>();
+    for (const t of s.topics) {
+      if (own.has(t.value)) continue; // a duplicate within the set is WD306
+      own.add(t.value);
+      const earlier = first.get(t.value);
+      if (earlier === undefined) {
+        first.set(t.value, { set: s.name, topic: t });
+        continue;
+      }
+      const message = `topic ${s.name}.${t.name} has wire value "${t.value}", already used by topic ${earlier.set}.${earlier.topic.name} of another topic set`;
+      out.push(
+        diagnostic("WD351", message, t.valueSpan, {
+          hint: "a wire value names one topic across all topic sets; give one of them another value",
+          related: [{ message: `${earlier.set}.${earlier.topic.name} has it here`, span: earlier.topic.valueSpan }],
+        }),
+      );
+    }
+  }
   return out;
 }
 

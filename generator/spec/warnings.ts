@@ -5,6 +5,7 @@
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Enum, Protocol, ValueType } from "../model.js";
+import { forEachType } from "./rules-records.js";
 
 export function warningRules(p: Protocol): Diagnostic[] {
   return [...unusedEnums(p), ...replyDirections(p)];
@@ -12,11 +13,13 @@ export function warningRules(p: Protocol): Diagnostic[] {
 
 function unusedEnums(p: Protocol): Diagnostic[] {
   const used = new Set<Enum>();
-  const walk = (t: ValueType): void => {
-    if (t.kind === "enum") used.add(t.enum);
-    else if (t.kind === "list" || t.kind === "map") walk(t.of);
-  };
+  const walk = (t: ValueType): void =>
+    forEachType(t, (x) => {
+      if (x.kind === "enum") used.add(x.enum);
+    });
   for (const s of p.keySets) for (const k of s.keys) walk(k.type);
+  for (const s of p.topicSets) for (const t of s.topics) for (const f of t.payload.fields) if (f.local) walk(f.type);
+  for (const r of p.records) for (const f of r.fields) if (f.local) walk(f.type);
   return p.enums
     .filter((e) => !used.has(e))
     .map((e) => diagnostic("WD391", `enum ${e.name} is the type of no key`, e.span, { hint: "use it as a key's type, or remove it" }));

@@ -29,15 +29,17 @@ describe("completion", () => {
     expect(next.ok ? [] : next.diagnostics.map((d) => d.code)).toEqual(["WD300"]);
   });
 
-  it("offers every built-in key type, and list<…> and map<…> forms, for a key's type", () => {
-    const type = prop(defs.key, "type");
+  it("offers every built-in key type, list<…> and map<…> forms, unions and literals, for a key's type", () => {
+    const type = resolveRef(PROTOCOL_SCHEMA, prop(defs.key, "type"));
     const branches = (type.anyOf ?? []).map((b) => resolveRef(PROTOCOL_SCHEMA, b));
     const offered = branches.flatMap((b) => [...(b.enum ?? []), ...(b.examples ?? [])]).map(String);
-    expect(offered.filter((t) => !/[<>]/.test(t)).sort()).toEqual([...SCALARS].sort());
+    expect(offered.filter((t) => /^[a-z]+$/.test(t)).sort()).toEqual([...SCALARS].sort());
     expect(offered.some((t) => t.startsWith("list<"))).toBe(true);
     expect(offered.some((t) => t.startsWith("map<"))).toBe(true);
+    expect(offered.some((t) => t.endsWith("| null"))).toBe(true);
+    expect(offered.some((t) => t.startsWith('"'))).toBe(true);
     // Every offered type is one the loader accepts.
-    const keys = offered.map((t, i) => `      K${i}: { type: "${t}" }`).join("\n");
+    const keys = offered.map((t, i) => `      K${i}: { type: ${JSON.stringify(t)} }`).join("\n");
     const loaded = loadInline(`keys:\n  S:\n    keys:\n${keys}\n`);
     expect(loaded.ok ? [] : loaded.diagnostics.map((d) => d.message)).toEqual([]);
   });

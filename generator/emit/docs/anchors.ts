@@ -17,6 +17,7 @@ export const GROUP = {
   keys: "keys",
   enums: "enums",
   records: "records",
+  unions: "unions",
   flows: "flows",
   reserved: "reserved",
 } as const;

@@ -13,7 +13,7 @@ import { enumBlocks } from "./enums.js";
 import { keySetBlocks } from "./keys.js";
 import { code, commentText, headingText, link } from "./markdown.js";
 import { flowDiagram } from "./mermaid.js";
-import { recordBlocks } from "./records.js";
+import { recordBlocks, unionBlocks } from "./records.js";
 import { buildRefs } from "./refs.js";
 import { reservedBlock } from "./reserved.js";
 import { topicSetBlocks } from "./topics.js";
@@ -75,6 +75,7 @@ function groupsOf(p: Protocol): Group[] {
   add("Keys", GROUP.keys, "keys", p.keySets, (s) => keySetBlocks(s, refs));
   add("Enums", GROUP.enums, "enum", p.enums, enumBlocks);
   add("Records", GROUP.records, "record", p.records, (r) => recordBlocks(r, refs));
+  add("Unions", GROUP.unions, "union", p.unions, unionBlocks);
   add("Flows", GROUP.flows, "flow", p.flows, (f) => [
     heading(3, code(f.name, "text"), anchor("flow", f.name)),
     ...itemDoc(f),

@@ -1,10 +1,11 @@
 /** Records: fields, cross-field rules as sentences, and the verify function's signature. */
-import type { CrossFieldRule, Field, Record, Verify } from "../../model.js";
+import type { CrossFieldRule, Field, Record, TaggedUnion, Verify } from "../../model.js";
+import { changedPresence } from "../value-types.js";
 import { camelCase, snakeCase } from "../../names/case.js";
 import { deprecatedCell, heading, itemDoc, type Block } from "./blocks.js";
 import { docBlock } from "./doc-block.js";
 import { anchor } from "./anchors.js";
-import { keyAnchor, recordAnchor, typeText } from "./links.js";
+import { keyAnchor, recordAnchor, recordLink, typeText, unionAnchor, unionLink } from "./links.js";
 import { cell, code, fenced, flat, link } from "./markdown.js";
 import type { Refs } from "./refs.js";
 import { table } from "./table.js";
@@ -15,6 +16,9 @@ export function recordBlocks(r: Record, refs: Refs): Block[] {
   const blocks: Block[] = [heading(3, code(r.name, "text"), recordAnchor(r)), ...itemDoc(r)];
   const others = r.unknownKeys === "allow" ? "Other keys are allowed." : "No other keys are allowed.";
   if (r.keySet !== undefined) blocks.push([`Keys from ${link(code(r.keySet.name, "text"), anchor("keys", r.keySet.name))}. ${others}`]);
+  else blocks.push([`Fields of its own. ${others}`]);
+  const notes = recordNotes(r);
+  if (notes.length > 0) blocks.push(notes);
   blocks.push(
     table(
       FIELD_HEADERS,
@@ -30,12 +34,32 @@ export function recordBlocks(r: Record, refs: Refs): Block[] {
   return blocks;
 }
 
+/** A derived record names its base and what it changes; a variant names its union and tag. */
+function recordNotes(r: Record): string[] {
+  const notes: string[] = [];
+  if (r.base !== undefined) {
+    const { required, optional } = changedPresence(r);
+    const list = (fields: readonly Field[]): string => fields.map((f) => code(f.key.value, "text")).join(", ");
+    const changes = [
+      ...(required.length > 0 ? [`${list(required)} required`] : []),
+      ...(optional.length > 0 ? [`${list(optional)} optional`] : []),
+    ];
+    notes.push(`The fields of ${recordLink(r.base)}${changes.length === 0 ? "" : `, with ${changes.join(" and ")}`}.`);
+  }
+  if (r.variantOf !== undefined) {
+    const { union, value } = r.variantOf;
+    notes.push(`A variant of ${unionLink(union)}: its ${code(union.tag, "text")} is ${code(JSON.stringify(value), "text")}.`);
+  }
+  return notes;
+}
+
 function fieldRow(f: Field, refs: Refs): string[] {
   const k = f.key;
   return [
-    link(code(k.name), keyAnchor(refs, k)),
+    // A local field has no key-set row to link to.
+    f.local ? code(k.name) : link(code(k.name), keyAnchor(refs, k)),
     code(k.value),
-    typeText(k.type),
+    typeText(f.type),
     f.required ? "required" : "optional",
     cell(k.doc),
     deprecatedCell(k),
@@ -87,4 +111,17 @@ function verifyBlocks(v: Verify): Block[] {
     )}, a required field is missing, or a value differs from the expected one.`,
   ]);
   return blocks;
+}
+
+/** A tagged union: its tag field and which record each tag value selects. */
+export function unionBlocks(u: TaggedUnion): Block[] {
+  return [
+    heading(3, code(u.name, "text"), unionAnchor(u)),
+    ...itemDoc(u),
+    [`Told apart by ${code(u.tag, "text")}; a value whose ${code(u.tag, "text")} is none of these is invalid.`],
+    table(
+      ["Tag value", "Record"],
+      u.variants.map((v) => [code(JSON.stringify(v.value)), recordLink(v.record)]),
+    ),
+  ];
 }

@@ -2,7 +2,7 @@
 import type { Field, Topic, TopicSet } from "../../model.js";
 import { anchor } from "./anchors.js";
 import { deprecatedCell, heading, itemDoc, sectionTables, type Block } from "./blocks.js";
-import { keyLink, topicAnchor, topicLink } from "./links.js";
+import { fieldLink, topicAnchor, topicLink } from "./links.js";
 import { anchorTag, cell, code } from "./markdown.js";
 import type { Refs } from "./refs.js";
 
@@ -48,7 +48,7 @@ function direction(t: Topic): string {
 }
 
 function keys(fields: readonly Field[], refs: Refs): string {
-  return fields.map((f) => keyLink(refs, f.key)).join(", ");
+  return fields.map((f) => fieldLink(refs, f)).join(", ");
 }
 
 function optionalKeys(t: Topic, refs: Refs): string {

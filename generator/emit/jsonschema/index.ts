@@ -9,12 +9,12 @@
  * What JSON Schema still judges apart is listed, by case, in conformance/semantics.ts
  * (DIFFERENCES). Issue codes, paths and messages are not part of a schema's verdict.
  */
-import type { CrossFieldRule, GeneratedFile, Protocol, ValueType } from "../../model.js";
+import type { Constraints, CrossFieldRule, Enum, GeneratedFile, Protocol, TaggedUnion, ValueType } from "../../model.js";
 import { listShapes, type ShapeView } from "../../conformance/shapes.js";
 import type { Names, TargetNames } from "../../names/index.js";
 import { generatedNotice } from "../header.js";
 import { jsonText, type Json } from "./json-text.js";
-import { notYet } from "../../not-yet.js";
+import { unionMembers } from "../value-types.js";
 
 export const SCHEMA_FILE = "messages.schema.json";
 
@@ -28,6 +28,7 @@ export function emitJsonSchemas(protocol: Protocol, names: Names): GeneratedFile
 export function messagesSchema(protocol: Protocol, names: TargetNames): Json {
   const defs = Object.create(null) as { [name: string]: Json };
   for (const view of listShapes(protocol)) defs[names.type(view.shape)] = shapeSchema(view, names);
+  for (const u of protocol.unions) defs[names.union(u)] = unionSchema(u, names);
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: schemaId(protocol),
@@ -51,8 +52,11 @@ function shapeSchema(view: ShapeView, names: TargetNames): Json {
   ].filter((d): d is string => d !== undefined);
   // Null prototype: a wire key named `__proto__` is an own property like any other.
   const properties = Object.create(null) as { [key: string]: Json };
+  // A tagged union's variant: its tag first, as a constant (what a discriminator reads).
+  const variant = shape.kind === "record" ? shape.variantOf : undefined;
+  if (variant !== undefined) properties[variant.union.tag] = { const: variant.value };
   for (const field of view.fields) {
-    const schema = valueSchema(field.key.type, names);
+    const schema = valueSchema(field.type, names);
     properties[field.key.value] = withDoc(schema, field.key.doc, field.key.deprecated);
   }
   const schema: { [key: string]: Json } = { title: names.type(shape) };
@@ -60,7 +64,7 @@ function shapeSchema(view: ShapeView, names: TargetNames): Json {
   if (shape.deprecated !== undefined) schema["deprecated"] = true;
   schema["type"] = "object";
   schema["properties"] = properties;
-  const required = view.fields.filter((f) => f.required).map((f) => f.key.value);
+  const required = [...(variant === undefined ? [] : [variant.union.tag]), ...view.fields.filter((f) => f.required).map((f) => f.key.value)];
   if (required.length > 0) schema["required"] = required;
   if (view.unknownKeys === "forbid") schema["additionalProperties"] = false;
   if (view.rules.length > 0) schema["allOf"] = view.rules.map(ruleSchema);
@@ -75,21 +79,64 @@ function withDoc(schema: { [key: string]: Json }, doc: string | undefined, depre
   };
 }
 
+/**
+ * A tagged union: exactly one of its variants, each a `$ref` to a record whose tag property is a
+ * `const` and required, the shape OpenAPI-style discriminators and code generators read.
+ */
+function unionSchema(u: TaggedUnion, names: TargetNames): Json {
+  const schema: { [key: string]: Json } = { title: names.union(u) };
+  const description = [u.doc, `Told apart by ${JSON.stringify(u.tag)}.`].filter((d): d is string => d !== undefined);
+  schema["description"] = description.join("\n\n");
+  if (u.deprecated !== undefined) schema["deprecated"] = true;
+  schema["oneOf"] = u.variants.map((v) => ({ $ref: `#/$defs/${names.type(v.record)}` }));
+  return schema;
+}
+
 function valueSchema(type: ValueType, names: TargetNames): { [key: string]: Json } {
   switch (type.kind) {
     case "scalar":
-      if (type.name === "int" || type.name === "float") return { type: SCALAR_TYPES[type.name], ...FINITE };
-      return type.name === "any" || type.name === "json" ? {} : { type: SCALAR_TYPES[type.name] };
+      if (type.name === "int" || type.name === "float") return { type: SCALAR_TYPES[type.name], ...FINITE, ...constraintSchema(type.constraints) };
+      if (type.name === "any" || type.name === "json") return {};
+      return { type: SCALAR_TYPES[type.name], ...constraintSchema(type.constraints) };
     case "enum":
-      return { type: "string", enum: type.enum.members.map((m) => m.value) };
+      return enumSchema(type.enum);
     case "list":
-      return { type: "array", items: valueSchema(type.of, names) };
+      return { type: "array", items: valueSchema(type.of, names), ...constraintSchema(type.constraints) };
     case "map":
       return { type: "object", additionalProperties: valueSchema(type.of, names) };
     case "record":
       return { $ref: `#/$defs/${names.type(type.record)}` };
+    case "tagged":
+      return { $ref: `#/$defs/${names.union(type.union)}` };
+    case "nullable":
+      // `anyOf` rather than `type: [T, "null"]`: it holds for every T (a $ref, an enum, a union).
+      return { anyOf: [valueSchema(type.of, names), { type: "null" }] };
+    case "oneOf":
+      return { anyOf: unionMembers(type.of).map((t) => valueSchema(t, names)) };
+    case "literal":
+      return { const: type.value };
   }
-  return notYet("the JSON Schema", type);
+}
+
+/** Closed: one of the values; open: one of the values (for documentation) or any other of the type. */
+function enumSchema(e: Enum): { [key: string]: Json } {
+  const int = e.valueType === "int";
+  const values = e.members.map((m) => (int ? (m.intValue ?? Number(m.value)) : m.value));
+  const known = { type: int ? "integer" : "string", enum: values };
+  if (!e.open) return known;
+  return { anyOf: [known, int ? { type: "integer", ...FINITE } : { type: "string" }] };
+}
+
+/** The constraints as JSON Schema keywords (`minimum`/`maximum` tighten the double range). */
+function constraintSchema(c: Constraints | undefined): { [key: string]: Json } {
+  if (c === undefined) return {};
+  const out: { [key: string]: Json } = {};
+  if (c.minimum !== undefined) out["minimum"] = c.minimum;
+  if (c.maximum !== undefined) out["maximum"] = c.maximum;
+  if (c.format !== undefined) out["format"] = c.format;
+  if (c.minLength !== undefined) out["minLength"] = c.minLength;
+  if (c.minItems !== undefined) out["minItems"] = c.minItems;
+  return out;
 }
 
 /** Within the double range: what JavaScript reads as a finite number. */

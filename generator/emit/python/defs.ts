@@ -92,14 +92,23 @@ function classLines(set: Enum | KeySet | TopicSet): string[] {
       const heading = [...commentLines(member.section.title), ...commentLines(member.section.doc)];
       lines.push(...heading.map((line) => `${INDENT}${pythonComment(line)}`));
     }
-    lines.push(...commented(INDENT, member.name, pythonString(member.value), member));
+    lines.push(...commented(INDENT, member.name, memberValue(member), member));
   });
   return lines;
+}
+
+/** A member's wire value: a string, or an int enum member's integer. */
+function memberValue(member: Member): string {
+  const intValue = "intValue" in member && typeof member.intValue === "number" ? member.intValue : undefined;
+  return intValue === undefined ? pythonString(member.value) : pythonScalar(intValue, "int");
 }
 
 /** The class docstring: the set's doc (or a plain fallback) and notes on what is deprecated. */
 function classDoc(set: Enum | KeySet | TopicSet, members: readonly Member[]): string {
   const paragraphs = [set.doc !== undefined && set.doc.trim() !== "" ? set.doc.trim() : FALLBACK[set.kind](set.name)];
+  if (set.kind === "enum" && set.open) {
+    paragraphs.push(`Open: any other ${set.valueType === "int" ? "integer" : "string"} is a valid value too.`);
+  }
   if (set.deprecated !== undefined) {
     const reason = set.deprecated.trim();
     paragraphs.push(reason === "" ? "Deprecated." : `Deprecated: ${reason}`);

@@ -3,13 +3,13 @@
  * constants of defs.py (`MsgKey.SESSION_ID`, `Topic.HELLO`, `ModelEncoding.BASE64`) and the
  * defs.py names those references use, which become the `from .defs import (…)` line.
  */
-import type { Key, Protocol, Record, Topic, ValueType } from "../../model.js";
+import type { Key, Protocol, Record, TaggedUnion, Topic, ValueType } from "../../model.js";
 import type { Names, PythonNames } from "../../names/index.js";
 import { Uses } from "../chunks.js";
 import { defsRefs } from "../defs-refs.js";
 import { pythonString } from "./defs-syntax.js";
 import { pyAtom, pySubscript, type PyExpr } from "./messages-layout.js";
-import { notYet } from "../../not-yet.js";
+import { unionMembers } from "../value-types.js";
 
 export interface PyContext {
   readonly protocol: Protocol;
@@ -28,8 +28,8 @@ export interface PyContext {
    */
   need(name: string): string;
   readonly needs: Uses;
-  /** Records already defined above the current point (later ones are quoted forward refs). */
-  readonly defined: Set<Record>;
+  /** Records and unions already defined above the current point (later ones are quoted forward refs). */
+  readonly defined: Set<Record | TaggedUnion>;
 }
 
 export function pyContext(protocol: Protocol, names: Names): PyContext {
@@ -45,29 +45,56 @@ export function pyContext(protocol: Protocol, names: Names): PyContext {
     imports: refs.used,
     need: (name) => needs.use(name),
     needs,
-    defined: new Set<Record>(),
+    defined: new Set<Record | TaggedUnion>(),
   };
 }
+
+/** The name of the JSON value alias messages.py defines when a field holds `json`. */
+export const JSON_VALUE = "JsonValue";
 
 /** The Python annotation of a value (TypedDict field types), to lay out with `pyLayout`. */
 export function pyType(type: ValueType, ctx: PyContext): PyExpr {
   switch (type.kind) {
     case "scalar":
-      if (type.name === "any" || type.name === "json") return pyAtom(ctx.need("Any"));
+      if (type.name === "json") return pyAtom(JSON_VALUE);
+      if (type.name === "any") return pyAtom(ctx.need("Any"));
       return pyAtom({ string: "str", int: "int", float: "float", bool: "bool" }[type.name]);
     case "enum":
+      // An open enum admits any other value of its type: the annotation is the type itself.
+      if (type.enum.open) return pyAtom(type.enum.valueType === "int" ? "int" : "str");
       return pySubscript(
         ctx.need("Literal"),
-        type.enum.members.map((m) => pyAtom(pythonString(m.value))),
+        type.enum.members.map((m) => pyAtom(m.intValue === undefined ? pythonString(m.value) : String(m.intValue))),
       );
-    case "record": {
-      const name = ctx.names.type(type.record);
-      return pyAtom(ctx.defined.has(type.record) ? name : pythonString(name));
-    }
+    case "record":
+      return definedName(type.record, ctx.names.type(type.record), ctx);
+    case "tagged":
+      return definedName(type.union, ctx.names.union(type.union), ctx);
     case "list":
       return pySubscript("list", [pyType(type.of, ctx)]);
     case "map":
       return pySubscript("dict", [pyAtom("str"), pyType(type.of, ctx)]);
+    case "nullable":
+      return pySubscript(ctx.need("Optional"), [pyType(type.of, ctx)]);
+    case "oneOf":
+      return pySubscript(
+        ctx.need("Union"),
+        unionMembers(type.of).map((t) => pyType(t, ctx)),
+      );
+    case "literal":
+      // `Literal[…]` takes strings, ints and bools; a float literal is typed as a float.
+      if (typeof type.value === "number" && !Number.isInteger(type.value)) return pyAtom("float");
+      return pySubscript(ctx.need("Literal"), [pyAtom(pythonLiteral(type.value))]);
   }
-  return notYet("the Python types", type);
+}
+
+/** `"2.0"`, `-32700`, `True`. */
+export function pythonLiteral(value: string | number | boolean): string {
+  if (typeof value === "string") return pythonString(value);
+  return typeof value === "number" ? String(value) : value ? "True" : "False";
+}
+
+/** A record's or union's name; quoted as a forward reference while it is defined further down. */
+function definedName(item: Record | TaggedUnion, name: string, ctx: PyContext): PyExpr {
+  return pyAtom(ctx.defined.has(item) ? name : pythonString(name));
 }

@@ -3,22 +3,99 @@
  * class, optional ones in a `total=False` subclass. When every wire key is a plain identifier the
  * class syntax is used; otherwise the functional syntax, which takes any string as a key.
  */
-import type { Field } from "../../model.js";
-import type { ShapeView } from "../../conformance/shapes.js";
+import type { Protocol, Record, TaggedUnion, ValueType } from "../../model.js";
+import { listShapes, type ShapeView } from "../../conformance/shapes.js";
 import { PYTHON_KEYWORDS } from "../../names/keywords-python.js";
-import { paragraphs, width } from "../text.js";
-import { pythonDocstring, pythonString } from "./defs-syntax.js";
-import { pyType, type PyContext } from "./messages-context.js";
-import { LINE_LENGTH, pyAtom, pyCall, pyDict, pyLayout, pyStatement, type PyExpr } from "./messages-layout.js";
+import { commentLines, paragraphs, width } from "../text.js";
+import { changedPresence, usesJson } from "../value-types.js";
+import { pythonComment, pythonDocstring, pythonString } from "./defs-syntax.js";
+import { JSON_VALUE, pyType, type PyContext } from "./messages-context.js";
+import { LINE_LENGTH, pyAtom, pyCall, pyDict, pyLayout, pyStatement, pySubscript, type PyExpr } from "./messages-layout.js";
+
+/** A key of a TypedDict: a field of the shape, or the tag a union adds to its variants. */
+interface Field {
+  readonly key: { readonly value: string; readonly doc?: string | undefined; readonly deprecated?: string | undefined };
+  readonly type: ValueType;
+  readonly required: boolean;
+}
+
+/** The names the type declarations of messages.py may take for themselves. */
+export const TYPE_NAMES: readonly string[] = [JSON_VALUE];
+
+/** The type names messages.py defines beside the shapes' TypedDicts (for `__all__`). */
+export function typeExports(protocol: Protocol, names: { union(u: TaggedUnion): string }): string[] {
+  return [...(usesJson(protocol) ? [JSON_VALUE] : []), ...protocol.unions.map((u) => names.union(u))];
+}
+
+/**
+ * Every type declaration, in order: the `JsonValue` alias (only when some field holds JSON), the
+ * records' TypedDicts, the tagged unions' aliases (after the records they join), the payloads'.
+ */
+export function emitTypeDecls(protocol: Protocol, ctx: PyContext): string[] {
+  const shapes = listShapes(protocol);
+  const records = shapes.filter((s) => s.shape.kind === "record");
+  const topics = shapes.filter((s) => s.shape.kind === "topic");
+  return [
+    ...(usesJson(protocol) ? [jsonValueAlias(ctx)] : []),
+    ...records.map((s) => emitTypedDict(s, ctx)),
+    ...protocol.unions.map((u) => emitUnion(u, ctx)),
+    ...topics.map((s) => emitTypedDict(s, ctx)),
+  ];
+}
+
+/** `JsonValue = Union[str, int, float, bool, None, list["JsonValue"], dict[str, "JsonValue"]]` (3.9: no `|`, no TypeAlias). */
+function jsonValueAlias(ctx: PyContext): string {
+  const self = pyAtom(pythonString(JSON_VALUE));
+  const members = ["str", "int", "float", "bool", "None"].map(pyAtom);
+  const value = pySubscript(ctx.need("Union"), [...members, pySubscript("list", [self]), pySubscript("dict", [pyAtom("str"), self])]);
+  const comment = pythonComment("Any JSON value: what json.loads returns.");
+  return `${comment}\n${JSON_VALUE} = ${pyLayout(value, 0, JSON_VALUE.length + 3, 0)}\n`;
+}
+
+/** `Reply = Union[OkReply, ErrorReply]`, its doc as comments above. */
+function emitUnion(u: TaggedUnion, ctx: PyContext): string {
+  const name = ctx.names.union(u);
+  const variants = u.variants.map((v) => pyType({ kind: "record", record: v.record }, ctx));
+  const [only] = variants;
+  const value = variants.length === 1 && only !== undefined ? only : pySubscript(ctx.need("Union"), variants);
+  const doc = [
+    ...commentLines(u.doc),
+    ...(u.deprecated === undefined ? [] : [`Deprecated: ${u.deprecated.trim()}`.trimEnd()]),
+    `One of ${u.variants.length} TypedDicts, told apart by ${JSON.stringify(u.tag)}.`,
+  ];
+  ctx.defined.add(u);
+  return `${doc.map((l) => pythonComment(l)).join("\n")}\n${name} = ${pyLayout(value, 0, name.length + 3, 0)}\n`;
+}
 
 export function shapeDoc(view: ShapeView, ctx: PyContext): string {
   const { shape } = view;
   const text = paragraphs([
     shape.kind === "topic" ? `Payload of \`\`${ctx.topicRef(shape)}\`\` (\`\`${shape.value}\`\`).` : undefined,
     shape.doc,
+    ...(shape.kind === "record" ? recordNotes(shape, ctx) : []),
     shape.deprecated === undefined ? undefined : `Deprecated: ${shape.deprecated.trim()}`,
   ]);
   return text || `The ${shape.name} record.`;
+}
+
+/** What a derived record changes of its base, and which union a variant belongs to. */
+function recordNotes(record: Record, ctx: PyContext): string[] {
+  const notes: string[] = [];
+  if (record.base !== undefined) {
+    const { required, optional } = changedPresence(record);
+    const list = (fields: readonly Field[]): string => fields.map((f) => `\`\`${f.key.value}\`\``).join(", ");
+    const changes = [
+      ...(required.length > 0 ? [`${list(required)} required`] : []),
+      ...(optional.length > 0 ? [`${list(optional)} optional`] : []),
+    ];
+    const base = `\`\`${ctx.names.type(record.base)}\`\``;
+    notes.push(changes.length === 0 ? `The fields of ${base}.` : `The fields of ${base}, with ${changes.join(" and ")}.`);
+  }
+  if (record.variantOf !== undefined) {
+    const { union: u, value } = record.variantOf;
+    notes.push(`The \`\`${ctx.names.union(u)}\`\` whose \`\`${u.tag}\`\` is ${JSON.stringify(value)}.`);
+  }
+  return notes;
 }
 
 /**
@@ -41,7 +118,11 @@ function ruffClassKey(key: string): boolean {
 
 export function emitTypedDict(view: ShapeView, ctx: PyContext): string {
   const name = ctx.names.type(view.shape);
-  const required = view.fields.filter((f) => f.required);
+  const variant = view.shape.kind === "record" ? view.shape.variantOf : undefined;
+  // A tagged union's variant carries its tag first, as a literal: `status: Literal["ok"]`.
+  const tag: Field[] =
+    variant === undefined ? [] : [{ key: { value: variant.union.tag }, type: { kind: "literal", value: variant.value }, required: true }];
+  const required = [...tag, ...view.fields.filter((f) => f.required)];
   const optional = view.fields.filter((f) => !f.required);
   const doc = pythonDocstring(shapeDoc(view, ctx), "    ");
   const bases = { required: ctx.names.typedDictBase(view.shape, "required"), optional: ctx.names.typedDictBase(view.shape, "optional") };
@@ -104,7 +185,7 @@ function spaced(lines: string[]): string[] {
 
 function fieldLines(field: Field, ctx: PyContext): string[] {
   const { key } = field;
-  const lines = [`    ${key.value}: ${annotation(pyType(key.type, ctx), 4 + key.value.length + 2)}`];
+  const lines = [`    ${key.value}: ${annotation(pyType(field.type, ctx), 4 + key.value.length + 2)}`];
   const doc = paragraphs([key.doc, key.deprecated === undefined ? undefined : `Deprecated: ${key.deprecated.trim()}`]);
   if (doc !== "") lines.push(...pythonDocstring(doc, "    "));
   return lines;
@@ -127,7 +208,7 @@ function annotation(type: PyExpr, column: number): string {
  * line says why not with a `noqa` (ruff leaves pragma comments out of the line width).
  */
 function functional(target: string, fields: Field[], total: boolean, ctx: PyContext): string {
-  const entries = fields.map((f) => [pythonString(f.key.value), pyType(f.key.type, ctx)] as const);
+  const entries = fields.map((f) => [pythonString(f.key.value), pyType(f.type, ctx)] as const);
   const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
   if (!total) args.push(["total", pyAtom("False")]);
   const call = pyCall("TypedDict", args);

@@ -13,7 +13,7 @@ import { LINE_LENGTH } from "./messages-layout.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { helpers, type Helper, type TargetHelpers } from "../../names/helpers.js";
 import { CORE_FUNCTIONS, CORE_TYPES, ISSUE_TYPE_NAMES, ISSUE_TYPES_USE, issueTypes } from "./messages-runtime.js";
-import { emitTypedDict } from "./messages-types.js";
+import { emitTypeDecls, typeExports, TYPE_NAMES } from "./messages-types.js";
 import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
 import { emitVerify, VERIFY_CALLS, VERIFY_LOCALS } from "./messages-verify.js";
 
@@ -43,7 +43,7 @@ function ownExports(protocol: Protocol, names: Names): string[] {
   const py = names.python;
   const shapes = listShapes(protocol).flatMap((s) => [py.type(s.shape), py.validator(s.shape), py.guard(s.shape)]);
   const verifies = protocol.records.flatMap((r) => (r.verify === undefined ? [] : [py.verify(r.verify)]));
-  return [...shapes, ...verifies, ...FIXED_EXPORTS];
+  return [...typeExports(protocol, py), ...shapes, ...verifies, ...FIXED_EXPORTS];
 }
 
 /** What each record is made of in defs.py: its key set and the enums of its keys. */
@@ -51,11 +51,12 @@ function recordVocabulary(protocol: Protocol): string[] {
   const names = new Set<string>();
   const visit = (type: ValueType): void => {
     if (type.kind === "enum") names.add(type.enum.name);
-    else if (type.kind === "list" || type.kind === "map") visit(type.of);
+    else if (type.kind === "list" || type.kind === "map" || type.kind === "nullable") visit(type.of);
+    else if (type.kind === "oneOf") type.of.forEach(visit);
   };
   for (const record of protocol.records) {
     if (record.keySet !== undefined) names.add(record.keySet.name);
-    for (const field of record.fields) visit(field.key.type);
+    for (const field of record.fields) visit(field.type);
   }
   return [...names];
 }
@@ -65,7 +66,7 @@ function messagesModule(protocol: Protocol, names: Names): string {
   const shapes = listShapes(protocol);
   const verifies = protocol.records.flatMap((r) => (r.verify === undefined ? [] : [{ record: r, verify: r.verify }]));
   const reexports = recordVocabulary(protocol).map(ctx.use);
-  const typedDicts = shapes.map((s) => emitTypedDict(s, ctx));
+  const typedDicts = emitTypeDecls(protocol, ctx);
   const validators = shapes.map((s) => emitShapeValidators(s, ctx));
   const dispatch = emitPayloadDispatch(protocol, ctx);
   const verifyFns = verifies.map(({ record, verify }) => emitVerify(record, verify, ctx));
@@ -118,6 +119,7 @@ export function pythonHelpers(): TargetHelpers {
     module: [
       ...helpers(ISSUE_TYPE_NAMES, "an issue type messages.py exports"),
       ...helpers(DISPATCH_NAMES, "validating by topic in messages.py"),
+      ...helpers(TYPE_NAMES, "a type alias messages.py exports"),
       ...[...CORE_TYPES, ...CORE_FUNCTIONS].map((c) => ({ name: c.name, what: "a runtime helper of messages.py" })),
       ...stdlibHelpers(),
     ],

@@ -15,7 +15,7 @@ import type { Constant, Enum, GeneratedFile, KeySet, Member, Protocol, TopicSet 
 import { headerComment } from "../header.js";
 import { commentLines, moduleDocText, setMembers, valueSets } from "../text.js";
 import type { Doc } from "./doc.js";
-import { asConst, bool, id, ref, stringLit, toKey, typeOf, type Expr, type Prop, type Type } from "./ts-ast.js";
+import { asConst, bool, id, ref, stringLit, toKey, typeOf, union, type Expr, type Prop, type Type } from "./ts-ast.js";
 import { constDecl, source, typeAlias } from "./ts-statements.js";
 import {
   tsDeprecatedTag,
@@ -81,12 +81,26 @@ function constantOptions(value: Constant["value"]): { exported: true; type?: Typ
 }
 
 function writeSet(w: CodeBlockWriter, set: Enum | KeySet | TopicSet): void {
-  writeLines(w, docComment(set, 0));
+  writeLines(w, docComment({ ...set, doc: setDoc(set) }, 0));
   const members = setMembers(set);
   writeDoc(w, constDecl(set.name, asConst(setObject(members)), { exported: true }));
   if (set.deprecated !== undefined) writeLines(w, docComment({ deprecated: set.deprecated }, 0));
   const keys = typeOf(set.name);
-  writeDoc(w, typeAlias(set.name, { kind: "indexed", object: keys, index: { kind: "keyof", of: keys } }));
+  const known: Type = { kind: "indexed", object: keys, index: { kind: "keyof", of: keys } };
+  writeDoc(w, typeAlias(set.name, set.kind === "enum" && set.open ? union([known, ref(OPEN[set.valueType])]) : known));
+}
+
+/**
+ * The other values an open enum's type admits: `(string & {})` keeps the known values offered
+ * by completion while any string is assignable (a bare `string` would swallow the literals).
+ */
+const OPEN = { string: "(string & {})", int: "(number & {})" } as const;
+
+/** The set's doc; an open enum's says that other values are valid too. */
+function setDoc(set: Enum | KeySet | TopicSet): string | undefined {
+  if (set.kind !== "enum" || !set.open) return set.doc;
+  const note = `Open: any other ${set.valueType === "int" ? "integer" : "string"} is a valid value too.`;
+  return set.doc === undefined || set.doc.trim() === "" ? note : `${set.doc}\n\n${note}`;
 }
 
 /** The members as an object literal, one per line, with their section and doc comments. */
@@ -100,7 +114,8 @@ function setObject(members: readonly Member[]): Expr {
     }
     comments.push(...docComment(member, INDENT));
     const key = toKey(tsPropertyKey(member.name));
-    const value = stringLit(tsString(member.value));
+    const intValue = "intValue" in member && typeof member.intValue === "number" ? member.intValue : undefined;
+    const value = intValue === undefined ? stringLit(tsString(member.value)) : constantValue(intValue);
     return { key, value, comments, blankBefore: member.section !== undefined && i > 0 };
   });
   return { kind: "object", props, expanded: true };

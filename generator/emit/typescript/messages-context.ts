@@ -8,12 +8,18 @@ import type { Names, TargetNames } from "../../names/index.js";
 import { Uses } from "../chunks.js";
 import { defsRefs } from "../defs-refs.js";
 import { str } from "./messages-layout.js";
-import { arrayOf, readonlyOf, readonlyRecord, ref, type Type } from "./ts-ast.js";
-import { notYet } from "../../not-yet.js";
+import { arrayOf, readonlyOf, readonlyRecord, ref, union, type Type } from "./ts-ast.js";
+import { tsNumber } from "./defs-syntax.js";
+import { unionMembers } from "../value-types.js";
 
 export interface TsContext {
   readonly protocol: Protocol;
   readonly names: TargetNames;
+  /**
+   * False under `outputs.typescript.readonly: false`: the types are printed without `readonly`
+   * (properties, arrays, records), assignable to and from hand-written mutable types.
+   */
+  readonly readonly: boolean;
   /** `MsgKey.SESSION_ID` */
   keyRef(key: Key): string;
   /** `Topic.HELLO` */
@@ -38,6 +44,7 @@ export function tsContext(protocol: Protocol, names: Names): TsContext {
   return {
     protocol,
     names: names.typescript,
+    readonly: protocol.outputs.typescript?.readonly ?? true,
     keyRef: refs.keyRef,
     topicRef: refs.topicRef,
     valueRef: refs.valueRef,
@@ -48,19 +55,47 @@ export function tsContext(protocol: Protocol, names: Names): TsContext {
   };
 }
 
+/** The name of the JSON value type messages.ts declares when a field holds `json`. */
+export const JSON_VALUE = "JsonValue";
+
 /** The TypeScript type of a value. */
 export function tsType(type: ValueType, ctx: TsContext): Type {
   switch (type.kind) {
     case "scalar":
-      return ref({ string: "string", int: "number", float: "number", bool: "boolean", any: "unknown", json: "unknown" }[type.name]);
+      return ref({ string: "string", int: "number", float: "number", bool: "boolean", any: "unknown", json: JSON_VALUE }[type.name]);
     case "enum":
       return ref(ctx.enumType(type.enum));
     case "record":
       return ref(ctx.names.type(type.record));
+    case "tagged":
+      return ref(ctx.names.union(type.union));
     case "list":
-      return readonlyOf(arrayOf(tsType(type.of, ctx)));
+      return arrayType(tsType(type.of, ctx), ctx);
     case "map":
-      return readonlyRecord(ref("string"), tsType(type.of, ctx));
+      return recordType(ref("string"), tsType(type.of, ctx), ctx);
+    case "nullable": {
+      const of = tsType(type.of, ctx);
+      return union([...(of.kind === "union" ? of.types : [of]), ref("null")]);
+    }
+    case "oneOf":
+      return union(unionMembers(type.of).map((t) => tsType(t, ctx)));
+    case "literal":
+      return ref(literalText(type.value));
   }
-  return notYet("the TypeScript types", type);
+}
+
+/** A literal type: `"2.0"`, `-32700`, `true`. */
+export function literalText(value: string | number | boolean): string {
+  if (typeof value === "string") return str(value);
+  return typeof value === "number" ? tsNumber(value) : String(value);
+}
+
+/** `readonly T[]`, or `T[]` when the types are mutable. */
+export function arrayType(of: Type, ctx: TsContext): Type {
+  return ctx.readonly ? readonlyOf(arrayOf(of)) : arrayOf(of);
+}
+
+/** `Readonly<Record<K, V>>`, or `Record<K, V>` when the types are mutable. */
+export function recordType(key: Type, value: Type, ctx: TsContext): Type {
+  return ctx.readonly ? readonlyRecord(key, value) : ref("Record", [key, value]);
 }

@@ -15,7 +15,7 @@ import { importDecl, source } from "./ts-statements.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { helpers, type TargetHelpers } from "../../names/helpers.js";
 import { CORE, ISSUE_TYPE_NAMES, issueTypes } from "./messages-runtime.js";
-import { emitInterface, emitTopicMaps, TOPIC_MAP_NAMES } from "./messages-types.js";
+import { emitTopicMaps, emitTypeDecls, TOPIC_MAP_NAMES, TYPE_NAMES } from "./messages-types.js";
 import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
 import { emitVerify, VERIFY_CALLS, VERIFY_LOCALS } from "./messages-verify.js";
 
@@ -28,6 +28,7 @@ export function typescriptHelpers(): TargetHelpers {
     module: [
       ...helpers(ISSUE_TYPE_NAMES, "an issue type messages.ts exports"),
       ...helpers(TOPIC_MAP_NAMES, "a topic map type messages.ts exports"),
+      ...helpers(TYPE_NAMES, "a type messages.ts exports"),
       ...helpers(DISPATCH_NAMES, "validating by topic in messages.ts"),
       ...CORE.map((c) => ({ name: c.name, what: "a runtime helper of messages.ts" })),
     ],
@@ -46,7 +47,7 @@ function messagesModule(protocol: Protocol, names: Names): string {
   const shapes = listShapes(protocol);
   const verifies = protocol.records.flatMap((r) => (r.verify === undefined ? [] : [{ record: r, verify: r.verify }]));
   const body = [
-    ...shapes.map((s) => emitInterface(s, ctx)),
+    ...emitTypeDecls(protocol, ctx),
     emitTopicMaps(protocol, ctx),
     issueTypes(),
     ...shapes.map((s) => emitShapeValidators(s, ctx)),
