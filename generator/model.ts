@@ -160,6 +160,24 @@ export interface Topic extends Member {
   /** The topics a peer may answer this one with, in spec order. Empty: not a request. */
   readonly replies: readonly Topic[];
   readonly payload: Payload;
+  /**
+   * The channels it travels on (`channels:` of the topic, else `channel:` of its set, else the
+   * protocol's first channel); empty when the protocol has one channel (`protocol.channel:`).
+   */
+  readonly channels: readonly Channel[];
+  /** The body of its response (`response:`), carried by an envelope kind with `responses: true`. */
+  readonly response?: TopicResponse | undefined;
+}
+
+/**
+ * The body of a request topic's response (`response:`): a shape of its own beside the topic's
+ * payload (`ThreadsResponse`), with a type, a validator and a guard in each runtime.
+ */
+export interface TopicResponse extends Item {
+  readonly kind: "response";
+  /** The request topic whose response this is (`name` is the topic's name). */
+  readonly topic: Topic;
+  readonly payload: Payload;
 }
 
 /** The set of topic wire strings (Topic). */
@@ -334,8 +352,12 @@ export interface Protocol {
   /** The spec file's path as given (POSIX separators). */
   readonly file: string;
   readonly span: Span;
-  /** CHANNEL. */
+  /** CHANNEL (with `protocol.channels:`, the value of the first channel, the default one). */
   readonly channel: Constant;
+  /** `protocol.channels:` in spec order; empty when the protocol has one channel (`protocol.channel:`). */
+  readonly channels: readonly Channel[];
+  /** The message envelope (`envelope:`), when the spec declares one. */
+  readonly envelope?: Envelope | undefined;
   /** PROTOCOL_VERSION. */
   readonly version: Constant;
   /** Further typed constants, in spec order. */
@@ -378,4 +400,68 @@ export interface LintConfig {
 export interface GeneratedFile {
   readonly path: string;
   readonly text: string;
+}
+
+/** A channel (socket, stream, websocket sub-channel) of a protocol with several (`protocol.channels:`). */
+export interface Channel extends Member {
+  readonly kind: "channel";
+}
+
+/**
+ * A path of wire keys from the top of a message to a value (`header.msg_type` → ["header",
+ * "msg_type"]): the first key is a field of the envelope or of the kind, each further key a field
+ * of the record the previous one holds.
+ */
+export interface FieldPath {
+  readonly keys: readonly string[];
+  /** The field each key names, in order (the last one holds the value). */
+  readonly fields: readonly Field[];
+  readonly span: Span;
+}
+
+/**
+ * Request/response correlation: a message of the answering kind refers to the earlier message
+ * (of `kinds`) whose `request` value equals its `field` value (DAP: `request_seq` → `seq`;
+ * JSON-RPC: `id` → `id`; kernel messaging: `parent_header.msg_id` → `header.msg_id`).
+ */
+export interface Answers {
+  readonly field: FieldPath;
+  readonly request: FieldPath;
+  /** The kinds a message of this kind can answer (`kind:`, else every kind carrying `request`). */
+  readonly kinds: readonly EnvelopeKind[];
+  readonly span: Span;
+}
+
+/** One kind of message of an envelope (DAP request / response / event; JSON-RPC request / notification / …). */
+export interface EnvelopeKind extends Item {
+  readonly kind: "envelopeKind";
+  /** The tag's value selecting this kind (the envelope has a tag); absent otherwise. */
+  readonly value?: string | undefined;
+  readonly valueSpan: Span;
+  /** The field whose value is the topic's wire value; absent when the kind names no topic (a JSON-RPC response). */
+  readonly topic?: FieldPath | undefined;
+  /** The top-level wire key holding the payload; absent when the kind carries none. */
+  readonly payload?: { readonly key: string; readonly span: Span; readonly required: boolean } | undefined;
+  /** The kind's own fields (beside the envelope's common ones), local declarations. */
+  readonly fields: readonly Field[];
+  /** Correlation: which earlier message a message of this kind answers. */
+  readonly answers?: Answers | undefined;
+  /**
+   * True (`responses: true`): the kind carries the responses of its topics: its payload is the
+   * topic's `response:` and it answers a request of the same topic, which it closes.
+   */
+  readonly responses: boolean;
+  /** The topic sets travelling in this kind (none when it names no topic). */
+  readonly topicSets: readonly TopicSet[];
+}
+
+/** The common frame of every message (`envelope:`), and its kinds. */
+export interface Envelope {
+  readonly doc?: string | undefined;
+  readonly span: Span;
+  /** Fields common to every kind (local declarations), in spec order. */
+  readonly fields: readonly Field[];
+  /** The wire key whose value selects the kind; absent when kinds are told apart by the keys present. */
+  readonly tag?: { readonly key: string; readonly span: Span } | undefined;
+  readonly kinds: readonly EnvelopeKind[];
 }

@@ -13,9 +13,16 @@ export interface ShapeView {
   readonly rules: readonly CrossFieldRule[];
 }
 
-/** Records in spec order, then the topics of every topic set in spec order. */
+/** Records in spec order, then the topics of every topic set in spec order, then the topics' responses. */
 export function listShapes(protocol: Protocol): ShapeView[] {
-  return [...protocol.records.map(recordView), ...allTopics(protocol).map(topicView)];
+  const topics = allTopics(protocol);
+  return [...protocol.records.map(recordView), ...topics.map(topicView), ...topics.flatMap(responseView)];
+}
+
+/** The view of a topic's response body (`response:`), none when it declares none. */
+export function responseView(topic: Topic): ShapeView[] {
+  const r = topic.response;
+  return r === undefined ? [] : [{ shape: r, fields: r.payload.fields, unknownKeys: r.payload.unknownKeys, rules: [] }];
 }
 
 export function recordView(record: Record): ShapeView {

@@ -8,7 +8,7 @@
  * locations — never renamed behind the user's back. Emitters only ever ask this table.
  */
 import { diagnostic, registerCodes, type Diagnostic } from "../diagnostics.js";
-import type { Protocol, Record, Span, TaggedUnion, Topic, Verify } from "../model.js";
+import type { Protocol, Record, Span, TaggedUnion, Topic, TopicResponse, Verify } from "../model.js";
 import { camelCase, pascalCase, snakeCase } from "./case.js";
 import type { GeneratorHelpers, Helper, TargetHelpers } from "./helpers.js";
 import { PYTHON_BUILTINS, PYTHON_RESERVED } from "./keywords-python.js";
@@ -26,7 +26,7 @@ registerCodes({
 export type Target = "typescript" | "python";
 
 /** A payload or record: what gets a type, a validator and a guard. */
-export type Shape = Topic | Record;
+export type Shape = Topic | Record | TopicResponse;
 
 export interface TargetNames {
   /** Type of a topic's payload (`HelloPayload`) or a record (its own name). */
@@ -101,10 +101,12 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
   for (const k of protocol.keySets) own(k.name, `key set ${k.name}`, k.span);
   for (const t of protocol.topicSets) own(t.name, `topic set ${t.name}`, t.span);
   for (const u of protocol.unions) unions.set(u, own(u.name, `tagged union ${u.name}`, u.span));
-  const shapes: Shape[] = [...protocol.topicSets.flatMap((s) => s.topics), ...protocol.records];
+  const topics = protocol.topicSets.flatMap((s) => s.topics);
+  const responses = topics.flatMap((t) => (t.response === undefined ? [] : [t.response]));
+  const shapes: Shape[] = [...topics, ...protocol.records, ...responses];
   for (const shape of shapes) {
-    const what = shape.kind === "topic" ? `payload of topic ${shape.name}` : `record ${shape.name}`;
-    const base = shape.kind === "topic" ? `${pascalCase(shape.name)}Payload` : shape.name;
+    const what = shape.kind === "topic" ? `payload of topic ${shape.name}` : shape.kind === "response" ? `response of topic ${shape.name}` : `record ${shape.name}`;
+    const base = shape.kind === "topic" ? `${pascalCase(shape.name)}Payload` : shape.kind === "response" ? `${pascalCase(shape.name)}Result` : shape.name;
     types.set(shape, own(base, what, shape.span));
     validators.set(shape, own(derive.validator(base), `validator of the ${what}`, shape.span));
     guards.set(shape, own(derive.guard(base), `guard of the ${what}`, shape.span));

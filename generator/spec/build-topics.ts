@@ -32,18 +32,13 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
       const message = `topic set ${entry.name} names no key set, but the payload of ${where} lists keys`;
       r.diagnostics.push(diagnostic("WD305", message, entry.span, { hint: `add "keys: <key set>" to topic set ${entry.name}` }));
     }
-    const fields = buildFields(r, payloadNode, {
-      keySet,
-      allKeySets: [...scope.keySets.values()],
-      index: scope.index,
-      where: `payload of ${where}`,
-      types: scope,
+    const payloadOf = (key: "payload" | "response", node: unknown): Payload => ({
+      fields: buildFields(r, node, { keySet, allKeySets: [...scope.keySets.values()], index: scope.index, where: `${key} of ${where}`, types: scope }),
+      unknownKeys: unknownKeysOf(r, node) ?? setUnknown,
+      span: node === undefined ? t.span : span(r, keyNodeOf(t.node, key)),
     });
-    const payload: Payload = {
-      fields,
-      unknownKeys: unknownKeysOf(r, payloadNode) ?? setUnknown,
-      span: payloadNode === undefined ? t.span : span(r, keyNodeOf(t.node, "payload")),
-    };
+    const payload = payloadOf("payload", payloadNode);
+    const responseNode = child(r, t.node, "response");
     const from = actor(r, t.node, "from", where, scope);
     const to = actor(r, t.node, "to", where, scope);
     topics.push({
@@ -53,7 +48,13 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
       ...(to === undefined ? {} : { to }),
       replies: [],
       payload,
+      channels: [],
     });
+    const built = topics[topics.length - 1] as MutableTopic;
+    if (responseNode !== undefined) {
+      const body = payloadOf("response", responseNode);
+      built.response = { kind: "response", name: t.name, span: body.span, topic: built as Topic, payload: body };
+    }
   }
   resolveReplies(r, entry, topics, scope.index);
   return { kind: "topicSet", name: entry.name, ...docs(r, entry.node), span: entry.span, prefix, topics };

@@ -23,6 +23,8 @@ import type {
   Topic,
   TopicSet,
 } from "../model.js";
+import { assignChannels, buildChannels, channelsConstant } from "./build-channels.js";
+import { buildEnvelope } from "./build-envelope.js";
 import { buildFlow } from "./build-flows.js";
 import { buildEnum, buildKeySet } from "./build-sets.js";
 import { completeRecord, deriveRecords, isDerived, recordShell } from "./build-records.js";
@@ -92,7 +94,10 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
 
   const protocolNode = child(r, root, "protocol");
   const name = str(r, protocolNode, "name");
-  const channel = channelConstant(r, protocolNode);
+  const channels = buildChannels(r, protocolNode);
+  assignChannels(r, root, topicSets, channels, index);
+  const envelope = buildEnvelope(r, root, { ...scope, topicSets: new Map(topicSets.map((s) => [s.name, s] as const)) });
+  const channel = channelsConstant(r, protocolNode, span(r, keyNodeOf(root, "protocol")), channelConstant(r, protocolNode), channels);
   const version = versionConstant(r, protocolNode);
   const complete = name !== undefined && channel !== undefined && version !== undefined;
   const protocolSpan = span(r, keyNodeOf(root, "protocol"));
@@ -104,6 +109,8 @@ export function buildProtocol(r: Reader, root: unknown): { protocol: Protocol; c
     file: r.source.file,
     span: protocolSpan,
     channel: channel ?? placeholderConstant("CHANNEL", "string", "channel", protocolSpan),
+    channels,
+    ...optional("envelope", envelope),
     version: version ?? placeholderConstant("PROTOCOL_VERSION", "int", 1, protocolSpan),
     constants: all("constants").flatMap((e) => constant(r, e)),
     actors,

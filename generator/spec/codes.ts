@@ -73,6 +73,17 @@ registerCodes({
   WD354: { severity: "error", title: "unresolved variant record of a union" },
   WD355: { severity: "error", title: "derived records form a cycle" },
 
+  // Channels and envelopes
+  WD360: { severity: "error", title: "the protocol names both channel and channels, or neither" },
+  WD361: { severity: "error", title: "unresolved channel" },
+  WD362: { severity: "error", title: "a topic names a channel, but the protocol has one channel" },
+  WD363: { severity: "error", title: "unresolved topic set" },
+  WD364: { severity: "error", title: "an envelope field path names no field" },
+  WD365: { severity: "error", title: "a wire key appears twice in one kind of message" },
+  WD366: { severity: "error", title: "envelope kinds cannot be told apart" },
+  WD367: { severity: "error", title: "a response body or correlation that no envelope kind can carry" },
+  WD368: { severity: "error", title: "an envelope field has a type its role cannot use" },
+
   // Warnings
   WD391: { severity: "warning", title: "an enum is used by no key" },
   WD392: { severity: "warning", title: "a reply travels in the same direction as its request" },

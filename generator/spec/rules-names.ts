@@ -38,6 +38,8 @@ export function nameRules(p: Protocol): Diagnostic[] {
     ...p.enums.flatMap((e) => e.members.map((m): [string, Item] => [`member of enum ${e.name}`, m])),
     ...p.keySets.flatMap((s) => s.keys.map((k): [string, Item] => [`key of ${s.name}`, k])),
     ...p.topicSets.flatMap((s) => s.topics.map((t): [string, Item] => [`topic of ${s.name}`, t])),
+    ...p.channels.map((c): [string, Item] => ["channel", c]),
+    ...(p.envelope?.kinds ?? []).map((k): [string, Item] => ["envelope kind", k]),
   ];
   for (const [kind, item] of members) out.push(...memberName(kind, item.name, item.span));
   return out;

@@ -15,12 +15,13 @@ export function wireValueRules(p: Protocol): Diagnostic[] {
     ...p.enums.map((e): [string, readonly Valued[]] => [`enum ${e.name}`, e.members]),
     ...p.keySets.map((s): [string, readonly Valued[]] => [`key set ${s.name}`, s.keys]),
     ...p.topicSets.map((s): [string, readonly Valued[]] => [`topic set ${s.name}`, s.topics]),
+    ...(p.channels.length === 0 ? [] : [["channels", p.channels] as [string, readonly Valued[]]]),
   ];
   for (const [where, members] of sets) {
     for (const m of members) out.push(...tidiness(m.value, `wire value of ${where}.${m.name}`, m.valueSpan));
     out.push(...duplicates(where, members));
   }
-  out.push(...tidiness(String(p.channel.value), "channel", p.channel.valueSpan));
+  if (p.channels.length === 0) out.push(...tidiness(String(p.channel.value), "channel", p.channel.valueSpan));
   for (const r of p.reserved) {
     for (const v of [...r.channels, ...r.topics, ...r.keys]) out.push(...tidiness(v.value, "reserved value", v.span));
   }
@@ -122,7 +123,7 @@ function reservedCollisions(p: Protocol): Diagnostic[] {
     }
   };
   for (const r of p.reserved) {
-    check("channel", r.channels, [{ name: "CHANNEL", value: String(p.channel.value), valueSpan: p.channel.valueSpan }]);
+    check("channel", r.channels, p.channels.length > 0 ? p.channels : [{ name: "CHANNEL", value: String(p.channel.value), valueSpan: p.channel.valueSpan }]);
     check("topic", r.topics, p.topicSets.flatMap((s) => s.topics));
     check("key", r.keys, p.keySets.flatMap((s) => s.keys));
   }

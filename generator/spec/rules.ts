@@ -6,6 +6,7 @@ import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Protocol } from "../model.js";
 import type { Reader } from "./read.js";
+import { envelopeRules } from "./rules-envelope.js";
 import { nameRules } from "./rules-names.js";
 import { outputRules } from "./rules-outputs.js";
 import { recursionRules, satisfiableRules } from "./rules-records.js";
@@ -27,6 +28,6 @@ export function modelRules(p: Protocol): Diagnostic[] {
       hint: "start at 1 and count up",
     }));
   }
-  out.push(...wireValueRules(p), ...nameRules(p), ...recursionRules(p), ...satisfiableRules(p), ...warningRules(p));
+  out.push(...wireValueRules(p), ...nameRules(p), ...recursionRules(p), ...satisfiableRules(p), ...envelopeRules(p), ...warningRules(p));
   return out;
 }

@@ -55,7 +55,7 @@ export async function runAll(gen: Generated, cases: readonly Case[]): Promise<Ve
     let check = oracles.get(c.shape);
     if (check === undefined) {
       const shape = shapeOf(c.shape);
-      check = oracleFor(gen.protocol, shape.kind === "record" ? { record: shape.name } : { topic: shape.value });
+      check = oracleFor(gen.protocol, shape.kind === "record" ? { record: shape.name } : shape.kind === "response" ? { response: shape.topic.value } : { topic: shape.value });
       oracles.set(c.shape, check);
     }
     return check(JSON.parse(c.json));

@@ -19,10 +19,19 @@ interface Shape {
 const shapeOfRecord = (r: Record): Shape => ({ fields: r.fields, unknownKeys: r.unknownKeys, rules: r.rules });
 const shapeOfTopic = (t: Topic): Shape => ({ fields: t.payload.fields, unknownKeys: t.payload.unknownKeys, rules: [] });
 
-export function oracleFor(protocol: Protocol, shape: { record?: string; topic?: string }): (value: unknown) => OracleIssue[] {
+export function oracleFor(protocol: Protocol, shape: { record?: string; topic?: string; response?: string }): (value: unknown) => OracleIssue[] {
   const record = protocol.records.find((r) => r.name === shape.record);
-  const topic = protocol.topicSets.flatMap((s) => s.topics).find((t) => t.value === shape.topic);
-  const target = record !== undefined ? shapeOfRecord(record) : topic !== undefined ? shapeOfTopic(topic) : undefined;
+  const topics = protocol.topicSets.flatMap((s) => s.topics);
+  const topic = topics.find((t) => t.value === shape.topic);
+  const response = topics.find((t) => t.value === shape.response)?.response;
+  const target =
+    record !== undefined
+      ? shapeOfRecord(record)
+      : topic !== undefined
+        ? shapeOfTopic(topic)
+        : response !== undefined
+          ? { fields: response.payload.fields, unknownKeys: response.payload.unknownKeys, rules: [] }
+          : undefined;
   if (target === undefined) throw new Error(`oracle: no such shape ${JSON.stringify(shape)}`);
   return (value) => {
     const out: OracleIssue[] = [];

@@ -108,6 +108,7 @@ export function topicSet(
     from: s.from,
     to: s.to,
     replies: [],
+    channels: [],
     payload: { fields: s.fields ?? [], unknownKeys: s.forbidUnknown === true ? "forbid" : "allow", span: SPAN },
   }));
   specs.forEach(([, s], i) => {
@@ -147,6 +148,7 @@ export function protocol(parts: Partial<Protocol>): Protocol {
     topicSets: [],
     records: [],
     unions: [],
+    channels: [],
     flows: [],
     reserved: [],
     acceptedBreaking: [],
