@@ -6,7 +6,7 @@ import type { Severity } from "../diagnostics.js";
 import type { AcceptedBreaking, Protocol } from "../model.js";
 import { Findings, sortFindings } from "./finding.js";
 import type { Finding } from "./finding.js";
-import type { Dict, Lock, LockedAcceptance } from "./lock.js";
+import type { Dict, Lock, LockedAcceptance, LockedEnumType, LockedPayload } from "./lock.js";
 import { compareText } from "./lock.js";
 import { matchMembers, q } from "./members.js";
 import type { Entry, Matched } from "./members.js";
@@ -56,11 +56,7 @@ export function compareSides(before: Side, after: Side, policy: ComparePolicy): 
   for (const { before: k0, after: k1 } of keyPairs) {
     const t0 = b.keys[k0.group]?.[k0.name]?.type ?? "any";
     const t1 = a.keys[k1.group]?.[k1.name]?.type ?? "any";
-    const change = compareTypes(t0, b, t1, a);
-    if (change === "changed" || change === "narrowed") {
-      const id = change === "changed" ? "KEY_TYPE_CHANGED" : "KEY_TYPE_NARROWED";
-      f.report(id, k0.item, `${k0.item} type ${change} from ${t0} to ${t1}`, [...k0.path, "type"], [...k1.path, "type"]);
-    }
+    reportTypeChange(f, k0.item, t0, b, t1, a, [...k0.path, "type"], [...k1.path, "type"]);
   }
   const topicPairs = matchMembers(f, topicEntries(b), topicEntries(a), "WIRE_VALUE_REMOVED", "topic");
   for (const { before: t0, after: t1 } of topicPairs) {
@@ -76,9 +72,11 @@ export function compareSides(before: Side, after: Side, policy: ComparePolicy): 
       { payload: y, item: t1.item, path: t1.path, keyName: keyNames(a) },
       keyValue,
     );
+    compareLocalFields(f, { payload: x, item: t0.item, path: t0.path, lock: b }, { payload: y, item: t1.item, path: t1.path, lock: a }, keyValue);
   }
   compareEnums(f, b, a);
   compareRecords(f, b, a, keyValue);
+  compareUnions(f, b, a);
   compareReserved(f, b, a);
 
   const wireBreak = f.list.some((x) => x.category === "wire" && x.severity === "error");
@@ -124,6 +122,7 @@ function compareEnums(f: Findings, b: Lock, a: Lock): void {
       newNames.splice(newNames.indexOf(target), 1);
       f.report("NAME_CHANGED", name, `enum ${name} renamed to ${target}`, ["enums", name], ["enums", target]);
     }
+    compareEnumType(f, name, b.enumTypes?.[name], target, a.enumTypes?.[target]);
     const entries = (lockName: string, dict: Dict<string>): Entry[] =>
       Object.entries(dict).map(([m, value]) => ({ group: name, name: m, value, item: `${lockName}.${m}`, path: ["enums", lockName, m] }));
     matchMembers(f, entries(name, members), entries(target, a.enums[target] ?? {}), "ENUM_VALUE_REMOVED", "enum value");
@@ -159,6 +158,98 @@ function compareRecords(f: Findings, b: Lock, a: Lock, keyValue: (v: string) => 
       keyValue,
     );
     compareRecordRules(f, { record: r0, item: name, path }, { record: r1, item: name, path }, keyValue);
+    compareLocalFields(f, { payload: r0, item: name, path, lock: b, keySet: r0.keys }, { payload: r1, item: name, path, lock: a, keySet: r1.keys }, keyValue);
+  }
+}
+
+/** KEY_TYPE_CHANGED, KEY_TYPE_NARROWED or CONSTRAINT_TIGHTENED for a key's or field's type change; nothing for a widening. */
+function reportTypeChange(f: Findings, item: string, t0: string, b: Lock, t1: string, a: Lock, before: readonly string[], after: readonly string[]): void {
+  const change = compareTypes(t0, b, t1, a);
+  if (change === "same" || change === "widened") return;
+  const id = change === "changed" ? "KEY_TYPE_CHANGED" : change === "narrowed" ? "KEY_TYPE_NARROWED" : "CONSTRAINT_TIGHTENED";
+  const how = change === "tightened" ? "constraints tightened" : `type ${change}`;
+  f.report(id, item, `${item} ${how} from ${t0} to ${t1}`, before, after);
+}
+
+interface FieldSide {
+  readonly payload: LockedPayload;
+  readonly item: string;
+  readonly path: readonly string[];
+  readonly lock: Lock;
+  /** The key set its key-set fields come from (a record's); topics look in every key set. */
+  readonly keySet?: string | undefined;
+}
+
+/**
+ * The types of fields carried on both sides where either side declares the field locally (a
+ * key-set key's own type change is reported once, on the key). A local field that became a
+ * key-set key, or the other way round, is compared with that key's type.
+ */
+function compareLocalFields(f: Findings, before: FieldSide, after: FieldSide, translate: (value: string) => string): void {
+  const local0 = before.payload.fields ?? {};
+  const local1 = after.payload.fields ?? {};
+  if (Object.keys(local0).length === 0 && Object.keys(local1).length === 0) return;
+  const carried = new Set([...after.payload.required, ...after.payload.optional]);
+  for (const v0 of [...before.payload.required, ...before.payload.optional]) {
+    const v1 = local0[v0] === undefined ? translate(v0) : v0;
+    if (!carried.has(v1) || (local0[v0] === undefined && local1[v1] === undefined)) continue;
+    const t0 = local0[v0] ?? keyTypeOf(before.lock, v0, before.keySet);
+    const t1 = local1[v1] ?? keyTypeOf(after.lock, v1, after.keySet);
+    if (t0 === undefined || t1 === undefined) continue;
+    const at = (side: FieldSide, v: string) => [...side.path, (side.payload.fields ?? {})[v] === undefined ? (side.payload.required.includes(v) ? "required" : "optional") : "fields", v];
+    reportTypeChange(f, `${after.item}.${v1}`, t0, before.lock, t1, after.lock, at(before, v0), at(after, v1));
+  }
+}
+
+/** Wire value → key type, looking in `preferred` key set first; one table per lock and key set. */
+const keyTypeTables = new WeakMap<Lock, Map<string | undefined, ReadonlyMap<string, string>>>();
+function keyTypeOf(lock: Lock, value: string, preferred?: string): string | undefined {
+  let tables = keyTypeTables.get(lock);
+  if (tables === undefined) keyTypeTables.set(lock, (tables = new Map()));
+  let table = tables.get(preferred);
+  if (table === undefined) {
+    const built = new Map<string, string>();
+    const sets = Object.entries(lock.keys).sort(([x], [y]) => Number(y === preferred) - Number(x === preferred));
+    for (const [, keys] of sets) for (const k of Object.values(keys)) if (!built.has(k.value)) built.set(k.value, k.type);
+    tables.set(preferred, (table = built));
+  }
+  return table.get(value);
+}
+
+function compareEnumType(f: Findings, name: string, t0: LockedEnumType | undefined, target: string, t1: LockedEnumType | undefined): void {
+  const type0 = t0?.valueType ?? "string";
+  const type1 = t1?.valueType ?? "string";
+  if (type0 !== type1) {
+    const at = (t: LockedEnumType | undefined, n: string) => (t === undefined ? ["enums", n] : ["enumTypes", n, "valueType"]);
+    f.report("ENUM_VALUE_TYPE_CHANGED", name, `enum ${name} values changed from ${type0} to ${type1}`, at(t0, name), at(t1, target));
+  }
+  if ((t0?.open ?? false) && !(t1?.open ?? false)) {
+    f.report("ENUM_CLOSED", name, `enum ${name} was open and is now closed: values beyond its members are rejected`, ["enumTypes", name, "open"], ["enums", target]);
+  }
+}
+
+/** Unions match by name; variants by tag value. */
+function compareUnions(f: Findings, b: Lock, a: Lock): void {
+  for (const [name, u0] of Object.entries(b.unions ?? {})) {
+    const u1 = a.unions?.[name];
+    const path = ["unions", name];
+    if (u1 === undefined) {
+      f.report("UNION_REMOVED", name, `union ${name} removed with its tag values ${Object.keys(u0.variants).map(q).join(", ")}`, path, ["unions"]);
+      continue;
+    }
+    if (u0.tag !== u1.tag) {
+      f.report("UNION_TAG_CHANGED", name, `union ${name} tag changed from ${q(u0.tag)} to ${q(u1.tag)}`, [...path, "tag"], [...path, "tag"]);
+    }
+    for (const value of Object.keys(u0.variants)) {
+      if (u1.variants[value] === undefined) {
+        f.report("UNION_VARIANT_REMOVED", `${name}.${value}`, `union ${name} no longer has tag value ${q(value)}`, [...path, "variants", value], [...path, "variants"]);
+      }
+    }
+    for (const value of Object.keys(u1.variants)) {
+      if (u0.variants[value] === undefined) {
+        f.report("UNION_VARIANT_ADDED", `${name}.${value}`, `union ${name} gained tag value ${q(value)}: receivers on the previous version report it as an unknown tag`, [...path, "variants"], [...path, "variants", value]);
+      }
+    }
   }
 }
 

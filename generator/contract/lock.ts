@@ -26,11 +26,13 @@ export interface LockedKey {
 }
 
 export interface LockedPayload {
-  /** Wire values of the required keys, sorted. */
+  /** Wire values of the required keys (key-set and local), sorted. */
   readonly required: readonly string[];
-  /** Wire values of the optional keys, sorted. */
+  /** Wire values of the optional keys (key-set and local), sorted. */
   readonly optional: readonly string[];
   readonly unknownKeys: "allow" | "forbid";
+  /** Local fields: wire key → type text. Absent when there are none (and in older locks). */
+  readonly fields?: Dict<string> | undefined;
 }
 
 export interface LockedTopic extends LockedPayload {
@@ -53,10 +55,24 @@ export interface LockedRule {
 }
 
 export interface LockedRecord extends LockedPayload {
-  /** The key set its keys come from. */
   /** The key set its key-set fields come from; absent when every field is local. */
   readonly keys?: string | undefined;
+  /** The record it is derived from (`from:`); its fields above are materialized. */
+  readonly from?: string | undefined;
   readonly rules: Dict<LockedRule>;
+}
+
+/** How an enum's values are read, written only when not the default (closed, string values). */
+export interface LockedEnumType {
+  readonly valueType: "string" | "int";
+  readonly open: boolean;
+}
+
+export interface LockedUnion {
+  /** Wire key of the tag field. */
+  readonly tag: string;
+  /** Tag value → variant record name. */
+  readonly variants: Dict<string>;
 }
 
 export interface LockedReserved {
@@ -77,13 +93,17 @@ export interface Lock {
   readonly version: string | number | boolean;
   readonly channel: string;
   readonly constants: Dict<LockedConstant>;
-  /** Enum name → member name → wire value. */
+  /** Enum name → member name → wire value (an int enum's as decimal text). */
   readonly enums: Dict<Dict<string>>;
+  /** Int and open enums (absent: every enum is a closed string enum, as in older locks). */
+  readonly enumTypes?: Dict<LockedEnumType> | undefined;
   /** Key set name → key name → value and type. */
   readonly keys: Dict<Dict<LockedKey>>;
   /** Topic set name → topic name → value, direction, replies, payload. */
   readonly topics: Dict<Dict<LockedTopic>>;
   readonly records: Dict<LockedRecord>;
+  /** Tagged unions (absent when the protocol has none). */
+  readonly unions?: Dict<LockedUnion> | undefined;
   readonly reserved: LockedReserved;
   /** The spec's `breaking: accept:` entries, so an acceptance shows up in the lock's diff. */
   readonly accepted: readonly LockedAcceptance[];
@@ -98,16 +118,19 @@ export function buildLock(p: Protocol): Lock {
     channel: String(p.channel.value),
     constants: dictOf(p.constants, (c) => c.name, (c) => ({ type: c.type, value: c.value })),
     enums: dictOf(p.enums, (e) => e.name, (e) => dictOf(e.members, (m) => m.name, (m) => m.value)),
+    ...nonEmpty("enumTypes", dictOf(p.enums.filter((e) => e.valueType !== "string" || e.open), (e) => e.name, (e) => ({ valueType: e.valueType, open: e.open }))),
     keys: dictOf(p.keySets, (s) => s.name, (s) => dictOf(s.keys, (k) => k.name, (k) => ({ value: k.value, type: typeText(k.type) }))),
     topics: dictOf(p.topicSets, (s) => s.name, (s) => dictOf(s.topics, (t) => t.name, lockedTopic)),
     records: dictOf(p.records, (r) => r.name, (r) => ({
       ...(r.keySet === undefined ? {} : { keys: r.keySet.name }),
+      ...(r.base === undefined ? {} : { from: r.base.name }),
       ...lockedFields(r.fields, r.unknownKeys),
       rules: dictOf(r.rules, (rule) => rule.id, (rule) => ({
         if: { key: rule.if.key.value, in: sorted(rule.if.values) },
         then: { key: rule.then.key.value, in: sorted(rule.then.values) },
       })),
     })),
+    ...nonEmpty("unions", dictOf(p.unions, (u) => u.name, (u) => ({ tag: u.tag, variants: dictOf(u.variants, (v) => v.value, (v) => v.record.name) }))),
     reserved: {
       channels: sortedUnique(p.reserved.flatMap((r) => r.channels.map((v) => v.value))),
       topics: sortedUnique(p.reserved.flatMap((r) => r.topics.map((v) => v.value))),
@@ -186,11 +209,18 @@ function lockedTopic(t: Topic): LockedTopic {
 }
 
 function lockedFields(fields: readonly Field[], unknownKeys: "allow" | "forbid"): LockedPayload {
+  const local = fields.filter((f) => f.local);
   return {
     required: sorted(fields.filter((f) => f.required).map((f) => f.key.value)),
     optional: sorted(fields.filter((f) => !f.required).map((f) => f.key.value)),
     unknownKeys,
+    ...nonEmpty("fields", dictOf(local, (f) => f.key.value, (f) => typeText(f.type))),
   };
+}
+
+/** `{ [key]: dict }` unless the dict is empty: new lock sections appear only where they say something. */
+function nonEmpty<K extends string, V>(key: K, dict: Dict<V> | undefined): { [P in K]?: Dict<V> } {
+  return (dict === undefined || Object.keys(dict).length === 0 ? {} : { [key]: dict }) as { [P in K]?: Dict<V> };
 }
 
 /** A prototype-free object keyed by name in sorted order (`__proto__` is just a name here). */
@@ -214,6 +244,7 @@ function canonical(lock: Lock): Lock {
     required: sorted(x.required),
     optional: sorted(x.optional),
     unknownKeys: x.unknownKeys,
+    ...nonEmpty("fields", x.fields === undefined ? undefined : mapDict(x.fields, (t) => t)),
   });
   const condition = (c: LockedCondition): LockedCondition => ({ key: c.key, in: sorted(c.in) });
   return {
@@ -223,6 +254,7 @@ function canonical(lock: Lock): Lock {
     channel: lock.channel,
     constants: mapDict(lock.constants, (c) => ({ type: c.type, value: c.value })),
     enums: mapDict(lock.enums, (members) => mapDict(members, (v) => v)),
+    ...nonEmpty("enumTypes", lock.enumTypes === undefined ? undefined : mapDict(lock.enumTypes, (e) => ({ valueType: e.valueType, open: e.open }))),
     keys: mapDict(lock.keys, (set) => mapDict(set, (k) => ({ value: k.value, type: k.type }))),
     topics: mapDict(lock.topics, (set) =>
       mapDict(set, (t) => ({
@@ -234,10 +266,12 @@ function canonical(lock: Lock): Lock {
       })),
     ),
     records: mapDict(lock.records, (r) => ({
-      keys: r.keys,
+      ...(r.keys === undefined ? {} : { keys: r.keys }),
+      ...(r.from === undefined ? {} : { from: r.from }),
       ...payload(r),
       rules: mapDict(r.rules, (rule) => ({ if: condition(rule.if), then: condition(rule.then) })),
     })),
+    ...nonEmpty("unions", lock.unions === undefined ? undefined : mapDict(lock.unions, (u) => ({ tag: u.tag, variants: mapDict(u.variants, (v) => v) }))),
     reserved: {
       channels: sortedUnique(lock.reserved.channels),
       topics: sortedUnique(lock.reserved.topics),

@@ -16,10 +16,12 @@ import type {
   LockedAcceptance,
   LockedCondition,
   LockedConstant,
+  LockedEnumType,
   LockedKey,
   LockedRecord,
   LockedRule,
   LockedTopic,
+  LockedUnion,
 } from "./lock.js";
 import { pathKey } from "./side.js";
 
@@ -65,8 +67,8 @@ class Reader {
 
   lock(root: Node | null): Lock | undefined {
     const top = this.object(root, [], [
-      "lockFormat", "protocol", "version", "channel", "constants", "enums", "keys", "topics", "records", "reserved", "accepted",
-    ]);
+      "lockFormat", "protocol", "version", "channel", "constants", "enums", "enumTypes", "keys", "topics", "records", "unions", "reserved", "accepted",
+    ], ["enumTypes", "unions"]);
     if (top === undefined) return undefined;
     const format = this.number(top.get("lockFormat"), ["lockFormat"]);
     if (format !== undefined && format > LOCK_FORMAT) {
@@ -81,9 +83,11 @@ class Reader {
       channel: this.string(top.get("channel"), ["channel"]) ?? "",
       constants: this.dict(top.get("constants"), ["constants"], (n, p) => this.constant(n, p)),
       enums: this.dict(top.get("enums"), ["enums"], (n, p) => this.dict(n, p, (m, q) => this.string(m, q))),
+      ...(top.has("enumTypes") ? { enumTypes: this.dict(top.get("enumTypes"), ["enumTypes"], (n, p) => this.enumType(n, p)) } : {}),
       keys: this.dict(top.get("keys"), ["keys"], (n, p) => this.dict(n, p, (k, q) => this.key(k, q))),
       topics: this.dict(top.get("topics"), ["topics"], (n, p) => this.dict(n, p, (t, q) => this.topic(t, q))),
       records: this.dict(top.get("records"), ["records"], (n, p) => this.record(n, p)),
+      ...(top.has("unions") ? { unions: this.dict(top.get("unions"), ["unions"], (n, p) => this.union(n, p)) } : {}),
       reserved: {
         channels: this.strings(reserved?.get("channels"), ["reserved", "channels"]),
         topics: this.strings(reserved?.get("topics"), ["reserved", "topics"]),
@@ -110,8 +114,37 @@ class Reader {
     return value === undefined || type === undefined ? undefined : { value, type };
   }
 
+  enumType(node: Node | null, path: Path): LockedEnumType | undefined {
+    const o = this.object(node, path, ["valueType", "open"]);
+    if (o === undefined) return undefined;
+    const valueType = this.string(o.get("valueType"), [...path, "valueType"]);
+    const open = o.get("open");
+    if (valueType !== undefined && valueType !== "string" && valueType !== "int") {
+      this.problem(o.get("valueType") ?? null, [...path, "valueType"], `expected "string" or "int", found ${JSON.stringify(valueType)}`);
+      return undefined;
+    }
+    if (!isScalar(open) || typeof open.value !== "boolean") {
+      this.problem(open ?? null, [...path, "open"], "expected true or false");
+      return undefined;
+    }
+    return valueType === undefined ? undefined : { valueType, open: open.value };
+  }
+
+  union(node: Node | null, path: Path): LockedUnion | undefined {
+    const o = this.object(node, path, ["tag", "variants"]);
+    if (o === undefined) return undefined;
+    const tag = this.string(o.get("tag"), [...path, "tag"]);
+    const variants = this.dict(o.get("variants"), [...path, "variants"], (n, p) => this.string(n, p));
+    return tag === undefined ? undefined : { tag, variants };
+  }
+
+  /** The optional `fields` of a payload or record: wire key → type text. */
+  fields(o: Map<string, Node | null>, path: Path): { fields?: Dict<string> } {
+    return o.has("fields") ? { fields: this.dict(o.get("fields"), [...path, "fields"], (n, p) => this.string(n, p)) } : {};
+  }
+
   topic(node: Node | null, path: Path): LockedTopic | undefined {
-    const o = this.object(node, path, ["value", "from", "to", "replies", "required", "optional", "unknownKeys"], ["from", "to"]);
+    const o = this.object(node, path, ["value", "from", "to", "replies", "required", "optional", "unknownKeys", "fields"], ["from", "to", "fields"]);
     if (o === undefined) return undefined;
     const value = this.string(o.get("value"), [...path, "value"]);
     const from = o.has("from") ? this.string(o.get("from"), [...path, "from"]) : undefined;
@@ -126,20 +159,24 @@ class Reader {
       required: this.strings(o.get("required"), [...path, "required"]),
       optional: this.strings(o.get("optional"), [...path, "optional"]),
       unknownKeys,
+      ...this.fields(o, path),
     };
   }
 
   record(node: Node | null, path: Path): LockedRecord | undefined {
-    const o = this.object(node, path, ["keys", "required", "optional", "unknownKeys", "rules"]);
+    const o = this.object(node, path, ["keys", "from", "required", "optional", "unknownKeys", "fields", "rules"], ["keys", "from", "fields"]);
     if (o === undefined) return undefined;
-    const keys = this.string(o.get("keys"), [...path, "keys"]);
+    const keys = o.has("keys") ? this.string(o.get("keys"), [...path, "keys"]) : undefined;
+    const from = o.has("from") ? this.string(o.get("from"), [...path, "from"]) : undefined;
     const unknownKeys = this.unknownKeys(o.get("unknownKeys"), [...path, "unknownKeys"]);
-    if (keys === undefined || unknownKeys === undefined) return undefined;
+    if ((o.has("keys") && keys === undefined) || (o.has("from") && from === undefined) || unknownKeys === undefined) return undefined;
     return {
-      keys,
+      ...(keys === undefined ? {} : { keys }),
+      ...(from === undefined ? {} : { from }),
       required: this.strings(o.get("required"), [...path, "required"]),
       optional: this.strings(o.get("optional"), [...path, "optional"]),
       unknownKeys,
+      ...this.fields(o, path),
       rules: this.dict(o.get("rules"), [...path, "rules"], (n, p) => this.rule(n, p)),
     };
   }

@@ -51,6 +51,7 @@ export function protocolSpans(p: Protocol): Map<string, Span> {
   }
   for (const e of p.enums) {
     put(["enums", e.name], e.span);
+    put(["enumTypes", e.name], e.span);
     for (const m of e.members) {
       put(["enums", e.name, m.name], m.span);
       put(["enums", e.name, m.name, "value"], m.valueSpan);
@@ -70,13 +71,24 @@ export function protocolSpans(p: Protocol): Map<string, Span> {
       put(at, t.span);
       put([...at, "value"], t.valueSpan);
       for (const part of ["required", "optional", "unknownKeys"]) put([...at, part], t.payload.span);
-      for (const f of t.payload.fields) put([...at, f.required ? "required" : "optional", f.key.value], f.span);
+      for (const f of t.payload.fields) {
+        put([...at, f.required ? "required" : "optional", f.key.value], f.span);
+        if (f.local) put([...at, "fields", f.key.value], f.span);
+      }
     }
   }
   for (const r of p.records) {
     put(["records", r.name], r.span);
-    for (const f of r.fields) put(["records", r.name, f.required ? "required" : "optional", f.key.value], f.span);
+    for (const f of r.fields) {
+      put(["records", r.name, f.required ? "required" : "optional", f.key.value], f.span);
+      if (f.local) put(["records", r.name, "fields", f.key.value], f.span);
+    }
     for (const rule of r.rules) put(["records", r.name, "rules", rule.id], rule.span);
+  }
+  for (const u of p.unions) {
+    put(["unions", u.name], u.span);
+    put(["unions", u.name, "tag"], u.tagSpan);
+    for (const v of u.variants) put(["unions", u.name, "variants", v.value], v.span);
   }
   for (const block of p.reserved) {
     put(["reserved"], block.span);

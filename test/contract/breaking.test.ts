@@ -28,6 +28,27 @@ const EXPECTED: { readonly [dir: string]: readonly Row[] } = {
   constant_value_changed: [
     ["CONSTANT_VALUE_CHANGED", "wire", "TIMEOUT", "7:32", "7:32", "9:7"],
   ],
+  constraint_tightened: [
+    ["CONSTRAINT_TIGHTENED", "wire", "Key.COUNT", "9:7", "9:7", "12:9"],
+  ],
+  enum_closed: [
+    ["ENUM_CLOSED", "wire", "Reason", "7:3", "7:3", "15:7"],
+  ],
+  enum_value_type_changed: [
+    ["ENUM_VALUE_TYPE_CHANGED", "wire", "Code", "7:3", "7:3", "8:5"],
+  ],
+  union_removed: [
+    ["UNION_REMOVED", "wire", "Reply", "2:1", "12:3", "35:5"],
+  ],
+  union_tag_changed: [
+    ["UNION_TAG_CHANGED", "wire", "Reply", "13:10", "13:10", "36:7"],
+  ],
+  union_variant_added: [
+    ["UNION_VARIANT_ADDED", "wire", "Reply.error", "14:25", "12:3", "37:7"],
+  ],
+  union_variant_removed: [
+    ["UNION_VARIANT_REMOVED", "wire", "Reply.error", "12:3", "14:25", "38:9"],
+  ],
   enum_removed: [
     ["ENUM_REMOVED", "wire", "Color", "2:1", "7:3", "8:5"],
   ],
