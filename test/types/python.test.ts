@@ -11,10 +11,9 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { REPO } from "../emit/defs-helpers.js";
 import { python, ruffCheck, ruffFormat, writeTemp } from "../emit/defs-tooling.js";
-import { kitchenSink } from "./model.js";
-import { pythonTypes } from "./render.js";
+import { loadSpec, pythonTypes, SINK_SPEC } from "./render.js";
 
-const files = pythonTypes(kitchenSink({ python: { dir: "py", package: "sink" } }));
+const files = pythonTypes(loadSpec(SINK_SPEC));
 const text = (suffix: string): string => files.find((f) => f.path.endsWith(suffix))?.text ?? "";
 const dir = writeTemp(files, { "py/check.py": readFileSync(`${REPO}/test/fixtures/types/check.py.txt`, "utf8") });
 const cwd = join(dir, "py");

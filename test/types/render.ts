@@ -3,7 +3,10 @@
  * print before their validators, with the import lines those declarations need, so the types
  * can be compiled and type-checked whatever state the validators are in.
  */
+import { readFileSync } from "node:fs";
 import type { GeneratedFile, Protocol } from "../../generator/model.js";
+import { loadProtocol } from "../../generator/spec/index.js";
+import { REPO } from "../emit/defs-helpers.js";
 import { namesOf } from "../../generator/targets.js";
 import { emitTypeScriptDefs } from "../../generator/emit/typescript/defs.js";
 import { tsContext } from "../../generator/emit/typescript/messages-context.js";
@@ -12,6 +15,23 @@ import { importDecl, source } from "../../generator/emit/typescript/ts-statement
 import { emitPythonDefsModule } from "../../generator/emit/python/defs.js";
 import { pyContext } from "../../generator/emit/python/messages-context.js";
 import { emitTypeDecls as emitPyTypeDecls } from "../../generator/emit/python/messages-types.js";
+
+/** The spec holding every value kind (test/fixtures/types/sink.yaml). */
+export const SINK_SPEC = readFileSync(`${REPO}/test/fixtures/types/sink.yaml`, "utf8");
+
+/** Loads a spec through the spec stage; a spec it rejects fails the test with its diagnostics. */
+export function loadSpec(yaml: string): Protocol {
+  const result = loadProtocol(yaml, "sink.yaml");
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.code} ${d.span?.line}:${d.span?.col} ${d.message}`).join("\n"));
+  return result.protocol;
+}
+
+/** The sink spec with its TypeScript output in `dir` (and `readonly: false` when mutable). */
+export function sinkWithTypeScript(dir: string, mutable: boolean): Protocol {
+  const yaml = SINK_SPEC.replace("typescript: { dir: ts }", `typescript: { dir: ${dir}${mutable ? ", readonly: false" : ""} }`);
+  if (yaml === SINK_SPEC) throw new Error("the sink spec's typescript output moved");
+  return loadSpec(yaml);
+}
 
 function names(protocol: Protocol) {
   const assigned = namesOf(protocol);

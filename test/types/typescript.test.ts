@@ -11,13 +11,12 @@ import type { GeneratedFile } from "../../generator/model.js";
 import { loadProtocol } from "../../generator/spec/index.js";
 import { REPO, SEED_SPEC } from "../emit/defs-helpers.js";
 import { prettierFormat, tsc, writeTemp } from "../emit/defs-tooling.js";
-import { kitchenSink } from "./model.js";
-import { typescriptTypes } from "./render.js";
+import { sinkWithTypeScript, typescriptTypes } from "./render.js";
 
 const check = (name: string): string => readFileSync(`${REPO}/test/fixtures/types/${name}.ts.txt`, "utf8");
 
-const readonlyFiles = typescriptTypes(kitchenSink({ typescript: { dir: "readonly" } }));
-const mutableFiles = typescriptTypes(kitchenSink({ typescript: { dir: "mutable", readonly: false } }));
+const readonlyFiles = typescriptTypes(sinkWithTypeScript("readonly", false));
+const mutableFiles = typescriptTypes(sinkWithTypeScript("mutable", true));
 const text = (files: readonly GeneratedFile[], suffix: string): string => files.find((f) => f.path.endsWith(suffix))?.text ?? "";
 
 describe("the types of the new value kinds", () => {
@@ -74,8 +73,9 @@ describe("outputs.typescript.readonly", () => {
     const yaml = spec('"no"');
     const loaded = loadProtocol(yaml, "protocol.yaml");
     expect(loaded.ok).toBe(false);
-    const found = loaded.diagnostics.find((d) => d.message.includes("readonly"));
-    expect(found, loaded.diagnostics.map((d) => d.message).join("\n")).toBeDefined();
+    const diagnostics = loaded.ok ? [] : loaded.diagnostics;
+    const found = diagnostics.find((d) => d.message.includes("readonly"));
+    expect(found, diagnostics.map((d) => d.message).join("\n")).toBeDefined();
     const line = yaml.split("\n").findIndex((l) => l.includes('readonly: "no"')) + 1;
     expect(found?.span?.line).toBe(line);
   });
