@@ -8,7 +8,7 @@
  * locations — never renamed behind the user's back. Emitters only ever ask this table.
  */
 import { diagnostic, registerCodes, type Diagnostic } from "../diagnostics.js";
-import type { Protocol, Record, Span, TaggedUnion, Topic, TopicResponse, Verify } from "../model.js";
+import type { Enum, Protocol, Record, Span, TaggedUnion, Topic, TopicResponse, Verify } from "../model.js";
 import { camelCase, pascalCase, snakeCase } from "./case.js";
 import type { GeneratorHelpers, Helper, TargetHelpers } from "./helpers.js";
 import { PYTHON_BUILTINS, PYTHON_RESERVED } from "./keywords-python.js";
@@ -44,6 +44,16 @@ export interface TargetNames {
 /** Python also names the base classes a TypedDict is split into (`_FooRequired`, `_FooOptional`). */
 export interface PythonNames extends TargetNames {
   typedDictBase(shape: Shape, half: "required" | "optional"): string;
+  /** The validators' private parts: the fast check (`_is_hello_payload`) and the issue walk (`_walk_hello_payload`). */
+  check(shape: Shape): string;
+  walk(shape: Shape): string;
+  /** The key set of a shape that forbids unknown keys (`_HELLO_PAYLOAD_KEYS`). */
+  knownKeys(shape: Shape): string;
+  /** An enum's values and wording for the validators (`_MODEL_ENCODING_VALUES`, `_MODEL_ENCODING_ENUM`). */
+  enumValues(e: Enum): string;
+  enumSpec(e: Enum): string;
+  /** A tagged union's variant table for the validators (`_REPLY_VARIANTS`). */
+  unionVariants(u: TaggedUnion): string;
 }
 
 export interface Names {
@@ -88,6 +98,9 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
   const verifies = new Map<Verify, string>();
   const unions = new Map<TaggedUnion, string>();
   const bases = new Map<Shape, { required: string; optional: string }>();
+  const privates = new Map<Shape, { check: string; walk: string; keys: string }>();
+  const enumNames = new Map<Enum, { values: string; spec: string }>();
+  const unionNames = new Map<TaggedUnion, string>();
   const owned: Owned[] = [];
   const own = (identifier: string, owner: string, span: Span): string => {
     owned.push({ identifier, owner, span });
@@ -116,6 +129,24 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
         required: own(`_${base}Required`, `TypedDict base class of the required keys of the ${what}`, shape.span),
         optional: own(`_${base}Optional`, `TypedDict base class of the optional keys of the ${what}`, shape.span),
       });
+      const snake = snakeCase(base);
+      privates.set(shape, {
+        check: own(`_is_${snake}`, `fast check of the ${what}`, shape.span),
+        walk: own(`_walk_${snake}`, `issue walk of the ${what}`, shape.span),
+        keys: own(`_${snake.toUpperCase()}_KEYS`, `key set of the ${what}`, shape.span),
+      });
+    }
+  }
+  if (target === "python") {
+    for (const e of protocol.enums) {
+      const upper = snakeCase(e.name).toUpperCase();
+      enumNames.set(e, {
+        values: own(`_${upper}_VALUES`, `value set of enum ${e.name}`, e.span),
+        spec: own(`_${upper}_ENUM`, `validator spec of enum ${e.name}`, e.span),
+      });
+    }
+    for (const u of protocol.unions) {
+      unionNames.set(u, own(`_${snakeCase(u.name).toUpperCase()}_VARIANTS`, `variant table of union ${u.name}`, u.span));
     }
   }
   for (const r of protocol.records) {
@@ -138,6 +169,12 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
     verify: (verify) => get(verifies, verify),
     union: (union) => get(unions, union),
     typedDictBase: (shape, half) => get(bases, shape)[half],
+    check: (shape) => get(privates, shape).check,
+    walk: (shape) => get(privates, shape).walk,
+    knownKeys: (shape) => get(privates, shape).keys,
+    enumValues: (e) => get(enumNames, e).values,
+    enumSpec: (e) => get(enumNames, e).spec,
+    unionVariants: (u) => get(unionNames, u),
   };
 }
 

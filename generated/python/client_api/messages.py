@@ -25,8 +25,7 @@ variants, the topic tables and verify functions. Standard library only.
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
-from functools import partial
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, Optional, TypedDict, Union, cast
 
 from .defs import (
@@ -34,7 +33,6 @@ from .defs import (
     ModelEncoding,
     ModelExchangeFormat,
     ModelNativeFormat,
-    MsgKey,
     Topic,
 )
 
@@ -289,7 +287,13 @@ class PayloadValidationError(ValueError):
 
 _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
+_Walker = Callable[
+    [object, _Path, list[ValidationIssue]],
+    Optional[Iterator[tuple["_Walker", object, _Path]]],
+]
 _UNREADABLE = "cannot read the value"
+_ABSENT = object()
+_FINITE_INT = 2**1023
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _KINDS: tuple[tuple[type, str], ...] = (
     (str, "a string"),
@@ -298,68 +302,37 @@ _KINDS: tuple[tuple[type, str], ...] = (
 )
 
 
-class _Type(NamedTuple):
-    kind: str
-    values: Sequence[str] = ()
-    of: Optional["_Type"] = None
-    validate: Optional[_Validator] = None
+class _Enum(NamedTuple):
+    values: frozenset[object]
+    words: str
+    numeric: bool = False
 
 
-class _Field(NamedTuple):
-    key: str
-    type: _Type
-    required: bool = True
+def _enum(words: str, *values: object, numeric: bool = False) -> _Enum:
+    return _Enum(frozenset(values), words, numeric)
 
 
-class _Rule(NamedTuple):
-    if_key: str
-    if_values: Sequence[str]
-    then_key: str
-    then_values: Sequence[str]
-    message: str
-
-
-class _Shape(NamedTuple):
-    unknown_keys: Literal["allow", "forbid"]
-    fields: Sequence[_Field]
-    rules: Sequence[_Rule]
-
-
-class _Walk:
-    """One validation's work: a stack of steps instead of Python recursion.
-
-    A nested record, list item or map entry is a step pushed here, never a call down the
-    stack, so no nesting depth (a chain of thousands of records) reaches the recursion limit.
-    """
-
-    def __init__(self) -> None:
-        self.issues: list[ValidationIssue] = []
-        self._steps: list[Callable[[], None]] = []
-
-    def later(self, steps: list[Callable[[], None]]) -> None:
-        """Run ``steps`` in order, before every step pushed earlier."""
-        self._steps.extend(reversed(steps))
-
-    def run(self) -> list[ValidationIssue]:
-        while self._steps:
-            self._steps.pop()()
-        return self.issues
-
-    def report(self, path: _Path, code: IssueCode, message: str) -> None:
-        self.issues.append(ValidationIssue(path, code, message))
-
-
-class _Nested(NamedTuple):
-    """A record value met inside another walk: its validator adds its steps to that walk."""
-
-    walk: _Walk
-    value: object
-    path: _Path
-
-
-_STRING = _Type("string")
-_INT = _Type("int")
-_ANY = _Type("any")
+_MODEL_BUFFER_TYPE_ENUM = _enum(
+    'one of "executorch", "pytorch"',
+    ModelBufferType.EXECUTORCH,
+    ModelBufferType.PYTORCH,
+)
+_MODEL_BUFFER_TYPE_VALUES = _MODEL_BUFFER_TYPE_ENUM.values
+_MODEL_NATIVE_FORMAT_ENUM = _enum(
+    'one of "binary", "string"',
+    ModelNativeFormat.BINARY,
+    ModelNativeFormat.STRING,
+)
+_MODEL_NATIVE_FORMAT_VALUES = _MODEL_NATIVE_FORMAT_ENUM.values
+_MODEL_ENCODING_ENUM = _enum(
+    'one of "base64", "hex", "utf8", "ascii", "none"',
+    ModelEncoding.BASE64,
+    ModelEncoding.HEX,
+    ModelEncoding.UTF8,
+    ModelEncoding.ASCII,
+    ModelEncoding.NONE,
+)
+_MODEL_ENCODING_VALUES = _MODEL_ENCODING_ENUM.values
 
 
 def validate_model_exchange_meta(value: object) -> list[ValidationIssue]:
@@ -367,51 +340,9 @@ def validate_model_exchange_meta(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[
-            _Field(
-                ModelExchangeFormat.MODEL_BUFFER_TYPE,
-                _enum(ModelBufferType.EXECUTORCH, ModelBufferType.PYTORCH),
-            ),
-            _Field(
-                ModelExchangeFormat.MODEL_BUFFER_NATIVE_FORMAT,
-                _enum(ModelNativeFormat.BINARY, ModelNativeFormat.STRING),
-            ),
-            _Field(
-                ModelExchangeFormat.MODEL_BUFFER_ENCODING,
-                _enum(
-                    ModelEncoding.BASE64,
-                    ModelEncoding.HEX,
-                    ModelEncoding.UTF8,
-                    ModelEncoding.ASCII,
-                    ModelEncoding.NONE,
-                ),
-            ),
-            _Field(ModelExchangeFormat.MODEL_VERSION, _ANY, required=False),
-        ],
-        rules=[
-            _Rule(
-                if_key=ModelExchangeFormat.MODEL_BUFFER_NATIVE_FORMAT,
-                if_values=[ModelNativeFormat.BINARY],
-                then_key=ModelExchangeFormat.MODEL_BUFFER_ENCODING,
-                then_values=[ModelEncoding.BASE64, ModelEncoding.HEX],
-                message='"model_buffer_encoding" must be one of "base64", "hex" when "model_buffer_native_format" is "binary" (binary_needs_text_encoding)',
-            ),
-            _Rule(
-                if_key=ModelExchangeFormat.MODEL_BUFFER_NATIVE_FORMAT,
-                if_values=[ModelNativeFormat.STRING],
-                then_key=ModelExchangeFormat.MODEL_BUFFER_ENCODING,
-                then_values=[
-                    ModelEncoding.UTF8,
-                    ModelEncoding.ASCII,
-                    ModelEncoding.NONE,
-                ],
-                message='"model_buffer_encoding" must be one of "utf8", "ascii", "none" when "model_buffer_native_format" is "string" (string_needs_character_encoding)',
-            ),
-        ],
-    )
+    if _is_model_exchange_meta(value):
+        return []
+    return _issues(_walk_model_exchange_meta, value)
 
 
 def parse_model_exchange_meta(value: object) -> ModelExchangeMeta:
@@ -420,8 +351,71 @@ def parse_model_exchange_meta(value: object) -> ModelExchangeMeta:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_model_exchange_meta(value))
+    if not _is_model_exchange_meta(value):
+        _raise_if_invalid(_issues(_walk_model_exchange_meta, value))
     return cast("ModelExchangeMeta", value)
+
+
+def _is_model_exchange_meta(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return (
+        type(v := obj.get("model_buffer_type")) is str
+        and v in _MODEL_BUFFER_TYPE_VALUES
+        and type(kept0 := obj.get("model_buffer_native_format", _ABSENT)) is str
+        and kept0 in _MODEL_NATIVE_FORMAT_VALUES
+        and type(kept1 := obj.get("model_buffer_encoding", _ABSENT)) is str
+        and kept1 in _MODEL_ENCODING_VALUES
+        and (kept0 not in {"binary"} or kept1 is _ABSENT or kept1 in {"base64", "hex"})
+        and (
+            kept0 not in {"string"}
+            or kept1 is _ABSENT
+            or kept1 in {"utf8", "ascii", "none"}
+        )
+    )
+
+
+def _walk_model_exchange_meta(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "model_buffer_type")
+    _check_enum(_read(obj, at, issues), at, issues, _MODEL_BUFFER_TYPE_ENUM)
+    at = (*path, "model_buffer_native_format")
+    mark = len(issues)
+    kept0 = _read(obj, at, issues)
+    _check_enum(kept0, at, issues, _MODEL_NATIVE_FORMAT_ENUM)
+    kept0 = _kept(kept0, mark, issues)
+    at = (*path, "model_buffer_encoding")
+    mark = len(issues)
+    kept1 = _read(obj, at, issues)
+    _check_enum(kept1, at, issues, _MODEL_ENCODING_ENUM)
+    kept1 = _kept(kept1, mark, issues)
+    at = (*path, "model_version")
+    _read(obj, at, issues, required=False)
+    if _violates(
+        kept0,
+        (ModelNativeFormat.BINARY,),
+        kept1,
+        (ModelEncoding.BASE64, ModelEncoding.HEX),
+    ):
+        at = (*path, "model_buffer_encoding")
+        message = '"model_buffer_encoding" must be one of "base64", "hex" when "model_buffer_native_format" is "binary" (binary_needs_text_encoding)'
+        issues.append(ValidationIssue(at, "rule_violated", message))
+    if _violates(
+        kept0,
+        (ModelNativeFormat.STRING,),
+        kept1,
+        (ModelEncoding.UTF8, ModelEncoding.ASCII, ModelEncoding.NONE),
+    ):
+        at = (*path, "model_buffer_encoding")
+        message = '"model_buffer_encoding" must be one of "utf8", "ascii", "none" when "model_buffer_native_format" is "string" (string_needs_character_encoding)'
+        issues.append(ValidationIssue(at, "rule_violated", message))
 
 
 def validate_hello_payload(value: object) -> list[ValidationIssue]:
@@ -429,18 +423,9 @@ def validate_hello_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[
-            _Field(MsgKey.SESSION_ID, _STRING),
-            _Field(MsgKey.JOB_ID, _STRING),
-            _Field(MsgKey.SITE_NAME, _STRING),
-            _Field(MsgKey.TRAINER_FQCN, _STRING),
-            _Field(MsgKey.RANK, _INT),
-            _Field(MsgKey.PROTOCOL_VERSION, _INT),
-        ],
-    )
+    if _is_hello_payload(value):
+        return []
+    return _issues(_walk_hello_payload, value)
 
 
 def parse_hello_payload(value: object) -> HelloPayload:
@@ -449,8 +434,47 @@ def parse_hello_payload(value: object) -> HelloPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_hello_payload(value))
+    if not _is_hello_payload(value):
+        _raise_if_invalid(_issues(_walk_hello_payload, value))
     return cast("HelloPayload", value)
+
+
+def _is_hello_payload(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return (
+        type(obj.get("session_id")) is str
+        and type(obj.get("job_id")) is str
+        and type(obj.get("site_name")) is str
+        and type(obj.get("trainer_fqcn")) is str
+        and type(v := obj.get("rank")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and type(v := obj.get("protocol_version")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    )
+
+
+def _walk_hello_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "session_id")
+    _check_str(_read(obj, at, issues), at, issues)
+    at = (*path, "job_id")
+    _check_str(_read(obj, at, issues), at, issues)
+    at = (*path, "site_name")
+    _check_str(_read(obj, at, issues), at, issues)
+    at = (*path, "trainer_fqcn")
+    _check_str(_read(obj, at, issues), at, issues)
+    at = (*path, "rank")
+    _check_int(_read(obj, at, issues), at, issues)
+    at = (*path, "protocol_version")
+    _check_int(_read(obj, at, issues), at, issues)
 
 
 def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
@@ -458,11 +482,9 @@ def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[_Field(MsgKey.NONCE, _STRING)],
-    )
+    if _is_hello_challenge_payload(value):
+        return []
+    return _issues(_walk_hello_challenge_payload, value)
 
 
 def parse_hello_challenge_payload(value: object) -> HelloChallengePayload:
@@ -471,8 +493,28 @@ def parse_hello_challenge_payload(value: object) -> HelloChallengePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_hello_challenge_payload(value))
+    if not _is_hello_challenge_payload(value):
+        _raise_if_invalid(_issues(_walk_hello_challenge_payload, value))
     return cast("HelloChallengePayload", value)
+
+
+def _is_hello_challenge_payload(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return type(obj.get("nonce")) is str
+
+
+def _walk_hello_challenge_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "nonce")
+    _check_str(_read(obj, at, issues), at, issues)
 
 
 def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
@@ -480,11 +522,9 @@ def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[_Field(MsgKey.PROOF, _STRING)],
-    )
+    if _is_hello_proof_payload(value):
+        return []
+    return _issues(_walk_hello_proof_payload, value)
 
 
 def parse_hello_proof_payload(value: object) -> HelloProofPayload:
@@ -493,8 +533,28 @@ def parse_hello_proof_payload(value: object) -> HelloProofPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_hello_proof_payload(value))
+    if not _is_hello_proof_payload(value):
+        _raise_if_invalid(_issues(_walk_hello_proof_payload, value))
     return cast("HelloProofPayload", value)
+
+
+def _is_hello_proof_payload(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return type(obj.get("proof")) is str
+
+
+def _walk_hello_proof_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "proof")
+    _check_str(_read(obj, at, issues), at, issues)
 
 
 def validate_hello_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -502,7 +562,9 @@ def validate_hello_accepted_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_hello_accepted_payload(value):
+        return []
+    return _issues(_walk_hello_accepted_payload, value)
 
 
 def parse_hello_accepted_payload(value: object) -> HelloAcceptedPayload:
@@ -511,8 +573,23 @@ def parse_hello_accepted_payload(value: object) -> HelloAcceptedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_hello_accepted_payload(value))
+    if not _is_hello_accepted_payload(value):
+        _raise_if_invalid(_issues(_walk_hello_accepted_payload, value))
     return cast("HelloAcceptedPayload", value)
+
+
+def _is_hello_accepted_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_hello_accepted_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_hello_rejected_payload(value: object) -> list[ValidationIssue]:
@@ -520,11 +597,9 @@ def validate_hello_rejected_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[_Field(MsgKey.REASON, _STRING)],
-    )
+    if _is_hello_rejected_payload(value):
+        return []
+    return _issues(_walk_hello_rejected_payload, value)
 
 
 def parse_hello_rejected_payload(value: object) -> HelloRejectedPayload:
@@ -533,8 +608,28 @@ def parse_hello_rejected_payload(value: object) -> HelloRejectedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_hello_rejected_payload(value))
+    if not _is_hello_rejected_payload(value):
+        _raise_if_invalid(_issues(_walk_hello_rejected_payload, value))
     return cast("HelloRejectedPayload", value)
+
+
+def _is_hello_rejected_payload(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return type(obj.get("reason")) is str
+
+
+def _walk_hello_rejected_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "reason")
+    _check_str(_read(obj, at, issues), at, issues)
 
 
 def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
@@ -542,16 +637,9 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[
-            _Field(MsgKey.TASK_ID, _STRING),
-            _Field(MsgKey.TASK_NAME, _STRING),
-            _Field(MsgKey.MODEL, _ANY),
-            _Field(MsgKey.PARAMS, _ANY),
-        ],
-    )
+    if _is_task_ready_payload(value):
+        return []
+    return _issues(_walk_task_ready_payload, value)
 
 
 def parse_task_ready_payload(value: object) -> TaskReadyPayload:
@@ -560,8 +648,39 @@ def parse_task_ready_payload(value: object) -> TaskReadyPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_task_ready_payload(value))
+    if not _is_task_ready_payload(value):
+        _raise_if_invalid(_issues(_walk_task_ready_payload, value))
     return cast("TaskReadyPayload", value)
+
+
+def _is_task_ready_payload(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return (
+        type(obj.get("task_id")) is str
+        and type(obj.get("task_name")) is str
+        and "model" in obj
+        and "params" in obj
+    )
+
+
+def _walk_task_ready_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "task_id")
+    _check_str(_read(obj, at, issues), at, issues)
+    at = (*path, "task_name")
+    _check_str(_read(obj, at, issues), at, issues)
+    at = (*path, "model")
+    _read(obj, at, issues)
+    at = (*path, "params")
+    _read(obj, at, issues)
 
 
 def validate_task_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -569,7 +688,9 @@ def validate_task_accepted_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_task_accepted_payload(value):
+        return []
+    return _issues(_walk_task_accepted_payload, value)
 
 
 def parse_task_accepted_payload(value: object) -> TaskAcceptedPayload:
@@ -578,8 +699,23 @@ def parse_task_accepted_payload(value: object) -> TaskAcceptedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_task_accepted_payload(value))
+    if not _is_task_accepted_payload(value):
+        _raise_if_invalid(_issues(_walk_task_accepted_payload, value))
     return cast("TaskAcceptedPayload", value)
+
+
+def _is_task_accepted_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_task_accepted_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_task_failed_payload(value: object) -> list[ValidationIssue]:
@@ -587,7 +723,9 @@ def validate_task_failed_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_task_failed_payload(value):
+        return []
+    return _issues(_walk_task_failed_payload, value)
 
 
 def parse_task_failed_payload(value: object) -> TaskFailedPayload:
@@ -596,8 +734,23 @@ def parse_task_failed_payload(value: object) -> TaskFailedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_task_failed_payload(value))
+    if not _is_task_failed_payload(value):
+        _raise_if_invalid(_issues(_walk_task_failed_payload, value))
     return cast("TaskFailedPayload", value)
+
+
+def _is_task_failed_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_task_failed_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
@@ -605,11 +758,9 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[_Field(MsgKey.RESULT_ID, _STRING), _Field(MsgKey.MANIFEST, _ANY)],
-    )
+    if _is_result_ready_payload(value):
+        return []
+    return _issues(_walk_result_ready_payload, value)
 
 
 def parse_result_ready_payload(value: object) -> ResultReadyPayload:
@@ -618,8 +769,30 @@ def parse_result_ready_payload(value: object) -> ResultReadyPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_result_ready_payload(value))
+    if not _is_result_ready_payload(value):
+        _raise_if_invalid(_issues(_walk_result_ready_payload, value))
     return cast("ResultReadyPayload", value)
+
+
+def _is_result_ready_payload(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return type(obj.get("result_id")) is str and "manifest" in obj
+
+
+def _walk_result_ready_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "result_id")
+    _check_str(_read(obj, at, issues), at, issues)
+    at = (*path, "manifest")
+    _read(obj, at, issues)
 
 
 def validate_result_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -627,7 +800,9 @@ def validate_result_accepted_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_result_accepted_payload(value):
+        return []
+    return _issues(_walk_result_accepted_payload, value)
 
 
 def parse_result_accepted_payload(value: object) -> ResultAcceptedPayload:
@@ -636,8 +811,23 @@ def parse_result_accepted_payload(value: object) -> ResultAcceptedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_result_accepted_payload(value))
+    if not _is_result_accepted_payload(value):
+        _raise_if_invalid(_issues(_walk_result_accepted_payload, value))
     return cast("ResultAcceptedPayload", value)
+
+
+def _is_result_accepted_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_result_accepted_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_result_rejected_payload(value: object) -> list[ValidationIssue]:
@@ -645,11 +835,9 @@ def validate_result_rejected_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[_Field(MsgKey.REASON, _STRING)],
-    )
+    if _is_result_rejected_payload(value):
+        return []
+    return _issues(_walk_result_rejected_payload, value)
 
 
 def parse_result_rejected_payload(value: object) -> ResultRejectedPayload:
@@ -658,8 +846,28 @@ def parse_result_rejected_payload(value: object) -> ResultRejectedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_result_rejected_payload(value))
+    if not _is_result_rejected_payload(value):
+        _raise_if_invalid(_issues(_walk_result_rejected_payload, value))
     return cast("ResultRejectedPayload", value)
+
+
+def _is_result_rejected_payload(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return type(obj.get("reason")) is str
+
+
+def _walk_result_rejected_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "reason")
+    _check_str(_read(obj, at, issues), at, issues)
 
 
 def validate_log_payload(value: object) -> list[ValidationIssue]:
@@ -667,7 +875,9 @@ def validate_log_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_log_payload(value):
+        return []
+    return _issues(_walk_log_payload, value)
 
 
 def parse_log_payload(value: object) -> LogPayload:
@@ -676,8 +886,23 @@ def parse_log_payload(value: object) -> LogPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_log_payload(value))
+    if not _is_log_payload(value):
+        _raise_if_invalid(_issues(_walk_log_payload, value))
     return cast("LogPayload", value)
+
+
+def _is_log_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_log_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_heartbeat_payload(value: object) -> list[ValidationIssue]:
@@ -685,7 +910,9 @@ def validate_heartbeat_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_heartbeat_payload(value):
+        return []
+    return _issues(_walk_heartbeat_payload, value)
 
 
 def parse_heartbeat_payload(value: object) -> HeartbeatPayload:
@@ -694,8 +921,23 @@ def parse_heartbeat_payload(value: object) -> HeartbeatPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_heartbeat_payload(value))
+    if not _is_heartbeat_payload(value):
+        _raise_if_invalid(_issues(_walk_heartbeat_payload, value))
     return cast("HeartbeatPayload", value)
+
+
+def _is_heartbeat_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_heartbeat_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_abort_payload(value: object) -> list[ValidationIssue]:
@@ -703,7 +945,9 @@ def validate_abort_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_abort_payload(value):
+        return []
+    return _issues(_walk_abort_payload, value)
 
 
 def parse_abort_payload(value: object) -> AbortPayload:
@@ -712,8 +956,23 @@ def parse_abort_payload(value: object) -> AbortPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_abort_payload(value))
+    if not _is_abort_payload(value):
+        _raise_if_invalid(_issues(_walk_abort_payload, value))
     return cast("AbortPayload", value)
+
+
+def _is_abort_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_abort_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_shutdown_payload(value: object) -> list[ValidationIssue]:
@@ -721,7 +980,9 @@ def validate_shutdown_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_shutdown_payload(value):
+        return []
+    return _issues(_walk_shutdown_payload, value)
 
 
 def parse_shutdown_payload(value: object) -> ShutdownPayload:
@@ -730,8 +991,23 @@ def parse_shutdown_payload(value: object) -> ShutdownPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_shutdown_payload(value))
+    if not _is_shutdown_payload(value):
+        _raise_if_invalid(_issues(_walk_shutdown_payload, value))
     return cast("ShutdownPayload", value)
+
+
+def _is_shutdown_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_shutdown_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_bye_payload(value: object) -> list[ValidationIssue]:
@@ -739,7 +1015,9 @@ def validate_bye_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(value, unknown_keys="allow", fields=[])
+    if _is_bye_payload(value):
+        return []
+    return _issues(_walk_bye_payload, value)
 
 
 def parse_bye_payload(value: object) -> ByePayload:
@@ -748,8 +1026,23 @@ def parse_bye_payload(value: object) -> ByePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_bye_payload(value))
+    if not _is_bye_payload(value):
+        _raise_if_invalid(_issues(_walk_bye_payload, value))
     return cast("ByePayload", value)
+
+
+def _is_bye_payload(value: object) -> bool:
+    return type(value) is dict
+
+
+def _walk_bye_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
 
 
 def validate_error_payload(value: object) -> list[ValidationIssue]:
@@ -757,11 +1050,9 @@ def validate_error_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[_Field(MsgKey.REASON, _STRING)],
-    )
+    if _is_error_payload(value):
+        return []
+    return _issues(_walk_error_payload, value)
 
 
 def parse_error_payload(value: object) -> ErrorPayload:
@@ -770,8 +1061,28 @@ def parse_error_payload(value: object) -> ErrorPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_error_payload(value))
+    if not _is_error_payload(value):
+        _raise_if_invalid(_issues(_walk_error_payload, value))
     return cast("ErrorPayload", value)
+
+
+def _is_error_payload(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    obj = cast("dict[str, object]", value)
+    return type(obj.get("reason")) is str
+
+
+def _walk_error_payload(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> None:
+    obj = _object(value, path, issues)
+    if obj is None:
+        return
+    at = (*path, "reason")
+    _check_str(_read(obj, at, issues), at, issues)
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {
@@ -1013,174 +1324,144 @@ def _is_array_index(key: str) -> bool:
     return key.isascii() and key.isdigit() and str(int(key)) == key and int(key) < limit
 
 
-def _enum(*values: str) -> _Type:
-    return _Type("enum", values=values)
+def _issues(walk: _Walker, value: object) -> list[ValidationIssue]:
+    """Every issue of ``value``, in order: a stack of walks instead of Python recursion.
 
-
-def _check_shape(
-    value: object,
-    unknown_keys: Literal["allow", "forbid"],
-    fields: Sequence[_Field],
-    rules: Sequence[_Rule] = (),
-) -> list[ValidationIssue]:
-    shape = _Shape(unknown_keys, fields, rules)
-    if isinstance(value, _Nested):
-        _collect_shape_issues(value.value, shape, value.path, value.walk)
-        return []
-    walk = _Walk()
-    _collect_shape_issues(value, shape, (), walk)
-    return walk.run()
-
-
-def _collect_shape_issues(
-    value: object, shape: _Shape, path: _Path, walk: _Walk
-) -> None:
-    if not isinstance(value, Mapping):
-        walk.report(path, "not_object", f"expected an object, got {_describe(value)}")
-        return
-    obj = cast("Mapping[object, object]", value)
-    # The values read, for the rules; a field with an issue is dropped again (_mark_failed).
-    present: dict[str, object] = {}
-    steps: list[Callable[[], None]] = [
-        partial(_check_field, obj, field, path, walk, present) for field in shape.fields
-    ]
-    steps.append(partial(_check_rules, shape, path, walk, present))
-    if shape.unknown_keys == "forbid":
-        steps.append(partial(_check_unknown_keys, obj, shape, path, walk))
-    walk.later(steps)
-
-
-def _check_field(
-    obj: Mapping[object, object],
-    field: _Field,
-    path: _Path,
-    walk: _Walk,
-    present: dict[str, object],
-) -> None:
-    at = (*path, field.key)
-    # Runs after the field's own nested steps: a field with any issue is skipped by the rules.
-    walk.later([partial(_mark_failed, walk, len(walk.issues), field.key, present)])
-    try:
-        found = field.key in obj
-        item = obj[field.key] if found else None
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(at, "unreadable", _UNREADABLE)
-        return
-    if found:
-        present[field.key] = item
-        _check_value(item, field.type, at, walk)
-    elif field.required:
-        walk.report(at, "missing_key", f"missing required key {_quote(field.key)}")
-
-
-def _mark_failed(
-    walk: _Walk, before: int, key: str, present: dict[str, object]
-) -> None:
-    if len(walk.issues) > before:
-        present.pop(key, None)
-
-
-def _check_rules(
-    shape: _Shape, path: _Path, walk: _Walk, present: dict[str, object]
-) -> None:
-    for rule in shape.rules:
-        if rule.if_key not in present or rule.then_key not in present:
+    A nested record is a step a walk yields, run before the walk resumes, never a call down
+    the stack, so no nesting depth (a chain of thousands of records) reaches the recursion limit.
+    """
+    issues: list[ValidationIssue] = []
+    first = walk(value, (), issues)
+    stack: list[Iterator[tuple[_Walker, object, _Path]]] = []
+    if first is not None:
+        stack.append(first)
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
             continue
-        if _is_one_of(present[rule.if_key], rule.if_values) and not _is_one_of(
-            present[rule.then_key], rule.then_values
-        ):
-            walk.report((*path, rule.then_key), "rule_violated", rule.message)
+        nested = step[0](step[1], step[2], issues)
+        if nested is not None:
+            stack.append(nested)
+    return issues
 
 
-def _check_unknown_keys(
-    obj: Mapping[object, object], shape: _Shape, path: _Path, walk: _Walk
-) -> None:
-    try:
-        keys = _sorted_keys(obj)
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(path, "unreadable", _UNREADABLE)
-        return
-    known = {field.key for field in shape.fields}
-    for key, _original in keys:
-        if key not in known:
-            walk.report((*path, key), "unknown_key", f"unknown key {_quote(key)}")
-
-
-def _check_value(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
-    if expected.kind == "enum":
-        words = "one of " + ", ".join(_quote(v) for v in expected.values)
-        if not isinstance(value, str):
-            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
-        elif value not in expected.values:
-            walk.report(path, "not_in_enum", f"expected {words}, got {_quote(value)}")
-    elif expected.kind in ("list", "map", "record"):
-        _check_container(value, expected, path, walk)
-    else:
-        words = _scalar_mismatch(value, expected.kind)
-        if words is not None:
-            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
-
-
-def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
-    """What a scalar of this kind should have been, or None when the value fits."""
-    number = _as_number(value)
-    finite = number is not None and math.isfinite(number)
-    if kind == "string" and not isinstance(value, str):
-        return "a string"
-    if kind == "int" and not (finite and number is not None and number.is_integer()):
-        return "an integer"
-    if kind == "float" and not finite:
-        return "a number"
-    if kind == "bool" and not isinstance(value, bool):
-        return "a boolean"
+def _object(
+    value: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Optional[Mapping[object, object]]:
+    """``value`` as a mapping, or None after reporting that it is none."""
+    if isinstance(value, Mapping):
+        return cast("Mapping[object, object]", value)
+    words = _or_null("an object", nullable)
+    message = f"expected {words}, got {_describe(value)}"
+    issues.append(ValidationIssue(at, "not_object", message))
     return None
 
 
-def _check_container(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
-    if expected.kind == "record" and expected.validate is not None:
-        expected.validate(_Nested(walk, value, path))
-    elif expected.kind == "list" and expected.of is not None:
-        if not isinstance(value, list):
-            walk.report(
-                path, "wrong_type", f"expected an array, got {_describe(value)}"
-            )
-            return
-        try:
-            items = list(enumerate(cast("list[object]", value)))
-        except Exception:  # a list that cannot be read is reported, never raised
-            walk.report(path, "unreadable", _UNREADABLE)
-            return
-        of = expected.of
-        walk.later(
-            [partial(_check_value, item, of, (*path, i), walk) for i, item in items]
-        )
-    elif expected.kind == "map" and expected.of is not None:
-        if not isinstance(value, Mapping):
-            walk.report(
-                path, "wrong_type", f"expected an object, got {_describe(value)}"
-            )
-            return
-        _check_entries(cast("Mapping[object, object]", value), expected.of, path, walk)
-
-
-def _check_entries(
-    obj: Mapping[object, object], of: _Type, path: _Path, walk: _Walk
-) -> None:
-    """The entries of a map by key; one whose value cannot be read is ``unreadable`` there."""
+def _read(
+    obj: Mapping[object, object],
+    at: _Path,
+    issues: list[ValidationIssue],
+    required: bool = True,
+) -> object:
+    """The value of the key ``at`` ends with; ``_ABSENT`` when it is missing or unreadable."""
+    key = at[-1]
     try:
-        keys = _sorted_keys(obj)
+        found = key in obj
+        item = obj[key] if found else _ABSENT
     except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(path, "unreadable", _UNREADABLE)
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
+        return _ABSENT
+    if not found and required:
+        message = f"missing required key {_quote(str(key))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+    return item
+
+
+def _kept(item: object, mark: int, issues: list[ValidationIssue]) -> object:
+    """``item`` if no issue was found since ``mark``, else ``_ABSENT`` (rules skip it)."""
+    return item if len(issues) == mark else _ABSENT
+
+
+def _or_null(words: str, nullable: bool) -> str:
+    return f"{words} or null" if nullable else words
+
+
+def _wrong(
+    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
+) -> None:
+    message = f"expected {_or_null(words, nullable)}, got {_describe(item)}"
+    issues.append(ValidationIssue(at, "wrong_type", message))
+
+
+def _skipped(item: object, nullable: bool) -> bool:
+    return item is _ABSENT or (nullable and item is None)
+
+
+def _check_str(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report ``item`` unless it is a string; True when it is one."""
+    if _skipped(item, nullable):
+        return False
+    if isinstance(item, str):
+        return True
+    _wrong(item, at, issues, "a string", nullable)
+    return False
+
+
+def _check_int(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report ``item`` unless it is an integer; True when it is one."""
+    if _skipped(item, nullable):
+        return False
+    if _is_int_value(item):
+        return True
+    _wrong(item, at, issues, "an integer", nullable)
+    return False
+
+
+def _check_enum(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    enum: _Enum,
+    nullable: bool = False,
+) -> None:
+    if _skipped(item, nullable):
         return
-    steps: list[Callable[[], None]] = []
-    for key, original in keys:
-        try:
-            item = obj[original]
-        except Exception:  # one entry that cannot be read must not hide the others
-            steps.append(partial(walk.report, (*path, key), "unreadable", _UNREADABLE))
-            continue
-        steps.append(partial(_check_value, item, of, (*path, key), walk))
-    walk.later(steps)
+    if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
+        _wrong(item, at, issues, enum.words, nullable)
+    elif item not in enum.values:
+        shown = (
+            _js_number(cast("float", item))
+            if enum.numeric
+            else _quote(cast("str", item))
+        )
+        message = f"expected {_or_null(enum.words, nullable)}, got {shown}"
+        issues.append(ValidationIssue(at, "not_in_enum", message))
+
+
+def _violates(
+    if_value: object,
+    if_values: Sequence[str],
+    then_value: object,
+    then_values: Sequence[str],
+) -> bool:
+    """A rule's verdict on two values that passed their own checks (``_ABSENT`` otherwise)."""
+    return (
+        isinstance(if_value, str)
+        and if_value in if_values
+        and then_value is not _ABSENT
+        and not (isinstance(then_value, str) and then_value in then_values)
+    )
+
+
+def _is_int_value(item: object) -> bool:
+    """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
+    number = _as_number(item)
+    return number is not None and math.isfinite(number) and number.is_integer()
 
 
 def _as_number(value: object) -> Optional[float]:
@@ -1191,20 +1472,6 @@ def _as_number(value: object) -> Optional[float]:
         return float(value)
     except OverflowError:  # an int beyond the double range is ±Infinity in JavaScript
         return math.inf if value > 0 else -math.inf
-
-
-def _is_one_of(value: object, values: Sequence[str]) -> bool:
-    return isinstance(value, str) and value in values
-
-
-def _sorted_keys(obj: Mapping[object, object]) -> list[tuple[str, object]]:
-    """Keys as text, with the key itself, in UTF-16 code unit order (JavaScript's sort())."""
-    keys = [(str(key), key) for key in obj]
-    return sorted(keys, key=lambda entry: _utf16(entry[0]))
-
-
-def _utf16(text: str) -> bytes:
-    return text.encode("utf-16-be", "surrogatepass")
 
 
 def _describe(value: object) -> str:

@@ -4,7 +4,6 @@
  * ../chunks.ts): a module prints only the ones its code reaches. The module-level names they
  * bind are listed in names/helpers.ts so no spec item can take them.
  */
-import type { ScalarTypeName } from "../../model.js";
 import { ISSUE_CODES } from "../../conformance/semantics.js";
 import type { Chunk } from "../chunks.js";
 
@@ -46,29 +45,24 @@ class PayloadValidationError(ValueError):
 `;
 }
 
-/** The scalar type specs the tables name (`_STRING`), by type. */
-export const SCALAR_SPECS: { readonly [T in ScalarTypeName]: string } = {
-  string: "_STRING",
-  int: "_INT",
-  float: "_FLOAT",
-  bool: "_BOOL",
-  any: "_ANY",
-  json: "_ANY",
-};
-
-const scalarSpec = (type: ScalarTypeName): Chunk => ({
-  name: SCALAR_SPECS[type],
-  uses: ["_Type"],
-  text: `${SCALAR_SPECS[type]} = _Type("${type}")\n`,
-});
-
 /** Types and constants of the checking core, printed after the issue types. */
 export const CORE_TYPES: readonly Chunk[] = [
   { name: "_Path", uses: ["Union"], text: `_Path = tuple[Union[str, int], ...]
 ` },
   { name: "_Validator", uses: ["Callable", "ValidationIssue"], text: `_Validator = Callable[[object], list[ValidationIssue]]
 ` },
+  { name: "_Walker", uses: ["Callable", "Iterator", "Optional", "ValidationIssue", "_Path"], text: `_Walker = Callable[
+    [object, _Path, list[ValidationIssue]],
+    Optional[Iterator[tuple["_Walker", object, _Path]]],
+]
+` },
   { name: "_UNREADABLE", uses: [], text: `_UNREADABLE = "cannot read the value"
+` },
+  { name: "_ABSENT", uses: [], text: `_ABSENT = object()
+` },
+  { name: "_FINITE_INT", uses: [], text: `_FINITE_INT = 2**1023
+` },
+  { name: "_INF", uses: ["math"], text: `_INF = math.inf
 ` },
   { name: "_LONE_SURROGATE", uses: ["re"], text: `_LONE_SURROGATE = re.compile("[\\ud800-\\udfff]")
 ` },
@@ -78,60 +72,38 @@ export const CORE_TYPES: readonly Chunk[] = [
     (Mapping, "an object"),
 )
 ` },
-  { name: "_Type", uses: ["NamedTuple", "Sequence", "Optional", "_Validator"], text: `class _Type(NamedTuple):
-    kind: str
-    values: Sequence[str] = ()
-    of: Optional["_Type"] = None
-    validate: Optional[_Validator] = None
+  { name: "_Enum", uses: ["NamedTuple"], text: `class _Enum(NamedTuple):
+    values: frozenset[object]
+    words: str
+    numeric: bool = False
 ` },
-  { name: "_Field", uses: ["NamedTuple", "_Type"], text: `class _Field(NamedTuple):
-    key: str
-    type: _Type
-    required: bool = True
+  { name: "_Union", uses: ["NamedTuple", "Mapping", "_Walker"], text: `class _Union(NamedTuple):
+    tag: str
+    variants: Mapping[str, _Walker]
+    words: str
 ` },
-  { name: "_Rule", uses: ["NamedTuple", "Sequence"], text: `class _Rule(NamedTuple):
-    if_key: str
-    if_values: Sequence[str]
-    then_key: str
-    then_values: Sequence[str]
-    message: str
+  { name: "_enum", uses: ["_Enum"], text: `def _enum(words: str, *values: object, numeric: bool = False) -> _Enum:
+    return _Enum(frozenset(values), words, numeric)
 ` },
-  { name: "_Shape", uses: ["NamedTuple", "Literal", "Sequence", "_Field", "_Rule"], text: `class _Shape(NamedTuple):
-    unknown_keys: Literal["allow", "forbid"]
-    fields: Sequence[_Field]
-    rules: Sequence[_Rule]
+  { name: "_keys", uses: [], text: `def _keys(*keys: str) -> frozenset[str]:
+    return frozenset(keys)
 ` },
-  { name: "_Walk", uses: ["Callable", "ValidationIssue", "_Path", "IssueCode"], text: `class _Walk:
-    """One validation's work: a stack of steps instead of Python recursion.
-
-    A nested record, list item or map entry is a step pushed here, never a call down the
-    stack, so no nesting depth (a chain of thousands of records) reaches the recursion limit.
-    """
-
-    def __init__(self) -> None:
-        self.issues: list[ValidationIssue] = []
-        self._steps: list[Callable[[], None]] = []
-
-    def later(self, steps: list[Callable[[], None]]) -> None:
-        """Run \`\`steps\`\` in order, before every step pushed earlier."""
-        self._steps.extend(reversed(steps))
-
-    def run(self) -> list[ValidationIssue]:
-        while self._steps:
-            self._steps.pop()()
-        return self.issues
-
-    def report(self, path: _Path, code: IssueCode, message: str) -> None:
-        self.issues.append(ValidationIssue(path, code, message))
+  { name: "_UUID", uses: ["re"], text: `_UUID = re.compile(
+    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", re.ASCII
+)
 ` },
-  { name: "_Nested", uses: ["NamedTuple", "_Walk", "_Path"], text: `class _Nested(NamedTuple):
-    """A record value met inside another walk: its validator adds its steps to that walk."""
-
-    walk: _Walk
-    value: object
-    path: _Path
+  { name: "_DATE", uses: ["re"], text: `_DATE = re.compile(r"(\\d{4})-(\\d{2})-(\\d{2})", re.ASCII)
 ` },
-  ...(["string", "int", "float", "bool", "any"] as const).map(scalarSpec),
+  { name: "_DATE_TIME", uses: ["re"], text: `_DATE_TIME = re.compile(
+    r"(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})", re.ASCII
+)
+` },
+  { name: "_URI", uses: ["re"], text: `_URI = re.compile(
+    "[A-Za-z][A-Za-z0-9+.-]*:[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]*"
+)
+` },
+  { name: "_CALENDAR", uses: [], text: `_CALENDAR = ((2, 1, 12), (3, 1, 31), (4, 0, 23), (5, 0, 59), (6, 0, 60))
+` },
 ];
 
 /** Functions of the checking core and the verify helpers, printed at the end of the module. */
@@ -228,169 +200,461 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     limit = 2**32 - 1
     return key.isascii() and key.isdigit() and str(int(key)) == key and int(key) < limit
 ` },
-  { name: "_enum", uses: ["_Type"], text: 'def _enum(*values: str) -> _Type:\n    return _Type("enum", values=values)\n' },
-  { name: "_list_of", uses: ["_Type"], text: 'def _list_of(item: _Type) -> _Type:\n    return _Type("list", of=item)\n' },
-  { name: "_map_of", uses: ["_Type"], text: 'def _map_of(item: _Type) -> _Type:\n    return _Type("map", of=item)\n' },
-  {
-    name: "_record",
-    uses: ["_Type", "_Validator"],
-    text: 'def _record(validate: _Validator) -> _Type:\n    return _Type("record", validate=validate)\n',
-  },
-  { name: "_check_shape", uses: ["Literal", "Sequence", "_Field", "_Rule", "_Shape", "_collect_shape_issues", "ValidationIssue", "_Nested", "_Walk"], text: `def _check_shape(
-    value: object,
-    unknown_keys: Literal["allow", "forbid"],
-    fields: Sequence[_Field],
-    rules: Sequence[_Rule] = (),
-) -> list[ValidationIssue]:
-    shape = _Shape(unknown_keys, fields, rules)
-    if isinstance(value, _Nested):
-        _collect_shape_issues(value.value, shape, value.path, value.walk)
-        return []
-    walk = _Walk()
-    _collect_shape_issues(value, shape, (), walk)
-    return walk.run()
-` },
-  { name: "_collect_shape_issues", uses: ["Mapping", "cast", "partial", "Callable", "_Shape", "_Path", "_Walk", "_describe", "_check_field", "_check_rules", "_check_unknown_keys"], text: `def _collect_shape_issues(
-    value: object, shape: _Shape, path: _Path, walk: _Walk
-) -> None:
-    if not isinstance(value, Mapping):
-        walk.report(path, "not_object", f"expected an object, got {_describe(value)}")
-        return
-    obj = cast("Mapping[object, object]", value)
-    # The values read, for the rules; a field with an issue is dropped again (_mark_failed).
-    present: dict[str, object] = {}
-    steps: list[Callable[[], None]] = [
-        partial(_check_field, obj, field, path, walk, present) for field in shape.fields
-    ]
-    steps.append(partial(_check_rules, shape, path, walk, present))
-    if shape.unknown_keys == "forbid":
-        steps.append(partial(_check_unknown_keys, obj, shape, path, walk))
-    walk.later(steps)
-` },
-  { name: "_check_field", uses: ["Mapping", "partial", "_Field", "_Path", "_Walk", "_quote", "_check_value", "_mark_failed", "_UNREADABLE"], text: `def _check_field(
-    obj: Mapping[object, object],
-    field: _Field,
-    path: _Path,
-    walk: _Walk,
-    present: dict[str, object],
-) -> None:
-    at = (*path, field.key)
-    # Runs after the field's own nested steps: a field with any issue is skipped by the rules.
-    walk.later([partial(_mark_failed, walk, len(walk.issues), field.key, present)])
-    try:
-        found = field.key in obj
-        item = obj[field.key] if found else None
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(at, "unreadable", _UNREADABLE)
-        return
-    if found:
-        present[field.key] = item
-        _check_value(item, field.type, at, walk)
-    elif field.required:
-        walk.report(at, "missing_key", f"missing required key {_quote(field.key)}")
-` },
-  { name: "_mark_failed", uses: ["_Walk"], text: `def _mark_failed(
-    walk: _Walk, before: int, key: str, present: dict[str, object]
-) -> None:
-    if len(walk.issues) > before:
-        present.pop(key, None)
-` },
-  { name: "_check_rules", uses: ["_Shape", "_Path", "_Walk", "_is_one_of"], text: `def _check_rules(
-    shape: _Shape, path: _Path, walk: _Walk, present: dict[str, object]
-) -> None:
-    for rule in shape.rules:
-        if rule.if_key not in present or rule.then_key not in present:
+  { name: "_issues", uses: ["ValidationIssue", "Iterator", "_Walker", "_Path"], text: `def _issues(walk: _Walker, value: object) -> list[ValidationIssue]:
+    """Every issue of \`\`value\`\`, in order: a stack of walks instead of Python recursion.
+
+    A nested record is a step a walk yields, run before the walk resumes, never a call down
+    the stack, so no nesting depth (a chain of thousands of records) reaches the recursion limit.
+    """
+    issues: list[ValidationIssue] = []
+    first = walk(value, (), issues)
+    stack: list[Iterator[tuple[_Walker, object, _Path]]] = []
+    if first is not None:
+        stack.append(first)
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
             continue
-        if _is_one_of(present[rule.if_key], rule.if_values) and not _is_one_of(
-            present[rule.then_key], rule.then_values
-        ):
-            walk.report((*path, rule.then_key), "rule_violated", rule.message)
+        nested = step[0](step[1], step[2], issues)
+        if nested is not None:
+            stack.append(nested)
+    return issues
 ` },
-  { name: "_check_unknown_keys", uses: ["Mapping", "_Shape", "_Path", "_Walk", "_sorted_keys", "_quote", "_UNREADABLE"], text: `def _check_unknown_keys(
-    obj: Mapping[object, object], shape: _Shape, path: _Path, walk: _Walk
-) -> None:
-    try:
-        keys = _sorted_keys(obj)
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(path, "unreadable", _UNREADABLE)
-        return
-    known = {field.key for field in shape.fields}
-    for key, _original in keys:
-        if key not in known:
-            walk.report((*path, key), "unknown_key", f"unknown key {_quote(key)}")
+  { name: "_conforms", uses: ["_Walker", "_issues"], text: `def _conforms(walk: _Walker, value: object) -> bool:
+    return not _issues(walk, value)
 ` },
-  { name: "_check_value", uses: ["_Type", "_Path", "_Walk", "_quote", "_describe", "_check_container", "_scalar_mismatch"], text: `def _check_value(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
-    if expected.kind == "enum":
-        words = "one of " + ", ".join(_quote(v) for v in expected.values)
-        if not isinstance(value, str):
-            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
-        elif value not in expected.values:
-            walk.report(path, "not_in_enum", f"expected {words}, got {_quote(value)}")
-    elif expected.kind in ("list", "map", "record"):
-        _check_container(value, expected, path, walk)
-    else:
-        words = _scalar_mismatch(value, expected.kind)
-        if words is not None:
-            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
-` },
-  { name: "_scalar_mismatch", uses: ["Optional", "math", "_as_number"], text: `def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
-    """What a scalar of this kind should have been, or None when the value fits."""
-    number = _as_number(value)
-    finite = number is not None and math.isfinite(number)
-    if kind == "string" and not isinstance(value, str):
-        return "a string"
-    if kind == "int" and not (finite and number is not None and number.is_integer()):
-        return "an integer"
-    if kind == "float" and not finite:
-        return "a number"
-    if kind == "bool" and not isinstance(value, bool):
-        return "a boolean"
+  { name: "_object", uses: ["Optional", "Mapping", "cast", "ValidationIssue", "_Path", "_describe", "_or_null"], text: `def _object(
+    value: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Optional[Mapping[object, object]]:
+    """\`\`value\`\` as a mapping, or None after reporting that it is none."""
+    if isinstance(value, Mapping):
+        return cast("Mapping[object, object]", value)
+    words = _or_null("an object", nullable)
+    message = f"expected {words}, got {_describe(value)}"
+    issues.append(ValidationIssue(at, "not_object", message))
     return None
 ` },
-  { name: "_check_container", uses: ["_Type", "_Path", "_Walk", "cast", "Mapping", "partial", "_describe", "_check_value", "_Nested", "_check_entries", "_UNREADABLE"], text: `def _check_container(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
-    if expected.kind == "record" and expected.validate is not None:
-        expected.validate(_Nested(walk, value, path))
-    elif expected.kind == "list" and expected.of is not None:
-        if not isinstance(value, list):
-            walk.report(
-                path, "wrong_type", f"expected an array, got {_describe(value)}"
-            )
-            return
-        try:
-            items = list(enumerate(cast("list[object]", value)))
-        except Exception:  # a list that cannot be read is reported, never raised
-            walk.report(path, "unreadable", _UNREADABLE)
-            return
-        of = expected.of
-        walk.later(
-            [partial(_check_value, item, of, (*path, i), walk) for i, item in items]
-        )
-    elif expected.kind == "map" and expected.of is not None:
-        if not isinstance(value, Mapping):
-            walk.report(
-                path, "wrong_type", f"expected an object, got {_describe(value)}"
-            )
-            return
-        _check_entries(cast("Mapping[object, object]", value), expected.of, path, walk)
+  { name: "_read", uses: ["Mapping", "ValidationIssue", "_Path", "_ABSENT", "_UNREADABLE", "_quote"], text: `def _read(
+    obj: Mapping[object, object],
+    at: _Path,
+    issues: list[ValidationIssue],
+    required: bool = True,
+) -> object:
+    """The value of the key \`\`at\`\` ends with; \`\`_ABSENT\`\` when it is missing or unreadable."""
+    key = at[-1]
+    try:
+        found = key in obj
+        item = obj[key] if found else _ABSENT
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
+        return _ABSENT
+    if not found and required:
+        message = f"missing required key {_quote(str(key))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+    return item
 ` },
-  { name: "_check_entries", uses: ["Mapping", "Callable", "partial", "_Type", "_Path", "_Walk", "_sorted_keys", "_check_value", "_UNREADABLE"], text: `def _check_entries(
-    obj: Mapping[object, object], of: _Type, path: _Path, walk: _Walk
+  { name: "_kept", uses: ["ValidationIssue", "_ABSENT"], text: `def _kept(item: object, mark: int, issues: list[ValidationIssue]) -> object:
+    """\`\`item\`\` if no issue was found since \`\`mark\`\`, else \`\`_ABSENT\`\` (rules skip it)."""
+    return item if len(issues) == mark else _ABSENT
+` },
+  { name: "_or_null", uses: [], text: `def _or_null(words: str, nullable: bool) -> str:
+    return f"{words} or null" if nullable else words
+` },
+  { name: "_wrong", uses: ["ValidationIssue", "_Path", "_describe", "_or_null"], text: `def _wrong(
+    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
-    """The entries of a map by key; one whose value cannot be read is \`\`unreadable\`\` there."""
+    message = f"expected {_or_null(words, nullable)}, got {_describe(item)}"
+    issues.append(ValidationIssue(at, "wrong_type", message))
+` },
+  { name: "_skipped", uses: ["_ABSENT"], text: `def _skipped(item: object, nullable: bool) -> bool:
+    return item is _ABSENT or (nullable and item is None)
+` },
+  { name: "_check_str", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong"], text: `def _check_str(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report \`\`item\`\` unless it is a string; True when it is one."""
+    if _skipped(item, nullable):
+        return False
+    if isinstance(item, str):
+        return True
+    _wrong(item, at, issues, "a string", nullable)
+    return False
+` },
+  { name: "_check_int", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong", "_is_int_value"], text: `def _check_int(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report \`\`item\`\` unless it is an integer; True when it is one."""
+    if _skipped(item, nullable):
+        return False
+    if _is_int_value(item):
+        return True
+    _wrong(item, at, issues, "an integer", nullable)
+    return False
+` },
+  { name: "_check_float", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong", "_is_float_value"], text: `def _check_float(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report \`\`item\`\` unless it is a finite number; True when it is one."""
+    if _skipped(item, nullable):
+        return False
+    if _is_float_value(item):
+        return True
+    _wrong(item, at, issues, "a number", nullable)
+    return False
+` },
+  { name: "_check_bool", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong"], text: `def _check_bool(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report \`\`item\`\` unless it is a boolean; True when it is one."""
+    if _skipped(item, nullable):
+        return False
+    if isinstance(item, bool):
+        return True
+    _wrong(item, at, issues, "a boolean", nullable)
+    return False
+` },
+  { name: "_check_json", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong", "_json_flaw", "_UNREADABLE"], text: `def _check_json(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report \`\`item\`\` unless it is a JSON value, all the way down."""
+    if _skipped(item, nullable):
+        return False
+    try:
+        flaw = _json_flaw(item)
+    except Exception:  # a value that cannot be read is reported, never raised
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
+        return False
+    if flaw is _NO_FLAW:
+        return True
+    _wrong(flaw, at, issues, "a JSON value", nullable)
+    return False
+` },
+  { name: "_NO_FLAW", uses: [], text: `_NO_FLAW = object()
+` },
+  { name: "_json_flaw", uses: ["Mapping", "cast", "math", "_as_number", "_sorted_keys", "_NO_FLAW"], text: `def _json_flaw(value: object) -> object:
+    """The first value in \`\`value\`\` that is not JSON (depth first, items by index, keys by
+    UTF-16 order), or \`\`_NO_FLAW\`\`. An explicit stack: no depth reaches the recursion limit.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            obj = cast("Mapping[object, object]", item)
+            keys = _sorted_keys(obj)
+            flaws = [key for _, key in keys if not isinstance(key, str)]
+            if flaws:
+                return flaws[0]
+            stack.extend(obj[key] for _, key in reversed(keys))
+        elif isinstance(item, list):
+            stack.extend(reversed(cast("list[object]", item)))
+        elif not (item is None or isinstance(item, (str, bool))):
+            number = _as_number(item)
+            if number is None or not math.isfinite(number):
+                return item
+    return _NO_FLAW
+` },
+  { name: "_check_enum", uses: ["ValidationIssue", "_Path", "_Enum", "_skipped", "_wrong", "_is_int_value", "_or_null", "_quote", "_js_number", "cast"], text: `def _check_enum(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    enum: _Enum,
+    nullable: bool = False,
+) -> None:
+    if _skipped(item, nullable):
+        return
+    if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
+        _wrong(item, at, issues, enum.words, nullable)
+    elif item not in enum.values:
+        shown = (
+            _js_number(cast("float", item))
+            if enum.numeric
+            else _quote(cast("str", item))
+        )
+        message = f"expected {_or_null(enum.words, nullable)}, got {shown}"
+        issues.append(ValidationIssue(at, "not_in_enum", message))
+` },
+  { name: "_check_literal", uses: ["ValidationIssue", "_Path", "Union", "_skipped", "_is_literal", "_or_null", "_show_scalar", "_quote", "_describe"], text: `def _check_literal(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    expected: Union[str, float, bool],
+    nullable: bool = False,
+) -> None:
+    if _skipped(item, nullable) or _is_literal(item, expected):
+        return
+    got = _quote(item) if isinstance(item, str) else _describe(item)
+    message = f"expected {_or_null(_show_scalar(expected), nullable)}, got {got}"
+    issues.append(ValidationIssue(at, "wrong_type", message))
+` },
+  { name: "_is_literal", uses: ["Union", "_as_number"], text: `def _is_literal(item: object, expected: Union[str, float, bool]) -> bool:
+    if isinstance(expected, bool):
+        return item is expected
+    if isinstance(expected, str):
+        return isinstance(item, str) and item == expected
+    return _as_number(item) == expected
+` },
+  { name: "_check_one_of", uses: ["ValidationIssue", "_Path", "_ABSENT", "_describe"], text: `def _check_one_of(
+    item: object, at: _Path, issues: list[ValidationIssue], words: str, matched: bool
+) -> None:
+    if item is not _ABSENT and not matched:
+        message = f"expected {words}, got {_describe(item)}"
+        issues.append(ValidationIssue(at, "wrong_type", message))
+` },
+  { name: "_check_range", uses: ["ValidationIssue", "_Path", "Optional", "cast", "_js_number"], text: `def _check_range(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    minimum: Optional[float],
+    maximum: Optional[float],
+) -> None:
+    """Report a number (already checked as one) outside [minimum, maximum]."""
+    number = cast("float", item)
+    if minimum is not None and number < minimum:
+        message = f"expected at least {_js_number(minimum)}, got {_js_number(number)}"
+        issues.append(ValidationIssue(at, "out_of_range", message))
+    if maximum is not None and number > maximum:
+        message = f"expected at most {_js_number(maximum)}, got {_js_number(number)}"
+        issues.append(ValidationIssue(at, "out_of_range", message))
+` },
+  { name: "_check_text", uses: ["ValidationIssue", "_Path", "Optional", "cast", "_FORMATS", "_utf16_length", "_quote"], text: `def _check_text(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    min_length: Optional[int],
+    text_format: Optional[str],
+) -> None:
+    """Report a string (already checked as one) that is too short or not of its format."""
+    text = cast("str", item)
+    length = _utf16_length(text)
+    if min_length is not None and length < min_length:
+        message = f"expected at least {min_length} characters, got {length}"
+        issues.append(ValidationIssue(at, "too_short", message))
+    if text_format is not None and not _FORMATS[text_format](text):
+        message = f"expected a {text_format} string, got {_quote(text)}"
+        issues.append(ValidationIssue(at, "bad_format", message))
+` },
+  { name: "_utf16_length", uses: [], text: `def _utf16_length(text: str) -> int:
+    """The length JavaScript gives a string: UTF-16 code units."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+` },
+  { name: "_check_count", uses: ["ValidationIssue", "_Path"], text: `def _check_count(
+    items: list[object], at: _Path, issues: list[ValidationIssue], min_items: int
+) -> None:
+    if len(items) < min_items:
+        message = f"expected at least {min_items} items, got {len(items)}"
+        issues.append(ValidationIssue(at, "too_short", message))
+` },
+  { name: "_FORMATS", uses: ["Callable", "Mapping", "_is_date_time", "_is_date", "_is_uuid", "_is_uri"], text: `_FORMATS: Mapping[str, Callable[[str], bool]] = {
+    "date-time": _is_date_time,
+    "date": _is_date,
+    "uuid": _is_uuid,
+    "uri": _is_uri,
+}
+` },
+  { name: "_is_uuid", uses: ["_UUID"], text: `def _is_uuid(text: str) -> bool:
+    return _UUID.fullmatch(text) is not None
+` },
+  { name: "_is_uri", uses: ["_URI"], text: `def _is_uri(text: str) -> bool:
+    return _URI.fullmatch(text) is not None
+` },
+  { name: "_is_date", uses: ["_DATE", "_in_calendar"], text: `def _is_date(text: str) -> bool:
+    match = _DATE.fullmatch(text)
+    return match is not None and _in_calendar(match, 2)
+` },
+  { name: "_is_date_time", uses: ["_DATE_TIME", "_in_calendar"], text: `def _is_date_time(text: str) -> bool:
+    match = _DATE_TIME.fullmatch(text)
+    return match is not None and _in_calendar(match, len(_CALENDAR))
+` },
+  { name: "_in_calendar", uses: ["re", "_CALENDAR"], text: `def _in_calendar(match: re.Match[str], fields: int) -> bool:
+    """Month 01-12, day 01-31, hour to 23, minute to 59, second to 60 (the first \`\`fields\`\`)."""
+    return all(low <= int(match[group]) <= high for group, low, high in _CALENDAR[:fields])
+` },
+  { name: "_fits_range", uses: ["Optional", "_as_number"], text: `def _fits_range(item: object, minimum: Optional[float], maximum: Optional[float]) -> bool:
+    number = _as_number(item)
+    return (
+        number is not None
+        and (minimum is None or number >= minimum)
+        and (maximum is None or number <= maximum)
+    )
+` },
+  { name: "_fits_text", uses: ["Optional", "_FORMATS", "_utf16_length"], text: `def _fits_text(item: object, min_length: Optional[int], text_format: Optional[str]) -> bool:
+    return (
+        isinstance(item, str)
+        and (min_length is None or _utf16_length(item) >= min_length)
+        and (text_format is None or _FORMATS[text_format](item))
+    )
+` },
+  { name: "_list", uses: ["Optional", "cast", "ValidationIssue", "_Path", "_skipped", "_wrong", "_UNREADABLE"], text: `def _list(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Optional[list[object]]:
+    """The items of a list, or None (after reporting why, unless it is absent or null)."""
+    if _skipped(item, nullable):
+        return None
+    if not isinstance(item, list):
+        _wrong(item, at, issues, "an array", nullable)
+        return None
+    try:
+        return list(cast("list[object]", item))
+    except Exception:  # a list that cannot be read is reported, never raised
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
+        return None
+` },
+  { name: "_entries", uses: ["Iterator", "Mapping", "cast", "ValidationIssue", "_Path", "_skipped", "_wrong", "_sorted_keys", "_UNREADABLE"], text: `def _entries(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Iterator[tuple[_Path, object]]:
+    """A map's entries by key, each with its path; one that cannot be read is reported there."""
+    if _skipped(item, nullable):
+        return
+    if not isinstance(item, Mapping):
+        _wrong(item, at, issues, "an object", nullable)
+        return
+    obj = cast("Mapping[object, object]", item)
     try:
         keys = _sorted_keys(obj)
     except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(path, "unreadable", _UNREADABLE)
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
         return
-    steps: list[Callable[[], None]] = []
     for key, original in keys:
         try:
-            item = obj[original]
+            value = obj[original]
         except Exception:  # one entry that cannot be read must not hide the others
-            steps.append(partial(walk.report, (*path, key), "unreadable", _UNREADABLE))
+            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
             continue
-        steps.append(partial(_check_value, item, of, (*path, key), walk))
-    walk.later(steps)
+        yield (*at, key), value
+` },
+  { name: "_check_entries", uses: ["ValidationIssue", "_Path", "_entries"], text: `def _check_entries(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> None:
+    """Report a map of any values that is no map, or an entry that cannot be read."""
+    for _entry in _entries(item, at, issues, nullable):
+        pass
+` },
+  { name: "_every_item", uses: ["Callable", "cast"], text: `def _every_item(item: object, check: Callable[[object], bool]) -> bool:
+    try:
+        return isinstance(item, list) and all(map(check, cast("list[object]", item)))
+    except Exception:  # a list that cannot be read matches nothing
+        return False
+` },
+  { name: "_every_value", uses: ["Callable", "Mapping", "cast"], text: `def _every_value(item: object, check: Callable[[object], bool]) -> bool:
+    try:
+        obj = cast("Mapping[object, object]", item)
+        return isinstance(item, Mapping) and all(check(obj[key]) for key in obj)
+    except Exception:  # a mapping that cannot be read matches nothing
+        return False
+` },
+  { name: "_in_enum", uses: ["_Enum", "_is_int_value"], text: `def _in_enum(item: object, enum: _Enum) -> bool:
+    fits = _is_int_value(item) if enum.numeric else isinstance(item, str)
+    return fits and item in enum.values
+` },
+  { name: "_variant", uses: ["Optional", "ValidationIssue", "_Path", "_Union", "_Walker", "_skipped", "_object", "_read", "_ABSENT", "_wrong", "_quote"], text: `def _variant(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    union: _Union,
+    nullable: bool = False,
+) -> Optional[_Walker]:
+    """The walk of the variant \`\`item\`\`'s tag selects, or None after reporting why not."""
+    if _skipped(item, nullable):
+        return None
+    obj = _object(item, at, issues, nullable)
+    if obj is None:
+        return None
+    tag_at = (*at, union.tag)
+    tag = _read(obj, tag_at, issues)
+    if tag is _ABSENT:
+        return None
+    if not isinstance(tag, str):
+        _wrong(tag, tag_at, issues, union.words, nullable=False)
+        return None
+    walk = union.variants.get(tag)
+    if walk is None:
+        message = f"unknown tag {_quote(tag)}, expected {union.words}"
+        issues.append(ValidationIssue(tag_at, "unknown_tag", message))
+    return walk
+` },
+  { name: "_in_union", uses: ["ValidationIssue", "_Union", "_variant", "_conforms"], text: `def _in_union(item: object, union: _Union) -> bool:
+    scratch: list[ValidationIssue] = []
+    walk = _variant(item, (), scratch, union)
+    return walk is not None and _conforms(walk, item)
+` },
+  { name: "_violates", uses: ["Sequence", "_ABSENT"], text: `def _violates(
+    if_value: object,
+    if_values: Sequence[str],
+    then_value: object,
+    then_values: Sequence[str],
+) -> bool:
+    """A rule's verdict on two values that passed their own checks (\`\`_ABSENT\`\` otherwise)."""
+    return (
+        isinstance(if_value, str)
+        and if_value in if_values
+        and then_value is not _ABSENT
+        and not (isinstance(then_value, str) and then_value in then_values)
+    )
+` },
+  { name: "_check_unknown_keys", uses: ["Mapping", "ValidationIssue", "_Path", "_sorted_keys", "_quote", "_UNREADABLE"], text: `def _check_unknown_keys(
+    obj: Mapping[object, object],
+    path: _Path,
+    issues: list[ValidationIssue],
+    known: frozenset[str],
+) -> None:
+    try:
+        keys = _sorted_keys(obj)
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        issues.append(ValidationIssue(path, "unreadable", _UNREADABLE))
+        return
+    for key, _original in keys:
+        if key not in known:
+            message = f"unknown key {_quote(key)}"
+            issues.append(ValidationIssue((*path, key), "unknown_key", message))
+` },
+  { name: "_is_int_value", uses: ["math", "_as_number"], text: `def _is_int_value(item: object) -> bool:
+    """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
+    number = _as_number(item)
+    return number is not None and math.isfinite(number) and number.is_integer()
+` },
+  { name: "_is_float_value", uses: ["math", "_as_number"], text: `def _is_float_value(item: object) -> bool:
+    number = _as_number(item)
+    return number is not None and math.isfinite(number)
+` },
+  { name: "_is_text", uses: [], text: `def _is_text(item: object) -> bool:
+    return type(item) is str
+` },
+  { name: "_is_whole", uses: ["_FINITE_INT"], text: `def _is_whole(item: object) -> bool:
+    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
+` },
+  { name: "_is_real", uses: ["_FINITE_INT", "_INF"], text: `def _is_real(item: object) -> bool:
+    if type(item) is float:
+        return -_INF < item < _INF
+    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
+` },
+  { name: "_is_flag", uses: [], text: `def _is_flag(item: object) -> bool:
+    return type(item) is bool
+` },
+  { name: "_is_json", uses: ["cast", "_FINITE_INT", "_INF"], text: `def _is_json(value: object) -> bool:
+    """Whether \`\`value\`\` is JSON made of exact built-in types (the fast path's check)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            obj = cast("dict[object, object]", item)
+            if not all(type(key) is str for key in obj):
+                return False
+            stack.extend(obj.values())
+        elif type(item) is list:
+            stack.extend(cast("list[object]", item))
+        elif type(item) is float:
+            if not -_INF < item < _INF:
+                return False
+        elif type(item) is int:
+            if not -_FINITE_INT < item < _FINITE_INT:
+                return False
+        elif not (item is None or type(item) is str or type(item) is bool):
+            return False
+    return True
+` },
+  { name: "_all_in", uses: ["_is_text"], text: `def _all_in(items: list[object], values: frozenset[object]) -> bool:
+    return all(_is_text(item) and item in values for item in items)
 ` },
   { name: "_as_number", uses: ["Optional", "math"], text: `def _as_number(value: object) -> Optional[float]:
     """The number JSON.parse reads for the same JSON text; None for non-numbers."""
@@ -400,9 +664,6 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         return float(value)
     except OverflowError:  # an int beyond the double range is ±Infinity in JavaScript
         return math.inf if value > 0 else -math.inf
-` },
-  { name: "_is_one_of", uses: ["Sequence"], text: `def _is_one_of(value: object, values: Sequence[str]) -> bool:
-    return isinstance(value, str) and value in values
 ` },
   { name: "_sorted_keys", uses: ["Mapping", "_utf16"], text: `def _sorted_keys(obj: Mapping[object, object]) -> list[tuple[str, object]]:
     """Keys as text, with the key itself, in UTF-16 code unit order (JavaScript's sort())."""

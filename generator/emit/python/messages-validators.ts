@@ -1,39 +1,635 @@
 /**
- * Python validators: one `validate_<name>` (list of issues) and one `parse_<name>` (raises
- * `PayloadValidationError`, a `ValueError`) per shape, each a small table read by the module's
- * `_check_shape`; then the topic tables and `validate_payload` / `parse_payload`.
+ * Python validators, generated as straight-line code. Per shape:
+ *
+ * - `_is_<name>`: the fast path, one boolean expression of exact-type checks (`type(v) is str`,
+ *   enum membership in a frozenset built at import) that allocates nothing and never raises. It
+ *   answers True only for a value that is certainly valid; anything unusual (a `str` subclass, a
+ *   `Mapping` that is not a `dict`, an integral float for an int) is left to the walk.
+ * - `_walk_<name>`: the issue walk, run only when the fast path says no. It reports every issue
+ *   in the README's order with the README's messages; a nested record (or variant) is a step it
+ *   yields to `_issues`, which runs it on an explicit stack, so no depth of records reaches the
+ *   recursion limit.
+ * - `validate_<name>` (list of issues) and `parse_<name>` (raises `PayloadValidationError`).
+ *
+ * Then the enum and union tables the code refers to, the topic tables and `validate_payload`.
  */
-import type { CrossFieldRule, Field, Protocol, Topic, ValueType } from "../../model.js";
-import { allTopics, type ShapeView } from "../../conformance/shapes.js";
+import type { CrossFieldRule, Enum, Field, Protocol, Record, TaggedUnion, Topic, ValueType } from "../../model.js";
+import { allTopics, listShapes, type ShapeView } from "../../conformance/shapes.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { pyAtom, pyCall, pyDef, pyDict, pyLayout, pyList, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
-import { SCALAR_SPECS } from "./messages-runtime.js";
-import { notYet } from "../../not-yet.js";
+import { LINE_LENGTH, pyAtom, pyCall, pyDef, pyDict, pyLayout, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
+import { width } from "../text.js";
 
-export function emitShapeValidators(view: ShapeView, ctx: PyContext): string {
+/** Records nested deeper than this below a shape give it no fast path (its checks would recurse). */
+const FAST_DEPTH = 40;
+
+/** What the validators of one module share: which shapes have a fast path, which enums and unions they use. */
+export interface ValidatorPlan {
+  readonly fast: ReadonlySet<ShapeView["shape"]>;
+  readonly enums: Set<Enum>;
+  readonly unions: Set<TaggedUnion>;
+}
+
+export function validatorPlan(protocol: Protocol): ValidatorPlan {
+  const heights = recordHeights(protocol);
+  const fast = new Set<ShapeView["shape"]>();
+  const height = (fields: readonly Field[]): number => Math.max(0, ...fields.map((f) => typeHeight(f.type, heights)));
+  for (const view of listShapes(protocol)) {
+    if (height(view.fields) + 1 <= FAST_DEPTH) fast.add(view.shape);
+  }
+  return { fast, enums: new Set(), unions: new Set() };
+}
+
+/** How many records deep each record's values nest (1: no record inside), computed without recursion. */
+function recordHeights(protocol: Protocol): Map<Record, number> {
+  const heights = new Map<Record, number>();
+  const inner = (record: Record): Record[] => record.fields.flatMap((f) => recordsIn(f.type));
+  for (const start of protocol.records) {
+    const stack: [Record, boolean][] = [[start, false]];
+    while (stack.length > 0) {
+      const [record, expanded] = stack.pop() as [Record, boolean];
+      if (heights.has(record)) continue;
+      if (expanded) {
+        heights.set(record, 1 + Math.max(0, ...inner(record).map((r) => heights.get(r) ?? 0)));
+        continue;
+      }
+      stack.push([record, true]);
+      for (const r of inner(record)) if (!heights.has(r)) stack.push([r, false]);
+    }
+  }
+  return heights;
+}
+
+function recordsIn(type: ValueType): Record[] {
+  switch (type.kind) {
+    case "record":
+      return [type.record];
+    case "tagged":
+      return type.union.variants.map((v) => v.record);
+    case "list":
+    case "map":
+    case "nullable":
+      return recordsIn(type.of);
+    case "oneOf":
+      return type.of.flatMap(recordsIn);
+    default:
+      return [];
+  }
+}
+
+function typeHeight(type: ValueType, heights: ReadonlyMap<Record, number>): number {
+  return Math.max(0, ...recordsIn(type).map((r) => heights.get(r) ?? 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Boolean expressions, laid out the way `ruff format` breaks them.
+
+type Bool = { readonly kind: "atom"; readonly text: string } | { readonly kind: "and" | "or"; readonly items: readonly Bool[] };
+
+const atom = (text: string): Bool => ({ kind: "atom", text });
+function join(kind: "and" | "or", items: readonly (Bool | null)[]): Bool | null {
+  if (items.some((i) => i === null)) return null;
+  const flat = (items as Bool[]).flatMap((i) => (i.kind === kind ? i.items : [i]));
+  return flat.length === 1 ? (flat[0] as Bool) : { kind, items: flat };
+}
+
+function flatBool(b: Bool, nested: boolean): string {
+  if (b.kind === "atom") return b.text;
+  const text = b.items.map((i) => flatBool(i, true)).join(` ${b.kind} `);
+  return nested ? `(${text})` : text;
+}
+
+/** `b` printed at `column` of a line indented `indent`, `trailing` characters following it. */
+function layoutBool(b: Bool, indent: number, column: number, trailing: number): string {
+  const flat = flatBool(b, false);
+  if (b.kind === "atom" || column + width(flat) + trailing <= LINE_LENGTH) return flat;
+  return `(\n${boolLines(b, indent + 4)}\n${" ".repeat(indent)})`;
+}
+
+function boolLines(b: Bool & { kind: "and" | "or" }, indent: number): string {
+  const pad = " ".repeat(indent);
+  return b.items
+    .map((item, i) => {
+      const prefix = i === 0 ? "" : `${b.kind} `;
+      if (item.kind === "atom") return `${pad}${prefix}${item.text}`;
+      const flat = `(${flatBool(item, false)})`;
+      if (indent + prefix.length + width(flat) <= LINE_LENGTH) return `${pad}${prefix}${flat}`;
+      return `${pad}${prefix}(\n${boolLines(item, indent + 4)}\n${pad})`;
+    })
+    .join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fast path.
+
+/** A value a fast check reads: the first use binds it (`v := obj.get("k")`), later ones name it. */
+class FastValue {
+  #bound = false;
+  #uses = 0;
+  readonly name: string;
+  readonly source: string;
+  constructor(name: string, source: string) {
+    this.name = name;
+    this.source = source;
+  }
+  /** Marks a use; texts are resolved once the expression is complete (see `resolve`). */
+  use(inCall: boolean): string {
+    this.#uses++;
+    return inCall ? "\u0001" : "\u0000";
+  }
+  resolve(text: string): string {
+    return text.replace(/[\u0000\u0001]/g, (token) => {
+      if (this.#uses === 1) return this.source;
+      if (this.#bound) return this.name;
+      this.#bound = true;
+      return token === "\u0001" ? `${this.name} := ${this.source}` : `(${this.name} := ${this.source})`;
+    });
+  }
+}
+
+function resolveBool(b: Bool, v: FastValue): Bool {
+  return b.kind === "atom" ? atom(v.resolve(b.text)) : { kind: b.kind, items: b.items.map((i) => resolveBool(i, v)) };
+}
+
+/** The exact-type check of a list item or map value, as a function name; null when there is none. */
+function fastItemCheck(type: ValueType, ctx: PyContext, plan: ValidatorPlan): string | null {
+  switch (type.kind) {
+    case "scalar":
+      if (type.constraints !== undefined && Object.values(type.constraints).some((c) => c !== undefined)) return null;
+      return { string: "_is_text", int: "_is_whole", float: "_is_real", bool: "_is_flag", json: "_is_json", any: null }[type.name];
+    case "record":
+      return plan.fast.has(type.record) ? ctx.names.check(type.record) : null;
+    default:
+      return null;
+  }
+}
+
+function fastCheck(type: ValueType, v: FastValue, ctx: PyContext, plan: ValidatorPlan): Bool | null {
+  const need = (name: string): string => ctx.need(name);
+  switch (type.kind) {
+    case "scalar": {
+      const c = type.constraints ?? {};
+      switch (type.name) {
+        case "string": {
+          const base = atom(`type(${v.use(true)}) is str`);
+          if (c.minLength === undefined && c.format === undefined) return base;
+          return join("and", [base, atom(`${need("_fits_text")}(${v.use(true)}, ${c.minLength ?? "None"}, ${c.format === undefined ? "None" : pythonString(c.format)})`)]);
+        }
+        case "int": {
+          const base = atom(`type(${v.use(true)}) is int`);
+          if (c.minimum === undefined && c.maximum === undefined) return join("and", [base, atom(`-${need("_FINITE_INT")} < ${v.use(false)} < _FINITE_INT`)]);
+          return join("and", [base, atom(`${need("_fits_range")}(${v.use(true)}, ${pyNumber(c.minimum)}, ${pyNumber(c.maximum)})`)]);
+        }
+        case "float": {
+          const number = join("or", [
+            join("and", [atom(`type(${v.use(true)}) is float`), atom(`-${need("_INF")} < ${v.use(false)} < _INF`)]),
+            join("and", [atom(`type(${v.use(true)}) is int`), atom(`-${need("_FINITE_INT")} < ${v.use(false)} < _FINITE_INT`)]),
+          ]);
+          if (c.minimum === undefined && c.maximum === undefined) return number;
+          return join("and", [number, atom(`${need("_fits_range")}(${v.use(true)}, ${pyNumber(c.minimum)}, ${pyNumber(c.maximum)})`)]);
+        }
+        case "bool":
+          return atom(`type(${v.use(true)}) is bool`);
+        case "json":
+          return atom(`${need("_is_json")}(${v.use(true)})`);
+        case "any":
+          return null;
+      }
+      return null;
+    }
+    case "enum": {
+      const e = type.enum;
+      if (e.open) return e.valueType === "int" ? join("and", [atom(`type(${v.use(true)}) is int`), atom(`-${need("_FINITE_INT")} < ${v.use(false)} < _FINITE_INT`)]) : atom(`type(${v.use(true)}) is str`);
+      plan.enums.add(e);
+      return join("and", [atom(`type(${v.use(true)}) is ${e.valueType === "int" ? "int" : "str"}`), atom(`${v.use(false)} in ${ctx.need(ctx.names.enumValues(e))}`)]);
+    }
+    case "literal":
+      if (typeof type.value === "boolean") return atom(`${v.use(false)} is ${type.value ? "True" : "False"}`);
+      if (typeof type.value === "string") return join("and", [atom(`type(${v.use(true)}) is str`), atom(`${v.use(false)} == ${pythonString(type.value)}`)]);
+      return atom(`${need("_is_literal")}(${v.use(true)}, ${pyNumber(type.value)})`);
+    case "record":
+      return plan.fast.has(type.record) ? atom(`${ctx.names.check(type.record)}(${v.use(true)})`) : null;
+    case "tagged": {
+      if (!type.union.variants.every((x) => plan.fast.has(x.record))) return null;
+      return join("or", type.union.variants.map((x) => atom(`${ctx.names.check(x.record)}(${v.use(true)})`)));
+    }
+    case "nullable":
+      return join("or", [atom(`${v.use(false)} is None`), fastCheck(type.of, v, ctx, plan)]);
+    case "oneOf":
+      return join("or", type.of.map((m) => fastCheck(m, v, ctx, plan)));
+    case "list": {
+      if ((type.constraints?.minItems ?? 0) > 0) return null;
+      const base = atom(`type(${v.use(true)}) is list`);
+      if (type.of.kind === "scalar" && type.of.name === "any") return base;
+      if (type.of.kind === "enum" && !type.of.enum.open && type.of.enum.valueType === "string") {
+        plan.enums.add(type.of.enum);
+        return join("and", [base, atom(`${need("_all_in")}(${v.use(true)}, ${ctx.need(ctx.names.enumValues(type.of.enum))})`)]);
+      }
+      const item = fastItemCheck(type.of, ctx, plan);
+      return item === null ? null : join("and", [base, atom(`all(map(${ctx.need(item)}, ${v.use(true)}))`)]);
+    }
+    case "map": {
+      const base = atom(`type(${v.use(true)}) is dict`);
+      if (type.of.kind === "scalar" && type.of.name === "any") return base;
+      const item = fastItemCheck(type.of, ctx, plan);
+      return item === null ? null : join("and", [base, atom(`all(map(${ctx.need(item)}, ${v.use(false)}.values()))`)]);
+    }
+  }
+}
+
+function acceptsNull(type: ValueType): boolean {
+  switch (type.kind) {
+    case "nullable":
+      return true;
+    case "scalar":
+      return type.name === "json" || type.name === "any";
+    case "oneOf":
+      return type.of.some(acceptsNull);
+    default:
+      return false;
+  }
+}
+
+function pyNumber(n: number | undefined): string {
+  if (n === undefined) return "None";
+  if (Object.is(n, -0)) return "-0.0";
+  return Number.isInteger(n) && Math.abs(n) < 1e21 ? n.toFixed(0) : String(n).replace(/e\+?/, "e");
+}
+
+/** The fields a shape's walk and fast path check: a variant record's tag comes first. */
+interface Checked {
+  readonly key: string;
+  readonly type: ValueType;
+  readonly required: boolean;
+  /** The field as the spec declares it (absent for a variant's tag). */
+  readonly field?: Field;
+}
+
+function checkedFields(view: ShapeView): Checked[] {
+  const fields: Checked[] = view.fields.map((f) => ({ key: f.key.value, type: f.type, required: f.required, field: f }));
+  const shape = view.shape;
+  if (shape.kind === "record" && shape.variantOf !== undefined && !fields.some((f) => f.key === shape.variantOf?.union.tag)) {
+    const tag: Checked = { key: shape.variantOf.union.tag, type: { kind: "literal", value: shape.variantOf.value }, required: true };
+    return [tag, ...fields];
+  }
+  return fields;
+}
+
+function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan): string | null {
+  const parts: Bool[] = [];
+  for (const f of fields) {
+    const key = pythonString(f.key);
+    if (f.type.kind === "scalar" && f.type.name === "any" && !ruleVars.has(f.key)) {
+      if (f.required) parts.push(atom(`${key} in obj`));
+      continue;
+    }
+    const name = ruleVars.get(f.key) ?? "v";
+    const absentAware = !f.required || acceptsNull(f.type) || ruleVars.has(f.key);
+    const v = new FastValue(name, absentAware ? `obj.get(${key}, ${ctx.need("_ABSENT")})` : `obj.get(${key})`);
+    const check = fastCheck(f.type, v, ctx, plan);
+    if (check === null) return null;
+    const whole = f.required ? check : join("or", [atom(`${v.use(false)} is _ABSENT`), check]);
+    if (whole === null) return null;
+    // A rule reads the value later: make sure the first use binds it.
+    if (ruleVars.has(f.key) && f.required) v.use(false);
+    parts.push(resolveBool(whole, v));
+  }
+  for (const rule of view.rules) {
+    const ifVar = ruleVars.get(rule.if.key.value);
+    const thenVar = ruleVars.get(rule.then.key.value);
+    if (ifVar === undefined || thenVar === undefined) return null;
+    const set = (values: readonly string[]): string => `{${values.map(pythonString).join(", ")}}`;
+    parts.push(join("or", [atom(`${ifVar} not in ${set(rule.if.values)}`), atom(`${thenVar} is _ABSENT`), atom(`${thenVar} in ${set(rule.then.values)}`)]) as Bool);
+    ctx.need("_ABSENT");
+  }
+  if (view.unknownKeys === "forbid") parts.push(atom(`${ctx.need(ctx.names.knownKeys(view.shape))}.issuperset(obj)`));
+  const check = ctx.names.check(view.shape);
+  const head = `${pyDef(check, ["value: object"], "bool")}\n`;
+  if (parts.length === 0) return `${head}    return type(value) is dict\n`;
+  const body = join("and", parts) as Bool;
+  return [
+    head,
+    "    if type(value) is not dict:\n",
+    "        return False\n",
+    `    obj = ${ctx.need("cast")}("dict[str, object]", value)\n`,
+    `    return ${layoutBool(body, 4, 11, 0)}\n`,
+  ].join("");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The issue walk.
+
+interface Walk {
+  readonly lines: string[];
+  yields: boolean;
+  counter: number;
+}
+
+/** Words of a type in "expected ‹words›, got …" (the README's type table). */
+export function typeWords(type: ValueType): string {
+  switch (type.kind) {
+    case "scalar":
+      return { string: "a string", int: "an integer", float: "a number", bool: "a boolean", any: "a value", json: "a JSON value" }[type.name];
+    case "enum":
+      if (type.enum.open) return type.enum.valueType === "int" ? "an integer" : "a string";
+      return enumWords(type.enum);
+    case "literal":
+      return typeof type.value === "string" ? JSON.stringify(type.value) : String(type.value);
+    case "record":
+    case "tagged":
+    case "map":
+      return "an object";
+    case "list":
+      return "an array";
+    case "nullable":
+      return `${typeWords(type.of)} or null`;
+    case "oneOf":
+      return type.of.map(typeWords).join(" or ");
+  }
+}
+
+function enumWords(e: Enum): string {
+  return `one of ${e.members.map((m) => (e.valueType === "int" ? m.value : JSON.stringify(m.value))).join(", ")}`;
+}
+
+function unionWords(u: TaggedUnion): string {
+  return `one of ${u.variants.map((v) => JSON.stringify(v.value)).join(", ")}`;
+}
+
+/** A call statement laid out as ruff does. */
+function callLine(indent: number, callee: string, args: readonly string[], prefix = ""): string {
+  return `${" ".repeat(indent)}${prefix}${pyLayout(pyCall(callee, args.map(pyAtom)), indent, indent + prefix.length, 0)}`;
+}
+
+const nullArg = (nullable: boolean): string[] => (nullable ? ["True"] : []);
+
+function walkValue(type: ValueType, item: string, at: string, indent: number, w: Walk, ctx: PyContext, plan: ValidatorPlan, nullable = false): void {
+  const out = (line: string): void => {
+    w.lines.push(line);
+  };
+  const pad = " ".repeat(indent);
+  const n = ctx.need;
+  switch (type.kind) {
+    case "nullable":
+      walkValue(type.of, item, at, indent, w, ctx, plan, true);
+      return;
+    case "scalar": {
+      const c = type.constraints ?? {};
+      if (type.name === "any") return;
+      const checker = { string: "_check_str", int: "_check_int", float: "_check_float", bool: "_check_bool", json: "_check_json" }[type.name];
+      const args = [item, at, "issues", ...nullArg(nullable)];
+      const numeric = (type.name === "int" || type.name === "float") && (c.minimum !== undefined || c.maximum !== undefined);
+      const text = type.name === "string" && (c.minLength !== undefined || c.format !== undefined);
+      if (!numeric && !text) {
+        out(callLine(indent, n(checker), args));
+        return;
+      }
+      out(callLine(indent, n(checker), args, "if ").replace(/$/, ":"));
+      if (numeric) out(callLine(indent + 4, n("_check_range"), [item, at, "issues", pyNumber(c.minimum), pyNumber(c.maximum)]));
+      else out(callLine(indent + 4, n("_check_text"), [item, at, "issues", c.minLength === undefined ? "None" : String(c.minLength), c.format === undefined ? "None" : pythonString(c.format)]));
+      return;
+    }
+    case "enum": {
+      const e = type.enum;
+      if (e.open) {
+        out(callLine(indent, n(e.valueType === "int" ? "_check_int" : "_check_str"), [item, at, "issues", ...nullArg(nullable)]));
+        return;
+      }
+      plan.enums.add(e);
+      out(callLine(indent, n("_check_enum"), [item, at, "issues", n(ctx.names.enumSpec(e)), ...nullArg(nullable)]));
+      return;
+    }
+    case "literal":
+      out(callLine(indent, n("_check_literal"), [item, at, "issues", pyLiteral(type.value), ...nullArg(nullable)]));
+      return;
+    case "record": {
+      w.yields = true;
+      const walk = ctx.names.walk(type.record);
+      if (nullable) {
+        out(`${pad}if not ${n("_skipped")}(${item}, True) and ${n("_object")}(${item}, ${at}, issues, True):`);
+      } else {
+        out(`${pad}if ${item} is not ${n("_ABSENT")}:`);
+      }
+      out(`${pad}    yield ${walk}, ${item}, ${at}`);
+      return;
+    }
+    case "tagged": {
+      w.yields = true;
+      plan.unions.add(type.union);
+      const variant = `variant${w.counter === 0 ? "" : w.counter}`;
+      w.counter++;
+      out(callLine(indent, n("_variant"), [item, at, "issues", n(ctx.names.unionVariants(type.union)), ...nullArg(nullable)], `${variant} = `));
+      out(`${pad}if ${variant} is not None:`);
+      out(`${pad}    yield ${variant}, ${item}, ${at}`);
+      return;
+    }
+    case "list": {
+      const minItems = type.constraints?.minItems;
+      const anyItems = type.of.kind === "scalar" && type.of.name === "any";
+      if (anyItems && minItems === undefined) {
+        out(callLine(indent, n("_list"), [item, at, "issues", ...nullArg(nullable)]));
+        return;
+      }
+      const d = w.counter++;
+      const items = `items${d === 0 ? "" : d}`;
+      const i = ["i", "j", "k"][d] ?? `i${d}`;
+      const element = `element${d === 0 ? "" : d}`;
+      const inner = `at${d + 1}`;
+      out(callLine(indent, n("_list"), [item, at, "issues", ...nullArg(nullable)], `${items} = `));
+      out(`${pad}if ${items} is not None:`);
+      if (minItems !== undefined) out(callLine(indent + 4, n("_check_count"), [items, at, "issues", String(minItems)]));
+      if (anyItems) return;
+      out(`${pad}    for ${i}, ${element} in enumerate(${items}):`);
+      out(`${pad}        ${inner} = (*${at}, ${i})`);
+      walkValue(type.of, element, inner, indent + 8, w, ctx, plan);
+      return;
+    }
+    case "map": {
+      if (type.of.kind === "scalar" && type.of.name === "any") {
+        out(callLine(indent, n("_check_entries"), [item, at, "issues", ...nullArg(nullable)]));
+        return;
+      }
+      const d = w.counter++;
+      const element = `element${d === 0 ? "" : d}`;
+      const inner = `at${d + 1}`;
+      out(`${callLine(indent, n("_entries"), [item, at, "issues", ...nullArg(nullable)], `for ${inner}, ${element} in `)}:`);
+      walkValue(type.of, element, inner, indent + 4, w, ctx, plan);
+      return;
+    }
+    case "oneOf": {
+      const words = typeWords(type) + (nullable ? " or null" : "");
+      const matched = join("or", [...(nullable ? [atom(`${item} is None`)] : []), ...type.of.map((m) => atom(memberCheck(m, item, ctx, plan)))]) as Bool;
+      out(`${pad}matched = ${layoutBool(matched, indent, indent + 10, 0)}`);
+      out(callLine(indent, n("_check_one_of"), [item, at, "issues", pythonString(words), "matched"]));
+      return;
+    }
+  }
+}
+
+function pyLiteral(value: string | number | boolean): string {
+  if (typeof value === "string") return pythonString(value);
+  if (typeof value === "boolean") return value ? "True" : "False";
+  return pyNumber(value);
+}
+
+/** An exact check (the walk's verdict, never conservative) that `x` is of a oneOf member type. */
+function memberCheck(type: ValueType, x: string, ctx: PyContext, plan: ValidatorPlan): string {
+  const n = ctx.need;
+  switch (type.kind) {
+    case "scalar": {
+      const c = type.constraints ?? {};
+      switch (type.name) {
+        case "string":
+          return c.minLength === undefined && c.format === undefined
+            ? `isinstance(${x}, str)`
+            : `${n("_fits_text")}(${x}, ${c.minLength ?? "None"}, ${c.format === undefined ? "None" : pythonString(c.format)})`;
+        case "int":
+        case "float": {
+          const base = `${n(type.name === "int" ? "_is_int_value" : "_is_float_value")}(${x})`;
+          return c.minimum === undefined && c.maximum === undefined ? base : `(${base} and ${n("_fits_range")}(${x}, ${pyNumber(c.minimum)}, ${pyNumber(c.maximum)}))`;
+        }
+        case "bool":
+          return `isinstance(${x}, bool)`;
+        case "json":
+          return `${n("_json_flaw")}(${x}) is ${n("_NO_FLAW")}`;
+        case "any":
+          return "True";
+      }
+      return "True";
+    }
+    case "enum":
+      if (type.enum.open) return type.enum.valueType === "int" ? `${n("_is_int_value")}(${x})` : `isinstance(${x}, str)`;
+      plan.enums.add(type.enum);
+      return `${n("_in_enum")}(${x}, ${n(ctx.names.enumSpec(type.enum))})`;
+    case "literal":
+      return `${n("_is_literal")}(${x}, ${pyLiteral(type.value)})`;
+    case "record": {
+      const walk = `${n("_conforms")}(${ctx.names.walk(type.record)}, ${x})`;
+      return plan.fast.has(type.record) ? `(${ctx.names.check(type.record)}(${x}) or ${walk})` : walk;
+    }
+    case "tagged":
+      plan.unions.add(type.union);
+      return `${n("_in_union")}(${x}, ${n(ctx.names.unionVariants(type.union))})`;
+    case "nullable":
+      return `(${x} is None or ${memberCheck(type.of, x, ctx, plan)})`;
+    case "oneOf":
+      return `(${type.of.map((m) => memberCheck(m, x, ctx, plan)).join(" or ")})`;
+    case "list":
+    case "map": {
+      const y = `${x}_`;
+      const inner = memberCheck(type.of, y, ctx, plan);
+      const direct = new RegExp(`^(\\w+)\\(${y}\\)$`).exec(inner);
+      const check = direct?.[1] ?? `lambda ${y}: ${inner}`;
+      const every = type.kind === "list" ? "_every_item" : "_every_value";
+      const count = type.kind === "list" && (type.constraints?.minItems ?? 0) > 0 ? ` and len(${ctx.need("cast")}("list[object]", ${x})) >= ${type.constraints?.minItems}` : "";
+      return `(${n(every)}(${x}, ${check})${count})`;
+    }
+  }
+}
+
+function emitWalk(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan): string {
+  const w: Walk = { lines: [], yields: false, counter: 0 };
+  const n = ctx.need;
+  w.lines.push(`    obj = ${n("_object")}(value, path, issues)`);
+  w.lines.push("    if obj is None:");
+  w.lines.push("        return");
+  for (const f of fields) {
+    const key = pythonString(f.key);
+    w.lines.push(`    at = (*path, ${key})`);
+    const read = `${n("_read")}(obj, at, issues${f.required ? "" : ", required=False"})`;
+    const kept = ruleVars.get(f.key);
+    if (kept !== undefined) {
+      w.lines.push("    mark = len(issues)");
+      w.lines.push(`    ${kept} = ${read}`);
+      walkValue(f.type, kept, "at", 4, w, ctx, plan);
+      w.lines.push(`    ${kept} = ${n("_kept")}(${kept}, mark, issues)`);
+      continue;
+    }
+    const start = w.lines.length;
+    walkValue(f.type, "item", "at", 4, w, ctx, plan);
+    const added = w.lines.slice(start);
+    const only = added.length === 1 ? added[0] : undefined;
+    if (added.length === 0) {
+      w.lines.push(`    ${read}`);
+    } else if (only !== undefined && /^ {4}_check_\w+\(item, at, /.test(only)) {
+      // One check of the value read: read it in place.
+      w.lines.pop();
+      const [callee, rest] = [only.slice(4, only.indexOf("(")), only.slice(only.indexOf("(item, ") + 7, -1)];
+      w.lines.push(callLine(4, callee, [read, ...splitArgs(rest)]));
+    } else {
+      w.lines.splice(start, 0, `    item = ${read}`);
+    }
+  }
+  for (const rule of view.rules) emitRule(rule, ruleVars, w, ctx);
+  if (view.unknownKeys === "forbid") w.lines.push(callLine(4, n("_check_unknown_keys"), ["obj", "path", "issues", n(ctx.names.knownKeys(view.shape))]));
+  const returns = w.yields ? `${n("Iterator")}[tuple[${n("_Walker")}, object, ${n("_Path")}]]` : "None";
+  n("_Path");
+  return [pyDef(ctx.names.walk(view.shape), ["value: object", "path: _Path", "issues: list[ValidationIssue]"], returns), ...w.lines].join("\n") + "\n";
+}
+
+/** Arguments of a flat call's argument text (the checks' arguments hold no nested commas but in calls). */
+function splitArgs(text: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of text) {
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    if (ch === ")" || ch === "]" || ch === "}") depth--;
+    if (ch === "," && depth === 0) {
+      args.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim() !== "") args.push(current.trim());
+  return args;
+}
+
+function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w: Walk, ctx: PyContext): void {
+  const values = (part: CrossFieldRule["if"]): string => flatTuple(part.values.map((v) => ctx.valueRef(part.key, v)));
+  const ifVar = ruleVars.get(rule.if.key.value) ?? "_ABSENT";
+  const thenVar = ruleVars.get(rule.then.key.value) ?? "_ABSENT";
+  w.lines.push(callLine(4, ctx.need("_violates"), [ifVar, values(rule.if), thenVar, values(rule.then)], "if ") + ":");
+  w.lines.push(`        at = (*path, ${pythonString(rule.then.key.value)})`);
+  w.lines.push(`        message = ${pythonString(ruleMessage(rule))}`);
+  w.lines.push(`        issues.append(ValidationIssue(at, "rule_violated", message))`);
+}
+
+function flatTuple(items: readonly string[]): string {
+  return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public functions of a shape.
+
+export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: ValidatorPlan): string {
   const type = ctx.names.type(view.shape);
   const validator = ctx.names.validator(view.shape);
   const parser = ctx.names.guard(view.shape);
   const what = view.shape.kind === "topic" ? `the payload of \`\`${ctx.topicRef(view.shape)}\`\`` : `a \`\`${type}\`\``;
-  const args: (PyExpr | readonly [string, PyExpr])[] = [
-    pyAtom("value"),
-    ["unknown_keys", pyAtom(pythonString(view.unknownKeys))],
-    ["fields", pyList(view.fields.map((f) => fieldSpec(f, ctx)))],
-  ];
-  if (view.rules.length > 0) args.push(["rules", pyList(view.rules.map((r) => ruleSpec(r, ctx)))]);
+  const fields = checkedFields(view);
+  const ruleKeys = [...new Set(view.rules.flatMap((r) => [r.if.key.value, r.then.key.value]))].filter((k) => fields.some((f) => f.key === k));
+  const ruleVars = new Map(ruleKeys.map((k, i) => [k, `kept${i}`] as const));
+  const fast = plan.fast.has(view.shape) ? emitFastCheck(view, fields, ruleVars, ctx, plan) : null;
+  const walk = ctx.names.walk(view.shape);
+  const check = ctx.names.check(view.shape);
+  const issues = `${ctx.need("_issues")}(${walk}, value)`;
   return [
     `${pyDef(validator, ["value: object"], "list[ValidationIssue]")}\n`,
     ...docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`),
-    `    return ${pyLayout(pyCall(ctx.need("_check_shape"), args), 4, 11, 0)}\n`,
+    ...(fast === null ? [`    return ${issues}\n`] : [`    if ${check}(value):\n`, "        return []\n", `    return ${issues}\n`]),
     "\n\n",
     `${pyDef(parser, ["value: object"], type)}\n`,
     ...docLines(
       `Return \`\`value\`\` as ${what}.\n\nRaises:\n    PayloadValidationError: If it has issues (a \`\`ValueError\`\` listing them).`,
     ),
-    `    ${pyLayout(pyCall(ctx.need("_raise_if_invalid"), [pyCall(validator, [pyAtom("value")])]), 4, 4, 0)}\n`,
+    ...(fast === null
+      ? [`    ${ctx.need("_raise_if_invalid")}(${issues})\n`]
+      : [`    if not ${check}(value):\n`, `        ${ctx.need("_raise_if_invalid")}(${issues})\n`]),
     `${pyStatement(4, `return ${ctx.need("cast")}`, [pythonString(type), "value"], "")}\n`,
+    ...(fast === null ? [] : ["\n\n", fast]),
+    "\n\n",
+    emitWalk(view, fields, ruleVars, ctx, plan),
   ].join("");
 }
 
@@ -41,40 +637,37 @@ function docLines(text: string): string[] {
   return pythonDocstring(text, "    ").map((l) => `${l}\n`);
 }
 
-function fieldSpec(field: Field, ctx: PyContext): PyExpr {
-  const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(ctx.keyRef(field.key)), valueSpec(field.key.type, ctx)];
-  if (!field.required) args.push(["required", pyAtom("False")]);
-  return pyCall(ctx.need("_Field"), args);
-}
-
-function valueSpec(type: ValueType, ctx: PyContext): PyExpr {
-  switch (type.kind) {
-    case "scalar":
-      return pyAtom(ctx.need(SCALAR_SPECS[type.name]));
-    case "enum":
-      return pyCall(
-        ctx.need("_enum"),
-        type.enum.members.map((m) => pyAtom(`${ctx.use(type.enum.name)}.${m.name}`)),
-      );
-    case "list":
-      return pyCall(ctx.need("_list_of"), [valueSpec(type.of, ctx)]);
-    case "map":
-      return pyCall(ctx.need("_map_of"), [valueSpec(type.of, ctx)]);
-    case "record":
-      return pyCall(ctx.need("_record"), [pyAtom(ctx.names.validator(type.record))]);
+/** The enum specs and key sets the validators read, built once at import (before the validators). */
+export function emitValidatorTables(protocol: Protocol, ctx: PyContext, plan: ValidatorPlan): string {
+  const lines: string[] = [];
+  for (const e of protocol.enums) {
+    if (!plan.enums.has(e)) continue;
+    const spec = ctx.names.enumSpec(e);
+    const members = e.members.map((m) => `${ctx.use(e.name)}.${m.name}`);
+    const args = [pythonString(enumWords(e)), ...members, ...(e.valueType === "int" ? ["numeric=True"] : [])];
+    lines.push(`${spec} = ${pyLayout(pyCall(ctx.need("_enum"), args.map(pyAtom)), 0, spec.length + 3, 0)}`);
+    lines.push(`${ctx.names.enumValues(e)} = ${spec}.values`);
   }
-  return notYet("the Python validators", type);
+  for (const view of listShapes(protocol)) {
+    if (view.unknownKeys !== "forbid") continue;
+    const name = ctx.names.knownKeys(view.shape);
+    const keys = checkedFields(view).map((f) => pythonString(f.key));
+    lines.push(`${name} = ${pyLayout(pyCall(ctx.need("_keys"), keys.map(pyAtom)), 0, name.length + 3, 0)}`);
+  }
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
-function ruleSpec(rule: CrossFieldRule, ctx: PyContext): PyExpr {
-  const values = (part: CrossFieldRule["if"]): PyExpr => pyList(part.values.map((v) => pyAtom(ctx.valueRef(part.key, v))));
-  return pyCall(ctx.need("_Rule"), [
-    ["if_key", pyAtom(ctx.keyRef(rule.if.key))],
-    ["if_values", values(rule.if)],
-    ["then_key", pyAtom(ctx.keyRef(rule.then.key))],
-    ["then_values", values(rule.then)],
-    ["message", pyAtom(pythonString(ruleMessage(rule)))],
-  ]);
+/** The variant tables of the tagged unions (after the walks they name). */
+export function emitUnionTables(protocol: Protocol, ctx: PyContext, plan: ValidatorPlan): string {
+  const lines: string[] = [];
+  for (const u of protocol.unions) {
+    if (!plan.unions.has(u)) continue;
+    const name = ctx.names.unionVariants(u);
+    const variants = pyDict(u.variants.map((v) => [pythonString(v.value), pyAtom(ctx.names.walk(v.record))] as const));
+    const value = pyCall(ctx.need("_Union"), [pyAtom(pythonString(u.tag)), variants, pyAtom(pythonString(unionWords(u)))]);
+    lines.push(`${name} = ${pyLayout(value, 0, name.length + 3, 0)}`);
+  }
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
 
 /** The topic tables and `validate_payload` / `parse_payload`. */

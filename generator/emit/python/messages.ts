@@ -14,7 +14,7 @@ import { reachable, type Chunk } from "../chunks.js";
 import { helpers, type Helper, type TargetHelpers } from "../../names/helpers.js";
 import { CORE_FUNCTIONS, CORE_TYPES, ISSUE_TYPE_NAMES, ISSUE_TYPES_USE, issueTypes } from "./messages-runtime.js";
 import { emitTypeDecls, typeExports, TYPE_NAMES } from "./messages-types.js";
-import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators } from "./messages-validators.js";
+import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators, emitUnionTables, emitValidatorTables, validatorPlan } from "./messages-validators.js";
 import { emitVerify, VERIFY_CALLS, VERIFY_LOCALS } from "./messages-verify.js";
 
 export function emitPythonMessages(protocol: Protocol, names: Names): GeneratedFile[] {
@@ -67,7 +67,10 @@ function messagesModule(protocol: Protocol, names: Names): string {
   const verifies = protocol.records.flatMap((r) => (r.verify === undefined ? [] : [{ record: r, verify: r.verify }]));
   const reexports = recordVocabulary(protocol).map(ctx.use);
   const typedDicts = emitTypeDecls(protocol, ctx);
-  const validators = shapes.map((s) => emitShapeValidators(s, ctx));
+  const plan = validatorPlan(protocol);
+  const validators = shapes.map((s) => emitShapeValidators(s, ctx, plan));
+  const tables = emitValidatorTables(protocol, ctx, plan);
+  const unionTables = emitUnionTables(protocol, ctx, plan);
   const dispatch = emitPayloadDispatch(protocol, ctx);
   const verifyFns = verifies.map(({ record, verify }) => emitVerify(record, verify, ctx));
   // Everything is printed now: the runtime chunks and imports follow from what it uses.
@@ -79,7 +82,9 @@ function messagesModule(protocol: Protocol, names: Names): string {
     ...typedDicts,
     issueTypes(),
     ...(coreTypes.length > 0 ? [topLevel(coreTypes)] : []),
+    ...(tables === "" ? [] : [tables]),
     ...validators,
+    ...(unionTables === "" ? [] : [unionTables]),
     dispatch,
     ...verifyFns,
     ...(coreFunctions.length > 0 ? [topLevel(coreFunctions)] : []),
@@ -132,8 +137,7 @@ const STDLIB: readonly (readonly [module: string, names: readonly string[]])[] =
   ["json", []],
   ["math", []],
   ["re", []],
-  ["collections.abc", ["Callable", "Mapping", "Sequence"]],
-  ["functools", ["partial"]],
+  ["collections.abc", ["Callable", "Iterator", "Mapping", "Sequence"]],
   ["typing", ["Any", "Literal", "NamedTuple", "Optional", "TypedDict", "Union", "cast"]],
 ];
 
