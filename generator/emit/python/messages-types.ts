@@ -34,7 +34,8 @@ export function typeExports(protocol: Protocol, names: { union(u: TaggedUnion): 
 export function emitTypeDecls(protocol: Protocol, ctx: PyContext): string[] {
   const shapes = listShapes(protocol);
   const records = shapes.filter((s) => s.shape.kind === "record");
-  const topics = shapes.filter((s) => s.shape.kind === "topic");
+  // Topic payloads, then topic responses (each a shape of its own).
+  const topics = shapes.filter((s) => s.shape.kind !== "record");
   return [
     ...(usesJson(protocol) ? [jsonValueAlias(ctx)] : []),
     ...records.map((s) => emitTypedDict(s, ctx)),
@@ -71,6 +72,7 @@ export function shapeDoc(view: ShapeView, ctx: PyContext): string {
   const { shape } = view;
   const text = paragraphs([
     shape.kind === "topic" ? `Payload of \`\`${ctx.topicRef(shape)}\`\` (\`\`${shape.value}\`\`).` : undefined,
+    shape.kind === "response" ? `Body of the response to \`\`${ctx.topicRef(shape.topic)}\`\` (\`\`${shape.topic.value}\`\`).` : undefined,
     shape.doc,
     ...(shape.kind === "record" ? recordNotes(shape, ctx) : []),
     shape.deprecated === undefined ? undefined : `Deprecated: ${shape.deprecated.trim()}`,

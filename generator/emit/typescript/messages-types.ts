@@ -23,7 +23,8 @@ export const TYPE_NAMES: readonly string[] = [JSON_VALUE];
 export function emitTypeDecls(protocol: Protocol, ctx: TsContext): string[] {
   const shapes = listShapes(protocol);
   const records = shapes.filter((s) => s.shape.kind === "record");
-  const topics = shapes.filter((s) => s.shape.kind === "topic");
+  // Topic payloads, then topic responses (each a shape of its own).
+  const topics = shapes.filter((s) => s.shape.kind !== "record");
   return [
     ...(usesJson(protocol) ? [jsonValueDecl(ctx)] : []),
     ...records.map((s) => emitInterface(s, ctx)),
@@ -58,7 +59,12 @@ function emitUnion(u: TaggedUnion, ctx: TsContext): string {
 /** The doc comment of a payload or record type: what it is, the spec's doc, its deprecation. */
 function shapeDoc(view: ShapeView, ctx: TsContext): string {
   const { shape } = view;
-  const lines = shape.kind === "topic" ? [`Payload of \`${ctx.topicRef(shape)}\` (\`${shape.value}\`).`] : [];
+  const lines =
+    shape.kind === "topic"
+      ? [`Payload of \`${ctx.topicRef(shape)}\` (\`${shape.value}\`).`]
+      : shape.kind === "response"
+        ? [`Body of the response to \`${ctx.topicRef(shape.topic)}\` (\`${shape.topic.value}\`).`]
+        : [];
   const doc = commentLines(shape.doc);
   if (lines.length > 0 && doc.length > 0) lines.push("");
   lines.push(...doc);
