@@ -46,7 +46,7 @@ interface PythonRun {
 
 /** What the generated TypeScript module exports that this test calls. */
 interface TsApi {
-  validateMessage(value: unknown, options?: { request?: unknown }): { ok: true } | { ok: false; errors: readonly Verdict[] };
+  validateMessage(value: unknown, request?: string): { ok: true } | { ok: false; errors: readonly Verdict[] };
   Conversation: new () => { add(message: unknown): StepVerdict };
 }
 
@@ -94,7 +94,7 @@ async function tsApi(e: Example): Promise<TsApi> {
 }
 
 function tsVerdict(api: TsApi, c: MessageCase): readonly Verdict[] {
-  const result = c.request === undefined ? api.validateMessage(c.message) : api.validateMessage(c.message, { request: c.request });
+  const result = c.request === undefined ? api.validateMessage(c.message) : api.validateMessage(c.message, c.request);
   return result.ok ? [] : result.errors;
 }
 

@@ -39,8 +39,8 @@ export interface MessageCase {
   readonly description: string;
   readonly expect: { readonly valid: boolean; readonly issues?: readonly Issue[] };
   readonly message: unknown;
-  /** For a response whose kind has no topic key (JSON-RPC): the request it answers. */
-  readonly request?: unknown;
+  /** For a response whose kind has no topic key (JSON-RPC): the topic of the request it answers. */
+  readonly request?: string;
 }
 
 export interface ConversationStep {
