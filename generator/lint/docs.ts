@@ -11,6 +11,7 @@ function documented(p: Protocol): { readonly item: string; readonly kind: string
     ...p.keySets.flatMap((s) => [{ item: s.name, kind: "key set", of: s as Item }, ...s.keys.map((k) => ({ item: `${s.name}.${k.name}`, kind: "key", of: k }))]),
     ...p.topicSets.flatMap((s) => [{ item: s.name, kind: "topic set", of: s as Item }, ...s.topics.map((t) => ({ item: `${s.name}.${t.name}`, kind: "topic", of: t }))]),
     ...p.records.map((r) => ({ item: r.name, kind: "record", of: r })),
+    ...p.unions.map((u) => ({ item: u.name, kind: "union", of: u })),
     ...p.flows.map((f) => ({ item: f.name, kind: "flow", of: f })),
   ];
 }

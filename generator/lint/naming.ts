@@ -15,7 +15,7 @@ export function checkNames(p: Protocol, report: Report): void {
   for (const e of p.enums) for (const m of e.members) member(`${e.name}.${m.name}`, m.name, m.span);
   for (const s of p.keySets) for (const k of s.keys) member(`${s.name}.${k.name}`, k.name, k.span);
   for (const s of p.topicSets) for (const t of s.topics) member(`${s.name}.${t.name}`, t.name, t.span);
-  for (const set of [...p.enums, ...p.keySets, ...p.topicSets, ...p.records]) {
+  for (const set of [...p.enums, ...p.keySets, ...p.topicSets, ...p.records, ...p.unions]) {
     if (!PASCAL.test(set.name)) {
       report("SET_NAME_PASCAL_CASE", set.name, `${set.name} is not PascalCase`, set.span);
     }

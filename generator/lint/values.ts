@@ -21,7 +21,8 @@ const STYLES: readonly (readonly [string, RegExp])[] = [
 
 export function checkValues(p: Protocol, report: Report): void {
   const sets: ValueSet[] = [
-    ...p.enums.map((e) => ({ name: e.name, prefix: "", members: e.members })),
+    // An int enum's values are numbers: they have no case style or prefix.
+    ...p.enums.filter((e) => e.valueType === "string").map((e) => ({ name: e.name, prefix: "", members: e.members })),
     ...p.keySets.map((s) => ({ name: s.name, prefix: s.prefix, members: s.keys })),
     ...p.topicSets.map((s) => ({ name: s.name, prefix: s.prefix, members: s.topics })),
   ];

@@ -11,6 +11,7 @@ const NOUNS: { readonly [kind in Item["kind"]]: string } = {
   topicSet: "topic set",
   topic: "topic",
   record: "record",
+  union: "union",
   flow: "flow",
   constant: "constant",
 };
@@ -21,7 +22,9 @@ export const BUILT_IN_TYPES: ReadonlyMap<string, string> = new Map([
   ["int", "A JSON number that is a whole number."],
   ["float", "A JSON number."],
   ["bool", "true or false."],
-  ["any", "Any JSON value."],
+  ["any", "Anything (typed `unknown`)."],
+  ["json", "Any JSON value: null, a bool, a finite number, a string, a list or an object of JSON values (TypeScript `JsonValue`)."],
+  ["null", "As a union member, the value may be `null`: `int | null` (distinct from `optional`, a key that may be absent)."],
 ]);
 
 /** One line naming the item: `topic Topic.HELLO`. */

@@ -16,6 +16,7 @@ const COMPLETION_KIND: { readonly [kind in Item["kind"] | "builtIn" | "generic"]
   topicSet: 9, // Module
   topic: 23, // Event
   record: 22, // Struct
+  union: 22, // Struct
   flow: 3, // Function
   constant: 21, // Constant
   builtIn: 14, // Keyword

@@ -6,7 +6,7 @@
 import { isCollection, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import type { Node, Pair, Scalar } from "yaml";
 
-export type ItemKind = "actor" | "enum" | "member" | "keySet" | "key" | "topicSet" | "topic" | "record" | "flow" | "constant";
+export type ItemKind = "actor" | "enum" | "member" | "keySet" | "key" | "topicSet" | "topic" | "record" | "union" | "flow" | "constant";
 
 export interface Item {
   readonly kind: ItemKind;
@@ -33,6 +33,7 @@ export interface Outline {
   readonly keySets: ReadonlyMap<string, Item>;
   readonly topicSets: ReadonlyMap<string, Item>;
   readonly records: ReadonlyMap<string, Item>;
+  readonly unions: ReadonlyMap<string, Item>;
   readonly flows: ReadonlyMap<string, Item>;
   readonly constants: ReadonlyMap<string, Item>;
   readonly root: unknown;
@@ -64,6 +65,7 @@ export function outline(text: string): Outline {
     keySets: definitions(valueOf(root, "keys"), "keySet", { field: "keys", kind: "key" }),
     topicSets: definitions(valueOf(root, "topics"), "topicSet", { field: "topics", kind: "topic" }),
     records: definitions(valueOf(root, "records"), "record"),
+    unions: definitions(valueOf(root, "unions"), "union"),
     flows: definitions(valueOf(root, "flows"), "flow"),
     constants: definitions(valueOf(root, "constants"), "constant"),
     root,

@@ -12,7 +12,9 @@ export type Place =
   | { readonly kind: "topic"; readonly set?: string | undefined; readonly listed?: readonly string[] }
   | { readonly kind: "key"; readonly keySet?: string | undefined; readonly listed?: readonly string[] }
   | { readonly kind: "keySet" }
-  | { readonly kind: "type" };
+  | { readonly kind: "type" }
+  /** A record's `from:` and a union's variants name a record. */
+  | { readonly kind: "record" };
 
 const at = (path: readonly Segment[], i: number): Segment | undefined => path[i < 0 ? path.length + i : i];
 
@@ -33,8 +35,12 @@ export function placeOf(cursor: Cursor, o: Outline): Place | undefined {
     if (item && p.length === 7 && field === "payload" && (p[5] === "required" || p[5] === "optional")) {
       return { kind: "key", keySet: name === undefined ? undefined : o.topicSets.get(name)?.keySet, listed };
     }
+    if (value && p.length === 8 && field === "payload" && p[5] === "fields" && last === "type") return { kind: "type" };
   }
   if ((root === "topics" || root === "records") && value && p.length === 3 && p[2] === "keys") return { kind: "keySet" };
+  if (root === "records" && value && p.length === 5 && p[2] === "fields" && last === "type") return { kind: "type" };
+  if (root === "records" && value && p.length === 3 && p[2] === "from") return { kind: "record" };
+  if (root === "unions" && value && p.length === 4 && p[2] === "variants") return { kind: "record" };
   if (root === "records" && name !== undefined) {
     const keySet = o.records.get(name)?.keySet;
     if (item && p.length === 4 && (p[2] === "required" || p[2] === "optional")) return { kind: "key", keySet, listed };
@@ -68,7 +74,9 @@ export function candidates(place: Place, o: Outline): Item[] {
     case "keySet":
       return [...o.keySets.values()];
     case "type":
-      return [...o.enums.values(), ...o.records.values()];
+      return [...o.enums.values(), ...o.records.values(), ...o.unions.values()];
+    case "record":
+      return [...o.records.values()];
   }
 }
 
@@ -89,6 +97,7 @@ export function definitionAt(cursor: Cursor, o: Outline): Item | undefined {
     keys: o.keySets,
     topics: o.topicSets,
     records: o.records,
+    unions: o.unions,
     flows: o.flows,
     constants: o.constants,
   };

@@ -100,7 +100,7 @@ export class LanguageServer {
         capabilities: {
           positionEncoding: "utf-16",
           textDocumentSync: { openClose: true, change: 1 },
-          completionProvider: { triggerCharacters: [" ", "[", ",", "<"] },
+          completionProvider: { triggerCharacters: [" ", "[", ",", "<", "|"] },
           hoverProvider: true,
         },
         serverInfo: { name: "wiredefs", version: this.version },

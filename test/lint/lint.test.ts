@@ -101,3 +101,28 @@ describe("lint configuration", () => {
     expect(result.findings.every((f) => f.severity === "warning")).toBe(true);
   });
 });
+
+describe("lint of the IDL constructs", () => {
+  const text = `wiredefs: 1
+protocol: { name: demo, doc: Demo., channel: demo, version: 1 }
+enums:
+  ErrorCode:
+    doc: Codes.
+    type: int
+    values:
+      PARSE_ERROR: { value: -32700 }
+      LOW: { value: 1 }
+records:
+  Ok: { doc: Ok., fields: { result: { type: json } } }
+unions:
+  reply: { tag: status, variants: { ok: Ok } }
+`;
+  const found = () => lint(protocolOf(text, "spec.yaml")).findings.map((f) => [f.rule, f.item, `${f.span?.line}:${f.span?.col}`]);
+
+  it("a union needs a PascalCase name and a doc; an int enum's numbers have no case style; a local field needs no doc", () => {
+    expect(found()).toEqual([
+      ["DOC_MISSING", "reply", "13:3"],
+      ["SET_NAME_PASCAL_CASE", "reply", "13:3"],
+    ]);
+  });
+});

@@ -244,9 +244,35 @@ describe("completion and hover", () => {
 
   it("completes key sets in keys:, types in type: (built-ins, enums, list<…>, map<…>) and inside list<…>", async () => {
     expect(await labels(SPEC, "keys: Key", "keys: K".length)).toEqual(["Key", "Other"]);
-    const types = ["Level", "Meta", "string", "int", "float", "bool", "any", "list<…>", "map<…>"];
+    const types = ["Level", "Meta", "string", "int", "float", "bool", "any", "json", "null", "list<…>", "map<…>"];
     expect(await labels(SPEC, "type: Level", "type: Le".length)).toEqual(types);
     expect(await labels(SPEC, "list<string>", "list<st".length)).toEqual(types);
+  });
+
+  it("completes types after | in a union, in local fields of records and payloads, unions among them; records in from: and variants", async () => {
+    const text = `wiredefs: 1
+protocol: { name: demo, channel: demo, version: 1 }
+enums:
+  Level: { values: { LOW: {} } }
+records:
+  Ok: { fields: { result: { type: json } } }
+  Ref: { from: Ok }
+unions:
+  Reply: { tag: status, variants: { ok: Ok } }
+topics:
+  T:
+    topics:
+      R:
+        payload:
+          fields:
+            id: { type: int | st }
+`;
+    const types = ["Level", "Ok", "Ref", "Reply", "string", "int", "float", "bool", "any", "json", "null", "list<…>", "map<…>"];
+    expect(await labels(text, "int | st", "int | st".length)).toEqual(types);
+    expect(await labels(text, "type: json", "type: js".length)).toEqual(types);
+    expect(await labels(text, "from: Ok", "from: O".length)).toEqual(["Ok", "Ref"]);
+    expect(await labels(text, "ok: Ok", "ok: O".length)).toEqual(["Ok", "Ref"]);
+    expect(await hoverText(text, "type: json", "type: js".length)).toContain("JsonValue");
   });
 
   it("completes a record's fields from its key set", async () => {
