@@ -15,10 +15,17 @@ const FIELD_HEADERS = ["Name", "Wire value", "Type", "Presence", "Description", 
 export function recordBlocks(r: Record, refs: Refs): Block[] {
   const blocks: Block[] = [heading(3, code(r.name, "text"), recordAnchor(r)), ...itemDoc(r)];
   const others = r.unknownKeys === "allow" ? "Other keys are allowed." : "No other keys are allowed.";
-  if (r.keySet !== undefined) blocks.push([`Keys from ${link(code(r.keySet.name, "text"), anchor("keys", r.keySet.name))}. ${others}`]);
-  else blocks.push([`Fields of its own. ${others}`]);
-  const notes = recordNotes(r);
-  if (notes.length > 0) blocks.push(notes);
+  const origin =
+    r.keySet !== undefined
+      ? `Keys from ${link(code(r.keySet.name, "text"), anchor("keys", r.keySet.name))}.`
+      : r.base !== undefined
+        ? derivedText(r.base, r)
+        : "Fields declared in the record.";
+  blocks.push([`${origin} ${others}`]);
+  if (r.variantOf !== undefined) {
+    const { union, value } = r.variantOf;
+    blocks.push([`A variant of ${unionLink(union)}: its ${code(union.tag, "text")} is ${code(JSON.stringify(value), "text")}.`]);
+  }
   blocks.push(
     table(
       FIELD_HEADERS,
@@ -34,23 +41,15 @@ export function recordBlocks(r: Record, refs: Refs): Block[] {
   return blocks;
 }
 
-/** A derived record names its base and what it changes; a variant names its union and tag. */
-function recordNotes(r: Record): string[] {
-  const notes: string[] = [];
-  if (r.base !== undefined) {
-    const { required, optional } = changedPresence(r);
-    const list = (fields: readonly Field[]): string => fields.map((f) => code(f.key.value, "text")).join(", ");
-    const changes = [
-      ...(required.length > 0 ? [`${list(required)} required`] : []),
-      ...(optional.length > 0 ? [`${list(optional)} optional`] : []),
-    ];
-    notes.push(`The fields of ${recordLink(r.base)}${changes.length === 0 ? "" : `, with ${changes.join(" and ")}`}.`);
-  }
-  if (r.variantOf !== undefined) {
-    const { union, value } = r.variantOf;
-    notes.push(`A variant of ${unionLink(union)}: its ${code(union.tag, "text")} is ${code(JSON.stringify(value), "text")}.`);
-  }
-  return notes;
+/** "The fields of [`Source`], with `path` required." */
+function derivedText(base: Record, r: Record): string {
+  const { required, optional } = changedPresence(r);
+  const list = (fields: readonly Field[]): string => fields.map((f) => code(f.key.value, "text")).join(", ");
+  const changes = [
+    ...(required.length > 0 ? [`${list(required)} required`] : []),
+    ...(optional.length > 0 ? [`${list(optional)} optional`] : []),
+  ];
+  return `The fields of ${recordLink(base)}${changes.length === 0 ? "" : `, with ${changes.join(" and ")}`}.`;
 }
 
 function fieldRow(f: Field, refs: Refs): string[] {

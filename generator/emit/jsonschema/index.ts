@@ -108,9 +108,12 @@ function valueSchema(type: ValueType, names: TargetNames): { [key: string]: Json
       return { $ref: `#/$defs/${names.type(type.record)}` };
     case "tagged":
       return { $ref: `#/$defs/${names.union(type.union)}` };
-    case "nullable":
+    case "nullable": {
       // `anyOf` rather than `type: [T, "null"]`: it holds for every T (a $ref, an enum, a union).
-      return { anyOf: [valueSchema(type.of, names), { type: "null" }] };
+      const of = valueSchema(type.of, names);
+      const members = Object.keys(of).length === 1 && Array.isArray(of["anyOf"]) ? of["anyOf"] : [of];
+      return { anyOf: [...members, { type: "null" }] };
+    }
     case "oneOf":
       return { anyOf: unionMembers(type.of).map((t) => valueSchema(t, names)) };
     case "literal":
