@@ -8,6 +8,7 @@ import { emitJsonSchemas } from "./emit/jsonschema/index.js";
 import { emitPythonDefs } from "./emit/python/defs.js";
 import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
+import { emitTypeScriptEnvelope } from "./emit/typescript/envelope.js";
 import { emitTypeScriptMessages, typescriptHelpers } from "./emit/typescript/messages.js";
 import type { GeneratedFile, Protocol, Span } from "./model.js";
 import { assignNames, type GeneratorHelpers, type Names, type NamesResult } from "./names/index.js";
@@ -31,7 +32,7 @@ export const TARGETS: readonly Target[] = [
     name: "typescript",
     enabled: (p) => p.outputs.typescript !== undefined,
     output: (p) => p.outputs.typescript,
-    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names)],
+    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names), ...emitTypeScriptEnvelope(p, names)],
   },
   {
     name: "python",

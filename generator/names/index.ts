@@ -10,6 +10,7 @@
 import { diagnostic, registerCodes, type Diagnostic } from "../diagnostics.js";
 import type { Enum, Protocol, Record, Span, TaggedUnion, Topic, TopicResponse, Verify } from "../model.js";
 import { camelCase, pascalCase, snakeCase } from "./case.js";
+import { envelopeOwned } from "./envelope.js";
 import type { GeneratorHelpers, Helper, TargetHelpers } from "./helpers.js";
 import { PYTHON_BUILTINS, PYTHON_RESERVED } from "./keywords-python.js";
 import { TYPESCRIPT_RESERVED } from "./keywords-typescript.js";
@@ -149,6 +150,7 @@ function buildTarget(protocol: Protocol, target: Target, helpers: TargetHelpers,
       unionNames.set(u, own(`_${snakeCase(u.name).toUpperCase()}_VARIANTS`, `variant table of union ${u.name}`, u.span));
     }
   }
+  for (const n of envelopeOwned(protocol)) own(n.identifier, n.owner, n.span);
   for (const r of protocol.records) {
     if (r.verify !== undefined) {
       verifies.set(r.verify, own(derive.verify(r.verify.function), `verify function of ${r.name}`, r.verify.functionSpan));

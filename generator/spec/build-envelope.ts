@@ -69,6 +69,11 @@ export function buildEnvelope(r: Reader, root: unknown, scope: EnvelopeScope): E
     }
   });
   const envelope: Envelope = { ...docs(r, node), span: at, fields: common, ...(tag === undefined ? {} : { tag }), kinds };
+  for (const f of [...common, ...kinds.flatMap((k) => k.fields)]) {
+    if (inlineType(f.type)) continue;
+    const hint = "envelope fields are scalars, literals, enums, records, list<any> or map<any> (nullable or in a union); put anything else in a record";
+    r.diagnostics.push(diagnostic("WD368", `envelope field "${f.key.value}" has a type an envelope cannot check inline`, f.span, { hint }));
+  }
   kindEntries.forEach((e, i) => {
     const k = kinds[i];
     if (k !== undefined) kindRules(r, envelope, k, { topic: keyNodeOf(e.node, "topic") !== undefined, topics: keyNodeOf(e.node, "topics") !== undefined });
@@ -132,6 +137,26 @@ function topicPath(r: Reader, text: Located<string>, common: readonly Field[], k
     return undefined;
   }
   return path;
+}
+
+/** The field types the message validators check inline (emit/envelope-plan.ts renders each). */
+function inlineType(t: ValueType): boolean {
+  switch (t.kind) {
+    case "scalar":
+    case "literal":
+    case "enum":
+    case "record":
+      return true;
+    case "nullable":
+      return t.of.kind !== "record" && inlineType(t.of);
+    case "oneOf":
+      return t.of.every((m) => m.kind !== "record" && inlineType(m));
+    case "list":
+    case "map":
+      return t.of.kind === "scalar" && t.of.name === "any";
+    default:
+      return false;
+  }
 }
 
 function last(path: FieldPath): Field {

@@ -1,0 +1,136 @@
+/**
+ * What both runtimes' envelope modules are printed from: per kind, the checks of a message in
+ * the order both validators run them, and the topics with the shape each selects. One plan, two
+ * printers (emit/typescript/envelope.ts, emit/python/envelope.ts), so the verdicts agree.
+ */
+import type { Envelope, EnvelopeKind, Field, Protocol, Topic, ValueType } from "../model.js";
+import type { Shape } from "../names/index.js";
+import { kindTopics } from "../names/envelope.js";
+
+/** A value test both printers can render as one boolean expression (no loops, no tables). */
+export type Test =
+  | { readonly kind: "any" }
+  | { readonly kind: "string" | "int" | "float" | "bool" | "null" | "object" | "array" }
+  | { readonly kind: "literal"; readonly value: string | number | boolean }
+  | { readonly kind: "enum"; readonly values: readonly string[] }
+  | { readonly kind: "oneOf"; readonly of: readonly Test[] };
+
+/** A field check: presence, then either a test or the record's validator. */
+export interface FieldCheck {
+  readonly key: string;
+  readonly required: boolean;
+  readonly test?: Test | undefined;
+  /** The record validated by its own validator (issues nested under the key). */
+  readonly record?: Shape | undefined;
+  /** What the value should have been, in the messages' words ("an integer or null"). */
+  readonly expected: string;
+}
+
+export interface TopicCase {
+  readonly topic: Topic;
+  /** The shape the payload is validated as; undefined: the payload is not examined. */
+  readonly shape: Shape | undefined;
+  /** The payload key must be present. */
+  readonly required: boolean;
+}
+
+export interface KindPlan {
+  readonly kind: EnvelopeKind;
+  readonly fields: readonly FieldCheck[];
+  /** Keys of the path to the topic value (none: the topic comes from the answered request). */
+  readonly topicPath: readonly string[];
+  readonly topics: readonly TopicCase[];
+  /** For kinds without a tag: the keys the kind requires, and the keys only other kinds declare. */
+  readonly requires: readonly string[];
+  readonly excludes: readonly string[];
+}
+
+export interface EnvelopePlan {
+  readonly envelope: Envelope;
+  readonly kinds: readonly KindPlan[];
+}
+
+/** Envelope field types the validators check inline; anything else is rejected by the loader. */
+export function testOf(type: ValueType): Test | undefined {
+  switch (type.kind) {
+    case "scalar":
+      return type.name === "any" || type.name === "json" ? { kind: "any" } : { kind: type.name };
+    case "literal":
+      return { kind: "literal", value: type.value };
+    case "enum":
+      return type.enum.open ? { kind: type.enum.valueType === "int" ? "int" : "string" } : { kind: "enum", values: type.enum.members.map((m) => m.value) };
+    case "nullable": {
+      const inner = testOf(type.of);
+      return inner === undefined ? undefined : { kind: "oneOf", of: [inner, { kind: "null" }] };
+    }
+    case "oneOf": {
+      const members = type.of.map(testOf);
+      return members.some((m) => m === undefined) ? undefined : { kind: "oneOf", of: members as Test[] };
+    }
+    case "list":
+      return type.of.kind === "scalar" && type.of.name === "any" ? { kind: "array" } : undefined;
+    case "map":
+      return type.of.kind === "scalar" && type.of.name === "any" ? { kind: "object" } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const WORDS: { readonly [k: string]: string } = {
+  string: "a string",
+  int: "an integer",
+  float: "a number",
+  bool: "a boolean",
+  null: "null",
+  object: "an object",
+  array: "an array",
+  any: "a value",
+};
+
+/** The words for what a test accepts: "an integer or a string or null", `"2.0"`, `one of "a", "b"`. */
+export function expectedWords(test: Test): string {
+  switch (test.kind) {
+    case "literal":
+      return JSON.stringify(test.value);
+    case "enum":
+      return `one of ${test.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "oneOf":
+      return test.of.map(expectedWords).join(" or ");
+    default:
+      return WORDS[test.kind] ?? "a value";
+  }
+}
+
+function fieldCheck(field: Field): FieldCheck {
+  const t = field.type;
+  const record = t.kind === "record" ? t.record : undefined;
+  const test = record === undefined ? testOf(t) : undefined;
+  return { key: field.key.value, required: field.required, test, record, expected: test === undefined ? "an object" : expectedWords(test) };
+}
+
+export function envelopePlan(protocol: Protocol): EnvelopePlan | undefined {
+  const envelope = protocol.envelope;
+  if (envelope === undefined) return undefined;
+  const declared = envelope.kinds.map((k) => new Set([...k.fields.map((f) => f.key.value), ...(k.payload === undefined ? [] : [k.payload.key])]));
+  const kinds = envelope.kinds.map((kind, i): KindPlan => {
+    const own = declared[i] ?? new Set<string>();
+    const others = new Set(declared.flatMap((d, j) => (j === i ? [] : [...d])));
+    const requires = [...kind.fields.filter((f) => f.required).map((f) => f.key.value), ...(kind.payload?.required === true ? [kind.payload.key] : [])];
+    return {
+      kind,
+      fields: [...envelope.fields, ...kind.fields].map(fieldCheck),
+      topicPath: kind.topic?.keys ?? [],
+      topics: kindTopics(kind).map((topic) => topicCase(kind, topic)),
+      requires,
+      excludes: [...others].filter((k) => !own.has(k)).sort(),
+    };
+  });
+  return { envelope, kinds };
+}
+
+function topicCase(kind: EnvelopeKind, topic: Topic): TopicCase {
+  const shape: Shape | undefined = kind.responses ? topic.response : topic;
+  const payload = kind.responses ? topic.response?.payload : topic.payload;
+  const required = kind.payload !== undefined && (kind.payload.required || (payload?.fields.some((f) => f.required) ?? false));
+  return { topic, shape, required };
+}
