@@ -26,7 +26,6 @@ import {
   ModelEncoding,
   ModelExchangeFormat,
   ModelNativeFormat,
-  MsgKey,
   Topic,
 } from "./defs.js";
 
@@ -236,75 +235,247 @@ export type ValidationResult<T> =
 export function validateModelExchangeMeta(
   value: unknown,
 ): ValidationResult<ModelExchangeMeta> {
-  return checkShape<ModelExchangeMeta>(value, {
-    unknownKeys: "allow",
-    fields: [
-      {
-        key: ModelExchangeFormat.MODEL_BUFFER_TYPE,
-        required: true,
-        type: {
-          kind: "enum",
-          values: [ModelBufferType.EXECUTORCH, ModelBufferType.PYTORCH],
-        },
-      },
-      {
-        key: ModelExchangeFormat.MODEL_BUFFER_NATIVE_FORMAT,
-        required: true,
-        type: {
-          kind: "enum",
-          values: [ModelNativeFormat.BINARY, ModelNativeFormat.STRING],
-        },
-      },
-      {
-        key: ModelExchangeFormat.MODEL_BUFFER_ENCODING,
-        required: true,
-        type: {
-          kind: "enum",
-          values: [
-            ModelEncoding.BASE64,
-            ModelEncoding.HEX,
-            ModelEncoding.UTF8,
-            ModelEncoding.ASCII,
-            ModelEncoding.NONE,
-          ],
-        },
-      },
-      { key: ModelExchangeFormat.MODEL_VERSION, required: false, type: ANY },
-    ],
-    rules: [
-      {
-        if: {
-          key: ModelExchangeFormat.MODEL_BUFFER_NATIVE_FORMAT,
-          values: [ModelNativeFormat.BINARY],
-        },
-        then: {
-          key: ModelExchangeFormat.MODEL_BUFFER_ENCODING,
-          values: [ModelEncoding.BASE64, ModelEncoding.HEX],
-        },
-        message:
-          '"model_buffer_encoding" must be one of "base64", "hex" when "model_buffer_native_format" is "binary" (binary_needs_text_encoding)',
-      },
-      {
-        if: {
-          key: ModelExchangeFormat.MODEL_BUFFER_NATIVE_FORMAT,
-          values: [ModelNativeFormat.STRING],
-        },
-        then: {
-          key: ModelExchangeFormat.MODEL_BUFFER_ENCODING,
-          values: [ModelEncoding.UTF8, ModelEncoding.ASCII, ModelEncoding.NONE],
-        },
-        message:
-          '"model_buffer_encoding" must be one of "utf8", "ascii", "none" when "model_buffer_native_format" is "string" (string_needs_character_encoding)',
-      },
-    ],
-  });
+  if (isModelExchangeMeta(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "model_buffer_type");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["model_buffer_type"]);
+  } else if (f1 === ABSENT) {
+    report(
+      errors,
+      ["model_buffer_type"],
+      "missing_key",
+      'missing required key "model_buffer_type"',
+    );
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(
+        errors,
+        ["model_buffer_type"],
+        'one of "executorch", "pytorch"',
+        f1,
+      );
+    } else {
+      switch (f1) {
+        case "executorch":
+        case "pytorch":
+          break;
+        default:
+          notInEnum(
+            errors,
+            ["model_buffer_type"],
+            'one of "executorch", "pytorch"',
+            quote(f1),
+          );
+      }
+    }
+  }
+  const f2 = readOwn(object, "model_buffer_native_format");
+  const b2 = errors.length;
+  if (f2 === UNREADABLE) {
+    unreadable(errors, ["model_buffer_native_format"]);
+  } else if (f2 === ABSENT) {
+    report(
+      errors,
+      ["model_buffer_native_format"],
+      "missing_key",
+      'missing required key "model_buffer_native_format"',
+    );
+  } else {
+    if (typeof f2 !== "string") {
+      mismatch(
+        errors,
+        ["model_buffer_native_format"],
+        'one of "binary", "string"',
+        f2,
+      );
+    } else {
+      switch (f2) {
+        case "binary":
+        case "string":
+          break;
+        default:
+          notInEnum(
+            errors,
+            ["model_buffer_native_format"],
+            'one of "binary", "string"',
+            quote(f2),
+          );
+      }
+    }
+  }
+  const p2 = f2 !== ABSENT && errors.length === b2;
+  const f3 = readOwn(object, "model_buffer_encoding");
+  const b3 = errors.length;
+  if (f3 === UNREADABLE) {
+    unreadable(errors, ["model_buffer_encoding"]);
+  } else if (f3 === ABSENT) {
+    report(
+      errors,
+      ["model_buffer_encoding"],
+      "missing_key",
+      'missing required key "model_buffer_encoding"',
+    );
+  } else {
+    if (typeof f3 !== "string") {
+      mismatch(
+        errors,
+        ["model_buffer_encoding"],
+        'one of "base64", "hex", "utf8", "ascii", "none"',
+        f3,
+      );
+    } else {
+      switch (f3) {
+        case "base64":
+        case "hex":
+        case "utf8":
+        case "ascii":
+        case "none":
+          break;
+        default:
+          notInEnum(
+            errors,
+            ["model_buffer_encoding"],
+            'one of "base64", "hex", "utf8", "ascii", "none"',
+            quote(f3),
+          );
+      }
+    }
+  }
+  const p3 = f3 !== ABSENT && errors.length === b3;
+  const f4 = readOwn(object, "model_version");
+  if (f4 === UNREADABLE) {
+    unreadable(errors, ["model_version"]);
+  }
+  if (p2 && p3) {
+    switch (f2) {
+      case "binary":
+        switch (f3) {
+          case "base64":
+          case "hex":
+            break;
+          default:
+            report(
+              errors,
+              ["model_buffer_encoding"],
+              "rule_violated",
+              '"model_buffer_encoding" must be one of "base64", "hex" when "model_buffer_native_format" is "binary" (binary_needs_text_encoding)',
+            );
+        }
+    }
+  }
+  if (p2 && p3) {
+    switch (f2) {
+      case "string":
+        switch (f3) {
+          case "utf8":
+          case "ascii":
+          case "none":
+            break;
+          default:
+            report(
+              errors,
+              ["model_buffer_encoding"],
+              "rule_violated",
+              '"model_buffer_encoding" must be one of "utf8", "ascii", "none" when "model_buffer_native_format" is "string" (string_needs_character_encoding)',
+            );
+        }
+    }
+  }
+  return resultOf<ModelExchangeMeta>(value, errors);
 }
 
 /** True when `value` is a valid {@link ModelExchangeMeta}. */
 export function isModelExchangeMeta(
   value: unknown,
 ): value is ModelExchangeMeta {
-  return validateModelExchangeMeta(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    let h2 = false;
+    let h3 = false;
+    let h4 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "model_buffer_type":
+            h1 = true;
+            break;
+          case "model_buffer_native_format":
+            h2 = true;
+            break;
+          case "model_buffer_encoding":
+            h3 = true;
+            break;
+          case "model_version":
+            h4 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "model_buffer_type")) return false;
+    const f1 = read(value, "model_buffer_type");
+    switch (f1) {
+      case "executorch":
+      case "pytorch":
+        break;
+      default:
+        return false;
+    }
+    if (!h2 && !hasOwn(value, "model_buffer_native_format")) return false;
+    const f2 = read(value, "model_buffer_native_format");
+    switch (f2) {
+      case "binary":
+      case "string":
+        break;
+      default:
+        return false;
+    }
+    if (!h3 && !hasOwn(value, "model_buffer_encoding")) return false;
+    const f3 = read(value, "model_buffer_encoding");
+    switch (f3) {
+      case "base64":
+      case "hex":
+      case "utf8":
+      case "ascii":
+      case "none":
+        break;
+      default:
+        return false;
+    }
+    if (h4 || hasOwn(value, "model_version")) {
+      read(value, "model_version");
+    }
+    switch (f2) {
+      case "binary":
+        switch (f3) {
+          case "base64":
+          case "hex":
+            break;
+          default:
+            return false;
+        }
+    }
+    switch (f2) {
+      case "string":
+        switch (f3) {
+          case "utf8":
+          case "ascii":
+          case "none":
+            break;
+          default:
+            return false;
+        }
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -313,22 +484,152 @@ export function isModelExchangeMeta(
 export function validateHelloPayload(
   value: unknown,
 ): ValidationResult<HelloPayload> {
-  return checkShape<HelloPayload>(value, {
-    unknownKeys: "allow",
-    fields: [
-      { key: MsgKey.SESSION_ID, required: true, type: STRING },
-      { key: MsgKey.JOB_ID, required: true, type: STRING },
-      { key: MsgKey.SITE_NAME, required: true, type: STRING },
-      { key: MsgKey.TRAINER_FQCN, required: true, type: STRING },
-      { key: MsgKey.RANK, required: true, type: INT },
-      { key: MsgKey.PROTOCOL_VERSION, required: true, type: INT },
-    ],
-  });
+  if (isHelloPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "session_id");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["session_id"]);
+  } else if (f1 === ABSENT) {
+    report(
+      errors,
+      ["session_id"],
+      "missing_key",
+      'missing required key "session_id"',
+    );
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(errors, ["session_id"], "a string", f1);
+    }
+  }
+  const f2 = readOwn(object, "job_id");
+  if (f2 === UNREADABLE) {
+    unreadable(errors, ["job_id"]);
+  } else if (f2 === ABSENT) {
+    report(errors, ["job_id"], "missing_key", 'missing required key "job_id"');
+  } else {
+    if (typeof f2 !== "string") {
+      mismatch(errors, ["job_id"], "a string", f2);
+    }
+  }
+  const f3 = readOwn(object, "site_name");
+  if (f3 === UNREADABLE) {
+    unreadable(errors, ["site_name"]);
+  } else if (f3 === ABSENT) {
+    report(
+      errors,
+      ["site_name"],
+      "missing_key",
+      'missing required key "site_name"',
+    );
+  } else {
+    if (typeof f3 !== "string") {
+      mismatch(errors, ["site_name"], "a string", f3);
+    }
+  }
+  const f4 = readOwn(object, "trainer_fqcn");
+  if (f4 === UNREADABLE) {
+    unreadable(errors, ["trainer_fqcn"]);
+  } else if (f4 === ABSENT) {
+    report(
+      errors,
+      ["trainer_fqcn"],
+      "missing_key",
+      'missing required key "trainer_fqcn"',
+    );
+  } else {
+    if (typeof f4 !== "string") {
+      mismatch(errors, ["trainer_fqcn"], "a string", f4);
+    }
+  }
+  const f5 = readOwn(object, "rank");
+  if (f5 === UNREADABLE) {
+    unreadable(errors, ["rank"]);
+  } else if (f5 === ABSENT) {
+    report(errors, ["rank"], "missing_key", 'missing required key "rank"');
+  } else {
+    if (typeof f5 !== "number" || !Number.isInteger(f5)) {
+      mismatch(errors, ["rank"], "an integer", f5);
+    }
+  }
+  const f6 = readOwn(object, "protocol_version");
+  if (f6 === UNREADABLE) {
+    unreadable(errors, ["protocol_version"]);
+  } else if (f6 === ABSENT) {
+    report(
+      errors,
+      ["protocol_version"],
+      "missing_key",
+      'missing required key "protocol_version"',
+    );
+  } else {
+    if (typeof f6 !== "number" || !Number.isInteger(f6)) {
+      mismatch(errors, ["protocol_version"], "an integer", f6);
+    }
+  }
+  return resultOf<HelloPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.HELLO`. */
 export function isHelloPayload(value: unknown): value is HelloPayload {
-  return validateHelloPayload(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    let h2 = false;
+    let h3 = false;
+    let h4 = false;
+    let h5 = false;
+    let h6 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "session_id":
+            h1 = true;
+            break;
+          case "job_id":
+            h2 = true;
+            break;
+          case "site_name":
+            h3 = true;
+            break;
+          case "trainer_fqcn":
+            h4 = true;
+            break;
+          case "rank":
+            h5 = true;
+            break;
+          case "protocol_version":
+            h6 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "session_id")) return false;
+    const f1 = read(value, "session_id");
+    if (typeof f1 !== "string") return false;
+    if (!h2 && !hasOwn(value, "job_id")) return false;
+    const f2 = read(value, "job_id");
+    if (typeof f2 !== "string") return false;
+    if (!h3 && !hasOwn(value, "site_name")) return false;
+    const f3 = read(value, "site_name");
+    if (typeof f3 !== "string") return false;
+    if (!h4 && !hasOwn(value, "trainer_fqcn")) return false;
+    const f4 = read(value, "trainer_fqcn");
+    if (typeof f4 !== "string") return false;
+    if (!h5 && !hasOwn(value, "rank")) return false;
+    const f5 = read(value, "rank");
+    if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
+    if (!h6 && !hasOwn(value, "protocol_version")) return false;
+    const f6 = read(value, "protocol_version");
+    if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -337,17 +638,49 @@ export function isHelloPayload(value: unknown): value is HelloPayload {
 export function validateHelloChallengePayload(
   value: unknown,
 ): ValidationResult<HelloChallengePayload> {
-  return checkShape<HelloChallengePayload>(value, {
-    unknownKeys: "allow",
-    fields: [{ key: MsgKey.NONCE, required: true, type: STRING }],
-  });
+  if (isHelloChallengePayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "nonce");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["nonce"]);
+  } else if (f1 === ABSENT) {
+    report(errors, ["nonce"], "missing_key", 'missing required key "nonce"');
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(errors, ["nonce"], "a string", f1);
+    }
+  }
+  return resultOf<HelloChallengePayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.HELLO_CHALLENGE`. */
 export function isHelloChallengePayload(
   value: unknown,
 ): value is HelloChallengePayload {
-  return validateHelloChallengePayload(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "nonce":
+            h1 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "nonce")) return false;
+    const f1 = read(value, "nonce");
+    if (typeof f1 !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -356,17 +689,49 @@ export function isHelloChallengePayload(
 export function validateHelloProofPayload(
   value: unknown,
 ): ValidationResult<HelloProofPayload> {
-  return checkShape<HelloProofPayload>(value, {
-    unknownKeys: "allow",
-    fields: [{ key: MsgKey.PROOF, required: true, type: STRING }],
-  });
+  if (isHelloProofPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "proof");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["proof"]);
+  } else if (f1 === ABSENT) {
+    report(errors, ["proof"], "missing_key", 'missing required key "proof"');
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(errors, ["proof"], "a string", f1);
+    }
+  }
+  return resultOf<HelloProofPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.HELLO_PROOF`. */
 export function isHelloProofPayload(
   value: unknown,
 ): value is HelloProofPayload {
-  return validateHelloProofPayload(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "proof":
+            h1 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "proof")) return false;
+    const f1 = read(value, "proof");
+    if (typeof f1 !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -375,17 +740,18 @@ export function isHelloProofPayload(
 export function validateHelloAcceptedPayload(
   value: unknown,
 ): ValidationResult<HelloAcceptedPayload> {
-  return checkShape<HelloAcceptedPayload>(value, {
-    unknownKeys: "allow",
-    fields: [],
-  });
+  if (isHelloAcceptedPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<HelloAcceptedPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.HELLO_ACCEPTED`. */
 export function isHelloAcceptedPayload(
   value: unknown,
 ): value is HelloAcceptedPayload {
-  return validateHelloAcceptedPayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -394,17 +760,49 @@ export function isHelloAcceptedPayload(
 export function validateHelloRejectedPayload(
   value: unknown,
 ): ValidationResult<HelloRejectedPayload> {
-  return checkShape<HelloRejectedPayload>(value, {
-    unknownKeys: "allow",
-    fields: [{ key: MsgKey.REASON, required: true, type: STRING }],
-  });
+  if (isHelloRejectedPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "reason");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["reason"]);
+  } else if (f1 === ABSENT) {
+    report(errors, ["reason"], "missing_key", 'missing required key "reason"');
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(errors, ["reason"], "a string", f1);
+    }
+  }
+  return resultOf<HelloRejectedPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.HELLO_REJECTED`. */
 export function isHelloRejectedPayload(
   value: unknown,
 ): value is HelloRejectedPayload {
-  return validateHelloRejectedPayload(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "reason":
+            h1 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "reason")) return false;
+    const f1 = read(value, "reason");
+    if (typeof f1 !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -413,20 +811,98 @@ export function isHelloRejectedPayload(
 export function validateTaskReadyPayload(
   value: unknown,
 ): ValidationResult<TaskReadyPayload> {
-  return checkShape<TaskReadyPayload>(value, {
-    unknownKeys: "allow",
-    fields: [
-      { key: MsgKey.TASK_ID, required: true, type: STRING },
-      { key: MsgKey.TASK_NAME, required: true, type: STRING },
-      { key: MsgKey.MODEL, required: true, type: ANY },
-      { key: MsgKey.PARAMS, required: true, type: ANY },
-    ],
-  });
+  if (isTaskReadyPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "task_id");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["task_id"]);
+  } else if (f1 === ABSENT) {
+    report(
+      errors,
+      ["task_id"],
+      "missing_key",
+      'missing required key "task_id"',
+    );
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(errors, ["task_id"], "a string", f1);
+    }
+  }
+  const f2 = readOwn(object, "task_name");
+  if (f2 === UNREADABLE) {
+    unreadable(errors, ["task_name"]);
+  } else if (f2 === ABSENT) {
+    report(
+      errors,
+      ["task_name"],
+      "missing_key",
+      'missing required key "task_name"',
+    );
+  } else {
+    if (typeof f2 !== "string") {
+      mismatch(errors, ["task_name"], "a string", f2);
+    }
+  }
+  const f3 = readOwn(object, "model");
+  if (f3 === UNREADABLE) {
+    unreadable(errors, ["model"]);
+  } else if (f3 === ABSENT) {
+    report(errors, ["model"], "missing_key", 'missing required key "model"');
+  }
+  const f4 = readOwn(object, "params");
+  if (f4 === UNREADABLE) {
+    unreadable(errors, ["params"]);
+  } else if (f4 === ABSENT) {
+    report(errors, ["params"], "missing_key", 'missing required key "params"');
+  }
+  return resultOf<TaskReadyPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.TASK_READY`. */
 export function isTaskReadyPayload(value: unknown): value is TaskReadyPayload {
-  return validateTaskReadyPayload(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    let h2 = false;
+    let h3 = false;
+    let h4 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "task_id":
+            h1 = true;
+            break;
+          case "task_name":
+            h2 = true;
+            break;
+          case "model":
+            h3 = true;
+            break;
+          case "params":
+            h4 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "task_id")) return false;
+    const f1 = read(value, "task_id");
+    if (typeof f1 !== "string") return false;
+    if (!h2 && !hasOwn(value, "task_name")) return false;
+    const f2 = read(value, "task_name");
+    if (typeof f2 !== "string") return false;
+    if (!h3 && !hasOwn(value, "model")) return false;
+    read(value, "model");
+    if (!h4 && !hasOwn(value, "params")) return false;
+    read(value, "params");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -435,17 +911,18 @@ export function isTaskReadyPayload(value: unknown): value is TaskReadyPayload {
 export function validateTaskAcceptedPayload(
   value: unknown,
 ): ValidationResult<TaskAcceptedPayload> {
-  return checkShape<TaskAcceptedPayload>(value, {
-    unknownKeys: "allow",
-    fields: [],
-  });
+  if (isTaskAcceptedPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<TaskAcceptedPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.TASK_ACCEPTED`. */
 export function isTaskAcceptedPayload(
   value: unknown,
 ): value is TaskAcceptedPayload {
-  return validateTaskAcceptedPayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -454,17 +931,18 @@ export function isTaskAcceptedPayload(
 export function validateTaskFailedPayload(
   value: unknown,
 ): ValidationResult<TaskFailedPayload> {
-  return checkShape<TaskFailedPayload>(value, {
-    unknownKeys: "allow",
-    fields: [],
-  });
+  if (isTaskFailedPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<TaskFailedPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.TASK_FAILED`. */
 export function isTaskFailedPayload(
   value: unknown,
 ): value is TaskFailedPayload {
-  return validateTaskFailedPayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -473,20 +951,71 @@ export function isTaskFailedPayload(
 export function validateResultReadyPayload(
   value: unknown,
 ): ValidationResult<ResultReadyPayload> {
-  return checkShape<ResultReadyPayload>(value, {
-    unknownKeys: "allow",
-    fields: [
-      { key: MsgKey.RESULT_ID, required: true, type: STRING },
-      { key: MsgKey.MANIFEST, required: true, type: ANY },
-    ],
-  });
+  if (isResultReadyPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "result_id");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["result_id"]);
+  } else if (f1 === ABSENT) {
+    report(
+      errors,
+      ["result_id"],
+      "missing_key",
+      'missing required key "result_id"',
+    );
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(errors, ["result_id"], "a string", f1);
+    }
+  }
+  const f2 = readOwn(object, "manifest");
+  if (f2 === UNREADABLE) {
+    unreadable(errors, ["manifest"]);
+  } else if (f2 === ABSENT) {
+    report(
+      errors,
+      ["manifest"],
+      "missing_key",
+      'missing required key "manifest"',
+    );
+  }
+  return resultOf<ResultReadyPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.RESULT_READY`. */
 export function isResultReadyPayload(
   value: unknown,
 ): value is ResultReadyPayload {
-  return validateResultReadyPayload(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    let h2 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "result_id":
+            h1 = true;
+            break;
+          case "manifest":
+            h2 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "result_id")) return false;
+    const f1 = read(value, "result_id");
+    if (typeof f1 !== "string") return false;
+    if (!h2 && !hasOwn(value, "manifest")) return false;
+    read(value, "manifest");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -495,17 +1024,18 @@ export function isResultReadyPayload(
 export function validateResultAcceptedPayload(
   value: unknown,
 ): ValidationResult<ResultAcceptedPayload> {
-  return checkShape<ResultAcceptedPayload>(value, {
-    unknownKeys: "allow",
-    fields: [],
-  });
+  if (isResultAcceptedPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<ResultAcceptedPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.RESULT_ACCEPTED`. */
 export function isResultAcceptedPayload(
   value: unknown,
 ): value is ResultAcceptedPayload {
-  return validateResultAcceptedPayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -514,17 +1044,49 @@ export function isResultAcceptedPayload(
 export function validateResultRejectedPayload(
   value: unknown,
 ): ValidationResult<ResultRejectedPayload> {
-  return checkShape<ResultRejectedPayload>(value, {
-    unknownKeys: "allow",
-    fields: [{ key: MsgKey.REASON, required: true, type: STRING }],
-  });
+  if (isResultRejectedPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "reason");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["reason"]);
+  } else if (f1 === ABSENT) {
+    report(errors, ["reason"], "missing_key", 'missing required key "reason"');
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(errors, ["reason"], "a string", f1);
+    }
+  }
+  return resultOf<ResultRejectedPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.RESULT_REJECTED`. */
 export function isResultRejectedPayload(
   value: unknown,
 ): value is ResultRejectedPayload {
-  return validateResultRejectedPayload(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "reason":
+            h1 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "reason")) return false;
+    const f1 = read(value, "reason");
+    if (typeof f1 !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -533,12 +1095,16 @@ export function isResultRejectedPayload(
 export function validateLogPayload(
   value: unknown,
 ): ValidationResult<LogPayload> {
-  return checkShape<LogPayload>(value, { unknownKeys: "allow", fields: [] });
+  if (isLogPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<LogPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.LOG`. */
 export function isLogPayload(value: unknown): value is LogPayload {
-  return validateLogPayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -547,15 +1113,16 @@ export function isLogPayload(value: unknown): value is LogPayload {
 export function validateHeartbeatPayload(
   value: unknown,
 ): ValidationResult<HeartbeatPayload> {
-  return checkShape<HeartbeatPayload>(value, {
-    unknownKeys: "allow",
-    fields: [],
-  });
+  if (isHeartbeatPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<HeartbeatPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.HEARTBEAT`. */
 export function isHeartbeatPayload(value: unknown): value is HeartbeatPayload {
-  return validateHeartbeatPayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -564,12 +1131,16 @@ export function isHeartbeatPayload(value: unknown): value is HeartbeatPayload {
 export function validateAbortPayload(
   value: unknown,
 ): ValidationResult<AbortPayload> {
-  return checkShape<AbortPayload>(value, { unknownKeys: "allow", fields: [] });
+  if (isAbortPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<AbortPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.ABORT`. */
 export function isAbortPayload(value: unknown): value is AbortPayload {
-  return validateAbortPayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -578,15 +1149,16 @@ export function isAbortPayload(value: unknown): value is AbortPayload {
 export function validateShutdownPayload(
   value: unknown,
 ): ValidationResult<ShutdownPayload> {
-  return checkShape<ShutdownPayload>(value, {
-    unknownKeys: "allow",
-    fields: [],
-  });
+  if (isShutdownPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<ShutdownPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.SHUTDOWN`. */
 export function isShutdownPayload(value: unknown): value is ShutdownPayload {
-  return validateShutdownPayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -595,12 +1167,16 @@ export function isShutdownPayload(value: unknown): value is ShutdownPayload {
 export function validateByePayload(
   value: unknown,
 ): ValidationResult<ByePayload> {
-  return checkShape<ByePayload>(value, { unknownKeys: "allow", fields: [] });
+  if (isByePayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  return resultOf<ByePayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.BYE`. */
 export function isByePayload(value: unknown): value is ByePayload {
-  return validateByePayload(value).ok;
+  return isObject(value);
 }
 
 /**
@@ -609,38 +1185,48 @@ export function isByePayload(value: unknown): value is ByePayload {
 export function validateErrorPayload(
   value: unknown,
 ): ValidationResult<ErrorPayload> {
-  return checkShape<ErrorPayload>(value, {
-    unknownKeys: "allow",
-    fields: [{ key: MsgKey.REASON, required: true, type: STRING }],
-  });
+  if (isErrorPayload(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  const f1 = readOwn(object, "reason");
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["reason"]);
+  } else if (f1 === ABSENT) {
+    report(errors, ["reason"], "missing_key", 'missing required key "reason"');
+  } else {
+    if (typeof f1 !== "string") {
+      mismatch(errors, ["reason"], "a string", f1);
+    }
+  }
+  return resultOf<ErrorPayload>(value, errors);
 }
 
 /** True when `value` is a valid payload of `Topic.ERROR`. */
 export function isErrorPayload(value: unknown): value is ErrorPayload {
-  return validateErrorPayload(value).ok;
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "reason":
+            h1 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "reason")) return false;
+    const f1 = read(value, "reason");
+    if (typeof f1 !== "string") return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
-
-const PAYLOAD_VALIDATORS: Readonly<
-  Record<string, (value: unknown) => ValidationResult<unknown>>
-> = {
-  [Topic.HELLO]: validateHelloPayload,
-  [Topic.HELLO_CHALLENGE]: validateHelloChallengePayload,
-  [Topic.HELLO_PROOF]: validateHelloProofPayload,
-  [Topic.HELLO_ACCEPTED]: validateHelloAcceptedPayload,
-  [Topic.HELLO_REJECTED]: validateHelloRejectedPayload,
-  [Topic.TASK_READY]: validateTaskReadyPayload,
-  [Topic.TASK_ACCEPTED]: validateTaskAcceptedPayload,
-  [Topic.TASK_FAILED]: validateTaskFailedPayload,
-  [Topic.RESULT_READY]: validateResultReadyPayload,
-  [Topic.RESULT_ACCEPTED]: validateResultAcceptedPayload,
-  [Topic.RESULT_REJECTED]: validateResultRejectedPayload,
-  [Topic.LOG]: validateLogPayload,
-  [Topic.HEARTBEAT]: validateHeartbeatPayload,
-  [Topic.ABORT]: validateAbortPayload,
-  [Topic.SHUTDOWN]: validateShutdownPayload,
-  [Topic.BYE]: validateByePayload,
-  [Topic.ERROR]: validateErrorPayload,
-};
 
 /**
  * Validates the payload of `topic`, a topic wire string: every issue, with its path, code
@@ -665,15 +1251,45 @@ export function validatePayload(
     const issue: ValidationIssue = { path: [], code: "unknown_topic", message };
     return { ok: false, errors: [issue] };
   }
-  const validate = hasOwn(PAYLOAD_VALIDATORS, topic)
-    ? PAYLOAD_VALIDATORS[topic]
-    : undefined;
-  if (validate === undefined) {
-    const message = `unknown topic ${quote(topic)}`;
-    const issue: ValidationIssue = { path: [], code: "unknown_topic", message };
-    return { ok: false, errors: [issue] };
+  switch (topic) {
+    case "client_api.hello":
+      return validateHelloPayload(value);
+    case "client_api.hello_challenge":
+      return validateHelloChallengePayload(value);
+    case "client_api.hello_proof":
+      return validateHelloProofPayload(value);
+    case "client_api.hello_accepted":
+      return validateHelloAcceptedPayload(value);
+    case "client_api.hello_rejected":
+      return validateHelloRejectedPayload(value);
+    case "client_api.task_ready":
+      return validateTaskReadyPayload(value);
+    case "client_api.task_accepted":
+      return validateTaskAcceptedPayload(value);
+    case "client_api.task_failed":
+      return validateTaskFailedPayload(value);
+    case "client_api.result_ready":
+      return validateResultReadyPayload(value);
+    case "client_api.result_accepted":
+      return validateResultAcceptedPayload(value);
+    case "client_api.result_rejected":
+      return validateResultRejectedPayload(value);
+    case "client_api.log":
+      return validateLogPayload(value);
+    case "client_api.heartbeat":
+      return validateHeartbeatPayload(value);
+    case "client_api.abort":
+      return validateAbortPayload(value);
+    case "client_api.shutdown":
+      return validateShutdownPayload(value);
+    case "client_api.bye":
+      return validateByePayload(value);
+    case "client_api.error":
+      return validateErrorPayload(value);
   }
-  return validate(value);
+  const message = `unknown topic ${quote(topic)}`;
+  const issue: ValidationIssue = { path: [], code: "unknown_topic", message };
+  return { ok: false, errors: [issue] };
 }
 
 /**
@@ -688,7 +1304,43 @@ export function isPayload(
   value: unknown,
 ): value is PayloadByTopic[TopicWithPayload];
 export function isPayload(topic: string, value: unknown): boolean {
-  return validatePayload(topic, value).ok;
+  switch (topic) {
+    case "client_api.hello":
+      return isHelloPayload(value);
+    case "client_api.hello_challenge":
+      return isHelloChallengePayload(value);
+    case "client_api.hello_proof":
+      return isHelloProofPayload(value);
+    case "client_api.hello_accepted":
+      return isHelloAcceptedPayload(value);
+    case "client_api.hello_rejected":
+      return isHelloRejectedPayload(value);
+    case "client_api.task_ready":
+      return isTaskReadyPayload(value);
+    case "client_api.task_accepted":
+      return isTaskAcceptedPayload(value);
+    case "client_api.task_failed":
+      return isTaskFailedPayload(value);
+    case "client_api.result_ready":
+      return isResultReadyPayload(value);
+    case "client_api.result_accepted":
+      return isResultAcceptedPayload(value);
+    case "client_api.result_rejected":
+      return isResultRejectedPayload(value);
+    case "client_api.log":
+      return isLogPayload(value);
+    case "client_api.heartbeat":
+      return isHeartbeatPayload(value);
+    case "client_api.abort":
+      return isAbortPayload(value);
+    case "client_api.shutdown":
+      return isShutdownPayload(value);
+    case "client_api.bye":
+      return isByePayload(value);
+    case "client_api.error":
+      return isErrorPayload(value);
+  }
+  return false;
 }
 
 /**
@@ -819,262 +1471,21 @@ type Path = readonly (string | number)[];
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
-type ValueSpec =
-  | { readonly kind: "string" | "int" | "float" | "bool" | "any" }
-  | { readonly kind: "enum"; readonly values: readonly string[] }
-  | { readonly kind: "list" | "map"; readonly of: ValueSpec }
-  | {
-      readonly kind: "record";
-      readonly validate: (value: unknown) => ValidationResult<unknown>;
-    };
-
-interface FieldSpec {
-  readonly key: string;
-  readonly required: boolean;
-  readonly type: ValueSpec;
-}
-
-interface RuleSpec {
-  readonly if: { readonly key: string; readonly values: readonly string[] };
-  readonly then: { readonly key: string; readonly values: readonly string[] };
-  readonly message: string;
-}
-
-interface ShapeSpec {
-  readonly unknownKeys: "allow" | "forbid";
-  readonly fields: readonly FieldSpec[];
-  readonly rules?: readonly RuleSpec[];
-}
-
-const STRING: ValueSpec = { kind: "string" };
-const INT: ValueSpec = { kind: "int" };
-const ANY: ValueSpec = { kind: "any" };
-
-function checkShape<T>(value: unknown, shape: ShapeSpec): ValidationResult<T> {
-  const errors: ValidationIssue[] = [];
-  collectShapeIssues(value, shape, [], errors);
-  return errors.length === 0
-    ? { ok: true, value: value as T }
-    : { ok: false, errors };
-}
-
-function collectShapeIssues(
-  value: unknown,
-  shape: ShapeSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const kind = kindOf(value);
-  if (kind === "unreadable") {
-    errors.push(unreadable(path));
-    return;
-  }
-  if (kind !== "object") {
-    const message = `expected an object, got ${describe(value)}`;
-    errors.push({ path, code: "not_object", message });
-    return;
-  }
-  const object = value as JsonObject;
-  const failed = new Set<string>();
-  const present = new Map<string, unknown>();
-  for (const field of shape.fields) {
-    const at = [...path, field.key];
-    const before = errors.length;
-    const item = readOwn(object, field.key);
-    if (item === UNREADABLE) {
-      errors.push(unreadable(at));
-    } else if (item !== ABSENT) {
-      present.set(field.key, item);
-      checkValue(item, field.type, at, errors);
-    } else if (field.required) {
-      const message = `missing required key ${quote(field.key)}`;
-      errors.push({ path: at, code: "missing_key", message });
-    }
-    if (errors.length > before) failed.add(field.key);
-  }
-  for (const rule of shape.rules ?? []) {
-    const { if: when, then } = rule;
-    if (failed.has(when.key) || failed.has(then.key)) continue;
-    if (!present.has(when.key) || !present.has(then.key)) continue;
-    if (
-      isOneOf(present.get(when.key), when.values) &&
-      !isOneOf(present.get(then.key), then.values)
-    ) {
-      const at = [...path, then.key];
-      errors.push({ path: at, code: "rule_violated", message: rule.message });
-    }
-  }
-  if (shape.unknownKeys === "forbid") {
-    let keys: string[];
-    try {
-      keys = Object.keys(object);
-    } catch {
-      errors.push(unreadable(path));
-      return;
-    }
-    const known = new Set(shape.fields.map((field) => field.key));
-    for (const key of keys.sort()) {
-      if (known.has(key)) continue;
-      const message = `unknown key ${quote(key)}`;
-      errors.push({ path: [...path, key], code: "unknown_key", message });
-    }
-  }
-}
-
-function checkValue(
-  value: unknown,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const wrongType = (expected: string): void => {
-    const message = `expected ${expected}, got ${describe(value)}`;
-    errors.push({ path, code: "wrong_type", message });
-  };
-  if (type.kind === "any") return;
-  const kind = kindOf(value);
-  if (kind === "unreadable") {
-    errors.push(unreadable(path));
-    return;
-  }
-  switch (type.kind) {
-    case "string":
-      if (typeof value !== "string") wrongType("a string");
-      return;
-    case "int":
-      if (!isFiniteNumber(value) || !Number.isInteger(value)) {
-        wrongType("an integer");
-      }
-      return;
-    case "float":
-      if (!isFiniteNumber(value)) wrongType("a number");
-      return;
-    case "bool":
-      if (typeof value !== "boolean") wrongType("a boolean");
-      return;
-    case "enum": {
-      const expected = expectedOf(type);
-      if (typeof value !== "string") {
-        wrongType(expected);
-      } else if (!type.values.includes(value)) {
-        const message = `expected ${expected}, got ${quote(value)}`;
-        errors.push({ path, code: "not_in_enum", message });
-      }
-      return;
-    }
-    case "list":
-      if (kind !== "array") {
-        wrongType("an array");
-        return;
-      }
-      checkItems(value as object, type.of, path, errors);
-      return;
-    case "map":
-      if (kind !== "object") {
-        wrongType("an object");
-        return;
-      }
-      checkEntries(value as object, type.of, path, errors);
-      return;
-    case "record": {
-      const result = type.validate(value);
-      if (result.ok) return;
-      for (const error of result.errors) {
-        errors.push({ ...error, path: [...path, ...error.path] });
-      }
-      return;
-    }
-  }
-}
-
-/**
- * The items of an array in index order, up to its first hole (an index below `length` that is
- * not an own property, which JSON never makes) or unreadable item: that one is the last issue,
- * so a sparse array of length 2 ** 32 - 1 costs one step, not 4 billion.
- */
-function checkItems(
-  array: object,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const length = readOwn(array, "length");
-  if (length === UNREADABLE) {
-    errors.push(unreadable(path));
-    return;
-  }
-  const count = typeof length === "number" ? length : 0;
-  for (let index = 0; index < count; index++) {
-    const at = [...path, index];
-    const item = readOwn(array, index);
-    if (item === UNREADABLE) {
-      errors.push(unreadable(at));
-      return;
-    }
-    if (item === ABSENT) {
-      const message = `expected ${expectedOf(type)}, got a hole`;
-      errors.push({ path: at, code: "wrong_type", message });
-      return;
-    }
-    checkValue(item, type, at, errors);
-  }
-}
-
-/** The own entries of an object by key; one that cannot be read is `unreadable` there. */
-function checkEntries(
-  object: object,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  let keys: string[];
-  try {
-    keys = Object.keys(object);
-  } catch {
-    errors.push(unreadable(path));
-    return;
-  }
-  for (const key of keys.sort()) {
-    const at = [...path, key];
-    const item = readOwn(object, key);
-    if (item === UNREADABLE) errors.push(unreadable(at));
-    else if (item !== ABSENT) checkValue(item, type, at, errors);
-  }
-}
-
-/** What a value of the type is called in messages ("a string", "one of "a", "b""). */
-function expectedOf(type: ValueSpec): string {
-  switch (type.kind) {
-    case "string":
-      return "a string";
-    case "int":
-      return "an integer";
-    case "float":
-      return "a number";
-    case "bool":
-      return "a boolean";
-    case "any":
-      return "a value";
-    case "enum":
-      return `one of ${type.values.map(quote).join(", ")}`;
-    case "list":
-      return "an array";
-    case "map":
-    case "record":
-      return "an object";
-  }
-}
-
-/** What readOwn gives for a key that is not an own property. */
-const ABSENT: unique symbol = Symbol("absent");
+/** What own and readOwn give for a key that is not an own property. */
+const ABSENT: unique symbol = /*#__PURE__*/ Symbol("absent");
 
 /** What readOwn gives when reading throws (a getter, a proxy trap, a revoked proxy). */
-const UNREADABLE: unique symbol = Symbol("unreadable");
+const UNREADABLE: unique symbol = /*#__PURE__*/ Symbol("unreadable");
+
+/** `object[key]`, typed unknown (a read that throws throws: guards catch it). */
+function read(object: JsonObject, key: string): unknown {
+  return object[key];
+}
 
 /** The own property `key` of `object`: its value, ABSENT, or UNREADABLE; never throws. */
-function readOwn(object: object, key: string | number): unknown {
+function readOwn(object: unknown, key: string | number): unknown {
   try {
-    return hasOwn(object, key)
+    return hasOwn(object as object, key)
       ? (object as Readonly<Record<string | number, unknown>>)[key]
       : ABSENT;
   } catch {
@@ -1092,20 +1503,71 @@ function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
   }
 }
 
-function unreadable(path: Path): ValidationIssue {
-  return { path, code: "unreadable", message: "cannot read the value" };
-}
-
 function isObject(value: unknown): value is JsonObject {
   return kindOf(value) === "object";
 }
 
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
+function report(
+  errors: ValidationIssue[],
+  path: Path,
+  code: IssueCode,
+  message: string,
+): void {
+  errors.push({ path, code, message });
 }
 
-function isOneOf(value: unknown, values: readonly string[]): boolean {
-  return typeof value === "string" && values.includes(value);
+function unreadable(errors: ValidationIssue[], path: Path): void {
+  report(errors, path, "unreadable", "cannot read the value");
+}
+
+/** The value as an object, or undefined after reporting why it is none. */
+function objectOf(
+  errors: ValidationIssue[],
+  path: Path,
+  value: unknown,
+): JsonObject | undefined {
+  const kind = kindOf(value);
+  if (kind === "object") return value as JsonObject;
+  if (kind === "unreadable") {
+    unreadable(errors, path);
+  } else {
+    const message = `expected an object, got ${describe(value)}`;
+    report(errors, path, "not_object", message);
+  }
+  return undefined;
+}
+
+/** A value of the wrong type: `wrong_type`, or `unreadable` when its kind cannot be told. */
+function mismatch(
+  errors: ValidationIssue[],
+  path: Path,
+  expected: string,
+  value: unknown,
+): void {
+  if (kindOf(value) === "unreadable") {
+    unreadable(errors, path);
+  } else {
+    const message = `expected ${expected}, got ${describe(value)}`;
+    report(errors, path, "wrong_type", message);
+  }
+}
+
+function notInEnum(
+  errors: ValidationIssue[],
+  path: Path,
+  expected: string,
+  shown: string,
+): void {
+  report(errors, path, "not_in_enum", `expected ${expected}, got ${shown}`);
+}
+
+function resultOf<T>(
+  value: unknown,
+  errors: ValidationIssue[],
+): ValidationResult<T> {
+  return errors.length === 0
+    ? { ok: true, value: value as T }
+    : { ok: false, errors };
 }
 
 function hasOwn(object: object, key: string | number): boolean {

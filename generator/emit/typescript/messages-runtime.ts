@@ -1,10 +1,11 @@
 /**
- * The fixed parts of messages.ts: the issue types every validator returns and the small checking
- * core the per-shape tables drive. Written out as text (already prettier-formatted), as chunks
+ * The fixed parts of messages.ts: the issue types every validator returns and the helpers the
+ * straight-line validators call (own-property reads that never throw, issue builders that run
+ * only on failure, the JSON walk and the string formats). Written out as text (already
+ * prettier-formatted), as chunks
  * that say what they use (see ../chunks.ts): a module prints only the ones its code reaches.
  * The names they declare are listed in names/helpers.ts, so no spec item can take them.
  */
-import type { ScalarTypeName } from "../../model.js";
 import { ISSUE_CODES } from "../../conformance/semantics.js";
 import type { Chunk } from "../chunks.js";
 
@@ -35,23 +36,7 @@ export type ValidationResult<T> =
 `;
 }
 
-/** The scalar type specs the tables name (`STRING`), by type. */
-export const SCALAR_SPECS: { readonly [T in ScalarTypeName]: string } = {
-  string: "STRING",
-  int: "INT",
-  float: "FLOAT",
-  bool: "BOOL",
-  any: "ANY",
-  json: "ANY",
-};
-
-const scalarSpec = (type: ScalarTypeName): Chunk => ({
-  name: SCALAR_SPECS[type],
-  uses: ["ValueSpec"],
-  text: `const ${SCALAR_SPECS[type]}: ValueSpec = { kind: "${type}" };\n`,
-});
-
-/** The verify helpers and the checking core, printed at the end of the module. */
+/** The verify helpers and the validators' helpers, printed at the end of the module. */
 export const CORE: readonly Chunk[] = [
   { name: "VerifyError", uses: [], text: `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
 export class VerifyError extends Error {
@@ -132,263 +117,47 @@ function showJson(value: unknown): string {
 ` },
   { name: "JsonObject", uses: [], text: `type JsonObject = Readonly<Record<string, unknown>>;
 ` },
-  { name: "ValueSpec", uses: ["ValidationResult"], text: `type ValueSpec =
-  | { readonly kind: "string" | "int" | "float" | "bool" | "any" }
-  | { readonly kind: "enum"; readonly values: readonly string[] }
-  | { readonly kind: "list" | "map"; readonly of: ValueSpec }
-  | {
-      readonly kind: "record";
-      readonly validate: (value: unknown) => ValidationResult<unknown>;
-    };
-` },
-  { name: "FieldSpec", uses: ["ValueSpec"], text: `interface FieldSpec {
-  readonly key: string;
-  readonly required: boolean;
-  readonly type: ValueSpec;
-}
-` },
-  { name: "RuleSpec", uses: [], text: `interface RuleSpec {
-  readonly if: { readonly key: string; readonly values: readonly string[] };
-  readonly then: { readonly key: string; readonly values: readonly string[] };
-  readonly message: string;
-}
-` },
-  { name: "ShapeSpec", uses: ["FieldSpec", "RuleSpec"], text: `interface ShapeSpec {
-  readonly unknownKeys: "allow" | "forbid";
-  readonly fields: readonly FieldSpec[];
-  readonly rules?: readonly RuleSpec[];
-}
-` },
-  ...(["string", "int", "float", "bool", "any"] as const).map(scalarSpec),
-  { name: "checkShape", uses: ["ValidationIssue", "ShapeSpec", "collectShapeIssues"], text: `function checkShape<T>(value: unknown, shape: ShapeSpec): ValidationResult<T> {
-  const errors: ValidationIssue[] = [];
-  collectShapeIssues(value, shape, [], errors);
-  return errors.length === 0
-    ? { ok: true, value: value as T }
-    : { ok: false, errors };
-}
-` },
-  { name: "collectShapeIssues", uses: ["ValidationIssue", "ShapeSpec", "Path", "kindOf", "describe", "readOwn", "ABSENT", "UNREADABLE", "unreadable", "checkValue", "quote", "isOneOf", "JsonObject"], text: `function collectShapeIssues(
-  value: unknown,
-  shape: ShapeSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const kind = kindOf(value);
-  if (kind === "unreadable") {
-    errors.push(unreadable(path));
-    return;
-  }
-  if (kind !== "object") {
-    const message = \`expected an object, got \${describe(value)}\`;
-    errors.push({ path, code: "not_object", message });
-    return;
-  }
-  const object = value as JsonObject;
-  const failed = new Set<string>();
-  const present = new Map<string, unknown>();
-  for (const field of shape.fields) {
-    const at = [...path, field.key];
-    const before = errors.length;
-    const item = readOwn(object, field.key);
-    if (item === UNREADABLE) {
-      errors.push(unreadable(at));
-    } else if (item !== ABSENT) {
-      present.set(field.key, item);
-      checkValue(item, field.type, at, errors);
-    } else if (field.required) {
-      const message = \`missing required key \${quote(field.key)}\`;
-      errors.push({ path: at, code: "missing_key", message });
-    }
-    if (errors.length > before) failed.add(field.key);
-  }
-  for (const rule of shape.rules ?? []) {
-    const { if: when, then } = rule;
-    if (failed.has(when.key) || failed.has(then.key)) continue;
-    if (!present.has(when.key) || !present.has(then.key)) continue;
-    if (
-      isOneOf(present.get(when.key), when.values) &&
-      !isOneOf(present.get(then.key), then.values)
-    ) {
-      const at = [...path, then.key];
-      errors.push({ path: at, code: "rule_violated", message: rule.message });
-    }
-  }
-  if (shape.unknownKeys === "forbid") {
-    let keys: string[];
-    try {
-      keys = Object.keys(object);
-    } catch {
-      errors.push(unreadable(path));
-      return;
-    }
-    const known = new Set(shape.fields.map((field) => field.key));
-    for (const key of keys.sort()) {
-      if (known.has(key)) continue;
-      const message = \`unknown key \${quote(key)}\`;
-      errors.push({ path: [...path, key], code: "unknown_key", message });
-    }
-  }
-}
-` },
-  { name: "checkValue", uses: ["ValidationIssue", "ValueSpec", "Path", "describe", "isFiniteNumber", "quote", "kindOf", "unreadable", "expectedOf", "checkItems", "checkEntries"], text: `function checkValue(
-  value: unknown,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const wrongType = (expected: string): void => {
-    const message = \`expected \${expected}, got \${describe(value)}\`;
-    errors.push({ path, code: "wrong_type", message });
-  };
-  if (type.kind === "any") return;
-  const kind = kindOf(value);
-  if (kind === "unreadable") {
-    errors.push(unreadable(path));
-    return;
-  }
-  switch (type.kind) {
-    case "string":
-      if (typeof value !== "string") wrongType("a string");
-      return;
-    case "int":
-      if (!isFiniteNumber(value) || !Number.isInteger(value)) {
-        wrongType("an integer");
-      }
-      return;
-    case "float":
-      if (!isFiniteNumber(value)) wrongType("a number");
-      return;
-    case "bool":
-      if (typeof value !== "boolean") wrongType("a boolean");
-      return;
-    case "enum": {
-      const expected = expectedOf(type);
-      if (typeof value !== "string") {
-        wrongType(expected);
-      } else if (!type.values.includes(value)) {
-        const message = \`expected \${expected}, got \${quote(value)}\`;
-        errors.push({ path, code: "not_in_enum", message });
-      }
-      return;
-    }
-    case "list":
-      if (kind !== "array") {
-        wrongType("an array");
-        return;
-      }
-      checkItems(value as object, type.of, path, errors);
-      return;
-    case "map":
-      if (kind !== "object") {
-        wrongType("an object");
-        return;
-      }
-      checkEntries(value as object, type.of, path, errors);
-      return;
-    case "record": {
-      const result = type.validate(value);
-      if (result.ok) return;
-      for (const error of result.errors) {
-        errors.push({ ...error, path: [...path, ...error.path] });
-      }
-      return;
-    }
-  }
-}
-` },
-  { name: "checkItems", uses: ["ValidationIssue", "ValueSpec", "Path", "readOwn", "ABSENT", "UNREADABLE", "unreadable", "expectedOf", "checkValue"], text: `/**
- * The items of an array in index order, up to its first hole (an index below \`length\` that is
- * not an own property, which JSON never makes) or unreadable item: that one is the last issue,
- * so a sparse array of length 2 ** 32 - 1 costs one step, not 4 billion.
- */
-function checkItems(
-  array: object,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const length = readOwn(array, "length");
-  if (length === UNREADABLE) {
-    errors.push(unreadable(path));
-    return;
-  }
-  const count = typeof length === "number" ? length : 0;
-  for (let index = 0; index < count; index++) {
-    const at = [...path, index];
-    const item = readOwn(array, index);
-    if (item === UNREADABLE) {
-      errors.push(unreadable(at));
-      return;
-    }
-    if (item === ABSENT) {
-      const message = \`expected \${expectedOf(type)}, got a hole\`;
-      errors.push({ path: at, code: "wrong_type", message });
-      return;
-    }
-    checkValue(item, type, at, errors);
-  }
-}
-` },
-  { name: "checkEntries", uses: ["ValidationIssue", "ValueSpec", "Path", "readOwn", "ABSENT", "UNREADABLE", "unreadable", "checkValue"], text: `/** The own entries of an object by key; one that cannot be read is \`unreadable\` there. */
-function checkEntries(
-  object: object,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  let keys: string[];
-  try {
-    keys = Object.keys(object);
-  } catch {
-    errors.push(unreadable(path));
-    return;
-  }
-  for (const key of keys.sort()) {
-    const at = [...path, key];
-    const item = readOwn(object, key);
-    if (item === UNREADABLE) errors.push(unreadable(at));
-    else if (item !== ABSENT) checkValue(item, type, at, errors);
-  }
-}
-` },
-  { name: "expectedOf", uses: ["ValueSpec", "quote"], text: `/** What a value of the type is called in messages ("a string", "one of "a", "b""). */
-function expectedOf(type: ValueSpec): string {
-  switch (type.kind) {
-    case "string":
-      return "a string";
-    case "int":
-      return "an integer";
-    case "float":
-      return "a number";
-    case "bool":
-      return "a boolean";
-    case "any":
-      return "a value";
-    case "enum":
-      return \`one of \${type.values.map(quote).join(", ")}\`;
-    case "list":
-      return "an array";
-    case "map":
-    case "record":
-      return "an object";
-  }
-}
-` },
-  { name: "ABSENT", uses: [], text: `/** What readOwn gives for a key that is not an own property. */
-const ABSENT: unique symbol = Symbol("absent");
+  { name: "ABSENT", uses: [], text: `/** What own and readOwn give for a key that is not an own property. */
+const ABSENT: unique symbol = /*#__PURE__*/ Symbol("absent");
 ` },
   { name: "UNREADABLE", uses: [], text: `/** What readOwn gives when reading throws (a getter, a proxy trap, a revoked proxy). */
-const UNREADABLE: unique symbol = Symbol("unreadable");
+const UNREADABLE: unique symbol = /*#__PURE__*/ Symbol("unreadable");
+` },
+  { name: "own", uses: ["hasOwn", "ABSENT"], text: `/** The own property \`key\` of \`object\`, or ABSENT; a read that throws throws (guards catch it). */
+function own(object: object, key: string | number): unknown {
+  return hasOwn(object, key)
+    ? (object as Readonly<Record<string | number, unknown>>)[key]
+    : ABSENT;
+}
+` },
+  { name: "read", uses: ["JsonObject"], text: `/** \`object[key]\`, typed unknown (a read that throws throws: guards catch it). */
+function read(object: JsonObject, key: string): unknown {
+  return object[key];
+}
+` },
+  { name: "lengthOf", uses: ["own"], text: `/** An array's own \`length\` (0 if it is no number), read as the validators read it. */
+function lengthOf(array: object): number {
+  const length = own(array, "length");
+  return typeof length === "number" ? length : 0;
+}
 ` },
   { name: "readOwn", uses: ["hasOwn", "ABSENT", "UNREADABLE"], text: `/** The own property \`key\` of \`object\`: its value, ABSENT, or UNREADABLE; never throws. */
-function readOwn(object: object, key: string | number): unknown {
+function readOwn(object: unknown, key: string | number): unknown {
   try {
-    return hasOwn(object, key)
+    return hasOwn(object as object, key)
       ? (object as Readonly<Record<string | number, unknown>>)[key]
       : ABSENT;
   } catch {
     return UNREADABLE;
+  }
+}
+` },
+  { name: "sortedKeys", uses: [], text: `/** The own keys of an object in UTF-16 order; undefined when listing them throws. */
+function sortedKeys(object: unknown): string[] | undefined {
+  try {
+    return Object.keys(object as object).sort();
+  } catch {
+    return undefined;
   }
 }
 ` },
@@ -402,20 +171,295 @@ function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
   }
 }
 ` },
-  { name: "unreadable", uses: ["ValidationIssue", "Path"], text: `function unreadable(path: Path): ValidationIssue {
-  return { path, code: "unreadable", message: "cannot read the value" };
-}
-` },
   { name: "isObject", uses: ["JsonObject", "kindOf"], text: `function isObject(value: unknown): value is JsonObject {
   return kindOf(value) === "object";
 }
 ` },
-  { name: "isFiniteNumber", uses: [], text: `function isFiniteNumber(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value);
+  { name: "report", uses: ["ValidationIssue", "IssueCode", "Path"], text: `function report(
+  errors: ValidationIssue[],
+  path: Path,
+  code: IssueCode,
+  message: string,
+): void {
+  errors.push({ path, code, message });
 }
 ` },
-  { name: "isOneOf", uses: [], text: `function isOneOf(value: unknown, values: readonly string[]): boolean {
-  return typeof value === "string" && values.includes(value);
+  { name: "unreadable", uses: ["ValidationIssue", "Path", "report"], text: `function unreadable(errors: ValidationIssue[], path: Path): void {
+  report(errors, path, "unreadable", "cannot read the value");
+}
+` },
+  { name: "objectOf", uses: ["ValidationIssue", "Path", "JsonObject", "kindOf", "unreadable", "report", "describe"], text: `/** The value as an object, or undefined after reporting why it is none. */
+function objectOf(
+  errors: ValidationIssue[],
+  path: Path,
+  value: unknown,
+): JsonObject | undefined {
+  const kind = kindOf(value);
+  if (kind === "object") return value as JsonObject;
+  if (kind === "unreadable") {
+    unreadable(errors, path);
+  } else {
+    const message = \`expected an object, got \${describe(value)}\`;
+    report(errors, path, "not_object", message);
+  }
+  return undefined;
+}
+` },
+  { name: "mismatch", uses: ["ValidationIssue", "Path", "kindOf", "unreadable", "report", "describe"], text: `/** A value of the wrong type: \`wrong_type\`, or \`unreadable\` when its kind cannot be told. */
+function mismatch(
+  errors: ValidationIssue[],
+  path: Path,
+  expected: string,
+  value: unknown,
+): void {
+  if (kindOf(value) === "unreadable") {
+    unreadable(errors, path);
+  } else {
+    const message = \`expected \${expected}, got \${describe(value)}\`;
+    report(errors, path, "wrong_type", message);
+  }
+}
+` },
+  { name: "notLiteral", uses: ["ValidationIssue", "Path", "mismatch", "report", "quote"], text: `/** A value other than the literal: a string is shown as it is, anything else by its kind. */
+function notLiteral(
+  errors: ValidationIssue[],
+  path: Path,
+  expected: string,
+  value: unknown,
+): void {
+  if (typeof value === "string") {
+    const message = \`expected \${expected}, got \${quote(value)}\`;
+    report(errors, path, "wrong_type", message);
+  } else {
+    mismatch(errors, path, expected, value);
+  }
+}
+` },
+  { name: "notInEnum", uses: ["ValidationIssue", "Path", "report"], text: `function notInEnum(
+  errors: ValidationIssue[],
+  path: Path,
+  expected: string,
+  shown: string,
+): void {
+  report(errors, path, "not_in_enum", \`expected \${expected}, got \${shown}\`);
+}
+` },
+  { name: "outOfRange", uses: ["ValidationIssue", "Path", "report"], text: `function outOfRange(
+  errors: ValidationIssue[],
+  path: Path,
+  bound: string,
+  value: number,
+): void {
+  const message = \`expected \${bound}, got \${String(value)}\`;
+  report(errors, path, "out_of_range", message);
+}
+` },
+  { name: "tooShort", uses: ["ValidationIssue", "Path", "report"], text: `function tooShort(
+  errors: ValidationIssue[],
+  path: Path,
+  least: number,
+  count: number,
+  unit: string,
+): void {
+  const message = \`expected at least \${String(least)} \${unit}, got \${String(count)}\`;
+  report(errors, path, "too_short", message);
+}
+` },
+  { name: "badFormat", uses: ["ValidationIssue", "Path", "report", "quote"], text: `function badFormat(
+  errors: ValidationIssue[],
+  path: Path,
+  format: string,
+  value: string,
+): void {
+  const message = \`expected a \${format} string, got \${quote(value)}\`;
+  report(errors, path, "bad_format", message);
+}
+` },
+  { name: "unknownKey", uses: ["ValidationIssue", "report", "quote"], text: `function unknownKey(errors: ValidationIssue[], key: string): void {
+  report(errors, [key], "unknown_key", \`unknown key \${quote(key)}\`);
+}
+` },
+  { name: "unknownTag", uses: ["ValidationIssue", "Path", "report", "quote"], text: `function unknownTag(
+  errors: ValidationIssue[],
+  path: Path,
+  tag: string,
+  expected: string,
+): void {
+  const message = \`unknown tag \${quote(tag)}, expected one of \${expected}\`;
+  report(errors, path, "unknown_tag", message);
+}
+` },
+  { name: "nest", uses: ["ValidationIssue", "ValidationResult", "Path"], text: `/** The issues of a nested value, their paths prefixed with where it sits. */
+function nest(
+  errors: ValidationIssue[],
+  path: Path,
+  result: ValidationResult<unknown>,
+): void {
+  if (result.ok) return;
+  for (const error of result.errors) {
+    errors.push({ ...error, path: [...path, ...error.path] });
+  }
+}
+` },
+  { name: "resultOf", uses: ["ValidationIssue", "ValidationResult"], text: `function resultOf<T>(
+  value: unknown,
+  errors: ValidationIssue[],
+): ValidationResult<T> {
+  return errors.length === 0
+    ? { ok: true, value: value as T }
+    : { ok: false, errors };
+}
+` },
+  { name: "isJson", uses: ["jsonIssues"], text: `/** Whether a value is JSON (see jsonIssues). */
+function isJson(value: unknown): boolean {
+  return jsonIssues(value, undefined, undefined);
+}
+` },
+  { name: "checkJson", uses: ["ValidationIssue", "Path", "jsonIssues"], text: `function checkJson(
+  errors: ValidationIssue[],
+  path: Path,
+  value: unknown,
+): void {
+  jsonIssues(value, path, errors);
+}
+` },
+  { name: "jsonIssues", uses: ["ValidationIssue", "Path", "kindOf", "readOwn", "ABSENT", "UNREADABLE", "sortedKeys", "describe", "report", "unreadable"], text: `/**
+ * Walks a JSON value with an explicit stack (no recursion, whatever its depth): null, booleans,
+ * finite numbers, strings, arrays (up to the first hole) and plain objects of them. Without
+ * \`errors\` it stops at the first problem and says false; with them it reports every one.
+ */
+function jsonIssues(
+  value: unknown,
+  path: Path | undefined,
+  errors: ValidationIssue[] | undefined,
+): boolean {
+  const stack: { value: unknown; at: Path | undefined; close?: object }[] = [
+    { value, at: path },
+  ];
+  const open = new Set<object>();
+  let ok = true;
+  const fail = (at: Path | undefined, got: string): void => {
+    ok = false;
+    if (errors !== undefined && at !== undefined) {
+      report(errors, at, "wrong_type", \`expected a JSON value, got \${got}\`);
+    }
+  };
+  const cannot = (at: Path | undefined): void => {
+    ok = false;
+    if (errors !== undefined && at !== undefined) unreadable(errors, at);
+  };
+  const child = (at: Path | undefined, segment: string | number): Path | undefined =>
+    at === undefined ? undefined : [...at, segment];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    if (!ok && errors === undefined) return false;
+    if (frame.close !== undefined) {
+      open.delete(frame.close);
+      continue;
+    }
+    const { value: item, at } = frame;
+    const kind = kindOf(item);
+    if (item === ABSENT) {
+      fail(at, "a hole");
+    } else if (item === UNREADABLE || kind === "unreadable") {
+      cannot(at);
+    } else if (kind === "other") {
+      if (item === null || typeof item === "boolean" || typeof item === "string") continue;
+      if (typeof item === "number" && Number.isFinite(item)) continue;
+      fail(at, describe(item));
+    } else if (open.has(item as object)) {
+      fail(at, "a cycle");
+    } else {
+      const object = item as object;
+      const children: { value: unknown; at: Path | undefined }[] = [];
+      if (kind === "array") {
+        const length = readOwn(object, "length");
+        if (length === UNREADABLE) {
+          cannot(at);
+          continue;
+        }
+        const count = typeof length === "number" ? length : 0;
+        for (let index = 0; index < count; index++) {
+          // A hole or an unreadable item is reported where it is, and ends the array.
+          const element = readOwn(object, index);
+          children.push({ value: element, at: child(at, index) });
+          if (element === ABSENT || element === UNREADABLE) break;
+        }
+      } else {
+        let plain: boolean;
+        try {
+          const prototype: unknown = Object.getPrototypeOf(object);
+          plain = prototype === Object.prototype || prototype === null;
+        } catch {
+          cannot(at);
+          continue;
+        }
+        if (!plain) {
+          fail(at, describe(object));
+          continue;
+        }
+        const keys = sortedKeys(object);
+        if (keys === undefined) {
+          cannot(at);
+          continue;
+        }
+        for (const key of keys) {
+          const entry = readOwn(object, key);
+          if (entry !== ABSENT) children.push({ value: entry, at: child(at, key) });
+        }
+      }
+      open.add(object);
+      stack.push({ value: undefined, at: undefined, close: object });
+      for (let index = children.length - 1; index >= 0; index--) {
+        const next = children[index];
+        if (next !== undefined) stack.push(next);
+      }
+    }
+  }
+  return ok;
+}
+` },
+  { name: "DATE", uses: [], text: `/** RFC 3339 full-date, ASCII digits only (month and day ranges are checked in code). */
+const DATE = /^(\\d{4})-(\\d{2})-(\\d{2})$/;
+` },
+  { name: "DATE_TIME", uses: [], text: `/** RFC 3339 date-time, ASCII digits only (field ranges are checked in code). */
+const DATE_TIME =
+  /^(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})$/;
+` },
+  { name: "UUID", uses: [], text: `const UUID =
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+` },
+  { name: "URI", uses: [], text: `/** A scheme, a colon, then no ASCII whitespace (the set Python's \`\\\\s\` is with re.ASCII). */
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:[^ \\t\\n\\r\\f\\v]*$/;
+` },
+  { name: "inDays", uses: [], text: `/** Month 01–12 and day 01–31, from their two-digit texts. */
+function inDays(month: string | undefined, day: string | undefined): boolean {
+  const m = Number(month);
+  const d = Number(day);
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+` },
+  { name: "isDate", uses: ["DATE", "inDays"], text: `function isDate(text: string): boolean {
+  const parts = DATE.exec(text);
+  return parts !== null && inDays(parts[2], parts[3]);
+}
+` },
+  { name: "isDateTime", uses: ["DATE_TIME", "inDays"], text: `function isDateTime(text: string): boolean {
+  const parts = DATE_TIME.exec(text);
+  return (
+    parts !== null &&
+    inDays(parts[2], parts[3]) &&
+    Number(parts[4]) <= 23 &&
+    Number(parts[5]) <= 59 &&
+    Number(parts[6]) <= 60
+  );
+}
+` },
+  { name: "isUuid", uses: ["UUID"], text: `function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+` },
+  { name: "isUri", uses: ["URI"], text: `function isUri(text: string): boolean {
+  return URI.test(text);
 }
 ` },
   { name: "hasOwn", uses: [], text: `function hasOwn(object: object, key: string | number): boolean {

@@ -1,17 +1,37 @@
 /**
- * The validator half of messages.ts: one `validate<Name>` and one `is<Name>` per shape, each a
- * small table read by the module's `checkShape`, then `validatePayload` / `isPayload` by topic.
+ * The validator half of messages.ts: per shape a boolean guard `is<Name>` (straight-line
+ * checks, stops at the first failure, allocates nothing) and `validate<Name>`, which returns at
+ * once when the guard says yes and otherwise collects every issue with straight-line code of its
+ * own; then `validatePayload` / `isPayload`, a `switch` by topic. Nothing is built per call on the
+ * valid path and nothing is computed at module load, so a bundle that does not call them drops
+ * them all.
  */
-import type { CrossFieldRule, Field, Protocol, ValueType } from "../../model.js";
+import type { CrossFieldRule, Protocol, ValueType } from "../../model.js";
 import { allTopics, type ShapeView } from "../../conformance/shapes.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import type { TsContext } from "./messages-context.js";
 import { jsDoc, str } from "./messages-layout.js";
-import { array, bool, call, computed, dotted, id, member, object, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
-import { printExpr } from "./ts-print.js";
-import { functionDecl, source, statement, type Param } from "./ts-statements.js";
-import { SCALAR_SPECS } from "./messages-runtime.js";
-import { notYet } from "../../not-yet.js";
+import type { Doc } from "./doc.js";
+import { hardline, indent, line } from "./doc.js";
+import { call, id, ref, stringLit, type Type } from "./ts-ast.js";
+import { printAssignment, printExpr } from "./ts-print.js";
+import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
+import { compare, ifClause, ifElse, loop, switchStmt, tryCatch } from "./ts-control.js";
+import { collectOf, guardOf, Locals, report, unreadableAt } from "./messages-checks.js";
+
+/** One key a shape checks: a field, or the tag a tagged union's variant carries. */
+interface Check {
+  readonly wire: string;
+  readonly type: ValueType;
+  readonly required: boolean;
+}
+
+function checksOf(view: ShapeView): Check[] {
+  const fields = view.fields.map((f) => ({ wire: f.key.value, type: f.type, required: f.required }));
+  const variant = view.shape.kind === "record" ? view.shape.variantOf : undefined;
+  if (variant === undefined) return fields;
+  return [{ wire: variant.union.tag, type: { kind: "literal", value: variant.value }, required: true }, ...fields];
+}
 
 export function emitShapeValidators(view: ShapeView, ctx: TsContext): string {
   const type = ctx.names.type(view.shape);
@@ -21,93 +41,201 @@ export function emitShapeValidators(view: ShapeView, ctx: TsContext): string {
   const what = topic !== undefined ? `the payload of ${topic}` : `a {@link ${type}}`;
   const valid = topic !== undefined ? `a valid payload of ${topic}` : `a valid {@link ${type}}`;
   const params: Param[] = [{ name: "value", type: ref("unknown") }];
-  const check = call(ctx.need("checkShape"), [id("value"), shapeTable(view, ctx)], [ref(type)]);
   const result = ref("ValidationResult", [ref(type)]);
   const predicate: Type = { kind: "predicate", param: "value", type: ref(type) };
+  const checks = checksOf(view);
   return [
     jsDoc([`Validates ${what}: every issue, with its path, code and message.`], ""),
-    source(functionDecl(validator, params, result, [statement("return", check)])),
+    source(functionDecl(validator, params, result, validatorBody(view, checks, guard, type, ctx))),
     "\n",
     jsDoc([`True when \`value\` is ${valid}.`], ""),
-    source(functionDecl(guard, params, predicate, [statement("return", member(call(validator, [id("value")]), "ok"))])),
+    source(functionDecl(guard, params, predicate, guardBody(view, checks, ctx))),
   ].join("");
 }
 
-function shapeTable(view: ShapeView, ctx: TsContext): Expr {
-  const props: [string, Expr][] = [
-    ["unknownKeys", stringLit(str(view.unknownKeys))],
-    ["fields", array(view.fields.map((f) => fieldSpec(f, ctx)))],
+// ---------------------------------------------------------------------------------------------
+// The guard: the first failure returns false; a read that throws is a failure too.
+
+function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): Doc[] {
+  const isObject = `${ctx.need("isObject")}(value)`;
+  if (checks.length === 0 && view.unknownKeys === "allow") return [`return ${isObject};`];
+  const locals = new Locals();
+  const forbid = view.unknownKeys === "forbid";
+  const hasOwn = ctx.need("hasOwn");
+  // Which keys are own properties, from one for-in pass (which V8 runs off the object's enum
+  // cache) instead of a hasOwnProperty call per key. A key it did not see may still be a
+  // non-enumerable own property, so that one is asked for directly; a pass that throws (a
+  // proxy) leaves every key to be asked for directly.
+  const seen = checks.map((_, i) => `h${i + 1}`);
+  const cases = [...new Set(checks.map((c) => str(c.wire)))].map((label) => ({
+    labels: [label],
+    body: [...checks.flatMap((c, i) => (str(c.wire) === label ? [`${seen[i] ?? ""} = true;`] : [])), "break;"],
+  }));
+  const judge = forbid ? [...cases, { labels: ["default"], body: ["return false;"] }] : cases;
+  const listing: Doc[] =
+    judge.length === 0
+      ? []
+      : [
+          ...seen.map((h) => `let ${h} = false;`),
+          tryCatch(
+            [loop("for (const key in value)", [ifClause(`!${hasOwn}(value, key)`, "continue;"), switchStmt("key", judge)])],
+            forbid
+              ? ["// Listing the keys threw (a proxy): each key is asked for below.", forbidByKeys(checks)]
+              : ["// Listing the keys threw (a proxy): each key is asked for below."],
+          ),
+        ];
+  const body: Doc[] = [...listing];
+  const names = new Map<string, string>();
+  checks.forEach((check, i) => {
+    const h = seen[i] ?? "";
+    const key = stringLit(str(check.wire));
+    const present = printExpr(call(hasOwn, [id("value"), key]));
+    const v = `f${locals.next()}`;
+    const inner = guardOf(check.type, v, "return false;", ctx, locals);
+    const ruled = usedByRules(view.rules, check.wire);
+    const value = call(ctx.need("read"), [id("value"), key]);
+    const read = constDecl(v, value);
+    if (check.required) {
+      body.push(ifClause([`!${h}`, " &&", line, "!", present], "return false;"));
+      if (inner.length === 0 && !ruled) body.push(statement("", call(ctx.need("read"), [id("value"), key])));
+      else body.push(read, ...inner);
+    } else {
+      const then = inner.length === 0 && !ruled ? [statement("", call(ctx.need("read"), [id("value"), key]))] : [read, ...inner];
+      if (ruled) {
+        // A rule reads the value after the checks: absent is ABSENT.
+        body.push(`let ${v}: unknown = ${ctx.need("ABSENT")};`);
+        then[0] = [printAssignment(v, " =", value), ";"];
+      }
+      body.push(ifElse([[[h, " ||", line, present], then]]));
+    }
+    if (ruled) names.set(check.wire, v);
+  });
+  const optional = new Set(checks.filter((c) => !c.required).map((c) => c.wire));
+  for (const rule of view.rules) body.push(ruleGuard(rule, names, optional.has(rule.then.key.value), ctx));
+  body.push("return true;");
+  return [ifClause(`!${isObject}`, "return false;"), tryCatch(body, ["return false;"])];
+}
+
+/** The unknown-keys check when the for-in pass threw: by Object.keys, as the validator lists them. */
+function forbidByKeys(checks: readonly Check[]): Doc {
+  const known = [...new Set(checks.map((c) => str(c.wire)))];
+  const judge =
+    known.length === 0
+      ? ["return false;"]
+      : [switchStmt("key", [{ labels: known, body: ["break;"] }, { labels: ["default"], body: ["return false;"] }])];
+  return loop("for (const key of Object.keys(value))", judge);
+}
+
+function usedByRules(rules: readonly CrossFieldRule[], wire: string): boolean {
+  return rules.some((r) => r.if.key.value === wire || r.then.key.value === wire);
+}
+
+/** A rule in a guard: every field passed, so only the values matter (an absent one never matches). */
+function ruleGuard(rule: CrossFieldRule, names: ReadonlyMap<string, string>, thenOptional: boolean, ctx: TsContext): Doc {
+  const when = names.get(rule.if.key.value) ?? "undefined";
+  const then = names.get(rule.then.key.value) ?? "undefined";
+  const inner = switchStmt(then, [
+    { labels: [...(thenOptional ? [ctx.need("ABSENT")] : []), ...rule.then.values.map(str)], body: ["break;"] },
+    { labels: ["default"], body: ["return false;"] },
+  ]);
+  return switchStmt(when, [{ labels: rule.if.values.map(str), body: [inner] }]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The validator: the guard first; only an invalid value is walked again, for its issues.
+
+function validatorBody(view: ShapeView, checks: readonly Check[], guard: string, type: string, ctx: TsContext): Doc[] {
+  const body: Doc[] = [
+    ifClause(`${guard}(value)`, "return { ok: true, value };"),
+    "const errors: ValidationIssue[] = [];",
+    constDecl("object", call(ctx.need("objectOf"), [id("errors"), { kind: "array", items: [] }, id("value")])),
+    ifClause(compare("object", "===", "undefined"), "return { ok: false, errors };"),
   ];
-  if (view.rules.length > 0) props.push(["rules", array(view.rules.map((r) => ruleSpec(r, ctx)))]);
-  return object(props);
-}
-
-function fieldSpec(field: Field, ctx: TsContext): Expr {
-  return object([
-    ["key", dotted(ctx.keyRef(field.key))],
-    ["required", bool(field.required)],
-    ["type", valueSpec(field.key.type, ctx)],
-  ]);
-}
-
-function valueSpec(type: ValueType, ctx: TsContext): Expr {
-  switch (type.kind) {
-    case "scalar":
-      return id(ctx.need(SCALAR_SPECS[type.name]));
-    case "enum":
-      return object([
-        ["kind", stringLit('"enum"')],
-        ["values", array(type.enum.members.map((m) => member(id(ctx.enumType(type.enum)), m.name)))],
-      ]);
-    case "list":
-    case "map":
-      return object([
-        ["kind", stringLit(str(type.kind))],
-        ["of", valueSpec(type.of, ctx)],
-      ]);
-    case "record":
-      return object([
-        ["kind", stringLit('"record"')],
-        ["validate", id(ctx.names.validator(type.record))],
-      ]);
+  const locals = new Locals();
+  const passed = new Map<string, { value: string; passed: string }>();
+  for (const check of checks) {
+    const n = locals.next();
+    const v = `f${n}`;
+    const path = [stringLit(str(check.wire))];
+    const ruled = usedByRules(view.rules, check.wire);
+    body.push(constDecl(v, call(ctx.need("readOwn"), [id("object"), stringLit(str(check.wire))])));
+    if (ruled) body.push(`const b${n} = errors.length;`);
+    const branches: (readonly [Doc, readonly Doc[]])[] = [[compare(v, "===", ctx.need("UNREADABLE")), [unreadableAt(ctx, path)]]];
+    const missing = report(ctx, path, "missing_key", `missing required key ${JSON.stringify(check.wire)}`);
+    const issues = collectOf(check.type, v, path, ctx, locals);
+    if (check.required) branches.push([compare(v, "===", ctx.need("ABSENT")), [missing]]);
+    else if (issues.length > 0) branches.push([compare(v, "!==", ctx.need("ABSENT")), issues]);
+    body.push(ifElse(branches, check.required ? issues : []));
+    if (ruled) {
+      body.push(`const p${n} = ${v} !== ${ctx.need("ABSENT")} && errors.length === b${n};`);
+      passed.set(check.wire, { value: v, passed: `p${n}` });
+    }
   }
-  return notYet("the TypeScript validators", type);
-}
-
-function ruleSpec(rule: CrossFieldRule, ctx: TsContext): Expr {
-  const side = (part: CrossFieldRule["if"]): Expr =>
-    object([
-      ["key", dotted(ctx.keyRef(part.key))],
-      ["values", array(part.values.map((v) => valueExpr(ctx.valueRef(part.key, v))))],
+  for (const rule of view.rules) {
+    const when = passed.get(rule.if.key.value);
+    const then = passed.get(rule.then.key.value);
+    if (when === undefined || then === undefined) continue;
+    const issue = report(ctx, [stringLit(str(rule.then.key.value))], "rule_violated", ruleMessage(rule));
+    const inner = switchStmt(then.value, [
+      { labels: rule.then.values.map(str), body: ["break;"] },
+      { labels: ["default"], body: [issue] },
     ]);
-  return object([
-    ["if", side(rule.if)],
-    ["then", side(rule.then)],
-    ["message", stringLit(str(ruleMessage(rule)))],
-  ]);
-}
-
-/** A value reference from valueRef: a string literal or `Enum.MEMBER`. */
-function valueExpr(text: string): Expr {
-  return /^["']/.test(text) ? stringLit(text) : dotted(text);
+    const outer = switchStmt(when.value, [{ labels: rule.if.values.map(str), body: [inner] }]);
+    body.push(ifElse([[[when.passed, " &&", line, then.passed], [outer]]]));
+  }
+  if (view.unknownKeys === "forbid") {
+    const known = [...new Set(checks.map((c) => str(c.wire)))];
+    const unknown = statement("", call(ctx.need("unknownKey"), [id("errors"), id("key")]));
+    const judge =
+      known.length === 0
+        ? [unknown]
+        : [switchStmt("key", [{ labels: known, body: ["break;"] }, { labels: ["default"], body: [unknown] }])];
+    body.push(constDecl("keys", call(ctx.need("sortedKeys"), [id("object")])));
+    body.push(ifElse([[compare("keys", "===", "undefined"), [unreadableAt(ctx, [])]]], [loop("for (const key of keys)", judge)]));
+  }
+  body.push(statement("return", call(ctx.need("resultOf"), [id("value"), id("errors")], [ref(type)])));
+  return body;
 }
 
 /**
- * `validatePayload` / `isPayload` and the table behind them. Each has an overload for a known
- * topic (typed by `PayloadByTopic`) and one for any string, since the topic usually comes off
- * the wire: an unknown topic is the issue `unknown_topic`, never an exception.
+ * `validatePayload` / `isPayload`: a `switch` over the topic wire strings. Each has an overload
+ * for a known topic (typed by `PayloadByTopic`) and one for any string, since the topic usually
+ * comes off the wire: an unknown topic is the issue `unknown_topic`, never an exception.
  */
 /** The names validating by topic declares. */
-export const DISPATCH_NAMES: readonly string[] = ["PAYLOAD_VALIDATORS", "validatePayload", "isPayload"];
+export const DISPATCH_NAMES: readonly string[] = ["validatePayload", "isPayload"];
 
 export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string {
-  const entries = allTopics(protocol).map((t) => [computed(dotted(ctx.topicRef(t))), id(ctx.names.validator(t))] as const);
-  ctx.needs.useAll(["hasOwn", "quote", "describe"]);
+  const topics = allTopics(protocol);
+  ctx.needs.useAll(["quote", "describe"]);
+  const byTopic = (fn: (t: (typeof topics)[number]) => string): Doc[] =>
+    topics.length === 0
+      ? []
+      : [switchStmt("topic", topics.map((t) => ({ labels: [str(t.value)], body: [statement("return", call(fn(t), [id("value")]))] })))];
+  const validateBody: Doc[] = [
+    [
+      'if (typeof topic !== "string") {',
+      indent([
+        hardline,
+        "const message = `unknown topic: expected a string, got ${describe(topic)}`;",
+        hardline,
+        'const issue: ValidationIssue = { path: [], code: "unknown_topic", message };',
+        hardline,
+        "return { ok: false, errors: [issue] };",
+      ]),
+      hardline,
+      "}",
+    ],
+    ...byTopic((t) => ctx.names.validator(t)),
+    // No topic takes the value: it is examined only by a topic's validator.
+    ...(topics.length === 0 ? ["void value;"] : []),
+    "const message = `unknown topic ${quote(topic)}`;",
+    'const issue: ValidationIssue = { path: [], code: "unknown_topic", message };',
+    "return { ok: false, errors: [issue] };",
+  ];
+  const guardBody: Doc[] =
+    topics.length === 0 ? ["return validatePayload(topic, value).ok;"] : [...byTopic((t) => ctx.names.guard(t)), "return false;"];
   return [
-    "const PAYLOAD_VALIDATORS: Readonly<\n",
-    "  Record<string, (value: unknown) => ValidationResult<unknown>>\n",
-    `> = ${source([printExpr(object(entries, true)), ";"])}`,
-    "\n",
     jsDoc(
       [
         "Validates the payload of `topic`, a topic wire string: every issue, with its path, code",
@@ -128,22 +256,8 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
     "export function validatePayload(\n",
     "  topic: unknown,\n",
     "  value: unknown,\n",
-    "): ValidationResult<unknown> {\n",
-    '  if (typeof topic !== "string") {\n',
-    "    const message = `unknown topic: expected a string, got ${describe(topic)}`;\n",
-    '    const issue: ValidationIssue = { path: [], code: "unknown_topic", message };\n',
-    "    return { ok: false, errors: [issue] };\n",
-    "  }\n",
-    "  const validate = hasOwn(PAYLOAD_VALIDATORS, topic)\n",
-    "    ? PAYLOAD_VALIDATORS[topic]\n",
-    "    : undefined;\n",
-    "  if (validate === undefined) {\n",
-    "    const message = `unknown topic ${quote(topic)}`;\n",
-    '    const issue: ValidationIssue = { path: [], code: "unknown_topic", message };\n',
-    "    return { ok: false, errors: [issue] };\n",
-    "  }\n",
-    "  return validate(value);\n",
-    "}\n",
+    "): ValidationResult<unknown> ",
+    source(block(validateBody)),
     "\n",
     jsDoc(["True when `value` is a valid payload of `topic` (false for a string that is not a topic)."], ""),
     "export function isPayload<T extends TopicWithPayload>(\n",
@@ -154,8 +268,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
     "  topic: string,\n",
     "  value: unknown,\n",
     "): value is PayloadByTopic[TopicWithPayload];\n",
-    "export function isPayload(topic: string, value: unknown): boolean {\n",
-    "  return validatePayload(topic, value).ok;\n",
-    "}\n",
+    "export function isPayload(topic: string, value: unknown): boolean ",
+    source(block(guardBody)),
   ].join("");
 }

@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// The generated TypeScript validators against their anchors, measured in the same run on one
+// mixed batch of payloads by topic (half invalid, parsed from JSON text as they come off the
+// wire): `validatePayload` against ajv's compiled validators of the generated JSON Schema, and
+// `isPayload` against a guard written by hand for this repo's protocol. Every verdict of every
+// contender is checked equal on every message before anything is timed. Each round times every
+// contender once over the whole batch (order rotated per round); the ratios are the medians of
+// the per-round ratios, throughputs the medians of the rounds. Also the load time of the
+// generated module (import of the bundled index in a fresh process, minus an empty module's).
+//
+// Prints one JSON line per measurement, then a table.
+// Usage: node bench/validators-ts.mjs [--rounds N] [--messages N]   (defaults 7 and 100000)
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { Ajv2020 } from "ajv/dist/2020.js";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+};
+const ROUNDS = option("--rounds", 7);
+const MESSAGES = option("--messages", 100_000);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 5) throw new Error("--rounds must be an integer ≥ 5");
+if (!Number.isInteger(MESSAGES) || MESSAGES < 1000) throw new Error("--messages must be an integer ≥ 1000");
+
+// --- the generated module, bundled as a user's bundler would (esbuild, ESM) -------------------
+const scratch = mkdtempSync(join(tmpdir(), "wiredefs-bench-validators-"));
+process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const bundle = join(scratch, "index.mjs");
+await build({
+  entryPoints: [join(repo, "generated/ts/index.ts")],
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  outfile: bundle,
+  logLevel: "silent",
+});
+const generated = await import(pathToFileURL(bundle).href);
+const schema = JSON.parse(readFileSync(join(repo, "generated/schema/messages.schema.json"), "utf8"));
+
+// --- anchors --------------------------------------------------------------------------------
+const ajv = new Ajv2020({ strict: true, allErrors: false });
+ajv.addSchema(schema);
+/** Topic wire value → the JSON Schema definition of its payload (named in its description). */
+const ajvByTopic = new Map();
+for (const topic of Object.values(generated.Topic)) {
+  const name = Object.keys(schema.$defs).find((d) => schema.$defs[d].description?.startsWith(`Payload of topic ${topic}.`));
+  if (name === undefined) throw new Error(`no schema definition for topic ${topic}`);
+  ajvByTopic.set(topic, ajv.getSchema(`${schema.$id}#/$defs/${name}`));
+}
+function ajvPayload(topic, value) {
+  const validate = ajvByTopic.get(topic);
+  return validate === undefined ? false : validate(value);
+}
+
+/** The guard a developer writes by hand for this protocol: typeof checks, no own-property test. */
+function handPayload(topic, p) {
+  if (typeof p !== "object" || p === null || Array.isArray(p)) return false;
+  switch (topic) {
+    case "client_api.hello":
+      return (
+        typeof p.session_id === "string" &&
+        typeof p.job_id === "string" &&
+        typeof p.site_name === "string" &&
+        typeof p.trainer_fqcn === "string" &&
+        Number.isInteger(p.rank) &&
+        Number.isInteger(p.protocol_version)
+      );
+    case "client_api.hello_challenge":
+      return typeof p.nonce === "string";
+    case "client_api.hello_proof":
+      return typeof p.proof === "string";
+    case "client_api.hello_rejected":
+    case "client_api.result_rejected":
+    case "client_api.error":
+      return typeof p.reason === "string";
+    case "client_api.task_ready":
+      return typeof p.task_id === "string" && typeof p.task_name === "string" && "model" in p && "params" in p;
+    case "client_api.result_ready":
+      return typeof p.result_id === "string" && "manifest" in p;
+    case "client_api.hello_accepted":
+    case "client_api.task_accepted":
+    case "client_api.task_failed":
+    case "client_api.result_accepted":
+    case "client_api.log":
+    case "client_api.heartbeat":
+    case "client_api.abort":
+    case "client_api.shutdown":
+    case "client_api.bye":
+      return true;
+    default:
+      return false;
+  }
+}
+
+// --- the batch: seeded, half invalid, through JSON text ----------------------------------------
+let seed = 0x5eed;
+const random = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+const pick = (items) => items[Math.floor(random() * items.length)];
+const word = () => pick(["a", "site-1", "trainer@host", "9f2c", "", "Ω"]);
+const VALID = {
+  "client_api.hello": () => ({ session_id: word(), job_id: word(), site_name: word(), trainer_fqcn: word(), rank: pick([0, 1, 7]), protocol_version: 3 }),
+  "client_api.hello_challenge": () => ({ nonce: word() }),
+  "client_api.hello_proof": () => ({ proof: word() }),
+  "client_api.hello_rejected": () => ({ reason: word() }),
+  "client_api.result_rejected": () => ({ reason: word() }),
+  "client_api.error": () => ({ reason: word() }),
+  "client_api.task_ready": () => ({ task_id: word(), task_name: word(), model: { w: [1, 2] }, params: null }),
+  "client_api.result_ready": () => ({ result_id: word(), manifest: [word()] }),
+};
+for (const topic of Object.values(generated.Topic)) VALID[topic] ??= () => (random() < 0.5 ? {} : { note: word() });
+const topics = Object.keys(VALID);
+function invalid(topic) {
+  const payload = VALID[topic]();
+  const keys = Object.keys(payload);
+  const r = random();
+  if (keys.length === 0 || r < 0.15) return pick([null, [], "text", 3]);
+  const key = pick(keys);
+  if (r < 0.55) delete payload[key];
+  else payload[key] = pick([1.5, "x", true, null, ["x"]]);
+  return payload;
+}
+const drawn = [];
+for (let i = 0; i < MESSAGES; i++) {
+  if (i % 2 === 0) {
+    const topic = pick(topics);
+    drawn.push({ topic, payload: VALID[topic]() });
+  } else if (random() < 0.05) {
+    drawn.push({ topic: pick(["client_api.nope", "__proto__", ""]), payload: {} });
+  } else {
+    const topic = pick(topics);
+    drawn.push({ topic, payload: invalid(topic) });
+  }
+}
+const batch = JSON.parse(JSON.stringify(drawn));
+
+// --- verdicts first ---------------------------------------------------------------------------
+const contenders = {
+  validatePayload: (m) => generated.validatePayload(m.topic, m.payload).ok,
+  ajv: (m) => ajvPayload(m.topic, m.payload),
+  isPayload: (m) => generated.isPayload(m.topic, m.payload),
+  "hand-written guard": (m) => handPayload(m.topic, m.payload),
+};
+let valid = 0;
+for (const [i, m] of batch.entries()) {
+  const verdicts = Object.values(contenders).map((c) => c(m));
+  if (verdicts.some((v) => v !== verdicts[0])) {
+    console.error(`verdicts differ on message ${i} (${JSON.stringify(m)}): ${JSON.stringify(verdicts)}`);
+    process.exit(1);
+  }
+  if (verdicts[0]) valid++;
+}
+
+// --- timing -----------------------------------------------------------------------------------
+const loops = {
+  validatePayload: () => {
+    let n = 0;
+    for (const m of batch) if (generated.validatePayload(m.topic, m.payload).ok) n++;
+    return n;
+  },
+  ajv: () => {
+    let n = 0;
+    for (const m of batch) if (ajvPayload(m.topic, m.payload)) n++;
+    return n;
+  },
+  isPayload: () => {
+    let n = 0;
+    for (const m of batch) if (generated.isPayload(m.topic, m.payload)) n++;
+    return n;
+  },
+  "hand-written guard": () => {
+    let n = 0;
+    for (const m of batch) if (handPayload(m.topic, m.payload)) n++;
+    return n;
+  },
+};
+const names = Object.keys(loops);
+for (const name of names) for (let i = 0; i < 3; i++) loops[name](); // warm up (JIT)
+const seconds = Object.fromEntries(names.map((n) => [n, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  for (let k = 0; k < names.length; k++) {
+    const name = names[(k + round) % names.length];
+    const start = process.hrtime.bigint();
+    const n = loops[name]();
+    seconds[name].push(Number(process.hrtime.bigint() - start) / 1e9);
+    if (n !== valid) throw new Error(`${name} counted ${n} valid messages, expected ${valid}`);
+  }
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const rate = (name) => MESSAGES / median(seconds[name]);
+/** Median over rounds of (anchor time / contender time): > 1 means the contender is faster. */
+const speedup = (name, anchor) => median(seconds[name].map((s, i) => seconds[anchor][i] / s));
+
+// --- module load ------------------------------------------------------------------------------
+const empty = join(scratch, "empty.mjs");
+writeFileSync(empty, "export {};\n");
+const loadScript = "const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));";
+const loadOnce = (file) => Number(execFileSync(process.execPath, ["--input-type=module", "-e", loadScript, pathToFileURL(file).href], { encoding: "utf8" }));
+const loads = { module: [], empty: [] };
+for (let i = 0; i < ROUNDS; i++) {
+  loads.module.push(loadOnce(bundle));
+  loads.empty.push(loadOnce(empty));
+}
+const loadMs = median(loads.module.map((m, i) => m - loads.empty[i]));
+
+// --- report -----------------------------------------------------------------------------------
+const base = { bench: "validators-ts", spec: "protocol.yaml", messages: MESSAGES, valid, rounds: ROUNDS, load: loadavg()[0] };
+const rows = [
+  { measure: "validatePayload vs ajv compiled", value: speedup("validatePayload", "ajv"), unit: "× ajv's speed", target: 2, better: "higher" },
+  { measure: "isPayload vs hand-written guard", value: 1 / speedup("isPayload", "hand-written guard"), unit: "× the hand-written guard's time", target: 1.5, better: "lower" },
+  { measure: "module load (bundled index, over an empty module)", value: loadMs, unit: "ms", target: 5, better: "lower" },
+];
+for (const name of names) console.log(JSON.stringify({ ...base, measure: `${name} throughput`, msgPerSec: Math.round(rate(name)) }));
+for (const r of rows) {
+  const met = r.better === "higher" ? r.value >= r.target : r.value <= r.target;
+  console.log(JSON.stringify({ ...base, measure: r.measure, value: Number(r.value.toFixed(3)), unit: r.unit, target: `${r.better === "higher" ? "≥" : "≤"} ${r.target}`, met }));
+  r.met = met;
+}
+console.log("");
+console.log(`TypeScript validators, ${MESSAGES} messages (${valid} valid), ${ROUNDS} rounds, load average ${loadavg()[0].toFixed(2)}`);
+console.log("");
+console.log("| contender | msg/s (median) |");
+console.log("| --- | ---: |");
+for (const name of names) console.log(`| ${name} | ${Math.round(rate(name)).toLocaleString("en-US")} |`);
+console.log("");
+console.log("| measure | value | target | met |");
+console.log("| --- | ---: | ---: | --- |");
+for (const r of rows) console.log(`| ${r.measure} | ${r.value.toFixed(2)} ${r.unit} | ${r.better === "higher" ? "≥" : "≤"} ${r.target} | ${r.met ? "yes" : "no"} |`);

@@ -1,0 +1,58 @@
+/**
+ * Control-flow statements as documents, built as prettier's estree printer builds them (default
+ * options), for the validators' straight-line code: `if`/`else if`/`else` with block bodies,
+ * `if (…) return false;`, `switch`, labelled blocks, `for` loops and `try`/`catch`. Conditions
+ * are documents too; `or` and `compare` lay out `||` and `!==` as prettier does inside the
+ * parentheses of an `if`.
+ */
+import { group, hardline, indent, join, line, softline, type Doc } from "./doc.js";
+import { block } from "./ts-statements.js";
+
+/** `if (test) {…} else if (test) {…} else {…}`: every branch a block. */
+export function ifElse(branches: readonly (readonly [Doc, readonly Doc[]])[], otherwise: readonly Doc[] = []): Doc {
+  const parts: Doc[] = [];
+  branches.forEach(([test, body], i) => {
+    parts.push(i === 0 ? "" : " else ", group(["if (", group([indent([softline, test]), softline]), ")", " ", block(body)]));
+  });
+  if (otherwise.length > 0) parts.push(" else ", block(otherwise));
+  return parts;
+}
+
+/** `if (test) clause` for a one-statement clause (`return false;`, `break m1;`). */
+export function ifClause(test: Doc, clause: string): Doc {
+  return group(["if (", group([indent([softline, test]), softline]), ")", group(indent([line, clause]))]);
+}
+
+/** `a || b || …` inside an `if`'s parentheses. */
+export function or(tests: readonly Doc[]): Doc {
+  return join([" ||", line], tests.map((t) => (Array.isArray(t) ? group(t) : t)));
+}
+
+/** `left op right`, a comparison, as an operand of `||` or alone in an `if`. */
+export function compare(left: Doc, op: string, right: Doc): Doc {
+  return [left, ` ${op}`, line, right];
+}
+
+/** `switch (disc) { case …: … default: … }`; a case with no body falls through to the next. */
+export function switchStmt(disc: string, cases: readonly { readonly labels: readonly string[]; readonly body: readonly Doc[] }[]): Doc {
+  const printed = cases.map((c) => {
+    const labels = c.labels.map((l) => (l === "default" ? "default:" : `case ${l}:`));
+    return [join(hardline, labels), c.body.length === 0 ? "" : indent([hardline, join(hardline, c.body)])];
+  });
+  return [`switch (${disc}) {`, indent([hardline, join(hardline, printed)]), hardline, "}"];
+}
+
+/** `label: { … }` */
+export function labelled(label: string, body: readonly Doc[]): Doc {
+  return [`${label}: `, block(body)];
+}
+
+/** `head { … }` for a loop head written out in full (`for (let i1 = 0; i1 < n1; i1++)`). */
+export function loop(head: string, body: readonly Doc[]): Doc {
+  return [`${head} `, block(body)];
+}
+
+/** `try { … } catch { … }` */
+export function tryCatch(body: readonly Doc[], handler: readonly Doc[]): Doc {
+  return ["try ", block(body), " catch ", block(handler)];
+}
