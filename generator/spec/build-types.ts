@@ -55,6 +55,12 @@ function resolve(r: Reader, t: TypeSyntax, scope: TypeScope, what: string, at: S
       return of === undefined ? undefined : { kind: t.kind, of };
     }
     case "literal":
+      if (typeof t.value === "number" && String(t.value) !== t.text) {
+        // `type: "2.0"` reads as the number 2 once YAML drops its quotes: most likely the string was meant.
+        const message = `the literal ${t.text} in the type of ${what} is the number ${String(t.value)}`;
+        r.diagnostics.push(diagnostic("WD357", message, at, { hint: `for the string, keep its JSON quotes: '"${t.text}"'; for the number, write ${String(t.value)}` }));
+        return undefined;
+      }
       return { kind: "literal", value: t.value };
     case "null":
       r.diagnostics.push(diagnostic("WD342", `the type of ${what} is null alone`, at, { hint: "null is a union member: write T | null" }));

@@ -9,7 +9,7 @@ import type { Record, TaggedUnion, TaggedVariant } from "../model.js";
 import type { MutableRecord } from "./build-records.js";
 import { unresolved } from "./lookup.js";
 import type { NameIndex } from "./lookup.js";
-import { asString, docs, entries, str } from "./read.js";
+import { asString, child, docs, entries, str } from "./read.js";
 import type { Entry, Reader } from "./read.js";
 
 export type MutableUnion = { -readonly [K in keyof TaggedUnion]: TaggedUnion[K] };
@@ -37,7 +37,12 @@ export interface UnionScope {
 
 export function completeUnion(r: Reader, entry: Entry, union: MutableUnion, scope: UnionScope): void {
   const variants: TaggedVariant[] = [];
-  for (const v of entries(r, entry.node, "variants")) {
+  const declared = entries(r, entry.node, "variants");
+  if (declared.length === 0 && child(r, entry.node, "variants") !== undefined) {
+    const message = `union ${entry.name} has no variants, so no value is one of it`;
+    r.diagnostics.push(diagnostic("WD356", message, entry.span, { hint: `add a variant: "variants: { <tag value>: <record> }"` }));
+  }
+  for (const v of declared) {
     const name = asString(r, v.node);
     if (name === undefined) continue;
     const record = scope.records.get(name.value);
@@ -55,13 +60,13 @@ export function completeUnion(r: Reader, entry: Entry, union: MutableUnion, scop
       );
       continue;
     }
-    const declared = record.fields.find((f) => f.key.value === union.tag);
-    if (declared !== undefined) {
+    const tagField = record.fields.find((f) => f.key.value === union.tag);
+    if (tagField !== undefined) {
       const message = `record ${record.name}, variant "${v.name}" of union ${entry.name}, declares the tag field "${union.tag}"`;
       r.diagnostics.push(
         diagnostic("WD347", message, name.span, {
           hint: `remove "${union.tag}" from record ${record.name}: the union adds it, with the value "${v.name}"`,
-          related: [{ message: "declared here", span: declared.span }],
+          related: [{ message: "declared here", span: tagField.span }],
         }),
       );
       continue;

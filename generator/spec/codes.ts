@@ -72,6 +72,8 @@ registerCodes({
   WD353: { severity: "error", title: "a derived record declares fields, keys, rules or a verify of its own" },
   WD354: { severity: "error", title: "unresolved variant record of a union" },
   WD355: { severity: "error", title: "derived records form a cycle" },
+  WD356: { severity: "error", title: "a union has no variants" },
+  WD357: { severity: "error", title: "a number literal not written in its plain form (2.0 for 2): a string was most likely meant" },
 
   // Channels and envelopes
   WD360: { severity: "error", title: "the protocol names both channel and channels, or neither" },

@@ -16,7 +16,8 @@ export type TypeSyntax =
   | { readonly kind: "map"; readonly of: TypeSyntax }
   | { readonly kind: "union"; readonly members: readonly TypeSyntax[] }
   | { readonly kind: "null" }
-  | { readonly kind: "literal"; readonly value: string | number | boolean };
+  /** `text`: the literal as written (`2.0` is the number 2: a string needs its JSON quotes). */
+  | { readonly kind: "literal"; readonly value: string | number | boolean; readonly text: string };
 
 /** The lock's constraint suffix, property by property (`min`, `max`, `format`, `min_length`, `min_items`). */
 export type ConstraintSyntax = { readonly [property: string]: string };
@@ -77,13 +78,13 @@ class Parser {
       this.at += literal[0].length;
       const value = JSON.parse(literal[0]) as string | number;
       if (typeof value === "number" && !Number.isFinite(value)) return undefined;
-      return { kind: "literal", value };
+      return { kind: "literal", value, text: literal[0] };
     }
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
     if (word === null) return undefined;
     this.at += word[0].length;
     const name = word[0];
-    if (name === "true" || name === "false") return { kind: "literal", value: name === "true" };
+    if (name === "true" || name === "false") return { kind: "literal", value: name === "true", text: name };
     if (name === "null") return { kind: "null" };
     if (name === "list" || name === "map") {
       if (!this.eat("<")) return this.named(name);

@@ -153,6 +153,12 @@ describe("type expressions", () => {
     ]);
   });
 
+  it("a number literal not in its plain form is WD357: type: \"2.0\" loses its quotes in YAML and reads as the number 2", () => {
+    const bad = keysWithTypes({ V: "2.0", E: "1e3" });
+    expect(located(bad)).toEqual([at("WD357", bad, '"2.0"'), at("WD357", bad, '"1e3"')]);
+    expect(errors(bad)[0]?.hint).toBe(`for the string, keep its JSON quotes: '"2.0"'; for the number, write 2`);
+  });
+
   it("names resolve to enums, records and unions, also inside unions and containers", () => {
     const p = ok(`enums:
   E: { values: { A: {} } }
@@ -419,9 +425,14 @@ unions:
     expect(list[1]?.related?.[0]?.span.line).toBe(Number(at("X", bad, "ErrorReply", 2).split(" ")[1]?.split(":")[0]));
   });
 
+  it("a union without variants is WD356", () => {
+    const bad = "unions:\n  Empty: { tag: kind, variants: {} }\n";
+    expect(located(bad)).toEqual([at("WD356", bad, "Empty")]);
+  });
+
   it("a union shares the top-level namespace", () => {
     const bad = `${body}  OkReply: { tag: t, variants: {} }\n`;
-    expect(errors(bad).map((d) => d.code)).toEqual(["WD307"]);
+    expect(errors(bad).map((d) => d.code).sort()).toEqual(["WD307", "WD356"]);
   });
 });
 
