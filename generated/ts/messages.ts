@@ -201,6 +201,10 @@ export type IssueCode =
   | "missing_key"
   | "wrong_type"
   | "not_in_enum"
+  | "unknown_tag"
+  | "out_of_range"
+  | "bad_format"
+  | "too_short"
   | "unknown_key"
   | "rule_violated"
   | "unreadable";
@@ -212,6 +216,10 @@ export const ISSUE_CODES: readonly IssueCode[] = [
   "missing_key",
   "wrong_type",
   "not_in_enum",
+  "unknown_tag",
+  "out_of_range",
+  "bad_format",
+  "too_short",
   "unknown_key",
   "rule_violated",
   "unreadable",

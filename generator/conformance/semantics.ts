@@ -11,6 +11,10 @@ export type IssueCode =
   | "missing_key"
   | "wrong_type"
   | "not_in_enum"
+  | "unknown_tag"
+  | "out_of_range"
+  | "bad_format"
+  | "too_short"
   | "unknown_key"
   | "rule_violated"
   | "unreadable";
@@ -47,7 +51,7 @@ export const ISSUE_CODES: readonly IssueCodeInfo[] = [
   },
   {
     code: "wrong_type",
-    when: "a present key's value has the wrong JSON type (see the type rules)",
+    when: "a present key's value has the wrong JSON type (see the type rules): `null` where the type is not nullable, a value matching no member of a union, a value other than a literal's, a non-JSON value in a `json` value",
     path: "the key (or list index, or map key) holding the value",
     message: "expected ‹type›, got ‹kind›",
   },
@@ -56,6 +60,30 @@ export const ISSUE_CODES: readonly IssueCodeInfo[] = [
     when: "an enum-typed value is a string that is not one of the enum's wire values",
     path: "the key holding the value",
     message: 'expected one of "‹v1›", "‹v2›", got "‹value›"',
+  },
+  {
+    code: "unknown_tag",
+    when: "a tagged union's value is an object whose tag is a string that is none of the variants' tag values (a missing tag is `missing_key` of the tag, a non-string tag `wrong_type`)",
+    path: "the tag key",
+    message: 'unknown tag "‹value›", expected one of "‹v1›", "‹v2›"',
+  },
+  {
+    code: "out_of_range",
+    when: "an int or float (of the right type) below its `min` or above its `max`",
+    path: "the key holding the value",
+    message: "expected at least ‹min›, got ‹value›` / `expected at most ‹max›, got ‹value›",
+  },
+  {
+    code: "bad_format",
+    when: "a string that is not of its `format` (the exact checks are below)",
+    path: "the key holding the value",
+    message: 'expected a ‹format› string, got "‹value›"',
+  },
+  {
+    code: "too_short",
+    when: "a string shorter than its `min_length` (in UTF-16 code units), or a list with fewer items than its `min_items`",
+    path: "the key holding the value",
+    message: "expected at least ‹n› characters, got ‹m›` / `expected at least ‹n› items, got ‹m›",
   },
   {
     code: "unknown_key",
@@ -100,6 +128,56 @@ export const TYPE_RULES: readonly TypeRule[] = [
   },
   { type: "bool", accepts: "`true` and `false`", rejects: "0, 1, strings and everything else" },
   { type: "enum", accepts: "a string among the enum's wire values", rejects: "other strings (`not_in_enum`); non-strings (`wrong_type`)" },
+  {
+    type: "int enum",
+    accepts: "an int (as for int) among the enum's values",
+    rejects: "other ints (`not_in_enum`, the values unquoted: `expected one of -32700, -32600, got 5`); non-ints (`wrong_type`)",
+  },
+  {
+    type: "open enum",
+    accepts: "any string (an open int enum: any int), the known values and every other",
+    rejects: "what its value type rejects, as that type (`expected a string, got …`); never `not_in_enum`",
+  },
+  {
+    type: "T or null (nullable)",
+    accepts: "`null`, and every value T accepts",
+    rejects: "what T rejects, reported as for T; a `wrong_type` message adds ` or null` to T's (`expected a string or null, got an integer`); `not_in_enum` and `not_object` keep T's",
+  },
+  {
+    type: "A \\| B (union)",
+    accepts: "a value some member accepts (members tried in order; nothing is reported for the members)",
+    rejects: "a value no member accepts: one `wrong_type` at the value, `expected ‹A› or ‹B›, got ‹kind›` (`expected an integer or a string, got null`); a value whose reads throw while the members are tried is `unreadable` there",
+  },
+  {
+    type: "tagged union",
+    accepts: "an object whose tag is a variant's tag value and which is valid for that variant's record",
+    rejects: "non-objects (`not_object`); a missing tag (`missing_key`), a non-string tag (`wrong_type`, `expected one of \"ok\", \"error\"`), an unknown tag (`unknown_tag`); else the variant's issues",
+  },
+  {
+    type: "variant record",
+    accepts: "an object valid for the record whose tag key holds exactly its tag value (checked first, as a required field; `unknown_keys: forbid` knows the tag key)",
+    rejects: "a missing tag (`missing_key`), another tag value (`wrong_type`, as for a literal), and what the record rejects",
+  },
+  {
+    type: "literal",
+    accepts: "exactly the value (`\"2.0\"`, `2`, `true`; a number equal as a double)",
+    rejects: "everything else: `wrong_type`, `expected \"2.0\", got \"1.0\"` for another string (shown quoted), `expected \"2.0\", got an integer` for any other value (its kind)",
+  },
+  {
+    type: "json",
+    accepts: "any JSON value: null, booleans, finite numbers, strings, arrays and plain objects (prototype `Object.prototype` or null; in Python a mapping) of JSON values, checked deeply with an explicit stack (any depth)",
+    rejects: "each non-JSON value inside it, `wrong_type` at its own path, `expected a JSON value, got ‹kind›`: NaN and ±Infinity (`a non-finite number`), `undefined`, functions, symbols, other objects (`an object`), a hole (`a hole`, ending its array), an object that contains itself (`a cycle`); reads that throw are `unreadable`. Issues in depth-first order, arrays by index, objects by sorted key",
+  },
+  {
+    type: "constraints",
+    accepts: "int/float `min`/`max` (inclusive), string `min_length` (UTF-16 code units) and `format`, list `min_items`; checked only once the value has its type",
+    rejects: "`out_of_range` (min first, then max), `too_short` then `bad_format` for a string (both can be reported), `too_short` before the item issues for a list. Numbers in messages as JavaScript writes them (`1` for `1.0`, `1e+21`)",
+  },
+  {
+    type: "formats",
+    accepts: "`uuid`: `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`; `date-time`: RFC 3339 `^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]\\|[+-]\\d{2}:\\d{2})$` with month 01–12, day 01–31, hour ≤ 23, minute ≤ 59, second ≤ 60; `date`: `^\\d{4}-\\d{2}-\\d{2}$` with the same month and day ranges; `uri`: `^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$`, where `\\d` is an ASCII digit and `\\s` ASCII whitespace (space, tab, LF, CR, FF, VT: Python's `re.ASCII` set), no newline before the end",
+    rejects: "every other string (`bad_format`)",
+  },
   { type: "any", accepts: "every value, `null` included", rejects: "nothing (opaque framework objects)" },
   { type: "list of T", accepts: "an array whose items are T (path segment: the index)", rejects: "non-arrays" },
   { type: "map of T", accepts: "an object whose own values are T (path segment: the key)", rejects: "non-objects, arrays, null" },

@@ -167,7 +167,7 @@ describe("a spec name that is one of the generator's own is a located collision"
   test("the emitters declare their names (tables, imports, fixed exports)", () => {
     const ts = GENERATOR_HELPERS.typescript.module.map((h) => h.name);
     const py = GENERATOR_HELPERS.python.module.map((h) => h.name);
-    expect(ts).toEqual(expect.arrayContaining(["validatePayload", "PayloadByTopic", "ValidationIssue", "VerifyError", "checkShape", "quote"]));
+    expect(ts).toEqual(expect.arrayContaining(["validatePayload", "PayloadByTopic", "ValidationIssue", "VerifyError", "readOwn", "quote"]));
     expect(py).toEqual(expect.arrayContaining(["ValidationIssue", "PayloadValidationError", "_check_shape", "TypedDict", "Mapping", "Any", "json"]));
     expect(new Set(ts).size).toBe(ts.length);
     expect(new Set(py).size).toBe(py.length);
@@ -201,7 +201,7 @@ describe("a spec name that is one of the generator's own is a located collision"
   });
 
   test("a name that is free stays free: no helper is reserved in the language that does not bind it", () => {
-    // `_check_shape` is Python's; TypeScript has no such name. `checkShape` is TypeScript's.
+    // `_check_shape` is Python's; TypeScript has no such name.
     expect(diagnosticsOf(`constants:\n  _check_shape: { type: int, value: 1 }\n${OUTPUTS}`)).toHaveLength(1);
     expect(namesOf(protocolOf("constants:\n  check_shape: { type: int, value: 1 }\n")).diagnostics).toEqual([]);
   });
