@@ -3,10 +3,9 @@
  * cross-field rules) and, per type, JSON values that must be rejected with the code they earn.
  * Pure functions of the model; the expectations come from how each case is built.
  */
-import type { CrossFieldRule, Record, ValueType } from "../model.js";
+import type { Constraints, CrossFieldRule, Enum, Record, StringFormat, ValueType } from "../model.js";
 import { JUST_ABOVE_MAX_DOUBLE, type IssueCode } from "./semantics.js";
 import { recordView, type ShapeView } from "./shapes.js";
-import { notYet } from "../not-yet.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 
@@ -83,11 +82,11 @@ export function sampleValue(type: ValueType): JsonValue {
     case "scalar":
       switch (type.name) {
         case "string":
-          return "text";
+          return stringSample(type.constraints);
         case "int":
-          return 7;
+          return numberSample(7, type.constraints, true);
         case "float":
-          return 2.5;
+          return numberSample(2.5, type.constraints, false);
         case "bool":
           return true;
         case "any":
@@ -96,15 +95,68 @@ export function sampleValue(type: ValueType): JsonValue {
       }
       break;
     case "enum":
-      return type.enum.members[0]?.value ?? "";
-    case "list":
-      return [sampleValue(type.of)];
+      return enumSample(type.enum);
+    case "list": {
+      const item = sampleValue(type.of);
+      return Array.from({ length: Math.max(1, type.constraints?.minItems ?? 0) }, () => item);
+    }
     case "map":
       return jsonObject([["k", sampleValue(type.of)]]);
     case "record":
       return sampleObject(recordView(type.record), "required");
+    case "nullable":
+      return sampleValue(type.of);
+    case "oneOf":
+      return sampleValue(type.of[0] ?? { kind: "scalar", name: "any" });
+    case "literal":
+      return type.value;
+    case "tagged": {
+      const first = type.union.variants[0];
+      if (first === undefined) return jsonObject();
+      return merged(jsonObject([[type.union.tag, first.value]]), sampleObject(recordView(first.record), "required"));
+    }
   }
-  return notYet("the conformance samples", type);
+  return null;
+}
+
+/** A string of each format (ASCII, exactly of the format the validators check). */
+const FORMAT_SAMPLES: { readonly [F in StringFormat]: string } = {
+  "date-time": "2024-02-29T23:59:60.5+01:00",
+  date: "2024-02-29",
+  uuid: "123e4567-e89b-12d3-a456-426614174000",
+  uri: "file:///home/user/a.txt",
+};
+
+/** A string of each format, not of it (each fails the format's check, never its length). */
+const FORMAT_MISSES: { readonly [F in StringFormat]: readonly [string, string] } = {
+  "date-time": ["2024-13-01T00:00:00Z", "month 13"],
+  date: ["2024-02-29T00:00:00Z", "a date-time"],
+  uuid: ["123e4567e89b12d3a456426614174000", "no hyphens"],
+  uri: ["no scheme here", "no scheme"],
+};
+
+function stringSample(c: Constraints | undefined): string {
+  if (c?.format !== undefined) return FORMAT_SAMPLES[c.format];
+  return "text".padEnd(c?.minLength ?? 0, "x");
+}
+
+/** `preferred` moved into the constraints' range (to an integer at the bound for an int). */
+function numberSample(preferred: number, c: Constraints | undefined, integral: boolean): number {
+  let n = preferred;
+  if (c?.minimum !== undefined && n < c.minimum) n = integral ? Math.ceil(c.minimum) : c.minimum;
+  if (c?.maximum !== undefined && n > c.maximum) n = integral ? Math.floor(c.maximum) : c.maximum;
+  return n;
+}
+
+function enumSample(e: Enum): JsonValue {
+  const first = e.members[0];
+  if (first === undefined) return "";
+  return e.valueType === "int" ? (first.intValue ?? Number(first.value)) : first.value;
+}
+
+/** Whether `n` is within the constraints' range. */
+function inRange(n: number, c: Constraints | undefined): boolean {
+  return (c?.minimum === undefined || n >= c.minimum) && (c?.maximum === undefined || n <= c.maximum);
 }
 
 /**
@@ -172,7 +224,7 @@ export function sampleObject(view: ShapeView, which: "required" | "all"): JsonOb
   return jsonObject(
     view.fields
       .filter((field) => which === "all" || field.required)
-      .map((field) => [field.key.value, combo.get(field.key.value) ?? sampleValue(field.key.type)] as const),
+      .map((field) => [field.key.value, combo.get(field.key.value) ?? sampleValue(field.type)] as const),
   );
 }
 
@@ -205,52 +257,122 @@ export function badValues(type: ValueType): BadValue[] {
   const notObject: BadValue[] = [bad(null, "wrong_type", "null"), bad([], "wrong_type", "an array")];
   switch (type.kind) {
     case "scalar":
-      return {
-        string: [bad(7, "wrong_type", "a number"), bad(null, "wrong_type", "null"), bad(["text"], "wrong_type", "an array")],
-        int: [
-          bad(true, "wrong_type", "a boolean (Python bool is an int)"),
-          bad(false, "wrong_type", "false"),
-          bad(1.5, "wrong_type", "a fraction"),
-          bad("7", "wrong_type", "a numeric string"),
-          bad(null, "wrong_type", "null"),
-          bad(5e-324, "wrong_type", "5e-324 (a fraction)", "5e-324"),
-          ...BEYOND_DOUBLE.map(([json, why]) => bad(0, "wrong_type", why, json)),
-        ],
-        float: [
-          bad(true, "wrong_type", "a boolean"),
-          bad("2.5", "wrong_type", "a numeric string"),
-          bad(null, "wrong_type", "null"),
-          ...BEYOND_DOUBLE.map(([json, why]) => bad(0, "wrong_type", why, json)),
-        ],
-        bool: [bad(1, "wrong_type", "1"), bad(0, "wrong_type", "0"), bad("true", "wrong_type", "a string"), bad(null, "wrong_type", "null")],
-        any: [],
-        json: [],
-      }[type.name];
-    case "enum": {
-      const first = type.enum.members[0];
-      const values: BadValue[] = [
-        bad("not-a-member", "not_in_enum", "a string outside the enum"),
-        bad(3, "wrong_type", "a number"),
-        bad(null, "wrong_type", "null"),
-      ];
-      if (first !== undefined && first.value !== first.name && !type.enum.members.some((m) => m.value === first.name)) {
-        values.push(bad(first.name, "not_in_enum", "the member's name instead of its wire value"));
-      }
+      return [...scalarBadValues(type.name), ...constraintBadValues(type)];
+    case "enum":
+      return enumBadValues(type.enum);
+    case "list": {
+      const values = [bad(jsonObject(), "wrong_type", "an object"), bad("text", "wrong_type", "a string"), bad(null, "wrong_type", "null")];
+      const n = type.constraints?.minItems ?? 0;
+      if (n > 0) values.push(bad(Array.from({ length: n - 1 }, () => sampleValue(type.of)), "too_short", `${n - 1} items (at least ${n})`));
       return values;
     }
-    case "list":
-      return [bad(jsonObject(), "wrong_type", "an object"), bad("text", "wrong_type", "a string"), bad(null, "wrong_type", "null")];
     case "map":
       return [...notObject, bad("text", "wrong_type", "a string")];
     case "record":
       return [bad(null, "not_object", "null"), bad([], "not_object", "an array"), bad("text", "not_object", "a string")];
+    case "nullable":
+      // What the inner type rejects but null.
+      return badValues(type.of).filter((b) => !(b.value === null && b.json === undefined));
+    case "oneOf":
+      // No member is nullable, any or json (the spec checker sees to that), so null matches none.
+      return [bad(null, "wrong_type", "null (no member is nullable)")];
+    case "literal":
+      return [
+        bad(null, "wrong_type", "null"),
+        bad(typeof type.value === "string" ? `${type.value}x` : typeof type.value === "number" ? type.value + 1 : !type.value, "wrong_type", "another value of its kind"),
+      ];
+    case "tagged":
+      return [];
   }
-  return notYet("the conformance samples", type);
+  return [];
+}
+
+function scalarBadValues(name: "string" | "int" | "float" | "bool" | "any" | "json"): BadValue[] {
+  return {
+    string: [bad(7, "wrong_type", "a number"), bad(null, "wrong_type", "null"), bad(["text"], "wrong_type", "an array")],
+    int: [
+      bad(true, "wrong_type", "a boolean (Python bool is an int)"),
+      bad(false, "wrong_type", "false"),
+      bad(1.5, "wrong_type", "a fraction"),
+      bad("7", "wrong_type", "a numeric string"),
+      bad(null, "wrong_type", "null"),
+      bad(5e-324, "wrong_type", "5e-324 (a fraction)", "5e-324"),
+      ...BEYOND_DOUBLE.map(([json, why]) => bad(0, "wrong_type", why, json)),
+    ],
+    float: [
+      bad(true, "wrong_type", "a boolean"),
+      bad("2.5", "wrong_type", "a numeric string"),
+      bad(null, "wrong_type", "null"),
+      ...BEYOND_DOUBLE.map(([json, why]) => bad(0, "wrong_type", why, json)),
+    ],
+    bool: [bad(1, "wrong_type", "1"), bad(0, "wrong_type", "0"), bad("true", "wrong_type", "a string"), bad(null, "wrong_type", "null")],
+    any: [],
+    json: [],
+  }[name];
+}
+
+/** A value just outside each bound, a string of the wrong format, one too short. */
+function constraintBadValues(type: ValueType & { kind: "scalar" }): BadValue[] {
+  const c = type.constraints;
+  if (c === undefined) return [];
+  const out: BadValue[] = [];
+  const integral = type.name === "int";
+  if (type.name === "int" || type.name === "float") {
+    if (c.minimum !== undefined) out.push(bad(integral ? Math.ceil(c.minimum) - 1 : c.minimum - 1, "out_of_range", "below the minimum"));
+    if (c.maximum !== undefined) out.push(bad(integral ? Math.floor(c.maximum) + 1 : c.maximum + 1, "out_of_range", "above the maximum"));
+  }
+  if (type.name === "string") {
+    if (c.format !== undefined) {
+      const [value, why] = FORMAT_MISSES[c.format];
+      if (value.length >= (c.minLength ?? 0)) out.push(bad(value, "bad_format", why));
+    }
+    const n = c.minLength ?? 0;
+    if (n > 0 && c.format === undefined) out.push(bad("x".repeat(n - 1), "too_short", `${n - 1} characters (at least ${n})`));
+  }
+  return out;
+}
+
+function enumBadValues(e: Enum): BadValue[] {
+  const first = e.members[0];
+  if (e.valueType === "int") {
+    const values: BadValue[] = [bad("1", "wrong_type", "a numeric string"), bad(1.5, "wrong_type", "a fraction"), bad(null, "wrong_type", "null")];
+    if (!e.open) values.push(bad(unusedInt(e), "not_in_enum", "an integer outside the enum"));
+    return values;
+  }
+  const values: BadValue[] = [bad(3, "wrong_type", "a number"), bad(null, "wrong_type", "null")];
+  if (!e.open) {
+    values.unshift(bad("not-a-member", "not_in_enum", "a string outside the enum"));
+    if (first !== undefined && first.value !== first.name && !e.members.some((m) => m.value === first.name)) {
+      values.push(bad(first.name, "not_in_enum", "the member's name instead of its wire value"));
+    }
+  }
+  return values;
+}
+
+/** An integer no member of an int enum has. */
+function unusedInt(e: Enum): number {
+  const used = new Set(e.members.map((m) => m.intValue ?? Number(m.value)));
+  let n = Math.max(0, ...used) + 1;
+  while (used.has(n)) n++;
+  return n;
 }
 
 /** Values a key of this type accepts that deserve their own case. */
 export function edgeGoodValues(type: ValueType): GoodValue[] {
-  if (type.kind !== "scalar") return [];
+  switch (type.kind) {
+    case "nullable":
+      return [{ value: null, why: "null" }, ...edgeGoodValues(type.of)];
+    case "oneOf":
+      return type.of.slice(1).map((t) => ({ value: sampleValue(t), why: `a value of another member (${t.kind === "scalar" ? t.name : t.kind})` }));
+    case "enum":
+      if (!type.enum.open) return [];
+      return type.enum.valueType === "int" ? [{ value: unusedInt(type.enum), why: "an integer outside the open enum" }] : [{ value: "not-a-member", why: "a string outside the open enum" }];
+    case "scalar":
+      break;
+    default:
+      return [];
+  }
+  const c = type.constraints;
   switch (type.name) {
     case "int":
       return [
@@ -258,13 +380,13 @@ export function edgeGoodValues(type: ValueType): GoodValue[] {
         { value: -3, why: "a negative integer" },
         { value: 1e21, json: "1e21", why: "1e21 (integral)" },
         ...edgeNumbers(true),
-      ];
+      ].filter((g) => typeof g.value !== "number" || inRange(g.value, c));
     case "float":
       return [
         { value: 3, why: "an integer" },
         { value: -0.5, why: "a negative fraction" },
         ...edgeNumbers(false),
-      ];
+      ].filter((g) => typeof g.value !== "number" || inRange(g.value, c));
     case "any":
       return [
         { value: null, why: "null" },
@@ -285,9 +407,13 @@ function edgeNumbers(forInt: boolean): GoodValue[] {
 /** A nested element to break inside a list, map or record value: [path suffix, value, code]. */
 export function nestedBad(type: ValueType): { readonly suffix: (string | number)[]; readonly value: JsonValue; readonly code: IssueCode }[] {
   switch (type.kind) {
+    case "nullable":
+      return nestedBad(type.of);
     case "list": {
       const inner = badValues(type.of).find((b) => b.json === undefined);
-      return inner === undefined ? [] : [{ suffix: [1], value: [sampleValue(type.of), inner.value], code: inner.code }];
+      // Two items: a list that needs more would also be too short.
+      if (inner === undefined || (type.constraints?.minItems ?? 0) > 2) return [];
+      return [{ suffix: [1], value: [sampleValue(type.of), inner.value], code: inner.code }];
     }
     case "map": {
       const inner = badValues(type.of).find((b) => b.json === undefined);

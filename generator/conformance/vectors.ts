@@ -192,16 +192,16 @@ function fieldCases(view: ShapeView, full: JsonObject, ok: Ok, fail: Fail): void
     const path = [key];
     if (field.required) fail(`missing required key ${key}`, withoutKey(full, key), [{ path, code: "missing_key" }]);
     else ok(`optional key ${key} absent`, withoutKey(full, key));
-    for (const b of badValues(field.key.type)) {
+    for (const b of badValues(field.type)) {
       const input = withKey(full, key, b.value);
       const json = b.json === undefined ? undefined : withRawValues(input, [[key, b.json]]);
       fail(`${key}: ${b.why}`, input, [{ path, code: b.code }], json);
     }
-    for (const g of edgeGoodValues(field.key.type)) {
+    for (const g of edgeGoodValues(field.type)) {
       const input = withKey(full, key, g.value);
       ok(`${key}: ${g.why}`, input, g.json === undefined ? undefined : withRawValues(input, [[key, g.json]]));
     }
-    for (const n of nestedBad(field.key.type)) {
+    for (const n of nestedBad(field.type)) {
       fail(`${key}: a bad nested value`, withKey(full, key, n.value), [{ path: [...path, ...n.suffix], code: n.code }]);
     }
   }
@@ -231,15 +231,15 @@ function combinedCases(view: ShapeView, full: JsonObject, ok: Ok, fail: Fail): v
     return { input, errors, json: raws.length === 0 ? undefined : withRawValues(input, raws) };
   };
   const rounds = (of: (field: ShapeView["fields"][number]) => readonly unknown[]) => Math.max(0, ...view.fields.map((f) => of(f).length));
-  for (let i = 0; i < rounds((f) => badValues(f.key.type)); i++) {
-    const r = round((f) => badValues(f.key.type)[i]);
+  for (let i = 0; i < rounds((f) => badValues(f.type)); i++) {
+    const r = round((f) => badValues(f.type)[i]);
     if (r !== undefined) fail(`every field at once: bad value ${i + 1}`, r.input, r.errors, r.json);
   }
-  for (let i = 0; i < rounds((f) => edgeGoodValues(f.key.type)); i++) {
-    const r = round((f) => edgeGoodValues(f.key.type)[i]);
+  for (let i = 0; i < rounds((f) => edgeGoodValues(f.type)); i++) {
+    const r = round((f) => edgeGoodValues(f.type)[i]);
     if (r !== undefined) ok(`every field at once: edge value ${i + 1}`, r.input, r.json);
   }
-  const nested = round((f) => nestedBad(f.key.type)[0]);
+  const nested = round((f) => nestedBad(f.type)[0]);
   if (nested !== undefined) fail("every field at once: a bad nested value", nested.input, nested.errors);
 }
 
