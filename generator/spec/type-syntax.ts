@@ -24,6 +24,10 @@ export type ConstraintSyntax = { readonly [property: string]: string };
 
 const MAX_NESTING = 16;
 
+// eslint-disable-next-line no-control-regex
+const LITERAL = /"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?![A-Za-z0-9_])/y;
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+
 export interface ParseOptions {
   /** Accept the lock's `[k=v,…]` suffix after an atom. */
   readonly constraints?: boolean;
@@ -70,20 +74,25 @@ class Parser {
     return members.length === 1 ? first : { kind: "union", members };
   }
 
+  /** Matches `re` (sticky) at the cursor and moves past it; null when it does not match there. */
+  match(re: RegExp): string | null {
+    re.lastIndex = this.at;
+    const m = re.exec(this.text);
+    if (m === null) return null;
+    this.at += m[0].length;
+    return m[0];
+  }
+
   atom(depth: number): TypeSyntax | undefined {
     this.skipSpace();
-    const rest = this.text.slice(this.at);
-    const literal = /^(?:"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?![A-Za-z0-9_]))/.exec(rest);
+    const literal = this.match(LITERAL);
     if (literal !== null) {
-      this.at += literal[0].length;
-      const value = JSON.parse(literal[0]) as string | number;
+      const value = JSON.parse(literal) as string | number;
       if (typeof value === "number" && !Number.isFinite(value)) return undefined;
-      return { kind: "literal", value, text: literal[0] };
+      return { kind: "literal", value, text: literal };
     }
-    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
-    if (word === null) return undefined;
-    this.at += word[0].length;
-    const name = word[0];
+    const name = this.match(WORD);
+    if (name === null) return undefined;
     if (name === "true" || name === "false") return { kind: "literal", value: name === "true", text: name };
     if (name === "null") return { kind: "null" };
     if (name === "list" || name === "map") {
