@@ -6,8 +6,10 @@ import { emitConformance } from "./conformance/vectors.js";
 import { emitDocs } from "./emit/docs/index.js";
 import { emitJsonSchemas } from "./emit/jsonschema/index.js";
 import { emitPythonDefs } from "./emit/python/defs.js";
+import { emitPythonEnvelope, pythonEnvelopeExports } from "./emit/python/envelope.js";
 import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
+import { emitTypeScriptConversation } from "./emit/typescript/conversation.js";
 import { emitTypeScriptEnvelope } from "./emit/typescript/envelope.js";
 import { emitTypeScriptMessages, typescriptHelpers } from "./emit/typescript/messages.js";
 import type { GeneratedFile, Protocol, Span } from "./model.js";
@@ -32,13 +34,17 @@ export const TARGETS: readonly Target[] = [
     name: "typescript",
     enabled: (p) => p.outputs.typescript !== undefined,
     output: (p) => p.outputs.typescript,
-    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names), ...emitTypeScriptEnvelope(p, names)],
+    emit: (p, names) => [emitTypeScriptDefs(p), ...emitTypeScriptMessages(p, names), ...emitTypeScriptEnvelope(p, names), ...emitTypeScriptConversation(p)],
   },
   {
     name: "python",
     enabled: (p) => p.outputs.python !== undefined,
     output: (p) => p.outputs.python,
-    emit: (p, names) => [...emitPythonDefs(p, [pythonMessagesExports(p, names)]), ...emitPythonMessages(p, names)],
+    emit: (p, names) => [
+      ...emitPythonDefs(p, [pythonMessagesExports(p, names), ...[pythonEnvelopeExports(p)].filter((m) => m !== undefined)]),
+      ...emitPythonMessages(p, names),
+      ...emitPythonEnvelope(p, names),
+    ],
   },
   {
     name: "docs",

@@ -50,6 +50,7 @@ export const ENVELOPE_FIXED = [
   "validate_message",
   "Conversation",
   "Verdict",
+  "VerdictCode",
 ] as const;
 export const CHANNEL_CONSTANT = "Channel";
 

@@ -14,7 +14,7 @@ export function emitIndexFile(protocol: Protocol, dir: string): GeneratedFile {
     `/** The ${protocol.name} protocol: constants, payload types, validators. */\n`,
     'export * from "./defs.js";\n',
     'export * from "./messages.js";\n',
-    ...(protocol.envelope === undefined ? [] : ['export * from "./envelope.js";\n']),
+    ...(protocol.envelope === undefined ? [] : ['export * from "./envelope.js";\n', 'export * from "./conversation.js";\n']),
   ].join("");
   return { path: `${dir}/index.ts`, text };
 }

@@ -1,0 +1,579 @@
+/**
+ * `envelope.py`: whole messages for Python — a TypedDict per kind and topic, a Union per kind,
+ * and `validate_message`, straight-line checks giving the same verdicts, in the same order and
+ * words, as envelope.ts (both are printed from emit/envelope-plan.ts).
+ */
+import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
+import type { Names } from "../../names/index.js";
+import { kindTypeName, messageTypeName } from "../../names/envelope.js";
+import { envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
+import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
+import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
+
+const WIDTH = 88;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The names envelope.py exports (for the package's `__init__`). */
+export function pythonEnvelopeExports(protocol: Protocol): PythonModuleExports | undefined {
+  const plan = envelopePlan(protocol);
+  if (plan === undefined) return undefined;
+  const names: string[] = [];
+  for (const k of plan.kinds) {
+    names.push(kindTypeName(k.kind));
+    if (k.topics.length > 0) for (const c of k.topics) names.push(messageTypeName(k.kind, c.topic));
+  }
+  names.push("AnyMessage", "MessageKind", "MessageIssueCode", "MessageIssue", "MessageResult", "validate_message");
+  return { module: "envelope", names: [...new Set(names)] };
+}
+
+export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedFile[] {
+  const plan = envelopePlan(protocol);
+  if (plan === undefined || protocol.outputs.python === undefined) return [];
+  const output = pythonOutput(protocol);
+  const py = names.python;
+  const messagesImports = new Set<string>(["IssueCode", "ValidationIssue"]);
+  const typing = new Set<string>(["Callable", "Literal", "NamedTuple", "Optional", "TypedDict", "Union", "cast"]);
+  const typeOf = (t: ValueType): string => {
+    switch (t.kind) {
+      case "scalar":
+        if (t.name === "any" || t.name === "json") {
+          typing.add("Any");
+          return "Any";
+        }
+        return t.name === "string" ? "str" : t.name;
+      case "literal":
+        return `Literal[${typeof t.value === "string" ? pythonString(t.value) : typeof t.value === "boolean" ? (t.value ? "True" : "False") : String(t.value)}]`;
+      case "enum":
+        return t.enum.valueType === "int" ? "int" : "str";
+      case "record":
+        messagesImports.add(py.type(t.record));
+        return py.type(t.record);
+      case "nullable":
+        return `Optional[${typeOf(t.of)}]`;
+      case "oneOf":
+        return `Union[${t.of.map(typeOf).join(", ")}]`;
+      case "list":
+        return `list[${typeOf(t.of)}]`;
+      case "map":
+        return `dict[str, ${typeOf(t.of)}]`;
+      default:
+        typing.add("Any");
+        return "Any";
+    }
+  };
+  const env = plan.envelope;
+  const body: string[] = [];
+  const block = (lines: readonly string[]) => body.push(lines.join("\n"));
+
+  const typedDict = (name: string, doc: string, fields: readonly { key: string; type: string; required: boolean }[]) => {
+    const required = fields.filter((f) => f.required);
+    const optional = fields.filter((f) => !f.required);
+    const line = (f: { key: string; type: string }) => `    ${f.key}: ${f.type}`;
+    const docLines = pythonDocstring(doc, "    ");
+    if (optional.length === 0) block([`class ${name}(TypedDict):`, ...docLines, "", ...required.map(line)]);
+    else if (required.length === 0) block([`class ${name}(TypedDict, total=False):`, ...docLines, "", ...optional.map(line)]);
+    else {
+      block([`class _${name}Required(TypedDict):`, ...required.map(line)]);
+      block([`class ${name}(_${name}Required, total=False):`, ...docLines, "", ...optional.map(line)]);
+    }
+  };
+
+  const kindUnions: string[] = [];
+  for (const k of plan.kinds) {
+    const kind = k.kind;
+    const fieldsOf = (topicValue: string | undefined, payloadType: string | undefined, payloadRequired: boolean) => {
+      const out: { key: string; type: string; required: boolean }[] = [];
+      const topicType = (key: string, type: ValueType) =>
+        topicValue !== undefined && k.topicPath.length === 1 && k.topicPath[0] === key ? `Literal[${pythonString(topicValue)}]` : typeOf(type);
+      for (const f of env.fields) out.push({ key: f.key.value, type: topicType(f.key.value, f.type), required: f.required });
+      if (env.tag !== undefined && kind.value !== undefined) out.push({ key: env.tag.key, type: `Literal[${pythonString(kind.value)}]`, required: true });
+      for (const f of kind.fields) out.push({ key: f.key.value, type: topicType(f.key.value, f.type), required: f.required });
+      if (kind.payload !== undefined) {
+        if (payloadType === undefined) typing.add("Any");
+        out.push({ key: kind.payload.key, type: payloadType ?? "Any", required: payloadRequired });
+      }
+      return out;
+    };
+    if (k.topics.length === 0) {
+      typedDict(kindTypeName(kind), `A message of kind \`\`${kind.name}\`\`.`, fieldsOf(undefined, undefined, kind.payload?.required ?? false));
+      kindUnions.push(kindTypeName(kind));
+      continue;
+    }
+    const members: string[] = [];
+    for (const c of k.topics) {
+      const name = messageTypeName(kind, c.topic);
+      const payloadType = c.shape === undefined ? undefined : py.type(c.shape);
+      if (payloadType !== undefined) messagesImports.add(payloadType);
+      typedDict(name, `The \`\`${kind.name}\`\` message of \`\`${c.topic.value}\`\`.`, fieldsOf(c.topic.value, payloadType, c.required));
+      members.push(name);
+    }
+    block([...alias(kindTypeName(kind), members), `"""A message of kind \`\`${kind.name}\`\`, of any of its topics."""`]);
+    kindUnions.push(kindTypeName(kind));
+  }
+  block([...alias("AnyMessage", kindUnions), '"""Any message of the protocol, of every kind."""']);
+  block([...literalAlias("MessageKind", plan.kinds.map((k) => k.kind.name)), '"""The kinds of message."""']);
+  block([
+    'MessageIssueCode = Union[IssueCode, Literal["unknown_tag", "unknown_kind"]]',
+    '"""What went wrong with a message: a payload\'s issue codes and the envelope\'s own."""',
+  ]);
+  block([
+    "class MessageIssue(NamedTuple):",
+    '    """One problem with a message: where (keys, indices from the top), what, and why."""',
+    "",
+    "    path: tuple[Union[str, int], ...]",
+    "    code: MessageIssueCode",
+    "    message: str",
+  ]);
+  block([
+    "class MessageResult(NamedTuple):",
+    '    """The valid message\'s kind and topic (None when it names none), or every issue."""',
+    "",
+    "    kind: Optional[MessageKind]",
+    "    topic: Optional[str]",
+    "    errors: list[MessageIssue]",
+    "",
+    "    @property",
+    "    def ok(self) -> bool:",
+    '        """True when the message is valid."""',
+    "        return not self.errors",
+  ]);
+
+  const v: string[] = [
+    "def validate_message(value: object, request: Optional[str] = None) -> MessageResult:",
+    '    """Validate a whole message: the envelope, its kind\'s fields, then the payload.',
+    "",
+    "    ``request`` is the topic of the request a reply answers, for kinds whose messages",
+    "    name no topic (the conversation checker passes it). Never raises.",
+    '    """',
+    "    if not isinstance(value, dict):",
+    '        message = f"expected an object, got {_describe(value)}"',
+    '        return _failed((), "not_object", message)',
+    '    m = cast("dict[str, object]", value)',
+    "    errors: list[MessageIssue] = []",
+    "    kind: MessageKind",
+  ];
+  if (env.tag !== undefined) {
+    const tag = pythonString(env.tag.key);
+    v.push(`    if ${tag} not in m:`, `        return _failed((${tag},), "missing_key", ${pythonString(`missing required key ${JSON.stringify(env.tag.key)}`)})`, `    tag = m[${tag}]`);
+    plan.kinds.forEach((k, i) => {
+      v.push(`    ${i === 0 ? "if" : "elif"} tag == ${pythonString(k.kind.value ?? k.kind.name)}:`, `        kind = ${pythonString(k.kind.name)}`, `        topic = ${checkName(k)}(m, errors, request)`);
+    });
+    const expected = plan.kinds.map((k) => JSON.stringify(k.kind.value ?? k.kind.name)).join(", ");
+    v.push(
+      "    elif not isinstance(tag, str):",
+      '        message = f"expected a string, got {_describe(tag)}"',
+      `        return _failed((${tag},), "wrong_type", message)`,
+      "    else:",
+      `        expected = ${pythonString(expected)}`,
+      '        message = f"unknown tag {_quote(tag)}, expected one of {expected}"',
+      `        return _failed((${tag},), "unknown_tag", message)`,
+    );
+  } else {
+    plan.kinds.forEach((k, i) => {
+      const conds = [...k.requires.map((key) => `${pythonString(key)} in m`), ...k.excludes.map((key) => `${pythonString(key)} not in m`)];
+      v.push(...condition(i === 0 ? "if" : "elif", conds.length === 0 ? ["True"] : conds, "    "));
+      v.push(`        kind = ${pythonString(k.kind.name)}`, `        topic = ${checkName(k)}(m, errors, request)`);
+    });
+    const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
+    v.push("    else:", `        message = ${pythonString(`no kind of message matches: expected one of ${expected}`)}`, '        return _failed((), "unknown_kind", message)');
+  }
+  v.push("    if errors:", "        return MessageResult(None, None, errors)", "    return MessageResult(kind, topic, [])");
+  block(v);
+
+  const helpers = new Map<string, string[]>();
+  const tables: string[][] = [];
+  const checkers = plan.kinds.map((k) => kindChecker(k, py, messagesImports, helpers, tables));
+  block(["_Validator = Callable[[object], list[ValidationIssue]]"]);
+  for (const t of tables) block(t);
+  for (const c of checkers) block(c);
+  // Predicates and field tests call the runtime, so they follow it.
+  const defs = [...helpers.values()].filter((l) => l[0]?.startsWith("def ") === true).map((l) => l.join("\n"));
+  const tests = [...helpers.values()].filter((l) => l[0]?.startsWith("def ") !== true).map((l) => l.join("\n"));
+  const after = [...defs, tests.join("\n")].filter((t) => t !== "");
+  const runtime = [usedHelpers([...body, ...after].join("\n\n\n")), ...after].join("\n\n\n");
+
+  const imports = [
+    "import json",
+    "import math",
+    `from typing import ${[...typing].sort(importOrder).join(", ")}`,
+    "",
+    ...fromImport(".messages", [...messagesImports].sort(importOrder)),
+  ];
+  const usesMath = /\bmath\./.test(runtime);
+  const usesJson = /\bjson\./.test(runtime);
+  const importLines = imports.filter((l) => (l !== "import math" || usesMath) && (l !== "import json" || usesJson));
+  const text = [
+    pythonHeader(protocol).trimEnd(),
+    "",
+    ...pythonDocstring(
+      [
+        `Whole messages of the ${protocol.name} protocol.`,
+        "",
+        "A TypedDict per kind and topic, and ``validate_message``, which checks the envelope,",
+        "selects the kind and the topic, then validates the payload that topic selects,",
+        "identically to the TypeScript module.",
+      ].join("\n"),
+      "",
+    ),
+    "",
+    ...importLines,
+    "",
+    "",
+    body.join("\n\n\n"),
+    "",
+    "",
+    runtime,
+  ].join("\n");
+  return [{ path: `${output.dir}/${output.package}/envelope.py`, text: `${text.trimEnd()}\n` }];
+}
+
+function fromImport(module: string, names: readonly string[]): string[] {
+  const one = `from ${module} import ${names.join(", ")}`;
+  if (one.length <= WIDTH) return [one];
+  return [`from ${module} import (`, ...names.map((n) => `    ${n},`), ")"];
+}
+
+function alias(name: string, members: readonly string[]): string[] {
+  if (members.length === 1) return [`${name} = ${members[0] ?? ""}`];
+  const one = `${name} = Union[${members.join(", ")}]`;
+  if (one.length <= WIDTH) return [one];
+  if (`    ${members.join(", ")}`.length <= WIDTH) return [`${name} = Union[`, `    ${members.join(", ")}`, "]"];
+  return [`${name} = Union[`, ...members.map((m) => `    ${m},`), "]"];
+}
+
+function literalAlias(name: string, values: readonly string[]): string[] {
+  const items = values.map(pythonString);
+  const one = `${name} = Literal[${items.join(", ")}]`;
+  if (one.length <= WIDTH) return [one];
+  if (`    ${items.join(", ")}`.length <= WIDTH) return [`${name} = Literal[`, `    ${items.join(", ")}`, "]"];
+  return [`${name} = Literal[`, ...items.map((m) => `    ${m},`), "]"];
+}
+
+/** `if a and b:` as ruff format lays it out when it does not fit one line. */
+function condition(keyword: string, conds: readonly string[], indent: string): string[] {
+  const one = `${indent}${keyword} ${conds.join(" and ")}:`;
+  if (one.length <= WIDTH) return [one];
+  if (`${indent}    ${conds.join(" and ")}`.length <= WIDTH) return [`${indent}${keyword} (`, `${indent}    ${conds.join(" and ")}`, `${indent}):`];
+  return [`${indent}${keyword} (`, ...conds.map((c, i) => `${indent}    ${i === 0 ? "" : "and "}${c}`), `${indent}):`];
+}
+
+function checkName(k: KindPlan): string {
+  return `_check_${k.kind.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()}`;
+}
+
+function literalText(value: string | number | boolean): string {
+  return typeof value === "string" ? pythonString(value) : typeof value === "boolean" ? (value ? "True" : "False") : String(value);
+}
+
+/** The predicate function testing `test` (a helper of the runtime, or one printed for it). */
+function predicate(test: Test, helpers: Map<string, string[]>): string {
+  const builtin: { readonly [k: string]: string } = {
+    string: "_is_str",
+    bool: "_is_bool",
+    int: "_is_int",
+    float: "_is_number",
+    null: "_is_none",
+    object: "_is_dict",
+    array: "_is_list",
+  };
+  const own = builtin[test.kind];
+  if (own !== undefined) return own;
+  const name = `_is_${word(test)}`;
+  if (!helpers.has(name)) {
+    const expr = accepts(test, "value");
+    const head = `def ${name}(value: object) -> bool:`;
+    const parts = test.kind === "oneOf" ? test.of.map((t) => accepts(t, "value")) : [expr];
+    const lines =
+      `    return ${expr}`.length <= WIDTH
+        ? [head, `    return ${expr}`]
+        : `        ${expr}`.length <= WIDTH
+          ? [head, "    return (", `        ${expr}`, "    )"]
+          : [head, "    return (", ...parts.map((p, i) => `        ${i === 0 ? "" : "or "}${p}`), "    )"];
+    helpers.set(name, lines);
+  }
+  return name;
+}
+
+function word(t: Test): string {
+  if (t.kind === "literal") return `literal_${String(t.value).replace(/[^A-Za-z0-9]/g, "_")}`;
+  if (t.kind === "oneOf") return t.of.map(word).join("_or_");
+  if (t.kind === "enum") return `one_of_${t.values.map((v) => v.replace(/[^A-Za-z0-9]/g, "_")).join("_")}`;
+  return t.kind;
+}
+
+function accepts(test: Test, v: string): string {
+  switch (test.kind) {
+    case "any":
+      return "True";
+    case "string":
+      return `isinstance(${v}, str)`;
+    case "bool":
+      return `isinstance(${v}, bool)`;
+    case "int":
+      return `_is_int(${v})`;
+    case "float":
+      return `_is_number(${v})`;
+    case "null":
+      return `${v} is None`;
+    case "object":
+      return `isinstance(${v}, dict)`;
+    case "array":
+      return `isinstance(${v}, list)`;
+    case "literal":
+      if (typeof test.value === "boolean") return `${v} is ${test.value ? "True" : "False"}`;
+      if (typeof test.value === "number") return `_as_number(${v}) == ${String(test.value)}`;
+      return `${v} == ${literalText(test.value)}`;
+    case "enum":
+      return `${v} in (${test.values.map(pythonString).join(", ")}${test.values.length === 1 ? "," : ""})`;
+    case "oneOf":
+      return test.of.map((t) => accepts(t, v)).join(" or ");
+  }
+}
+
+/** One call per field: presence, then its test (the runtime's `_field` / `_enum_field` / `_record_field`). */
+function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>): string[] {
+  const key = pythonString(f.key);
+  const required = f.required ? "True" : "False";
+  if (f.record !== undefined) {
+    const validator = py.validator(f.record);
+    imports.add(validator);
+    return call("    ", "_record_field", ["m", "errors", key, required, validator]);
+  }
+  const test = f.test;
+  if (test === undefined || test.kind === "any") return f.required ? call("    ", "_present", ["m", "errors", key]) : [];
+  const expected = pythonString(expectedWords(test));
+  const name = `_TEST_${word(test).toUpperCase()}`;
+  if (!helpers.has(name)) {
+    const args = test.kind === "enum" ? ["_is_str", expected, `(${test.values.map(pythonString).join(", ")}${test.values.length === 1 ? "," : ""})`] : [predicate(test, helpers), expected];
+    const one = `${name} = _Test(${args.join(", ")})`;
+    helpers.set(name, one.length <= WIDTH ? [one] : [`${name} = _Test(`, `    ${args.join(", ")}`, ")"]);
+  }
+  return call("    ", "_field", ["m", "errors", key, required, name]);
+}
+
+/** `name(a, b, c)` at `indent`, its arguments on their own line when it does not fit. */
+function call(indent: string, name: string, args: readonly string[]): string[] {
+  const one = `${indent}${name}(${args.join(", ")})`;
+  if (one.length <= WIDTH) return [one];
+  if (`${indent}    ${args.join(", ")}`.length <= WIDTH) return [`${indent}${name}(`, `${indent}    ${args.join(", ")}`, `${indent})`];
+  return [`${indent}${name}(`, ...args.map((a) => `${indent}    ${a},`), `${indent})`];
+}
+
+function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>, tables: string[][]): string[] {
+  const lines = [
+    `def ${checkName(k)}(`,
+    "    m: dict[str, object], errors: list[MessageIssue], request: Optional[str]",
+    ") -> Optional[str]:",
+    `    """Check the fields and payload of a \`\`${k.kind.name}\`\` message; return its known topic."""`,
+  ];
+  for (const f of k.fields) lines.push(...fieldLines(f, py, imports, helpers));
+  const path = k.topicPath;
+  if (k.topics.length === 0) {
+    lines.push("    return None");
+    return lines;
+  }
+  if (path.length === 0) lines.push("    topic = request");
+  else if (path.length === 1) lines.push(`    topic = m.get(${pythonString(path[0] ?? "")})`);
+  else lines.push(`    topic = _read_path(m, (${path.map(pythonString).join(", ")}))`);
+  lines.push("    if not isinstance(topic, str):", "        return None");
+  const table = `_${checkName(k).slice("_check_".length).toUpperCase()}_PAYLOADS`;
+  const payloadKey = k.kind.payload?.key;
+  const entries = k.topics.map((c) => {
+    const validator = c.shape === undefined || payloadKey === undefined ? "None" : py.validator(c.shape);
+    if (validator !== "None") imports.add(validator);
+    return `    ${pythonString(c.topic.value)}: (${c.required ? "True" : "False"}, ${validator}),`;
+  });
+  tables.push([`${table}: dict[str, tuple[bool, Optional[_Validator]]] = {`, ...entries, "}", `"""Per topic of a \`\`${k.kind.name}\`\` message: payload required, and its validator."""`]);
+  lines.push(`    selected = ${table}.get(topic)`, "    if selected is None:");
+  if (path.length > 0) lines.push(...call("        ", "_unknown_topic", ["errors", `(${path.map(pythonString).join(", ")}${path.length === 1 ? "," : ""})`, "topic"]));
+  lines.push("        return None");
+  if (payloadKey !== undefined) lines.push(...call("    ", "_payload", ["m", pythonString(payloadKey), "*selected", "errors"]));
+  lines.push("    return topic");
+  return lines;
+}
+
+function usedHelpers(body: string): string {
+  const chunks = RUNTIME.split("\n\n\n").map((text) => ({ text, name: /^(?:def|class) (\w+)|^(\w+) =/.exec(text)?.slice(1).find((x) => x !== undefined) ?? "" }));
+  const used = new Set<string>();
+  let text = body;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const c of chunks) {
+      if (used.has(c.name) || !new RegExp(`\\b${c.name}\\b`).test(text)) continue;
+      used.add(c.name);
+      text += c.text;
+      changed = true;
+    }
+  }
+  return chunks
+    .filter((c) => used.has(c.name))
+    .map((c) => c.text)
+    .join("\n\n\n");
+}
+
+void IDENTIFIER;
+
+const RUNTIME = `def _failed(
+    path: tuple[str, ...], code: MessageIssueCode, message: str
+) -> MessageResult:
+    return MessageResult(None, None, [MessageIssue(path, code, message)])
+
+
+def _present(m: dict[str, object], errors: list[MessageIssue], key: str) -> None:
+    if key not in m:
+        _missing(errors, key)
+
+
+class _Test(NamedTuple):
+    """What a field's value must be: a predicate, its words, an enum's values."""
+
+    accepts: Callable[[object], bool]
+    expected: str
+    values: tuple[str, ...] = ()
+
+
+def _field(
+    m: dict[str, object],
+    errors: list[MessageIssue],
+    key: str,
+    required: bool,
+    test: _Test,
+) -> None:
+    if key not in m:
+        if required:
+            _missing(errors, key)
+    elif not test.accepts(m[key]):
+        _wrong(errors, key, test.expected, m[key])
+    elif test.values and m[key] not in test.values:
+        _not_in_enum(errors, key, test.expected, m[key])
+
+
+def _record_field(
+    m: dict[str, object],
+    errors: list[MessageIssue],
+    key: str,
+    required: bool,
+    validate: _Validator,
+) -> None:
+    if key not in m:
+        if required:
+            _missing(errors, key)
+    else:
+        _nest(errors, key, validate(m[key]))
+
+
+def _missing(errors: list[MessageIssue], key: str) -> None:
+    message = f"missing required key {_quote(key)}"
+    errors.append(MessageIssue((key,), "missing_key", message))
+
+
+def _wrong(errors: list[MessageIssue], key: str, expected: str, value: object) -> None:
+    message = f"expected {expected}, got {_describe(value)}"
+    errors.append(MessageIssue((key,), "wrong_type", message))
+
+
+def _not_in_enum(
+    errors: list[MessageIssue], key: str, expected: str, value: object
+) -> None:
+    message = f"expected {expected}, got {_quote(str(value))}"
+    errors.append(MessageIssue((key,), "not_in_enum", message))
+
+
+def _unknown_topic(
+    errors: list[MessageIssue], path: tuple[str, ...], topic: str
+) -> None:
+    message = f"unknown topic {_quote(topic)}"
+    errors.append(MessageIssue(path, "unknown_topic", message))
+
+
+def _nest(errors: list[MessageIssue], key: str, issues: list[ValidationIssue]) -> None:
+    for issue in issues:
+        errors.append(MessageIssue((key, *issue.path), issue.code, issue.message))
+
+
+def _payload(
+    m: dict[str, object],
+    key: str,
+    required: bool,
+    validate: Optional[_Validator],
+    errors: list[MessageIssue],
+) -> None:
+    if key not in m:
+        if required:
+            _missing(errors, key)
+    elif validate is not None:
+        _nest(errors, key, validate(m[key]))
+
+
+def _read_path(m: dict[str, object], path: tuple[str, ...]) -> object:
+    value: object = m.get(path[0])
+    for key in path[1:]:
+        if not isinstance(value, dict):
+            return None
+        value = cast("dict[str, object]", value).get(key)
+    return value
+
+
+def _as_number(value: object) -> Optional[float]:
+    """The number JSON.parse reads for the same JSON text; None for non-numbers."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_none(value: object) -> bool:
+    return value is None
+
+
+def _is_dict(value: object) -> bool:
+    return isinstance(value, dict)
+
+
+def _is_list(value: object) -> bool:
+    return isinstance(value, list)
+
+
+def _is_int(value: object) -> bool:
+    number = _as_number(value)
+    return number is not None and math.isfinite(number) and number.is_integer()
+
+
+def _is_number(value: object) -> bool:
+    number = _as_number(value)
+    return number is not None and math.isfinite(number)
+
+
+_KINDS: tuple[tuple[type, str], ...] = (
+    (bool, "a boolean"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "an object"),
+)
+
+
+def _describe(value: object) -> str:
+    """What a value is, in the words of the messages (as the TypeScript module says it)."""
+    number = _as_number(value)
+    if number is not None:
+        if not math.isfinite(number):
+            return "a non-finite number"
+        return "an integer" if number.is_integer() else "a number"
+    for kind, words in _KINDS:
+        if isinstance(value, kind):
+            return words
+    return "null" if value is None else type(value).__name__
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)`;
