@@ -24,6 +24,8 @@ Pure constants — no Cell/cellnet imports, no I/O. Applies to the out-of-proces
 in_process uses DataBus and does not use this protocol.
 """
 
+import importlib
+
 from .defs import (
     CHANNEL,
     PROTOCOL_VERSION,
@@ -34,71 +36,74 @@ from .defs import (
     MsgKey,
     Topic,
 )
-from .messages import (
-    ISSUE_CODES,
-    PAYLOAD_BY_TOPIC,
-    REPLIES_BY_TOPIC,
-    AbortPayload,
-    ByePayload,
-    ErrorPayload,
-    HeartbeatPayload,
-    HelloAcceptedPayload,
-    HelloChallengePayload,
-    HelloPayload,
-    HelloProofPayload,
-    HelloRejectedPayload,
-    IssueCode,
-    LogPayload,
-    ModelExchangeMeta,
-    PayloadValidationError,
-    ResultAcceptedPayload,
-    ResultReadyPayload,
-    ResultRejectedPayload,
-    ShutdownPayload,
-    TaskAcceptedPayload,
-    TaskFailedPayload,
-    TaskReadyPayload,
-    ValidationIssue,
-    parse_abort_payload,
-    parse_bye_payload,
-    parse_error_payload,
-    parse_heartbeat_payload,
-    parse_hello_accepted_payload,
-    parse_hello_challenge_payload,
-    parse_hello_payload,
-    parse_hello_proof_payload,
-    parse_hello_rejected_payload,
-    parse_log_payload,
-    parse_model_exchange_meta,
-    parse_payload,
-    parse_result_accepted_payload,
-    parse_result_ready_payload,
-    parse_result_rejected_payload,
-    parse_shutdown_payload,
-    parse_task_accepted_payload,
-    parse_task_failed_payload,
-    parse_task_ready_payload,
-    validate_abort_payload,
-    validate_bye_payload,
-    validate_error_payload,
-    validate_heartbeat_payload,
-    validate_hello_accepted_payload,
-    validate_hello_challenge_payload,
-    validate_hello_payload,
-    validate_hello_proof_payload,
-    validate_hello_rejected_payload,
-    validate_log_payload,
-    validate_model_exchange_meta,
-    validate_payload,
-    validate_result_accepted_payload,
-    validate_result_ready_payload,
-    validate_result_rejected_payload,
-    validate_shutdown_payload,
-    validate_task_accepted_payload,
-    validate_task_failed_payload,
-    validate_task_ready_payload,
-    verify_payload,
-)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .messages import (
+        ISSUE_CODES,
+        PAYLOAD_BY_TOPIC,
+        REPLIES_BY_TOPIC,
+        AbortPayload,
+        ByePayload,
+        ErrorPayload,
+        HeartbeatPayload,
+        HelloAcceptedPayload,
+        HelloChallengePayload,
+        HelloPayload,
+        HelloProofPayload,
+        HelloRejectedPayload,
+        IssueCode,
+        LogPayload,
+        ModelExchangeMeta,
+        PayloadValidationError,
+        ResultAcceptedPayload,
+        ResultReadyPayload,
+        ResultRejectedPayload,
+        ShutdownPayload,
+        TaskAcceptedPayload,
+        TaskFailedPayload,
+        TaskReadyPayload,
+        ValidationIssue,
+        parse_abort_payload,
+        parse_bye_payload,
+        parse_error_payload,
+        parse_heartbeat_payload,
+        parse_hello_accepted_payload,
+        parse_hello_challenge_payload,
+        parse_hello_payload,
+        parse_hello_proof_payload,
+        parse_hello_rejected_payload,
+        parse_log_payload,
+        parse_model_exchange_meta,
+        parse_payload,
+        parse_result_accepted_payload,
+        parse_result_ready_payload,
+        parse_result_rejected_payload,
+        parse_shutdown_payload,
+        parse_task_accepted_payload,
+        parse_task_failed_payload,
+        parse_task_ready_payload,
+        validate_abort_payload,
+        validate_bye_payload,
+        validate_error_payload,
+        validate_heartbeat_payload,
+        validate_hello_accepted_payload,
+        validate_hello_challenge_payload,
+        validate_hello_payload,
+        validate_hello_proof_payload,
+        validate_hello_rejected_payload,
+        validate_log_payload,
+        validate_model_exchange_meta,
+        validate_payload,
+        validate_result_accepted_payload,
+        validate_result_ready_payload,
+        validate_result_rejected_payload,
+        validate_shutdown_payload,
+        validate_task_accepted_payload,
+        validate_task_failed_payload,
+        validate_task_ready_payload,
+        verify_payload,
+    )
 
 __all__ = [
     "CHANNEL",
@@ -173,3 +178,19 @@ __all__ = [
     "validate_task_ready_payload",
     "verify_payload",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import the validators on first use of one of their names.
+
+    Importing the package or its constants module never imports them.
+    """
+    if name in __all__:
+        for module in ("messages",):
+            found = importlib.import_module(f"{__name__}.{module}")
+            if hasattr(found, name):
+                value = getattr(found, name)
+                globals()[name] = value
+                return value
+    message = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(message)

@@ -25,7 +25,7 @@ variants, the topic tables and verify functions. Standard library only.
 import json
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, Optional, TypedDict, Union, cast
 
 from .defs import (
@@ -295,12 +295,9 @@ class PayloadValidationError(ValueError):
 
 _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
-_Walker = Callable[
-    [object, _Path, list[ValidationIssue]],
-    Optional[Iterator[tuple["_Walker", object, _Path]]],
-]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_UNREAD = object()
 _FINITE_INT = 2**1023
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _KINDS: tuple[tuple[type, str], ...] = (
@@ -350,7 +347,9 @@ def validate_model_exchange_meta(value: object) -> list[ValidationIssue]:
     """
     if _is_model_exchange_meta(value):
         return []
-    return _issues(_walk_model_exchange_meta, value)
+    issues: list[ValidationIssue] = []
+    _walk_model_exchange_meta(value, (), issues)
+    return issues
 
 
 def parse_model_exchange_meta(value: object) -> ModelExchangeMeta:
@@ -360,7 +359,7 @@ def parse_model_exchange_meta(value: object) -> ModelExchangeMeta:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_model_exchange_meta(value):
-        _raise_if_invalid(_issues(_walk_model_exchange_meta, value))
+        _raise_if_invalid(validate_model_exchange_meta(value))
     return cast("ModelExchangeMeta", value)
 
 
@@ -389,23 +388,33 @@ def _walk_model_exchange_meta(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "model_buffer_type")
-    _check_enum(_read(obj, at, issues), at, issues, _MODEL_BUFFER_TYPE_ENUM)
-    at = (*path, "model_buffer_native_format")
+    item = get("model_buffer_type", _ABSENT)
+    if not (type(item) is str and item in _MODEL_BUFFER_TYPE_VALUES):
+        _check_enum(item, (*path, "model_buffer_type"), issues, _MODEL_BUFFER_TYPE_ENUM)
     mark = len(issues)
-    kept0 = _read(obj, at, issues)
-    _check_enum(kept0, at, issues, _MODEL_NATIVE_FORMAT_ENUM)
+    kept0 = get("model_buffer_native_format", _ABSENT)
+    if not (type(kept0) is str and kept0 in _MODEL_NATIVE_FORMAT_VALUES):
+        _check_enum(
+            kept0,
+            (*path, "model_buffer_native_format"),
+            issues,
+            _MODEL_NATIVE_FORMAT_ENUM,
+        )
     kept0 = _kept(kept0, mark, issues)
-    at = (*path, "model_buffer_encoding")
     mark = len(issues)
-    kept1 = _read(obj, at, issues)
-    _check_enum(kept1, at, issues, _MODEL_ENCODING_ENUM)
+    kept1 = get("model_buffer_encoding", _ABSENT)
+    if not (type(kept1) is str and kept1 in _MODEL_ENCODING_VALUES):
+        _check_enum(
+            kept1,
+            (*path, "model_buffer_encoding"),
+            issues,
+            _MODEL_ENCODING_ENUM,
+        )
     kept1 = _kept(kept1, mark, issues)
-    at = (*path, "model_version")
-    _read(obj, at, issues, required=False)
+    get("model_version", _ABSENT)
     if _violates(
         kept0,
         (ModelNativeFormat.BINARY,),
@@ -433,7 +442,9 @@ def validate_hello_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_hello_payload(value):
         return []
-    return _issues(_walk_hello_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_hello_payload(value, (), issues)
+    return issues
 
 
 def parse_hello_payload(value: object) -> HelloPayload:
@@ -443,7 +454,7 @@ def parse_hello_payload(value: object) -> HelloPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_hello_payload(value):
-        _raise_if_invalid(_issues(_walk_hello_payload, value))
+        _raise_if_invalid(validate_hello_payload(value))
     return cast("HelloPayload", value)
 
 
@@ -468,21 +479,27 @@ def _walk_hello_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "session_id")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "job_id")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "site_name")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "trainer_fqcn")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "rank")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "protocol_version")
-    _check_int(_read(obj, at, issues), at, issues)
+    item = get("session_id", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "session_id"), issues)
+    item = get("job_id", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "job_id"), issues)
+    item = get("site_name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "site_name"), issues)
+    item = get("trainer_fqcn", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "trainer_fqcn"), issues)
+    item = get("rank", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "rank"), issues)
+    item = get("protocol_version", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "protocol_version"), issues)
 
 
 def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
@@ -492,7 +509,9 @@ def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_hello_challenge_payload(value):
         return []
-    return _issues(_walk_hello_challenge_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_hello_challenge_payload(value, (), issues)
+    return issues
 
 
 def parse_hello_challenge_payload(value: object) -> HelloChallengePayload:
@@ -502,7 +521,7 @@ def parse_hello_challenge_payload(value: object) -> HelloChallengePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_hello_challenge_payload(value):
-        _raise_if_invalid(_issues(_walk_hello_challenge_payload, value))
+        _raise_if_invalid(validate_hello_challenge_payload(value))
     return cast("HelloChallengePayload", value)
 
 
@@ -518,11 +537,12 @@ def _walk_hello_challenge_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "nonce")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("nonce", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "nonce"), issues)
 
 
 def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
@@ -532,7 +552,9 @@ def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_hello_proof_payload(value):
         return []
-    return _issues(_walk_hello_proof_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_hello_proof_payload(value, (), issues)
+    return issues
 
 
 def parse_hello_proof_payload(value: object) -> HelloProofPayload:
@@ -542,7 +564,7 @@ def parse_hello_proof_payload(value: object) -> HelloProofPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_hello_proof_payload(value):
-        _raise_if_invalid(_issues(_walk_hello_proof_payload, value))
+        _raise_if_invalid(validate_hello_proof_payload(value))
     return cast("HelloProofPayload", value)
 
 
@@ -558,11 +580,12 @@ def _walk_hello_proof_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "proof")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("proof", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "proof"), issues)
 
 
 def validate_hello_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -572,7 +595,9 @@ def validate_hello_accepted_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_hello_accepted_payload(value):
         return []
-    return _issues(_walk_hello_accepted_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_hello_accepted_payload(value, (), issues)
+    return issues
 
 
 def parse_hello_accepted_payload(value: object) -> HelloAcceptedPayload:
@@ -582,7 +607,7 @@ def parse_hello_accepted_payload(value: object) -> HelloAcceptedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_hello_accepted_payload(value):
-        _raise_if_invalid(_issues(_walk_hello_accepted_payload, value))
+        _raise_if_invalid(validate_hello_accepted_payload(value))
     return cast("HelloAcceptedPayload", value)
 
 
@@ -595,8 +620,8 @@ def _walk_hello_accepted_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -607,7 +632,9 @@ def validate_hello_rejected_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_hello_rejected_payload(value):
         return []
-    return _issues(_walk_hello_rejected_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_hello_rejected_payload(value, (), issues)
+    return issues
 
 
 def parse_hello_rejected_payload(value: object) -> HelloRejectedPayload:
@@ -617,7 +644,7 @@ def parse_hello_rejected_payload(value: object) -> HelloRejectedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_hello_rejected_payload(value):
-        _raise_if_invalid(_issues(_walk_hello_rejected_payload, value))
+        _raise_if_invalid(validate_hello_rejected_payload(value))
     return cast("HelloRejectedPayload", value)
 
 
@@ -633,11 +660,12 @@ def _walk_hello_rejected_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "reason")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "reason"), issues)
 
 
 def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
@@ -647,7 +675,9 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_task_ready_payload(value):
         return []
-    return _issues(_walk_task_ready_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_task_ready_payload(value, (), issues)
+    return issues
 
 
 def parse_task_ready_payload(value: object) -> TaskReadyPayload:
@@ -657,7 +687,7 @@ def parse_task_ready_payload(value: object) -> TaskReadyPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_task_ready_payload(value):
-        _raise_if_invalid(_issues(_walk_task_ready_payload, value))
+        _raise_if_invalid(validate_task_ready_payload(value))
     return cast("TaskReadyPayload", value)
 
 
@@ -678,17 +708,19 @@ def _walk_task_ready_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "task_id")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "task_name")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "model")
-    _read(obj, at, issues)
-    at = (*path, "params")
-    _read(obj, at, issues)
+    item = get("task_id", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "task_id"), issues)
+    item = get("task_name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "task_name"), issues)
+    item = get("model", _ABSENT)
+    _check_present(item, (*path, "model"), issues)
+    item = get("params", _ABSENT)
+    _check_present(item, (*path, "params"), issues)
 
 
 def validate_task_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -698,7 +730,9 @@ def validate_task_accepted_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_task_accepted_payload(value):
         return []
-    return _issues(_walk_task_accepted_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_task_accepted_payload(value, (), issues)
+    return issues
 
 
 def parse_task_accepted_payload(value: object) -> TaskAcceptedPayload:
@@ -708,7 +742,7 @@ def parse_task_accepted_payload(value: object) -> TaskAcceptedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_task_accepted_payload(value):
-        _raise_if_invalid(_issues(_walk_task_accepted_payload, value))
+        _raise_if_invalid(validate_task_accepted_payload(value))
     return cast("TaskAcceptedPayload", value)
 
 
@@ -721,8 +755,8 @@ def _walk_task_accepted_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -733,7 +767,9 @@ def validate_task_failed_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_task_failed_payload(value):
         return []
-    return _issues(_walk_task_failed_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_task_failed_payload(value, (), issues)
+    return issues
 
 
 def parse_task_failed_payload(value: object) -> TaskFailedPayload:
@@ -743,7 +779,7 @@ def parse_task_failed_payload(value: object) -> TaskFailedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_task_failed_payload(value):
-        _raise_if_invalid(_issues(_walk_task_failed_payload, value))
+        _raise_if_invalid(validate_task_failed_payload(value))
     return cast("TaskFailedPayload", value)
 
 
@@ -756,8 +792,8 @@ def _walk_task_failed_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -768,7 +804,9 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_result_ready_payload(value):
         return []
-    return _issues(_walk_result_ready_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_result_ready_payload(value, (), issues)
+    return issues
 
 
 def parse_result_ready_payload(value: object) -> ResultReadyPayload:
@@ -778,7 +816,7 @@ def parse_result_ready_payload(value: object) -> ResultReadyPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_result_ready_payload(value):
-        _raise_if_invalid(_issues(_walk_result_ready_payload, value))
+        _raise_if_invalid(validate_result_ready_payload(value))
     return cast("ResultReadyPayload", value)
 
 
@@ -794,13 +832,14 @@ def _walk_result_ready_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "result_id")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "manifest")
-    _read(obj, at, issues)
+    item = get("result_id", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "result_id"), issues)
+    item = get("manifest", _ABSENT)
+    _check_present(item, (*path, "manifest"), issues)
 
 
 def validate_result_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -810,7 +849,9 @@ def validate_result_accepted_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_result_accepted_payload(value):
         return []
-    return _issues(_walk_result_accepted_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_result_accepted_payload(value, (), issues)
+    return issues
 
 
 def parse_result_accepted_payload(value: object) -> ResultAcceptedPayload:
@@ -820,7 +861,7 @@ def parse_result_accepted_payload(value: object) -> ResultAcceptedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_result_accepted_payload(value):
-        _raise_if_invalid(_issues(_walk_result_accepted_payload, value))
+        _raise_if_invalid(validate_result_accepted_payload(value))
     return cast("ResultAcceptedPayload", value)
 
 
@@ -833,8 +874,8 @@ def _walk_result_accepted_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -845,7 +886,9 @@ def validate_result_rejected_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_result_rejected_payload(value):
         return []
-    return _issues(_walk_result_rejected_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_result_rejected_payload(value, (), issues)
+    return issues
 
 
 def parse_result_rejected_payload(value: object) -> ResultRejectedPayload:
@@ -855,7 +898,7 @@ def parse_result_rejected_payload(value: object) -> ResultRejectedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_result_rejected_payload(value):
-        _raise_if_invalid(_issues(_walk_result_rejected_payload, value))
+        _raise_if_invalid(validate_result_rejected_payload(value))
     return cast("ResultRejectedPayload", value)
 
 
@@ -871,11 +914,12 @@ def _walk_result_rejected_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "reason")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "reason"), issues)
 
 
 def validate_log_payload(value: object) -> list[ValidationIssue]:
@@ -885,7 +929,9 @@ def validate_log_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_log_payload(value):
         return []
-    return _issues(_walk_log_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_log_payload(value, (), issues)
+    return issues
 
 
 def parse_log_payload(value: object) -> LogPayload:
@@ -895,7 +941,7 @@ def parse_log_payload(value: object) -> LogPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_log_payload(value):
-        _raise_if_invalid(_issues(_walk_log_payload, value))
+        _raise_if_invalid(validate_log_payload(value))
     return cast("LogPayload", value)
 
 
@@ -908,8 +954,8 @@ def _walk_log_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -920,7 +966,9 @@ def validate_heartbeat_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_heartbeat_payload(value):
         return []
-    return _issues(_walk_heartbeat_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_heartbeat_payload(value, (), issues)
+    return issues
 
 
 def parse_heartbeat_payload(value: object) -> HeartbeatPayload:
@@ -930,7 +978,7 @@ def parse_heartbeat_payload(value: object) -> HeartbeatPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_heartbeat_payload(value):
-        _raise_if_invalid(_issues(_walk_heartbeat_payload, value))
+        _raise_if_invalid(validate_heartbeat_payload(value))
     return cast("HeartbeatPayload", value)
 
 
@@ -943,8 +991,8 @@ def _walk_heartbeat_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -955,7 +1003,9 @@ def validate_abort_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_abort_payload(value):
         return []
-    return _issues(_walk_abort_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_abort_payload(value, (), issues)
+    return issues
 
 
 def parse_abort_payload(value: object) -> AbortPayload:
@@ -965,7 +1015,7 @@ def parse_abort_payload(value: object) -> AbortPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_abort_payload(value):
-        _raise_if_invalid(_issues(_walk_abort_payload, value))
+        _raise_if_invalid(validate_abort_payload(value))
     return cast("AbortPayload", value)
 
 
@@ -978,8 +1028,8 @@ def _walk_abort_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -990,7 +1040,9 @@ def validate_shutdown_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_shutdown_payload(value):
         return []
-    return _issues(_walk_shutdown_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_shutdown_payload(value, (), issues)
+    return issues
 
 
 def parse_shutdown_payload(value: object) -> ShutdownPayload:
@@ -1000,7 +1052,7 @@ def parse_shutdown_payload(value: object) -> ShutdownPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_shutdown_payload(value):
-        _raise_if_invalid(_issues(_walk_shutdown_payload, value))
+        _raise_if_invalid(validate_shutdown_payload(value))
     return cast("ShutdownPayload", value)
 
 
@@ -1013,8 +1065,8 @@ def _walk_shutdown_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -1025,7 +1077,9 @@ def validate_bye_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_bye_payload(value):
         return []
-    return _issues(_walk_bye_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_bye_payload(value, (), issues)
+    return issues
 
 
 def parse_bye_payload(value: object) -> ByePayload:
@@ -1035,7 +1089,7 @@ def parse_bye_payload(value: object) -> ByePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_bye_payload(value):
-        _raise_if_invalid(_issues(_walk_bye_payload, value))
+        _raise_if_invalid(validate_bye_payload(value))
     return cast("ByePayload", value)
 
 
@@ -1048,8 +1102,8 @@ def _walk_bye_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -1060,7 +1114,9 @@ def validate_error_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_error_payload(value):
         return []
-    return _issues(_walk_error_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_error_payload(value, (), issues)
+    return issues
 
 
 def parse_error_payload(value: object) -> ErrorPayload:
@@ -1070,7 +1126,7 @@ def parse_error_payload(value: object) -> ErrorPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_error_payload(value):
-        _raise_if_invalid(_issues(_walk_error_payload, value))
+        _raise_if_invalid(validate_error_payload(value))
     return cast("ErrorPayload", value)
 
 
@@ -1086,11 +1142,12 @@ def _walk_error_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "reason")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "reason"), issues)
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {
@@ -1332,28 +1389,6 @@ def _is_array_index(key: str) -> bool:
     return key.isascii() and key.isdigit() and str(int(key)) == key and int(key) < limit
 
 
-def _issues(walk: _Walker, value: object) -> list[ValidationIssue]:
-    """Every issue of ``value``, in order: a stack of walks instead of Python recursion.
-
-    A nested record is a step a walk yields, run before the walk resumes, never a call down
-    the stack, so no nesting depth (a chain of thousands of records) reaches the recursion limit.
-    """
-    issues: list[ValidationIssue] = []
-    first = walk(value, (), issues)
-    stack: list[Iterator[tuple[_Walker, object, _Path]]] = []
-    if first is not None:
-        stack.append(first)
-    while stack:
-        step = next(stack[-1], None)
-        if step is None:
-            stack.pop()
-            continue
-        nested = step[0](step[1], step[2], issues)
-        if nested is not None:
-            stack.append(nested)
-    return issues
-
-
 def _object(
     value: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> Optional[Mapping[object, object]]:
@@ -1366,24 +1401,45 @@ def _object(
     return None
 
 
-def _read(
-    obj: Mapping[object, object],
-    at: _Path,
-    issues: list[ValidationIssue],
-    required: bool = True,
-) -> object:
-    """The value of the key ``at`` ends with; ``_ABSENT`` when it is missing or unreadable."""
-    key = at[-1]
-    try:
-        found = key in obj
-        item = obj[key] if found else _ABSENT
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return _ABSENT
-    if not found and required:
-        message = f"missing required key {_quote(str(key))}"
+def _getter(
+    value: object, at: _Path, issues: list[ValidationIssue]
+) -> Optional[Callable[[str, object], object]]:
+    """How to read ``value``'s keys: ``dict.get``, or a reader that reports a read that raises.
+
+    None after reporting that ``value`` is no object.
+    """
+    if type(value) is dict:
+        return cast("dict[str, object]", value).get
+    obj = _object(value, at, issues)
+    if obj is None:
+        return None
+    mapping = obj
+
+    def get(key: str, default: object) -> object:
+        try:
+            if key not in mapping:
+                return default
+            return mapping[key]
+        except Exception:  # a mapping that cannot be read is reported, never raised
+            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
+            return _UNREAD
+
+    return get
+
+
+def _accounted(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool
+) -> bool:
+    """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
         issues.append(ValidationIssue(at, "missing_key", message))
-    return item
+        return True
+    return item is _UNREAD or (nullable and item is None)
+
+
+def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
+    _accounted(item, at, issues, nullable=False)
 
 
 def _kept(item: object, mark: int, issues: list[ValidationIssue]) -> object:
@@ -1398,19 +1454,17 @@ def _or_null(words: str, nullable: bool) -> str:
 def _wrong(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
-    message = f"expected {_or_null(words, nullable)}, got {_describe(item)}"
+    if nullable:
+        words += " or null"
+    message = f"expected {words}, got {_describe(item)}"
     issues.append(ValidationIssue(at, "wrong_type", message))
-
-
-def _skipped(item: object, nullable: bool) -> bool:
-    return item is _ABSENT or (nullable and item is None)
 
 
 def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if isinstance(item, str):
         return True
@@ -1422,7 +1476,7 @@ def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if _is_int_value(item):
         return True
@@ -1437,7 +1491,7 @@ def _check_enum(
     enum: _Enum,
     nullable: bool = False,
 ) -> None:
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return
     if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
         _wrong(item, at, issues, enum.words, nullable)
@@ -1484,10 +1538,9 @@ def _as_number(value: object) -> Optional[float]:
 
 def _describe(value: object) -> str:
     """What a value is, in the words of the messages ("an integer", "an array")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
+    words = _KIND_OF_TYPE.get(type(value))
+    if words is not None:
+        return words
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -1499,8 +1552,19 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
+_KIND_OF_TYPE: dict[type, str] = {
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    bool: "a boolean",
+    type(None): "null",
+}
+
+
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 

@@ -15,18 +15,28 @@ import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 export interface PythonModuleExports {
   readonly module: string;
   readonly names: readonly string[];
+  /**
+   * Imported on first use of one of its names (the package's module `__getattr__`), never by
+   * `import <package>` or `import <package>.defs`: the validators stay out of a constants import.
+   * Type checkers see the names through an `if TYPE_CHECKING:` import.
+   */
+  readonly lazy?: boolean;
 }
 
 export function emitPythonInit(protocol: Protocol, modules: readonly PythonModuleExports[]): GeneratedFile {
   const output = pythonOutput(protocol);
-  const sortedModules = [...modules].sort((a, b) => naturalCompare(a.module.toLowerCase(), b.module.toLowerCase()));
-  const imports = sortedModules
+  const sortedModules = [...modules]
     .filter((m) => m.names.length > 0)
-    .flatMap((m) => [
-      `from .${m.module} import (`,
-      ...[...m.names].sort(importOrder).map((name) => `    ${name},`),
-      ")",
-    ]);
+    .sort((a, b) => naturalCompare(a.module.toLowerCase(), b.module.toLowerCase()));
+  const importLines = (m: PythonModuleExports, pad: string): string[] => [
+    `${pad}from .${m.module} import (`,
+    ...[...m.names].sort(importOrder).map((name) => `${pad}    ${name},`),
+    `${pad})`,
+  ];
+  const eager = sortedModules.filter((m) => m.lazy !== true);
+  const lazy = sortedModules.filter((m) => m.lazy === true);
+  const imports = [...(lazy.length > 0 ? ["import importlib", ""] : []), ...eager.flatMap((m) => importLines(m, ""))];
+  const typeOnly = lazy.length === 0 ? [] : ["TYPE_CHECKING = False", "if TYPE_CHECKING:", ...lazy.flatMap((m) => importLines(m, "    "))];
   const all = modules.flatMap((m) => m.names).sort(dunderAllOrder);
   const lines = [
     pythonHeader(protocol).trimEnd(),
@@ -35,11 +45,37 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
     "",
     ...imports,
     ...(imports.length > 0 ? [""] : []),
+    ...typeOnly,
+    ...(typeOnly.length > 0 ? [""] : []),
     "__all__ = [",
     ...all.map((name) => `    ${pythonString(name)},`),
     "]",
+    ...(lazy.length > 0 ? lazyGetattr(lazy.map((m) => m.module)) : []),
   ];
   return { path: `${output.dir}/${output.package}/__init__.py`, text: `${lines.join("\n")}\n` };
+}
+
+/** The package's `__getattr__`: a lazy module's name is imported from it on first use, then kept. */
+function lazyGetattr(modules: readonly string[]): string[] {
+  const tuple = modules.length === 1 ? `(${pythonString(modules[0] ?? "")},)` : `(${modules.map(pythonString).join(", ")})`;
+  return [
+    "",
+    "",
+    "def __getattr__(name: str) -> object:",
+    '    """Import the validators on first use of one of their names.',
+    "",
+    "    Importing the package or its constants module never imports them.",
+    '    """',
+    "    if name in __all__:",
+    `        for module in ${tuple}:`,
+    '            found = importlib.import_module(f"{__name__}.{module}")',
+    "            if hasattr(found, name):",
+    "                value = getattr(found, name)",
+    "                globals()[name] = value",
+    "                return value",
+    '    message = f"module {__name__!r} has no attribute {name!r}"',
+    "    raise AttributeError(message)",
+  ];
 }
 
 /** The spec's python output; the emitters only run when there is one. */

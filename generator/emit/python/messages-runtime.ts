@@ -60,6 +60,8 @@ export const CORE_TYPES: readonly Chunk[] = [
 ` },
   { name: "_ABSENT", uses: [], text: `_ABSENT = object()
 ` },
+  { name: "_UNREAD", uses: [], text: `_UNREAD = object()
+` },
   { name: "_FINITE_INT", uses: [], text: `_FINITE_INT = 2**1023
 ` },
   { name: "_INF", uses: ["math"], text: `_INF = math.inf
@@ -235,24 +237,140 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     issues.append(ValidationIssue(at, "not_object", message))
     return None
 ` },
-  { name: "_read", uses: ["Mapping", "ValidationIssue", "_Path", "_ABSENT", "_UNREADABLE", "_quote"], text: `def _read(
-    obj: Mapping[object, object],
-    at: _Path,
-    issues: list[ValidationIssue],
-    required: bool = True,
-) -> object:
-    """The value of the key \`\`at\`\` ends with; \`\`_ABSENT\`\` when it is missing or unreadable."""
-    key = at[-1]
+  { name: "_getter", uses: ["Optional", "Callable", "Mapping", "cast", "ValidationIssue", "_Path", "_object", "_UNREAD", "_UNREADABLE"], text: `def _getter(
+    value: object, at: _Path, issues: list[ValidationIssue]
+) -> Optional[Callable[[str, object], object]]:
+    """How to read \`\`value\`\`'s keys: \`\`dict.get\`\`, or a reader that reports a read that raises.
+
+    None after reporting that \`\`value\`\` is no object.
+    """
+    if type(value) is dict:
+        return cast("dict[str, object]", value).get
+    obj = _object(value, at, issues)
+    if obj is None:
+        return None
+    mapping = obj
+
+    def get(key: str, default: object) -> object:
+        try:
+            if key not in mapping:
+                return default
+            return mapping[key]
+        except Exception:  # a mapping that cannot be read is reported, never raised
+            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
+            return _UNREAD
+
+    return get
+` },
+  { name: "_accounted", uses: ["ValidationIssue", "_Path", "_ABSENT", "_UNREAD", "_quote"], text: `def _accounted(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool
+) -> bool:
+    """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+        return True
+    return item is _UNREAD or (nullable and item is None)
+` },
+  { name: "_check_present", uses: ["ValidationIssue", "_Path", "_accounted"], text: `def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
+    _accounted(item, at, issues, nullable=False)
+` },
+  { name: "_walkable", uses: ["ValidationIssue", "_Path", "_accounted", "_object"], text: `def _walkable(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Whether a record's walk should run on \`\`item\`\` (its walk reports a non-object)."""
+    if _accounted(item, at, issues, nullable):
+        return False
+    return not nullable or _object(item, at, issues, nullable) is not None
+` },
+  { name: "_list", uses: ["Optional", "cast", "ValidationIssue", "_Path", "_accounted", "_wrong", "_UNREADABLE"], text: `def _list(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Optional[list[object]]:
+    """The items of a list, or None (after reporting why, unless null is allowed)."""
+    if _accounted(item, at, issues, nullable):
+        return None
+    if not isinstance(item, list):
+        _wrong(item, at, issues, "an array", nullable)
+        return None
     try:
-        found = key in obj
-        item = obj[key] if found else _ABSENT
+        return list(cast("list[object]", item))
+    except Exception:  # a list that cannot be read is reported, never raised
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
+        return None
+` },
+  { name: "_entries", uses: ["Iterator", "Mapping", "cast", "ValidationIssue", "_Path", "_accounted", "_wrong", "_sorted_keys", "_UNREADABLE"], text: `def _entries(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Iterator[tuple[str, object]]:
+    """A map's entries by key; one that cannot be read is reported in its place."""
+    if _accounted(item, at, issues, nullable):
+        return
+    if not isinstance(item, Mapping):
+        _wrong(item, at, issues, "an object", nullable)
+        return
+    obj = cast("Mapping[object, object]", item)
+    try:
+        keys = _sorted_keys(obj)
     except Exception:  # a mapping that cannot be read is reported, never raised
         issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return _ABSENT
-    if not found and required:
-        message = f"missing required key {_quote(str(key))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
-    return item
+        return
+    for key, original in keys:
+        try:
+            value = obj[original]
+        except Exception:  # one entry that cannot be read must not hide the others
+            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
+            continue
+        yield key, value
+` },
+  { name: "_check_entries", uses: ["ValidationIssue", "_Path", "_entries"], text: `def _check_entries(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> None:
+    """Report a map of any values that is no map, or an entry that cannot be read."""
+    for _entry in _entries(item, at, issues, nullable):
+        pass
+` },
+  { name: "_variant", uses: ["Optional", "ValidationIssue", "_Path", "_Union", "_Walker", "_accounted", "_object", "_read_tag", "_wrong", "_quote", "_UNREAD"], text: `def _variant(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    union: _Union,
+    nullable: bool = False,
+) -> Optional[_Walker]:
+    """The walk of the variant \`\`item\`\`'s tag selects, or None after reporting why not."""
+    if _accounted(item, at, issues, nullable):
+        return None
+    obj = _object(item, at, issues, nullable)
+    if obj is None:
+        return None
+    tag_at = (*at, union.tag)
+    tag = _read_tag(obj, tag_at, issues)
+    if tag is _UNREAD:
+        return None
+    if not isinstance(tag, str):
+        _wrong(tag, tag_at, issues, union.words, nullable=False)
+        return None
+    walk = union.variants.get(tag)
+    if walk is None:
+        message = f"unknown tag {_quote(tag)}, expected {union.words}"
+        issues.append(ValidationIssue(tag_at, "unknown_tag", message))
+    return walk
+` },
+  { name: "_read_tag", uses: ["Mapping", "ValidationIssue", "_Path", "_accounted", "_ABSENT", "_UNREAD", "_UNREADABLE"], text: `def _read_tag(
+    obj: Mapping[object, object], at: _Path, issues: list[ValidationIssue]
+) -> object:
+    """The tag's value; \`\`_UNREAD\`\` after reporting it missing or unreadable."""
+    try:
+        tag = obj[at[-1]] if at[-1] in obj else _ABSENT
+    except Exception:  # a mapping that cannot be read is reported, never raised
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
+        tag = _UNREAD
+    if _accounted(tag, at, issues, nullable=False):
+        return _UNREAD
+    return tag
+` },
+  { name: "_in_union", uses: ["ValidationIssue", "_Union", "_variant", "_conforms"], text: `def _in_union(item: object, union: _Union) -> bool:
+    scratch: list[ValidationIssue] = []
+    walk = _variant(item, (), scratch, union)
+    return walk is not None and _conforms(walk, item)
 ` },
   { name: "_kept", uses: ["ValidationIssue", "_ABSENT"], text: `def _kept(item: object, mark: int, issues: list[ValidationIssue]) -> object:
     """\`\`item\`\` if no issue was found since \`\`mark\`\`, else \`\`_ABSENT\`\` (rules skip it)."""
@@ -261,64 +379,63 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
   { name: "_or_null", uses: [], text: `def _or_null(words: str, nullable: bool) -> str:
     return f"{words} or null" if nullable else words
 ` },
-  { name: "_wrong", uses: ["ValidationIssue", "_Path", "_describe", "_or_null"], text: `def _wrong(
+  { name: "_wrong", uses: ["ValidationIssue", "_Path", "_describe"], text: `def _wrong(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
-    message = f"expected {_or_null(words, nullable)}, got {_describe(item)}"
+    if nullable:
+        words += " or null"
+    message = f"expected {words}, got {_describe(item)}"
     issues.append(ValidationIssue(at, "wrong_type", message))
 ` },
-  { name: "_skipped", uses: ["_ABSENT"], text: `def _skipped(item: object, nullable: bool) -> bool:
-    return item is _ABSENT or (nullable and item is None)
-` },
-  { name: "_check_str", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong"], text: `def _check_str(
+  { name: "_check_str", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong"], text: `def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a string; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if isinstance(item, str):
         return True
     _wrong(item, at, issues, "a string", nullable)
     return False
 ` },
-  { name: "_check_int", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong", "_is_int_value"], text: `def _check_int(
+  { name: "_check_int", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_is_int_value"], text: `def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is an integer; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if _is_int_value(item):
         return True
     _wrong(item, at, issues, "an integer", nullable)
     return False
 ` },
-  { name: "_check_float", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong", "_is_float_value"], text: `def _check_float(
+  { name: "_check_float", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_is_float_value"], text: `def _check_float(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a finite number; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if _is_float_value(item):
         return True
     _wrong(item, at, issues, "a number", nullable)
     return False
 ` },
-  { name: "_check_bool", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong"], text: `def _check_bool(
+  { name: "_check_bool", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong"], text: `def _check_bool(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a boolean; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if isinstance(item, bool):
         return True
     _wrong(item, at, issues, "a boolean", nullable)
     return False
 ` },
-  { name: "_check_json", uses: ["ValidationIssue", "_Path", "_skipped", "_wrong", "_json_flaw", "_UNREADABLE"], text: `def _check_json(
+  { name: "_check_json", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_json_flaw", "_UNREADABLE"], text: `def _check_json(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a JSON value, all the way down."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     try:
         flaw = _json_flaw(item)
@@ -354,14 +471,14 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
                 return item
     return _NO_FLAW
 ` },
-  { name: "_check_enum", uses: ["ValidationIssue", "_Path", "_Enum", "_skipped", "_wrong", "_is_int_value", "_or_null", "_quote", "_js_number", "cast"], text: `def _check_enum(
+  { name: "_check_enum", uses: ["ValidationIssue", "_Path", "_Enum", "_accounted", "_wrong", "_is_int_value", "_or_null", "_quote", "_js_number", "cast"], text: `def _check_enum(
     item: object,
     at: _Path,
     issues: list[ValidationIssue],
     enum: _Enum,
     nullable: bool = False,
 ) -> None:
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return
     if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
         _wrong(item, at, issues, enum.words, nullable)
@@ -374,14 +491,14 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         message = f"expected {_or_null(enum.words, nullable)}, got {shown}"
         issues.append(ValidationIssue(at, "not_in_enum", message))
 ` },
-  { name: "_check_literal", uses: ["ValidationIssue", "_Path", "Union", "_skipped", "_is_literal", "_or_null", "_show_scalar", "_quote", "_describe"], text: `def _check_literal(
+  { name: "_check_literal", uses: ["ValidationIssue", "_Path", "Union", "_accounted", "_is_literal", "_or_null", "_show_scalar", "_quote", "_describe"], text: `def _check_literal(
     item: object,
     at: _Path,
     issues: list[ValidationIssue],
     expected: Union[str, float, bool],
     nullable: bool = False,
 ) -> None:
-    if _skipped(item, nullable) or _is_literal(item, expected):
+    if _is_literal(item, expected) or _accounted(item, at, issues, nullable):
         return
     got = _quote(item) if isinstance(item, str) else _describe(item)
     message = f"expected {_or_null(_show_scalar(expected), nullable)}, got {got}"
@@ -394,10 +511,10 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         return isinstance(item, str) and item == expected
     return _as_number(item) == expected
 ` },
-  { name: "_check_one_of", uses: ["ValidationIssue", "_Path", "_ABSENT", "_describe"], text: `def _check_one_of(
+  { name: "_check_one_of", uses: ["ValidationIssue", "_Path", "_accounted", "_describe"], text: `def _check_one_of(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, matched: bool
 ) -> None:
-    if item is not _ABSENT and not matched:
+    if not matched and not _accounted(item, at, issues, nullable=False):
         message = f"expected {words}, got {_describe(item)}"
         issues.append(ValidationIssue(at, "wrong_type", message))
 ` },
@@ -485,51 +602,6 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         and (text_format is None or _FORMATS[text_format](item))
     )
 ` },
-  { name: "_list", uses: ["Optional", "cast", "ValidationIssue", "_Path", "_skipped", "_wrong", "_UNREADABLE"], text: `def _list(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> Optional[list[object]]:
-    """The items of a list, or None (after reporting why, unless it is absent or null)."""
-    if _skipped(item, nullable):
-        return None
-    if not isinstance(item, list):
-        _wrong(item, at, issues, "an array", nullable)
-        return None
-    try:
-        return list(cast("list[object]", item))
-    except Exception:  # a list that cannot be read is reported, never raised
-        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return None
-` },
-  { name: "_entries", uses: ["Iterator", "Mapping", "cast", "ValidationIssue", "_Path", "_skipped", "_wrong", "_sorted_keys", "_UNREADABLE"], text: `def _entries(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> Iterator[tuple[_Path, object]]:
-    """A map's entries by key, each with its path; one that cannot be read is reported there."""
-    if _skipped(item, nullable):
-        return
-    if not isinstance(item, Mapping):
-        _wrong(item, at, issues, "an object", nullable)
-        return
-    obj = cast("Mapping[object, object]", item)
-    try:
-        keys = _sorted_keys(obj)
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return
-    for key, original in keys:
-        try:
-            value = obj[original]
-        except Exception:  # one entry that cannot be read must not hide the others
-            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
-            continue
-        yield (*at, key), value
-` },
-  { name: "_check_entries", uses: ["ValidationIssue", "_Path", "_entries"], text: `def _check_entries(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> None:
-    """Report a map of any values that is no map, or an entry that cannot be read."""
-    for _entry in _entries(item, at, issues, nullable):
-        pass
-` },
   { name: "_every_item", uses: ["Callable", "cast"], text: `def _every_item(item: object, check: Callable[[object], bool]) -> bool:
     try:
         return isinstance(item, list) and all(map(check, cast("list[object]", item)))
@@ -547,37 +619,6 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     fits = _is_int_value(item) if enum.numeric else isinstance(item, str)
     return fits and item in enum.values
 ` },
-  { name: "_variant", uses: ["Optional", "ValidationIssue", "_Path", "_Union", "_Walker", "_skipped", "_object", "_read", "_ABSENT", "_wrong", "_quote"], text: `def _variant(
-    item: object,
-    at: _Path,
-    issues: list[ValidationIssue],
-    union: _Union,
-    nullable: bool = False,
-) -> Optional[_Walker]:
-    """The walk of the variant \`\`item\`\`'s tag selects, or None after reporting why not."""
-    if _skipped(item, nullable):
-        return None
-    obj = _object(item, at, issues, nullable)
-    if obj is None:
-        return None
-    tag_at = (*at, union.tag)
-    tag = _read(obj, tag_at, issues)
-    if tag is _ABSENT:
-        return None
-    if not isinstance(tag, str):
-        _wrong(tag, tag_at, issues, union.words, nullable=False)
-        return None
-    walk = union.variants.get(tag)
-    if walk is None:
-        message = f"unknown tag {_quote(tag)}, expected {union.words}"
-        issues.append(ValidationIssue(tag_at, "unknown_tag", message))
-    return walk
-` },
-  { name: "_in_union", uses: ["ValidationIssue", "_Union", "_variant", "_conforms"], text: `def _in_union(item: object, union: _Union) -> bool:
-    scratch: list[ValidationIssue] = []
-    walk = _variant(item, (), scratch, union)
-    return walk is not None and _conforms(walk, item)
-` },
   { name: "_violates", uses: ["Sequence", "_ABSENT"], text: `def _violates(
     if_value: object,
     if_values: Sequence[str],
@@ -592,14 +633,14 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         and not (isinstance(then_value, str) and then_value in then_values)
     )
 ` },
-  { name: "_check_unknown_keys", uses: ["Mapping", "ValidationIssue", "_Path", "_sorted_keys", "_quote", "_UNREADABLE"], text: `def _check_unknown_keys(
-    obj: Mapping[object, object],
+  { name: "_check_unknown_keys", uses: ["Mapping", "cast", "ValidationIssue", "_Path", "_sorted_keys", "_quote", "_UNREADABLE"], text: `def _check_unknown_keys(
+    value: object,
     path: _Path,
     issues: list[ValidationIssue],
     known: frozenset[str],
 ) -> None:
     try:
-        keys = _sorted_keys(obj)
+        keys = _sorted_keys(cast("Mapping[object, object]", value))
     except Exception:  # a mapping that cannot be read is reported, never raised
         issues.append(ValidationIssue(path, "unreadable", _UNREADABLE))
         return
@@ -673,12 +714,11 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
   { name: "_utf16", uses: [], text: `def _utf16(text: str) -> bytes:
     return text.encode("utf-16-be", "surrogatepass")
 ` },
-  { name: "_describe", uses: ["math", "_as_number", "_KINDS"], text: `def _describe(value: object) -> str:
+  { name: "_describe", uses: ["math", "_as_number", "_KINDS", "_KIND_OF_TYPE"], text: `def _describe(value: object) -> str:
     """What a value is, in the words of the messages ("an integer", "an array")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
+    words = _KIND_OF_TYPE.get(type(value))
+    if words is not None:
+        return words
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -689,8 +729,18 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
             return words
     return type(value).__name__
 ` },
+  { name: "_KIND_OF_TYPE", uses: [], text: `_KIND_OF_TYPE: dict[type, str] = {
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    bool: "a boolean",
+    type(None): "null",
+}
+` },
   { name: "_quote", uses: ["json", "_LONE_SURROGATE"], text: `def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\\\" not in text:
+        return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\\\u{ord(m.group()):04x}", quoted)
 ` },

@@ -129,9 +129,10 @@ class FastValue {
   #uses = 0;
   readonly name: string;
   readonly source: string;
-  constructor(name: string, source: string) {
+  constructor(name: string, source: string, bound = false) {
     this.name = name;
     this.source = source;
+    this.#bound = bound;
   }
   /** Marks a use; texts are resolved once the expression is complete (see `resolve`). */
   use(inCall: boolean): string {
@@ -140,8 +141,8 @@ class FastValue {
   }
   resolve(text: string): string {
     return text.replace(/[\u0000\u0001]/g, (token) => {
-      if (this.#uses === 1) return this.source;
       if (this.#bound) return this.name;
+      if (this.#uses === 1) return this.source;
       this.#bound = true;
       return token === "\u0001" ? `${this.name} := ${this.source}` : `(${this.name} := ${this.source})`;
     });
@@ -364,107 +365,147 @@ function callLine(indent: number, callee: string, args: readonly string[], prefi
 
 const nullArg = (nullable: boolean): string[] => (nullable ? ["True"] : []);
 
-function walkValue(type: ValueType, item: string, at: string, indent: number, w: Walk, ctx: PyContext, plan: ValidatorPlan, nullable = false): void {
-  const out = (line: string): void => {
-    w.lines.push(line);
-  };
+/** `if not (‹b›):`, laid out as ruff does; a single comparison or call is negated in place. */
+function ifNot(b: Bool, indent: number): string {
   const pad = " ".repeat(indent);
+  if (b.kind === "atom") {
+    const is = /^(\S+(?:\([^()]*\))?) is (?!not )(\S+)$/.exec(b.text);
+    if (is !== null) return `${pad}if ${is[1]} is not ${is[2]}:`;
+    if (/^[\w.]+\([^()]*\)$/.test(b.text)) return `${pad}if not ${b.text}:`;
+    return `${pad}if not (${b.text}):`;
+  }
+  const flat = `${pad}if not (${flatBool(b, false)}):`;
+  if (width(flat) <= LINE_LENGTH) return flat;
+  return `${pad}if not (\n${boolLines(b, indent + 4)}\n${pad}):`;
+}
+
+/** The fast check of `item` (a name already bound), or null when there is none. */
+function guardOf(type: ValueType, item: string, ctx: PyContext, plan: ValidatorPlan): Bool | null {
+  const v = new FastValue(item, item, true);
+  const b = fastCheck(type, v, ctx, plan);
+  return b === null ? null : resolveBool(b, v);
+}
+
+/**
+ * The checks of `item`, the value at `(*parent, seg)`: a fast check of the usual case guards the
+ * calls that report. `item` may be `_ABSENT` (a missing required key: reported) or `_UNREAD`.
+ */
+function walkValue(type: ValueType, item: string, parent: string, seg: string, indent: number, w: Walk, ctx: PyContext, plan: ValidatorPlan, optional = false, nullable = false): void {
+  if (type.kind === "nullable") {
+    walkValue(type.of, item, parent, seg, indent, w, ctx, plan, optional, true);
+    return;
+  }
   const n = ctx.need;
+  const at = `(*${parent}, ${seg})`;
+  const fast = guardOf(nullable ? { kind: "nullable", of: type } : type, item, ctx, plan);
+  const guard = optional ? (fast === null ? null : join("or", [atom(`${item} is ${n("_ABSENT")}`), fast])) : fast;
+  const body: string[] = [];
+  const inner = indent + (guard !== null || optional ? 4 : 0);
+  const emit = (line: string): void => {
+    body.push(line);
+  };
+  const pad = " ".repeat(inner);
   switch (type.kind) {
-    case "nullable":
-      walkValue(type.of, item, at, indent, w, ctx, plan, true);
-      return;
     case "scalar": {
       const c = type.constraints ?? {};
-      if (type.name === "any") return;
+      if (type.name === "any") {
+        if (!optional) emit(callLine(inner, n("_check_present"), [item, at, "issues"]));
+        break;
+      }
       const checker = { string: "_check_str", int: "_check_int", float: "_check_float", bool: "_check_bool", json: "_check_json" }[type.name];
       const args = [item, at, "issues", ...nullArg(nullable)];
       const numeric = (type.name === "int" || type.name === "float") && (c.minimum !== undefined || c.maximum !== undefined);
       const text = type.name === "string" && (c.minLength !== undefined || c.format !== undefined);
       if (!numeric && !text) {
-        out(callLine(indent, n(checker), args));
-        return;
+        emit(callLine(inner, n(checker), args));
+        break;
       }
-      out(callLine(indent, n(checker), args, "if ").replace(/$/, ":"));
-      if (numeric) out(callLine(indent + 4, n("_check_range"), [item, at, "issues", pyNumber(c.minimum), pyNumber(c.maximum)]));
-      else out(callLine(indent + 4, n("_check_text"), [item, at, "issues", c.minLength === undefined ? "None" : String(c.minLength), c.format === undefined ? "None" : pythonString(c.format)]));
-      return;
+      emit(`${callLine(inner, n(checker), args, "if ")}:`);
+      if (numeric) emit(callLine(inner + 4, n("_check_range"), [item, at, "issues", pyNumber(c.minimum), pyNumber(c.maximum)]));
+      else emit(callLine(inner + 4, n("_check_text"), [item, at, "issues", c.minLength === undefined ? "None" : String(c.minLength), c.format === undefined ? "None" : pythonString(c.format)]));
+      break;
     }
     case "enum": {
       const e = type.enum;
       if (e.open) {
-        out(callLine(indent, n(e.valueType === "int" ? "_check_int" : "_check_str"), [item, at, "issues", ...nullArg(nullable)]));
-        return;
+        emit(callLine(inner, n(e.valueType === "int" ? "_check_int" : "_check_str"), [item, at, "issues", ...nullArg(nullable)]));
+        break;
       }
       plan.enums.add(e);
-      out(callLine(indent, n("_check_enum"), [item, at, "issues", n(ctx.names.enumSpec(e)), ...nullArg(nullable)]));
-      return;
+      emit(callLine(inner, n("_check_enum"), [item, at, "issues", n(ctx.names.enumSpec(e)), ...nullArg(nullable)]));
+      break;
     }
     case "literal":
-      out(callLine(indent, n("_check_literal"), [item, at, "issues", pyLiteral(type.value), ...nullArg(nullable)]));
-      return;
-    case "record": {
+      emit(callLine(inner, n("_check_literal"), [item, at, "issues", pyLiteral(type.value), ...nullArg(nullable)]));
+      break;
+    case "record":
       w.yields = true;
-      const walk = ctx.names.walk(type.record);
-      if (nullable) {
-        out(`${pad}if not ${n("_skipped")}(${item}, True) and ${n("_object")}(${item}, ${at}, issues, True):`);
-      } else {
-        out(`${pad}if ${item} is not ${n("_ABSENT")}:`);
-      }
-      out(`${pad}    yield ${walk}, ${item}, ${at}`);
-      return;
-    }
+      emit(`${callLine(inner, n("_walkable"), [item, at, "issues", ...nullArg(nullable)], "if ")}:`);
+      emit(`${pad}    yield ${ctx.names.walk(type.record)}, ${item}, ${at}`);
+      break;
     case "tagged": {
       w.yields = true;
       plan.unions.add(type.union);
       const variant = `variant${w.counter === 0 ? "" : w.counter}`;
       w.counter++;
-      out(callLine(indent, n("_variant"), [item, at, "issues", n(ctx.names.unionVariants(type.union)), ...nullArg(nullable)], `${variant} = `));
-      out(`${pad}if ${variant} is not None:`);
-      out(`${pad}    yield ${variant}, ${item}, ${at}`);
-      return;
+      emit(callLine(inner, n("_variant"), [item, at, "issues", n(ctx.names.unionVariants(type.union)), ...nullArg(nullable)], `${variant} = `));
+      emit(`${pad}if ${variant} is not None:`);
+      emit(`${pad}    yield ${variant}, ${item}, ${at}`);
+      break;
     }
     case "list": {
       const minItems = type.constraints?.minItems;
       const anyItems = type.of.kind === "scalar" && type.of.name === "any";
       if (anyItems && minItems === undefined) {
-        out(callLine(indent, n("_list"), [item, at, "issues", ...nullArg(nullable)]));
-        return;
+        emit(callLine(inner, n("_list"), [item, at, "issues", ...nullArg(nullable)]));
+        break;
       }
       const d = w.counter++;
       const items = `items${d === 0 ? "" : d}`;
       const i = ["i", "j", "k"][d] ?? `i${d}`;
       const element = `element${d === 0 ? "" : d}`;
-      const inner = `at${d + 1}`;
-      out(callLine(indent, n("_list"), [item, at, "issues", ...nullArg(nullable)], `${items} = `));
-      out(`${pad}if ${items} is not None:`);
-      if (minItems !== undefined) out(callLine(indent + 4, n("_check_count"), [items, at, "issues", String(minItems)]));
-      if (anyItems) return;
-      out(`${pad}    for ${i}, ${element} in enumerate(${items}):`);
-      out(`${pad}        ${inner} = (*${at}, ${i})`);
-      walkValue(type.of, element, inner, indent + 8, w, ctx, plan);
-      return;
+      const here = `at${d + 1}`;
+      emit(`${pad}${here} = ${at}`);
+      emit(callLine(inner, n("_list"), [item, here, "issues", ...nullArg(nullable)], `${items} = `));
+      emit(`${pad}if ${items} is not None:`);
+      if (minItems !== undefined) emit(callLine(inner + 4, n("_check_count"), [items, here, "issues", String(minItems)]));
+      if (anyItems) break;
+      emit(`${pad}    for ${i}, ${element} in enumerate(${items}):`);
+      const sub: Walk = { lines: body, yields: false, counter: w.counter };
+      walkValue(type.of, element, here, i, inner + 8, sub, ctx, plan);
+      w.yields ||= sub.yields;
+      w.counter = sub.counter;
+      break;
     }
     case "map": {
       if (type.of.kind === "scalar" && type.of.name === "any") {
-        out(callLine(indent, n("_check_entries"), [item, at, "issues", ...nullArg(nullable)]));
-        return;
+        emit(callLine(inner, n("_check_entries"), [item, at, "issues", ...nullArg(nullable)]));
+        break;
       }
       const d = w.counter++;
+      const key = `key${d === 0 ? "" : d}`;
       const element = `element${d === 0 ? "" : d}`;
-      const inner = `at${d + 1}`;
-      out(`${callLine(indent, n("_entries"), [item, at, "issues", ...nullArg(nullable)], `for ${inner}, ${element} in `)}:`);
-      walkValue(type.of, element, inner, indent + 4, w, ctx, plan);
-      return;
+      const here = `at${d + 1}`;
+      emit(`${pad}${here} = ${at}`);
+      emit(`${callLine(inner, n("_entries"), [item, here, "issues", ...nullArg(nullable)], `for ${key}, ${element} in `)}:`);
+      const sub: Walk = { lines: body, yields: false, counter: w.counter };
+      walkValue(type.of, element, here, key, inner + 4, sub, ctx, plan);
+      w.yields ||= sub.yields;
+      w.counter = sub.counter;
+      break;
     }
     case "oneOf": {
       const words = typeWords(type) + (nullable ? " or null" : "");
       const matched = join("or", [...(nullable ? [atom(`${item} is None`)] : []), ...type.of.map((m) => atom(memberCheck(m, item, ctx, plan)))]) as Bool;
-      out(`${pad}matched = ${layoutBool(matched, indent, indent + 10, 0)}`);
-      out(callLine(indent, n("_check_one_of"), [item, at, "issues", pythonString(words), "matched"]));
-      return;
+      emit(`${pad}matched = ${layoutBool(matched, inner, inner + 10, 0)}`);
+      emit(callLine(inner, n("_check_one_of"), [item, at, "issues", pythonString(words), "matched"]));
+      break;
     }
   }
+  if (body.length === 0) return;
+  if (guard !== null) w.lines.push(ifNot(guard, indent));
+  else if (optional) w.lines.push(`${" ".repeat(indent)}if ${item} is not ${n("_ABSENT")}:`);
+  w.lines.push(...body);
 }
 
 function pyLiteral(value: string | number | boolean): string {
@@ -528,61 +569,31 @@ function memberCheck(type: ValueType, x: string, ctx: PyContext, plan: Validator
   }
 }
 
-function emitWalk(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan): string {
+function emitWalk(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan): { text: string; yields: boolean } {
   const w: Walk = { lines: [], yields: false, counter: 0 };
   const n = ctx.need;
-  w.lines.push(`    obj = ${n("_object")}(value, path, issues)`);
-  w.lines.push("    if obj is None:");
+  w.lines.push(`    get = ${n("_getter")}(value, path, issues)`);
+  w.lines.push("    if get is None:");
   w.lines.push("        return");
   for (const f of fields) {
     const key = pythonString(f.key);
-    w.lines.push(`    at = (*path, ${key})`);
-    const read = `${n("_read")}(obj, at, issues${f.required ? "" : ", required=False"})`;
     const kept = ruleVars.get(f.key);
-    if (kept !== undefined) {
-      w.lines.push("    mark = len(issues)");
-      w.lines.push(`    ${kept} = ${read}`);
-      walkValue(f.type, kept, "at", 4, w, ctx, plan);
-      w.lines.push(`    ${kept} = ${n("_kept")}(${kept}, mark, issues)`);
-      continue;
-    }
-    const start = w.lines.length;
-    walkValue(f.type, "item", "at", 4, w, ctx, plan);
-    const added = w.lines.slice(start);
-    const only = added.length === 1 ? added[0] : undefined;
-    if (added.length === 0) {
-      w.lines.push(`    ${read}`);
-    } else if (only !== undefined && /^ {4}_check_\w+\(item, at, /.test(only)) {
-      // One check of the value read: read it in place.
-      w.lines.pop();
-      const [callee, rest] = [only.slice(4, only.indexOf("(")), only.slice(only.indexOf("(item, ") + 7, -1)];
-      w.lines.push(callLine(4, callee, [read, ...splitArgs(rest)]));
-    } else {
-      w.lines.splice(start, 0, `    item = ${read}`);
-    }
+    const item = kept ?? "item";
+    if (kept !== undefined) w.lines.push("    mark = len(issues)");
+    const read = `get(${key}, ${n("_ABSENT")})`;
+    w.lines.push(`    ${item} = ${read}`);
+    const before = w.lines.length;
+    walkValue(f.type, item, "path", key, 4, w, ctx, plan, !f.required);
+    // Nothing to check (an optional `any`): the key is still read, so a read that raises is reported.
+    if (w.lines.length === before && kept === undefined) w.lines[before - 1] = `    ${read}`;
+    if (kept !== undefined) w.lines.push(`    ${kept} = ${n("_kept")}(${kept}, mark, issues)`);
   }
   for (const rule of view.rules) emitRule(rule, ruleVars, w, ctx);
-  if (view.unknownKeys === "forbid") w.lines.push(callLine(4, n("_check_unknown_keys"), ["obj", "path", "issues", n(ctx.names.knownKeys(view.shape))]));
+  if (view.unknownKeys === "forbid") w.lines.push(callLine(4, n("_check_unknown_keys"), ["value", "path", "issues", n(ctx.names.knownKeys(view.shape))]));
   const returns = w.yields ? `${n("Iterator")}[tuple[${n("_Walker")}, object, ${n("_Path")}]]` : "None";
   n("_Path");
-  return [pyDef(ctx.names.walk(view.shape), ["value: object", "path: _Path", "issues: list[ValidationIssue]"], returns), ...w.lines].join("\n") + "\n";
-}
-
-/** Arguments of a flat call's argument text (the checks' arguments hold no nested commas but in calls). */
-function splitArgs(text: string): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of text) {
-    if (ch === "(" || ch === "[" || ch === "{") depth++;
-    if (ch === ")" || ch === "]" || ch === "}") depth--;
-    if (ch === "," && depth === 0) {
-      args.push(current.trim());
-      current = "";
-    } else current += ch;
-  }
-  if (current.trim() !== "") args.push(current.trim());
-  return args;
+  const text = [pyDef(ctx.names.walk(view.shape), ["value: object", "path: _Path", "issues: list[ValidationIssue]"], returns), ...w.lines].join("\n") + "\n";
+  return { text, yields: w.yields };
 }
 
 function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w: Walk, ctx: PyContext): void {
@@ -613,23 +624,29 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
   const fast = plan.fast.has(view.shape) ? emitFastCheck(view, fields, ruleVars, ctx, plan) : null;
   const walk = ctx.names.walk(view.shape);
   const check = ctx.names.check(view.shape);
-  const issues = `${ctx.need("_issues")}(${walk}, value)`;
+  // A walk that yields nested records runs on the explicit stack of `_issues`; a flat one is called.
+  const { text: walkText, yields } = emitWalk(view, fields, ruleVars, ctx, plan);
+  const flat = !yields;
+  const issues = flat ? "issues" : `${ctx.need("_issues")}(${walk}, value)`;
+  const collect = flat ? ["    issues: list[ValidationIssue] = []\n", `    ${walk}(value, (), issues)\n`] : [];
   return [
     `${pyDef(validator, ["value: object"], "list[ValidationIssue]")}\n`,
     ...docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`),
-    ...(fast === null ? [`    return ${issues}\n`] : [`    if ${check}(value):\n`, "        return []\n", `    return ${issues}\n`]),
+    ...(fast === null ? [] : [`    if ${check}(value):\n`, "        return []\n"]),
+    ...collect,
+    `    return ${issues}\n`,
     "\n\n",
     `${pyDef(parser, ["value: object"], type)}\n`,
     ...docLines(
       `Return \`\`value\`\` as ${what}.\n\nRaises:\n    PayloadValidationError: If it has issues (a \`\`ValueError\`\` listing them).`,
     ),
     ...(fast === null
-      ? [`    ${ctx.need("_raise_if_invalid")}(${issues})\n`]
-      : [`    if not ${check}(value):\n`, `        ${ctx.need("_raise_if_invalid")}(${issues})\n`]),
+      ? [`    ${ctx.need("_raise_if_invalid")}(${validator}(value))\n`]
+      : [`    if not ${check}(value):\n`, `        ${ctx.need("_raise_if_invalid")}(${validator}(value))\n`]),
     `${pyStatement(4, `return ${ctx.need("cast")}`, [pythonString(type), "value"], "")}\n`,
     ...(fast === null ? [] : ["\n\n", fast]),
     "\n\n",
-    emitWalk(view, fields, ruleVars, ctx, plan),
+    walkText,
   ].join("");
 }
 

@@ -25,7 +25,7 @@ export function emitPythonMessages(protocol: Protocol, names: Names): GeneratedF
 
 /** The names messages.py defines (for the package's `__init__.py`); re-exports excluded. */
 export function pythonMessagesExports(protocol: Protocol, names: Names): PythonModuleExports {
-  return { module: "messages", names: ownExports(protocol, names) };
+  return { module: "messages", names: ownExports(protocol, names), lazy: true };
 }
 
 const FIXED_EXPORTS = [
