@@ -7,13 +7,16 @@
  * specifications give them, identically. Each external tool runs once over both examples.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
 import { REPO, snapshot, wiredefs, type Run } from "../cli/run.js";
 import { pyright, ruffCheck, tsc, type ToolRun } from "../emit/defs-tooling.js";
+import { listShapes } from "../../generator/conformance/shapes.js";
+import type { Vector } from "../../generator/conformance/vectors.js";
+import { generatedAt } from "../e2e/fixtures.js";
 import { runCompat, type CompatResult } from "./compat.js";
 import { conversations, EXAMPLES, exampleDir, messageCases, type Example, type Issue, type MessageCase } from "./examples.js";
 
@@ -42,17 +45,58 @@ interface Verdict {
 interface StepVerdict {
   readonly allowed: boolean;
   readonly answers: number | null;
+  readonly refused: string | null;
 }
 
 interface PythonRun {
   readonly messages: { readonly [name: string]: readonly Verdict[] };
   readonly conversations: { readonly [name: string]: readonly StepVerdict[] };
+  /** The issues of each conformance vector, in the file's order. */
+  readonly vectors: readonly (readonly Verdict[])[];
+}
+
+/** The example's conformance vectors, each with its shape's validator in both runtimes. */
+interface VectorRun {
+  readonly vectors: readonly Vector[];
+  readonly typescript: readonly (readonly Verdict[])[];
+  readonly pythonValidators: readonly string[];
+}
+
+const vectorRuns = new Map<string, VectorRun>();
+async function vectorRun(e: Example): Promise<VectorRun> {
+  let found = vectorRuns.get(e.name);
+  if (found === undefined) {
+    const gen = generatedAt(exampleDir(e));
+    const shapes = new Map(listShapes(gen.protocol).map((v) => [gen.names.typescript.type(v.shape), v.shape]));
+    const shapeOf = (name: string): NonNullable<ReturnType<typeof shapes.get>> => {
+      const shape = shapes.get(name);
+      if (shape === undefined) throw new Error(`unknown shape ${name}`);
+      return shape;
+    };
+    const vectors = (JSON.parse(readFileSync(join(exampleDir(e), "generated/schema/conformance.json"), "utf8")) as { cases: Vector[] }).cases.filter(
+      (v) => v.shape !== undefined,
+    );
+    const module = (await import(pathToFileURL(join(exampleDir(e), "generated/ts/messages.ts")).href)) as {
+      [name: string]: (value: unknown) => { ok: true } | { ok: false; errors: readonly Verdict[] };
+    };
+    const typescript = vectors.map((v) => {
+      const validate = module[gen.names.typescript.validator(shapeOf(v.shape))];
+      if (validate === undefined) throw new Error(`no TypeScript validator for ${v.shape}`);
+      const result = validate(JSON.parse(v.json ?? JSON.stringify(v.input)));
+      return result.ok ? [] : result.errors;
+    });
+    found = { vectors, typescript, pythonValidators: vectors.map((v) => gen.names.python.validator(shapeOf(v.shape))) };
+    vectorRuns.set(e.name, found);
+  }
+  return found;
 }
 
 /** What the generated TypeScript module exports that this test calls. */
 interface TsApi {
   validateMessage(value: unknown, request?: string): { ok: true } | { ok: false; errors: readonly Verdict[] };
-  Conversation: new () => { add(message: unknown): StepVerdict };
+  Conversation: new () => {
+    accept(message: unknown): { ok: true; answers: number | undefined } | { ok: false; code: string };
+  };
 }
 
 const checks = new Map<string, Run>();
@@ -75,10 +119,15 @@ beforeAll(() => {
 });
 
 const pythonRuns = new Map<string, PythonRun>();
-function pythonRun(e: Example): PythonRun {
+async function pythonRun(e: Example): Promise<PythonRun> {
   let found = pythonRuns.get(e.name);
   if (found === undefined) {
-    const out = execFileSync("python3", [join(import.meta.dirname, "run_messages.py"), join(exampleDir(e), "generated/python"), e.pythonPackage, exampleDir(e)], {
+    // One python3 process per example: the messages, the conversations and the vectors.
+    const { vectors, pythonValidators } = await vectorRun(e);
+    const vectorsFile = join(mkdtempSync(join(tmpdir(), "wiredefs-example-vectors-")), "vectors.json");
+    writeFileSync(vectorsFile, JSON.stringify(vectors.map((v, i) => ({ fn: pythonValidators[i], json: v.json ?? JSON.stringify(v.input) }))));
+    const script = join(import.meta.dirname, "run_messages.py");
+    const out = execFileSync("python3", [script, join(exampleDir(e), "generated/python"), e.pythonPackage, exampleDir(e), vectorsFile], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -150,7 +199,7 @@ for (const e of EXAMPLES) {
         const name = `${c.name}: ${c.expect.valid ? "valid" : "invalid"} in both runtimes, identically (${c.description})`;
         const body = async (): Promise<void> => {
           const ts = tsVerdict(await tsApi(e), c);
-          const py = pythonRun(e).messages[c.name];
+          const py = (await pythonRun(e)).messages[c.name];
           expect(py, "Python's issues equal TypeScript's (codes, paths, messages)").toEqual(ts);
           expect(ts.length === 0, `valid: ${JSON.stringify(ts)}`).toBe(c.expect.valid);
           if (c.expect.issues !== undefined) expect(codesAndPaths(ts)).toEqual(c.expect.issues);
@@ -160,17 +209,29 @@ for (const e of EXAMPLES) {
       }
     });
 
+    test("the conformance vectors: both runtimes give every case its expected issues, identically", async () => {
+      const { vectors, typescript } = await vectorRun(e);
+      const python = (await pythonRun(e)).vectors;
+      expect(vectors.length).toBeGreaterThan(100);
+      expect(python).toHaveLength(vectors.length);
+      vectors.forEach((v, i) => {
+        const what = `${v.shape}: ${v.description}`;
+        expect(python[i], `Python ${what}`).toEqual(typescript[i]);
+        expect(codesAndPaths(typescript[i] ?? []), `TypeScript ${what}`).toEqual(v.errors);
+      });
+    });
+
     describe("conversations", () => {
       for (const conv of conversations(e)) {
         test(`${conv.name}: each message allowed or not, and the request each response answers, in both runtimes (${conv.description})`, async () => {
           const api = await tsApi(e);
           const checker = new api.Conversation();
-          const ts = conv.steps.map((s) => {
-            const v = checker.add(s.message);
-            return { allowed: v.allowed, answers: v.answers };
+          const ts = conv.steps.map((s): StepVerdict => {
+            const v = checker.accept(s.message);
+            return v.ok ? { allowed: true, answers: v.answers ?? null, refused: null } : { allowed: false, answers: null, refused: v.code };
           });
-          expect(pythonRun(e).conversations[conv.name]).toEqual(ts);
-          expect(ts).toEqual(conv.steps.map((s) => ({ allowed: s.allowed, answers: s.answers ?? null })));
+          expect((await pythonRun(e)).conversations[conv.name], "Python's verdicts equal TypeScript's").toEqual(ts);
+          expect(ts).toEqual(conv.steps.map((s) => ({ allowed: s.allowed, answers: s.answers ?? null, refused: s.refused ?? null })));
         });
       }
     });

@@ -49,6 +49,8 @@ export interface ConversationStep {
   readonly allowed: boolean;
   /** For a response: the index of the step holding the request it answers, or null for none. */
   readonly answers?: number | null;
+  /** Why a message is not allowed: the checker's refusal code (unknown_request, wrong_reply, invalid, out_of_order). */
+  readonly refused?: string;
 }
 
 export interface Conversation {

@@ -8,3 +8,4 @@
 export * from "./defs.js";
 export * from "./messages.js";
 export * from "./envelope.js";
+export * from "./conversation.js";

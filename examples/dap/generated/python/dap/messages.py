@@ -1227,6 +1227,7 @@ _Walker = Callable[
 ]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_UNREAD = object()
 _FINITE_INT = 2**1023
 _INF = math.inf
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -1322,7 +1323,7 @@ def parse_capabilities(value: object) -> Capabilities:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_capabilities(value):
-        _raise_if_invalid(_issues(_walk_capabilities, value))
+        _raise_if_invalid(validate_capabilities(value))
     return cast("Capabilities", value)
 
 
@@ -1501,121 +1502,178 @@ def _walk_capabilities(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "supportsConfigurationDoneRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsFunctionBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsConditionalBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsHitConditionalBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsEvaluateForHovers")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "exceptionBreakpointFilters")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_exception_breakpoints_filter, element, at1
-    at = (*path, "supportsStepBack")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsSetVariable")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsRestartFrame")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsGotoTargetsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsStepInTargetsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsCompletionsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "completionTriggerCharacters")
-    item = _read(obj, at, issues, required=False)
-    items1 = _list(item, at, issues)
-    if items1 is not None:
-        for j, element1 in enumerate(items1):
-            at2 = (*at, j)
-            _check_str(element1, at2, issues)
-    at = (*path, "supportsModulesRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "additionalModuleColumns")
-    item = _read(obj, at, issues, required=False)
-    items2 = _list(item, at, issues)
-    if items2 is not None:
-        for k, element2 in enumerate(items2):
-            at3 = (*at, k)
-            if element2 is not _ABSENT:
-                yield _walk_column_descriptor, element2, at3
-    at = (*path, "supportedChecksumAlgorithms")
-    item = _read(obj, at, issues, required=False)
-    items3 = _list(item, at, issues)
-    if items3 is not None:
-        for i3, element3 in enumerate(items3):
-            at4 = (*at, i3)
-            _check_enum(element3, at4, issues, _CHECKSUM_ALGORITHM_ENUM)
-    at = (*path, "supportsRestartRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsExceptionOptions")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsValueFormattingOptions")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsExceptionInfoRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportTerminateDebuggee")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportSuspendDebuggee")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsDelayedStackTraceLoading")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsLoadedSourcesRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsLogPoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsTerminateThreadsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsSetExpression")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsTerminateRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsDataBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsReadMemoryRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsWriteMemoryRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsDisassembleRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsCancelRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsBreakpointLocationsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsClipboardContext")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsSteppingGranularity")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsInstructionBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsExceptionFilterOptions")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsSingleThreadExecutionRequests")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsDataBreakpointBytes")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "breakpointModes")
-    item = _read(obj, at, issues, required=False)
-    items4 = _list(item, at, issues)
-    if items4 is not None:
-        for i4, element4 in enumerate(items4):
-            at5 = (*at, i4)
-            if element4 is not _ABSENT:
-                yield _walk_breakpoint_mode, element4, at5
-    at = (*path, "supportsANSIStyling")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("supportsConfigurationDoneRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsConfigurationDoneRequest"), issues)
+    item = get("supportsFunctionBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsFunctionBreakpoints"), issues)
+    item = get("supportsConditionalBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsConditionalBreakpoints"), issues)
+    item = get("supportsHitConditionalBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsHitConditionalBreakpoints"), issues)
+    item = get("supportsEvaluateForHovers", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsEvaluateForHovers"), issues)
+    item = get("exceptionBreakpointFilters", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_exception_breakpoints_filter, item)))
+    ):
+        at1 = (*path, "exceptionBreakpointFilters")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_exception_breakpoints_filter(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_exception_breakpoints_filter, element, (*at1, i)
+    item = get("supportsStepBack", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsStepBack"), issues)
+    item = get("supportsSetVariable", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsSetVariable"), issues)
+    item = get("supportsRestartFrame", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsRestartFrame"), issues)
+    item = get("supportsGotoTargetsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsGotoTargetsRequest"), issues)
+    item = get("supportsStepInTargetsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsStepInTargetsRequest"), issues)
+    item = get("supportsCompletionsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
+    item = get("completionTriggerCharacters", _ABSENT)
+    if not (item is _ABSENT or (type(item) is list and all(map(_is_text, item)))):
+        at2 = (*path, "completionTriggerCharacters")
+        items1 = _list(item, at2, issues)
+        if items1 is not None:
+            for j, element1 in enumerate(items1):
+                if type(element1) is not str:
+                    _check_str(element1, (*at2, j), issues)
+    item = get("supportsModulesRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsModulesRequest"), issues)
+    item = get("additionalModuleColumns", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_column_descriptor, item)))
+    ):
+        at3 = (*path, "additionalModuleColumns")
+        items2 = _list(item, at3, issues)
+        if items2 is not None:
+            for k, element2 in enumerate(items2):
+                if not _is_column_descriptor(element2):
+                    if _walkable(element2, (*at3, k), issues):
+                        yield _walk_column_descriptor, element2, (*at3, k)
+    item = get("supportedChecksumAlgorithms", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and _all_in(item, _CHECKSUM_ALGORITHM_VALUES))
+    ):
+        at4 = (*path, "supportedChecksumAlgorithms")
+        items3 = _list(item, at4, issues)
+        if items3 is not None:
+            for i3, element3 in enumerate(items3):
+                if not (
+                    type(element3) is str
+                    and element3 in _CHECKSUM_ALGORITHM_VALUES
+                ):
+                    _check_enum(element3, (*at4, i3), issues, _CHECKSUM_ALGORITHM_ENUM)
+    item = get("supportsRestartRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsRestartRequest"), issues)
+    item = get("supportsExceptionOptions", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsExceptionOptions"), issues)
+    item = get("supportsValueFormattingOptions", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsValueFormattingOptions"), issues)
+    item = get("supportsExceptionInfoRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsExceptionInfoRequest"), issues)
+    item = get("supportTerminateDebuggee", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportTerminateDebuggee"), issues)
+    item = get("supportSuspendDebuggee", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportSuspendDebuggee"), issues)
+    item = get("supportsDelayedStackTraceLoading", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsDelayedStackTraceLoading"), issues)
+    item = get("supportsLoadedSourcesRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsLoadedSourcesRequest"), issues)
+    item = get("supportsLogPoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsLogPoints"), issues)
+    item = get("supportsTerminateThreadsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsTerminateThreadsRequest"), issues)
+    item = get("supportsSetExpression", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsSetExpression"), issues)
+    item = get("supportsTerminateRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsTerminateRequest"), issues)
+    item = get("supportsDataBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsDataBreakpoints"), issues)
+    item = get("supportsReadMemoryRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsReadMemoryRequest"), issues)
+    item = get("supportsWriteMemoryRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsWriteMemoryRequest"), issues)
+    item = get("supportsDisassembleRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsDisassembleRequest"), issues)
+    item = get("supportsCancelRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsCancelRequest"), issues)
+    item = get("supportsBreakpointLocationsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsBreakpointLocationsRequest"), issues)
+    item = get("supportsClipboardContext", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsClipboardContext"), issues)
+    item = get("supportsSteppingGranularity", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsSteppingGranularity"), issues)
+    item = get("supportsInstructionBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsInstructionBreakpoints"), issues)
+    item = get("supportsExceptionFilterOptions", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsExceptionFilterOptions"), issues)
+    item = get("supportsSingleThreadExecutionRequests", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsSingleThreadExecutionRequests"), issues)
+    item = get("supportsDataBreakpointBytes", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
+    item = get("breakpointModes", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_breakpoint_mode, item)))
+    ):
+        at5 = (*path, "breakpointModes")
+        items4 = _list(item, at5, issues)
+        if items4 is not None:
+            for i4, element4 in enumerate(items4):
+                if not _is_breakpoint_mode(element4):
+                    if _walkable(element4, (*at5, i4), issues):
+                        yield _walk_breakpoint_mode, element4, (*at5, i4)
+    item = get("supportsANSIStyling", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsANSIStyling"), issues)
 
 
 def validate_exception_breakpoints_filter(value: object) -> list[ValidationIssue]:
@@ -1625,7 +1683,9 @@ def validate_exception_breakpoints_filter(value: object) -> list[ValidationIssue
     """
     if _is_exception_breakpoints_filter(value):
         return []
-    return _issues(_walk_exception_breakpoints_filter, value)
+    issues: list[ValidationIssue] = []
+    _walk_exception_breakpoints_filter(value, (), issues)
+    return issues
 
 
 def parse_exception_breakpoints_filter(value: object) -> ExceptionBreakpointsFilter:
@@ -1635,7 +1695,7 @@ def parse_exception_breakpoints_filter(value: object) -> ExceptionBreakpointsFil
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_exception_breakpoints_filter(value):
-        _raise_if_invalid(_issues(_walk_exception_breakpoints_filter, value))
+        _raise_if_invalid(validate_exception_breakpoints_filter(value))
     return cast("ExceptionBreakpointsFilter", value)
 
 
@@ -1661,21 +1721,27 @@ def _walk_exception_breakpoints_filter(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "filter")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "label")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "description")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "default")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsCondition")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "conditionDescription")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
+    item = get("filter", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "filter"), issues)
+    item = get("label", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "label"), issues)
+    item = get("description", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "description"), issues)
+    item = get("default", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "default"), issues)
+    item = get("supportsCondition", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsCondition"), issues)
+    item = get("conditionDescription", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "conditionDescription"), issues)
 
 
 def validate_column_descriptor(value: object) -> list[ValidationIssue]:
@@ -1685,7 +1751,9 @@ def validate_column_descriptor(value: object) -> list[ValidationIssue]:
     """
     if _is_column_descriptor(value):
         return []
-    return _issues(_walk_column_descriptor, value)
+    issues: list[ValidationIssue] = []
+    _walk_column_descriptor(value, (), issues)
+    return issues
 
 
 def parse_column_descriptor(value: object) -> ColumnDescriptor:
@@ -1695,7 +1763,7 @@ def parse_column_descriptor(value: object) -> ColumnDescriptor:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_column_descriptor(value):
-        _raise_if_invalid(_issues(_walk_column_descriptor, value))
+        _raise_if_invalid(validate_column_descriptor(value))
     return cast("ColumnDescriptor", value)
 
 
@@ -1723,24 +1791,30 @@ def _walk_column_descriptor(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "attributeName")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "label")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "format")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "type")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _COLUMN_DESCRIPTOR_TYPE_ENUM,
-    )
-    at = (*path, "width")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
+    item = get("attributeName", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "attributeName"), issues)
+    item = get("label", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "label"), issues)
+    item = get("format", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "format"), issues)
+    item = get("type", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _COLUMN_DESCRIPTOR_TYPE_VALUES)
+    ):
+        _check_enum(item, (*path, "type"), issues, _COLUMN_DESCRIPTOR_TYPE_ENUM)
+    item = get("width", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "width"), issues)
 
 
 def validate_breakpoint_mode(value: object) -> list[ValidationIssue]:
@@ -1748,7 +1822,9 @@ def validate_breakpoint_mode(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _issues(_walk_breakpoint_mode, value)
+    issues: list[ValidationIssue] = []
+    _walk_breakpoint_mode(value, (), issues)
+    return issues
 
 
 def parse_breakpoint_mode(value: object) -> BreakpointMode:
@@ -1757,7 +1833,7 @@ def parse_breakpoint_mode(value: object) -> BreakpointMode:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(_issues(_walk_breakpoint_mode, value))
+    _raise_if_invalid(validate_breakpoint_mode(value))
     return cast("BreakpointMode", value)
 
 
@@ -1766,22 +1842,25 @@ def _walk_breakpoint_mode(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "mode")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "label")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "description")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "appliesTo")
-    item = _read(obj, at, issues)
-    items = _list(item, at, issues)
+    item = get("mode", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "mode"), issues)
+    item = get("label", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "label"), issues)
+    item = get("description", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "description"), issues)
+    item = get("appliesTo", _ABSENT)
+    at1 = (*path, "appliesTo")
+    items = _list(item, at1, issues)
     if items is not None:
         for i, element in enumerate(items):
-            at1 = (*at, i)
-            _check_str(element, at1, issues)
+            if type(element) is not str:
+                _check_str(element, (*at1, i), issues)
 
 
 def validate_structured_message(value: object) -> list[ValidationIssue]:
@@ -1791,7 +1870,9 @@ def validate_structured_message(value: object) -> list[ValidationIssue]:
     """
     if _is_structured_message(value):
         return []
-    return _issues(_walk_structured_message, value)
+    issues: list[ValidationIssue] = []
+    _walk_structured_message(value, (), issues)
+    return issues
 
 
 def parse_structured_message(value: object) -> StructuredMessage:
@@ -1801,7 +1882,7 @@ def parse_structured_message(value: object) -> StructuredMessage:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_structured_message(value):
-        _raise_if_invalid(_issues(_walk_structured_message, value))
+        _raise_if_invalid(validate_structured_message(value))
     return cast("StructuredMessage", value)
 
 
@@ -1829,25 +1910,36 @@ def _walk_structured_message(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "id")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "format")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "variables")
-    item = _read(obj, at, issues, required=False)
-    for at1, element in _entries(item, at, issues):
-        _check_str(element, at1, issues)
-    at = (*path, "sendTelemetry")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "showUser")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "url")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "urlLabel")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
+    item = get("id", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "id"), issues)
+    item = get("format", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "format"), issues)
+    item = get("variables", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is dict and all(map(_is_text, item.values())))
+    ):
+        at1 = (*path, "variables")
+        for key, element in _entries(item, at1, issues):
+            if type(element) is not str:
+                _check_str(element, (*at1, key), issues)
+    item = get("sendTelemetry", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "sendTelemetry"), issues)
+    item = get("showUser", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "showUser"), issues)
+    item = get("url", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "url"), issues)
+    item = get("urlLabel", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "urlLabel"), issues)
 
 
 def validate_thread(value: object) -> list[ValidationIssue]:
@@ -1857,7 +1949,9 @@ def validate_thread(value: object) -> list[ValidationIssue]:
     """
     if _is_thread(value):
         return []
-    return _issues(_walk_thread, value)
+    issues: list[ValidationIssue] = []
+    _walk_thread(value, (), issues)
+    return issues
 
 
 def parse_thread(value: object) -> Thread:
@@ -1867,7 +1961,7 @@ def parse_thread(value: object) -> Thread:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_thread(value):
-        _raise_if_invalid(_issues(_walk_thread, value))
+        _raise_if_invalid(validate_thread(value))
     return cast("Thread", value)
 
 
@@ -1883,13 +1977,15 @@ def _is_thread(value: object) -> bool:
 
 
 def _walk_thread(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "id")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("id", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "id"), issues)
+    item = get("name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "name"), issues)
 
 
 def validate_source(value: object) -> list[ValidationIssue]:
@@ -1909,7 +2005,7 @@ def parse_source(value: object) -> Source:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_source(value):
-        _raise_if_invalid(_issues(_walk_source, value))
+        _raise_if_invalid(validate_source(value))
     return cast("Source", value)
 
 
@@ -1946,42 +2042,59 @@ def _walk_source(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "path")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "sourceReference")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "presentationHint")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _SOURCE_PRESENTATION_HINT_ENUM,
-    )
-    at = (*path, "origin")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "sources")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_related_source, element, at1
-    at = (*path, "adapterData")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "checksums")
-    item = _read(obj, at, issues, required=False)
-    items1 = _list(item, at, issues)
-    if items1 is not None:
-        for j, element1 in enumerate(items1):
-            at2 = (*at, j)
-            if element1 is not _ABSENT:
-                yield _walk_checksum, element1, at2
+    item = get("name", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "name"), issues)
+    item = get("path", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "path"), issues)
+    item = get("sourceReference", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "sourceReference"), issues)
+    item = get("presentationHint", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _SOURCE_PRESENTATION_HINT_VALUES)
+    ):
+        _check_enum(
+            item,
+            (*path, "presentationHint"),
+            issues,
+            _SOURCE_PRESENTATION_HINT_ENUM,
+        )
+    item = get("origin", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "origin"), issues)
+    item = get("sources", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_related_source, item)))
+    ):
+        at1 = (*path, "sources")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_related_source(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_related_source, element, (*at1, i)
+    item = get("adapterData", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "adapterData"), issues)
+    item = get("checksums", _ABSENT)
+    if not (item is _ABSENT or (type(item) is list and all(map(_is_checksum, item)))):
+        at2 = (*path, "checksums")
+        items1 = _list(item, at2, issues)
+        if items1 is not None:
+            for j, element1 in enumerate(items1):
+                if not _is_checksum(element1):
+                    if _walkable(element1, (*at2, j), issues):
+                        yield _walk_checksum, element1, (*at2, j)
 
 
 def validate_related_source(value: object) -> list[ValidationIssue]:
@@ -2001,7 +2114,7 @@ def parse_related_source(value: object) -> RelatedSource:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_related_source(value):
-        _raise_if_invalid(_issues(_walk_related_source, value))
+        _raise_if_invalid(validate_related_source(value))
     return cast("RelatedSource", value)
 
 
@@ -2034,34 +2147,47 @@ def _walk_related_source(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "path")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "sourceReference")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "presentationHint")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _SOURCE_PRESENTATION_HINT_ENUM,
-    )
-    at = (*path, "origin")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "adapterData")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "checksums")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_checksum, element, at1
+    item = get("name", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "name"), issues)
+    item = get("path", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "path"), issues)
+    item = get("sourceReference", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "sourceReference"), issues)
+    item = get("presentationHint", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _SOURCE_PRESENTATION_HINT_VALUES)
+    ):
+        _check_enum(
+            item,
+            (*path, "presentationHint"),
+            issues,
+            _SOURCE_PRESENTATION_HINT_ENUM,
+        )
+    item = get("origin", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "origin"), issues)
+    item = get("adapterData", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "adapterData"), issues)
+    item = get("checksums", _ABSENT)
+    if not (item is _ABSENT or (type(item) is list and all(map(_is_checksum, item)))):
+        at1 = (*path, "checksums")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_checksum(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_checksum, element, (*at1, i)
 
 
 def validate_checksum(value: object) -> list[ValidationIssue]:
@@ -2071,7 +2197,9 @@ def validate_checksum(value: object) -> list[ValidationIssue]:
     """
     if _is_checksum(value):
         return []
-    return _issues(_walk_checksum, value)
+    issues: list[ValidationIssue] = []
+    _walk_checksum(value, (), issues)
+    return issues
 
 
 def parse_checksum(value: object) -> Checksum:
@@ -2081,7 +2209,7 @@ def parse_checksum(value: object) -> Checksum:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_checksum(value):
-        _raise_if_invalid(_issues(_walk_checksum, value))
+        _raise_if_invalid(validate_checksum(value))
     return cast("Checksum", value)
 
 
@@ -2097,13 +2225,15 @@ def _is_checksum(value: object) -> bool:
 
 
 def _walk_checksum(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "algorithm")
-    _check_enum(_read(obj, at, issues), at, issues, _CHECKSUM_ALGORITHM_ENUM)
-    at = (*path, "checksum")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("algorithm", _ABSENT)
+    if not (type(item) is str and item in _CHECKSUM_ALGORITHM_VALUES):
+        _check_enum(item, (*path, "algorithm"), issues, _CHECKSUM_ALGORITHM_ENUM)
+    item = get("checksum", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "checksum"), issues)
 
 
 def validate_source_breakpoint(value: object) -> list[ValidationIssue]:
@@ -2113,7 +2243,9 @@ def validate_source_breakpoint(value: object) -> list[ValidationIssue]:
     """
     if _is_source_breakpoint(value):
         return []
-    return _issues(_walk_source_breakpoint, value)
+    issues: list[ValidationIssue] = []
+    _walk_source_breakpoint(value, (), issues)
+    return issues
 
 
 def parse_source_breakpoint(value: object) -> SourceBreakpoint:
@@ -2123,7 +2255,7 @@ def parse_source_breakpoint(value: object) -> SourceBreakpoint:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_source_breakpoint(value):
-        _raise_if_invalid(_issues(_walk_source_breakpoint, value))
+        _raise_if_invalid(validate_source_breakpoint(value))
     return cast("SourceBreakpoint", value)
 
 
@@ -2150,21 +2282,30 @@ def _walk_source_breakpoint(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "line")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "column")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "condition")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "hitCondition")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "logMessage")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "mode")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
+    item = get("line", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "line"), issues)
+    item = get("column", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "column"), issues)
+    item = get("condition", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "condition"), issues)
+    item = get("hitCondition", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "hitCondition"), issues)
+    item = get("logMessage", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "logMessage"), issues)
+    item = get("mode", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "mode"), issues)
 
 
 def validate_breakpoint(value: object) -> list[ValidationIssue]:
@@ -2184,7 +2325,7 @@ def parse_breakpoint(value: object) -> Breakpoint:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_breakpoint(value):
-        _raise_if_invalid(_issues(_walk_breakpoint, value))
+        _raise_if_invalid(validate_breakpoint(value))
     return cast("Breakpoint", value)
 
 
@@ -2236,38 +2377,64 @@ def _walk_breakpoint(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "id")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "verified")
-    _check_bool(_read(obj, at, issues), at, issues)
-    at = (*path, "message")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "source")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_source, item, at
-    at = (*path, "line")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "column")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "endLine")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "endColumn")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "instructionReference")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "offset")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "reason")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _BREAKPOINT_REASON_ENUM,
-    )
+    item = get("id", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "id"), issues)
+    item = get("verified", _ABSENT)
+    if type(item) is not bool:
+        _check_bool(item, (*path, "verified"), issues)
+    item = get("message", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "message"), issues)
+    item = get("source", _ABSENT)
+    if not (item is _ABSENT or _is_source(item)):
+        if _walkable(item, (*path, "source"), issues):
+            yield _walk_source, item, (*path, "source")
+    item = get("line", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "line"), issues)
+    item = get("column", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "column"), issues)
+    item = get("endLine", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "endLine"), issues)
+    item = get("endColumn", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "endColumn"), issues)
+    item = get("instructionReference", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "instructionReference"), issues)
+    item = get("offset", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "offset"), issues)
+    item = get("reason", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _BREAKPOINT_REASON_VALUES)
+    ):
+        _check_enum(item, (*path, "reason"), issues, _BREAKPOINT_REASON_ENUM)
 
 
 def validate_stack_frame(value: object) -> list[ValidationIssue]:
@@ -2287,7 +2454,7 @@ def parse_stack_frame(value: object) -> StackFrame:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_stack_frame(value):
-        _raise_if_invalid(_issues(_walk_stack_frame, value))
+        _raise_if_invalid(validate_stack_frame(value))
     return cast("StackFrame", value)
 
 
@@ -2334,40 +2501,68 @@ def _walk_stack_frame(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "id")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "source")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_source, item, at
-    at = (*path, "line")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "column")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "endLine")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "endColumn")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "canRestart")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "instructionPointerReference")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "moduleId")
-    item = _read(obj, at, issues, required=False)
-    matched = _is_int_value(item) or isinstance(item, str)
-    _check_one_of(item, at, issues, "an integer or a string", matched)
-    at = (*path, "presentationHint")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _STACK_FRAME_PRESENTATION_HINT_ENUM,
-    )
+    item = get("id", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "id"), issues)
+    item = get("name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "name"), issues)
+    item = get("source", _ABSENT)
+    if not (item is _ABSENT or _is_source(item)):
+        if _walkable(item, (*path, "source"), issues):
+            yield _walk_source, item, (*path, "source")
+    item = get("line", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "line"), issues)
+    item = get("column", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "column"), issues)
+    item = get("endLine", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "endLine"), issues)
+    item = get("endColumn", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "endColumn"), issues)
+    item = get("canRestart", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "canRestart"), issues)
+    item = get("instructionPointerReference", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "instructionPointerReference"), issues)
+    item = get("moduleId", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
+        matched = _is_int_value(item) or isinstance(item, str)
+        _check_one_of(
+            item,
+            (*path, "moduleId"),
+            issues,
+            "an integer or a string",
+            matched,
+        )
+    item = get("presentationHint", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _STACK_FRAME_PRESENTATION_HINT_VALUES)
+    ):
+        _check_enum(
+            item,
+            (*path, "presentationHint"),
+            issues,
+            _STACK_FRAME_PRESENTATION_HINT_ENUM,
+        )
 
 
 def validate_value_format(value: object) -> list[ValidationIssue]:
@@ -2377,7 +2572,9 @@ def validate_value_format(value: object) -> list[ValidationIssue]:
     """
     if _is_value_format(value):
         return []
-    return _issues(_walk_value_format, value)
+    issues: list[ValidationIssue] = []
+    _walk_value_format(value, (), issues)
+    return issues
 
 
 def parse_value_format(value: object) -> ValueFormat:
@@ -2387,7 +2584,7 @@ def parse_value_format(value: object) -> ValueFormat:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_value_format(value):
-        _raise_if_invalid(_issues(_walk_value_format, value))
+        _raise_if_invalid(validate_value_format(value))
     return cast("ValueFormat", value)
 
 
@@ -2403,11 +2600,12 @@ def _walk_value_format(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "hex")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("hex", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "hex"), issues)
 
 
 def validate_stack_frame_format(value: object) -> list[ValidationIssue]:
@@ -2417,7 +2615,9 @@ def validate_stack_frame_format(value: object) -> list[ValidationIssue]:
     """
     if _is_stack_frame_format(value):
         return []
-    return _issues(_walk_stack_frame_format, value)
+    issues: list[ValidationIssue] = []
+    _walk_stack_frame_format(value, (), issues)
+    return issues
 
 
 def parse_stack_frame_format(value: object) -> StackFrameFormat:
@@ -2427,7 +2627,7 @@ def parse_stack_frame_format(value: object) -> StackFrameFormat:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_stack_frame_format(value):
-        _raise_if_invalid(_issues(_walk_stack_frame_format, value))
+        _raise_if_invalid(validate_stack_frame_format(value))
     return cast("StackFrameFormat", value)
 
 
@@ -2452,25 +2652,33 @@ def _walk_stack_frame_format(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "hex")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "parameters")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "parameterTypes")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "parameterNames")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "parameterValues")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "line")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "module")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "includeAll")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("hex", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "hex"), issues)
+    item = get("parameters", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "parameters"), issues)
+    item = get("parameterTypes", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "parameterTypes"), issues)
+    item = get("parameterNames", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "parameterNames"), issues)
+    item = get("parameterValues", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "parameterValues"), issues)
+    item = get("line", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "line"), issues)
+    item = get("module", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "module"), issues)
+    item = get("includeAll", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "includeAll"), issues)
 
 
 def validate_scope(value: object) -> list[ValidationIssue]:
@@ -2490,7 +2698,7 @@ def parse_scope(value: object) -> Scope:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_scope(value):
-        _raise_if_invalid(_issues(_walk_scope, value))
+        _raise_if_invalid(validate_scope(value))
     return cast("Scope", value)
 
 
@@ -2537,33 +2745,61 @@ def _walk_scope(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "presentationHint")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "variablesReference")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "namedVariables")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "indexedVariables")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "expensive")
-    _check_bool(_read(obj, at, issues), at, issues)
-    at = (*path, "source")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_source, item, at
-    at = (*path, "line")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "column")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "endLine")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "endColumn")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
+    item = get("name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "name"), issues)
+    item = get("presentationHint", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "presentationHint"), issues)
+    item = get("variablesReference", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "variablesReference"), issues)
+    item = get("namedVariables", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "namedVariables"), issues)
+    item = get("indexedVariables", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "indexedVariables"), issues)
+    item = get("expensive", _ABSENT)
+    if type(item) is not bool:
+        _check_bool(item, (*path, "expensive"), issues)
+    item = get("source", _ABSENT)
+    if not (item is _ABSENT or _is_source(item)):
+        if _walkable(item, (*path, "source"), issues):
+            yield _walk_source, item, (*path, "source")
+    item = get("line", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "line"), issues)
+    item = get("column", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "column"), issues)
+    item = get("endLine", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "endLine"), issues)
+    item = get("endColumn", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "endColumn"), issues)
 
 
 def validate_variable(value: object) -> list[ValidationIssue]:
@@ -2583,7 +2819,7 @@ def parse_variable(value: object) -> Variable:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_variable(value):
-        _raise_if_invalid(_issues(_walk_variable, value))
+        _raise_if_invalid(validate_variable(value))
     return cast("Variable", value)
 
 
@@ -2627,33 +2863,55 @@ def _walk_variable(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "value")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "type")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "presentationHint")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_variable_presentation_hint, item, at
-    at = (*path, "evaluateName")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "variablesReference")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "namedVariables")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "indexedVariables")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "memoryReference")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "declarationLocationReference")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "valueLocationReference")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
+    item = get("name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "name"), issues)
+    item = get("value", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "value"), issues)
+    item = get("type", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "type"), issues)
+    item = get("presentationHint", _ABSENT)
+    if not (item is _ABSENT or _is_variable_presentation_hint(item)):
+        if _walkable(item, (*path, "presentationHint"), issues):
+            yield _walk_variable_presentation_hint, item, (*path, "presentationHint")
+    item = get("evaluateName", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "evaluateName"), issues)
+    item = get("variablesReference", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "variablesReference"), issues)
+    item = get("namedVariables", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "namedVariables"), issues)
+    item = get("indexedVariables", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "indexedVariables"), issues)
+    item = get("memoryReference", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "memoryReference"), issues)
+    item = get("declarationLocationReference", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "declarationLocationReference"), issues)
+    item = get("valueLocationReference", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "valueLocationReference"), issues)
 
 
 def validate_variable_presentation_hint(value: object) -> list[ValidationIssue]:
@@ -2661,7 +2919,9 @@ def validate_variable_presentation_hint(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _issues(_walk_variable_presentation_hint, value)
+    issues: list[ValidationIssue] = []
+    _walk_variable_presentation_hint(value, (), issues)
+    return issues
 
 
 def parse_variable_presentation_hint(value: object) -> VariablePresentationHint:
@@ -2670,7 +2930,7 @@ def parse_variable_presentation_hint(value: object) -> VariablePresentationHint:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(_issues(_walk_variable_presentation_hint, value))
+    _raise_if_invalid(validate_variable_presentation_hint(value))
     return cast("VariablePresentationHint", value)
 
 
@@ -2679,22 +2939,26 @@ def _walk_variable_presentation_hint(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "kind")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "attributes")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            _check_str(element, at1, issues)
-    at = (*path, "visibility")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "lazy")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("kind", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "kind"), issues)
+    item = get("attributes", _ABSENT)
+    if item is not _ABSENT:
+        at1 = (*path, "attributes")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if type(element) is not str:
+                    _check_str(element, (*at1, i), issues)
+    item = get("visibility", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "visibility"), issues)
+    item = get("lazy", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "lazy"), issues)
 
 
 def validate_initialize_payload(value: object) -> list[ValidationIssue]:
@@ -2704,7 +2968,9 @@ def validate_initialize_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_initialize_payload(value):
         return []
-    return _issues(_walk_initialize_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_initialize_payload(value, (), issues)
+    return issues
 
 
 def parse_initialize_payload(value: object) -> InitializePayload:
@@ -2714,7 +2980,7 @@ def parse_initialize_payload(value: object) -> InitializePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_initialize_payload(value):
-        _raise_if_invalid(_issues(_walk_initialize_payload, value))
+        _raise_if_invalid(validate_initialize_payload(value))
     return cast("InitializePayload", value)
 
 
@@ -2778,43 +3044,60 @@ def _walk_initialize_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "clientID")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "clientName")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "adapterID")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "locale")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "linesStartAt1")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "columnsStartAt1")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "pathFormat")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsVariableType")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsVariablePaging")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsRunInTerminalRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsMemoryReferences")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsProgressReporting")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsInvalidatedEvent")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsMemoryEvent")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsArgsCanBeInterpretedByShell")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsStartDebuggingRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsANSIStyling")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("clientID", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "clientID"), issues)
+    item = get("clientName", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "clientName"), issues)
+    item = get("adapterID", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "adapterID"), issues)
+    item = get("locale", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "locale"), issues)
+    item = get("linesStartAt1", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "linesStartAt1"), issues)
+    item = get("columnsStartAt1", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "columnsStartAt1"), issues)
+    item = get("pathFormat", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "pathFormat"), issues)
+    item = get("supportsVariableType", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsVariableType"), issues)
+    item = get("supportsVariablePaging", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsVariablePaging"), issues)
+    item = get("supportsRunInTerminalRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsRunInTerminalRequest"), issues)
+    item = get("supportsMemoryReferences", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsMemoryReferences"), issues)
+    item = get("supportsProgressReporting", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsProgressReporting"), issues)
+    item = get("supportsInvalidatedEvent", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsInvalidatedEvent"), issues)
+    item = get("supportsMemoryEvent", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsMemoryEvent"), issues)
+    item = get("supportsArgsCanBeInterpretedByShell", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsArgsCanBeInterpretedByShell"), issues)
+    item = get("supportsStartDebuggingRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsStartDebuggingRequest"), issues)
+    item = get("supportsANSIStyling", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsANSIStyling"), issues)
 
 
 def validate_configuration_done_payload(value: object) -> list[ValidationIssue]:
@@ -2824,7 +3107,9 @@ def validate_configuration_done_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_configuration_done_payload(value):
         return []
-    return _issues(_walk_configuration_done_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_configuration_done_payload(value, (), issues)
+    return issues
 
 
 def parse_configuration_done_payload(value: object) -> ConfigurationDonePayload:
@@ -2834,7 +3119,7 @@ def parse_configuration_done_payload(value: object) -> ConfigurationDonePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_configuration_done_payload(value):
-        _raise_if_invalid(_issues(_walk_configuration_done_payload, value))
+        _raise_if_invalid(validate_configuration_done_payload(value))
     return cast("ConfigurationDonePayload", value)
 
 
@@ -2847,8 +3132,8 @@ def _walk_configuration_done_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -2859,7 +3144,9 @@ def validate_launch_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_launch_payload(value):
         return []
-    return _issues(_walk_launch_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_launch_payload(value, (), issues)
+    return issues
 
 
 def parse_launch_payload(value: object) -> LaunchPayload:
@@ -2869,7 +3156,7 @@ def parse_launch_payload(value: object) -> LaunchPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_launch_payload(value):
-        _raise_if_invalid(_issues(_walk_launch_payload, value))
+        _raise_if_invalid(validate_launch_payload(value))
     return cast("LaunchPayload", value)
 
 
@@ -2888,13 +3175,15 @@ def _walk_launch_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "noDebug")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "__restart")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
+    item = get("noDebug", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "noDebug"), issues)
+    item = get("__restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "__restart"), issues)
 
 
 def validate_attach_payload(value: object) -> list[ValidationIssue]:
@@ -2904,7 +3193,9 @@ def validate_attach_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_attach_payload(value):
         return []
-    return _issues(_walk_attach_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_attach_payload(value, (), issues)
+    return issues
 
 
 def parse_attach_payload(value: object) -> AttachPayload:
@@ -2914,7 +3205,7 @@ def parse_attach_payload(value: object) -> AttachPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_attach_payload(value):
-        _raise_if_invalid(_issues(_walk_attach_payload, value))
+        _raise_if_invalid(validate_attach_payload(value))
     return cast("AttachPayload", value)
 
 
@@ -2930,11 +3221,12 @@ def _walk_attach_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "__restart")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
+    item = get("__restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "__restart"), issues)
 
 
 def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
@@ -2944,7 +3236,9 @@ def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_disconnect_payload(value):
         return []
-    return _issues(_walk_disconnect_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_disconnect_payload(value, (), issues)
+    return issues
 
 
 def parse_disconnect_payload(value: object) -> DisconnectPayload:
@@ -2954,7 +3248,7 @@ def parse_disconnect_payload(value: object) -> DisconnectPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_disconnect_payload(value):
-        _raise_if_invalid(_issues(_walk_disconnect_payload, value))
+        _raise_if_invalid(validate_disconnect_payload(value))
     return cast("DisconnectPayload", value)
 
 
@@ -2974,15 +3268,18 @@ def _walk_disconnect_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "restart")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "terminateDebuggee")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "suspendDebuggee")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("restart", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "restart"), issues)
+    item = get("terminateDebuggee", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "terminateDebuggee"), issues)
+    item = get("suspendDebuggee", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "suspendDebuggee"), issues)
 
 
 def validate_set_breakpoints_payload(value: object) -> list[ValidationIssue]:
@@ -3002,7 +3299,7 @@ def parse_set_breakpoints_payload(value: object) -> SetBreakpointsPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_set_breakpoints_payload(value):
-        _raise_if_invalid(_issues(_walk_set_breakpoints_payload, value))
+        _raise_if_invalid(validate_set_breakpoints_payload(value))
     return cast("SetBreakpointsPayload", value)
 
 
@@ -3029,30 +3326,39 @@ def _walk_set_breakpoints_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "source")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_source, item, at
-    at = (*path, "breakpoints")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_source_breakpoint, element, at1
-    at = (*path, "lines")
-    item = _read(obj, at, issues, required=False)
-    items1 = _list(item, at, issues)
-    if items1 is not None:
-        for j, element1 in enumerate(items1):
-            at2 = (*at, j)
-            _check_int(element1, at2, issues)
-    at = (*path, "sourceModified")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("source", _ABSENT)
+    if not _is_source(item):
+        if _walkable(item, (*path, "source"), issues):
+            yield _walk_source, item, (*path, "source")
+    item = get("breakpoints", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_source_breakpoint, item)))
+    ):
+        at1 = (*path, "breakpoints")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_source_breakpoint(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_source_breakpoint, element, (*at1, i)
+    item = get("lines", _ABSENT)
+    if not (item is _ABSENT or (type(item) is list and all(map(_is_whole, item)))):
+        at2 = (*path, "lines")
+        items1 = _list(item, at2, issues)
+        if items1 is not None:
+            for j, element1 in enumerate(items1):
+                if not (
+                    type(element1) is int
+                    and -_FINITE_INT < element1 < _FINITE_INT
+                ):
+                    _check_int(element1, (*at2, j), issues)
+    item = get("sourceModified", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "sourceModified"), issues)
 
 
 def validate_continue_payload(value: object) -> list[ValidationIssue]:
@@ -3062,7 +3368,9 @@ def validate_continue_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_continue_payload(value):
         return []
-    return _issues(_walk_continue_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_continue_payload(value, (), issues)
+    return issues
 
 
 def parse_continue_payload(value: object) -> ContinuePayload:
@@ -3072,7 +3380,7 @@ def parse_continue_payload(value: object) -> ContinuePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_continue_payload(value):
-        _raise_if_invalid(_issues(_walk_continue_payload, value))
+        _raise_if_invalid(validate_continue_payload(value))
     return cast("ContinuePayload", value)
 
 
@@ -3092,13 +3400,15 @@ def _walk_continue_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "threadId")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "singleThread")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("threadId", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "threadId"), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "singleThread"), issues)
 
 
 def validate_next_payload(value: object) -> list[ValidationIssue]:
@@ -3108,7 +3418,9 @@ def validate_next_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_next_payload(value):
         return []
-    return _issues(_walk_next_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_next_payload(value, (), issues)
+    return issues
 
 
 def parse_next_payload(value: object) -> NextPayload:
@@ -3118,7 +3430,7 @@ def parse_next_payload(value: object) -> NextPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_next_payload(value):
-        _raise_if_invalid(_issues(_walk_next_payload, value))
+        _raise_if_invalid(validate_next_payload(value))
     return cast("NextPayload", value)
 
 
@@ -3142,20 +3454,21 @@ def _walk_next_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "threadId")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "singleThread")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "granularity")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _STEPPING_GRANULARITY_ENUM,
-    )
+    item = get("threadId", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "threadId"), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "singleThread"), issues)
+    item = get("granularity", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
+    ):
+        _check_enum(item, (*path, "granularity"), issues, _STEPPING_GRANULARITY_ENUM)
 
 
 def validate_step_in_payload(value: object) -> list[ValidationIssue]:
@@ -3165,7 +3478,9 @@ def validate_step_in_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_step_in_payload(value):
         return []
-    return _issues(_walk_step_in_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_step_in_payload(value, (), issues)
+    return issues
 
 
 def parse_step_in_payload(value: object) -> StepInPayload:
@@ -3175,7 +3490,7 @@ def parse_step_in_payload(value: object) -> StepInPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_step_in_payload(value):
-        _raise_if_invalid(_issues(_walk_step_in_payload, value))
+        _raise_if_invalid(validate_step_in_payload(value))
     return cast("StepInPayload", value)
 
 
@@ -3203,22 +3518,27 @@ def _walk_step_in_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "threadId")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "singleThread")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "targetId")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "granularity")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _STEPPING_GRANULARITY_ENUM,
-    )
+    item = get("threadId", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "threadId"), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "singleThread"), issues)
+    item = get("targetId", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "targetId"), issues)
+    item = get("granularity", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
+    ):
+        _check_enum(item, (*path, "granularity"), issues, _STEPPING_GRANULARITY_ENUM)
 
 
 def validate_pause_payload(value: object) -> list[ValidationIssue]:
@@ -3228,7 +3548,9 @@ def validate_pause_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_pause_payload(value):
         return []
-    return _issues(_walk_pause_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_pause_payload(value, (), issues)
+    return issues
 
 
 def parse_pause_payload(value: object) -> PausePayload:
@@ -3238,7 +3560,7 @@ def parse_pause_payload(value: object) -> PausePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_pause_payload(value):
-        _raise_if_invalid(_issues(_walk_pause_payload, value))
+        _raise_if_invalid(validate_pause_payload(value))
     return cast("PausePayload", value)
 
 
@@ -3254,11 +3576,12 @@ def _walk_pause_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "threadId")
-    _check_int(_read(obj, at, issues), at, issues)
+    item = get("threadId", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "threadId"), issues)
 
 
 def validate_stack_trace_payload(value: object) -> list[ValidationIssue]:
@@ -3278,7 +3601,7 @@ def parse_stack_trace_payload(value: object) -> StackTracePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_stack_trace_payload(value):
-        _raise_if_invalid(_issues(_walk_stack_trace_payload, value))
+        _raise_if_invalid(validate_stack_trace_payload(value))
     return cast("StackTracePayload", value)
 
 
@@ -3306,19 +3629,28 @@ def _walk_stack_trace_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "threadId")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "startFrame")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "levels")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "format")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_stack_frame_format, item, at
+    item = get("threadId", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "threadId"), issues)
+    item = get("startFrame", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "startFrame"), issues)
+    item = get("levels", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "levels"), issues)
+    item = get("format", _ABSENT)
+    if not (item is _ABSENT or _is_stack_frame_format(item)):
+        if _walkable(item, (*path, "format"), issues):
+            yield _walk_stack_frame_format, item, (*path, "format")
 
 
 def validate_scopes_payload(value: object) -> list[ValidationIssue]:
@@ -3328,7 +3660,9 @@ def validate_scopes_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_scopes_payload(value):
         return []
-    return _issues(_walk_scopes_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_scopes_payload(value, (), issues)
+    return issues
 
 
 def parse_scopes_payload(value: object) -> ScopesPayload:
@@ -3338,7 +3672,7 @@ def parse_scopes_payload(value: object) -> ScopesPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_scopes_payload(value):
-        _raise_if_invalid(_issues(_walk_scopes_payload, value))
+        _raise_if_invalid(validate_scopes_payload(value))
     return cast("ScopesPayload", value)
 
 
@@ -3354,11 +3688,12 @@ def _walk_scopes_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "frameId")
-    _check_int(_read(obj, at, issues), at, issues)
+    item = get("frameId", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "frameId"), issues)
 
 
 def validate_variables_payload(value: object) -> list[ValidationIssue]:
@@ -3378,7 +3713,7 @@ def parse_variables_payload(value: object) -> VariablesPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_variables_payload(value):
-        _raise_if_invalid(_issues(_walk_variables_payload, value))
+        _raise_if_invalid(validate_variables_payload(value))
     return cast("VariablesPayload", value)
 
 
@@ -3410,26 +3745,34 @@ def _walk_variables_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "variablesReference")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "filter")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _VARIABLES_FILTER_ENUM,
-    )
-    at = (*path, "start")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "count")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "format")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_value_format, item, at
+    item = get("variablesReference", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "variablesReference"), issues)
+    item = get("filter", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _VARIABLES_FILTER_VALUES)
+    ):
+        _check_enum(item, (*path, "filter"), issues, _VARIABLES_FILTER_ENUM)
+    item = get("start", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "start"), issues)
+    item = get("count", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "count"), issues)
+    item = get("format", _ABSENT)
+    if not (item is _ABSENT or _is_value_format(item)):
+        if _walkable(item, (*path, "format"), issues):
+            yield _walk_value_format, item, (*path, "format")
 
 
 def validate_threads_payload(value: object) -> list[ValidationIssue]:
@@ -3439,7 +3782,9 @@ def validate_threads_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_threads_payload(value):
         return []
-    return _issues(_walk_threads_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_threads_payload(value, (), issues)
+    return issues
 
 
 def parse_threads_payload(value: object) -> ThreadsPayload:
@@ -3449,7 +3794,7 @@ def parse_threads_payload(value: object) -> ThreadsPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_threads_payload(value):
-        _raise_if_invalid(_issues(_walk_threads_payload, value))
+        _raise_if_invalid(validate_threads_payload(value))
     return cast("ThreadsPayload", value)
 
 
@@ -3462,8 +3807,8 @@ def _walk_threads_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -3484,7 +3829,7 @@ def parse_evaluate_payload(value: object) -> EvaluatePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_evaluate_payload(value):
-        _raise_if_invalid(_issues(_walk_evaluate_payload, value))
+        _raise_if_invalid(validate_evaluate_payload(value))
     return cast("EvaluatePayload", value)
 
 
@@ -3517,27 +3862,41 @@ def _walk_evaluate_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "expression")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "frameId")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "line")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "column")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "source")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_source, item, at
-    at = (*path, "context")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "format")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_value_format, item, at
+    item = get("expression", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "expression"), issues)
+    item = get("frameId", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "frameId"), issues)
+    item = get("line", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "line"), issues)
+    item = get("column", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "column"), issues)
+    item = get("source", _ABSENT)
+    if not (item is _ABSENT or _is_source(item)):
+        if _walkable(item, (*path, "source"), issues):
+            yield _walk_source, item, (*path, "source")
+    item = get("context", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "context"), issues)
+    item = get("format", _ABSENT)
+    if not (item is _ABSENT or _is_value_format(item)):
+        if _walkable(item, (*path, "format"), issues):
+            yield _walk_value_format, item, (*path, "format")
 
 
 def validate_initialized_payload(value: object) -> list[ValidationIssue]:
@@ -3547,7 +3906,9 @@ def validate_initialized_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_initialized_payload(value):
         return []
-    return _issues(_walk_initialized_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_initialized_payload(value, (), issues)
+    return issues
 
 
 def parse_initialized_payload(value: object) -> InitializedPayload:
@@ -3557,7 +3918,7 @@ def parse_initialized_payload(value: object) -> InitializedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_initialized_payload(value):
-        _raise_if_invalid(_issues(_walk_initialized_payload, value))
+        _raise_if_invalid(validate_initialized_payload(value))
     return cast("InitializedPayload", value)
 
 
@@ -3570,8 +3931,8 @@ def _walk_initialized_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -3582,7 +3943,9 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_stopped_payload(value):
         return []
-    return _issues(_walk_stopped_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_stopped_payload(value, (), issues)
+    return issues
 
 
 def parse_stopped_payload(value: object) -> StoppedPayload:
@@ -3592,7 +3955,7 @@ def parse_stopped_payload(value: object) -> StoppedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_stopped_payload(value):
-        _raise_if_invalid(_issues(_walk_stopped_payload, value))
+        _raise_if_invalid(validate_stopped_payload(value))
     return cast("StoppedPayload", value)
 
 
@@ -3622,28 +3985,38 @@ def _walk_stopped_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "reason")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "description")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "threadId")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "preserveFocusHint")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "text")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "allThreadsStopped")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "hitBreakpointIds")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            _check_int(element, at1, issues)
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "reason"), issues)
+    item = get("description", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "description"), issues)
+    item = get("threadId", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "threadId"), issues)
+    item = get("preserveFocusHint", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "preserveFocusHint"), issues)
+    item = get("text", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "text"), issues)
+    item = get("allThreadsStopped", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "allThreadsStopped"), issues)
+    item = get("hitBreakpointIds", _ABSENT)
+    if not (item is _ABSENT or (type(item) is list and all(map(_is_whole, item)))):
+        at1 = (*path, "hitBreakpointIds")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not (type(element) is int and -_FINITE_INT < element < _FINITE_INT):
+                    _check_int(element, (*at1, i), issues)
 
 
 def validate_continued_payload(value: object) -> list[ValidationIssue]:
@@ -3653,7 +4026,9 @@ def validate_continued_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_continued_payload(value):
         return []
-    return _issues(_walk_continued_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_continued_payload(value, (), issues)
+    return issues
 
 
 def parse_continued_payload(value: object) -> ContinuedPayload:
@@ -3663,7 +4038,7 @@ def parse_continued_payload(value: object) -> ContinuedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_continued_payload(value):
-        _raise_if_invalid(_issues(_walk_continued_payload, value))
+        _raise_if_invalid(validate_continued_payload(value))
     return cast("ContinuedPayload", value)
 
 
@@ -3686,13 +4061,15 @@ def _walk_continued_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "threadId")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "allThreadsContinued")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("threadId", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "threadId"), issues)
+    item = get("allThreadsContinued", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "allThreadsContinued"), issues)
 
 
 def validate_exited_payload(value: object) -> list[ValidationIssue]:
@@ -3702,7 +4079,9 @@ def validate_exited_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_exited_payload(value):
         return []
-    return _issues(_walk_exited_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_exited_payload(value, (), issues)
+    return issues
 
 
 def parse_exited_payload(value: object) -> ExitedPayload:
@@ -3712,7 +4091,7 @@ def parse_exited_payload(value: object) -> ExitedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_exited_payload(value):
-        _raise_if_invalid(_issues(_walk_exited_payload, value))
+        _raise_if_invalid(validate_exited_payload(value))
     return cast("ExitedPayload", value)
 
 
@@ -3728,11 +4107,12 @@ def _walk_exited_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "exitCode")
-    _check_int(_read(obj, at, issues), at, issues)
+    item = get("exitCode", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "exitCode"), issues)
 
 
 def validate_terminated_payload(value: object) -> list[ValidationIssue]:
@@ -3742,7 +4122,9 @@ def validate_terminated_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_terminated_payload(value):
         return []
-    return _issues(_walk_terminated_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_terminated_payload(value, (), issues)
+    return issues
 
 
 def parse_terminated_payload(value: object) -> TerminatedPayload:
@@ -3752,7 +4134,7 @@ def parse_terminated_payload(value: object) -> TerminatedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_terminated_payload(value):
-        _raise_if_invalid(_issues(_walk_terminated_payload, value))
+        _raise_if_invalid(validate_terminated_payload(value))
     return cast("TerminatedPayload", value)
 
 
@@ -3768,11 +4150,12 @@ def _walk_terminated_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "restart")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
+    item = get("restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "restart"), issues)
 
 
 def validate_thread_payload(value: object) -> list[ValidationIssue]:
@@ -3782,7 +4165,9 @@ def validate_thread_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_thread_payload(value):
         return []
-    return _issues(_walk_thread_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_thread_payload(value, (), issues)
+    return issues
 
 
 def parse_thread_payload(value: object) -> ThreadPayload:
@@ -3792,7 +4177,7 @@ def parse_thread_payload(value: object) -> ThreadPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_thread_payload(value):
-        _raise_if_invalid(_issues(_walk_thread_payload, value))
+        _raise_if_invalid(validate_thread_payload(value))
     return cast("ThreadPayload", value)
 
 
@@ -3812,13 +4197,15 @@ def _walk_thread_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "reason")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "threadId")
-    _check_int(_read(obj, at, issues), at, issues)
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "reason"), issues)
+    item = get("threadId", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "threadId"), issues)
 
 
 def validate_output_payload(value: object) -> list[ValidationIssue]:
@@ -3838,7 +4225,7 @@ def parse_output_payload(value: object) -> OutputPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_output_payload(value):
-        _raise_if_invalid(_issues(_walk_output_payload, value))
+        _raise_if_invalid(validate_output_payload(value))
     return cast("OutputPayload", value)
 
 
@@ -3879,34 +4266,52 @@ def _walk_output_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "category")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "output")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "group")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _OUTPUT_EVENT_GROUP_ENUM,
-    )
-    at = (*path, "variablesReference")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "source")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_source, item, at
-    at = (*path, "line")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "column")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "data")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "locationReference")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
+    item = get("category", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "category"), issues)
+    item = get("output", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "output"), issues)
+    item = get("group", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is str and item in _OUTPUT_EVENT_GROUP_VALUES)
+    ):
+        _check_enum(item, (*path, "group"), issues, _OUTPUT_EVENT_GROUP_ENUM)
+    item = get("variablesReference", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "variablesReference"), issues)
+    item = get("source", _ABSENT)
+    if not (item is _ABSENT or _is_source(item)):
+        if _walkable(item, (*path, "source"), issues):
+            yield _walk_source, item, (*path, "source")
+    item = get("line", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "line"), issues)
+    item = get("column", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "column"), issues)
+    item = get("data", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "data"), issues)
+    item = get("locationReference", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "locationReference"), issues)
 
 
 def validate_breakpoint_payload(value: object) -> list[ValidationIssue]:
@@ -3926,7 +4331,7 @@ def parse_breakpoint_payload(value: object) -> BreakpointPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_breakpoint_payload(value):
-        _raise_if_invalid(_issues(_walk_breakpoint_payload, value))
+        _raise_if_invalid(validate_breakpoint_payload(value))
     return cast("BreakpointPayload", value)
 
 
@@ -3942,15 +4347,16 @@ def _walk_breakpoint_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "reason")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "breakpoint")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_breakpoint, item, at
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "reason"), issues)
+    item = get("breakpoint", _ABSENT)
+    if not _is_breakpoint(item):
+        if _walkable(item, (*path, "breakpoint"), issues):
+            yield _walk_breakpoint, item, (*path, "breakpoint")
 
 
 def validate_capabilities_payload(value: object) -> list[ValidationIssue]:
@@ -3970,7 +4376,7 @@ def parse_capabilities_payload(value: object) -> CapabilitiesPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_capabilities_payload(value):
-        _raise_if_invalid(_issues(_walk_capabilities_payload, value))
+        _raise_if_invalid(validate_capabilities_payload(value))
     return cast("CapabilitiesPayload", value)
 
 
@@ -3986,13 +4392,13 @@ def _walk_capabilities_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "capabilities")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_capabilities, item, at
+    item = get("capabilities", _ABSENT)
+    if not _is_capabilities(item):
+        if _walkable(item, (*path, "capabilities"), issues):
+            yield _walk_capabilities, item, (*path, "capabilities")
 
 
 def validate_initialize_result(value: object) -> list[ValidationIssue]:
@@ -4012,7 +4418,7 @@ def parse_initialize_result(value: object) -> InitializeResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_initialize_result(value):
-        _raise_if_invalid(_issues(_walk_initialize_result, value))
+        _raise_if_invalid(validate_initialize_result(value))
     return cast("InitializeResult", value)
 
 
@@ -4191,121 +4597,178 @@ def _walk_initialize_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "supportsConfigurationDoneRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsFunctionBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsConditionalBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsHitConditionalBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsEvaluateForHovers")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "exceptionBreakpointFilters")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_exception_breakpoints_filter, element, at1
-    at = (*path, "supportsStepBack")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsSetVariable")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsRestartFrame")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsGotoTargetsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsStepInTargetsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsCompletionsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "completionTriggerCharacters")
-    item = _read(obj, at, issues, required=False)
-    items1 = _list(item, at, issues)
-    if items1 is not None:
-        for j, element1 in enumerate(items1):
-            at2 = (*at, j)
-            _check_str(element1, at2, issues)
-    at = (*path, "supportsModulesRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "additionalModuleColumns")
-    item = _read(obj, at, issues, required=False)
-    items2 = _list(item, at, issues)
-    if items2 is not None:
-        for k, element2 in enumerate(items2):
-            at3 = (*at, k)
-            if element2 is not _ABSENT:
-                yield _walk_column_descriptor, element2, at3
-    at = (*path, "supportedChecksumAlgorithms")
-    item = _read(obj, at, issues, required=False)
-    items3 = _list(item, at, issues)
-    if items3 is not None:
-        for i3, element3 in enumerate(items3):
-            at4 = (*at, i3)
-            _check_enum(element3, at4, issues, _CHECKSUM_ALGORITHM_ENUM)
-    at = (*path, "supportsRestartRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsExceptionOptions")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsValueFormattingOptions")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsExceptionInfoRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportTerminateDebuggee")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportSuspendDebuggee")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsDelayedStackTraceLoading")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsLoadedSourcesRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsLogPoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsTerminateThreadsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsSetExpression")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsTerminateRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsDataBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsReadMemoryRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsWriteMemoryRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsDisassembleRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsCancelRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsBreakpointLocationsRequest")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsClipboardContext")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsSteppingGranularity")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsInstructionBreakpoints")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsExceptionFilterOptions")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsSingleThreadExecutionRequests")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "supportsDataBreakpointBytes")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "breakpointModes")
-    item = _read(obj, at, issues, required=False)
-    items4 = _list(item, at, issues)
-    if items4 is not None:
-        for i4, element4 in enumerate(items4):
-            at5 = (*at, i4)
-            if element4 is not _ABSENT:
-                yield _walk_breakpoint_mode, element4, at5
-    at = (*path, "supportsANSIStyling")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("supportsConfigurationDoneRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsConfigurationDoneRequest"), issues)
+    item = get("supportsFunctionBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsFunctionBreakpoints"), issues)
+    item = get("supportsConditionalBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsConditionalBreakpoints"), issues)
+    item = get("supportsHitConditionalBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsHitConditionalBreakpoints"), issues)
+    item = get("supportsEvaluateForHovers", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsEvaluateForHovers"), issues)
+    item = get("exceptionBreakpointFilters", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_exception_breakpoints_filter, item)))
+    ):
+        at1 = (*path, "exceptionBreakpointFilters")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_exception_breakpoints_filter(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_exception_breakpoints_filter, element, (*at1, i)
+    item = get("supportsStepBack", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsStepBack"), issues)
+    item = get("supportsSetVariable", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsSetVariable"), issues)
+    item = get("supportsRestartFrame", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsRestartFrame"), issues)
+    item = get("supportsGotoTargetsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsGotoTargetsRequest"), issues)
+    item = get("supportsStepInTargetsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsStepInTargetsRequest"), issues)
+    item = get("supportsCompletionsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
+    item = get("completionTriggerCharacters", _ABSENT)
+    if not (item is _ABSENT or (type(item) is list and all(map(_is_text, item)))):
+        at2 = (*path, "completionTriggerCharacters")
+        items1 = _list(item, at2, issues)
+        if items1 is not None:
+            for j, element1 in enumerate(items1):
+                if type(element1) is not str:
+                    _check_str(element1, (*at2, j), issues)
+    item = get("supportsModulesRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsModulesRequest"), issues)
+    item = get("additionalModuleColumns", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_column_descriptor, item)))
+    ):
+        at3 = (*path, "additionalModuleColumns")
+        items2 = _list(item, at3, issues)
+        if items2 is not None:
+            for k, element2 in enumerate(items2):
+                if not _is_column_descriptor(element2):
+                    if _walkable(element2, (*at3, k), issues):
+                        yield _walk_column_descriptor, element2, (*at3, k)
+    item = get("supportedChecksumAlgorithms", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and _all_in(item, _CHECKSUM_ALGORITHM_VALUES))
+    ):
+        at4 = (*path, "supportedChecksumAlgorithms")
+        items3 = _list(item, at4, issues)
+        if items3 is not None:
+            for i3, element3 in enumerate(items3):
+                if not (
+                    type(element3) is str
+                    and element3 in _CHECKSUM_ALGORITHM_VALUES
+                ):
+                    _check_enum(element3, (*at4, i3), issues, _CHECKSUM_ALGORITHM_ENUM)
+    item = get("supportsRestartRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsRestartRequest"), issues)
+    item = get("supportsExceptionOptions", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsExceptionOptions"), issues)
+    item = get("supportsValueFormattingOptions", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsValueFormattingOptions"), issues)
+    item = get("supportsExceptionInfoRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsExceptionInfoRequest"), issues)
+    item = get("supportTerminateDebuggee", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportTerminateDebuggee"), issues)
+    item = get("supportSuspendDebuggee", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportSuspendDebuggee"), issues)
+    item = get("supportsDelayedStackTraceLoading", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsDelayedStackTraceLoading"), issues)
+    item = get("supportsLoadedSourcesRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsLoadedSourcesRequest"), issues)
+    item = get("supportsLogPoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsLogPoints"), issues)
+    item = get("supportsTerminateThreadsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsTerminateThreadsRequest"), issues)
+    item = get("supportsSetExpression", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsSetExpression"), issues)
+    item = get("supportsTerminateRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsTerminateRequest"), issues)
+    item = get("supportsDataBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsDataBreakpoints"), issues)
+    item = get("supportsReadMemoryRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsReadMemoryRequest"), issues)
+    item = get("supportsWriteMemoryRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsWriteMemoryRequest"), issues)
+    item = get("supportsDisassembleRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsDisassembleRequest"), issues)
+    item = get("supportsCancelRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsCancelRequest"), issues)
+    item = get("supportsBreakpointLocationsRequest", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsBreakpointLocationsRequest"), issues)
+    item = get("supportsClipboardContext", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsClipboardContext"), issues)
+    item = get("supportsSteppingGranularity", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsSteppingGranularity"), issues)
+    item = get("supportsInstructionBreakpoints", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsInstructionBreakpoints"), issues)
+    item = get("supportsExceptionFilterOptions", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsExceptionFilterOptions"), issues)
+    item = get("supportsSingleThreadExecutionRequests", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsSingleThreadExecutionRequests"), issues)
+    item = get("supportsDataBreakpointBytes", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
+    item = get("breakpointModes", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_breakpoint_mode, item)))
+    ):
+        at5 = (*path, "breakpointModes")
+        items4 = _list(item, at5, issues)
+        if items4 is not None:
+            for i4, element4 in enumerate(items4):
+                if not _is_breakpoint_mode(element4):
+                    if _walkable(element4, (*at5, i4), issues):
+                        yield _walk_breakpoint_mode, element4, (*at5, i4)
+    item = get("supportsANSIStyling", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "supportsANSIStyling"), issues)
 
 
 def validate_set_breakpoints_result(value: object) -> list[ValidationIssue]:
@@ -4325,7 +4788,7 @@ def parse_set_breakpoints_result(value: object) -> SetBreakpointsResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_set_breakpoints_result(value):
-        _raise_if_invalid(_issues(_walk_set_breakpoints_result, value))
+        _raise_if_invalid(validate_set_breakpoints_result(value))
     return cast("SetBreakpointsResult", value)
 
 
@@ -4341,17 +4804,18 @@ def _walk_set_breakpoints_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "breakpoints")
-    item = _read(obj, at, issues)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_breakpoint, element, at1
+    item = get("breakpoints", _ABSENT)
+    if not (type(item) is list and all(map(_is_breakpoint, item))):
+        at1 = (*path, "breakpoints")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_breakpoint(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_breakpoint, element, (*at1, i)
 
 
 def validate_continue_result(value: object) -> list[ValidationIssue]:
@@ -4361,7 +4825,9 @@ def validate_continue_result(value: object) -> list[ValidationIssue]:
     """
     if _is_continue_result(value):
         return []
-    return _issues(_walk_continue_result, value)
+    issues: list[ValidationIssue] = []
+    _walk_continue_result(value, (), issues)
+    return issues
 
 
 def parse_continue_result(value: object) -> ContinueResult:
@@ -4371,7 +4837,7 @@ def parse_continue_result(value: object) -> ContinueResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_continue_result(value):
-        _raise_if_invalid(_issues(_walk_continue_result, value))
+        _raise_if_invalid(validate_continue_result(value))
     return cast("ContinueResult", value)
 
 
@@ -4387,11 +4853,12 @@ def _walk_continue_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "allThreadsContinued")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("allThreadsContinued", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "allThreadsContinued"), issues)
 
 
 def validate_stack_trace_result(value: object) -> list[ValidationIssue]:
@@ -4411,7 +4878,7 @@ def parse_stack_trace_result(value: object) -> StackTraceResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_stack_trace_result(value):
-        _raise_if_invalid(_issues(_walk_stack_trace_result, value))
+        _raise_if_invalid(validate_stack_trace_result(value))
     return cast("StackTraceResult", value)
 
 
@@ -4434,19 +4901,24 @@ def _walk_stack_trace_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "stackFrames")
-    item = _read(obj, at, issues)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_stack_frame, element, at1
-    at = (*path, "totalFrames")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
+    item = get("stackFrames", _ABSENT)
+    if not (type(item) is list and all(map(_is_stack_frame, item))):
+        at1 = (*path, "stackFrames")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_stack_frame(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_stack_frame, element, (*at1, i)
+    item = get("totalFrames", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "totalFrames"), issues)
 
 
 def validate_scopes_result(value: object) -> list[ValidationIssue]:
@@ -4466,7 +4938,7 @@ def parse_scopes_result(value: object) -> ScopesResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_scopes_result(value):
-        _raise_if_invalid(_issues(_walk_scopes_result, value))
+        _raise_if_invalid(validate_scopes_result(value))
     return cast("ScopesResult", value)
 
 
@@ -4482,17 +4954,18 @@ def _walk_scopes_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "scopes")
-    item = _read(obj, at, issues)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_scope, element, at1
+    item = get("scopes", _ABSENT)
+    if not (type(item) is list and all(map(_is_scope, item))):
+        at1 = (*path, "scopes")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_scope(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_scope, element, (*at1, i)
 
 
 def validate_variables_result(value: object) -> list[ValidationIssue]:
@@ -4512,7 +4985,7 @@ def parse_variables_result(value: object) -> VariablesResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_variables_result(value):
-        _raise_if_invalid(_issues(_walk_variables_result, value))
+        _raise_if_invalid(validate_variables_result(value))
     return cast("VariablesResult", value)
 
 
@@ -4528,17 +5001,18 @@ def _walk_variables_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "variables")
-    item = _read(obj, at, issues)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_variable, element, at1
+    item = get("variables", _ABSENT)
+    if not (type(item) is list and all(map(_is_variable, item))):
+        at1 = (*path, "variables")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_variable(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_variable, element, (*at1, i)
 
 
 def validate_threads_result(value: object) -> list[ValidationIssue]:
@@ -4558,7 +5032,7 @@ def parse_threads_result(value: object) -> ThreadsResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_threads_result(value):
-        _raise_if_invalid(_issues(_walk_threads_result, value))
+        _raise_if_invalid(validate_threads_result(value))
     return cast("ThreadsResult", value)
 
 
@@ -4574,17 +5048,18 @@ def _walk_threads_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "threads")
-    item = _read(obj, at, issues)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_thread, element, at1
+    item = get("threads", _ABSENT)
+    if not (type(item) is list and all(map(_is_thread, item))):
+        at1 = (*path, "threads")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_thread(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_thread, element, (*at1, i)
 
 
 def validate_evaluate_result(value: object) -> list[ValidationIssue]:
@@ -4604,7 +5079,7 @@ def parse_evaluate_result(value: object) -> EvaluateResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_evaluate_result(value):
-        _raise_if_invalid(_issues(_walk_evaluate_result, value))
+        _raise_if_invalid(validate_evaluate_result(value))
     return cast("EvaluateResult", value)
 
 
@@ -4642,27 +5117,43 @@ def _walk_evaluate_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "result")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "type")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "presentationHint")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_variable_presentation_hint, item, at
-    at = (*path, "variablesReference")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "namedVariables")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "indexedVariables")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "memoryReference")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "valueLocationReference")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
+    item = get("result", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "result"), issues)
+    item = get("type", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "type"), issues)
+    item = get("presentationHint", _ABSENT)
+    if not (item is _ABSENT or _is_variable_presentation_hint(item)):
+        if _walkable(item, (*path, "presentationHint"), issues):
+            yield _walk_variable_presentation_hint, item, (*path, "presentationHint")
+    item = get("variablesReference", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "variablesReference"), issues)
+    item = get("namedVariables", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "namedVariables"), issues)
+    item = get("indexedVariables", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "indexedVariables"), issues)
+    item = get("memoryReference", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "memoryReference"), issues)
+    item = get("valueLocationReference", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "valueLocationReference"), issues)
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {
@@ -4838,24 +5329,90 @@ def _object(
     return None
 
 
-def _read(
-    obj: Mapping[object, object],
-    at: _Path,
-    issues: list[ValidationIssue],
-    required: bool = True,
-) -> object:
-    """The value of the key ``at`` ends with; ``_ABSENT`` when it is missing or unreadable."""
-    key = at[-1]
+def _getter(
+    value: object, at: _Path, issues: list[ValidationIssue]
+) -> Optional[Callable[[str, object], object]]:
+    """How to read ``value``'s keys: ``dict.get``, or a reader that reports a read that raises.
+
+    None after reporting that ``value`` is no object.
+    """
+    if type(value) is dict:
+        return cast("dict[str, object]", value).get
+    obj = _object(value, at, issues)
+    if obj is None:
+        return None
+    mapping = obj
+
+    def get(key: str, default: object) -> object:
+        try:
+            if key not in mapping:
+                return default
+            return mapping[key]
+        except Exception:  # a mapping that cannot be read is reported, never raised
+            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
+            return _UNREAD
+
+    return get
+
+
+def _accounted(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool
+) -> bool:
+    """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+        return True
+    return item is _UNREAD or (nullable and item is None)
+
+
+def _walkable(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Whether a record's walk should run on ``item`` (its walk reports a non-object)."""
+    if _accounted(item, at, issues, nullable):
+        return False
+    return not nullable or _object(item, at, issues, nullable) is not None
+
+
+def _list(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Optional[list[object]]:
+    """The items of a list, or None (after reporting why, unless null is allowed)."""
+    if _accounted(item, at, issues, nullable):
+        return None
+    if not isinstance(item, list):
+        _wrong(item, at, issues, "an array", nullable)
+        return None
     try:
-        found = key in obj
-        item = obj[key] if found else _ABSENT
+        return list(cast("list[object]", item))
+    except Exception:  # a list that cannot be read is reported, never raised
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
+        return None
+
+
+def _entries(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Iterator[tuple[str, object]]:
+    """A map's entries by key; one that cannot be read is reported in its place."""
+    if _accounted(item, at, issues, nullable):
+        return
+    if not isinstance(item, Mapping):
+        _wrong(item, at, issues, "an object", nullable)
+        return
+    obj = cast("Mapping[object, object]", item)
+    try:
+        keys = _sorted_keys(obj)
     except Exception:  # a mapping that cannot be read is reported, never raised
         issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return _ABSENT
-    if not found and required:
-        message = f"missing required key {_quote(str(key))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
-    return item
+        return
+    for key, original in keys:
+        try:
+            value = obj[original]
+        except Exception:  # one entry that cannot be read must not hide the others
+            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
+            continue
+        yield key, value
 
 
 def _or_null(words: str, nullable: bool) -> str:
@@ -4865,19 +5422,17 @@ def _or_null(words: str, nullable: bool) -> str:
 def _wrong(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
-    message = f"expected {_or_null(words, nullable)}, got {_describe(item)}"
+    if nullable:
+        words += " or null"
+    message = f"expected {words}, got {_describe(item)}"
     issues.append(ValidationIssue(at, "wrong_type", message))
-
-
-def _skipped(item: object, nullable: bool) -> bool:
-    return item is _ABSENT or (nullable and item is None)
 
 
 def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if isinstance(item, str):
         return True
@@ -4889,7 +5444,7 @@ def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if _is_int_value(item):
         return True
@@ -4901,7 +5456,7 @@ def _check_bool(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a boolean; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if isinstance(item, bool):
         return True
@@ -4913,7 +5468,7 @@ def _check_json(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a JSON value, all the way down."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     try:
         flaw = _json_flaw(item)
@@ -4959,7 +5514,7 @@ def _check_enum(
     enum: _Enum,
     nullable: bool = False,
 ) -> None:
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return
     if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
         _wrong(item, at, issues, enum.words, nullable)
@@ -4976,49 +5531,9 @@ def _check_enum(
 def _check_one_of(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, matched: bool
 ) -> None:
-    if item is not _ABSENT and not matched:
+    if not matched and not _accounted(item, at, issues, nullable=False):
         message = f"expected {words}, got {_describe(item)}"
         issues.append(ValidationIssue(at, "wrong_type", message))
-
-
-def _list(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> Optional[list[object]]:
-    """The items of a list, or None (after reporting why, unless it is absent or null)."""
-    if _skipped(item, nullable):
-        return None
-    if not isinstance(item, list):
-        _wrong(item, at, issues, "an array", nullable)
-        return None
-    try:
-        return list(cast("list[object]", item))
-    except Exception:  # a list that cannot be read is reported, never raised
-        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return None
-
-
-def _entries(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> Iterator[tuple[_Path, object]]:
-    """A map's entries by key, each with its path; one that cannot be read is reported there."""
-    if _skipped(item, nullable):
-        return
-    if not isinstance(item, Mapping):
-        _wrong(item, at, issues, "an object", nullable)
-        return
-    obj = cast("Mapping[object, object]", item)
-    try:
-        keys = _sorted_keys(obj)
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return
-    for key, original in keys:
-        try:
-            value = obj[original]
-        except Exception:  # one entry that cannot be read must not hide the others
-            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
-            continue
-        yield (*at, key), value
 
 
 def _is_int_value(item: object) -> bool:
@@ -5084,10 +5599,9 @@ def _utf16(text: str) -> bytes:
 
 def _describe(value: object) -> str:
     """What a value is, in the words of the messages ("an integer", "an array")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
+    words = _KIND_OF_TYPE.get(type(value))
+    if words is not None:
+        return words
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -5099,8 +5613,19 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
+_KIND_OF_TYPE: dict[type, str] = {
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    bool: "a boolean",
+    type(None): "null",
+}
+
+
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 

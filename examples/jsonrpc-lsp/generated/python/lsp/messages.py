@@ -611,6 +611,7 @@ _Walker = Callable[
 ]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_UNREAD = object()
 _FINITE_INT = 2**1023
 _INF = math.inf
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -684,7 +685,9 @@ def validate_response_error(value: object) -> list[ValidationIssue]:
     """
     if _is_response_error(value):
         return []
-    return _issues(_walk_response_error, value)
+    issues: list[ValidationIssue] = []
+    _walk_response_error(value, (), issues)
+    return issues
 
 
 def parse_response_error(value: object) -> ResponseError:
@@ -694,7 +697,7 @@ def parse_response_error(value: object) -> ResponseError:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_response_error(value):
-        _raise_if_invalid(_issues(_walk_response_error, value))
+        _raise_if_invalid(validate_response_error(value))
     return cast("ResponseError", value)
 
 
@@ -715,15 +718,18 @@ def _walk_response_error(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "code")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "message")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "data")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
+    item = get("code", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "code"), issues)
+    item = get("message", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "message"), issues)
+    item = get("data", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "data"), issues)
 
 
 def validate_client_info(value: object) -> list[ValidationIssue]:
@@ -733,7 +739,9 @@ def validate_client_info(value: object) -> list[ValidationIssue]:
     """
     if _is_client_info(value):
         return []
-    return _issues(_walk_client_info, value)
+    issues: list[ValidationIssue] = []
+    _walk_client_info(value, (), issues)
+    return issues
 
 
 def parse_client_info(value: object) -> ClientInfo:
@@ -743,7 +751,7 @@ def parse_client_info(value: object) -> ClientInfo:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_client_info(value):
-        _raise_if_invalid(_issues(_walk_client_info, value))
+        _raise_if_invalid(validate_client_info(value))
     return cast("ClientInfo", value)
 
 
@@ -762,13 +770,15 @@ def _walk_client_info(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "version")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
+    item = get("name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "name"), issues)
+    item = get("version", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "version"), issues)
 
 
 def validate_server_info(value: object) -> list[ValidationIssue]:
@@ -778,7 +788,9 @@ def validate_server_info(value: object) -> list[ValidationIssue]:
     """
     if _is_server_info(value):
         return []
-    return _issues(_walk_server_info, value)
+    issues: list[ValidationIssue] = []
+    _walk_server_info(value, (), issues)
+    return issues
 
 
 def parse_server_info(value: object) -> ServerInfo:
@@ -788,7 +800,7 @@ def parse_server_info(value: object) -> ServerInfo:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_server_info(value):
-        _raise_if_invalid(_issues(_walk_server_info, value))
+        _raise_if_invalid(validate_server_info(value))
     return cast("ServerInfo", value)
 
 
@@ -807,13 +819,15 @@ def _walk_server_info(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "version")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
+    item = get("name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "name"), issues)
+    item = get("version", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "version"), issues)
 
 
 def validate_workspace_folder(value: object) -> list[ValidationIssue]:
@@ -823,7 +837,9 @@ def validate_workspace_folder(value: object) -> list[ValidationIssue]:
     """
     if _is_workspace_folder(value):
         return []
-    return _issues(_walk_workspace_folder, value)
+    issues: list[ValidationIssue] = []
+    _walk_workspace_folder(value, (), issues)
+    return issues
 
 
 def parse_workspace_folder(value: object) -> WorkspaceFolder:
@@ -833,7 +849,7 @@ def parse_workspace_folder(value: object) -> WorkspaceFolder:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_workspace_folder(value):
-        _raise_if_invalid(_issues(_walk_workspace_folder, value))
+        _raise_if_invalid(validate_workspace_folder(value))
     return cast("WorkspaceFolder", value)
 
 
@@ -853,15 +869,16 @@ def _walk_workspace_folder(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "uri")
-    item = _read(obj, at, issues)
-    if _check_str(item, at, issues):
-        _check_text(item, at, issues, None, "uri")
-    at = (*path, "name")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("uri", _ABSENT)
+    if not (type(item) is str and _fits_text(item, None, "uri")):
+        if _check_str(item, (*path, "uri"), issues):
+            _check_text(item, (*path, "uri"), issues, None, "uri")
+    item = get("name", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "name"), issues)
 
 
 def validate_text_document_sync_client_capabilities(
@@ -873,7 +890,9 @@ def validate_text_document_sync_client_capabilities(
     """
     if _is_text_document_sync_client_capabilities(value):
         return []
-    return _issues(_walk_text_document_sync_client_capabilities, value)
+    issues: list[ValidationIssue] = []
+    _walk_text_document_sync_client_capabilities(value, (), issues)
+    return issues
 
 
 def parse_text_document_sync_client_capabilities(
@@ -885,7 +904,7 @@ def parse_text_document_sync_client_capabilities(
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_text_document_sync_client_capabilities(value):
-        _raise_if_invalid(_issues(_walk_text_document_sync_client_capabilities, value))
+        _raise_if_invalid(validate_text_document_sync_client_capabilities(value))
     return cast("TextDocumentSyncClientCapabilities", value)
 
 
@@ -906,17 +925,21 @@ def _walk_text_document_sync_client_capabilities(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "dynamicRegistration")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "willSave")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "willSaveWaitUntil")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "didSave")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("dynamicRegistration", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "dynamicRegistration"), issues)
+    item = get("willSave", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "willSave"), issues)
+    item = get("willSaveWaitUntil", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "willSaveWaitUntil"), issues)
+    item = get("didSave", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "didSave"), issues)
 
 
 def validate_hover_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -926,7 +949,9 @@ def validate_hover_client_capabilities(value: object) -> list[ValidationIssue]:
     """
     if _is_hover_client_capabilities(value):
         return []
-    return _issues(_walk_hover_client_capabilities, value)
+    issues: list[ValidationIssue] = []
+    _walk_hover_client_capabilities(value, (), issues)
+    return issues
 
 
 def parse_hover_client_capabilities(value: object) -> HoverClientCapabilities:
@@ -936,7 +961,7 @@ def parse_hover_client_capabilities(value: object) -> HoverClientCapabilities:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_hover_client_capabilities(value):
-        _raise_if_invalid(_issues(_walk_hover_client_capabilities, value))
+        _raise_if_invalid(validate_hover_client_capabilities(value))
     return cast("HoverClientCapabilities", value)
 
 
@@ -958,18 +983,23 @@ def _walk_hover_client_capabilities(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "dynamicRegistration")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "contentFormat")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            _check_enum(element, at1, issues, _MARKUP_KIND_ENUM)
+    item = get("dynamicRegistration", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "dynamicRegistration"), issues)
+    item = get("contentFormat", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and _all_in(item, _MARKUP_KIND_VALUES))
+    ):
+        at1 = (*path, "contentFormat")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not (type(element) is str and element in _MARKUP_KIND_VALUES):
+                    _check_enum(element, (*at1, i), issues, _MARKUP_KIND_ENUM)
 
 
 def validate_diagnostic_tag_support(value: object) -> list[ValidationIssue]:
@@ -977,7 +1007,9 @@ def validate_diagnostic_tag_support(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _issues(_walk_diagnostic_tag_support, value)
+    issues: list[ValidationIssue] = []
+    _walk_diagnostic_tag_support(value, (), issues)
+    return issues
 
 
 def parse_diagnostic_tag_support(value: object) -> DiagnosticTagSupport:
@@ -986,7 +1018,7 @@ def parse_diagnostic_tag_support(value: object) -> DiagnosticTagSupport:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(_issues(_walk_diagnostic_tag_support, value))
+    _raise_if_invalid(validate_diagnostic_tag_support(value))
     return cast("DiagnosticTagSupport", value)
 
 
@@ -995,16 +1027,16 @@ def _walk_diagnostic_tag_support(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "valueSet")
-    item = _read(obj, at, issues)
-    items = _list(item, at, issues)
+    item = get("valueSet", _ABSENT)
+    at1 = (*path, "valueSet")
+    items = _list(item, at1, issues)
     if items is not None:
         for i, element in enumerate(items):
-            at1 = (*at, i)
-            _check_int(element, at1, issues)
+            if not (type(element) is int and -_FINITE_INT < element < _FINITE_INT):
+                _check_int(element, (*at1, i), issues)
 
 
 def validate_publish_diagnostics_client_capabilities(
@@ -1028,7 +1060,7 @@ def parse_publish_diagnostics_client_capabilities(
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_publish_diagnostics_client_capabilities(value):
-        _raise_if_invalid(_issues(_walk_publish_diagnostics_client_capabilities, value))
+        _raise_if_invalid(validate_publish_diagnostics_client_capabilities(value))
     return cast("PublishDiagnosticsClientCapabilities", value)
 
 
@@ -1056,21 +1088,25 @@ def _walk_publish_diagnostics_client_capabilities(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "relatedInformation")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "tagSupport")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_diagnostic_tag_support, item, at
-    at = (*path, "versionSupport")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "codeDescriptionSupport")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "dataSupport")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("relatedInformation", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "relatedInformation"), issues)
+    item = get("tagSupport", _ABSENT)
+    if not (item is _ABSENT or _is_diagnostic_tag_support(item)):
+        if _walkable(item, (*path, "tagSupport"), issues):
+            yield _walk_diagnostic_tag_support, item, (*path, "tagSupport")
+    item = get("versionSupport", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "versionSupport"), issues)
+    item = get("codeDescriptionSupport", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "codeDescriptionSupport"), issues)
+    item = get("dataSupport", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "dataSupport"), issues)
 
 
 def validate_text_document_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -1092,7 +1128,7 @@ def parse_text_document_client_capabilities(
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_text_document_client_capabilities(value):
-        _raise_if_invalid(_issues(_walk_text_document_client_capabilities, value))
+        _raise_if_invalid(validate_text_document_client_capabilities(value))
     return cast("TextDocumentClientCapabilities", value)
 
 
@@ -1121,21 +1157,21 @@ def _walk_text_document_client_capabilities(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "synchronization")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_text_document_sync_client_capabilities, item, at
-    at = (*path, "hover")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_hover_client_capabilities, item, at
-    at = (*path, "publishDiagnostics")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_publish_diagnostics_client_capabilities, item, at
+    item = get("synchronization", _ABSENT)
+    if not (item is _ABSENT or _is_text_document_sync_client_capabilities(item)):
+        if _walkable(item, (*path, "synchronization"), issues):
+            yield _walk_text_document_sync_client_capabilities, item, (*path, "synchronization")
+    item = get("hover", _ABSENT)
+    if not (item is _ABSENT or _is_hover_client_capabilities(item)):
+        if _walkable(item, (*path, "hover"), issues):
+            yield _walk_hover_client_capabilities, item, (*path, "hover")
+    item = get("publishDiagnostics", _ABSENT)
+    if not (item is _ABSENT or _is_publish_diagnostics_client_capabilities(item)):
+        if _walkable(item, (*path, "publishDiagnostics"), issues):
+            yield _walk_publish_diagnostics_client_capabilities, item, (*path, "publishDiagnostics")
 
 
 def validate_general_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -1143,7 +1179,9 @@ def validate_general_client_capabilities(value: object) -> list[ValidationIssue]
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _issues(_walk_general_client_capabilities, value)
+    issues: list[ValidationIssue] = []
+    _walk_general_client_capabilities(value, (), issues)
+    return issues
 
 
 def parse_general_client_capabilities(value: object) -> GeneralClientCapabilities:
@@ -1152,7 +1190,7 @@ def parse_general_client_capabilities(value: object) -> GeneralClientCapabilitie
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(_issues(_walk_general_client_capabilities, value))
+    _raise_if_invalid(validate_general_client_capabilities(value))
     return cast("GeneralClientCapabilities", value)
 
 
@@ -1161,16 +1199,17 @@ def _walk_general_client_capabilities(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "positionEncodings")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            _check_str(element, at1, issues)
+    item = get("positionEncodings", _ABSENT)
+    if item is not _ABSENT:
+        at1 = (*path, "positionEncodings")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if type(element) is not str:
+                    _check_str(element, (*at1, i), issues)
 
 
 def validate_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -1190,7 +1229,7 @@ def parse_client_capabilities(value: object) -> ClientCapabilities:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_client_capabilities(value):
-        _raise_if_invalid(_issues(_walk_client_capabilities, value))
+        _raise_if_invalid(validate_client_capabilities(value))
     return cast("ClientCapabilities", value)
 
 
@@ -1216,19 +1255,20 @@ def _walk_client_capabilities(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "textDocument")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_text_document_client_capabilities, item, at
-    at = (*path, "general")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_general_client_capabilities, item, at
-    at = (*path, "experimental")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
+    item = get("textDocument", _ABSENT)
+    if not (item is _ABSENT or _is_text_document_client_capabilities(item)):
+        if _walkable(item, (*path, "textDocument"), issues):
+            yield _walk_text_document_client_capabilities, item, (*path, "textDocument")
+    item = get("general", _ABSENT)
+    if not (item is _ABSENT or _is_general_client_capabilities(item)):
+        if _walkable(item, (*path, "general"), issues):
+            yield _walk_general_client_capabilities, item, (*path, "general")
+    item = get("experimental", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "experimental"), issues)
 
 
 def validate_save_options(value: object) -> list[ValidationIssue]:
@@ -1238,7 +1278,9 @@ def validate_save_options(value: object) -> list[ValidationIssue]:
     """
     if _is_save_options(value):
         return []
-    return _issues(_walk_save_options, value)
+    issues: list[ValidationIssue] = []
+    _walk_save_options(value, (), issues)
+    return issues
 
 
 def parse_save_options(value: object) -> SaveOptions:
@@ -1248,7 +1290,7 @@ def parse_save_options(value: object) -> SaveOptions:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_save_options(value):
-        _raise_if_invalid(_issues(_walk_save_options, value))
+        _raise_if_invalid(validate_save_options(value))
     return cast("SaveOptions", value)
 
 
@@ -1264,11 +1306,12 @@ def _walk_save_options(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "includeText")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("includeText", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "includeText"), issues)
 
 
 def validate_text_document_sync_options(value: object) -> list[ValidationIssue]:
@@ -1278,7 +1321,9 @@ def validate_text_document_sync_options(value: object) -> list[ValidationIssue]:
     """
     if _is_text_document_sync_options(value):
         return []
-    return _issues(_walk_text_document_sync_options, value)
+    issues: list[ValidationIssue] = []
+    _walk_text_document_sync_options(value, (), issues)
+    return issues
 
 
 def parse_text_document_sync_options(value: object) -> TextDocumentSyncOptions:
@@ -1288,7 +1333,7 @@ def parse_text_document_sync_options(value: object) -> TextDocumentSyncOptions:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_text_document_sync_options(value):
-        _raise_if_invalid(_issues(_walk_text_document_sync_options, value))
+        _raise_if_invalid(validate_text_document_sync_options(value))
     return cast("TextDocumentSyncOptions", value)
 
 
@@ -1317,29 +1362,31 @@ def _walk_text_document_sync_options(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "openClose")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "change")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _TEXT_DOCUMENT_SYNC_KIND_ENUM,
-    )
-    at = (*path, "willSave")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "willSaveWaitUntil")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "save")
-    item = _read(obj, at, issues, required=False)
-    matched = (
-        isinstance(item, bool)
-        or (_is_save_options(item) or _conforms(_walk_save_options, item))
-    )
-    _check_one_of(item, at, issues, "a boolean or an object", matched)
+    item = get("openClose", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "openClose"), issues)
+    item = get("change", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and item in _TEXT_DOCUMENT_SYNC_KIND_VALUES)
+    ):
+        _check_enum(item, (*path, "change"), issues, _TEXT_DOCUMENT_SYNC_KIND_ENUM)
+    item = get("willSave", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "willSave"), issues)
+    item = get("willSaveWaitUntil", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "willSaveWaitUntil"), issues)
+    item = get("save", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool or _is_save_options(item)):
+        matched = (
+            isinstance(item, bool)
+            or (_is_save_options(item) or _conforms(_walk_save_options, item))
+        )
+        _check_one_of(item, (*path, "save"), issues, "a boolean or an object", matched)
 
 
 def validate_hover_options(value: object) -> list[ValidationIssue]:
@@ -1349,7 +1396,9 @@ def validate_hover_options(value: object) -> list[ValidationIssue]:
     """
     if _is_hover_options(value):
         return []
-    return _issues(_walk_hover_options, value)
+    issues: list[ValidationIssue] = []
+    _walk_hover_options(value, (), issues)
+    return issues
 
 
 def parse_hover_options(value: object) -> HoverOptions:
@@ -1359,7 +1408,7 @@ def parse_hover_options(value: object) -> HoverOptions:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_hover_options(value):
-        _raise_if_invalid(_issues(_walk_hover_options, value))
+        _raise_if_invalid(validate_hover_options(value))
     return cast("HoverOptions", value)
 
 
@@ -1375,11 +1424,12 @@ def _walk_hover_options(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "workDoneProgress")
-    _check_bool(_read(obj, at, issues, required=False), at, issues)
+    item = get("workDoneProgress", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, (*path, "workDoneProgress"), issues)
 
 
 def validate_server_capabilities(value: object) -> list[ValidationIssue]:
@@ -1389,7 +1439,9 @@ def validate_server_capabilities(value: object) -> list[ValidationIssue]:
     """
     if _is_server_capabilities(value):
         return []
-    return _issues(_walk_server_capabilities, value)
+    issues: list[ValidationIssue] = []
+    _walk_server_capabilities(value, (), issues)
+    return issues
 
 
 def parse_server_capabilities(value: object) -> ServerCapabilities:
@@ -1399,7 +1451,7 @@ def parse_server_capabilities(value: object) -> ServerCapabilities:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_server_capabilities(value):
-        _raise_if_invalid(_issues(_walk_server_capabilities, value))
+        _raise_if_invalid(validate_server_capabilities(value))
     return cast("ServerCapabilities", value)
 
 
@@ -1428,27 +1480,45 @@ def _walk_server_capabilities(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "positionEncoding")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "textDocumentSync")
-    item = _read(obj, at, issues, required=False)
-    matched = (
-        (_is_text_document_sync_options(item) or _conforms(_walk_text_document_sync_options, item))
-        or _in_enum(item, _TEXT_DOCUMENT_SYNC_KIND_ENUM)
-    )
-    _check_one_of(item, at, issues, "an object or one of 0, 1, 2", matched)
-    at = (*path, "hoverProvider")
-    item = _read(obj, at, issues, required=False)
-    matched = (
-        isinstance(item, bool)
-        or (_is_hover_options(item) or _conforms(_walk_hover_options, item))
-    )
-    _check_one_of(item, at, issues, "a boolean or an object", matched)
-    at = (*path, "experimental")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
+    item = get("positionEncoding", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "positionEncoding"), issues)
+    item = get("textDocumentSync", _ABSENT)
+    if not (
+        item is _ABSENT
+        or _is_text_document_sync_options(item)
+        or (type(item) is int and item in _TEXT_DOCUMENT_SYNC_KIND_VALUES)
+    ):
+        matched = (
+            (_is_text_document_sync_options(item) or _conforms(_walk_text_document_sync_options, item))
+            or _in_enum(item, _TEXT_DOCUMENT_SYNC_KIND_ENUM)
+        )
+        _check_one_of(
+            item,
+            (*path, "textDocumentSync"),
+            issues,
+            "an object or one of 0, 1, 2",
+            matched,
+        )
+    item = get("hoverProvider", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool or _is_hover_options(item)):
+        matched = (
+            isinstance(item, bool)
+            or (_is_hover_options(item) or _conforms(_walk_hover_options, item))
+        )
+        _check_one_of(
+            item,
+            (*path, "hoverProvider"),
+            issues,
+            "a boolean or an object",
+            matched,
+        )
+    item = get("experimental", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "experimental"), issues)
 
 
 def validate_position(value: object) -> list[ValidationIssue]:
@@ -1458,7 +1528,9 @@ def validate_position(value: object) -> list[ValidationIssue]:
     """
     if _is_position(value):
         return []
-    return _issues(_walk_position, value)
+    issues: list[ValidationIssue] = []
+    _walk_position(value, (), issues)
+    return issues
 
 
 def parse_position(value: object) -> Position:
@@ -1468,7 +1540,7 @@ def parse_position(value: object) -> Position:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_position(value):
-        _raise_if_invalid(_issues(_walk_position, value))
+        _raise_if_invalid(validate_position(value))
     return cast("Position", value)
 
 
@@ -1485,17 +1557,17 @@ def _is_position(value: object) -> bool:
 
 
 def _walk_position(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "line")
-    item = _read(obj, at, issues)
-    if _check_int(item, at, issues):
-        _check_range(item, at, issues, 0, 2147483647)
-    at = (*path, "character")
-    item = _read(obj, at, issues)
-    if _check_int(item, at, issues):
-        _check_range(item, at, issues, 0, 2147483647)
+    item = get("line", _ABSENT)
+    if not (type(item) is int and _fits_range(item, 0, 2147483647)):
+        if _check_int(item, (*path, "line"), issues):
+            _check_range(item, (*path, "line"), issues, 0, 2147483647)
+    item = get("character", _ABSENT)
+    if not (type(item) is int and _fits_range(item, 0, 2147483647)):
+        if _check_int(item, (*path, "character"), issues):
+            _check_range(item, (*path, "character"), issues, 0, 2147483647)
 
 
 def validate_range(value: object) -> list[ValidationIssue]:
@@ -1515,7 +1587,7 @@ def parse_range(value: object) -> Range:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_range(value):
-        _raise_if_invalid(_issues(_walk_range, value))
+        _raise_if_invalid(validate_range(value))
     return cast("Range", value)
 
 
@@ -1531,17 +1603,17 @@ def _walk_range(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "start")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_position, item, at
-    at = (*path, "end")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_position, item, at
+    item = get("start", _ABSENT)
+    if not _is_position(item):
+        if _walkable(item, (*path, "start"), issues):
+            yield _walk_position, item, (*path, "start")
+    item = get("end", _ABSENT)
+    if not _is_position(item):
+        if _walkable(item, (*path, "end"), issues):
+            yield _walk_position, item, (*path, "end")
 
 
 def validate_location(value: object) -> list[ValidationIssue]:
@@ -1561,7 +1633,7 @@ def parse_location(value: object) -> Location:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_location(value):
-        _raise_if_invalid(_issues(_walk_location, value))
+        _raise_if_invalid(validate_location(value))
     return cast("Location", value)
 
 
@@ -1581,17 +1653,17 @@ def _walk_location(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "uri")
-    item = _read(obj, at, issues)
-    if _check_str(item, at, issues):
-        _check_text(item, at, issues, None, "uri")
-    at = (*path, "range")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_range, item, at
+    item = get("uri", _ABSENT)
+    if not (type(item) is str and _fits_text(item, None, "uri")):
+        if _check_str(item, (*path, "uri"), issues):
+            _check_text(item, (*path, "uri"), issues, None, "uri")
+    item = get("range", _ABSENT)
+    if not _is_range(item):
+        if _walkable(item, (*path, "range"), issues):
+            yield _walk_range, item, (*path, "range")
 
 
 def validate_text_document_identifier(value: object) -> list[ValidationIssue]:
@@ -1601,7 +1673,9 @@ def validate_text_document_identifier(value: object) -> list[ValidationIssue]:
     """
     if _is_text_document_identifier(value):
         return []
-    return _issues(_walk_text_document_identifier, value)
+    issues: list[ValidationIssue] = []
+    _walk_text_document_identifier(value, (), issues)
+    return issues
 
 
 def parse_text_document_identifier(value: object) -> TextDocumentIdentifier:
@@ -1611,7 +1685,7 @@ def parse_text_document_identifier(value: object) -> TextDocumentIdentifier:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_text_document_identifier(value):
-        _raise_if_invalid(_issues(_walk_text_document_identifier, value))
+        _raise_if_invalid(validate_text_document_identifier(value))
     return cast("TextDocumentIdentifier", value)
 
 
@@ -1627,13 +1701,13 @@ def _walk_text_document_identifier(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "uri")
-    item = _read(obj, at, issues)
-    if _check_str(item, at, issues):
-        _check_text(item, at, issues, None, "uri")
+    item = get("uri", _ABSENT)
+    if not (type(item) is str and _fits_text(item, None, "uri")):
+        if _check_str(item, (*path, "uri"), issues):
+            _check_text(item, (*path, "uri"), issues, None, "uri")
 
 
 def validate_text_document_item(value: object) -> list[ValidationIssue]:
@@ -1643,7 +1717,9 @@ def validate_text_document_item(value: object) -> list[ValidationIssue]:
     """
     if _is_text_document_item(value):
         return []
-    return _issues(_walk_text_document_item, value)
+    issues: list[ValidationIssue] = []
+    _walk_text_document_item(value, (), issues)
+    return issues
 
 
 def parse_text_document_item(value: object) -> TextDocumentItem:
@@ -1653,7 +1729,7 @@ def parse_text_document_item(value: object) -> TextDocumentItem:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_text_document_item(value):
-        _raise_if_invalid(_issues(_walk_text_document_item, value))
+        _raise_if_invalid(validate_text_document_item(value))
     return cast("TextDocumentItem", value)
 
 
@@ -1676,19 +1752,22 @@ def _walk_text_document_item(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "uri")
-    item = _read(obj, at, issues)
-    if _check_str(item, at, issues):
-        _check_text(item, at, issues, None, "uri")
-    at = (*path, "languageId")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "version")
-    _check_int(_read(obj, at, issues), at, issues)
-    at = (*path, "text")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("uri", _ABSENT)
+    if not (type(item) is str and _fits_text(item, None, "uri")):
+        if _check_str(item, (*path, "uri"), issues):
+            _check_text(item, (*path, "uri"), issues, None, "uri")
+    item = get("languageId", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "languageId"), issues)
+    item = get("version", _ABSENT)
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+        _check_int(item, (*path, "version"), issues)
+    item = get("text", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "text"), issues)
 
 
 def validate_markup_content(value: object) -> list[ValidationIssue]:
@@ -1698,7 +1777,9 @@ def validate_markup_content(value: object) -> list[ValidationIssue]:
     """
     if _is_markup_content(value):
         return []
-    return _issues(_walk_markup_content, value)
+    issues: list[ValidationIssue] = []
+    _walk_markup_content(value, (), issues)
+    return issues
 
 
 def parse_markup_content(value: object) -> MarkupContent:
@@ -1708,7 +1789,7 @@ def parse_markup_content(value: object) -> MarkupContent:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_markup_content(value):
-        _raise_if_invalid(_issues(_walk_markup_content, value))
+        _raise_if_invalid(validate_markup_content(value))
     return cast("MarkupContent", value)
 
 
@@ -1728,13 +1809,15 @@ def _walk_markup_content(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "kind")
-    _check_enum(_read(obj, at, issues), at, issues, _MARKUP_KIND_ENUM)
-    at = (*path, "value")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("kind", _ABSENT)
+    if not (type(item) is str and item in _MARKUP_KIND_VALUES):
+        _check_enum(item, (*path, "kind"), issues, _MARKUP_KIND_ENUM)
+    item = get("value", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "value"), issues)
 
 
 def validate_marked_string_with_language(value: object) -> list[ValidationIssue]:
@@ -1744,7 +1827,9 @@ def validate_marked_string_with_language(value: object) -> list[ValidationIssue]
     """
     if _is_marked_string_with_language(value):
         return []
-    return _issues(_walk_marked_string_with_language, value)
+    issues: list[ValidationIssue] = []
+    _walk_marked_string_with_language(value, (), issues)
+    return issues
 
 
 def parse_marked_string_with_language(value: object) -> MarkedStringWithLanguage:
@@ -1754,7 +1839,7 @@ def parse_marked_string_with_language(value: object) -> MarkedStringWithLanguage
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_marked_string_with_language(value):
-        _raise_if_invalid(_issues(_walk_marked_string_with_language, value))
+        _raise_if_invalid(validate_marked_string_with_language(value))
     return cast("MarkedStringWithLanguage", value)
 
 
@@ -1770,13 +1855,15 @@ def _walk_marked_string_with_language(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "language")
-    _check_str(_read(obj, at, issues), at, issues)
-    at = (*path, "value")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("language", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "language"), issues)
+    item = get("value", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "value"), issues)
 
 
 def validate_code_description(value: object) -> list[ValidationIssue]:
@@ -1786,7 +1873,9 @@ def validate_code_description(value: object) -> list[ValidationIssue]:
     """
     if _is_code_description(value):
         return []
-    return _issues(_walk_code_description, value)
+    issues: list[ValidationIssue] = []
+    _walk_code_description(value, (), issues)
+    return issues
 
 
 def parse_code_description(value: object) -> CodeDescription:
@@ -1796,7 +1885,7 @@ def parse_code_description(value: object) -> CodeDescription:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_code_description(value):
-        _raise_if_invalid(_issues(_walk_code_description, value))
+        _raise_if_invalid(validate_code_description(value))
     return cast("CodeDescription", value)
 
 
@@ -1812,13 +1901,13 @@ def _walk_code_description(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "href")
-    item = _read(obj, at, issues)
-    if _check_str(item, at, issues):
-        _check_text(item, at, issues, None, "uri")
+    item = get("href", _ABSENT)
+    if not (type(item) is str and _fits_text(item, None, "uri")):
+        if _check_str(item, (*path, "href"), issues):
+            _check_text(item, (*path, "href"), issues, None, "uri")
 
 
 def validate_diagnostic_related_information(value: object) -> list[ValidationIssue]:
@@ -1838,7 +1927,7 @@ def parse_diagnostic_related_information(value: object) -> DiagnosticRelatedInfo
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_diagnostic_related_information(value):
-        _raise_if_invalid(_issues(_walk_diagnostic_related_information, value))
+        _raise_if_invalid(validate_diagnostic_related_information(value))
     return cast("DiagnosticRelatedInformation", value)
 
 
@@ -1854,15 +1943,16 @@ def _walk_diagnostic_related_information(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "location")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_location, item, at
-    at = (*path, "message")
-    _check_str(_read(obj, at, issues), at, issues)
+    item = get("location", _ABSENT)
+    if not _is_location(item):
+        if _walkable(item, (*path, "location"), issues):
+            yield _walk_location, item, (*path, "location")
+    item = get("message", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "message"), issues)
 
 
 def validate_diagnostic(value: object) -> list[ValidationIssue]:
@@ -1879,7 +1969,7 @@ def parse_diagnostic(value: object) -> Diagnostic:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(_issues(_walk_diagnostic, value))
+    _raise_if_invalid(validate_diagnostic(value))
     return cast("Diagnostic", value)
 
 
@@ -1888,54 +1978,70 @@ def _walk_diagnostic(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "range")
-    item = _read(obj, at, issues)
+    item = get("range", _ABSENT)
+    if not _is_range(item):
+        if _walkable(item, (*path, "range"), issues):
+            yield _walk_range, item, (*path, "range")
+    item = get("severity", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and item in _DIAGNOSTIC_SEVERITY_VALUES)
+    ):
+        _check_enum(item, (*path, "severity"), issues, _DIAGNOSTIC_SEVERITY_ENUM)
+    item = get("code", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
+        matched = _is_int_value(item) or isinstance(item, str)
+        _check_one_of(item, (*path, "code"), issues, "an integer or a string", matched)
+    item = get("codeDescription", _ABSENT)
+    if not (item is _ABSENT or _is_code_description(item)):
+        if _walkable(item, (*path, "codeDescription"), issues):
+            yield _walk_code_description, item, (*path, "codeDescription")
+    item = get("source", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "source"), issues)
+    item = get("message", _ABSENT)
+    if not (type(item) is str or _is_markup_content(item)):
+        matched = (
+            isinstance(item, str)
+            or (_is_markup_content(item) or _conforms(_walk_markup_content, item))
+        )
+        _check_one_of(
+            item,
+            (*path, "message"),
+            issues,
+            "a string or an object",
+            matched,
+        )
+    item = get("tags", _ABSENT)
     if item is not _ABSENT:
-        yield _walk_range, item, at
-    at = (*path, "severity")
-    _check_enum(
-        _read(obj, at, issues, required=False),
-        at,
-        issues,
-        _DIAGNOSTIC_SEVERITY_ENUM,
-    )
-    at = (*path, "code")
-    item = _read(obj, at, issues, required=False)
-    matched = _is_int_value(item) or isinstance(item, str)
-    _check_one_of(item, at, issues, "an integer or a string", matched)
-    at = (*path, "codeDescription")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_code_description, item, at
-    at = (*path, "source")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "message")
-    item = _read(obj, at, issues)
-    matched = (
-        isinstance(item, str)
-        or (_is_markup_content(item) or _conforms(_walk_markup_content, item))
-    )
-    _check_one_of(item, at, issues, "a string or an object", matched)
-    at = (*path, "tags")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            _check_int(element, at1, issues)
-    at = (*path, "relatedInformation")
-    item = _read(obj, at, issues, required=False)
-    items1 = _list(item, at, issues)
-    if items1 is not None:
-        for j, element1 in enumerate(items1):
-            at2 = (*at, j)
-            if element1 is not _ABSENT:
-                yield _walk_diagnostic_related_information, element1, at2
-    at = (*path, "data")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
+        at1 = (*path, "tags")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not (type(element) is int and -_FINITE_INT < element < _FINITE_INT):
+                    _check_int(element, (*at1, i), issues)
+    item = get("relatedInformation", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_diagnostic_related_information, item)))
+    ):
+        at2 = (*path, "relatedInformation")
+        items1 = _list(item, at2, issues)
+        if items1 is not None:
+            for j, element1 in enumerate(items1):
+                if not _is_diagnostic_related_information(element1):
+                    if _walkable(element1, (*at2, j), issues):
+                        yield _walk_diagnostic_related_information, element1, (*at2, j)
+    item = get("data", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "data"), issues)
 
 
 def validate_initialize_payload(value: object) -> list[ValidationIssue]:
@@ -1955,7 +2061,7 @@ def parse_initialize_payload(value: object) -> InitializePayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_initialize_payload(value):
-        _raise_if_invalid(_issues(_walk_initialize_payload, value))
+        _raise_if_invalid(validate_initialize_payload(value))
     return cast("InitializePayload", value)
 
 
@@ -2003,43 +2109,63 @@ def _walk_initialize_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "processId")
-    _check_int(_read(obj, at, issues), at, issues, True)
-    at = (*path, "clientInfo")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_client_info, item, at
-    at = (*path, "locale")
-    _check_str(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "rootPath")
-    _check_str(_read(obj, at, issues, required=False), at, issues, True)
-    at = (*path, "rootUri")
-    item = _read(obj, at, issues)
-    if _check_str(item, at, issues, True):
-        _check_text(item, at, issues, None, "uri")
-    at = (*path, "capabilities")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_client_capabilities, item, at
-    at = (*path, "initializationOptions")
-    _check_json(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "trace")
-    _check_enum(_read(obj, at, issues, required=False), at, issues, _TRACE_VALUE_ENUM)
-    at = (*path, "workspaceFolders")
-    item = _read(obj, at, issues, required=False)
-    items = _list(item, at, issues, True)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_workspace_folder, element, at1
-    at = (*path, "workDoneToken")
-    item = _read(obj, at, issues, required=False)
-    matched = _is_int_value(item) or isinstance(item, str)
-    _check_one_of(item, at, issues, "an integer or a string", matched)
+    item = get("processId", _ABSENT)
+    if not (item is None or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
+        _check_int(item, (*path, "processId"), issues, True)
+    item = get("clientInfo", _ABSENT)
+    if not (item is _ABSENT or _is_client_info(item)):
+        if _walkable(item, (*path, "clientInfo"), issues):
+            yield _walk_client_info, item, (*path, "clientInfo")
+    item = get("locale", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, (*path, "locale"), issues)
+    item = get("rootPath", _ABSENT)
+    if not (item is _ABSENT or item is None or type(item) is str):
+        _check_str(item, (*path, "rootPath"), issues, True)
+    item = get("rootUri", _ABSENT)
+    if not (item is None or (type(item) is str and _fits_text(item, None, "uri"))):
+        if _check_str(item, (*path, "rootUri"), issues, True):
+            _check_text(item, (*path, "rootUri"), issues, None, "uri")
+    item = get("capabilities", _ABSENT)
+    if not _is_client_capabilities(item):
+        if _walkable(item, (*path, "capabilities"), issues):
+            yield _walk_client_capabilities, item, (*path, "capabilities")
+    item = get("initializationOptions", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, (*path, "initializationOptions"), issues)
+    item = get("trace", _ABSENT)
+    if not (item is _ABSENT or (type(item) is str and item in _TRACE_VALUE_VALUES)):
+        _check_enum(item, (*path, "trace"), issues, _TRACE_VALUE_ENUM)
+    item = get("workspaceFolders", _ABSENT)
+    if not (
+        item is _ABSENT
+        or item is None
+        or (type(item) is list and all(map(_is_workspace_folder, item)))
+    ):
+        at1 = (*path, "workspaceFolders")
+        items = _list(item, at1, issues, True)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_workspace_folder(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_workspace_folder, element, (*at1, i)
+    item = get("workDoneToken", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
+        matched = _is_int_value(item) or isinstance(item, str)
+        _check_one_of(
+            item,
+            (*path, "workDoneToken"),
+            issues,
+            "an integer or a string",
+            matched,
+        )
 
 
 def validate_hover_payload(value: object) -> list[ValidationIssue]:
@@ -2059,7 +2185,7 @@ def parse_hover_payload(value: object) -> HoverPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_hover_payload(value):
-        _raise_if_invalid(_issues(_walk_hover_payload, value))
+        _raise_if_invalid(validate_hover_payload(value))
     return cast("HoverPayload", value)
 
 
@@ -2083,21 +2209,31 @@ def _walk_hover_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "textDocument")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_text_document_identifier, item, at
-    at = (*path, "position")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_position, item, at
-    at = (*path, "workDoneToken")
-    item = _read(obj, at, issues, required=False)
-    matched = _is_int_value(item) or isinstance(item, str)
-    _check_one_of(item, at, issues, "an integer or a string", matched)
+    item = get("textDocument", _ABSENT)
+    if not _is_text_document_identifier(item):
+        if _walkable(item, (*path, "textDocument"), issues):
+            yield _walk_text_document_identifier, item, (*path, "textDocument")
+    item = get("position", _ABSENT)
+    if not _is_position(item):
+        if _walkable(item, (*path, "position"), issues):
+            yield _walk_position, item, (*path, "position")
+    item = get("workDoneToken", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
+        matched = _is_int_value(item) or isinstance(item, str)
+        _check_one_of(
+            item,
+            (*path, "workDoneToken"),
+            issues,
+            "an integer or a string",
+            matched,
+        )
 
 
 def validate_shutdown_payload(value: object) -> list[ValidationIssue]:
@@ -2107,7 +2243,9 @@ def validate_shutdown_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_shutdown_payload(value):
         return []
-    return _issues(_walk_shutdown_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_shutdown_payload(value, (), issues)
+    return issues
 
 
 def parse_shutdown_payload(value: object) -> ShutdownPayload:
@@ -2117,7 +2255,7 @@ def parse_shutdown_payload(value: object) -> ShutdownPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_shutdown_payload(value):
-        _raise_if_invalid(_issues(_walk_shutdown_payload, value))
+        _raise_if_invalid(validate_shutdown_payload(value))
     return cast("ShutdownPayload", value)
 
 
@@ -2130,8 +2268,8 @@ def _walk_shutdown_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -2142,7 +2280,9 @@ def validate_initialized_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_initialized_payload(value):
         return []
-    return _issues(_walk_initialized_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_initialized_payload(value, (), issues)
+    return issues
 
 
 def parse_initialized_payload(value: object) -> InitializedPayload:
@@ -2152,7 +2292,7 @@ def parse_initialized_payload(value: object) -> InitializedPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_initialized_payload(value):
-        _raise_if_invalid(_issues(_walk_initialized_payload, value))
+        _raise_if_invalid(validate_initialized_payload(value))
     return cast("InitializedPayload", value)
 
 
@@ -2165,8 +2305,8 @@ def _walk_initialized_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -2187,7 +2327,7 @@ def parse_did_open_payload(value: object) -> DidOpenPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_did_open_payload(value):
-        _raise_if_invalid(_issues(_walk_did_open_payload, value))
+        _raise_if_invalid(validate_did_open_payload(value))
     return cast("DidOpenPayload", value)
 
 
@@ -2203,13 +2343,13 @@ def _walk_did_open_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "textDocument")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_text_document_item, item, at
+    item = get("textDocument", _ABSENT)
+    if not _is_text_document_item(item):
+        if _walkable(item, (*path, "textDocument"), issues):
+            yield _walk_text_document_item, item, (*path, "textDocument")
 
 
 def validate_publish_diagnostics_payload(value: object) -> list[ValidationIssue]:
@@ -2229,7 +2369,7 @@ def parse_publish_diagnostics_payload(value: object) -> PublishDiagnosticsPayloa
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_publish_diagnostics_payload(value):
-        _raise_if_invalid(_issues(_walk_publish_diagnostics_payload, value))
+        _raise_if_invalid(validate_publish_diagnostics_payload(value))
     return cast("PublishDiagnosticsPayload", value)
 
 
@@ -2254,23 +2394,28 @@ def _walk_publish_diagnostics_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "uri")
-    item = _read(obj, at, issues)
-    if _check_str(item, at, issues):
-        _check_text(item, at, issues, None, "uri")
-    at = (*path, "version")
-    _check_int(_read(obj, at, issues, required=False), at, issues)
-    at = (*path, "diagnostics")
-    item = _read(obj, at, issues)
-    items = _list(item, at, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            at1 = (*at, i)
-            if element is not _ABSENT:
-                yield _walk_diagnostic, element, at1
+    item = get("uri", _ABSENT)
+    if not (type(item) is str and _fits_text(item, None, "uri")):
+        if _check_str(item, (*path, "uri"), issues):
+            _check_text(item, (*path, "uri"), issues, None, "uri")
+    item = get("version", _ABSENT)
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
+        _check_int(item, (*path, "version"), issues)
+    item = get("diagnostics", _ABSENT)
+    if not (type(item) is list and all(map(_is_diagnostic, item))):
+        at1 = (*path, "diagnostics")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_diagnostic(element):
+                    if _walkable(element, (*at1, i), issues):
+                        yield _walk_diagnostic, element, (*at1, i)
 
 
 def validate_exit_payload(value: object) -> list[ValidationIssue]:
@@ -2280,7 +2425,9 @@ def validate_exit_payload(value: object) -> list[ValidationIssue]:
     """
     if _is_exit_payload(value):
         return []
-    return _issues(_walk_exit_payload, value)
+    issues: list[ValidationIssue] = []
+    _walk_exit_payload(value, (), issues)
+    return issues
 
 
 def parse_exit_payload(value: object) -> ExitPayload:
@@ -2290,7 +2437,7 @@ def parse_exit_payload(value: object) -> ExitPayload:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_exit_payload(value):
-        _raise_if_invalid(_issues(_walk_exit_payload, value))
+        _raise_if_invalid(validate_exit_payload(value))
     return cast("ExitPayload", value)
 
 
@@ -2303,8 +2450,8 @@ def _walk_exit_payload(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> None:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
 
 
@@ -2325,7 +2472,7 @@ def parse_initialize_result(value: object) -> InitializeResult:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
     if not _is_initialize_result(value):
-        _raise_if_invalid(_issues(_walk_initialize_result, value))
+        _raise_if_invalid(validate_initialize_result(value))
     return cast("InitializeResult", value)
 
 
@@ -2344,17 +2491,17 @@ def _walk_initialize_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "capabilities")
-    item = _read(obj, at, issues)
-    if item is not _ABSENT:
-        yield _walk_server_capabilities, item, at
-    at = (*path, "serverInfo")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_server_info, item, at
+    item = get("capabilities", _ABSENT)
+    if not _is_server_capabilities(item):
+        if _walkable(item, (*path, "capabilities"), issues):
+            yield _walk_server_capabilities, item, (*path, "capabilities")
+    item = get("serverInfo", _ABSENT)
+    if not (item is _ABSENT or _is_server_info(item)):
+        if _walkable(item, (*path, "serverInfo"), issues):
+            yield _walk_server_info, item, (*path, "serverInfo")
 
 
 def validate_hover_result(value: object) -> list[ValidationIssue]:
@@ -2371,7 +2518,7 @@ def parse_hover_result(value: object) -> HoverResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(_issues(_walk_hover_result, value))
+    _raise_if_invalid(validate_hover_result(value))
     return cast("HoverResult", value)
 
 
@@ -2380,11 +2527,10 @@ def _walk_hover_result(
     path: _Path,
     issues: list[ValidationIssue],
 ) -> Iterator[tuple[_Walker, object, _Path]]:
-    obj = _object(value, path, issues)
-    if obj is None:
+    get = _getter(value, path, issues)
+    if get is None:
         return
-    at = (*path, "contents")
-    item = _read(obj, at, issues)
+    item = get("contents", _ABSENT)
     matched = (
         (_is_markup_content(item) or _conforms(_walk_markup_content, item))
         or isinstance(item, str)
@@ -2393,15 +2539,15 @@ def _walk_hover_result(
     )
     _check_one_of(
         item,
-        at,
+        (*path, "contents"),
         issues,
         "an object or a string or an object or an array",
         matched,
     )
-    at = (*path, "range")
-    item = _read(obj, at, issues, required=False)
-    if item is not _ABSENT:
-        yield _walk_range, item, at
+    item = get("range", _ABSENT)
+    if not (item is _ABSENT or _is_range(item)):
+        if _walkable(item, (*path, "range"), issues):
+            yield _walk_range, item, (*path, "range")
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {
@@ -2530,24 +2676,66 @@ def _object(
     return None
 
 
-def _read(
-    obj: Mapping[object, object],
-    at: _Path,
-    issues: list[ValidationIssue],
-    required: bool = True,
-) -> object:
-    """The value of the key ``at`` ends with; ``_ABSENT`` when it is missing or unreadable."""
-    key = at[-1]
-    try:
-        found = key in obj
-        item = obj[key] if found else _ABSENT
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return _ABSENT
-    if not found and required:
-        message = f"missing required key {_quote(str(key))}"
+def _getter(
+    value: object, at: _Path, issues: list[ValidationIssue]
+) -> Optional[Callable[[str, object], object]]:
+    """How to read ``value``'s keys: ``dict.get``, or a reader that reports a read that raises.
+
+    None after reporting that ``value`` is no object.
+    """
+    if type(value) is dict:
+        return cast("dict[str, object]", value).get
+    obj = _object(value, at, issues)
+    if obj is None:
+        return None
+    mapping = obj
+
+    def get(key: str, default: object) -> object:
+        try:
+            if key not in mapping:
+                return default
+            return mapping[key]
+        except Exception:  # a mapping that cannot be read is reported, never raised
+            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
+            return _UNREAD
+
+    return get
+
+
+def _accounted(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool
+) -> bool:
+    """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
         issues.append(ValidationIssue(at, "missing_key", message))
-    return item
+        return True
+    return item is _UNREAD or (nullable and item is None)
+
+
+def _walkable(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Whether a record's walk should run on ``item`` (its walk reports a non-object)."""
+    if _accounted(item, at, issues, nullable):
+        return False
+    return not nullable or _object(item, at, issues, nullable) is not None
+
+
+def _list(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> Optional[list[object]]:
+    """The items of a list, or None (after reporting why, unless null is allowed)."""
+    if _accounted(item, at, issues, nullable):
+        return None
+    if not isinstance(item, list):
+        _wrong(item, at, issues, "an array", nullable)
+        return None
+    try:
+        return list(cast("list[object]", item))
+    except Exception:  # a list that cannot be read is reported, never raised
+        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
+        return None
 
 
 def _or_null(words: str, nullable: bool) -> str:
@@ -2557,19 +2745,17 @@ def _or_null(words: str, nullable: bool) -> str:
 def _wrong(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
-    message = f"expected {_or_null(words, nullable)}, got {_describe(item)}"
+    if nullable:
+        words += " or null"
+    message = f"expected {words}, got {_describe(item)}"
     issues.append(ValidationIssue(at, "wrong_type", message))
-
-
-def _skipped(item: object, nullable: bool) -> bool:
-    return item is _ABSENT or (nullable and item is None)
 
 
 def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if isinstance(item, str):
         return True
@@ -2581,7 +2767,7 @@ def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if _is_int_value(item):
         return True
@@ -2593,7 +2779,7 @@ def _check_bool(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a boolean; True when it is one."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     if isinstance(item, bool):
         return True
@@ -2605,7 +2791,7 @@ def _check_json(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a JSON value, all the way down."""
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return False
     try:
         flaw = _json_flaw(item)
@@ -2651,7 +2837,7 @@ def _check_enum(
     enum: _Enum,
     nullable: bool = False,
 ) -> None:
-    if _skipped(item, nullable):
+    if _accounted(item, at, issues, nullable):
         return
     if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
         _wrong(item, at, issues, enum.words, nullable)
@@ -2668,7 +2854,7 @@ def _check_enum(
 def _check_one_of(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, matched: bool
 ) -> None:
-    if item is not _ABSENT and not matched:
+    if not matched and not _accounted(item, at, issues, nullable=False):
         message = f"expected {words}, got {_describe(item)}"
         issues.append(ValidationIssue(at, "wrong_type", message))
 
@@ -2761,22 +2947,6 @@ def _fits_text(item: object, min_length: Optional[int], text_format: Optional[st
     )
 
 
-def _list(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> Optional[list[object]]:
-    """The items of a list, or None (after reporting why, unless it is absent or null)."""
-    if _skipped(item, nullable):
-        return None
-    if not isinstance(item, list):
-        _wrong(item, at, issues, "an array", nullable)
-        return None
-    try:
-        return list(cast("list[object]", item))
-    except Exception:  # a list that cannot be read is reported, never raised
-        issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return None
-
-
 def _every_item(item: object, check: Callable[[object], bool]) -> bool:
     try:
         return isinstance(item, list) and all(map(check, cast("list[object]", item)))
@@ -2848,10 +3018,9 @@ def _utf16(text: str) -> bytes:
 
 def _describe(value: object) -> str:
     """What a value is, in the words of the messages ("an integer", "an array")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
+    words = _KIND_OF_TYPE.get(type(value))
+    if words is not None:
+        return words
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -2863,8 +3032,19 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
+_KIND_OF_TYPE: dict[type, str] = {
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    bool: "a boolean",
+    type(None): "null",
+}
+
+
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
