@@ -33,7 +33,10 @@ def main() -> None:
         result = api.validate_message(case["message"], case.get("request"))
         out["messages"][name[: -len(".json")]] = issue_list(result.errors)
     conversations_dir = os.path.join(example_dir, "conversations")
-    for name in sorted(os.listdir(conversations_dir)):
+    # Without a conversation checker in the package the test fails on "conversations": null.
+    if not hasattr(api, "Conversation"):
+        out["conversations"] = None
+    for name in sorted(os.listdir(conversations_dir)) if out["conversations"] is not None else []:
         if not name.endswith(".json"):
             continue
         with open(os.path.join(conversations_dir, name), encoding="utf-8") as f:

@@ -562,13 +562,6 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         message = f"expected at least {min_items} items, got {len(items)}"
         issues.append(ValidationIssue(at, "too_short", message))
 ` },
-  { name: "_FORMATS", uses: ["Callable", "Mapping", "_is_date_time", "_is_date", "_is_uuid", "_is_uri"], text: `_FORMATS: Mapping[str, Callable[[str], bool]] = {
-    "date-time": _is_date_time,
-    "date": _is_date,
-    "uuid": _is_uuid,
-    "uri": _is_uri,
-}
-` },
   { name: "_is_uuid", uses: ["_UUID"], text: `def _is_uuid(text: str) -> bool:
     return _UUID.fullmatch(text) is not None
 ` },
@@ -582,6 +575,14 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
   { name: "_is_date_time", uses: ["_DATE_TIME", "_in_calendar"], text: `def _is_date_time(text: str) -> bool:
     match = _DATE_TIME.fullmatch(text)
     return match is not None and _in_calendar(match, len(_CALENDAR))
+` },
+  // After the functions it holds: a module-level table is built at import.
+  { name: "_FORMATS", uses: ["Callable", "Mapping", "_is_date_time", "_is_date", "_is_uuid", "_is_uri"], text: `_FORMATS: Mapping[str, Callable[[str], bool]] = {
+    "date-time": _is_date_time,
+    "date": _is_date,
+    "uuid": _is_uuid,
+    "uri": _is_uri,
+}
 ` },
   { name: "_in_calendar", uses: ["re", "_CALENDAR"], text: `def _in_calendar(match: re.Match[str], fields: int) -> bool:
     """Month 01-12, day 01-31, hour to 23, minute to 59, second to 60 (the first \`\`fields\`\`)."""

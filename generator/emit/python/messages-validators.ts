@@ -645,6 +645,9 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
       : [`    if not ${check}(value):\n`, `        ${ctx.need("_raise_if_invalid")}(${validator}(value))\n`]),
     `${pyStatement(4, `return ${ctx.need("cast")}`, [pythonString(type), "value"], "")}\n`,
     ...(fast === null ? [] : ["\n\n", fast]),
+    // The plan counts this shape as fast but one of its fields has no exact-type check: the check
+    // still exists (false), so the fast checks of the shapes holding it fall back to their walks.
+    ...(fast === null && plan.fast.has(view.shape) ? ["\n\n", `${pyDef(check, ["value: object"], "bool")}\n`, "    return False\n"] : []),
     "\n\n",
     walkText,
   ].join("");

@@ -1837,6 +1837,10 @@ def parse_breakpoint_mode(value: object) -> BreakpointMode:
     return cast("BreakpointMode", value)
 
 
+def _is_breakpoint_mode(value: object) -> bool:
+    return False
+
+
 def _walk_breakpoint_mode(
     value: object,
     path: _Path,
@@ -2932,6 +2936,10 @@ def parse_variable_presentation_hint(value: object) -> VariablePresentationHint:
     """
     _raise_if_invalid(validate_variable_presentation_hint(value))
     return cast("VariablePresentationHint", value)
+
+
+def _is_variable_presentation_hint(value: object) -> bool:
+    return False
 
 
 def _walk_variable_presentation_hint(

@@ -1022,6 +1022,10 @@ def parse_diagnostic_tag_support(value: object) -> DiagnosticTagSupport:
     return cast("DiagnosticTagSupport", value)
 
 
+def _is_diagnostic_tag_support(value: object) -> bool:
+    return False
+
+
 def _walk_diagnostic_tag_support(
     value: object,
     path: _Path,
@@ -1192,6 +1196,10 @@ def parse_general_client_capabilities(value: object) -> GeneralClientCapabilitie
     """
     _raise_if_invalid(validate_general_client_capabilities(value))
     return cast("GeneralClientCapabilities", value)
+
+
+def _is_general_client_capabilities(value: object) -> bool:
+    return False
 
 
 def _walk_general_client_capabilities(
@@ -1973,6 +1981,10 @@ def parse_diagnostic(value: object) -> Diagnostic:
     return cast("Diagnostic", value)
 
 
+def _is_diagnostic(value: object) -> bool:
+    return False
+
+
 def _walk_diagnostic(
     value: object,
     path: _Path,
@@ -2522,6 +2534,10 @@ def parse_hover_result(value: object) -> HoverResult:
     return cast("HoverResult", value)
 
 
+def _is_hover_result(value: object) -> bool:
+    return False
+
+
 def _walk_hover_result(
     value: object,
     path: _Path,
@@ -2899,14 +2915,6 @@ def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-_FORMATS: Mapping[str, Callable[[str], bool]] = {
-    "date-time": _is_date_time,
-    "date": _is_date,
-    "uuid": _is_uuid,
-    "uri": _is_uri,
-}
-
-
 def _is_uuid(text: str) -> bool:
     return _UUID.fullmatch(text) is not None
 
@@ -2923,6 +2931,14 @@ def _is_date(text: str) -> bool:
 def _is_date_time(text: str) -> bool:
     match = _DATE_TIME.fullmatch(text)
     return match is not None and _in_calendar(match, len(_CALENDAR))
+
+
+_FORMATS: Mapping[str, Callable[[str], bool]] = {
+    "date-time": _is_date_time,
+    "date": _is_date,
+    "uuid": _is_uuid,
+    "uri": _is_uri,
+}
 
 
 def _in_calendar(match: re.Match[str], fields: int) -> bool:
