@@ -231,10 +231,10 @@ for (const e of EXAMPLES) {
             const v = checker.accept(s.message);
             return v.ok ? { allowed: true, answers: v.answers ?? null, refused: null } : { allowed: false, answers: null, refused: v.code };
           });
+          expect(ts, "TypeScript's verdicts").toEqual(conv.steps.map((s) => ({ allowed: s.allowed, answers: s.answers ?? null, refused: s.refused ?? null })));
           const python = (await pythonRun(e)).conversations;
           expect(python, "the Python package has a conversation checker").not.toBeNull();
           expect(python?.[conv.name], "Python's verdicts equal TypeScript's").toEqual(ts);
-          expect(ts).toEqual(conv.steps.map((s) => ({ allowed: s.allowed, answers: s.answers ?? null, refused: s.refused ?? null })));
         });
       }
     });

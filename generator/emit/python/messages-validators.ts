@@ -35,10 +35,67 @@ export function validatorPlan(protocol: Protocol): ValidatorPlan {
   const heights = recordHeights(protocol);
   const fast = new Set<ShapeView["shape"]>();
   const height = (fields: readonly Field[]): number => Math.max(0, ...fields.map((f) => typeHeight(f.type, heights)));
-  for (const view of listShapes(protocol)) {
+  const views = listShapes(protocol);
+  for (const view of views) {
     if (height(view.fields) + 1 <= FAST_DEPTH) fast.add(view.shape);
   }
+  // A shape is fast only when every field has an exact-type check, a nested record's being its
+  // own fast check: drop the others until none changes (a shape that names another's check must
+  // find it defined).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const view of views) {
+      if (fast.has(view.shape) && !view.fields.every((f) => fieldFastable(f.type, fast))) {
+        fast.delete(view.shape);
+        changed = true;
+      }
+    }
+  }
   return { fast, enums: new Set(), unions: new Set() };
+}
+
+/** Whether `fastCheck` gives a field of this type a check (an `any` field needs none). */
+function fieldFastable(type: ValueType, fast: ReadonlySet<ShapeView["shape"]>): boolean {
+  return (type.kind === "scalar" && type.name === "any") || fastable(type, fast);
+}
+
+/** Mirrors `fastCheck`: false exactly where it has no check. */
+function fastable(type: ValueType, fast: ReadonlySet<ShapeView["shape"]>): boolean {
+  switch (type.kind) {
+    case "scalar":
+      return type.name !== "any";
+    case "enum":
+    case "literal":
+      return true;
+    case "record":
+      return fast.has(type.record);
+    case "tagged":
+      return type.union.variants.every((x) => fast.has(x.record));
+    case "nullable":
+      return fastable(type.of, fast);
+    case "oneOf":
+      return type.of.every((m) => fastable(m, fast));
+    case "list":
+      if ((type.constraints?.minItems ?? 0) > 0) return false;
+      if (type.of.kind === "scalar" && type.of.name === "any") return true;
+      if (type.of.kind === "enum" && !type.of.enum.open && type.of.enum.valueType === "string") return true;
+      return itemFastable(type.of, fast);
+    case "map":
+      if (type.of.kind === "scalar" && type.of.name === "any") return true;
+      return itemFastable(type.of, fast);
+  }
+}
+
+/** Mirrors `fastItemCheck`. */
+function itemFastable(type: ValueType, fast: ReadonlySet<ShapeView["shape"]>): boolean {
+  switch (type.kind) {
+    case "scalar":
+      return (type.constraints === undefined || Object.values(type.constraints).every((c) => c === undefined)) && type.name !== "any";
+    case "record":
+      return fast.has(type.record);
+    default:
+      return false;
+  }
 }
 
 /** How many records deep each record's values nest (1: no record inside), computed without recursion. */
@@ -225,16 +282,17 @@ function fastCheck(type: ValueType, v: FastValue, ctx: PyContext, plan: Validato
       if (type.of.kind === "scalar" && type.of.name === "any") return base;
       if (type.of.kind === "enum" && !type.of.enum.open && type.of.enum.valueType === "string") {
         plan.enums.add(type.of.enum);
-        return join("and", [base, atom(`${need("_all_in")}(${v.use(true)}, ${ctx.need(ctx.names.enumValues(type.of.enum))})`)]);
+        return join("and", [base, atom(`${need("_all_in")}(${need("cast")}("list[object]", ${v.use(true)}), ${ctx.need(ctx.names.enumValues(type.of.enum))})`)]);
       }
       const item = fastItemCheck(type.of, ctx, plan);
-      return item === null ? null : join("and", [base, atom(`all(map(${ctx.need(item)}, ${v.use(true)}))`)]);
+      // cast: after `type(v) is list` a type checker knows only list[Unknown].
+      return item === null ? null : join("and", [base, atom(`all(map(${ctx.need(item)}, ${need("cast")}("list[object]", ${v.use(true)})))`)]);
     }
     case "map": {
       const base = atom(`type(${v.use(true)}) is dict`);
       if (type.of.kind === "scalar" && type.of.name === "any") return base;
       const item = fastItemCheck(type.of, ctx, plan);
-      return item === null ? null : join("and", [base, atom(`all(map(${ctx.need(item)}, ${v.use(false)}.values()))`)]);
+      return item === null ? null : join("and", [base, atom(`all(map(${ctx.need(item)}, ${need("cast")}("dict[str, object]", ${v.use(false)}).values()))`)]);
     }
   }
 }
@@ -645,9 +703,6 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
       : [`    if not ${check}(value):\n`, `        ${ctx.need("_raise_if_invalid")}(${validator}(value))\n`]),
     `${pyStatement(4, `return ${ctx.need("cast")}`, [pythonString(type), "value"], "")}\n`,
     ...(fast === null ? [] : ["\n\n", fast]),
-    // The plan counts this shape as fast but one of its fields has no exact-type check: the check
-    // still exists (false), so the fast checks of the shapes holding it fall back to their walks.
-    ...(fast === null && plan.fast.has(view.shape) ? ["\n\n", `${pyDef(check, ["value: object"], "bool")}\n`, "    return False\n"] : []),
     "\n\n",
     walkText,
   ].join("");

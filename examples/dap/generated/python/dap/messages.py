@@ -1311,8 +1311,6 @@ def validate_capabilities(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_capabilities(value):
-        return []
     return _issues(_walk_capabilities, value)
 
 
@@ -1322,179 +1320,8 @@ def parse_capabilities(value: object) -> Capabilities:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_capabilities(value):
-        _raise_if_invalid(validate_capabilities(value))
+    _raise_if_invalid(validate_capabilities(value))
     return cast("Capabilities", value)
-
-
-def _is_capabilities(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        (
-            (v := obj.get("supportsConfigurationDoneRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsFunctionBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsConditionalBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsHitConditionalBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsEvaluateForHovers", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("exceptionBreakpointFilters", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_exception_breakpoints_filter, v)))
-        )
-        and ((v := obj.get("supportsStepBack", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("supportsSetVariable", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsRestartFrame", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsGotoTargetsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsStepInTargetsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsCompletionsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("completionTriggerCharacters", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_text, v)))
-        )
-        and (
-            (v := obj.get("supportsModulesRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("additionalModuleColumns", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_column_descriptor, v)))
-        )
-        and (
-            (v := obj.get("supportedChecksumAlgorithms", _ABSENT)) is _ABSENT
-            or (type(v) is list and _all_in(v, _CHECKSUM_ALGORITHM_VALUES))
-        )
-        and (
-            (v := obj.get("supportsRestartRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsValueFormattingOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionInfoRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportTerminateDebuggee", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportSuspendDebuggee", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDelayedStackTraceLoading", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsLoadedSourcesRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and ((v := obj.get("supportsLogPoints", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("supportsTerminateThreadsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSetExpression", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsTerminateRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDataBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsReadMemoryRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsWriteMemoryRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDisassembleRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsCancelRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsBreakpointLocationsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsClipboardContext", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSteppingGranularity", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsInstructionBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionFilterOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSingleThreadExecutionRequests", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDataBreakpointBytes", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("breakpointModes", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_breakpoint_mode, v)))
-        )
-        and (
-            (v := obj.get("supportsANSIStyling", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-    )
 
 
 def _walk_capabilities(
@@ -1523,7 +1350,10 @@ def _walk_capabilities(
     item = get("exceptionBreakpointFilters", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and all(map(_is_exception_breakpoints_filter, item)))
+        or (
+            type(item) is list
+            and all(map(_is_exception_breakpoints_filter, cast("list[object]", item)))
+        )
     ):
         at1 = (*path, "exceptionBreakpointFilters")
         items = _list(item, at1, issues)
@@ -1551,7 +1381,10 @@ def _walk_capabilities(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
     item = get("completionTriggerCharacters", _ABSENT)
-    if not (item is _ABSENT or (type(item) is list and all(map(_is_text, item)))):
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_text, cast("list[object]", item))))
+    ):
         at2 = (*path, "completionTriggerCharacters")
         items1 = _list(item, at2, issues)
         if items1 is not None:
@@ -1564,7 +1397,10 @@ def _walk_capabilities(
     item = get("additionalModuleColumns", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and all(map(_is_column_descriptor, item)))
+        or (
+            type(item) is list
+            and all(map(_is_column_descriptor, cast("list[object]", item)))
+        )
     ):
         at3 = (*path, "additionalModuleColumns")
         items2 = _list(item, at3, issues)
@@ -1576,7 +1412,10 @@ def _walk_capabilities(
     item = get("supportedChecksumAlgorithms", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and _all_in(item, _CHECKSUM_ALGORITHM_VALUES))
+        or (
+            type(item) is list
+            and _all_in(cast("list[object]", item), _CHECKSUM_ALGORITHM_VALUES)
+        )
     ):
         at4 = (*path, "supportedChecksumAlgorithms")
         items3 = _list(item, at4, issues)
@@ -1660,17 +1499,13 @@ def _walk_capabilities(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
     item = get("breakpointModes", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is list and all(map(_is_breakpoint_mode, item)))
-    ):
+    if item is not _ABSENT:
         at5 = (*path, "breakpointModes")
         items4 = _list(item, at5, issues)
         if items4 is not None:
             for i4, element4 in enumerate(items4):
-                if not _is_breakpoint_mode(element4):
-                    if _walkable(element4, (*at5, i4), issues):
-                        yield _walk_breakpoint_mode, element4, (*at5, i4)
+                if _walkable(element4, (*at5, i4), issues):
+                    yield _walk_breakpoint_mode, element4, (*at5, i4)
     item = get("supportsANSIStyling", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsANSIStyling"), issues)
@@ -1837,10 +1672,6 @@ def parse_breakpoint_mode(value: object) -> BreakpointMode:
     return cast("BreakpointMode", value)
 
 
-def _is_breakpoint_mode(value: object) -> bool:
-    return False
-
-
 def _walk_breakpoint_mode(
     value: object,
     path: _Path,
@@ -1900,7 +1731,10 @@ def _is_structured_message(value: object) -> bool:
         and type(obj.get("format")) is str
         and (
             (v := obj.get("variables", _ABSENT)) is _ABSENT
-            or (type(v) is dict and all(map(_is_text, v.values())))
+            or (
+                type(v) is dict
+                and all(map(_is_text, cast("dict[str, object]", v).values()))
+            )
         )
         and ((v := obj.get("sendTelemetry", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("showUser", _ABSENT)) is _ABSENT or type(v) is bool)
@@ -1926,7 +1760,10 @@ def _walk_structured_message(
     item = get("variables", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is dict and all(map(_is_text, item.values())))
+        or (
+            type(item) is dict
+            and all(map(_is_text, cast("dict[str, object]", item).values()))
+        )
     ):
         at1 = (*path, "variables")
         for key, element in _entries(item, at1, issues):
@@ -2031,12 +1868,15 @@ def _is_source(value: object) -> bool:
         and ((v := obj.get("origin", _ABSENT)) is _ABSENT or type(v) is str)
         and (
             (v := obj.get("sources", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_related_source, v)))
+            or (
+                type(v) is list
+                and all(map(_is_related_source, cast("list[object]", v)))
+            )
         )
         and ((v := obj.get("adapterData", _ABSENT)) is _ABSENT or _is_json(v))
         and (
             (v := obj.get("checksums", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_checksum, v)))
+            or (type(v) is list and all(map(_is_checksum, cast("list[object]", v))))
         )
     )
 
@@ -2078,7 +1918,10 @@ def _walk_source(
     item = get("sources", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and all(map(_is_related_source, item)))
+        or (
+            type(item) is list
+            and all(map(_is_related_source, cast("list[object]", item)))
+        )
     ):
         at1 = (*path, "sources")
         items = _list(item, at1, issues)
@@ -2091,7 +1934,10 @@ def _walk_source(
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "adapterData"), issues)
     item = get("checksums", _ABSENT)
-    if not (item is _ABSENT or (type(item) is list and all(map(_is_checksum, item)))):
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_checksum, cast("list[object]", item))))
+    ):
         at2 = (*path, "checksums")
         items1 = _list(item, at2, issues)
         if items1 is not None:
@@ -2141,7 +1987,7 @@ def _is_related_source(value: object) -> bool:
         and ((v := obj.get("adapterData", _ABSENT)) is _ABSENT or _is_json(v))
         and (
             (v := obj.get("checksums", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_checksum, v)))
+            or (type(v) is list and all(map(_is_checksum, cast("list[object]", v))))
         )
     )
 
@@ -2184,7 +2030,10 @@ def _walk_related_source(
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "adapterData"), issues)
     item = get("checksums", _ABSENT)
-    if not (item is _ABSENT or (type(item) is list and all(map(_is_checksum, item)))):
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_checksum, cast("list[object]", item))))
+    ):
         at1 = (*path, "checksums")
         items = _list(item, at1, issues)
         if items is not None:
@@ -2811,8 +2660,6 @@ def validate_variable(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_variable(value):
-        return []
     return _issues(_walk_variable, value)
 
 
@@ -2822,44 +2669,8 @@ def parse_variable(value: object) -> Variable:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_variable(value):
-        _raise_if_invalid(validate_variable(value))
+    _raise_if_invalid(validate_variable(value))
     return cast("Variable", value)
-
-
-def _is_variable(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        type(obj.get("name")) is str
-        and type(obj.get("value")) is str
-        and ((v := obj.get("type", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
-            or _is_variable_presentation_hint(v)
-        )
-        and ((v := obj.get("evaluateName", _ABSENT)) is _ABSENT or type(v) is str)
-        and type(v := obj.get("variablesReference")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and (
-            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and ((v := obj.get("memoryReference", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("declarationLocationReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("valueLocationReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-    )
 
 
 def _walk_variable(
@@ -2880,7 +2691,7 @@ def _walk_variable(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "type"), issues)
     item = get("presentationHint", _ABSENT)
-    if not (item is _ABSENT or _is_variable_presentation_hint(item)):
+    if item is not _ABSENT:
         if _walkable(item, (*path, "presentationHint"), issues):
             yield _walk_variable_presentation_hint, item, (*path, "presentationHint")
     item = get("evaluateName", _ABSENT)
@@ -2936,10 +2747,6 @@ def parse_variable_presentation_hint(value: object) -> VariablePresentationHint:
     """
     _raise_if_invalid(validate_variable_presentation_hint(value))
     return cast("VariablePresentationHint", value)
-
-
-def _is_variable_presentation_hint(value: object) -> bool:
-    return False
 
 
 def _walk_variable_presentation_hint(
@@ -3319,11 +3126,14 @@ def _is_set_breakpoints_payload(value: object) -> bool:
         _is_source(obj.get("source"))
         and (
             (v := obj.get("breakpoints", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_source_breakpoint, v)))
+            or (
+                type(v) is list
+                and all(map(_is_source_breakpoint, cast("list[object]", v)))
+            )
         )
         and (
             (v := obj.get("lines", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_whole, v)))
+            or (type(v) is list and all(map(_is_whole, cast("list[object]", v))))
         )
         and ((v := obj.get("sourceModified", _ABSENT)) is _ABSENT or type(v) is bool)
     )
@@ -3344,7 +3154,10 @@ def _walk_set_breakpoints_payload(
     item = get("breakpoints", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and all(map(_is_source_breakpoint, item)))
+        or (
+            type(item) is list
+            and all(map(_is_source_breakpoint, cast("list[object]", item)))
+        )
     ):
         at1 = (*path, "breakpoints")
         items = _list(item, at1, issues)
@@ -3354,7 +3167,10 @@ def _walk_set_breakpoints_payload(
                     if _walkable(element, (*at1, i), issues):
                         yield _walk_source_breakpoint, element, (*at1, i)
     item = get("lines", _ABSENT)
-    if not (item is _ABSENT or (type(item) is list and all(map(_is_whole, item)))):
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_whole, cast("list[object]", item))))
+    ):
         at2 = (*path, "lines")
         items1 = _list(item, at2, issues)
         if items1 is not None:
@@ -3983,7 +3799,7 @@ def _is_stopped_payload(value: object) -> bool:
         and ((v := obj.get("allThreadsStopped", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
             (v := obj.get("hitBreakpointIds", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_whole, v)))
+            or (type(v) is list and all(map(_is_whole, cast("list[object]", v))))
         )
     )
 
@@ -4018,7 +3834,10 @@ def _walk_stopped_payload(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "allThreadsStopped"), issues)
     item = get("hitBreakpointIds", _ABSENT)
-    if not (item is _ABSENT or (type(item) is list and all(map(_is_whole, item)))):
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_whole, cast("list[object]", item))))
+    ):
         at1 = (*path, "hitBreakpointIds")
         items = _list(item, at1, issues)
         if items is not None:
@@ -4372,8 +4191,6 @@ def validate_capabilities_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_capabilities_payload(value):
-        return []
     return _issues(_walk_capabilities_payload, value)
 
 
@@ -4383,16 +4200,8 @@ def parse_capabilities_payload(value: object) -> CapabilitiesPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_capabilities_payload(value):
-        _raise_if_invalid(validate_capabilities_payload(value))
+    _raise_if_invalid(validate_capabilities_payload(value))
     return cast("CapabilitiesPayload", value)
-
-
-def _is_capabilities_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return _is_capabilities(obj.get("capabilities"))
 
 
 def _walk_capabilities_payload(
@@ -4404,9 +4213,8 @@ def _walk_capabilities_payload(
     if get is None:
         return
     item = get("capabilities", _ABSENT)
-    if not _is_capabilities(item):
-        if _walkable(item, (*path, "capabilities"), issues):
-            yield _walk_capabilities, item, (*path, "capabilities")
+    if _walkable(item, (*path, "capabilities"), issues):
+        yield _walk_capabilities, item, (*path, "capabilities")
 
 
 def validate_initialize_result(value: object) -> list[ValidationIssue]:
@@ -4414,8 +4222,6 @@ def validate_initialize_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_initialize_result(value):
-        return []
     return _issues(_walk_initialize_result, value)
 
 
@@ -4425,179 +4231,8 @@ def parse_initialize_result(value: object) -> InitializeResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_initialize_result(value):
-        _raise_if_invalid(validate_initialize_result(value))
+    _raise_if_invalid(validate_initialize_result(value))
     return cast("InitializeResult", value)
-
-
-def _is_initialize_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        (
-            (v := obj.get("supportsConfigurationDoneRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsFunctionBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsConditionalBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsHitConditionalBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsEvaluateForHovers", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("exceptionBreakpointFilters", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_exception_breakpoints_filter, v)))
-        )
-        and ((v := obj.get("supportsStepBack", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("supportsSetVariable", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsRestartFrame", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsGotoTargetsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsStepInTargetsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsCompletionsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("completionTriggerCharacters", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_text, v)))
-        )
-        and (
-            (v := obj.get("supportsModulesRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("additionalModuleColumns", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_column_descriptor, v)))
-        )
-        and (
-            (v := obj.get("supportedChecksumAlgorithms", _ABSENT)) is _ABSENT
-            or (type(v) is list and _all_in(v, _CHECKSUM_ALGORITHM_VALUES))
-        )
-        and (
-            (v := obj.get("supportsRestartRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsValueFormattingOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionInfoRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportTerminateDebuggee", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportSuspendDebuggee", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDelayedStackTraceLoading", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsLoadedSourcesRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and ((v := obj.get("supportsLogPoints", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("supportsTerminateThreadsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSetExpression", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsTerminateRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDataBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsReadMemoryRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsWriteMemoryRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDisassembleRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsCancelRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsBreakpointLocationsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsClipboardContext", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSteppingGranularity", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsInstructionBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionFilterOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSingleThreadExecutionRequests", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDataBreakpointBytes", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("breakpointModes", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_breakpoint_mode, v)))
-        )
-        and (
-            (v := obj.get("supportsANSIStyling", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-    )
 
 
 def _walk_initialize_result(
@@ -4626,7 +4261,10 @@ def _walk_initialize_result(
     item = get("exceptionBreakpointFilters", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and all(map(_is_exception_breakpoints_filter, item)))
+        or (
+            type(item) is list
+            and all(map(_is_exception_breakpoints_filter, cast("list[object]", item)))
+        )
     ):
         at1 = (*path, "exceptionBreakpointFilters")
         items = _list(item, at1, issues)
@@ -4654,7 +4292,10 @@ def _walk_initialize_result(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
     item = get("completionTriggerCharacters", _ABSENT)
-    if not (item is _ABSENT or (type(item) is list and all(map(_is_text, item)))):
+    if not (
+        item is _ABSENT
+        or (type(item) is list and all(map(_is_text, cast("list[object]", item))))
+    ):
         at2 = (*path, "completionTriggerCharacters")
         items1 = _list(item, at2, issues)
         if items1 is not None:
@@ -4667,7 +4308,10 @@ def _walk_initialize_result(
     item = get("additionalModuleColumns", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and all(map(_is_column_descriptor, item)))
+        or (
+            type(item) is list
+            and all(map(_is_column_descriptor, cast("list[object]", item)))
+        )
     ):
         at3 = (*path, "additionalModuleColumns")
         items2 = _list(item, at3, issues)
@@ -4679,7 +4323,10 @@ def _walk_initialize_result(
     item = get("supportedChecksumAlgorithms", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and _all_in(item, _CHECKSUM_ALGORITHM_VALUES))
+        or (
+            type(item) is list
+            and _all_in(cast("list[object]", item), _CHECKSUM_ALGORITHM_VALUES)
+        )
     ):
         at4 = (*path, "supportedChecksumAlgorithms")
         items3 = _list(item, at4, issues)
@@ -4763,17 +4410,13 @@ def _walk_initialize_result(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
     item = get("breakpointModes", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is list and all(map(_is_breakpoint_mode, item)))
-    ):
+    if item is not _ABSENT:
         at5 = (*path, "breakpointModes")
         items4 = _list(item, at5, issues)
         if items4 is not None:
             for i4, element4 in enumerate(items4):
-                if not _is_breakpoint_mode(element4):
-                    if _walkable(element4, (*at5, i4), issues):
-                        yield _walk_breakpoint_mode, element4, (*at5, i4)
+                if _walkable(element4, (*at5, i4), issues):
+                    yield _walk_breakpoint_mode, element4, (*at5, i4)
     item = get("supportsANSIStyling", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsANSIStyling"), issues)
@@ -4804,7 +4447,10 @@ def _is_set_breakpoints_result(value: object) -> bool:
     if type(value) is not dict:
         return False
     obj = cast("dict[str, object]", value)
-    return type(v := obj.get("breakpoints")) is list and all(map(_is_breakpoint, v))
+    return (
+        type(v := obj.get("breakpoints")) is list
+        and all(map(_is_breakpoint, cast("list[object]", v)))
+    )
 
 
 def _walk_set_breakpoints_result(
@@ -4816,7 +4462,10 @@ def _walk_set_breakpoints_result(
     if get is None:
         return
     item = get("breakpoints", _ABSENT)
-    if not (type(item) is list and all(map(_is_breakpoint, item))):
+    if not (
+        type(item) is list
+        and all(map(_is_breakpoint, cast("list[object]", item)))
+    ):
         at1 = (*path, "breakpoints")
         items = _list(item, at1, issues)
         if items is not None:
@@ -4896,7 +4545,7 @@ def _is_stack_trace_result(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(v := obj.get("stackFrames")) is list
-        and all(map(_is_stack_frame, v))
+        and all(map(_is_stack_frame, cast("list[object]", v)))
         and (
             (v := obj.get("totalFrames", _ABSENT)) is _ABSENT
             or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
@@ -4913,7 +4562,10 @@ def _walk_stack_trace_result(
     if get is None:
         return
     item = get("stackFrames", _ABSENT)
-    if not (type(item) is list and all(map(_is_stack_frame, item))):
+    if not (
+        type(item) is list
+        and all(map(_is_stack_frame, cast("list[object]", item)))
+    ):
         at1 = (*path, "stackFrames")
         items = _list(item, at1, issues)
         if items is not None:
@@ -4954,7 +4606,10 @@ def _is_scopes_result(value: object) -> bool:
     if type(value) is not dict:
         return False
     obj = cast("dict[str, object]", value)
-    return type(v := obj.get("scopes")) is list and all(map(_is_scope, v))
+    return (
+        type(v := obj.get("scopes")) is list
+        and all(map(_is_scope, cast("list[object]", v)))
+    )
 
 
 def _walk_scopes_result(
@@ -4966,7 +4621,7 @@ def _walk_scopes_result(
     if get is None:
         return
     item = get("scopes", _ABSENT)
-    if not (type(item) is list and all(map(_is_scope, item))):
+    if not (type(item) is list and all(map(_is_scope, cast("list[object]", item)))):
         at1 = (*path, "scopes")
         items = _list(item, at1, issues)
         if items is not None:
@@ -4981,8 +4636,6 @@ def validate_variables_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_variables_result(value):
-        return []
     return _issues(_walk_variables_result, value)
 
 
@@ -4992,16 +4645,8 @@ def parse_variables_result(value: object) -> VariablesResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_variables_result(value):
-        _raise_if_invalid(validate_variables_result(value))
+    _raise_if_invalid(validate_variables_result(value))
     return cast("VariablesResult", value)
-
-
-def _is_variables_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return type(v := obj.get("variables")) is list and all(map(_is_variable, v))
 
 
 def _walk_variables_result(
@@ -5013,14 +4658,12 @@ def _walk_variables_result(
     if get is None:
         return
     item = get("variables", _ABSENT)
-    if not (type(item) is list and all(map(_is_variable, item))):
-        at1 = (*path, "variables")
-        items = _list(item, at1, issues)
-        if items is not None:
-            for i, element in enumerate(items):
-                if not _is_variable(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_variable, element, (*at1, i)
+    at1 = (*path, "variables")
+    items = _list(item, at1, issues)
+    if items is not None:
+        for i, element in enumerate(items):
+            if _walkable(element, (*at1, i), issues):
+                yield _walk_variable, element, (*at1, i)
 
 
 def validate_threads_result(value: object) -> list[ValidationIssue]:
@@ -5048,7 +4691,10 @@ def _is_threads_result(value: object) -> bool:
     if type(value) is not dict:
         return False
     obj = cast("dict[str, object]", value)
-    return type(v := obj.get("threads")) is list and all(map(_is_thread, v))
+    return (
+        type(v := obj.get("threads")) is list
+        and all(map(_is_thread, cast("list[object]", v)))
+    )
 
 
 def _walk_threads_result(
@@ -5060,7 +4706,7 @@ def _walk_threads_result(
     if get is None:
         return
     item = get("threads", _ABSENT)
-    if not (type(item) is list and all(map(_is_thread, item))):
+    if not (type(item) is list and all(map(_is_thread, cast("list[object]", item)))):
         at1 = (*path, "threads")
         items = _list(item, at1, issues)
         if items is not None:
@@ -5075,8 +4721,6 @@ def validate_evaluate_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_evaluate_result(value):
-        return []
     return _issues(_walk_evaluate_result, value)
 
 
@@ -5086,38 +4730,8 @@ def parse_evaluate_result(value: object) -> EvaluateResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_evaluate_result(value):
-        _raise_if_invalid(validate_evaluate_result(value))
+    _raise_if_invalid(validate_evaluate_result(value))
     return cast("EvaluateResult", value)
-
-
-def _is_evaluate_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        type(obj.get("result")) is str
-        and ((v := obj.get("type", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
-            or _is_variable_presentation_hint(v)
-        )
-        and type(v := obj.get("variablesReference")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and (
-            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and ((v := obj.get("memoryReference", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("valueLocationReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-    )
 
 
 def _walk_evaluate_result(
@@ -5135,7 +4749,7 @@ def _walk_evaluate_result(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "type"), issues)
     item = get("presentationHint", _ABSENT)
-    if not (item is _ABSENT or _is_variable_presentation_hint(item)):
+    if item is not _ABSENT:
         if _walkable(item, (*path, "presentationHint"), issues):
             yield _walk_variable_presentation_hint, item, (*path, "presentationHint")
     item = get("variablesReference", _ABSENT)

@@ -973,7 +973,10 @@ def _is_hover_client_capabilities(value: object) -> bool:
         ((v := obj.get("dynamicRegistration", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
             (v := obj.get("contentFormat", _ABSENT)) is _ABSENT
-            or (type(v) is list and _all_in(v, _MARKUP_KIND_VALUES))
+            or (
+                type(v) is list
+                and _all_in(cast("list[object]", v), _MARKUP_KIND_VALUES)
+            )
         )
     )
 
@@ -992,7 +995,10 @@ def _walk_hover_client_capabilities(
     item = get("contentFormat", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and _all_in(item, _MARKUP_KIND_VALUES))
+        or (
+            type(item) is list
+            and _all_in(cast("list[object]", item), _MARKUP_KIND_VALUES)
+        )
     ):
         at1 = (*path, "contentFormat")
         items = _list(item, at1, issues)
@@ -1022,10 +1028,6 @@ def parse_diagnostic_tag_support(value: object) -> DiagnosticTagSupport:
     return cast("DiagnosticTagSupport", value)
 
 
-def _is_diagnostic_tag_support(value: object) -> bool:
-    return False
-
-
 def _walk_diagnostic_tag_support(
     value: object,
     path: _Path,
@@ -1050,8 +1052,6 @@ def validate_publish_diagnostics_client_capabilities(
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_publish_diagnostics_client_capabilities(value):
-        return []
     return _issues(_walk_publish_diagnostics_client_capabilities, value)
 
 
@@ -1063,28 +1063,8 @@ def parse_publish_diagnostics_client_capabilities(
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_publish_diagnostics_client_capabilities(value):
-        _raise_if_invalid(validate_publish_diagnostics_client_capabilities(value))
+    _raise_if_invalid(validate_publish_diagnostics_client_capabilities(value))
     return cast("PublishDiagnosticsClientCapabilities", value)
-
-
-def _is_publish_diagnostics_client_capabilities(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        ((v := obj.get("relatedInformation", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("tagSupport", _ABSENT)) is _ABSENT
-            or _is_diagnostic_tag_support(v)
-        )
-        and ((v := obj.get("versionSupport", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("codeDescriptionSupport", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and ((v := obj.get("dataSupport", _ABSENT)) is _ABSENT or type(v) is bool)
-    )
 
 
 def _walk_publish_diagnostics_client_capabilities(
@@ -1099,7 +1079,7 @@ def _walk_publish_diagnostics_client_capabilities(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "relatedInformation"), issues)
     item = get("tagSupport", _ABSENT)
-    if not (item is _ABSENT or _is_diagnostic_tag_support(item)):
+    if item is not _ABSENT:
         if _walkable(item, (*path, "tagSupport"), issues):
             yield _walk_diagnostic_tag_support, item, (*path, "tagSupport")
     item = get("versionSupport", _ABSENT)
@@ -1118,8 +1098,6 @@ def validate_text_document_client_capabilities(value: object) -> list[Validation
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_text_document_client_capabilities(value):
-        return []
     return _issues(_walk_text_document_client_capabilities, value)
 
 
@@ -1131,29 +1109,8 @@ def parse_text_document_client_capabilities(
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_text_document_client_capabilities(value):
-        _raise_if_invalid(validate_text_document_client_capabilities(value))
+    _raise_if_invalid(validate_text_document_client_capabilities(value))
     return cast("TextDocumentClientCapabilities", value)
-
-
-def _is_text_document_client_capabilities(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        (
-            (v := obj.get("synchronization", _ABSENT)) is _ABSENT
-            or _is_text_document_sync_client_capabilities(v)
-        )
-        and (
-            (v := obj.get("hover", _ABSENT)) is _ABSENT
-            or _is_hover_client_capabilities(v)
-        )
-        and (
-            (v := obj.get("publishDiagnostics", _ABSENT)) is _ABSENT
-            or _is_publish_diagnostics_client_capabilities(v)
-        )
-    )
 
 
 def _walk_text_document_client_capabilities(
@@ -1173,7 +1130,7 @@ def _walk_text_document_client_capabilities(
         if _walkable(item, (*path, "hover"), issues):
             yield _walk_hover_client_capabilities, item, (*path, "hover")
     item = get("publishDiagnostics", _ABSENT)
-    if not (item is _ABSENT or _is_publish_diagnostics_client_capabilities(item)):
+    if item is not _ABSENT:
         if _walkable(item, (*path, "publishDiagnostics"), issues):
             yield _walk_publish_diagnostics_client_capabilities, item, (*path, "publishDiagnostics")
 
@@ -1196,10 +1153,6 @@ def parse_general_client_capabilities(value: object) -> GeneralClientCapabilitie
     """
     _raise_if_invalid(validate_general_client_capabilities(value))
     return cast("GeneralClientCapabilities", value)
-
-
-def _is_general_client_capabilities(value: object) -> bool:
-    return False
 
 
 def _walk_general_client_capabilities(
@@ -1225,8 +1178,6 @@ def validate_client_capabilities(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_client_capabilities(value):
-        return []
     return _issues(_walk_client_capabilities, value)
 
 
@@ -1236,26 +1187,8 @@ def parse_client_capabilities(value: object) -> ClientCapabilities:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_client_capabilities(value):
-        _raise_if_invalid(validate_client_capabilities(value))
+    _raise_if_invalid(validate_client_capabilities(value))
     return cast("ClientCapabilities", value)
-
-
-def _is_client_capabilities(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        (
-            (v := obj.get("textDocument", _ABSENT)) is _ABSENT
-            or _is_text_document_client_capabilities(v)
-        )
-        and (
-            (v := obj.get("general", _ABSENT)) is _ABSENT
-            or _is_general_client_capabilities(v)
-        )
-        and ((v := obj.get("experimental", _ABSENT)) is _ABSENT or _is_json(v))
-    )
 
 
 def _walk_client_capabilities(
@@ -1267,11 +1200,11 @@ def _walk_client_capabilities(
     if get is None:
         return
     item = get("textDocument", _ABSENT)
-    if not (item is _ABSENT or _is_text_document_client_capabilities(item)):
+    if item is not _ABSENT:
         if _walkable(item, (*path, "textDocument"), issues):
             yield _walk_text_document_client_capabilities, item, (*path, "textDocument")
     item = get("general", _ABSENT)
-    if not (item is _ABSENT or _is_general_client_capabilities(item)):
+    if item is not _ABSENT:
         if _walkable(item, (*path, "general"), issues):
             yield _walk_general_client_capabilities, item, (*path, "general")
     item = get("experimental", _ABSENT)
@@ -1981,10 +1914,6 @@ def parse_diagnostic(value: object) -> Diagnostic:
     return cast("Diagnostic", value)
 
 
-def _is_diagnostic(value: object) -> bool:
-    return False
-
-
 def _walk_diagnostic(
     value: object,
     path: _Path,
@@ -2042,7 +1971,10 @@ def _walk_diagnostic(
     item = get("relatedInformation", _ABSENT)
     if not (
         item is _ABSENT
-        or (type(item) is list and all(map(_is_diagnostic_related_information, item)))
+        or (
+            type(item) is list
+            and all(map(_is_diagnostic_related_information, cast("list[object]", item)))
+        )
     ):
         at2 = (*path, "relatedInformation")
         items1 = _list(item, at2, issues)
@@ -2061,8 +1993,6 @@ def validate_initialize_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_initialize_payload(value):
-        return []
     return _issues(_walk_initialize_payload, value)
 
 
@@ -2072,48 +2002,8 @@ def parse_initialize_payload(value: object) -> InitializePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_initialize_payload(value):
-        _raise_if_invalid(validate_initialize_payload(value))
+    _raise_if_invalid(validate_initialize_payload(value))
     return cast("InitializePayload", value)
-
-
-def _is_initialize_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        (
-            (v := obj.get("processId", _ABSENT)) is None
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and ((v := obj.get("clientInfo", _ABSENT)) is _ABSENT or _is_client_info(v))
-        and ((v := obj.get("locale", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("rootPath", _ABSENT)) is _ABSENT
-            or v is None
-            or type(v) is str
-        )
-        and (
-            (v := obj.get("rootUri", _ABSENT)) is None
-            or (type(v) is str and _fits_text(v, None, "uri"))
-        )
-        and _is_client_capabilities(obj.get("capabilities"))
-        and ((v := obj.get("initializationOptions", _ABSENT)) is _ABSENT or _is_json(v))
-        and (
-            (v := obj.get("trace", _ABSENT)) is _ABSENT
-            or (type(v) is str and v in _TRACE_VALUE_VALUES)
-        )
-        and (
-            (v := obj.get("workspaceFolders", _ABSENT)) is _ABSENT
-            or v is None
-            or (type(v) is list and all(map(_is_workspace_folder, v)))
-        )
-        and (
-            (v := obj.get("workDoneToken", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-            or type(v) is str
-        )
-    )
 
 
 def _walk_initialize_payload(
@@ -2142,9 +2032,8 @@ def _walk_initialize_payload(
         if _check_str(item, (*path, "rootUri"), issues, True):
             _check_text(item, (*path, "rootUri"), issues, None, "uri")
     item = get("capabilities", _ABSENT)
-    if not _is_client_capabilities(item):
-        if _walkable(item, (*path, "capabilities"), issues):
-            yield _walk_client_capabilities, item, (*path, "capabilities")
+    if _walkable(item, (*path, "capabilities"), issues):
+        yield _walk_client_capabilities, item, (*path, "capabilities")
     item = get("initializationOptions", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "initializationOptions"), issues)
@@ -2155,7 +2044,10 @@ def _walk_initialize_payload(
     if not (
         item is _ABSENT
         or item is None
-        or (type(item) is list and all(map(_is_workspace_folder, item)))
+        or (
+            type(item) is list
+            and all(map(_is_workspace_folder, cast("list[object]", item)))
+        )
     ):
         at1 = (*path, "workspaceFolders")
         items = _list(item, at1, issues, True)
@@ -2369,8 +2261,6 @@ def validate_publish_diagnostics_payload(value: object) -> list[ValidationIssue]
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_publish_diagnostics_payload(value):
-        return []
     return _issues(_walk_publish_diagnostics_payload, value)
 
 
@@ -2380,25 +2270,8 @@ def parse_publish_diagnostics_payload(value: object) -> PublishDiagnosticsPayloa
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_publish_diagnostics_payload(value):
-        _raise_if_invalid(validate_publish_diagnostics_payload(value))
+    _raise_if_invalid(validate_publish_diagnostics_payload(value))
     return cast("PublishDiagnosticsPayload", value)
-
-
-def _is_publish_diagnostics_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    obj = cast("dict[str, object]", value)
-    return (
-        type(v := obj.get("uri")) is str
-        and _fits_text(v, None, "uri")
-        and (
-            (v := obj.get("version", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and type(v := obj.get("diagnostics")) is list
-        and all(map(_is_diagnostic, v))
-    )
 
 
 def _walk_publish_diagnostics_payload(
@@ -2420,14 +2293,12 @@ def _walk_publish_diagnostics_payload(
     ):
         _check_int(item, (*path, "version"), issues)
     item = get("diagnostics", _ABSENT)
-    if not (type(item) is list and all(map(_is_diagnostic, item))):
-        at1 = (*path, "diagnostics")
-        items = _list(item, at1, issues)
-        if items is not None:
-            for i, element in enumerate(items):
-                if not _is_diagnostic(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_diagnostic, element, (*at1, i)
+    at1 = (*path, "diagnostics")
+    items = _list(item, at1, issues)
+    if items is not None:
+        for i, element in enumerate(items):
+            if _walkable(element, (*at1, i), issues):
+                yield _walk_diagnostic, element, (*at1, i)
 
 
 def validate_exit_payload(value: object) -> list[ValidationIssue]:
@@ -2532,10 +2403,6 @@ def parse_hover_result(value: object) -> HoverResult:
     """
     _raise_if_invalid(validate_hover_result(value))
     return cast("HoverResult", value)
-
-
-def _is_hover_result(value: object) -> bool:
-    return False
 
 
 def _walk_hover_result(
