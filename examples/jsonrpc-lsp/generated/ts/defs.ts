@@ -5,7 +5,7 @@
 // Regenerate with: wiredefs gen --spec protocol.yaml
 
 /**
- * The JSON-RPC 2.0 base protocol with the Language Server Protocol's lifecycle, hover and diagnostics.
+ * JSON-RPC 2.0 and a subset of the Language Server Protocol.
  *
  * A JSON-RPC 2.0 message is a request (it has an `id` and expects a response), a notification
  * (no `id`, no response) or a response (the request's `id`, then a `result` or an `error`).
