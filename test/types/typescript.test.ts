@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import type { GeneratedFile } from "../../generator/model.js";
 import { loadProtocol } from "../../generator/spec/index.js";
+import { namesOf } from "../../generator/targets.js";
 import { REPO, SEED_SPEC } from "../emit/defs-helpers.js";
 import { prettierFormat, tsc, writeTemp } from "../emit/defs-tooling.js";
 import { sinkWithTypeScript, typescriptTypes } from "./render.js";
@@ -78,5 +79,20 @@ describe("outputs.typescript.readonly", () => {
     expect(found, diagnostics.map((d) => d.message).join("\n")).toBeDefined();
     const line = yaml.split("\n").findIndex((l) => l.includes('readonly: "no"')) + 1;
     expect(found?.span?.line).toBe(line);
+  });
+});
+
+describe("the names the type declarations take", () => {
+  test("a spec item named like JsonValue is a located error in both targets, naming what the generator uses it for", () => {
+    const yaml = SEED_SPEC.replace(/\nrecords:\n/, "\nrecords:\n  JsonValue:\n    fields: { x: { type: json } }\n");
+    expect(yaml).not.toBe(SEED_SPEC);
+    const loaded = loadProtocol(yaml, "protocol.yaml");
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join("\n"));
+    const found = namesOf(loaded.protocol).diagnostics.filter((d) => d.code === "WD403");
+    expect(found.map((d) => d.message)).toEqual([
+      'record JsonValue becomes the TypeScript identifier "JsonValue", which the generator uses for a type messages.ts exports',
+      'record JsonValue becomes the Python identifier "JsonValue", which the generator uses for a type alias messages.py exports',
+    ]);
+    expect(found[0]?.span?.line).toBe(yaml.split("\n").indexOf("  JsonValue:") + 1);
   });
 });
