@@ -2,10 +2,12 @@
  * The output targets, in the order they run. A new target (Kotlin, Swift, Go…) is one more
  * folder under emit/ and one more entry here.
  */
+import { emitConversationVectors } from "./conformance/conversation.js";
 import { emitConformance } from "./conformance/vectors.js";
 import { emitDocs } from "./emit/docs/index.js";
 import { emitJsonSchemas } from "./emit/jsonschema/index.js";
 import { emitPythonDefs } from "./emit/python/defs.js";
+import { emitPythonConversation, pythonConversationExports } from "./emit/python/conversation.js";
 import { emitPythonEnvelope, pythonEnvelopeExports } from "./emit/python/envelope.js";
 import { emitPythonMessages, pythonHelpers, pythonMessagesExports } from "./emit/python/messages.js";
 import { emitTypeScriptDefs } from "./emit/typescript/defs.js";
@@ -41,9 +43,13 @@ export const TARGETS: readonly Target[] = [
     enabled: (p) => p.outputs.python !== undefined,
     output: (p) => p.outputs.python,
     emit: (p, names) => [
-      ...emitPythonDefs(p, [pythonMessagesExports(p, names), ...[pythonEnvelopeExports(p)].filter((m) => m !== undefined)]),
+      ...emitPythonDefs(p, [
+        pythonMessagesExports(p, names),
+        ...[pythonEnvelopeExports(p), pythonConversationExports(p)].filter((m) => m !== undefined),
+      ]),
       ...emitPythonMessages(p, names),
       ...emitPythonEnvelope(p, names),
+      ...emitPythonConversation(p),
     ],
   },
   {
@@ -56,7 +62,7 @@ export const TARGETS: readonly Target[] = [
     name: "schema",
     enabled: (p) => p.outputs.schema !== undefined,
     output: (p) => p.outputs.schema,
-    emit: (p, names) => [...emitJsonSchemas(p, names), ...emitConformance(p, names)],
+    emit: (p, names) => [...emitJsonSchemas(p, names), ...emitConformance(p, names), ...emitConversationVectors(p)],
   },
 ];
 

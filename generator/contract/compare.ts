@@ -2,6 +2,7 @@
  * The comparison: a previous version of the protocol (the lock, or the spec at a git ref) against
  * the current spec, as a list of findings named by the rules in rules.ts. Pure.
  */
+import { compareEnvelope } from "./envelope.js";
 import type { Severity } from "../diagnostics.js";
 import type { AcceptedBreaking, Protocol } from "../model.js";
 import { Findings, sortFindings } from "./finding.js";
@@ -51,6 +52,7 @@ export function compareSides(before: Side, after: Side, policy: ComparePolicy): 
     f.report("VERSION_DECREASED", "PROTOCOL_VERSION", `protocol version decreased from ${q(b.version)} to ${q(a.version)}`, ["version"], ["version"]);
   }
   compareConstants(f, b, a);
+  compareEnvelope(f, b.envelope, a.envelope);
   const keyPairs = matchMembers(f, keyEntries(b), keyEntries(a), "WIRE_VALUE_REMOVED", "key");
   const keyValue = translation(keyPairs);
   for (const { before: k0, after: k1 } of keyPairs) {

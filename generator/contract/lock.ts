@@ -8,6 +8,7 @@
  */
 import type { Constraints, Field, Protocol, Topic, ValueType } from "../model.js";
 import { escapeInvisible, unicodeEscape } from "../emit/text.js";
+import { envelopeFacts } from "./envelope.js";
 
 /** Format of the lock file itself; bump only with a migration. */
 export const LOCK_FORMAT = 1;
@@ -107,6 +108,8 @@ export interface Lock {
   readonly reserved: LockedReserved;
   /** The spec's `breaking: accept:` entries, so an acceptance shows up in the lock's diff. */
   readonly accepted: readonly LockedAcceptance[];
+  /** Channels, the envelope and response bodies as fact → value (contract/envelope.ts); absent when there are none. */
+  readonly envelope?: Dict<string> | undefined;
 }
 
 /** The lock of a protocol. Pure; the same protocol always gives an equal lock. */
@@ -139,7 +142,13 @@ export function buildLock(p: Protocol): Lock {
     accepted: [...p.acceptedBreaking]
       .map((a) => ({ rule: a.rule, item: a.item, reason: a.reason }))
       .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.item, b.item) || compareText(a.reason, b.reason)),
+    ...envelopeEntry(p),
   };
+}
+
+function envelopeEntry(p: Protocol): { envelope?: Dict<string> } {
+  const { facts } = envelopeFacts(p);
+  return Object.keys(facts).length === 0 ? {} : { envelope: facts };
 }
 
 /** Pretty JSON, 2-space indent, fixed key order, LF, trailing newline. */
@@ -280,6 +289,7 @@ function canonical(lock: Lock): Lock {
     accepted: lock.accepted
       .map((a) => ({ rule: a.rule, item: a.item, reason: a.reason }))
       .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.item, b.item) || compareText(a.reason, b.reason)),
+    ...(lock.envelope === undefined ? {} : { envelope: mapDict(lock.envelope, (v) => v) }),
   };
 }
 

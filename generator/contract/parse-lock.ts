@@ -67,8 +67,8 @@ class Reader {
 
   lock(root: Node | null): Lock | undefined {
     const top = this.object(root, [], [
-      "lockFormat", "protocol", "version", "channel", "constants", "enums", "enumTypes", "keys", "topics", "records", "unions", "reserved", "accepted",
-    ], ["enumTypes", "unions"]);
+      "lockFormat", "protocol", "version", "channel", "constants", "enums", "enumTypes", "keys", "topics", "records", "unions", "reserved", "accepted", "envelope",
+    ], ["enumTypes", "unions", "envelope"]);
     if (top === undefined) return undefined;
     const format = this.number(top.get("lockFormat"), ["lockFormat"]);
     if (format !== undefined && format > LOCK_FORMAT) {
@@ -94,6 +94,7 @@ class Reader {
         keys: this.strings(reserved?.get("keys"), ["reserved", "keys"]),
       },
       accepted: this.list(top.get("accepted"), ["accepted"], (n, p) => this.acceptance(n, p)),
+      ...(top.has("envelope") ? { envelope: this.dict(top.get("envelope"), ["envelope"], (n, p) => this.string(n, p)) } : {}),
     };
     return lock;
   }

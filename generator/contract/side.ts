@@ -3,6 +3,7 @@
  * is either a parsed lock file (spans in the lock) or a protocol read from a git ref (spans in
  * that spec); the current side is always the spec being checked.
  */
+import { envelopeFacts } from "./envelope.js";
 import type { Protocol, Span } from "../model.js";
 import { buildLock } from "./lock.js";
 import type { Lock } from "./lock.js";
@@ -43,6 +44,7 @@ export function protocolSpans(p: Protocol): Map<string, Span> {
     if (!spans.has(key)) spans.set(key, span);
   };
   put(["protocol"], p.span);
+  for (const [fact, span] of envelopeFacts(p).spans) put(["envelope", fact], span);
   put(["version"], p.version.valueSpan);
   put(["channel"], p.channel.valueSpan);
   for (const c of p.constants) {

@@ -115,14 +115,16 @@ export function envelopePlan(protocol: Protocol): EnvelopePlan | undefined {
   const kinds = envelope.kinds.map((kind, i): KindPlan => {
     const own = declared[i] ?? new Set<string>();
     const others = new Set(declared.flatMap((d, j) => (j === i ? [] : [...d])));
-    const requires = [...kind.fields.filter((f) => f.required).map((f) => f.key.value), ...(kind.payload?.required === true ? [kind.payload.key] : [])];
+    // One kind without a tag is every message's kind: its keys are checked, not matched.
+    const single = envelope.tag === undefined && envelope.kinds.length === 1;
+    const requires = single ? [] : [...kind.fields.filter((f) => f.required).map((f) => f.key.value), ...(kind.payload?.required === true ? [kind.payload.key] : [])];
     return {
       kind,
       fields: [...envelope.fields, ...kind.fields].map(fieldCheck),
       topicPath: kind.topic?.keys ?? [],
       topics: kindTopics(kind).map((topic) => topicCase(kind, topic)),
       requires,
-      excludes: [...others].filter((k) => !own.has(k)).sort(),
+      excludes: single ? [] : [...others].filter((k) => !own.has(k)).sort(),
     };
   });
   return { envelope, kinds };

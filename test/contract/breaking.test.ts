@@ -94,6 +94,21 @@ const EXPECTED: { readonly [dir: string]: readonly Row[] } = {
   unknown_keys_forbidden: [
     ["UNKNOWN_KEYS_FORBIDDEN", "wire", "Topic.PING", "16:9", "16:9", "25:9"],
   ],
+  topic_channel_changed: [
+    ["TOPIC_CHANNEL_CHANGED", "wire", "topic Req.PING channels", "14:7", "14:7", "54:5"],
+  ],
+  envelope_tag_changed: [
+    ["ENVELOPE_TAG_CHANGED", "wire", "kind request", "20:23", "20:5", "38:5"],
+  ],
+  envelope_field_changed: [
+    ["ENVELOPE_FIELD_CHANGED", "wire", "field id", "19:5", "2:1", "36:3"],
+  ],
+  envelope_kind_changed: [
+    ["ENVELOPE_KIND_CHANGED", "wire", "kind request payload", "20:36", "20:36", "40:5"],
+  ],
+  response_changed: [
+    ["RESPONSE_CHANGED", "wire", "topic Req.PING response", "14:43", "14:43", "52:5"],
+  ],
   version_decreased: [
     ["VERSION_DECREASED", "wire", "PROTOCOL_VERSION", "5:12", "5:12", "4:3"],
   ],

@@ -126,7 +126,7 @@ describe("envelope: located errors", () => {
     expect(codes(load(ONE, TOPICS + ENV("    req: { topic: op }\n")))).toEqual(["WD363 18:5"]);
   });
   it("WD364: a field path that names no field", () => {
-    const head = "  fields:\n    header: { type: map<string> }\n";
+    const head = "  fields:\n    header: { type: map<any> }\n";
     expect(codes(load(ONE, TOPICS + ENV("    req: { topic: header.op, topics: Req }\n", head)))).toEqual(["WD364 20:19"]);
     const answers = "    req: { topic: op, topics: Req, answers: { field: re, request: id } }\n";
     expect(codes(load(ONE, TOPICS + ENV(answers)))).toEqual(["WD364 18:54", "WD364 18:67"]);

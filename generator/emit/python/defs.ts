@@ -11,6 +11,7 @@
 import type { Constant, Enum, GeneratedFile, KeySet, Member, Protocol, TopicSet } from "../../model.js";
 import { commentLines, moduleDocText, setMembers, valueSets, width } from "../text.js";
 import { pythonComment, pythonDocstring, pythonHeader, pythonScalar, pythonString } from "./defs-syntax.js";
+import { channelLines, channelNames } from "./channels.js";
 import { emitPythonInit, pythonOutput, type PythonModuleExports } from "./init.js";
 
 /** ruff's default line length. */
@@ -28,7 +29,7 @@ export function emitPythonDefs(protocol: Protocol, extraModules: readonly Python
 /** The names defs.py defines, in definition order. */
 export function pythonDefsExports(protocol: Protocol): PythonModuleExports {
   const constants = [protocol.channel, protocol.version, ...protocol.constants].map((c) => c.name);
-  return { module: "defs", names: [...constants, ...valueSets(protocol).map((s) => s.name)] };
+  return { module: "defs", names: [...constants, ...valueSets(protocol).map((s) => s.name), ...channelNames(protocol)] };
 }
 
 export function emitPythonDefsModule(protocol: Protocol): GeneratedFile {
@@ -38,6 +39,7 @@ export function emitPythonDefsModule(protocol: Protocol): GeneratedFile {
     lines.push(...constantLines(constant));
   }
   for (const set of valueSets(protocol)) lines.push("", "", ...classLines(set));
+  lines.push(...channelLines(protocol));
   return { path: `${output.dir}/${output.package}/defs.py`, text: `${lines.join("\n")}\n` };
 }
 

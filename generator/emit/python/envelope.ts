@@ -5,7 +5,8 @@
  */
 import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
 import type { Names } from "../../names/index.js";
-import { kindTypeName, messageTypeName } from "../../names/envelope.js";
+import { channelTopicsType, kindTypeName, messageTypeName } from "../../names/envelope.js";
+import { topicsOn } from "../typescript/channels.js";
 import { envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
@@ -23,6 +24,7 @@ export function pythonEnvelopeExports(protocol: Protocol): PythonModuleExports |
     if (k.topics.length > 0) for (const c of k.topics) names.push(messageTypeName(k.kind, c.topic));
   }
   names.push("AnyMessage", "MessageKind", "MessageIssueCode", "MessageIssue", "MessageResult", "validate_message");
+  for (const c of protocol.channels) if (topicsOn(protocol, c).length > 0) names.push(channelTopicsType(c));
   return { module: "envelope", names: [...new Set(names)] };
 }
 
@@ -112,6 +114,10 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   }
   block([...alias("AnyMessage", kindUnions), '"""Any message of the protocol, of every kind."""']);
   block([...literalAlias("MessageKind", plan.kinds.map((k) => k.kind.name)), '"""The kinds of message."""']);
+  for (const c of protocol.channels) {
+    const values = topicsOn(protocol, c).map((t) => t.value);
+    if (values.length > 0) block([...literalAlias(channelTopicsType(c), values), `"""The topics that travel on channel \`\`${c.value}\`\`."""`]);
+  }
   block([
     'MessageIssueCode = Union[IssueCode, Literal["unknown_tag", "unknown_kind"]]',
     '"""What went wrong with a message: a payload\'s issue codes and the envelope\'s own."""',
@@ -168,6 +174,9 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       '        message = f"unknown tag {_quote(tag)}, expected one of {expected}"',
       `        return _failed((${tag},), "unknown_tag", message)`,
     );
+  } else if (plan.kinds.length === 1 && plan.kinds[0] !== undefined) {
+    const k = plan.kinds[0];
+    v.push(`    kind = ${pythonString(k.kind.name)}`, `    topic = ${checkName(k)}(m, errors, request)`);
   } else {
     plan.kinds.forEach((k, i) => {
       const conds = [...k.requires.map((key) => `${pythonString(key)} in m`), ...k.excludes.map((key) => `${pythonString(key)} not in m`)];

@@ -13,6 +13,7 @@
 import CodeBlockWriter from "code-block-writer";
 import type { Constant, Enum, GeneratedFile, KeySet, Member, Protocol, TopicSet } from "../../model.js";
 import { headerComment } from "../header.js";
+import { channelDeclarations } from "./channels.js";
 import { commentLines, moduleDocText, setMembers, valueSets } from "../text.js";
 import type { Doc } from "./doc.js";
 import { asConst, bool, id, ref, stringLit, toKey, typeOf, union, type Expr, type Prop, type Type } from "./ts-ast.js";
@@ -42,6 +43,11 @@ export function emitTypeScriptDefs(protocol: Protocol): GeneratedFile {
   for (const set of valueSets(protocol)) {
     w.blankLine();
     writeSet(w, set);
+  }
+  for (const declaration of channelDeclarations(protocol)) {
+    w.blankLine();
+    writeLines(w, declaration.comment);
+    for (const doc of declaration.docs) writeDoc(w, doc);
   }
   return { path: `${output.dir}/defs.ts`, text: w.toString() };
 }

@@ -140,6 +140,9 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
     out.push(`      if (typeof tag !== "string") {\n        const message = \`expected a string, got \${describe(tag)}\`;\n        return failed([${tag}], "wrong_type", message);\n      }\n`);
     const expected = values.map((v) => JSON.stringify(v)).join(", ");
     out.push(`${constString("      ", "expected", str(expected))}      const message = \`unknown tag \${quote(tag)}, expected one of \${expected}\`;\n      return failed([${tag}], "unknown_tag", message);\n    }\n  }\n`);
+  } else if (plan.kinds.length === 1 && plan.kinds[0] !== undefined) {
+    const k = plan.kinds[0];
+    out.push(`  kind = ${str(k.kind.name)};\n  topic = ${checkName(k)}(value, errors, request);\n`);
   } else {
     plan.kinds.forEach((k, i) => {
       const conds = [...k.requires.map((key) => `hasOwn(value, ${str(key)})`), ...k.excludes.map((key) => `!hasOwn(value, ${str(key)})`)];
@@ -150,6 +153,7 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
     out.push(` else {\n${constString("    ", "message", str(`no kind of message matches: expected one of ${expected}`))}    return failed([], "unknown_kind", message);\n  }\n`);
+
   }
   out.push("  return errors.length === 0\n    ? { ok: true, kind, topic, value: value as unknown as AnyMessage }\n    : { ok: false, errors };\n}\n\n");
   out.push(jsDoc(["True when `value` is a valid message."], ""));
