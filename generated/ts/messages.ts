@@ -247,7 +247,12 @@ export function validateModelExchangeMeta(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "model_buffer_type");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "model_buffer_type")) f1 = object.model_buffer_type;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["model_buffer_type"]);
   } else if (f1 === ABSENT) {
@@ -280,7 +285,13 @@ export function validateModelExchangeMeta(
       }
     }
   }
-  const f2 = readOwn(object, "model_buffer_native_format");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "model_buffer_native_format"))
+      f2 = object.model_buffer_native_format;
+  } catch {
+    f2 = UNREADABLE;
+  }
   const b2 = errors.length;
   if (f2 === UNREADABLE) {
     unreadable(errors, ["model_buffer_native_format"]);
@@ -315,7 +326,13 @@ export function validateModelExchangeMeta(
     }
   }
   const p2 = f2 !== ABSENT && errors.length === b2;
-  const f3 = readOwn(object, "model_buffer_encoding");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "model_buffer_encoding"))
+      f3 = object.model_buffer_encoding;
+  } catch {
+    f3 = UNREADABLE;
+  }
   const b3 = errors.length;
   if (f3 === UNREADABLE) {
     unreadable(errors, ["model_buffer_encoding"]);
@@ -353,7 +370,12 @@ export function validateModelExchangeMeta(
     }
   }
   const p3 = f3 !== ABSENT && errors.length === b3;
-  const f4 = readOwn(object, "model_version");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "model_version")) f4 = object.model_version;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["model_version"]);
   }
@@ -427,7 +449,7 @@ export function isModelExchangeMeta(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "model_buffer_type")) return false;
-    const f1 = read(value, "model_buffer_type");
+    const f1 = value.model_buffer_type;
     switch (f1) {
       case "executorch":
       case "pytorch":
@@ -436,7 +458,7 @@ export function isModelExchangeMeta(
         return false;
     }
     if (!h2 && !hasOwn(value, "model_buffer_native_format")) return false;
-    const f2 = read(value, "model_buffer_native_format");
+    const f2 = value.model_buffer_native_format;
     switch (f2) {
       case "binary":
       case "string":
@@ -445,7 +467,7 @@ export function isModelExchangeMeta(
         return false;
     }
     if (!h3 && !hasOwn(value, "model_buffer_encoding")) return false;
-    const f3 = read(value, "model_buffer_encoding");
+    const f3 = value.model_buffer_encoding;
     switch (f3) {
       case "base64":
       case "hex":
@@ -496,7 +518,12 @@ export function validateHelloPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "session_id");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "session_id")) f1 = object.session_id;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["session_id"]);
   } else if (f1 === ABSENT) {
@@ -511,7 +538,12 @@ export function validateHelloPayload(
       mismatch(errors, ["session_id"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "job_id");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "job_id")) f2 = object.job_id;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["job_id"]);
   } else if (f2 === ABSENT) {
@@ -521,7 +553,12 @@ export function validateHelloPayload(
       mismatch(errors, ["job_id"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "site_name");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "site_name")) f3 = object.site_name;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["site_name"]);
   } else if (f3 === ABSENT) {
@@ -536,7 +573,12 @@ export function validateHelloPayload(
       mismatch(errors, ["site_name"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "trainer_fqcn");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "trainer_fqcn")) f4 = object.trainer_fqcn;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["trainer_fqcn"]);
   } else if (f4 === ABSENT) {
@@ -551,7 +593,12 @@ export function validateHelloPayload(
       mismatch(errors, ["trainer_fqcn"], "a string", f4);
     }
   }
-  const f5 = readOwn(object, "rank");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "rank")) f5 = object.rank;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["rank"]);
   } else if (f5 === ABSENT) {
@@ -561,7 +608,12 @@ export function validateHelloPayload(
       mismatch(errors, ["rank"], "an integer", f5);
     }
   }
-  const f6 = readOwn(object, "protocol_version");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "protocol_version")) f6 = object.protocol_version;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["protocol_version"]);
   } else if (f6 === ABSENT) {
@@ -617,22 +669,22 @@ export function isHelloPayload(value: unknown): value is HelloPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "session_id")) return false;
-    const f1 = read(value, "session_id");
+    const f1 = value.session_id;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "job_id")) return false;
-    const f2 = read(value, "job_id");
+    const f2 = value.job_id;
     if (typeof f2 !== "string") return false;
     if (!h3 && !hasOwn(value, "site_name")) return false;
-    const f3 = read(value, "site_name");
+    const f3 = value.site_name;
     if (typeof f3 !== "string") return false;
     if (!h4 && !hasOwn(value, "trainer_fqcn")) return false;
-    const f4 = read(value, "trainer_fqcn");
+    const f4 = value.trainer_fqcn;
     if (typeof f4 !== "string") return false;
     if (!h5 && !hasOwn(value, "rank")) return false;
-    const f5 = read(value, "rank");
+    const f5 = value.rank;
     if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     if (!h6 && !hasOwn(value, "protocol_version")) return false;
-    const f6 = read(value, "protocol_version");
+    const f6 = value.protocol_version;
     if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     return true;
   } catch {
@@ -650,7 +702,12 @@ export function validateHelloChallengePayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "nonce");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "nonce")) f1 = object.nonce;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["nonce"]);
   } else if (f1 === ABSENT) {
@@ -683,7 +740,7 @@ export function isHelloChallengePayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "nonce")) return false;
-    const f1 = read(value, "nonce");
+    const f1 = value.nonce;
     if (typeof f1 !== "string") return false;
     return true;
   } catch {
@@ -701,7 +758,12 @@ export function validateHelloProofPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "proof");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "proof")) f1 = object.proof;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["proof"]);
   } else if (f1 === ABSENT) {
@@ -734,7 +796,7 @@ export function isHelloProofPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "proof")) return false;
-    const f1 = read(value, "proof");
+    const f1 = value.proof;
     if (typeof f1 !== "string") return false;
     return true;
   } catch {
@@ -772,7 +834,12 @@ export function validateHelloRejectedPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "reason");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "reason")) f1 = object.reason;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["reason"]);
   } else if (f1 === ABSENT) {
@@ -805,7 +872,7 @@ export function isHelloRejectedPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = read(value, "reason");
+    const f1 = value.reason;
     if (typeof f1 !== "string") return false;
     return true;
   } catch {
@@ -823,7 +890,12 @@ export function validateTaskReadyPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "task_id");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "task_id")) f1 = object.task_id;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["task_id"]);
   } else if (f1 === ABSENT) {
@@ -838,7 +910,12 @@ export function validateTaskReadyPayload(
       mismatch(errors, ["task_id"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "task_name");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "task_name")) f2 = object.task_name;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["task_name"]);
   } else if (f2 === ABSENT) {
@@ -853,13 +930,23 @@ export function validateTaskReadyPayload(
       mismatch(errors, ["task_name"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "model");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "model")) f3 = object.model;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["model"]);
   } else if (f3 === ABSENT) {
     report(errors, ["model"], "missing_key", 'missing required key "model"');
   }
-  const f4 = readOwn(object, "params");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "params")) f4 = object.params;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["params"]);
   } else if (f4 === ABSENT) {
@@ -898,10 +985,10 @@ export function isTaskReadyPayload(value: unknown): value is TaskReadyPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "task_id")) return false;
-    const f1 = read(value, "task_id");
+    const f1 = value.task_id;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "task_name")) return false;
-    const f2 = read(value, "task_name");
+    const f2 = value.task_name;
     if (typeof f2 !== "string") return false;
     if (!h3 && !hasOwn(value, "model")) return false;
     read(value, "model");
@@ -963,7 +1050,12 @@ export function validateResultReadyPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "result_id");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "result_id")) f1 = object.result_id;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["result_id"]);
   } else if (f1 === ABSENT) {
@@ -978,7 +1070,12 @@ export function validateResultReadyPayload(
       mismatch(errors, ["result_id"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "manifest");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "manifest")) f2 = object.manifest;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["manifest"]);
   } else if (f2 === ABSENT) {
@@ -1016,7 +1113,7 @@ export function isResultReadyPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "result_id")) return false;
-    const f1 = read(value, "result_id");
+    const f1 = value.result_id;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "manifest")) return false;
     read(value, "manifest");
@@ -1056,7 +1153,12 @@ export function validateResultRejectedPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "reason");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "reason")) f1 = object.reason;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["reason"]);
   } else if (f1 === ABSENT) {
@@ -1089,7 +1191,7 @@ export function isResultRejectedPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = read(value, "reason");
+    const f1 = value.reason;
     if (typeof f1 !== "string") return false;
     return true;
   } catch {
@@ -1197,7 +1299,12 @@ export function validateErrorPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "reason");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "reason")) f1 = object.reason;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["reason"]);
   } else if (f1 === ABSENT) {
@@ -1228,7 +1335,7 @@ export function isErrorPayload(value: unknown): value is ErrorPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = read(value, "reason");
+    const f1 = value.reason;
     if (typeof f1 !== "string") return false;
     return true;
   } catch {
@@ -1488,17 +1595,6 @@ const UNREADABLE: unique symbol = /*#__PURE__*/ Symbol("unreadable");
 /** `object[key]`, typed unknown (a read that throws throws: guards catch it). */
 function read(object: JsonObject, key: string): unknown {
   return object[key];
-}
-
-/** The own property `key` of `object`: its value, ABSENT, or UNREADABLE; never throws. */
-function readOwn(object: unknown, key: string | number): unknown {
-  try {
-    return hasOwn(object as object, key)
-      ? (object as Readonly<Record<string | number, unknown>>)[key]
-      : ABSENT;
-  } catch {
-    return UNREADABLE;
-  }
 }
 
 /** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */

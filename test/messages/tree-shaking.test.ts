@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { generate, SEED_SPEC, type Generated } from "./pipeline.js";
 
 /** Text only the validators' code holds (messages and helper names survive bundling unminified). */
-const VALIDATOR_MARKS = ["cannot read the value", "expected an object", "unknown topic", "function isObject", "function readOwn"];
+const VALIDATOR_MARKS = ["cannot read the value", "expected an object", "unknown topic", "function isObject", "function hasOwn"];
 
 let gen: Generated;
 let tsDir: string;

@@ -13,7 +13,8 @@ import type { TsContext } from "./messages-context.js";
 import { jsDoc, str } from "./messages-layout.js";
 import type { Doc } from "./doc.js";
 import { hardline, indent, line } from "./doc.js";
-import { call, id, ref, stringLit, type Type } from "./ts-ast.js";
+import { call, id, member, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
+import { ES5_IDENTIFIER_NAME } from "./es5-identifier.js";
 import { printAssignment, printExpr } from "./ts-print.js";
 import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
 import { compare, ifClause, ifElse, loop, switchStmt, tryCatch } from "./ts-control.js";
@@ -93,14 +94,16 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
     const v = `f${locals.next()}`;
     const inner = guardOf(check.type, v, "return false;", ctx, locals);
     const ruled = usedByRules(view.rules, check.wire);
-    const value = call(ctx.need("read"), [id("value"), key]);
+    const value = propertyOf(check.wire, ctx);
     const read = constDecl(v, value);
+    // A value of any type is still read, as the validator reads it: a getter that throws fails both.
+    const touch: Doc = statement("", call(ctx.need("read"), [id("value"), key]));
     if (check.required) {
       body.push(ifClause([`!${h}`, " &&", line, "!", present], "return false;"));
-      if (inner.length === 0 && !ruled) body.push(statement("", call(ctx.need("read"), [id("value"), key])));
+      if (inner.length === 0 && !ruled) body.push(touch);
       else body.push(read, ...inner);
     } else {
-      const then = inner.length === 0 && !ruled ? [statement("", call(ctx.need("read"), [id("value"), key]))] : [read, ...inner];
+      const then = inner.length === 0 && !ruled ? [touch] : [read, ...inner];
       if (ruled) {
         // A rule reads the value after the checks: absent is ABSENT.
         body.push(`let ${v}: unknown = ${ctx.need("ABSENT")};`);
@@ -114,6 +117,16 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
   for (const rule of view.rules) body.push(ruleGuard(rule, names, optional.has(rule.then.key.value), ctx));
   body.push("return true;");
   return [ifClause(`!${isObject}`, "return false;"), tryCatch(body, ["return false;"])];
+}
+
+/**
+ * `value.key`: a property read of its own at each field, so each has its own inline cache. A key
+ * that is no identifier (`content-type`), or is named like a member of Object.prototype
+ * (`toString`, which TypeScript types as the inherited method), is read through `read`.
+ */
+function propertyOf(wire: string, ctx: TsContext, object = "value"): Expr {
+  if (ES5_IDENTIFIER_NAME.test(wire) && !(wire in Object.prototype)) return member(id(object), wire);
+  return call(ctx.need("read"), [id(object), stringLit(str(wire))]);
 }
 
 /** The unknown-keys check when the for-in pass threw: by Object.keys, as the validator lists them. */
@@ -146,7 +159,7 @@ function ruleGuard(rule: CrossFieldRule, names: ReadonlyMap<string, string>, the
 
 function validatorBody(view: ShapeView, checks: readonly Check[], guard: string, type: string, ctx: TsContext): Doc[] {
   const body: Doc[] = [
-    ifClause(`${guard}(value)`, "return { ok: true, value };"),
+    ifClause(printExpr(call(guard, [id("value")])), "return { ok: true, value };"),
     "const errors: ValidationIssue[] = [];",
     constDecl("object", call(ctx.need("objectOf"), [id("errors"), { kind: "array", items: [] }, id("value")])),
     ifClause(compare("object", "===", "undefined"), "return { ok: false, errors };"),
@@ -158,7 +171,12 @@ function validatorBody(view: ShapeView, checks: readonly Check[], guard: string,
     const v = `f${n}`;
     const path = [stringLit(str(check.wire))];
     const ruled = usedByRules(view.rules, check.wire);
-    body.push(constDecl(v, call(ctx.need("readOwn"), [id("object"), stringLit(str(check.wire))])));
+    // readOwn inlined: a property read of its own at each field (see propertyOf).
+    const take: Doc = [printAssignment(v, " =", propertyOf(check.wire, ctx, "object")), ";"];
+    body.push(
+      `let ${v}: unknown = ${ctx.need("ABSENT")};`,
+      tryCatch([ifClause(printExpr(call(ctx.need("hasOwn"), [id("object"), stringLit(str(check.wire))])), take)], [`${v} = ${ctx.need("UNREADABLE")};`]),
+    );
     if (ruled) body.push(`const b${n} = errors.length;`);
     const branches: (readonly [Doc, readonly Doc[]])[] = [[compare(v, "===", ctx.need("UNREADABLE")), [unreadableAt(ctx, path)]]];
     const missing = report(ctx, path, "missing_key", `missing required key ${JSON.stringify(check.wire)}`);

@@ -19,8 +19,8 @@ export function ifElse(branches: readonly (readonly [Doc, readonly Doc[]])[], ot
 }
 
 /** `if (test) clause` for a one-statement clause (`return false;`, `break m1;`). */
-export function ifClause(test: Doc, clause: string): Doc {
-  return group(["if (", group([indent([softline, test]), softline]), ")", group(indent([line, clause]))]);
+export function ifClause(test: Doc, clause: Doc): Doc {
+  return group(["if (", group([indent([softline, test]), softline]), ")", indent([line, clause])]);
 }
 
 /** `a || b || …` inside an `if`'s parentheses. */
