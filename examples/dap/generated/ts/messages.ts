@@ -1215,7 +1215,13 @@ export function validateCapabilities(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "supportsConfigurationDoneRequest");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsConfigurationDoneRequest"))
+      f1 = object.supportsConfigurationDoneRequest;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["supportsConfigurationDoneRequest"]);
   } else if (f1 !== ABSENT) {
@@ -1223,7 +1229,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsConfigurationDoneRequest"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "supportsFunctionBreakpoints");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsFunctionBreakpoints"))
+      f2 = object.supportsFunctionBreakpoints;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["supportsFunctionBreakpoints"]);
   } else if (f2 !== ABSENT) {
@@ -1231,7 +1243,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsFunctionBreakpoints"], "a boolean", f2);
     }
   }
-  const f3 = readOwn(object, "supportsConditionalBreakpoints");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsConditionalBreakpoints"))
+      f3 = object.supportsConditionalBreakpoints;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["supportsConditionalBreakpoints"]);
   } else if (f3 !== ABSENT) {
@@ -1239,7 +1257,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsConditionalBreakpoints"], "a boolean", f3);
     }
   }
-  const f4 = readOwn(object, "supportsHitConditionalBreakpoints");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsHitConditionalBreakpoints"))
+      f4 = object.supportsHitConditionalBreakpoints;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["supportsHitConditionalBreakpoints"]);
   } else if (f4 !== ABSENT) {
@@ -1247,7 +1271,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsHitConditionalBreakpoints"], "a boolean", f4);
     }
   }
-  const f5 = readOwn(object, "supportsEvaluateForHovers");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsEvaluateForHovers"))
+      f5 = object.supportsEvaluateForHovers;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["supportsEvaluateForHovers"]);
   } else if (f5 !== ABSENT) {
@@ -1255,7 +1285,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsEvaluateForHovers"], "a boolean", f5);
     }
   }
-  const f6 = readOwn(object, "exceptionBreakpointFilters");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "exceptionBreakpointFilters"))
+      f6 = object.exceptionBreakpointFilters;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["exceptionBreakpointFilters"]);
   } else if (f6 !== ABSENT) {
@@ -1293,7 +1329,12 @@ export function validateCapabilities(
       }
     }
   }
-  const f8 = readOwn(object, "supportsStepBack");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsStepBack")) f8 = object.supportsStepBack;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["supportsStepBack"]);
   } else if (f8 !== ABSENT) {
@@ -1301,7 +1342,12 @@ export function validateCapabilities(
       mismatch(errors, ["supportsStepBack"], "a boolean", f8);
     }
   }
-  const f9 = readOwn(object, "supportsSetVariable");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsSetVariable")) f9 = object.supportsSetVariable;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["supportsSetVariable"]);
   } else if (f9 !== ABSENT) {
@@ -1309,7 +1355,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsSetVariable"], "a boolean", f9);
     }
   }
-  const f10 = readOwn(object, "supportsRestartFrame");
+  let f10: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsRestartFrame"))
+      f10 = object.supportsRestartFrame;
+  } catch {
+    f10 = UNREADABLE;
+  }
   if (f10 === UNREADABLE) {
     unreadable(errors, ["supportsRestartFrame"]);
   } else if (f10 !== ABSENT) {
@@ -1317,7 +1369,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsRestartFrame"], "a boolean", f10);
     }
   }
-  const f11 = readOwn(object, "supportsGotoTargetsRequest");
+  let f11: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsGotoTargetsRequest"))
+      f11 = object.supportsGotoTargetsRequest;
+  } catch {
+    f11 = UNREADABLE;
+  }
   if (f11 === UNREADABLE) {
     unreadable(errors, ["supportsGotoTargetsRequest"]);
   } else if (f11 !== ABSENT) {
@@ -1325,7 +1383,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsGotoTargetsRequest"], "a boolean", f11);
     }
   }
-  const f12 = readOwn(object, "supportsStepInTargetsRequest");
+  let f12: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsStepInTargetsRequest"))
+      f12 = object.supportsStepInTargetsRequest;
+  } catch {
+    f12 = UNREADABLE;
+  }
   if (f12 === UNREADABLE) {
     unreadable(errors, ["supportsStepInTargetsRequest"]);
   } else if (f12 !== ABSENT) {
@@ -1333,7 +1397,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsStepInTargetsRequest"], "a boolean", f12);
     }
   }
-  const f13 = readOwn(object, "supportsCompletionsRequest");
+  let f13: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsCompletionsRequest"))
+      f13 = object.supportsCompletionsRequest;
+  } catch {
+    f13 = UNREADABLE;
+  }
   if (f13 === UNREADABLE) {
     unreadable(errors, ["supportsCompletionsRequest"]);
   } else if (f13 !== ABSENT) {
@@ -1341,7 +1411,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsCompletionsRequest"], "a boolean", f13);
     }
   }
-  const f14 = readOwn(object, "completionTriggerCharacters");
+  let f14: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "completionTriggerCharacters"))
+      f14 = object.completionTriggerCharacters;
+  } catch {
+    f14 = UNREADABLE;
+  }
   if (f14 === UNREADABLE) {
     unreadable(errors, ["completionTriggerCharacters"]);
   } else if (f14 !== ABSENT) {
@@ -1380,7 +1456,13 @@ export function validateCapabilities(
       }
     }
   }
-  const f16 = readOwn(object, "supportsModulesRequest");
+  let f16: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsModulesRequest"))
+      f16 = object.supportsModulesRequest;
+  } catch {
+    f16 = UNREADABLE;
+  }
   if (f16 === UNREADABLE) {
     unreadable(errors, ["supportsModulesRequest"]);
   } else if (f16 !== ABSENT) {
@@ -1388,7 +1470,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsModulesRequest"], "a boolean", f16);
     }
   }
-  const f17 = readOwn(object, "additionalModuleColumns");
+  let f17: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "additionalModuleColumns"))
+      f17 = object.additionalModuleColumns;
+  } catch {
+    f17 = UNREADABLE;
+  }
   if (f17 === UNREADABLE) {
     unreadable(errors, ["additionalModuleColumns"]);
   } else if (f17 !== ABSENT) {
@@ -1426,7 +1514,13 @@ export function validateCapabilities(
       }
     }
   }
-  const f19 = readOwn(object, "supportedChecksumAlgorithms");
+  let f19: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportedChecksumAlgorithms"))
+      f19 = object.supportedChecksumAlgorithms;
+  } catch {
+    f19 = UNREADABLE;
+  }
   if (f19 === UNREADABLE) {
     unreadable(errors, ["supportedChecksumAlgorithms"]);
   } else if (f19 !== ABSENT) {
@@ -1480,7 +1574,13 @@ export function validateCapabilities(
       }
     }
   }
-  const f21 = readOwn(object, "supportsRestartRequest");
+  let f21: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsRestartRequest"))
+      f21 = object.supportsRestartRequest;
+  } catch {
+    f21 = UNREADABLE;
+  }
   if (f21 === UNREADABLE) {
     unreadable(errors, ["supportsRestartRequest"]);
   } else if (f21 !== ABSENT) {
@@ -1488,7 +1588,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsRestartRequest"], "a boolean", f21);
     }
   }
-  const f22 = readOwn(object, "supportsExceptionOptions");
+  let f22: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsExceptionOptions"))
+      f22 = object.supportsExceptionOptions;
+  } catch {
+    f22 = UNREADABLE;
+  }
   if (f22 === UNREADABLE) {
     unreadable(errors, ["supportsExceptionOptions"]);
   } else if (f22 !== ABSENT) {
@@ -1496,7 +1602,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsExceptionOptions"], "a boolean", f22);
     }
   }
-  const f23 = readOwn(object, "supportsValueFormattingOptions");
+  let f23: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsValueFormattingOptions"))
+      f23 = object.supportsValueFormattingOptions;
+  } catch {
+    f23 = UNREADABLE;
+  }
   if (f23 === UNREADABLE) {
     unreadable(errors, ["supportsValueFormattingOptions"]);
   } else if (f23 !== ABSENT) {
@@ -1504,7 +1616,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsValueFormattingOptions"], "a boolean", f23);
     }
   }
-  const f24 = readOwn(object, "supportsExceptionInfoRequest");
+  let f24: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsExceptionInfoRequest"))
+      f24 = object.supportsExceptionInfoRequest;
+  } catch {
+    f24 = UNREADABLE;
+  }
   if (f24 === UNREADABLE) {
     unreadable(errors, ["supportsExceptionInfoRequest"]);
   } else if (f24 !== ABSENT) {
@@ -1512,7 +1630,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsExceptionInfoRequest"], "a boolean", f24);
     }
   }
-  const f25 = readOwn(object, "supportTerminateDebuggee");
+  let f25: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportTerminateDebuggee"))
+      f25 = object.supportTerminateDebuggee;
+  } catch {
+    f25 = UNREADABLE;
+  }
   if (f25 === UNREADABLE) {
     unreadable(errors, ["supportTerminateDebuggee"]);
   } else if (f25 !== ABSENT) {
@@ -1520,7 +1644,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportTerminateDebuggee"], "a boolean", f25);
     }
   }
-  const f26 = readOwn(object, "supportSuspendDebuggee");
+  let f26: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportSuspendDebuggee"))
+      f26 = object.supportSuspendDebuggee;
+  } catch {
+    f26 = UNREADABLE;
+  }
   if (f26 === UNREADABLE) {
     unreadable(errors, ["supportSuspendDebuggee"]);
   } else if (f26 !== ABSENT) {
@@ -1528,7 +1658,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportSuspendDebuggee"], "a boolean", f26);
     }
   }
-  const f27 = readOwn(object, "supportsDelayedStackTraceLoading");
+  let f27: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsDelayedStackTraceLoading"))
+      f27 = object.supportsDelayedStackTraceLoading;
+  } catch {
+    f27 = UNREADABLE;
+  }
   if (f27 === UNREADABLE) {
     unreadable(errors, ["supportsDelayedStackTraceLoading"]);
   } else if (f27 !== ABSENT) {
@@ -1536,7 +1672,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsDelayedStackTraceLoading"], "a boolean", f27);
     }
   }
-  const f28 = readOwn(object, "supportsLoadedSourcesRequest");
+  let f28: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsLoadedSourcesRequest"))
+      f28 = object.supportsLoadedSourcesRequest;
+  } catch {
+    f28 = UNREADABLE;
+  }
   if (f28 === UNREADABLE) {
     unreadable(errors, ["supportsLoadedSourcesRequest"]);
   } else if (f28 !== ABSENT) {
@@ -1544,7 +1686,12 @@ export function validateCapabilities(
       mismatch(errors, ["supportsLoadedSourcesRequest"], "a boolean", f28);
     }
   }
-  const f29 = readOwn(object, "supportsLogPoints");
+  let f29: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsLogPoints")) f29 = object.supportsLogPoints;
+  } catch {
+    f29 = UNREADABLE;
+  }
   if (f29 === UNREADABLE) {
     unreadable(errors, ["supportsLogPoints"]);
   } else if (f29 !== ABSENT) {
@@ -1552,7 +1699,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsLogPoints"], "a boolean", f29);
     }
   }
-  const f30 = readOwn(object, "supportsTerminateThreadsRequest");
+  let f30: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsTerminateThreadsRequest"))
+      f30 = object.supportsTerminateThreadsRequest;
+  } catch {
+    f30 = UNREADABLE;
+  }
   if (f30 === UNREADABLE) {
     unreadable(errors, ["supportsTerminateThreadsRequest"]);
   } else if (f30 !== ABSENT) {
@@ -1560,7 +1713,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsTerminateThreadsRequest"], "a boolean", f30);
     }
   }
-  const f31 = readOwn(object, "supportsSetExpression");
+  let f31: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsSetExpression"))
+      f31 = object.supportsSetExpression;
+  } catch {
+    f31 = UNREADABLE;
+  }
   if (f31 === UNREADABLE) {
     unreadable(errors, ["supportsSetExpression"]);
   } else if (f31 !== ABSENT) {
@@ -1568,7 +1727,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsSetExpression"], "a boolean", f31);
     }
   }
-  const f32 = readOwn(object, "supportsTerminateRequest");
+  let f32: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsTerminateRequest"))
+      f32 = object.supportsTerminateRequest;
+  } catch {
+    f32 = UNREADABLE;
+  }
   if (f32 === UNREADABLE) {
     unreadable(errors, ["supportsTerminateRequest"]);
   } else if (f32 !== ABSENT) {
@@ -1576,7 +1741,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsTerminateRequest"], "a boolean", f32);
     }
   }
-  const f33 = readOwn(object, "supportsDataBreakpoints");
+  let f33: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsDataBreakpoints"))
+      f33 = object.supportsDataBreakpoints;
+  } catch {
+    f33 = UNREADABLE;
+  }
   if (f33 === UNREADABLE) {
     unreadable(errors, ["supportsDataBreakpoints"]);
   } else if (f33 !== ABSENT) {
@@ -1584,7 +1755,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsDataBreakpoints"], "a boolean", f33);
     }
   }
-  const f34 = readOwn(object, "supportsReadMemoryRequest");
+  let f34: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsReadMemoryRequest"))
+      f34 = object.supportsReadMemoryRequest;
+  } catch {
+    f34 = UNREADABLE;
+  }
   if (f34 === UNREADABLE) {
     unreadable(errors, ["supportsReadMemoryRequest"]);
   } else if (f34 !== ABSENT) {
@@ -1592,7 +1769,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsReadMemoryRequest"], "a boolean", f34);
     }
   }
-  const f35 = readOwn(object, "supportsWriteMemoryRequest");
+  let f35: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsWriteMemoryRequest"))
+      f35 = object.supportsWriteMemoryRequest;
+  } catch {
+    f35 = UNREADABLE;
+  }
   if (f35 === UNREADABLE) {
     unreadable(errors, ["supportsWriteMemoryRequest"]);
   } else if (f35 !== ABSENT) {
@@ -1600,7 +1783,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsWriteMemoryRequest"], "a boolean", f35);
     }
   }
-  const f36 = readOwn(object, "supportsDisassembleRequest");
+  let f36: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsDisassembleRequest"))
+      f36 = object.supportsDisassembleRequest;
+  } catch {
+    f36 = UNREADABLE;
+  }
   if (f36 === UNREADABLE) {
     unreadable(errors, ["supportsDisassembleRequest"]);
   } else if (f36 !== ABSENT) {
@@ -1608,7 +1797,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsDisassembleRequest"], "a boolean", f36);
     }
   }
-  const f37 = readOwn(object, "supportsCancelRequest");
+  let f37: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsCancelRequest"))
+      f37 = object.supportsCancelRequest;
+  } catch {
+    f37 = UNREADABLE;
+  }
   if (f37 === UNREADABLE) {
     unreadable(errors, ["supportsCancelRequest"]);
   } else if (f37 !== ABSENT) {
@@ -1616,7 +1811,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsCancelRequest"], "a boolean", f37);
     }
   }
-  const f38 = readOwn(object, "supportsBreakpointLocationsRequest");
+  let f38: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsBreakpointLocationsRequest"))
+      f38 = object.supportsBreakpointLocationsRequest;
+  } catch {
+    f38 = UNREADABLE;
+  }
   if (f38 === UNREADABLE) {
     unreadable(errors, ["supportsBreakpointLocationsRequest"]);
   } else if (f38 !== ABSENT) {
@@ -1629,7 +1830,13 @@ export function validateCapabilities(
       );
     }
   }
-  const f39 = readOwn(object, "supportsClipboardContext");
+  let f39: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsClipboardContext"))
+      f39 = object.supportsClipboardContext;
+  } catch {
+    f39 = UNREADABLE;
+  }
   if (f39 === UNREADABLE) {
     unreadable(errors, ["supportsClipboardContext"]);
   } else if (f39 !== ABSENT) {
@@ -1637,7 +1844,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsClipboardContext"], "a boolean", f39);
     }
   }
-  const f40 = readOwn(object, "supportsSteppingGranularity");
+  let f40: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsSteppingGranularity"))
+      f40 = object.supportsSteppingGranularity;
+  } catch {
+    f40 = UNREADABLE;
+  }
   if (f40 === UNREADABLE) {
     unreadable(errors, ["supportsSteppingGranularity"]);
   } else if (f40 !== ABSENT) {
@@ -1645,7 +1858,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsSteppingGranularity"], "a boolean", f40);
     }
   }
-  const f41 = readOwn(object, "supportsInstructionBreakpoints");
+  let f41: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsInstructionBreakpoints"))
+      f41 = object.supportsInstructionBreakpoints;
+  } catch {
+    f41 = UNREADABLE;
+  }
   if (f41 === UNREADABLE) {
     unreadable(errors, ["supportsInstructionBreakpoints"]);
   } else if (f41 !== ABSENT) {
@@ -1653,7 +1872,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsInstructionBreakpoints"], "a boolean", f41);
     }
   }
-  const f42 = readOwn(object, "supportsExceptionFilterOptions");
+  let f42: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsExceptionFilterOptions"))
+      f42 = object.supportsExceptionFilterOptions;
+  } catch {
+    f42 = UNREADABLE;
+  }
   if (f42 === UNREADABLE) {
     unreadable(errors, ["supportsExceptionFilterOptions"]);
   } else if (f42 !== ABSENT) {
@@ -1661,7 +1886,13 @@ export function validateCapabilities(
       mismatch(errors, ["supportsExceptionFilterOptions"], "a boolean", f42);
     }
   }
-  const f43 = readOwn(object, "supportsSingleThreadExecutionRequests");
+  let f43: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsSingleThreadExecutionRequests"))
+      f43 = object.supportsSingleThreadExecutionRequests;
+  } catch {
+    f43 = UNREADABLE;
+  }
   if (f43 === UNREADABLE) {
     unreadable(errors, ["supportsSingleThreadExecutionRequests"]);
   } else if (f43 !== ABSENT) {
@@ -1674,7 +1905,13 @@ export function validateCapabilities(
       );
     }
   }
-  const f44 = readOwn(object, "supportsDataBreakpointBytes");
+  let f44: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsDataBreakpointBytes"))
+      f44 = object.supportsDataBreakpointBytes;
+  } catch {
+    f44 = UNREADABLE;
+  }
   if (f44 === UNREADABLE) {
     unreadable(errors, ["supportsDataBreakpointBytes"]);
   } else if (f44 !== ABSENT) {
@@ -1682,7 +1919,12 @@ export function validateCapabilities(
       mismatch(errors, ["supportsDataBreakpointBytes"], "a boolean", f44);
     }
   }
-  const f45 = readOwn(object, "breakpointModes");
+  let f45: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "breakpointModes")) f45 = object.breakpointModes;
+  } catch {
+    f45 = UNREADABLE;
+  }
   if (f45 === UNREADABLE) {
     unreadable(errors, ["breakpointModes"]);
   } else if (f45 !== ABSENT) {
@@ -1716,7 +1958,12 @@ export function validateCapabilities(
       }
     }
   }
-  const f47 = readOwn(object, "supportsANSIStyling");
+  let f47: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsANSIStyling")) f47 = object.supportsANSIStyling;
+  } catch {
+    f47 = UNREADABLE;
+  }
   if (f47 === UNREADABLE) {
     unreadable(errors, ["supportsANSIStyling"]);
   } else if (f47 !== ABSENT) {
@@ -1909,27 +2156,27 @@ export function isCapabilities(value: unknown): value is Capabilities {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "supportsConfigurationDoneRequest")) {
-      const f1 = read(value, "supportsConfigurationDoneRequest");
+      const f1 = value.supportsConfigurationDoneRequest;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "supportsFunctionBreakpoints")) {
-      const f2 = read(value, "supportsFunctionBreakpoints");
+      const f2 = value.supportsFunctionBreakpoints;
       if (typeof f2 !== "boolean") return false;
     }
     if (h3 || hasOwn(value, "supportsConditionalBreakpoints")) {
-      const f3 = read(value, "supportsConditionalBreakpoints");
+      const f3 = value.supportsConditionalBreakpoints;
       if (typeof f3 !== "boolean") return false;
     }
     if (h4 || hasOwn(value, "supportsHitConditionalBreakpoints")) {
-      const f4 = read(value, "supportsHitConditionalBreakpoints");
+      const f4 = value.supportsHitConditionalBreakpoints;
       if (typeof f4 !== "boolean") return false;
     }
     if (h5 || hasOwn(value, "supportsEvaluateForHovers")) {
-      const f5 = read(value, "supportsEvaluateForHovers");
+      const f5 = value.supportsEvaluateForHovers;
       if (typeof f5 !== "boolean") return false;
     }
     if (h6 || hasOwn(value, "exceptionBreakpointFilters")) {
-      const f6 = read(value, "exceptionBreakpointFilters");
+      const f6 = value.exceptionBreakpointFilters;
       if (!Array.isArray(f6)) return false;
       const n7 = lengthOf(f6);
       for (let i7 = 0; i7 < n7; i7++) {
@@ -1938,31 +2185,31 @@ export function isCapabilities(value: unknown): value is Capabilities {
       }
     }
     if (h7 || hasOwn(value, "supportsStepBack")) {
-      const f8 = read(value, "supportsStepBack");
+      const f8 = value.supportsStepBack;
       if (typeof f8 !== "boolean") return false;
     }
     if (h8 || hasOwn(value, "supportsSetVariable")) {
-      const f9 = read(value, "supportsSetVariable");
+      const f9 = value.supportsSetVariable;
       if (typeof f9 !== "boolean") return false;
     }
     if (h9 || hasOwn(value, "supportsRestartFrame")) {
-      const f10 = read(value, "supportsRestartFrame");
+      const f10 = value.supportsRestartFrame;
       if (typeof f10 !== "boolean") return false;
     }
     if (h10 || hasOwn(value, "supportsGotoTargetsRequest")) {
-      const f11 = read(value, "supportsGotoTargetsRequest");
+      const f11 = value.supportsGotoTargetsRequest;
       if (typeof f11 !== "boolean") return false;
     }
     if (h11 || hasOwn(value, "supportsStepInTargetsRequest")) {
-      const f12 = read(value, "supportsStepInTargetsRequest");
+      const f12 = value.supportsStepInTargetsRequest;
       if (typeof f12 !== "boolean") return false;
     }
     if (h12 || hasOwn(value, "supportsCompletionsRequest")) {
-      const f13 = read(value, "supportsCompletionsRequest");
+      const f13 = value.supportsCompletionsRequest;
       if (typeof f13 !== "boolean") return false;
     }
     if (h13 || hasOwn(value, "completionTriggerCharacters")) {
-      const f14 = read(value, "completionTriggerCharacters");
+      const f14 = value.completionTriggerCharacters;
       if (!Array.isArray(f14)) return false;
       const n15 = lengthOf(f14);
       for (let i15 = 0; i15 < n15; i15++) {
@@ -1971,11 +2218,11 @@ export function isCapabilities(value: unknown): value is Capabilities {
       }
     }
     if (h14 || hasOwn(value, "supportsModulesRequest")) {
-      const f16 = read(value, "supportsModulesRequest");
+      const f16 = value.supportsModulesRequest;
       if (typeof f16 !== "boolean") return false;
     }
     if (h15 || hasOwn(value, "additionalModuleColumns")) {
-      const f17 = read(value, "additionalModuleColumns");
+      const f17 = value.additionalModuleColumns;
       if (!Array.isArray(f17)) return false;
       const n18 = lengthOf(f17);
       for (let i18 = 0; i18 < n18; i18++) {
@@ -1984,7 +2231,7 @@ export function isCapabilities(value: unknown): value is Capabilities {
       }
     }
     if (h16 || hasOwn(value, "supportedChecksumAlgorithms")) {
-      const f19 = read(value, "supportedChecksumAlgorithms");
+      const f19 = value.supportedChecksumAlgorithms;
       if (!Array.isArray(f19)) return false;
       const n20 = lengthOf(f19);
       for (let i20 = 0; i20 < n20; i20++) {
@@ -2001,103 +2248,103 @@ export function isCapabilities(value: unknown): value is Capabilities {
       }
     }
     if (h17 || hasOwn(value, "supportsRestartRequest")) {
-      const f21 = read(value, "supportsRestartRequest");
+      const f21 = value.supportsRestartRequest;
       if (typeof f21 !== "boolean") return false;
     }
     if (h18 || hasOwn(value, "supportsExceptionOptions")) {
-      const f22 = read(value, "supportsExceptionOptions");
+      const f22 = value.supportsExceptionOptions;
       if (typeof f22 !== "boolean") return false;
     }
     if (h19 || hasOwn(value, "supportsValueFormattingOptions")) {
-      const f23 = read(value, "supportsValueFormattingOptions");
+      const f23 = value.supportsValueFormattingOptions;
       if (typeof f23 !== "boolean") return false;
     }
     if (h20 || hasOwn(value, "supportsExceptionInfoRequest")) {
-      const f24 = read(value, "supportsExceptionInfoRequest");
+      const f24 = value.supportsExceptionInfoRequest;
       if (typeof f24 !== "boolean") return false;
     }
     if (h21 || hasOwn(value, "supportTerminateDebuggee")) {
-      const f25 = read(value, "supportTerminateDebuggee");
+      const f25 = value.supportTerminateDebuggee;
       if (typeof f25 !== "boolean") return false;
     }
     if (h22 || hasOwn(value, "supportSuspendDebuggee")) {
-      const f26 = read(value, "supportSuspendDebuggee");
+      const f26 = value.supportSuspendDebuggee;
       if (typeof f26 !== "boolean") return false;
     }
     if (h23 || hasOwn(value, "supportsDelayedStackTraceLoading")) {
-      const f27 = read(value, "supportsDelayedStackTraceLoading");
+      const f27 = value.supportsDelayedStackTraceLoading;
       if (typeof f27 !== "boolean") return false;
     }
     if (h24 || hasOwn(value, "supportsLoadedSourcesRequest")) {
-      const f28 = read(value, "supportsLoadedSourcesRequest");
+      const f28 = value.supportsLoadedSourcesRequest;
       if (typeof f28 !== "boolean") return false;
     }
     if (h25 || hasOwn(value, "supportsLogPoints")) {
-      const f29 = read(value, "supportsLogPoints");
+      const f29 = value.supportsLogPoints;
       if (typeof f29 !== "boolean") return false;
     }
     if (h26 || hasOwn(value, "supportsTerminateThreadsRequest")) {
-      const f30 = read(value, "supportsTerminateThreadsRequest");
+      const f30 = value.supportsTerminateThreadsRequest;
       if (typeof f30 !== "boolean") return false;
     }
     if (h27 || hasOwn(value, "supportsSetExpression")) {
-      const f31 = read(value, "supportsSetExpression");
+      const f31 = value.supportsSetExpression;
       if (typeof f31 !== "boolean") return false;
     }
     if (h28 || hasOwn(value, "supportsTerminateRequest")) {
-      const f32 = read(value, "supportsTerminateRequest");
+      const f32 = value.supportsTerminateRequest;
       if (typeof f32 !== "boolean") return false;
     }
     if (h29 || hasOwn(value, "supportsDataBreakpoints")) {
-      const f33 = read(value, "supportsDataBreakpoints");
+      const f33 = value.supportsDataBreakpoints;
       if (typeof f33 !== "boolean") return false;
     }
     if (h30 || hasOwn(value, "supportsReadMemoryRequest")) {
-      const f34 = read(value, "supportsReadMemoryRequest");
+      const f34 = value.supportsReadMemoryRequest;
       if (typeof f34 !== "boolean") return false;
     }
     if (h31 || hasOwn(value, "supportsWriteMemoryRequest")) {
-      const f35 = read(value, "supportsWriteMemoryRequest");
+      const f35 = value.supportsWriteMemoryRequest;
       if (typeof f35 !== "boolean") return false;
     }
     if (h32 || hasOwn(value, "supportsDisassembleRequest")) {
-      const f36 = read(value, "supportsDisassembleRequest");
+      const f36 = value.supportsDisassembleRequest;
       if (typeof f36 !== "boolean") return false;
     }
     if (h33 || hasOwn(value, "supportsCancelRequest")) {
-      const f37 = read(value, "supportsCancelRequest");
+      const f37 = value.supportsCancelRequest;
       if (typeof f37 !== "boolean") return false;
     }
     if (h34 || hasOwn(value, "supportsBreakpointLocationsRequest")) {
-      const f38 = read(value, "supportsBreakpointLocationsRequest");
+      const f38 = value.supportsBreakpointLocationsRequest;
       if (typeof f38 !== "boolean") return false;
     }
     if (h35 || hasOwn(value, "supportsClipboardContext")) {
-      const f39 = read(value, "supportsClipboardContext");
+      const f39 = value.supportsClipboardContext;
       if (typeof f39 !== "boolean") return false;
     }
     if (h36 || hasOwn(value, "supportsSteppingGranularity")) {
-      const f40 = read(value, "supportsSteppingGranularity");
+      const f40 = value.supportsSteppingGranularity;
       if (typeof f40 !== "boolean") return false;
     }
     if (h37 || hasOwn(value, "supportsInstructionBreakpoints")) {
-      const f41 = read(value, "supportsInstructionBreakpoints");
+      const f41 = value.supportsInstructionBreakpoints;
       if (typeof f41 !== "boolean") return false;
     }
     if (h38 || hasOwn(value, "supportsExceptionFilterOptions")) {
-      const f42 = read(value, "supportsExceptionFilterOptions");
+      const f42 = value.supportsExceptionFilterOptions;
       if (typeof f42 !== "boolean") return false;
     }
     if (h39 || hasOwn(value, "supportsSingleThreadExecutionRequests")) {
-      const f43 = read(value, "supportsSingleThreadExecutionRequests");
+      const f43 = value.supportsSingleThreadExecutionRequests;
       if (typeof f43 !== "boolean") return false;
     }
     if (h40 || hasOwn(value, "supportsDataBreakpointBytes")) {
-      const f44 = read(value, "supportsDataBreakpointBytes");
+      const f44 = value.supportsDataBreakpointBytes;
       if (typeof f44 !== "boolean") return false;
     }
     if (h41 || hasOwn(value, "breakpointModes")) {
-      const f45 = read(value, "breakpointModes");
+      const f45 = value.breakpointModes;
       if (!Array.isArray(f45)) return false;
       const n46 = lengthOf(f45);
       for (let i46 = 0; i46 < n46; i46++) {
@@ -2106,7 +2353,7 @@ export function isCapabilities(value: unknown): value is Capabilities {
       }
     }
     if (h42 || hasOwn(value, "supportsANSIStyling")) {
-      const f47 = read(value, "supportsANSIStyling");
+      const f47 = value.supportsANSIStyling;
       if (typeof f47 !== "boolean") return false;
     }
     return true;
@@ -2125,7 +2372,12 @@ export function validateExceptionBreakpointsFilter(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "filter");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "filter")) f1 = object.filter;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["filter"]);
   } else if (f1 === ABSENT) {
@@ -2135,7 +2387,12 @@ export function validateExceptionBreakpointsFilter(
       mismatch(errors, ["filter"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "label");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "label")) f2 = object.label;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["label"]);
   } else if (f2 === ABSENT) {
@@ -2145,7 +2402,12 @@ export function validateExceptionBreakpointsFilter(
       mismatch(errors, ["label"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "description");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "description")) f3 = object.description;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["description"]);
   } else if (f3 !== ABSENT) {
@@ -2153,7 +2415,12 @@ export function validateExceptionBreakpointsFilter(
       mismatch(errors, ["description"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "default");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "default")) f4 = object.default;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["default"]);
   } else if (f4 !== ABSENT) {
@@ -2161,7 +2428,12 @@ export function validateExceptionBreakpointsFilter(
       mismatch(errors, ["default"], "a boolean", f4);
     }
   }
-  const f5 = readOwn(object, "supportsCondition");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsCondition")) f5 = object.supportsCondition;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["supportsCondition"]);
   } else if (f5 !== ABSENT) {
@@ -2169,7 +2441,13 @@ export function validateExceptionBreakpointsFilter(
       mismatch(errors, ["supportsCondition"], "a boolean", f5);
     }
   }
-  const f6 = readOwn(object, "conditionDescription");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "conditionDescription"))
+      f6 = object.conditionDescription;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["conditionDescription"]);
   } else if (f6 !== ABSENT) {
@@ -2220,25 +2498,25 @@ export function isExceptionBreakpointsFilter(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "filter")) return false;
-    const f1 = read(value, "filter");
+    const f1 = value.filter;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "label")) return false;
-    const f2 = read(value, "label");
+    const f2 = value.label;
     if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "description")) {
-      const f3 = read(value, "description");
+      const f3 = value.description;
       if (typeof f3 !== "string") return false;
     }
     if (h4 || hasOwn(value, "default")) {
-      const f4 = read(value, "default");
+      const f4 = value.default;
       if (typeof f4 !== "boolean") return false;
     }
     if (h5 || hasOwn(value, "supportsCondition")) {
-      const f5 = read(value, "supportsCondition");
+      const f5 = value.supportsCondition;
       if (typeof f5 !== "boolean") return false;
     }
     if (h6 || hasOwn(value, "conditionDescription")) {
-      const f6 = read(value, "conditionDescription");
+      const f6 = value.conditionDescription;
       if (typeof f6 !== "string") return false;
     }
     return true;
@@ -2257,7 +2535,12 @@ export function validateColumnDescriptor(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "attributeName");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "attributeName")) f1 = object.attributeName;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["attributeName"]);
   } else if (f1 === ABSENT) {
@@ -2272,7 +2555,12 @@ export function validateColumnDescriptor(
       mismatch(errors, ["attributeName"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "label");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "label")) f2 = object.label;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["label"]);
   } else if (f2 === ABSENT) {
@@ -2282,7 +2570,12 @@ export function validateColumnDescriptor(
       mismatch(errors, ["label"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "format");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "format")) f3 = object.format;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["format"]);
   } else if (f3 !== ABSENT) {
@@ -2290,7 +2583,12 @@ export function validateColumnDescriptor(
       mismatch(errors, ["format"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "type");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "type")) f4 = object.type;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["type"]);
   } else if (f4 !== ABSENT) {
@@ -2318,7 +2616,12 @@ export function validateColumnDescriptor(
       }
     }
   }
-  const f5 = readOwn(object, "width");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "width")) f5 = object.width;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["width"]);
   } else if (f5 !== ABSENT) {
@@ -2363,17 +2666,17 @@ export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "attributeName")) return false;
-    const f1 = read(value, "attributeName");
+    const f1 = value.attributeName;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "label")) return false;
-    const f2 = read(value, "label");
+    const f2 = value.label;
     if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "format")) {
-      const f3 = read(value, "format");
+      const f3 = value.format;
       if (typeof f3 !== "string") return false;
     }
     if (h4 || hasOwn(value, "type")) {
-      const f4 = read(value, "type");
+      const f4 = value.type;
       switch (f4) {
         case "string":
         case "number":
@@ -2385,7 +2688,7 @@ export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {
       }
     }
     if (h5 || hasOwn(value, "width")) {
-      const f5 = read(value, "width");
+      const f5 = value.width;
       if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     }
     return true;
@@ -2404,7 +2707,12 @@ export function validateBreakpointMode(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "mode");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "mode")) f1 = object.mode;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["mode"]);
   } else if (f1 === ABSENT) {
@@ -2414,7 +2722,12 @@ export function validateBreakpointMode(
       mismatch(errors, ["mode"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "label");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "label")) f2 = object.label;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["label"]);
   } else if (f2 === ABSENT) {
@@ -2424,7 +2737,12 @@ export function validateBreakpointMode(
       mismatch(errors, ["label"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "description");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "description")) f3 = object.description;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["description"]);
   } else if (f3 !== ABSENT) {
@@ -2432,7 +2750,12 @@ export function validateBreakpointMode(
       mismatch(errors, ["description"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "appliesTo");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "appliesTo")) f4 = object.appliesTo;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["appliesTo"]);
   } else if (f4 === ABSENT) {
@@ -2506,17 +2829,17 @@ export function isBreakpointMode(value: unknown): value is BreakpointMode {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "mode")) return false;
-    const f1 = read(value, "mode");
+    const f1 = value.mode;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "label")) return false;
-    const f2 = read(value, "label");
+    const f2 = value.label;
     if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "description")) {
-      const f3 = read(value, "description");
+      const f3 = value.description;
       if (typeof f3 !== "string") return false;
     }
     if (!h4 && !hasOwn(value, "appliesTo")) return false;
-    const f4 = read(value, "appliesTo");
+    const f4 = value.appliesTo;
     if (!Array.isArray(f4)) return false;
     const n5 = lengthOf(f4);
     for (let i5 = 0; i5 < n5; i5++) {
@@ -2539,7 +2862,12 @@ export function validateStructuredMessage(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "id");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "id")) f1 = object.id;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["id"]);
   } else if (f1 === ABSENT) {
@@ -2549,7 +2877,12 @@ export function validateStructuredMessage(
       mismatch(errors, ["id"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "format");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "format")) f2 = object.format;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["format"]);
   } else if (f2 === ABSENT) {
@@ -2559,7 +2892,12 @@ export function validateStructuredMessage(
       mismatch(errors, ["format"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "variables");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "variables")) f3 = object.variables;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["variables"]);
   } else if (f3 !== ABSENT) {
@@ -2583,7 +2921,12 @@ export function validateStructuredMessage(
       }
     }
   }
-  const f5 = readOwn(object, "sendTelemetry");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "sendTelemetry")) f5 = object.sendTelemetry;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["sendTelemetry"]);
   } else if (f5 !== ABSENT) {
@@ -2591,7 +2934,12 @@ export function validateStructuredMessage(
       mismatch(errors, ["sendTelemetry"], "a boolean", f5);
     }
   }
-  const f6 = readOwn(object, "showUser");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "showUser")) f6 = object.showUser;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["showUser"]);
   } else if (f6 !== ABSENT) {
@@ -2599,7 +2947,12 @@ export function validateStructuredMessage(
       mismatch(errors, ["showUser"], "a boolean", f6);
     }
   }
-  const f7 = readOwn(object, "url");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "url")) f7 = object.url;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["url"]);
   } else if (f7 !== ABSENT) {
@@ -2607,7 +2960,12 @@ export function validateStructuredMessage(
       mismatch(errors, ["url"], "a string", f7);
     }
   }
-  const f8 = readOwn(object, "urlLabel");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "urlLabel")) f8 = object.urlLabel;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["urlLabel"]);
   } else if (f8 !== ABSENT) {
@@ -2662,13 +3020,13 @@ export function isStructuredMessage(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "id")) return false;
-    const f1 = read(value, "id");
+    const f1 = value.id;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (!h2 && !hasOwn(value, "format")) return false;
-    const f2 = read(value, "format");
+    const f2 = value.format;
     if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "variables")) {
-      const f3 = read(value, "variables");
+      const f3 = value.variables;
       if (!isObject(f3)) return false;
       for (const k4 of Object.keys(f3)) {
         const e4 = own(f3, k4);
@@ -2678,19 +3036,19 @@ export function isStructuredMessage(
       }
     }
     if (h4 || hasOwn(value, "sendTelemetry")) {
-      const f5 = read(value, "sendTelemetry");
+      const f5 = value.sendTelemetry;
       if (typeof f5 !== "boolean") return false;
     }
     if (h5 || hasOwn(value, "showUser")) {
-      const f6 = read(value, "showUser");
+      const f6 = value.showUser;
       if (typeof f6 !== "boolean") return false;
     }
     if (h6 || hasOwn(value, "url")) {
-      const f7 = read(value, "url");
+      const f7 = value.url;
       if (typeof f7 !== "string") return false;
     }
     if (h7 || hasOwn(value, "urlLabel")) {
-      const f8 = read(value, "urlLabel");
+      const f8 = value.urlLabel;
       if (typeof f8 !== "string") return false;
     }
     return true;
@@ -2705,7 +3063,12 @@ export function validateThread(value: unknown): ValidationResult<Thread> {
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "id");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "id")) f1 = object.id;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["id"]);
   } else if (f1 === ABSENT) {
@@ -2715,7 +3078,12 @@ export function validateThread(value: unknown): ValidationResult<Thread> {
       mismatch(errors, ["id"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "name");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f2 = object.name;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f2 === ABSENT) {
@@ -2750,10 +3118,10 @@ export function isThread(value: unknown): value is Thread {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "id")) return false;
-    const f1 = read(value, "id");
+    const f1 = value.id;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (!h2 && !hasOwn(value, "name")) return false;
-    const f2 = read(value, "name");
+    const f2 = value.name;
     if (typeof f2 !== "string") return false;
     return true;
   } catch {
@@ -2767,7 +3135,12 @@ export function validateSource(value: unknown): ValidationResult<Source> {
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "name");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f1 = object.name;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f1 !== ABSENT) {
@@ -2775,7 +3148,12 @@ export function validateSource(value: unknown): ValidationResult<Source> {
       mismatch(errors, ["name"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "path");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "path")) f2 = object.path;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["path"]);
   } else if (f2 !== ABSENT) {
@@ -2783,7 +3161,12 @@ export function validateSource(value: unknown): ValidationResult<Source> {
       mismatch(errors, ["path"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "sourceReference");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "sourceReference")) f3 = object.sourceReference;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["sourceReference"]);
   } else if (f3 !== ABSENT) {
@@ -2791,7 +3174,12 @@ export function validateSource(value: unknown): ValidationResult<Source> {
       mismatch(errors, ["sourceReference"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "presentationHint");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "presentationHint")) f4 = object.presentationHint;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["presentationHint"]);
   } else if (f4 !== ABSENT) {
@@ -2818,7 +3206,12 @@ export function validateSource(value: unknown): ValidationResult<Source> {
       }
     }
   }
-  const f5 = readOwn(object, "origin");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "origin")) f5 = object.origin;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["origin"]);
   } else if (f5 !== ABSENT) {
@@ -2826,7 +3219,12 @@ export function validateSource(value: unknown): ValidationResult<Source> {
       mismatch(errors, ["origin"], "a string", f5);
     }
   }
-  const f6 = readOwn(object, "sources");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "sources")) f6 = object.sources;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["sources"]);
   } else if (f6 !== ABSENT) {
@@ -2860,13 +3258,23 @@ export function validateSource(value: unknown): ValidationResult<Source> {
       }
     }
   }
-  const f8 = readOwn(object, "adapterData");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "adapterData")) f8 = object.adapterData;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["adapterData"]);
   } else if (f8 !== ABSENT) {
     checkJson(errors, ["adapterData"], f8);
   }
-  const f9 = readOwn(object, "checksums");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "checksums")) f9 = object.checksums;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["checksums"]);
   } else if (f9 !== ABSENT) {
@@ -2949,19 +3357,19 @@ export function isSource(value: unknown): value is Source {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "name")) {
-      const f1 = read(value, "name");
+      const f1 = value.name;
       if (typeof f1 !== "string") return false;
     }
     if (h2 || hasOwn(value, "path")) {
-      const f2 = read(value, "path");
+      const f2 = value.path;
       if (typeof f2 !== "string") return false;
     }
     if (h3 || hasOwn(value, "sourceReference")) {
-      const f3 = read(value, "sourceReference");
+      const f3 = value.sourceReference;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     }
     if (h4 || hasOwn(value, "presentationHint")) {
-      const f4 = read(value, "presentationHint");
+      const f4 = value.presentationHint;
       switch (f4) {
         case "normal":
         case "emphasize":
@@ -2972,11 +3380,11 @@ export function isSource(value: unknown): value is Source {
       }
     }
     if (h5 || hasOwn(value, "origin")) {
-      const f5 = read(value, "origin");
+      const f5 = value.origin;
       if (typeof f5 !== "string") return false;
     }
     if (h6 || hasOwn(value, "sources")) {
-      const f6 = read(value, "sources");
+      const f6 = value.sources;
       if (!Array.isArray(f6)) return false;
       const n7 = lengthOf(f6);
       for (let i7 = 0; i7 < n7; i7++) {
@@ -2985,11 +3393,11 @@ export function isSource(value: unknown): value is Source {
       }
     }
     if (h7 || hasOwn(value, "adapterData")) {
-      const f8 = read(value, "adapterData");
+      const f8 = value.adapterData;
       if (!isJson(f8)) return false;
     }
     if (h8 || hasOwn(value, "checksums")) {
-      const f9 = read(value, "checksums");
+      const f9 = value.checksums;
       if (!Array.isArray(f9)) return false;
       const n10 = lengthOf(f9);
       for (let i10 = 0; i10 < n10; i10++) {
@@ -3013,7 +3421,12 @@ export function validateRelatedSource(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "name");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f1 = object.name;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f1 !== ABSENT) {
@@ -3021,7 +3434,12 @@ export function validateRelatedSource(
       mismatch(errors, ["name"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "path");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "path")) f2 = object.path;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["path"]);
   } else if (f2 !== ABSENT) {
@@ -3029,7 +3447,12 @@ export function validateRelatedSource(
       mismatch(errors, ["path"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "sourceReference");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "sourceReference")) f3 = object.sourceReference;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["sourceReference"]);
   } else if (f3 !== ABSENT) {
@@ -3037,7 +3460,12 @@ export function validateRelatedSource(
       mismatch(errors, ["sourceReference"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "presentationHint");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "presentationHint")) f4 = object.presentationHint;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["presentationHint"]);
   } else if (f4 !== ABSENT) {
@@ -3064,7 +3492,12 @@ export function validateRelatedSource(
       }
     }
   }
-  const f5 = readOwn(object, "origin");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "origin")) f5 = object.origin;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["origin"]);
   } else if (f5 !== ABSENT) {
@@ -3072,13 +3505,23 @@ export function validateRelatedSource(
       mismatch(errors, ["origin"], "a string", f5);
     }
   }
-  const f6 = readOwn(object, "adapterData");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "adapterData")) f6 = object.adapterData;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["adapterData"]);
   } else if (f6 !== ABSENT) {
     checkJson(errors, ["adapterData"], f6);
   }
-  const f7 = readOwn(object, "checksums");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "checksums")) f7 = object.checksums;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["checksums"]);
   } else if (f7 !== ABSENT) {
@@ -3157,19 +3600,19 @@ export function isRelatedSource(value: unknown): value is RelatedSource {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "name")) {
-      const f1 = read(value, "name");
+      const f1 = value.name;
       if (typeof f1 !== "string") return false;
     }
     if (h2 || hasOwn(value, "path")) {
-      const f2 = read(value, "path");
+      const f2 = value.path;
       if (typeof f2 !== "string") return false;
     }
     if (h3 || hasOwn(value, "sourceReference")) {
-      const f3 = read(value, "sourceReference");
+      const f3 = value.sourceReference;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     }
     if (h4 || hasOwn(value, "presentationHint")) {
-      const f4 = read(value, "presentationHint");
+      const f4 = value.presentationHint;
       switch (f4) {
         case "normal":
         case "emphasize":
@@ -3180,15 +3623,15 @@ export function isRelatedSource(value: unknown): value is RelatedSource {
       }
     }
     if (h5 || hasOwn(value, "origin")) {
-      const f5 = read(value, "origin");
+      const f5 = value.origin;
       if (typeof f5 !== "string") return false;
     }
     if (h6 || hasOwn(value, "adapterData")) {
-      const f6 = read(value, "adapterData");
+      const f6 = value.adapterData;
       if (!isJson(f6)) return false;
     }
     if (h7 || hasOwn(value, "checksums")) {
-      const f7 = read(value, "checksums");
+      const f7 = value.checksums;
       if (!Array.isArray(f7)) return false;
       const n8 = lengthOf(f7);
       for (let i8 = 0; i8 < n8; i8++) {
@@ -3210,7 +3653,12 @@ export function validateChecksum(value: unknown): ValidationResult<Checksum> {
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "algorithm");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "algorithm")) f1 = object.algorithm;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["algorithm"]);
   } else if (f1 === ABSENT) {
@@ -3245,7 +3693,12 @@ export function validateChecksum(value: unknown): ValidationResult<Checksum> {
       }
     }
   }
-  const f2 = readOwn(object, "checksum");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "checksum")) f2 = object.checksum;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["checksum"]);
   } else if (f2 === ABSENT) {
@@ -3285,7 +3738,7 @@ export function isChecksum(value: unknown): value is Checksum {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "algorithm")) return false;
-    const f1 = read(value, "algorithm");
+    const f1 = value.algorithm;
     switch (f1) {
       case "MD5":
       case "SHA1":
@@ -3296,7 +3749,7 @@ export function isChecksum(value: unknown): value is Checksum {
         return false;
     }
     if (!h2 && !hasOwn(value, "checksum")) return false;
-    const f2 = read(value, "checksum");
+    const f2 = value.checksum;
     if (typeof f2 !== "string") return false;
     return true;
   } catch {
@@ -3314,7 +3767,12 @@ export function validateSourceBreakpoint(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "line");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "line")) f1 = object.line;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["line"]);
   } else if (f1 === ABSENT) {
@@ -3324,7 +3782,12 @@ export function validateSourceBreakpoint(
       mismatch(errors, ["line"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "column");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "column")) f2 = object.column;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["column"]);
   } else if (f2 !== ABSENT) {
@@ -3332,7 +3795,12 @@ export function validateSourceBreakpoint(
       mismatch(errors, ["column"], "an integer", f2);
     }
   }
-  const f3 = readOwn(object, "condition");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "condition")) f3 = object.condition;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["condition"]);
   } else if (f3 !== ABSENT) {
@@ -3340,7 +3808,12 @@ export function validateSourceBreakpoint(
       mismatch(errors, ["condition"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "hitCondition");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "hitCondition")) f4 = object.hitCondition;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["hitCondition"]);
   } else if (f4 !== ABSENT) {
@@ -3348,7 +3821,12 @@ export function validateSourceBreakpoint(
       mismatch(errors, ["hitCondition"], "a string", f4);
     }
   }
-  const f5 = readOwn(object, "logMessage");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "logMessage")) f5 = object.logMessage;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["logMessage"]);
   } else if (f5 !== ABSENT) {
@@ -3356,7 +3834,12 @@ export function validateSourceBreakpoint(
       mismatch(errors, ["logMessage"], "a string", f5);
     }
   }
-  const f6 = readOwn(object, "mode");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "mode")) f6 = object.mode;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["mode"]);
   } else if (f6 !== ABSENT) {
@@ -3405,26 +3888,26 @@ export function isSourceBreakpoint(value: unknown): value is SourceBreakpoint {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "line")) return false;
-    const f1 = read(value, "line");
+    const f1 = value.line;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "column")) {
-      const f2 = read(value, "column");
+      const f2 = value.column;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     }
     if (h3 || hasOwn(value, "condition")) {
-      const f3 = read(value, "condition");
+      const f3 = value.condition;
       if (typeof f3 !== "string") return false;
     }
     if (h4 || hasOwn(value, "hitCondition")) {
-      const f4 = read(value, "hitCondition");
+      const f4 = value.hitCondition;
       if (typeof f4 !== "string") return false;
     }
     if (h5 || hasOwn(value, "logMessage")) {
-      const f5 = read(value, "logMessage");
+      const f5 = value.logMessage;
       if (typeof f5 !== "string") return false;
     }
     if (h6 || hasOwn(value, "mode")) {
-      const f6 = read(value, "mode");
+      const f6 = value.mode;
       if (typeof f6 !== "string") return false;
     }
     return true;
@@ -3443,7 +3926,12 @@ export function validateBreakpoint(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "id");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "id")) f1 = object.id;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["id"]);
   } else if (f1 !== ABSENT) {
@@ -3451,7 +3939,12 @@ export function validateBreakpoint(
       mismatch(errors, ["id"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "verified");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "verified")) f2 = object.verified;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["verified"]);
   } else if (f2 === ABSENT) {
@@ -3466,7 +3959,12 @@ export function validateBreakpoint(
       mismatch(errors, ["verified"], "a boolean", f2);
     }
   }
-  const f3 = readOwn(object, "message");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "message")) f3 = object.message;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["message"]);
   } else if (f3 !== ABSENT) {
@@ -3474,7 +3972,12 @@ export function validateBreakpoint(
       mismatch(errors, ["message"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "source");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "source")) f4 = object.source;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["source"]);
   } else if (f4 !== ABSENT) {
@@ -3482,7 +3985,12 @@ export function validateBreakpoint(
       nest(errors, ["source"], validateSource(f4));
     }
   }
-  const f5 = readOwn(object, "line");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "line")) f5 = object.line;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["line"]);
   } else if (f5 !== ABSENT) {
@@ -3490,7 +3998,12 @@ export function validateBreakpoint(
       mismatch(errors, ["line"], "an integer", f5);
     }
   }
-  const f6 = readOwn(object, "column");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "column")) f6 = object.column;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["column"]);
   } else if (f6 !== ABSENT) {
@@ -3498,7 +4011,12 @@ export function validateBreakpoint(
       mismatch(errors, ["column"], "an integer", f6);
     }
   }
-  const f7 = readOwn(object, "endLine");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "endLine")) f7 = object.endLine;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["endLine"]);
   } else if (f7 !== ABSENT) {
@@ -3506,7 +4024,12 @@ export function validateBreakpoint(
       mismatch(errors, ["endLine"], "an integer", f7);
     }
   }
-  const f8 = readOwn(object, "endColumn");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "endColumn")) f8 = object.endColumn;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["endColumn"]);
   } else if (f8 !== ABSENT) {
@@ -3514,7 +4037,13 @@ export function validateBreakpoint(
       mismatch(errors, ["endColumn"], "an integer", f8);
     }
   }
-  const f9 = readOwn(object, "instructionReference");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "instructionReference"))
+      f9 = object.instructionReference;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["instructionReference"]);
   } else if (f9 !== ABSENT) {
@@ -3522,7 +4051,12 @@ export function validateBreakpoint(
       mismatch(errors, ["instructionReference"], "a string", f9);
     }
   }
-  const f10 = readOwn(object, "offset");
+  let f10: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "offset")) f10 = object.offset;
+  } catch {
+    f10 = UNREADABLE;
+  }
   if (f10 === UNREADABLE) {
     unreadable(errors, ["offset"]);
   } else if (f10 !== ABSENT) {
@@ -3530,7 +4064,12 @@ export function validateBreakpoint(
       mismatch(errors, ["offset"], "an integer", f10);
     }
   }
-  const f11 = readOwn(object, "reason");
+  let f11: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "reason")) f11 = object.reason;
+  } catch {
+    f11 = UNREADABLE;
+  }
   if (f11 === UNREADABLE) {
     unreadable(errors, ["reason"]);
   } else if (f11 !== ABSENT) {
@@ -3612,46 +4151,46 @@ export function isBreakpoint(value: unknown): value is Breakpoint {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "id")) {
-      const f1 = read(value, "id");
+      const f1 = value.id;
       if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     }
     if (!h2 && !hasOwn(value, "verified")) return false;
-    const f2 = read(value, "verified");
+    const f2 = value.verified;
     if (typeof f2 !== "boolean") return false;
     if (h3 || hasOwn(value, "message")) {
-      const f3 = read(value, "message");
+      const f3 = value.message;
       if (typeof f3 !== "string") return false;
     }
     if (h4 || hasOwn(value, "source")) {
-      const f4 = read(value, "source");
+      const f4 = value.source;
       if (!isSource(f4)) return false;
     }
     if (h5 || hasOwn(value, "line")) {
-      const f5 = read(value, "line");
+      const f5 = value.line;
       if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     }
     if (h6 || hasOwn(value, "column")) {
-      const f6 = read(value, "column");
+      const f6 = value.column;
       if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     }
     if (h7 || hasOwn(value, "endLine")) {
-      const f7 = read(value, "endLine");
+      const f7 = value.endLine;
       if (typeof f7 !== "number" || !Number.isInteger(f7)) return false;
     }
     if (h8 || hasOwn(value, "endColumn")) {
-      const f8 = read(value, "endColumn");
+      const f8 = value.endColumn;
       if (typeof f8 !== "number" || !Number.isInteger(f8)) return false;
     }
     if (h9 || hasOwn(value, "instructionReference")) {
-      const f9 = read(value, "instructionReference");
+      const f9 = value.instructionReference;
       if (typeof f9 !== "string") return false;
     }
     if (h10 || hasOwn(value, "offset")) {
-      const f10 = read(value, "offset");
+      const f10 = value.offset;
       if (typeof f10 !== "number" || !Number.isInteger(f10)) return false;
     }
     if (h11 || hasOwn(value, "reason")) {
-      const f11 = read(value, "reason");
+      const f11 = value.reason;
       switch (f11) {
         case "pending":
         case "failed":
@@ -3676,7 +4215,12 @@ export function validateStackFrame(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "id");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "id")) f1 = object.id;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["id"]);
   } else if (f1 === ABSENT) {
@@ -3686,7 +4230,12 @@ export function validateStackFrame(
       mismatch(errors, ["id"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "name");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f2 = object.name;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f2 === ABSENT) {
@@ -3696,7 +4245,12 @@ export function validateStackFrame(
       mismatch(errors, ["name"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "source");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "source")) f3 = object.source;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["source"]);
   } else if (f3 !== ABSENT) {
@@ -3704,7 +4258,12 @@ export function validateStackFrame(
       nest(errors, ["source"], validateSource(f3));
     }
   }
-  const f4 = readOwn(object, "line");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "line")) f4 = object.line;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["line"]);
   } else if (f4 === ABSENT) {
@@ -3714,7 +4273,12 @@ export function validateStackFrame(
       mismatch(errors, ["line"], "an integer", f4);
     }
   }
-  const f5 = readOwn(object, "column");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "column")) f5 = object.column;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["column"]);
   } else if (f5 === ABSENT) {
@@ -3724,7 +4288,12 @@ export function validateStackFrame(
       mismatch(errors, ["column"], "an integer", f5);
     }
   }
-  const f6 = readOwn(object, "endLine");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "endLine")) f6 = object.endLine;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["endLine"]);
   } else if (f6 !== ABSENT) {
@@ -3732,7 +4301,12 @@ export function validateStackFrame(
       mismatch(errors, ["endLine"], "an integer", f6);
     }
   }
-  const f7 = readOwn(object, "endColumn");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "endColumn")) f7 = object.endColumn;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["endColumn"]);
   } else if (f7 !== ABSENT) {
@@ -3740,7 +4314,12 @@ export function validateStackFrame(
       mismatch(errors, ["endColumn"], "an integer", f7);
     }
   }
-  const f8 = readOwn(object, "canRestart");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "canRestart")) f8 = object.canRestart;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["canRestart"]);
   } else if (f8 !== ABSENT) {
@@ -3748,7 +4327,13 @@ export function validateStackFrame(
       mismatch(errors, ["canRestart"], "a boolean", f8);
     }
   }
-  const f9 = readOwn(object, "instructionPointerReference");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "instructionPointerReference"))
+      f9 = object.instructionPointerReference;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["instructionPointerReference"]);
   } else if (f9 !== ABSENT) {
@@ -3756,7 +4341,12 @@ export function validateStackFrame(
       mismatch(errors, ["instructionPointerReference"], "a string", f9);
     }
   }
-  const f10 = readOwn(object, "moduleId");
+  let f10: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "moduleId")) f10 = object.moduleId;
+  } catch {
+    f10 = UNREADABLE;
+  }
   if (f10 === UNREADABLE) {
     unreadable(errors, ["moduleId"]);
   } else if (f10 !== ABSENT) {
@@ -3776,7 +4366,12 @@ export function validateStackFrame(
       unreadable(errors, ["moduleId"]);
     }
   }
-  const f12 = readOwn(object, "presentationHint");
+  let f12: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "presentationHint")) f12 = object.presentationHint;
+  } catch {
+    f12 = UNREADABLE;
+  }
   if (f12 === UNREADABLE) {
     unreadable(errors, ["presentationHint"]);
   } else if (f12 !== ABSENT) {
@@ -3864,39 +4459,39 @@ export function isStackFrame(value: unknown): value is StackFrame {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "id")) return false;
-    const f1 = read(value, "id");
+    const f1 = value.id;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (!h2 && !hasOwn(value, "name")) return false;
-    const f2 = read(value, "name");
+    const f2 = value.name;
     if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "source")) {
-      const f3 = read(value, "source");
+      const f3 = value.source;
       if (!isSource(f3)) return false;
     }
     if (!h4 && !hasOwn(value, "line")) return false;
-    const f4 = read(value, "line");
+    const f4 = value.line;
     if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     if (!h5 && !hasOwn(value, "column")) return false;
-    const f5 = read(value, "column");
+    const f5 = value.column;
     if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     if (h6 || hasOwn(value, "endLine")) {
-      const f6 = read(value, "endLine");
+      const f6 = value.endLine;
       if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     }
     if (h7 || hasOwn(value, "endColumn")) {
-      const f7 = read(value, "endColumn");
+      const f7 = value.endColumn;
       if (typeof f7 !== "number" || !Number.isInteger(f7)) return false;
     }
     if (h8 || hasOwn(value, "canRestart")) {
-      const f8 = read(value, "canRestart");
+      const f8 = value.canRestart;
       if (typeof f8 !== "boolean") return false;
     }
     if (h9 || hasOwn(value, "instructionPointerReference")) {
-      const f9 = read(value, "instructionPointerReference");
+      const f9 = value.instructionPointerReference;
       if (typeof f9 !== "string") return false;
     }
     if (h10 || hasOwn(value, "moduleId")) {
-      const f10 = read(value, "moduleId");
+      const f10 = value.moduleId;
       oneOf11: {
         m11_1: {
           if (typeof f10 !== "number" || !Number.isInteger(f10)) break m11_1;
@@ -3910,7 +4505,7 @@ export function isStackFrame(value: unknown): value is StackFrame {
       }
     }
     if (h11 || hasOwn(value, "presentationHint")) {
-      const f12 = read(value, "presentationHint");
+      const f12 = value.presentationHint;
       switch (f12) {
         case "normal":
         case "label":
@@ -3936,7 +4531,12 @@ export function validateValueFormat(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "hex");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "hex")) f1 = object.hex;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["hex"]);
   } else if (f1 !== ABSENT) {
@@ -3965,7 +4565,7 @@ export function isValueFormat(value: unknown): value is ValueFormat {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "hex")) {
-      const f1 = read(value, "hex");
+      const f1 = value.hex;
       if (typeof f1 !== "boolean") return false;
     }
     return true;
@@ -3984,7 +4584,12 @@ export function validateStackFrameFormat(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "hex");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "hex")) f1 = object.hex;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["hex"]);
   } else if (f1 !== ABSENT) {
@@ -3992,7 +4597,12 @@ export function validateStackFrameFormat(
       mismatch(errors, ["hex"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "parameters");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "parameters")) f2 = object.parameters;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["parameters"]);
   } else if (f2 !== ABSENT) {
@@ -4000,7 +4610,12 @@ export function validateStackFrameFormat(
       mismatch(errors, ["parameters"], "a boolean", f2);
     }
   }
-  const f3 = readOwn(object, "parameterTypes");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "parameterTypes")) f3 = object.parameterTypes;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["parameterTypes"]);
   } else if (f3 !== ABSENT) {
@@ -4008,7 +4623,12 @@ export function validateStackFrameFormat(
       mismatch(errors, ["parameterTypes"], "a boolean", f3);
     }
   }
-  const f4 = readOwn(object, "parameterNames");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "parameterNames")) f4 = object.parameterNames;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["parameterNames"]);
   } else if (f4 !== ABSENT) {
@@ -4016,7 +4636,12 @@ export function validateStackFrameFormat(
       mismatch(errors, ["parameterNames"], "a boolean", f4);
     }
   }
-  const f5 = readOwn(object, "parameterValues");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "parameterValues")) f5 = object.parameterValues;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["parameterValues"]);
   } else if (f5 !== ABSENT) {
@@ -4024,7 +4649,12 @@ export function validateStackFrameFormat(
       mismatch(errors, ["parameterValues"], "a boolean", f5);
     }
   }
-  const f6 = readOwn(object, "line");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "line")) f6 = object.line;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["line"]);
   } else if (f6 !== ABSENT) {
@@ -4032,7 +4662,12 @@ export function validateStackFrameFormat(
       mismatch(errors, ["line"], "a boolean", f6);
     }
   }
-  const f7 = readOwn(object, "module");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "module")) f7 = object.module;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["module"]);
   } else if (f7 !== ABSENT) {
@@ -4040,7 +4675,12 @@ export function validateStackFrameFormat(
       mismatch(errors, ["module"], "a boolean", f7);
     }
   }
-  const f8 = readOwn(object, "includeAll");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "includeAll")) f8 = object.includeAll;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["includeAll"]);
   } else if (f8 !== ABSENT) {
@@ -4097,35 +4737,35 @@ export function isStackFrameFormat(value: unknown): value is StackFrameFormat {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "hex")) {
-      const f1 = read(value, "hex");
+      const f1 = value.hex;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "parameters")) {
-      const f2 = read(value, "parameters");
+      const f2 = value.parameters;
       if (typeof f2 !== "boolean") return false;
     }
     if (h3 || hasOwn(value, "parameterTypes")) {
-      const f3 = read(value, "parameterTypes");
+      const f3 = value.parameterTypes;
       if (typeof f3 !== "boolean") return false;
     }
     if (h4 || hasOwn(value, "parameterNames")) {
-      const f4 = read(value, "parameterNames");
+      const f4 = value.parameterNames;
       if (typeof f4 !== "boolean") return false;
     }
     if (h5 || hasOwn(value, "parameterValues")) {
-      const f5 = read(value, "parameterValues");
+      const f5 = value.parameterValues;
       if (typeof f5 !== "boolean") return false;
     }
     if (h6 || hasOwn(value, "line")) {
-      const f6 = read(value, "line");
+      const f6 = value.line;
       if (typeof f6 !== "boolean") return false;
     }
     if (h7 || hasOwn(value, "module")) {
-      const f7 = read(value, "module");
+      const f7 = value.module;
       if (typeof f7 !== "boolean") return false;
     }
     if (h8 || hasOwn(value, "includeAll")) {
-      const f8 = read(value, "includeAll");
+      const f8 = value.includeAll;
       if (typeof f8 !== "boolean") return false;
     }
     return true;
@@ -4140,7 +4780,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "name");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f1 = object.name;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f1 === ABSENT) {
@@ -4150,7 +4795,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["name"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "presentationHint");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "presentationHint")) f2 = object.presentationHint;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["presentationHint"]);
   } else if (f2 !== ABSENT) {
@@ -4158,7 +4808,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["presentationHint"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "variablesReference");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "variablesReference")) f3 = object.variablesReference;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["variablesReference"]);
   } else if (f3 === ABSENT) {
@@ -4173,7 +4828,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["variablesReference"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "namedVariables");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "namedVariables")) f4 = object.namedVariables;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["namedVariables"]);
   } else if (f4 !== ABSENT) {
@@ -4181,7 +4841,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["namedVariables"], "an integer", f4);
     }
   }
-  const f5 = readOwn(object, "indexedVariables");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "indexedVariables")) f5 = object.indexedVariables;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["indexedVariables"]);
   } else if (f5 !== ABSENT) {
@@ -4189,7 +4854,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["indexedVariables"], "an integer", f5);
     }
   }
-  const f6 = readOwn(object, "expensive");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "expensive")) f6 = object.expensive;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["expensive"]);
   } else if (f6 === ABSENT) {
@@ -4204,7 +4874,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["expensive"], "a boolean", f6);
     }
   }
-  const f7 = readOwn(object, "source");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "source")) f7 = object.source;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["source"]);
   } else if (f7 !== ABSENT) {
@@ -4212,7 +4887,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       nest(errors, ["source"], validateSource(f7));
     }
   }
-  const f8 = readOwn(object, "line");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "line")) f8 = object.line;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["line"]);
   } else if (f8 !== ABSENT) {
@@ -4220,7 +4900,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["line"], "an integer", f8);
     }
   }
-  const f9 = readOwn(object, "column");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "column")) f9 = object.column;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["column"]);
   } else if (f9 !== ABSENT) {
@@ -4228,7 +4913,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["column"], "an integer", f9);
     }
   }
-  const f10 = readOwn(object, "endLine");
+  let f10: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "endLine")) f10 = object.endLine;
+  } catch {
+    f10 = UNREADABLE;
+  }
   if (f10 === UNREADABLE) {
     unreadable(errors, ["endLine"]);
   } else if (f10 !== ABSENT) {
@@ -4236,7 +4926,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
       mismatch(errors, ["endLine"], "an integer", f10);
     }
   }
-  const f11 = readOwn(object, "endColumn");
+  let f11: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "endColumn")) f11 = object.endColumn;
+  } catch {
+    f11 = UNREADABLE;
+  }
   if (f11 === UNREADABLE) {
     unreadable(errors, ["endColumn"]);
   } else if (f11 !== ABSENT) {
@@ -4305,44 +5000,44 @@ export function isScope(value: unknown): value is Scope {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "name")) return false;
-    const f1 = read(value, "name");
+    const f1 = value.name;
     if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "presentationHint")) {
-      const f2 = read(value, "presentationHint");
+      const f2 = value.presentationHint;
       if (typeof f2 !== "string") return false;
     }
     if (!h3 && !hasOwn(value, "variablesReference")) return false;
-    const f3 = read(value, "variablesReference");
+    const f3 = value.variablesReference;
     if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     if (h4 || hasOwn(value, "namedVariables")) {
-      const f4 = read(value, "namedVariables");
+      const f4 = value.namedVariables;
       if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     }
     if (h5 || hasOwn(value, "indexedVariables")) {
-      const f5 = read(value, "indexedVariables");
+      const f5 = value.indexedVariables;
       if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     }
     if (!h6 && !hasOwn(value, "expensive")) return false;
-    const f6 = read(value, "expensive");
+    const f6 = value.expensive;
     if (typeof f6 !== "boolean") return false;
     if (h7 || hasOwn(value, "source")) {
-      const f7 = read(value, "source");
+      const f7 = value.source;
       if (!isSource(f7)) return false;
     }
     if (h8 || hasOwn(value, "line")) {
-      const f8 = read(value, "line");
+      const f8 = value.line;
       if (typeof f8 !== "number" || !Number.isInteger(f8)) return false;
     }
     if (h9 || hasOwn(value, "column")) {
-      const f9 = read(value, "column");
+      const f9 = value.column;
       if (typeof f9 !== "number" || !Number.isInteger(f9)) return false;
     }
     if (h10 || hasOwn(value, "endLine")) {
-      const f10 = read(value, "endLine");
+      const f10 = value.endLine;
       if (typeof f10 !== "number" || !Number.isInteger(f10)) return false;
     }
     if (h11 || hasOwn(value, "endColumn")) {
-      const f11 = read(value, "endColumn");
+      const f11 = value.endColumn;
       if (typeof f11 !== "number" || !Number.isInteger(f11)) return false;
     }
     return true;
@@ -4359,7 +5054,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "name");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f1 = object.name;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f1 === ABSENT) {
@@ -4369,7 +5069,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["name"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "value");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "value")) f2 = object.value;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["value"]);
   } else if (f2 === ABSENT) {
@@ -4379,7 +5084,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["value"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "type");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "type")) f3 = object.type;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["type"]);
   } else if (f3 !== ABSENT) {
@@ -4387,7 +5097,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["type"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "presentationHint");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "presentationHint")) f4 = object.presentationHint;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["presentationHint"]);
   } else if (f4 !== ABSENT) {
@@ -4395,7 +5110,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       nest(errors, ["presentationHint"], validateVariablePresentationHint(f4));
     }
   }
-  const f5 = readOwn(object, "evaluateName");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "evaluateName")) f5 = object.evaluateName;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["evaluateName"]);
   } else if (f5 !== ABSENT) {
@@ -4403,7 +5123,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["evaluateName"], "a string", f5);
     }
   }
-  const f6 = readOwn(object, "variablesReference");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "variablesReference")) f6 = object.variablesReference;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["variablesReference"]);
   } else if (f6 === ABSENT) {
@@ -4418,7 +5143,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["variablesReference"], "an integer", f6);
     }
   }
-  const f7 = readOwn(object, "namedVariables");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "namedVariables")) f7 = object.namedVariables;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["namedVariables"]);
   } else if (f7 !== ABSENT) {
@@ -4426,7 +5156,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["namedVariables"], "an integer", f7);
     }
   }
-  const f8 = readOwn(object, "indexedVariables");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "indexedVariables")) f8 = object.indexedVariables;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["indexedVariables"]);
   } else if (f8 !== ABSENT) {
@@ -4434,7 +5169,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["indexedVariables"], "an integer", f8);
     }
   }
-  const f9 = readOwn(object, "memoryReference");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "memoryReference")) f9 = object.memoryReference;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["memoryReference"]);
   } else if (f9 !== ABSENT) {
@@ -4442,7 +5182,13 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["memoryReference"], "a string", f9);
     }
   }
-  const f10 = readOwn(object, "declarationLocationReference");
+  let f10: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "declarationLocationReference"))
+      f10 = object.declarationLocationReference;
+  } catch {
+    f10 = UNREADABLE;
+  }
   if (f10 === UNREADABLE) {
     unreadable(errors, ["declarationLocationReference"]);
   } else if (f10 !== ABSENT) {
@@ -4450,7 +5196,13 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
       mismatch(errors, ["declarationLocationReference"], "an integer", f10);
     }
   }
-  const f11 = readOwn(object, "valueLocationReference");
+  let f11: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "valueLocationReference"))
+      f11 = object.valueLocationReference;
+  } catch {
+    f11 = UNREADABLE;
+  }
   if (f11 === UNREADABLE) {
     unreadable(errors, ["valueLocationReference"]);
   } else if (f11 !== ABSENT) {
@@ -4519,44 +5271,44 @@ export function isVariable(value: unknown): value is Variable {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "name")) return false;
-    const f1 = read(value, "name");
+    const f1 = value.name;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "value")) return false;
-    const f2 = read(value, "value");
+    const f2 = value.value;
     if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "type")) {
-      const f3 = read(value, "type");
+      const f3 = value.type;
       if (typeof f3 !== "string") return false;
     }
     if (h4 || hasOwn(value, "presentationHint")) {
-      const f4 = read(value, "presentationHint");
+      const f4 = value.presentationHint;
       if (!isVariablePresentationHint(f4)) return false;
     }
     if (h5 || hasOwn(value, "evaluateName")) {
-      const f5 = read(value, "evaluateName");
+      const f5 = value.evaluateName;
       if (typeof f5 !== "string") return false;
     }
     if (!h6 && !hasOwn(value, "variablesReference")) return false;
-    const f6 = read(value, "variablesReference");
+    const f6 = value.variablesReference;
     if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     if (h7 || hasOwn(value, "namedVariables")) {
-      const f7 = read(value, "namedVariables");
+      const f7 = value.namedVariables;
       if (typeof f7 !== "number" || !Number.isInteger(f7)) return false;
     }
     if (h8 || hasOwn(value, "indexedVariables")) {
-      const f8 = read(value, "indexedVariables");
+      const f8 = value.indexedVariables;
       if (typeof f8 !== "number" || !Number.isInteger(f8)) return false;
     }
     if (h9 || hasOwn(value, "memoryReference")) {
-      const f9 = read(value, "memoryReference");
+      const f9 = value.memoryReference;
       if (typeof f9 !== "string") return false;
     }
     if (h10 || hasOwn(value, "declarationLocationReference")) {
-      const f10 = read(value, "declarationLocationReference");
+      const f10 = value.declarationLocationReference;
       if (typeof f10 !== "number" || !Number.isInteger(f10)) return false;
     }
     if (h11 || hasOwn(value, "valueLocationReference")) {
-      const f11 = read(value, "valueLocationReference");
+      const f11 = value.valueLocationReference;
       if (typeof f11 !== "number" || !Number.isInteger(f11)) return false;
     }
     return true;
@@ -4575,7 +5327,12 @@ export function validateVariablePresentationHint(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "kind");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "kind")) f1 = object.kind;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["kind"]);
   } else if (f1 !== ABSENT) {
@@ -4583,7 +5340,12 @@ export function validateVariablePresentationHint(
       mismatch(errors, ["kind"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "attributes");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "attributes")) f2 = object.attributes;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["attributes"]);
   } else if (f2 !== ABSENT) {
@@ -4617,7 +5379,12 @@ export function validateVariablePresentationHint(
       }
     }
   }
-  const f4 = readOwn(object, "visibility");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "visibility")) f4 = object.visibility;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["visibility"]);
   } else if (f4 !== ABSENT) {
@@ -4625,7 +5392,12 @@ export function validateVariablePresentationHint(
       mismatch(errors, ["visibility"], "a string", f4);
     }
   }
-  const f5 = readOwn(object, "lazy");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "lazy")) f5 = object.lazy;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["lazy"]);
   } else if (f5 !== ABSENT) {
@@ -4668,11 +5440,11 @@ export function isVariablePresentationHint(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "kind")) {
-      const f1 = read(value, "kind");
+      const f1 = value.kind;
       if (typeof f1 !== "string") return false;
     }
     if (h2 || hasOwn(value, "attributes")) {
-      const f2 = read(value, "attributes");
+      const f2 = value.attributes;
       if (!Array.isArray(f2)) return false;
       const n3 = lengthOf(f2);
       for (let i3 = 0; i3 < n3; i3++) {
@@ -4681,11 +5453,11 @@ export function isVariablePresentationHint(
       }
     }
     if (h3 || hasOwn(value, "visibility")) {
-      const f4 = read(value, "visibility");
+      const f4 = value.visibility;
       if (typeof f4 !== "string") return false;
     }
     if (h4 || hasOwn(value, "lazy")) {
-      const f5 = read(value, "lazy");
+      const f5 = value.lazy;
       if (typeof f5 !== "boolean") return false;
     }
     return true;
@@ -4704,7 +5476,12 @@ export function validateInitializePayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "clientID");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "clientID")) f1 = object.clientID;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["clientID"]);
   } else if (f1 !== ABSENT) {
@@ -4712,7 +5489,12 @@ export function validateInitializePayload(
       mismatch(errors, ["clientID"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "clientName");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "clientName")) f2 = object.clientName;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["clientName"]);
   } else if (f2 !== ABSENT) {
@@ -4720,7 +5502,12 @@ export function validateInitializePayload(
       mismatch(errors, ["clientName"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "adapterID");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "adapterID")) f3 = object.adapterID;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["adapterID"]);
   } else if (f3 === ABSENT) {
@@ -4735,7 +5522,12 @@ export function validateInitializePayload(
       mismatch(errors, ["adapterID"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "locale");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "locale")) f4 = object.locale;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["locale"]);
   } else if (f4 !== ABSENT) {
@@ -4743,7 +5535,12 @@ export function validateInitializePayload(
       mismatch(errors, ["locale"], "a string", f4);
     }
   }
-  const f5 = readOwn(object, "linesStartAt1");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "linesStartAt1")) f5 = object.linesStartAt1;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["linesStartAt1"]);
   } else if (f5 !== ABSENT) {
@@ -4751,7 +5548,12 @@ export function validateInitializePayload(
       mismatch(errors, ["linesStartAt1"], "a boolean", f5);
     }
   }
-  const f6 = readOwn(object, "columnsStartAt1");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "columnsStartAt1")) f6 = object.columnsStartAt1;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["columnsStartAt1"]);
   } else if (f6 !== ABSENT) {
@@ -4759,7 +5561,12 @@ export function validateInitializePayload(
       mismatch(errors, ["columnsStartAt1"], "a boolean", f6);
     }
   }
-  const f7 = readOwn(object, "pathFormat");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "pathFormat")) f7 = object.pathFormat;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["pathFormat"]);
   } else if (f7 !== ABSENT) {
@@ -4767,7 +5574,13 @@ export function validateInitializePayload(
       mismatch(errors, ["pathFormat"], "a string", f7);
     }
   }
-  const f8 = readOwn(object, "supportsVariableType");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsVariableType"))
+      f8 = object.supportsVariableType;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["supportsVariableType"]);
   } else if (f8 !== ABSENT) {
@@ -4775,7 +5588,13 @@ export function validateInitializePayload(
       mismatch(errors, ["supportsVariableType"], "a boolean", f8);
     }
   }
-  const f9 = readOwn(object, "supportsVariablePaging");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsVariablePaging"))
+      f9 = object.supportsVariablePaging;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["supportsVariablePaging"]);
   } else if (f9 !== ABSENT) {
@@ -4783,7 +5602,13 @@ export function validateInitializePayload(
       mismatch(errors, ["supportsVariablePaging"], "a boolean", f9);
     }
   }
-  const f10 = readOwn(object, "supportsRunInTerminalRequest");
+  let f10: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsRunInTerminalRequest"))
+      f10 = object.supportsRunInTerminalRequest;
+  } catch {
+    f10 = UNREADABLE;
+  }
   if (f10 === UNREADABLE) {
     unreadable(errors, ["supportsRunInTerminalRequest"]);
   } else if (f10 !== ABSENT) {
@@ -4791,7 +5616,13 @@ export function validateInitializePayload(
       mismatch(errors, ["supportsRunInTerminalRequest"], "a boolean", f10);
     }
   }
-  const f11 = readOwn(object, "supportsMemoryReferences");
+  let f11: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsMemoryReferences"))
+      f11 = object.supportsMemoryReferences;
+  } catch {
+    f11 = UNREADABLE;
+  }
   if (f11 === UNREADABLE) {
     unreadable(errors, ["supportsMemoryReferences"]);
   } else if (f11 !== ABSENT) {
@@ -4799,7 +5630,13 @@ export function validateInitializePayload(
       mismatch(errors, ["supportsMemoryReferences"], "a boolean", f11);
     }
   }
-  const f12 = readOwn(object, "supportsProgressReporting");
+  let f12: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsProgressReporting"))
+      f12 = object.supportsProgressReporting;
+  } catch {
+    f12 = UNREADABLE;
+  }
   if (f12 === UNREADABLE) {
     unreadable(errors, ["supportsProgressReporting"]);
   } else if (f12 !== ABSENT) {
@@ -4807,7 +5644,13 @@ export function validateInitializePayload(
       mismatch(errors, ["supportsProgressReporting"], "a boolean", f12);
     }
   }
-  const f13 = readOwn(object, "supportsInvalidatedEvent");
+  let f13: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsInvalidatedEvent"))
+      f13 = object.supportsInvalidatedEvent;
+  } catch {
+    f13 = UNREADABLE;
+  }
   if (f13 === UNREADABLE) {
     unreadable(errors, ["supportsInvalidatedEvent"]);
   } else if (f13 !== ABSENT) {
@@ -4815,7 +5658,12 @@ export function validateInitializePayload(
       mismatch(errors, ["supportsInvalidatedEvent"], "a boolean", f13);
     }
   }
-  const f14 = readOwn(object, "supportsMemoryEvent");
+  let f14: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsMemoryEvent")) f14 = object.supportsMemoryEvent;
+  } catch {
+    f14 = UNREADABLE;
+  }
   if (f14 === UNREADABLE) {
     unreadable(errors, ["supportsMemoryEvent"]);
   } else if (f14 !== ABSENT) {
@@ -4823,7 +5671,13 @@ export function validateInitializePayload(
       mismatch(errors, ["supportsMemoryEvent"], "a boolean", f14);
     }
   }
-  const f15 = readOwn(object, "supportsArgsCanBeInterpretedByShell");
+  let f15: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsArgsCanBeInterpretedByShell"))
+      f15 = object.supportsArgsCanBeInterpretedByShell;
+  } catch {
+    f15 = UNREADABLE;
+  }
   if (f15 === UNREADABLE) {
     unreadable(errors, ["supportsArgsCanBeInterpretedByShell"]);
   } else if (f15 !== ABSENT) {
@@ -4836,7 +5690,13 @@ export function validateInitializePayload(
       );
     }
   }
-  const f16 = readOwn(object, "supportsStartDebuggingRequest");
+  let f16: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsStartDebuggingRequest"))
+      f16 = object.supportsStartDebuggingRequest;
+  } catch {
+    f16 = UNREADABLE;
+  }
   if (f16 === UNREADABLE) {
     unreadable(errors, ["supportsStartDebuggingRequest"]);
   } else if (f16 !== ABSENT) {
@@ -4844,7 +5704,12 @@ export function validateInitializePayload(
       mismatch(errors, ["supportsStartDebuggingRequest"], "a boolean", f16);
     }
   }
-  const f17 = readOwn(object, "supportsANSIStyling");
+  let f17: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsANSIStyling")) f17 = object.supportsANSIStyling;
+  } catch {
+    f17 = UNREADABLE;
+  }
   if (f17 === UNREADABLE) {
     unreadable(errors, ["supportsANSIStyling"]);
   } else if (f17 !== ABSENT) {
@@ -4939,70 +5804,70 @@ export function isInitializePayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "clientID")) {
-      const f1 = read(value, "clientID");
+      const f1 = value.clientID;
       if (typeof f1 !== "string") return false;
     }
     if (h2 || hasOwn(value, "clientName")) {
-      const f2 = read(value, "clientName");
+      const f2 = value.clientName;
       if (typeof f2 !== "string") return false;
     }
     if (!h3 && !hasOwn(value, "adapterID")) return false;
-    const f3 = read(value, "adapterID");
+    const f3 = value.adapterID;
     if (typeof f3 !== "string") return false;
     if (h4 || hasOwn(value, "locale")) {
-      const f4 = read(value, "locale");
+      const f4 = value.locale;
       if (typeof f4 !== "string") return false;
     }
     if (h5 || hasOwn(value, "linesStartAt1")) {
-      const f5 = read(value, "linesStartAt1");
+      const f5 = value.linesStartAt1;
       if (typeof f5 !== "boolean") return false;
     }
     if (h6 || hasOwn(value, "columnsStartAt1")) {
-      const f6 = read(value, "columnsStartAt1");
+      const f6 = value.columnsStartAt1;
       if (typeof f6 !== "boolean") return false;
     }
     if (h7 || hasOwn(value, "pathFormat")) {
-      const f7 = read(value, "pathFormat");
+      const f7 = value.pathFormat;
       if (typeof f7 !== "string") return false;
     }
     if (h8 || hasOwn(value, "supportsVariableType")) {
-      const f8 = read(value, "supportsVariableType");
+      const f8 = value.supportsVariableType;
       if (typeof f8 !== "boolean") return false;
     }
     if (h9 || hasOwn(value, "supportsVariablePaging")) {
-      const f9 = read(value, "supportsVariablePaging");
+      const f9 = value.supportsVariablePaging;
       if (typeof f9 !== "boolean") return false;
     }
     if (h10 || hasOwn(value, "supportsRunInTerminalRequest")) {
-      const f10 = read(value, "supportsRunInTerminalRequest");
+      const f10 = value.supportsRunInTerminalRequest;
       if (typeof f10 !== "boolean") return false;
     }
     if (h11 || hasOwn(value, "supportsMemoryReferences")) {
-      const f11 = read(value, "supportsMemoryReferences");
+      const f11 = value.supportsMemoryReferences;
       if (typeof f11 !== "boolean") return false;
     }
     if (h12 || hasOwn(value, "supportsProgressReporting")) {
-      const f12 = read(value, "supportsProgressReporting");
+      const f12 = value.supportsProgressReporting;
       if (typeof f12 !== "boolean") return false;
     }
     if (h13 || hasOwn(value, "supportsInvalidatedEvent")) {
-      const f13 = read(value, "supportsInvalidatedEvent");
+      const f13 = value.supportsInvalidatedEvent;
       if (typeof f13 !== "boolean") return false;
     }
     if (h14 || hasOwn(value, "supportsMemoryEvent")) {
-      const f14 = read(value, "supportsMemoryEvent");
+      const f14 = value.supportsMemoryEvent;
       if (typeof f14 !== "boolean") return false;
     }
     if (h15 || hasOwn(value, "supportsArgsCanBeInterpretedByShell")) {
-      const f15 = read(value, "supportsArgsCanBeInterpretedByShell");
+      const f15 = value.supportsArgsCanBeInterpretedByShell;
       if (typeof f15 !== "boolean") return false;
     }
     if (h16 || hasOwn(value, "supportsStartDebuggingRequest")) {
-      const f16 = read(value, "supportsStartDebuggingRequest");
+      const f16 = value.supportsStartDebuggingRequest;
       if (typeof f16 !== "boolean") return false;
     }
     if (h17 || hasOwn(value, "supportsANSIStyling")) {
-      const f17 = read(value, "supportsANSIStyling");
+      const f17 = value.supportsANSIStyling;
       if (typeof f17 !== "boolean") return false;
     }
     return true;
@@ -5041,7 +5906,12 @@ export function validateLaunchPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "noDebug");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "noDebug")) f1 = object.noDebug;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["noDebug"]);
   } else if (f1 !== ABSENT) {
@@ -5049,7 +5919,12 @@ export function validateLaunchPayload(
       mismatch(errors, ["noDebug"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "__restart");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "__restart")) f2 = object.__restart;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["__restart"]);
   } else if (f2 !== ABSENT) {
@@ -5080,11 +5955,11 @@ export function isLaunchPayload(value: unknown): value is LaunchPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "noDebug")) {
-      const f1 = read(value, "noDebug");
+      const f1 = value.noDebug;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "__restart")) {
-      const f2 = read(value, "__restart");
+      const f2 = value.__restart;
       if (!isJson(f2)) return false;
     }
     return true;
@@ -5103,7 +5978,12 @@ export function validateAttachPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "__restart");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "__restart")) f1 = object.__restart;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["__restart"]);
   } else if (f1 !== ABSENT) {
@@ -5130,7 +6010,7 @@ export function isAttachPayload(value: unknown): value is AttachPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "__restart")) {
-      const f1 = read(value, "__restart");
+      const f1 = value.__restart;
       if (!isJson(f1)) return false;
     }
     return true;
@@ -5149,7 +6029,12 @@ export function validateDisconnectPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "restart");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "restart")) f1 = object.restart;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["restart"]);
   } else if (f1 !== ABSENT) {
@@ -5157,7 +6042,12 @@ export function validateDisconnectPayload(
       mismatch(errors, ["restart"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "terminateDebuggee");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "terminateDebuggee")) f2 = object.terminateDebuggee;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["terminateDebuggee"]);
   } else if (f2 !== ABSENT) {
@@ -5165,7 +6055,12 @@ export function validateDisconnectPayload(
       mismatch(errors, ["terminateDebuggee"], "a boolean", f2);
     }
   }
-  const f3 = readOwn(object, "suspendDebuggee");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "suspendDebuggee")) f3 = object.suspendDebuggee;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["suspendDebuggee"]);
   } else if (f3 !== ABSENT) {
@@ -5204,15 +6099,15 @@ export function isDisconnectPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "restart")) {
-      const f1 = read(value, "restart");
+      const f1 = value.restart;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "terminateDebuggee")) {
-      const f2 = read(value, "terminateDebuggee");
+      const f2 = value.terminateDebuggee;
       if (typeof f2 !== "boolean") return false;
     }
     if (h3 || hasOwn(value, "suspendDebuggee")) {
-      const f3 = read(value, "suspendDebuggee");
+      const f3 = value.suspendDebuggee;
       if (typeof f3 !== "boolean") return false;
     }
     return true;
@@ -5231,7 +6126,12 @@ export function validateSetBreakpointsPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "source");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "source")) f1 = object.source;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["source"]);
   } else if (f1 === ABSENT) {
@@ -5241,7 +6141,12 @@ export function validateSetBreakpointsPayload(
       nest(errors, ["source"], validateSource(f1));
     }
   }
-  const f2 = readOwn(object, "breakpoints");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "breakpoints")) f2 = object.breakpoints;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["breakpoints"]);
   } else if (f2 !== ABSENT) {
@@ -5275,7 +6180,12 @@ export function validateSetBreakpointsPayload(
       }
     }
   }
-  const f4 = readOwn(object, "lines");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "lines")) f4 = object.lines;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["lines"]);
   } else if (f4 !== ABSENT) {
@@ -5309,7 +6219,12 @@ export function validateSetBreakpointsPayload(
       }
     }
   }
-  const f6 = readOwn(object, "sourceModified");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "sourceModified")) f6 = object.sourceModified;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["sourceModified"]);
   } else if (f6 !== ABSENT) {
@@ -5352,10 +6267,10 @@ export function isSetBreakpointsPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "source")) return false;
-    const f1 = read(value, "source");
+    const f1 = value.source;
     if (!isSource(f1)) return false;
     if (h2 || hasOwn(value, "breakpoints")) {
-      const f2 = read(value, "breakpoints");
+      const f2 = value.breakpoints;
       if (!Array.isArray(f2)) return false;
       const n3 = lengthOf(f2);
       for (let i3 = 0; i3 < n3; i3++) {
@@ -5364,7 +6279,7 @@ export function isSetBreakpointsPayload(
       }
     }
     if (h3 || hasOwn(value, "lines")) {
-      const f4 = read(value, "lines");
+      const f4 = value.lines;
       if (!Array.isArray(f4)) return false;
       const n5 = lengthOf(f4);
       for (let i5 = 0; i5 < n5; i5++) {
@@ -5373,7 +6288,7 @@ export function isSetBreakpointsPayload(
       }
     }
     if (h4 || hasOwn(value, "sourceModified")) {
-      const f6 = read(value, "sourceModified");
+      const f6 = value.sourceModified;
       if (typeof f6 !== "boolean") return false;
     }
     return true;
@@ -5392,7 +6307,12 @@ export function validateContinuePayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "threadId");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threadId")) f1 = object.threadId;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["threadId"]);
   } else if (f1 === ABSENT) {
@@ -5407,7 +6327,12 @@ export function validateContinuePayload(
       mismatch(errors, ["threadId"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "singleThread");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "singleThread")) f2 = object.singleThread;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["singleThread"]);
   } else if (f2 !== ABSENT) {
@@ -5440,10 +6365,10 @@ export function isContinuePayload(value: unknown): value is ContinuePayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = read(value, "threadId");
+    const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "singleThread")) {
-      const f2 = read(value, "singleThread");
+      const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
     }
     return true;
@@ -5462,7 +6387,12 @@ export function validateNextPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "threadId");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threadId")) f1 = object.threadId;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["threadId"]);
   } else if (f1 === ABSENT) {
@@ -5477,7 +6407,12 @@ export function validateNextPayload(
       mismatch(errors, ["threadId"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "singleThread");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "singleThread")) f2 = object.singleThread;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["singleThread"]);
   } else if (f2 !== ABSENT) {
@@ -5485,7 +6420,12 @@ export function validateNextPayload(
       mismatch(errors, ["singleThread"], "a boolean", f2);
     }
   }
-  const f3 = readOwn(object, "granularity");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "granularity")) f3 = object.granularity;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["granularity"]);
   } else if (f3 !== ABSENT) {
@@ -5541,14 +6481,14 @@ export function isNextPayload(value: unknown): value is NextPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = read(value, "threadId");
+    const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "singleThread")) {
-      const f2 = read(value, "singleThread");
+      const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
     }
     if (h3 || hasOwn(value, "granularity")) {
-      const f3 = read(value, "granularity");
+      const f3 = value.granularity;
       switch (f3) {
         case "statement":
         case "line":
@@ -5574,7 +6514,12 @@ export function validateStepInPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "threadId");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threadId")) f1 = object.threadId;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["threadId"]);
   } else if (f1 === ABSENT) {
@@ -5589,7 +6534,12 @@ export function validateStepInPayload(
       mismatch(errors, ["threadId"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "singleThread");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "singleThread")) f2 = object.singleThread;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["singleThread"]);
   } else if (f2 !== ABSENT) {
@@ -5597,7 +6547,12 @@ export function validateStepInPayload(
       mismatch(errors, ["singleThread"], "a boolean", f2);
     }
   }
-  const f3 = readOwn(object, "targetId");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "targetId")) f3 = object.targetId;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["targetId"]);
   } else if (f3 !== ABSENT) {
@@ -5605,7 +6560,12 @@ export function validateStepInPayload(
       mismatch(errors, ["targetId"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "granularity");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "granularity")) f4 = object.granularity;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["granularity"]);
   } else if (f4 !== ABSENT) {
@@ -5665,18 +6625,18 @@ export function isStepInPayload(value: unknown): value is StepInPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = read(value, "threadId");
+    const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "singleThread")) {
-      const f2 = read(value, "singleThread");
+      const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
     }
     if (h3 || hasOwn(value, "targetId")) {
-      const f3 = read(value, "targetId");
+      const f3 = value.targetId;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     }
     if (h4 || hasOwn(value, "granularity")) {
-      const f4 = read(value, "granularity");
+      const f4 = value.granularity;
       switch (f4) {
         case "statement":
         case "line":
@@ -5702,7 +6662,12 @@ export function validatePausePayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "threadId");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threadId")) f1 = object.threadId;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["threadId"]);
   } else if (f1 === ABSENT) {
@@ -5738,7 +6703,7 @@ export function isPausePayload(value: unknown): value is PausePayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = read(value, "threadId");
+    const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     return true;
   } catch {
@@ -5756,7 +6721,12 @@ export function validateStackTracePayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "threadId");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threadId")) f1 = object.threadId;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["threadId"]);
   } else if (f1 === ABSENT) {
@@ -5771,7 +6741,12 @@ export function validateStackTracePayload(
       mismatch(errors, ["threadId"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "startFrame");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "startFrame")) f2 = object.startFrame;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["startFrame"]);
   } else if (f2 !== ABSENT) {
@@ -5779,7 +6754,12 @@ export function validateStackTracePayload(
       mismatch(errors, ["startFrame"], "an integer", f2);
     }
   }
-  const f3 = readOwn(object, "levels");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "levels")) f3 = object.levels;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["levels"]);
   } else if (f3 !== ABSENT) {
@@ -5787,7 +6767,12 @@ export function validateStackTracePayload(
       mismatch(errors, ["levels"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "format");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "format")) f4 = object.format;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["format"]);
   } else if (f4 !== ABSENT) {
@@ -5830,18 +6815,18 @@ export function isStackTracePayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = read(value, "threadId");
+    const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "startFrame")) {
-      const f2 = read(value, "startFrame");
+      const f2 = value.startFrame;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     }
     if (h3 || hasOwn(value, "levels")) {
-      const f3 = read(value, "levels");
+      const f3 = value.levels;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     }
     if (h4 || hasOwn(value, "format")) {
-      const f4 = read(value, "format");
+      const f4 = value.format;
       if (!isStackFrameFormat(f4)) return false;
     }
     return true;
@@ -5860,7 +6845,12 @@ export function validateScopesPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "frameId");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "frameId")) f1 = object.frameId;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["frameId"]);
   } else if (f1 === ABSENT) {
@@ -5896,7 +6886,7 @@ export function isScopesPayload(value: unknown): value is ScopesPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "frameId")) return false;
-    const f1 = read(value, "frameId");
+    const f1 = value.frameId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     return true;
   } catch {
@@ -5914,7 +6904,12 @@ export function validateVariablesPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "variablesReference");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "variablesReference")) f1 = object.variablesReference;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["variablesReference"]);
   } else if (f1 === ABSENT) {
@@ -5929,7 +6924,12 @@ export function validateVariablesPayload(
       mismatch(errors, ["variablesReference"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "filter");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "filter")) f2 = object.filter;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["filter"]);
   } else if (f2 !== ABSENT) {
@@ -5945,7 +6945,12 @@ export function validateVariablesPayload(
       }
     }
   }
-  const f3 = readOwn(object, "start");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "start")) f3 = object.start;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["start"]);
   } else if (f3 !== ABSENT) {
@@ -5953,7 +6958,12 @@ export function validateVariablesPayload(
       mismatch(errors, ["start"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "count");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "count")) f4 = object.count;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["count"]);
   } else if (f4 !== ABSENT) {
@@ -5961,7 +6971,12 @@ export function validateVariablesPayload(
       mismatch(errors, ["count"], "an integer", f4);
     }
   }
-  const f5 = readOwn(object, "format");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "format")) f5 = object.format;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["format"]);
   } else if (f5 !== ABSENT) {
@@ -6006,10 +7021,10 @@ export function isVariablesPayload(value: unknown): value is VariablesPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "variablesReference")) return false;
-    const f1 = read(value, "variablesReference");
+    const f1 = value.variablesReference;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "filter")) {
-      const f2 = read(value, "filter");
+      const f2 = value.filter;
       switch (f2) {
         case "indexed":
         case "named":
@@ -6019,15 +7034,15 @@ export function isVariablesPayload(value: unknown): value is VariablesPayload {
       }
     }
     if (h3 || hasOwn(value, "start")) {
-      const f3 = read(value, "start");
+      const f3 = value.start;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     }
     if (h4 || hasOwn(value, "count")) {
-      const f4 = read(value, "count");
+      const f4 = value.count;
       if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     }
     if (h5 || hasOwn(value, "format")) {
-      const f5 = read(value, "format");
+      const f5 = value.format;
       if (!isValueFormat(f5)) return false;
     }
     return true;
@@ -6064,7 +7079,12 @@ export function validateEvaluatePayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "expression");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "expression")) f1 = object.expression;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["expression"]);
   } else if (f1 === ABSENT) {
@@ -6079,7 +7099,12 @@ export function validateEvaluatePayload(
       mismatch(errors, ["expression"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "frameId");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "frameId")) f2 = object.frameId;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["frameId"]);
   } else if (f2 !== ABSENT) {
@@ -6087,7 +7112,12 @@ export function validateEvaluatePayload(
       mismatch(errors, ["frameId"], "an integer", f2);
     }
   }
-  const f3 = readOwn(object, "line");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "line")) f3 = object.line;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["line"]);
   } else if (f3 !== ABSENT) {
@@ -6095,7 +7125,12 @@ export function validateEvaluatePayload(
       mismatch(errors, ["line"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "column");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "column")) f4 = object.column;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["column"]);
   } else if (f4 !== ABSENT) {
@@ -6103,7 +7138,12 @@ export function validateEvaluatePayload(
       mismatch(errors, ["column"], "an integer", f4);
     }
   }
-  const f5 = readOwn(object, "source");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "source")) f5 = object.source;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["source"]);
   } else if (f5 !== ABSENT) {
@@ -6111,7 +7151,12 @@ export function validateEvaluatePayload(
       nest(errors, ["source"], validateSource(f5));
     }
   }
-  const f6 = readOwn(object, "context");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "context")) f6 = object.context;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["context"]);
   } else if (f6 !== ABSENT) {
@@ -6119,7 +7164,12 @@ export function validateEvaluatePayload(
       mismatch(errors, ["context"], "a string", f6);
     }
   }
-  const f7 = readOwn(object, "format");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "format")) f7 = object.format;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["format"]);
   } else if (f7 !== ABSENT) {
@@ -6172,30 +7222,30 @@ export function isEvaluatePayload(value: unknown): value is EvaluatePayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "expression")) return false;
-    const f1 = read(value, "expression");
+    const f1 = value.expression;
     if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "frameId")) {
-      const f2 = read(value, "frameId");
+      const f2 = value.frameId;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     }
     if (h3 || hasOwn(value, "line")) {
-      const f3 = read(value, "line");
+      const f3 = value.line;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     }
     if (h4 || hasOwn(value, "column")) {
-      const f4 = read(value, "column");
+      const f4 = value.column;
       if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     }
     if (h5 || hasOwn(value, "source")) {
-      const f5 = read(value, "source");
+      const f5 = value.source;
       if (!isSource(f5)) return false;
     }
     if (h6 || hasOwn(value, "context")) {
-      const f6 = read(value, "context");
+      const f6 = value.context;
       if (typeof f6 !== "string") return false;
     }
     if (h7 || hasOwn(value, "format")) {
-      const f7 = read(value, "format");
+      const f7 = value.format;
       if (!isValueFormat(f7)) return false;
     }
     return true;
@@ -6234,7 +7284,12 @@ export function validateStoppedPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "reason");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "reason")) f1 = object.reason;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["reason"]);
   } else if (f1 === ABSENT) {
@@ -6244,7 +7299,12 @@ export function validateStoppedPayload(
       mismatch(errors, ["reason"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "description");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "description")) f2 = object.description;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["description"]);
   } else if (f2 !== ABSENT) {
@@ -6252,7 +7312,12 @@ export function validateStoppedPayload(
       mismatch(errors, ["description"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "threadId");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threadId")) f3 = object.threadId;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["threadId"]);
   } else if (f3 !== ABSENT) {
@@ -6260,7 +7325,12 @@ export function validateStoppedPayload(
       mismatch(errors, ["threadId"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "preserveFocusHint");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "preserveFocusHint")) f4 = object.preserveFocusHint;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["preserveFocusHint"]);
   } else if (f4 !== ABSENT) {
@@ -6268,7 +7338,12 @@ export function validateStoppedPayload(
       mismatch(errors, ["preserveFocusHint"], "a boolean", f4);
     }
   }
-  const f5 = readOwn(object, "text");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "text")) f5 = object.text;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["text"]);
   } else if (f5 !== ABSENT) {
@@ -6276,7 +7351,12 @@ export function validateStoppedPayload(
       mismatch(errors, ["text"], "a string", f5);
     }
   }
-  const f6 = readOwn(object, "allThreadsStopped");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "allThreadsStopped")) f6 = object.allThreadsStopped;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["allThreadsStopped"]);
   } else if (f6 !== ABSENT) {
@@ -6284,7 +7364,12 @@ export function validateStoppedPayload(
       mismatch(errors, ["allThreadsStopped"], "a boolean", f6);
     }
   }
-  const f7 = readOwn(object, "hitBreakpointIds");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "hitBreakpointIds")) f7 = object.hitBreakpointIds;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["hitBreakpointIds"]);
   } else if (f7 !== ABSENT) {
@@ -6363,30 +7448,30 @@ export function isStoppedPayload(value: unknown): value is StoppedPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = read(value, "reason");
+    const f1 = value.reason;
     if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "description")) {
-      const f2 = read(value, "description");
+      const f2 = value.description;
       if (typeof f2 !== "string") return false;
     }
     if (h3 || hasOwn(value, "threadId")) {
-      const f3 = read(value, "threadId");
+      const f3 = value.threadId;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     }
     if (h4 || hasOwn(value, "preserveFocusHint")) {
-      const f4 = read(value, "preserveFocusHint");
+      const f4 = value.preserveFocusHint;
       if (typeof f4 !== "boolean") return false;
     }
     if (h5 || hasOwn(value, "text")) {
-      const f5 = read(value, "text");
+      const f5 = value.text;
       if (typeof f5 !== "string") return false;
     }
     if (h6 || hasOwn(value, "allThreadsStopped")) {
-      const f6 = read(value, "allThreadsStopped");
+      const f6 = value.allThreadsStopped;
       if (typeof f6 !== "boolean") return false;
     }
     if (h7 || hasOwn(value, "hitBreakpointIds")) {
-      const f7 = read(value, "hitBreakpointIds");
+      const f7 = value.hitBreakpointIds;
       if (!Array.isArray(f7)) return false;
       const n8 = lengthOf(f7);
       for (let i8 = 0; i8 < n8; i8++) {
@@ -6410,7 +7495,12 @@ export function validateContinuedPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "threadId");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threadId")) f1 = object.threadId;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["threadId"]);
   } else if (f1 === ABSENT) {
@@ -6425,7 +7515,12 @@ export function validateContinuedPayload(
       mismatch(errors, ["threadId"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "allThreadsContinued");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "allThreadsContinued")) f2 = object.allThreadsContinued;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["allThreadsContinued"]);
   } else if (f2 !== ABSENT) {
@@ -6458,10 +7553,10 @@ export function isContinuedPayload(value: unknown): value is ContinuedPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = read(value, "threadId");
+    const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "allThreadsContinued")) {
-      const f2 = read(value, "allThreadsContinued");
+      const f2 = value.allThreadsContinued;
       if (typeof f2 !== "boolean") return false;
     }
     return true;
@@ -6480,7 +7575,12 @@ export function validateExitedPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "exitCode");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "exitCode")) f1 = object.exitCode;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["exitCode"]);
   } else if (f1 === ABSENT) {
@@ -6516,7 +7616,7 @@ export function isExitedPayload(value: unknown): value is ExitedPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "exitCode")) return false;
-    const f1 = read(value, "exitCode");
+    const f1 = value.exitCode;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     return true;
   } catch {
@@ -6534,7 +7634,12 @@ export function validateTerminatedPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "restart");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "restart")) f1 = object.restart;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["restart"]);
   } else if (f1 !== ABSENT) {
@@ -6563,7 +7668,7 @@ export function isTerminatedPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "restart")) {
-      const f1 = read(value, "restart");
+      const f1 = value.restart;
       if (!isJson(f1)) return false;
     }
     return true;
@@ -6582,7 +7687,12 @@ export function validateThreadPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "reason");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "reason")) f1 = object.reason;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["reason"]);
   } else if (f1 === ABSENT) {
@@ -6592,7 +7702,12 @@ export function validateThreadPayload(
       mismatch(errors, ["reason"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "threadId");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threadId")) f2 = object.threadId;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["threadId"]);
   } else if (f2 === ABSENT) {
@@ -6632,10 +7747,10 @@ export function isThreadPayload(value: unknown): value is ThreadPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = read(value, "reason");
+    const f1 = value.reason;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "threadId")) return false;
-    const f2 = read(value, "threadId");
+    const f2 = value.threadId;
     if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     return true;
   } catch {
@@ -6653,7 +7768,12 @@ export function validateOutputPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "category");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "category")) f1 = object.category;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["category"]);
   } else if (f1 !== ABSENT) {
@@ -6661,7 +7781,12 @@ export function validateOutputPayload(
       mismatch(errors, ["category"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "output");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "output")) f2 = object.output;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["output"]);
   } else if (f2 === ABSENT) {
@@ -6671,7 +7796,12 @@ export function validateOutputPayload(
       mismatch(errors, ["output"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "group");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "group")) f3 = object.group;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["group"]);
   } else if (f3 !== ABSENT) {
@@ -6698,7 +7828,12 @@ export function validateOutputPayload(
       }
     }
   }
-  const f4 = readOwn(object, "variablesReference");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "variablesReference")) f4 = object.variablesReference;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["variablesReference"]);
   } else if (f4 !== ABSENT) {
@@ -6706,7 +7841,12 @@ export function validateOutputPayload(
       mismatch(errors, ["variablesReference"], "an integer", f4);
     }
   }
-  const f5 = readOwn(object, "source");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "source")) f5 = object.source;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["source"]);
   } else if (f5 !== ABSENT) {
@@ -6714,7 +7854,12 @@ export function validateOutputPayload(
       nest(errors, ["source"], validateSource(f5));
     }
   }
-  const f6 = readOwn(object, "line");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "line")) f6 = object.line;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["line"]);
   } else if (f6 !== ABSENT) {
@@ -6722,7 +7867,12 @@ export function validateOutputPayload(
       mismatch(errors, ["line"], "an integer", f6);
     }
   }
-  const f7 = readOwn(object, "column");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "column")) f7 = object.column;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["column"]);
   } else if (f7 !== ABSENT) {
@@ -6730,13 +7880,23 @@ export function validateOutputPayload(
       mismatch(errors, ["column"], "an integer", f7);
     }
   }
-  const f8 = readOwn(object, "data");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "data")) f8 = object.data;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["data"]);
   } else if (f8 !== ABSENT) {
     checkJson(errors, ["data"], f8);
   }
-  const f9 = readOwn(object, "locationReference");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "locationReference")) f9 = object.locationReference;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["locationReference"]);
   } else if (f9 !== ABSENT) {
@@ -6797,14 +7957,14 @@ export function isOutputPayload(value: unknown): value is OutputPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "category")) {
-      const f1 = read(value, "category");
+      const f1 = value.category;
       if (typeof f1 !== "string") return false;
     }
     if (!h2 && !hasOwn(value, "output")) return false;
-    const f2 = read(value, "output");
+    const f2 = value.output;
     if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "group")) {
-      const f3 = read(value, "group");
+      const f3 = value.group;
       switch (f3) {
         case "start":
         case "startCollapsed":
@@ -6815,27 +7975,27 @@ export function isOutputPayload(value: unknown): value is OutputPayload {
       }
     }
     if (h4 || hasOwn(value, "variablesReference")) {
-      const f4 = read(value, "variablesReference");
+      const f4 = value.variablesReference;
       if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     }
     if (h5 || hasOwn(value, "source")) {
-      const f5 = read(value, "source");
+      const f5 = value.source;
       if (!isSource(f5)) return false;
     }
     if (h6 || hasOwn(value, "line")) {
-      const f6 = read(value, "line");
+      const f6 = value.line;
       if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     }
     if (h7 || hasOwn(value, "column")) {
-      const f7 = read(value, "column");
+      const f7 = value.column;
       if (typeof f7 !== "number" || !Number.isInteger(f7)) return false;
     }
     if (h8 || hasOwn(value, "data")) {
-      const f8 = read(value, "data");
+      const f8 = value.data;
       if (!isJson(f8)) return false;
     }
     if (h9 || hasOwn(value, "locationReference")) {
-      const f9 = read(value, "locationReference");
+      const f9 = value.locationReference;
       if (typeof f9 !== "number" || !Number.isInteger(f9)) return false;
     }
     return true;
@@ -6854,7 +8014,12 @@ export function validateBreakpointPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "reason");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "reason")) f1 = object.reason;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["reason"]);
   } else if (f1 === ABSENT) {
@@ -6864,7 +8029,12 @@ export function validateBreakpointPayload(
       mismatch(errors, ["reason"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "breakpoint");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "breakpoint")) f2 = object.breakpoint;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["breakpoint"]);
   } else if (f2 === ABSENT) {
@@ -6906,10 +8076,10 @@ export function isBreakpointPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = read(value, "reason");
+    const f1 = value.reason;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "breakpoint")) return false;
-    const f2 = read(value, "breakpoint");
+    const f2 = value.breakpoint;
     if (!isBreakpoint(f2)) return false;
     return true;
   } catch {
@@ -6927,7 +8097,12 @@ export function validateCapabilitiesPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "capabilities");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "capabilities")) f1 = object.capabilities;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["capabilities"]);
   } else if (f1 === ABSENT) {
@@ -6965,7 +8140,7 @@ export function isCapabilitiesPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "capabilities")) return false;
-    const f1 = read(value, "capabilities");
+    const f1 = value.capabilities;
     if (!isCapabilities(f1)) return false;
     return true;
   } catch {
@@ -6983,7 +8158,13 @@ export function validateInitializeResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "supportsConfigurationDoneRequest");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsConfigurationDoneRequest"))
+      f1 = object.supportsConfigurationDoneRequest;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["supportsConfigurationDoneRequest"]);
   } else if (f1 !== ABSENT) {
@@ -6991,7 +8172,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsConfigurationDoneRequest"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "supportsFunctionBreakpoints");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsFunctionBreakpoints"))
+      f2 = object.supportsFunctionBreakpoints;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["supportsFunctionBreakpoints"]);
   } else if (f2 !== ABSENT) {
@@ -6999,7 +8186,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsFunctionBreakpoints"], "a boolean", f2);
     }
   }
-  const f3 = readOwn(object, "supportsConditionalBreakpoints");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsConditionalBreakpoints"))
+      f3 = object.supportsConditionalBreakpoints;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["supportsConditionalBreakpoints"]);
   } else if (f3 !== ABSENT) {
@@ -7007,7 +8200,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsConditionalBreakpoints"], "a boolean", f3);
     }
   }
-  const f4 = readOwn(object, "supportsHitConditionalBreakpoints");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsHitConditionalBreakpoints"))
+      f4 = object.supportsHitConditionalBreakpoints;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["supportsHitConditionalBreakpoints"]);
   } else if (f4 !== ABSENT) {
@@ -7015,7 +8214,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsHitConditionalBreakpoints"], "a boolean", f4);
     }
   }
-  const f5 = readOwn(object, "supportsEvaluateForHovers");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsEvaluateForHovers"))
+      f5 = object.supportsEvaluateForHovers;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["supportsEvaluateForHovers"]);
   } else if (f5 !== ABSENT) {
@@ -7023,7 +8228,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsEvaluateForHovers"], "a boolean", f5);
     }
   }
-  const f6 = readOwn(object, "exceptionBreakpointFilters");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "exceptionBreakpointFilters"))
+      f6 = object.exceptionBreakpointFilters;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["exceptionBreakpointFilters"]);
   } else if (f6 !== ABSENT) {
@@ -7061,7 +8272,12 @@ export function validateInitializeResult(
       }
     }
   }
-  const f8 = readOwn(object, "supportsStepBack");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsStepBack")) f8 = object.supportsStepBack;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["supportsStepBack"]);
   } else if (f8 !== ABSENT) {
@@ -7069,7 +8285,12 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsStepBack"], "a boolean", f8);
     }
   }
-  const f9 = readOwn(object, "supportsSetVariable");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsSetVariable")) f9 = object.supportsSetVariable;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["supportsSetVariable"]);
   } else if (f9 !== ABSENT) {
@@ -7077,7 +8298,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsSetVariable"], "a boolean", f9);
     }
   }
-  const f10 = readOwn(object, "supportsRestartFrame");
+  let f10: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsRestartFrame"))
+      f10 = object.supportsRestartFrame;
+  } catch {
+    f10 = UNREADABLE;
+  }
   if (f10 === UNREADABLE) {
     unreadable(errors, ["supportsRestartFrame"]);
   } else if (f10 !== ABSENT) {
@@ -7085,7 +8312,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsRestartFrame"], "a boolean", f10);
     }
   }
-  const f11 = readOwn(object, "supportsGotoTargetsRequest");
+  let f11: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsGotoTargetsRequest"))
+      f11 = object.supportsGotoTargetsRequest;
+  } catch {
+    f11 = UNREADABLE;
+  }
   if (f11 === UNREADABLE) {
     unreadable(errors, ["supportsGotoTargetsRequest"]);
   } else if (f11 !== ABSENT) {
@@ -7093,7 +8326,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsGotoTargetsRequest"], "a boolean", f11);
     }
   }
-  const f12 = readOwn(object, "supportsStepInTargetsRequest");
+  let f12: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsStepInTargetsRequest"))
+      f12 = object.supportsStepInTargetsRequest;
+  } catch {
+    f12 = UNREADABLE;
+  }
   if (f12 === UNREADABLE) {
     unreadable(errors, ["supportsStepInTargetsRequest"]);
   } else if (f12 !== ABSENT) {
@@ -7101,7 +8340,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsStepInTargetsRequest"], "a boolean", f12);
     }
   }
-  const f13 = readOwn(object, "supportsCompletionsRequest");
+  let f13: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsCompletionsRequest"))
+      f13 = object.supportsCompletionsRequest;
+  } catch {
+    f13 = UNREADABLE;
+  }
   if (f13 === UNREADABLE) {
     unreadable(errors, ["supportsCompletionsRequest"]);
   } else if (f13 !== ABSENT) {
@@ -7109,7 +8354,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsCompletionsRequest"], "a boolean", f13);
     }
   }
-  const f14 = readOwn(object, "completionTriggerCharacters");
+  let f14: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "completionTriggerCharacters"))
+      f14 = object.completionTriggerCharacters;
+  } catch {
+    f14 = UNREADABLE;
+  }
   if (f14 === UNREADABLE) {
     unreadable(errors, ["completionTriggerCharacters"]);
   } else if (f14 !== ABSENT) {
@@ -7148,7 +8399,13 @@ export function validateInitializeResult(
       }
     }
   }
-  const f16 = readOwn(object, "supportsModulesRequest");
+  let f16: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsModulesRequest"))
+      f16 = object.supportsModulesRequest;
+  } catch {
+    f16 = UNREADABLE;
+  }
   if (f16 === UNREADABLE) {
     unreadable(errors, ["supportsModulesRequest"]);
   } else if (f16 !== ABSENT) {
@@ -7156,7 +8413,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsModulesRequest"], "a boolean", f16);
     }
   }
-  const f17 = readOwn(object, "additionalModuleColumns");
+  let f17: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "additionalModuleColumns"))
+      f17 = object.additionalModuleColumns;
+  } catch {
+    f17 = UNREADABLE;
+  }
   if (f17 === UNREADABLE) {
     unreadable(errors, ["additionalModuleColumns"]);
   } else if (f17 !== ABSENT) {
@@ -7194,7 +8457,13 @@ export function validateInitializeResult(
       }
     }
   }
-  const f19 = readOwn(object, "supportedChecksumAlgorithms");
+  let f19: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportedChecksumAlgorithms"))
+      f19 = object.supportedChecksumAlgorithms;
+  } catch {
+    f19 = UNREADABLE;
+  }
   if (f19 === UNREADABLE) {
     unreadable(errors, ["supportedChecksumAlgorithms"]);
   } else if (f19 !== ABSENT) {
@@ -7248,7 +8517,13 @@ export function validateInitializeResult(
       }
     }
   }
-  const f21 = readOwn(object, "supportsRestartRequest");
+  let f21: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsRestartRequest"))
+      f21 = object.supportsRestartRequest;
+  } catch {
+    f21 = UNREADABLE;
+  }
   if (f21 === UNREADABLE) {
     unreadable(errors, ["supportsRestartRequest"]);
   } else if (f21 !== ABSENT) {
@@ -7256,7 +8531,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsRestartRequest"], "a boolean", f21);
     }
   }
-  const f22 = readOwn(object, "supportsExceptionOptions");
+  let f22: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsExceptionOptions"))
+      f22 = object.supportsExceptionOptions;
+  } catch {
+    f22 = UNREADABLE;
+  }
   if (f22 === UNREADABLE) {
     unreadable(errors, ["supportsExceptionOptions"]);
   } else if (f22 !== ABSENT) {
@@ -7264,7 +8545,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsExceptionOptions"], "a boolean", f22);
     }
   }
-  const f23 = readOwn(object, "supportsValueFormattingOptions");
+  let f23: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsValueFormattingOptions"))
+      f23 = object.supportsValueFormattingOptions;
+  } catch {
+    f23 = UNREADABLE;
+  }
   if (f23 === UNREADABLE) {
     unreadable(errors, ["supportsValueFormattingOptions"]);
   } else if (f23 !== ABSENT) {
@@ -7272,7 +8559,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsValueFormattingOptions"], "a boolean", f23);
     }
   }
-  const f24 = readOwn(object, "supportsExceptionInfoRequest");
+  let f24: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsExceptionInfoRequest"))
+      f24 = object.supportsExceptionInfoRequest;
+  } catch {
+    f24 = UNREADABLE;
+  }
   if (f24 === UNREADABLE) {
     unreadable(errors, ["supportsExceptionInfoRequest"]);
   } else if (f24 !== ABSENT) {
@@ -7280,7 +8573,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsExceptionInfoRequest"], "a boolean", f24);
     }
   }
-  const f25 = readOwn(object, "supportTerminateDebuggee");
+  let f25: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportTerminateDebuggee"))
+      f25 = object.supportTerminateDebuggee;
+  } catch {
+    f25 = UNREADABLE;
+  }
   if (f25 === UNREADABLE) {
     unreadable(errors, ["supportTerminateDebuggee"]);
   } else if (f25 !== ABSENT) {
@@ -7288,7 +8587,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportTerminateDebuggee"], "a boolean", f25);
     }
   }
-  const f26 = readOwn(object, "supportSuspendDebuggee");
+  let f26: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportSuspendDebuggee"))
+      f26 = object.supportSuspendDebuggee;
+  } catch {
+    f26 = UNREADABLE;
+  }
   if (f26 === UNREADABLE) {
     unreadable(errors, ["supportSuspendDebuggee"]);
   } else if (f26 !== ABSENT) {
@@ -7296,7 +8601,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportSuspendDebuggee"], "a boolean", f26);
     }
   }
-  const f27 = readOwn(object, "supportsDelayedStackTraceLoading");
+  let f27: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsDelayedStackTraceLoading"))
+      f27 = object.supportsDelayedStackTraceLoading;
+  } catch {
+    f27 = UNREADABLE;
+  }
   if (f27 === UNREADABLE) {
     unreadable(errors, ["supportsDelayedStackTraceLoading"]);
   } else if (f27 !== ABSENT) {
@@ -7304,7 +8615,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsDelayedStackTraceLoading"], "a boolean", f27);
     }
   }
-  const f28 = readOwn(object, "supportsLoadedSourcesRequest");
+  let f28: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsLoadedSourcesRequest"))
+      f28 = object.supportsLoadedSourcesRequest;
+  } catch {
+    f28 = UNREADABLE;
+  }
   if (f28 === UNREADABLE) {
     unreadable(errors, ["supportsLoadedSourcesRequest"]);
   } else if (f28 !== ABSENT) {
@@ -7312,7 +8629,12 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsLoadedSourcesRequest"], "a boolean", f28);
     }
   }
-  const f29 = readOwn(object, "supportsLogPoints");
+  let f29: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsLogPoints")) f29 = object.supportsLogPoints;
+  } catch {
+    f29 = UNREADABLE;
+  }
   if (f29 === UNREADABLE) {
     unreadable(errors, ["supportsLogPoints"]);
   } else if (f29 !== ABSENT) {
@@ -7320,7 +8642,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsLogPoints"], "a boolean", f29);
     }
   }
-  const f30 = readOwn(object, "supportsTerminateThreadsRequest");
+  let f30: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsTerminateThreadsRequest"))
+      f30 = object.supportsTerminateThreadsRequest;
+  } catch {
+    f30 = UNREADABLE;
+  }
   if (f30 === UNREADABLE) {
     unreadable(errors, ["supportsTerminateThreadsRequest"]);
   } else if (f30 !== ABSENT) {
@@ -7328,7 +8656,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsTerminateThreadsRequest"], "a boolean", f30);
     }
   }
-  const f31 = readOwn(object, "supportsSetExpression");
+  let f31: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsSetExpression"))
+      f31 = object.supportsSetExpression;
+  } catch {
+    f31 = UNREADABLE;
+  }
   if (f31 === UNREADABLE) {
     unreadable(errors, ["supportsSetExpression"]);
   } else if (f31 !== ABSENT) {
@@ -7336,7 +8670,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsSetExpression"], "a boolean", f31);
     }
   }
-  const f32 = readOwn(object, "supportsTerminateRequest");
+  let f32: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsTerminateRequest"))
+      f32 = object.supportsTerminateRequest;
+  } catch {
+    f32 = UNREADABLE;
+  }
   if (f32 === UNREADABLE) {
     unreadable(errors, ["supportsTerminateRequest"]);
   } else if (f32 !== ABSENT) {
@@ -7344,7 +8684,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsTerminateRequest"], "a boolean", f32);
     }
   }
-  const f33 = readOwn(object, "supportsDataBreakpoints");
+  let f33: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsDataBreakpoints"))
+      f33 = object.supportsDataBreakpoints;
+  } catch {
+    f33 = UNREADABLE;
+  }
   if (f33 === UNREADABLE) {
     unreadable(errors, ["supportsDataBreakpoints"]);
   } else if (f33 !== ABSENT) {
@@ -7352,7 +8698,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsDataBreakpoints"], "a boolean", f33);
     }
   }
-  const f34 = readOwn(object, "supportsReadMemoryRequest");
+  let f34: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsReadMemoryRequest"))
+      f34 = object.supportsReadMemoryRequest;
+  } catch {
+    f34 = UNREADABLE;
+  }
   if (f34 === UNREADABLE) {
     unreadable(errors, ["supportsReadMemoryRequest"]);
   } else if (f34 !== ABSENT) {
@@ -7360,7 +8712,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsReadMemoryRequest"], "a boolean", f34);
     }
   }
-  const f35 = readOwn(object, "supportsWriteMemoryRequest");
+  let f35: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsWriteMemoryRequest"))
+      f35 = object.supportsWriteMemoryRequest;
+  } catch {
+    f35 = UNREADABLE;
+  }
   if (f35 === UNREADABLE) {
     unreadable(errors, ["supportsWriteMemoryRequest"]);
   } else if (f35 !== ABSENT) {
@@ -7368,7 +8726,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsWriteMemoryRequest"], "a boolean", f35);
     }
   }
-  const f36 = readOwn(object, "supportsDisassembleRequest");
+  let f36: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsDisassembleRequest"))
+      f36 = object.supportsDisassembleRequest;
+  } catch {
+    f36 = UNREADABLE;
+  }
   if (f36 === UNREADABLE) {
     unreadable(errors, ["supportsDisassembleRequest"]);
   } else if (f36 !== ABSENT) {
@@ -7376,7 +8740,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsDisassembleRequest"], "a boolean", f36);
     }
   }
-  const f37 = readOwn(object, "supportsCancelRequest");
+  let f37: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsCancelRequest"))
+      f37 = object.supportsCancelRequest;
+  } catch {
+    f37 = UNREADABLE;
+  }
   if (f37 === UNREADABLE) {
     unreadable(errors, ["supportsCancelRequest"]);
   } else if (f37 !== ABSENT) {
@@ -7384,7 +8754,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsCancelRequest"], "a boolean", f37);
     }
   }
-  const f38 = readOwn(object, "supportsBreakpointLocationsRequest");
+  let f38: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsBreakpointLocationsRequest"))
+      f38 = object.supportsBreakpointLocationsRequest;
+  } catch {
+    f38 = UNREADABLE;
+  }
   if (f38 === UNREADABLE) {
     unreadable(errors, ["supportsBreakpointLocationsRequest"]);
   } else if (f38 !== ABSENT) {
@@ -7397,7 +8773,13 @@ export function validateInitializeResult(
       );
     }
   }
-  const f39 = readOwn(object, "supportsClipboardContext");
+  let f39: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsClipboardContext"))
+      f39 = object.supportsClipboardContext;
+  } catch {
+    f39 = UNREADABLE;
+  }
   if (f39 === UNREADABLE) {
     unreadable(errors, ["supportsClipboardContext"]);
   } else if (f39 !== ABSENT) {
@@ -7405,7 +8787,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsClipboardContext"], "a boolean", f39);
     }
   }
-  const f40 = readOwn(object, "supportsSteppingGranularity");
+  let f40: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsSteppingGranularity"))
+      f40 = object.supportsSteppingGranularity;
+  } catch {
+    f40 = UNREADABLE;
+  }
   if (f40 === UNREADABLE) {
     unreadable(errors, ["supportsSteppingGranularity"]);
   } else if (f40 !== ABSENT) {
@@ -7413,7 +8801,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsSteppingGranularity"], "a boolean", f40);
     }
   }
-  const f41 = readOwn(object, "supportsInstructionBreakpoints");
+  let f41: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsInstructionBreakpoints"))
+      f41 = object.supportsInstructionBreakpoints;
+  } catch {
+    f41 = UNREADABLE;
+  }
   if (f41 === UNREADABLE) {
     unreadable(errors, ["supportsInstructionBreakpoints"]);
   } else if (f41 !== ABSENT) {
@@ -7421,7 +8815,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsInstructionBreakpoints"], "a boolean", f41);
     }
   }
-  const f42 = readOwn(object, "supportsExceptionFilterOptions");
+  let f42: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsExceptionFilterOptions"))
+      f42 = object.supportsExceptionFilterOptions;
+  } catch {
+    f42 = UNREADABLE;
+  }
   if (f42 === UNREADABLE) {
     unreadable(errors, ["supportsExceptionFilterOptions"]);
   } else if (f42 !== ABSENT) {
@@ -7429,7 +8829,13 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsExceptionFilterOptions"], "a boolean", f42);
     }
   }
-  const f43 = readOwn(object, "supportsSingleThreadExecutionRequests");
+  let f43: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsSingleThreadExecutionRequests"))
+      f43 = object.supportsSingleThreadExecutionRequests;
+  } catch {
+    f43 = UNREADABLE;
+  }
   if (f43 === UNREADABLE) {
     unreadable(errors, ["supportsSingleThreadExecutionRequests"]);
   } else if (f43 !== ABSENT) {
@@ -7442,7 +8848,13 @@ export function validateInitializeResult(
       );
     }
   }
-  const f44 = readOwn(object, "supportsDataBreakpointBytes");
+  let f44: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsDataBreakpointBytes"))
+      f44 = object.supportsDataBreakpointBytes;
+  } catch {
+    f44 = UNREADABLE;
+  }
   if (f44 === UNREADABLE) {
     unreadable(errors, ["supportsDataBreakpointBytes"]);
   } else if (f44 !== ABSENT) {
@@ -7450,7 +8862,12 @@ export function validateInitializeResult(
       mismatch(errors, ["supportsDataBreakpointBytes"], "a boolean", f44);
     }
   }
-  const f45 = readOwn(object, "breakpointModes");
+  let f45: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "breakpointModes")) f45 = object.breakpointModes;
+  } catch {
+    f45 = UNREADABLE;
+  }
   if (f45 === UNREADABLE) {
     unreadable(errors, ["breakpointModes"]);
   } else if (f45 !== ABSENT) {
@@ -7484,7 +8901,12 @@ export function validateInitializeResult(
       }
     }
   }
-  const f47 = readOwn(object, "supportsANSIStyling");
+  let f47: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "supportsANSIStyling")) f47 = object.supportsANSIStyling;
+  } catch {
+    f47 = UNREADABLE;
+  }
   if (f47 === UNREADABLE) {
     unreadable(errors, ["supportsANSIStyling"]);
   } else if (f47 !== ABSENT) {
@@ -7677,27 +9099,27 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "supportsConfigurationDoneRequest")) {
-      const f1 = read(value, "supportsConfigurationDoneRequest");
+      const f1 = value.supportsConfigurationDoneRequest;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "supportsFunctionBreakpoints")) {
-      const f2 = read(value, "supportsFunctionBreakpoints");
+      const f2 = value.supportsFunctionBreakpoints;
       if (typeof f2 !== "boolean") return false;
     }
     if (h3 || hasOwn(value, "supportsConditionalBreakpoints")) {
-      const f3 = read(value, "supportsConditionalBreakpoints");
+      const f3 = value.supportsConditionalBreakpoints;
       if (typeof f3 !== "boolean") return false;
     }
     if (h4 || hasOwn(value, "supportsHitConditionalBreakpoints")) {
-      const f4 = read(value, "supportsHitConditionalBreakpoints");
+      const f4 = value.supportsHitConditionalBreakpoints;
       if (typeof f4 !== "boolean") return false;
     }
     if (h5 || hasOwn(value, "supportsEvaluateForHovers")) {
-      const f5 = read(value, "supportsEvaluateForHovers");
+      const f5 = value.supportsEvaluateForHovers;
       if (typeof f5 !== "boolean") return false;
     }
     if (h6 || hasOwn(value, "exceptionBreakpointFilters")) {
-      const f6 = read(value, "exceptionBreakpointFilters");
+      const f6 = value.exceptionBreakpointFilters;
       if (!Array.isArray(f6)) return false;
       const n7 = lengthOf(f6);
       for (let i7 = 0; i7 < n7; i7++) {
@@ -7706,31 +9128,31 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
       }
     }
     if (h7 || hasOwn(value, "supportsStepBack")) {
-      const f8 = read(value, "supportsStepBack");
+      const f8 = value.supportsStepBack;
       if (typeof f8 !== "boolean") return false;
     }
     if (h8 || hasOwn(value, "supportsSetVariable")) {
-      const f9 = read(value, "supportsSetVariable");
+      const f9 = value.supportsSetVariable;
       if (typeof f9 !== "boolean") return false;
     }
     if (h9 || hasOwn(value, "supportsRestartFrame")) {
-      const f10 = read(value, "supportsRestartFrame");
+      const f10 = value.supportsRestartFrame;
       if (typeof f10 !== "boolean") return false;
     }
     if (h10 || hasOwn(value, "supportsGotoTargetsRequest")) {
-      const f11 = read(value, "supportsGotoTargetsRequest");
+      const f11 = value.supportsGotoTargetsRequest;
       if (typeof f11 !== "boolean") return false;
     }
     if (h11 || hasOwn(value, "supportsStepInTargetsRequest")) {
-      const f12 = read(value, "supportsStepInTargetsRequest");
+      const f12 = value.supportsStepInTargetsRequest;
       if (typeof f12 !== "boolean") return false;
     }
     if (h12 || hasOwn(value, "supportsCompletionsRequest")) {
-      const f13 = read(value, "supportsCompletionsRequest");
+      const f13 = value.supportsCompletionsRequest;
       if (typeof f13 !== "boolean") return false;
     }
     if (h13 || hasOwn(value, "completionTriggerCharacters")) {
-      const f14 = read(value, "completionTriggerCharacters");
+      const f14 = value.completionTriggerCharacters;
       if (!Array.isArray(f14)) return false;
       const n15 = lengthOf(f14);
       for (let i15 = 0; i15 < n15; i15++) {
@@ -7739,11 +9161,11 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
       }
     }
     if (h14 || hasOwn(value, "supportsModulesRequest")) {
-      const f16 = read(value, "supportsModulesRequest");
+      const f16 = value.supportsModulesRequest;
       if (typeof f16 !== "boolean") return false;
     }
     if (h15 || hasOwn(value, "additionalModuleColumns")) {
-      const f17 = read(value, "additionalModuleColumns");
+      const f17 = value.additionalModuleColumns;
       if (!Array.isArray(f17)) return false;
       const n18 = lengthOf(f17);
       for (let i18 = 0; i18 < n18; i18++) {
@@ -7752,7 +9174,7 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
       }
     }
     if (h16 || hasOwn(value, "supportedChecksumAlgorithms")) {
-      const f19 = read(value, "supportedChecksumAlgorithms");
+      const f19 = value.supportedChecksumAlgorithms;
       if (!Array.isArray(f19)) return false;
       const n20 = lengthOf(f19);
       for (let i20 = 0; i20 < n20; i20++) {
@@ -7769,103 +9191,103 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
       }
     }
     if (h17 || hasOwn(value, "supportsRestartRequest")) {
-      const f21 = read(value, "supportsRestartRequest");
+      const f21 = value.supportsRestartRequest;
       if (typeof f21 !== "boolean") return false;
     }
     if (h18 || hasOwn(value, "supportsExceptionOptions")) {
-      const f22 = read(value, "supportsExceptionOptions");
+      const f22 = value.supportsExceptionOptions;
       if (typeof f22 !== "boolean") return false;
     }
     if (h19 || hasOwn(value, "supportsValueFormattingOptions")) {
-      const f23 = read(value, "supportsValueFormattingOptions");
+      const f23 = value.supportsValueFormattingOptions;
       if (typeof f23 !== "boolean") return false;
     }
     if (h20 || hasOwn(value, "supportsExceptionInfoRequest")) {
-      const f24 = read(value, "supportsExceptionInfoRequest");
+      const f24 = value.supportsExceptionInfoRequest;
       if (typeof f24 !== "boolean") return false;
     }
     if (h21 || hasOwn(value, "supportTerminateDebuggee")) {
-      const f25 = read(value, "supportTerminateDebuggee");
+      const f25 = value.supportTerminateDebuggee;
       if (typeof f25 !== "boolean") return false;
     }
     if (h22 || hasOwn(value, "supportSuspendDebuggee")) {
-      const f26 = read(value, "supportSuspendDebuggee");
+      const f26 = value.supportSuspendDebuggee;
       if (typeof f26 !== "boolean") return false;
     }
     if (h23 || hasOwn(value, "supportsDelayedStackTraceLoading")) {
-      const f27 = read(value, "supportsDelayedStackTraceLoading");
+      const f27 = value.supportsDelayedStackTraceLoading;
       if (typeof f27 !== "boolean") return false;
     }
     if (h24 || hasOwn(value, "supportsLoadedSourcesRequest")) {
-      const f28 = read(value, "supportsLoadedSourcesRequest");
+      const f28 = value.supportsLoadedSourcesRequest;
       if (typeof f28 !== "boolean") return false;
     }
     if (h25 || hasOwn(value, "supportsLogPoints")) {
-      const f29 = read(value, "supportsLogPoints");
+      const f29 = value.supportsLogPoints;
       if (typeof f29 !== "boolean") return false;
     }
     if (h26 || hasOwn(value, "supportsTerminateThreadsRequest")) {
-      const f30 = read(value, "supportsTerminateThreadsRequest");
+      const f30 = value.supportsTerminateThreadsRequest;
       if (typeof f30 !== "boolean") return false;
     }
     if (h27 || hasOwn(value, "supportsSetExpression")) {
-      const f31 = read(value, "supportsSetExpression");
+      const f31 = value.supportsSetExpression;
       if (typeof f31 !== "boolean") return false;
     }
     if (h28 || hasOwn(value, "supportsTerminateRequest")) {
-      const f32 = read(value, "supportsTerminateRequest");
+      const f32 = value.supportsTerminateRequest;
       if (typeof f32 !== "boolean") return false;
     }
     if (h29 || hasOwn(value, "supportsDataBreakpoints")) {
-      const f33 = read(value, "supportsDataBreakpoints");
+      const f33 = value.supportsDataBreakpoints;
       if (typeof f33 !== "boolean") return false;
     }
     if (h30 || hasOwn(value, "supportsReadMemoryRequest")) {
-      const f34 = read(value, "supportsReadMemoryRequest");
+      const f34 = value.supportsReadMemoryRequest;
       if (typeof f34 !== "boolean") return false;
     }
     if (h31 || hasOwn(value, "supportsWriteMemoryRequest")) {
-      const f35 = read(value, "supportsWriteMemoryRequest");
+      const f35 = value.supportsWriteMemoryRequest;
       if (typeof f35 !== "boolean") return false;
     }
     if (h32 || hasOwn(value, "supportsDisassembleRequest")) {
-      const f36 = read(value, "supportsDisassembleRequest");
+      const f36 = value.supportsDisassembleRequest;
       if (typeof f36 !== "boolean") return false;
     }
     if (h33 || hasOwn(value, "supportsCancelRequest")) {
-      const f37 = read(value, "supportsCancelRequest");
+      const f37 = value.supportsCancelRequest;
       if (typeof f37 !== "boolean") return false;
     }
     if (h34 || hasOwn(value, "supportsBreakpointLocationsRequest")) {
-      const f38 = read(value, "supportsBreakpointLocationsRequest");
+      const f38 = value.supportsBreakpointLocationsRequest;
       if (typeof f38 !== "boolean") return false;
     }
     if (h35 || hasOwn(value, "supportsClipboardContext")) {
-      const f39 = read(value, "supportsClipboardContext");
+      const f39 = value.supportsClipboardContext;
       if (typeof f39 !== "boolean") return false;
     }
     if (h36 || hasOwn(value, "supportsSteppingGranularity")) {
-      const f40 = read(value, "supportsSteppingGranularity");
+      const f40 = value.supportsSteppingGranularity;
       if (typeof f40 !== "boolean") return false;
     }
     if (h37 || hasOwn(value, "supportsInstructionBreakpoints")) {
-      const f41 = read(value, "supportsInstructionBreakpoints");
+      const f41 = value.supportsInstructionBreakpoints;
       if (typeof f41 !== "boolean") return false;
     }
     if (h38 || hasOwn(value, "supportsExceptionFilterOptions")) {
-      const f42 = read(value, "supportsExceptionFilterOptions");
+      const f42 = value.supportsExceptionFilterOptions;
       if (typeof f42 !== "boolean") return false;
     }
     if (h39 || hasOwn(value, "supportsSingleThreadExecutionRequests")) {
-      const f43 = read(value, "supportsSingleThreadExecutionRequests");
+      const f43 = value.supportsSingleThreadExecutionRequests;
       if (typeof f43 !== "boolean") return false;
     }
     if (h40 || hasOwn(value, "supportsDataBreakpointBytes")) {
-      const f44 = read(value, "supportsDataBreakpointBytes");
+      const f44 = value.supportsDataBreakpointBytes;
       if (typeof f44 !== "boolean") return false;
     }
     if (h41 || hasOwn(value, "breakpointModes")) {
-      const f45 = read(value, "breakpointModes");
+      const f45 = value.breakpointModes;
       if (!Array.isArray(f45)) return false;
       const n46 = lengthOf(f45);
       for (let i46 = 0; i46 < n46; i46++) {
@@ -7874,7 +9296,7 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
       }
     }
     if (h42 || hasOwn(value, "supportsANSIStyling")) {
-      const f47 = read(value, "supportsANSIStyling");
+      const f47 = value.supportsANSIStyling;
       if (typeof f47 !== "boolean") return false;
     }
     return true;
@@ -7893,7 +9315,12 @@ export function validateSetBreakpointsResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "breakpoints");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "breakpoints")) f1 = object.breakpoints;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["breakpoints"]);
   } else if (f1 === ABSENT) {
@@ -7957,7 +9384,7 @@ export function isSetBreakpointsResult(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "breakpoints")) return false;
-    const f1 = read(value, "breakpoints");
+    const f1 = value.breakpoints;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
     for (let i2 = 0; i2 < n2; i2++) {
@@ -7980,7 +9407,12 @@ export function validateContinueResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "allThreadsContinued");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "allThreadsContinued")) f1 = object.allThreadsContinued;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["allThreadsContinued"]);
   } else if (f1 !== ABSENT) {
@@ -8009,7 +9441,7 @@ export function isContinueResult(value: unknown): value is ContinueResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "allThreadsContinued")) {
-      const f1 = read(value, "allThreadsContinued");
+      const f1 = value.allThreadsContinued;
       if (typeof f1 !== "boolean") return false;
     }
     return true;
@@ -8028,7 +9460,12 @@ export function validateStackTraceResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "stackFrames");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "stackFrames")) f1 = object.stackFrames;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["stackFrames"]);
   } else if (f1 === ABSENT) {
@@ -8069,7 +9506,12 @@ export function validateStackTraceResult(
       }
     }
   }
-  const f3 = readOwn(object, "totalFrames");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "totalFrames")) f3 = object.totalFrames;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["totalFrames"]);
   } else if (f3 !== ABSENT) {
@@ -8102,7 +9544,7 @@ export function isStackTraceResult(value: unknown): value is StackTraceResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "stackFrames")) return false;
-    const f1 = read(value, "stackFrames");
+    const f1 = value.stackFrames;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
     for (let i2 = 0; i2 < n2; i2++) {
@@ -8110,7 +9552,7 @@ export function isStackTraceResult(value: unknown): value is StackTraceResult {
       if (!isStackFrame(e2)) return false;
     }
     if (h2 || hasOwn(value, "totalFrames")) {
-      const f3 = read(value, "totalFrames");
+      const f3 = value.totalFrames;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     }
     return true;
@@ -8129,7 +9571,12 @@ export function validateScopesResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "scopes");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "scopes")) f1 = object.scopes;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["scopes"]);
   } else if (f1 === ABSENT) {
@@ -8186,7 +9633,7 @@ export function isScopesResult(value: unknown): value is ScopesResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "scopes")) return false;
-    const f1 = read(value, "scopes");
+    const f1 = value.scopes;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
     for (let i2 = 0; i2 < n2; i2++) {
@@ -8209,7 +9656,12 @@ export function validateVariablesResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "variables");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "variables")) f1 = object.variables;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["variables"]);
   } else if (f1 === ABSENT) {
@@ -8271,7 +9723,7 @@ export function isVariablesResult(value: unknown): value is VariablesResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "variables")) return false;
-    const f1 = read(value, "variables");
+    const f1 = value.variables;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
     for (let i2 = 0; i2 < n2; i2++) {
@@ -8294,7 +9746,12 @@ export function validateThreadsResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "threads");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "threads")) f1 = object.threads;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["threads"]);
   } else if (f1 === ABSENT) {
@@ -8356,7 +9813,7 @@ export function isThreadsResult(value: unknown): value is ThreadsResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threads")) return false;
-    const f1 = read(value, "threads");
+    const f1 = value.threads;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
     for (let i2 = 0; i2 < n2; i2++) {
@@ -8379,7 +9836,12 @@ export function validateEvaluateResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "result");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "result")) f1 = object.result;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["result"]);
   } else if (f1 === ABSENT) {
@@ -8389,7 +9851,12 @@ export function validateEvaluateResult(
       mismatch(errors, ["result"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "type");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "type")) f2 = object.type;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["type"]);
   } else if (f2 !== ABSENT) {
@@ -8397,7 +9864,12 @@ export function validateEvaluateResult(
       mismatch(errors, ["type"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "presentationHint");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "presentationHint")) f3 = object.presentationHint;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["presentationHint"]);
   } else if (f3 !== ABSENT) {
@@ -8405,7 +9877,12 @@ export function validateEvaluateResult(
       nest(errors, ["presentationHint"], validateVariablePresentationHint(f3));
     }
   }
-  const f4 = readOwn(object, "variablesReference");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "variablesReference")) f4 = object.variablesReference;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["variablesReference"]);
   } else if (f4 === ABSENT) {
@@ -8420,7 +9897,12 @@ export function validateEvaluateResult(
       mismatch(errors, ["variablesReference"], "an integer", f4);
     }
   }
-  const f5 = readOwn(object, "namedVariables");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "namedVariables")) f5 = object.namedVariables;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["namedVariables"]);
   } else if (f5 !== ABSENT) {
@@ -8428,7 +9910,12 @@ export function validateEvaluateResult(
       mismatch(errors, ["namedVariables"], "an integer", f5);
     }
   }
-  const f6 = readOwn(object, "indexedVariables");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "indexedVariables")) f6 = object.indexedVariables;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["indexedVariables"]);
   } else if (f6 !== ABSENT) {
@@ -8436,7 +9923,12 @@ export function validateEvaluateResult(
       mismatch(errors, ["indexedVariables"], "an integer", f6);
     }
   }
-  const f7 = readOwn(object, "memoryReference");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "memoryReference")) f7 = object.memoryReference;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["memoryReference"]);
   } else if (f7 !== ABSENT) {
@@ -8444,7 +9936,13 @@ export function validateEvaluateResult(
       mismatch(errors, ["memoryReference"], "a string", f7);
     }
   }
-  const f8 = readOwn(object, "valueLocationReference");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "valueLocationReference"))
+      f8 = object.valueLocationReference;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["valueLocationReference"]);
   } else if (f8 !== ABSENT) {
@@ -8501,33 +9999,33 @@ export function isEvaluateResult(value: unknown): value is EvaluateResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "result")) return false;
-    const f1 = read(value, "result");
+    const f1 = value.result;
     if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "type")) {
-      const f2 = read(value, "type");
+      const f2 = value.type;
       if (typeof f2 !== "string") return false;
     }
     if (h3 || hasOwn(value, "presentationHint")) {
-      const f3 = read(value, "presentationHint");
+      const f3 = value.presentationHint;
       if (!isVariablePresentationHint(f3)) return false;
     }
     if (!h4 && !hasOwn(value, "variablesReference")) return false;
-    const f4 = read(value, "variablesReference");
+    const f4 = value.variablesReference;
     if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     if (h5 || hasOwn(value, "namedVariables")) {
-      const f5 = read(value, "namedVariables");
+      const f5 = value.namedVariables;
       if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     }
     if (h6 || hasOwn(value, "indexedVariables")) {
-      const f6 = read(value, "indexedVariables");
+      const f6 = value.indexedVariables;
       if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     }
     if (h7 || hasOwn(value, "memoryReference")) {
-      const f7 = read(value, "memoryReference");
+      const f7 = value.memoryReference;
       if (typeof f7 !== "string") return false;
     }
     if (h8 || hasOwn(value, "valueLocationReference")) {
-      const f8 = read(value, "valueLocationReference");
+      const f8 = value.valueLocationReference;
       if (typeof f8 !== "number" || !Number.isInteger(f8)) return false;
     }
     return true;

@@ -494,7 +494,12 @@ export function validateResponseError(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "code");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "code")) f1 = object.code;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["code"]);
   } else if (f1 === ABSENT) {
@@ -504,7 +509,12 @@ export function validateResponseError(
       mismatch(errors, ["code"], "an integer", f1);
     }
   }
-  const f2 = readOwn(object, "message");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "message")) f2 = object.message;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["message"]);
   } else if (f2 === ABSENT) {
@@ -519,7 +529,12 @@ export function validateResponseError(
       mismatch(errors, ["message"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "data");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "data")) f3 = object.data;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["data"]);
   } else if (f3 !== ABSENT) {
@@ -554,13 +569,13 @@ export function isResponseError(value: unknown): value is ResponseError {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "code")) return false;
-    const f1 = read(value, "code");
+    const f1 = value.code;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (!h2 && !hasOwn(value, "message")) return false;
-    const f2 = read(value, "message");
+    const f2 = value.message;
     if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "data")) {
-      const f3 = read(value, "data");
+      const f3 = value.data;
       if (!isJson(f3)) return false;
     }
     return true;
@@ -579,7 +594,12 @@ export function validateClientInfo(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "name");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f1 = object.name;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f1 === ABSENT) {
@@ -589,7 +609,12 @@ export function validateClientInfo(
       mismatch(errors, ["name"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "version");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "version")) f2 = object.version;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["version"]);
   } else if (f2 !== ABSENT) {
@@ -622,10 +647,10 @@ export function isClientInfo(value: unknown): value is ClientInfo {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "name")) return false;
-    const f1 = read(value, "name");
+    const f1 = value.name;
     if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "version")) {
-      const f2 = read(value, "version");
+      const f2 = value.version;
       if (typeof f2 !== "string") return false;
     }
     return true;
@@ -644,7 +669,12 @@ export function validateServerInfo(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "name");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f1 = object.name;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f1 === ABSENT) {
@@ -654,7 +684,12 @@ export function validateServerInfo(
       mismatch(errors, ["name"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "version");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "version")) f2 = object.version;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["version"]);
   } else if (f2 !== ABSENT) {
@@ -687,10 +722,10 @@ export function isServerInfo(value: unknown): value is ServerInfo {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "name")) return false;
-    const f1 = read(value, "name");
+    const f1 = value.name;
     if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "version")) {
-      const f2 = read(value, "version");
+      const f2 = value.version;
       if (typeof f2 !== "string") return false;
     }
     return true;
@@ -709,7 +744,12 @@ export function validateWorkspaceFolder(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "uri");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "uri")) f1 = object.uri;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["uri"]);
   } else if (f1 === ABSENT) {
@@ -723,7 +763,12 @@ export function validateWorkspaceFolder(
       }
     }
   }
-  const f2 = readOwn(object, "name");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "name")) f2 = object.name;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["name"]);
   } else if (f2 === ABSENT) {
@@ -758,11 +803,11 @@ export function isWorkspaceFolder(value: unknown): value is WorkspaceFolder {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = read(value, "uri");
+    const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
     if (!h2 && !hasOwn(value, "name")) return false;
-    const f2 = read(value, "name");
+    const f2 = value.name;
     if (typeof f2 !== "string") return false;
     return true;
   } catch {
@@ -780,7 +825,12 @@ export function validateTextDocumentSyncClientCapabilities(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "dynamicRegistration");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "dynamicRegistration")) f1 = object.dynamicRegistration;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["dynamicRegistration"]);
   } else if (f1 !== ABSENT) {
@@ -788,7 +838,12 @@ export function validateTextDocumentSyncClientCapabilities(
       mismatch(errors, ["dynamicRegistration"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "willSave");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "willSave")) f2 = object.willSave;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["willSave"]);
   } else if (f2 !== ABSENT) {
@@ -796,7 +851,12 @@ export function validateTextDocumentSyncClientCapabilities(
       mismatch(errors, ["willSave"], "a boolean", f2);
     }
   }
-  const f3 = readOwn(object, "willSaveWaitUntil");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "willSaveWaitUntil")) f3 = object.willSaveWaitUntil;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["willSaveWaitUntil"]);
   } else if (f3 !== ABSENT) {
@@ -804,7 +864,12 @@ export function validateTextDocumentSyncClientCapabilities(
       mismatch(errors, ["willSaveWaitUntil"], "a boolean", f3);
     }
   }
-  const f4 = readOwn(object, "didSave");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "didSave")) f4 = object.didSave;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["didSave"]);
   } else if (f4 !== ABSENT) {
@@ -847,19 +912,19 @@ export function isTextDocumentSyncClientCapabilities(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "dynamicRegistration")) {
-      const f1 = read(value, "dynamicRegistration");
+      const f1 = value.dynamicRegistration;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "willSave")) {
-      const f2 = read(value, "willSave");
+      const f2 = value.willSave;
       if (typeof f2 !== "boolean") return false;
     }
     if (h3 || hasOwn(value, "willSaveWaitUntil")) {
-      const f3 = read(value, "willSaveWaitUntil");
+      const f3 = value.willSaveWaitUntil;
       if (typeof f3 !== "boolean") return false;
     }
     if (h4 || hasOwn(value, "didSave")) {
-      const f4 = read(value, "didSave");
+      const f4 = value.didSave;
       if (typeof f4 !== "boolean") return false;
     }
     return true;
@@ -878,7 +943,12 @@ export function validateHoverClientCapabilities(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "dynamicRegistration");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "dynamicRegistration")) f1 = object.dynamicRegistration;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["dynamicRegistration"]);
   } else if (f1 !== ABSENT) {
@@ -886,7 +956,12 @@ export function validateHoverClientCapabilities(
       mismatch(errors, ["dynamicRegistration"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "contentFormat");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "contentFormat")) f2 = object.contentFormat;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["contentFormat"]);
   } else if (f2 !== ABSENT) {
@@ -965,11 +1040,11 @@ export function isHoverClientCapabilities(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "dynamicRegistration")) {
-      const f1 = read(value, "dynamicRegistration");
+      const f1 = value.dynamicRegistration;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "contentFormat")) {
-      const f2 = read(value, "contentFormat");
+      const f2 = value.contentFormat;
       if (!Array.isArray(f2)) return false;
       const n3 = lengthOf(f2);
       for (let i3 = 0; i3 < n3; i3++) {
@@ -999,7 +1074,12 @@ export function validateDiagnosticTagSupport(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "valueSet");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "valueSet")) f1 = object.valueSet;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["valueSet"]);
   } else if (f1 === ABSENT) {
@@ -1063,7 +1143,7 @@ export function isDiagnosticTagSupport(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "valueSet")) return false;
-    const f1 = read(value, "valueSet");
+    const f1 = value.valueSet;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
     for (let i2 = 0; i2 < n2; i2++) {
@@ -1086,7 +1166,12 @@ export function validatePublishDiagnosticsClientCapabilities(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "relatedInformation");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "relatedInformation")) f1 = object.relatedInformation;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["relatedInformation"]);
   } else if (f1 !== ABSENT) {
@@ -1094,7 +1179,12 @@ export function validatePublishDiagnosticsClientCapabilities(
       mismatch(errors, ["relatedInformation"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "tagSupport");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "tagSupport")) f2 = object.tagSupport;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["tagSupport"]);
   } else if (f2 !== ABSENT) {
@@ -1102,7 +1192,12 @@ export function validatePublishDiagnosticsClientCapabilities(
       nest(errors, ["tagSupport"], validateDiagnosticTagSupport(f2));
     }
   }
-  const f3 = readOwn(object, "versionSupport");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "versionSupport")) f3 = object.versionSupport;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["versionSupport"]);
   } else if (f3 !== ABSENT) {
@@ -1110,7 +1205,13 @@ export function validatePublishDiagnosticsClientCapabilities(
       mismatch(errors, ["versionSupport"], "a boolean", f3);
     }
   }
-  const f4 = readOwn(object, "codeDescriptionSupport");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "codeDescriptionSupport"))
+      f4 = object.codeDescriptionSupport;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["codeDescriptionSupport"]);
   } else if (f4 !== ABSENT) {
@@ -1118,7 +1219,12 @@ export function validatePublishDiagnosticsClientCapabilities(
       mismatch(errors, ["codeDescriptionSupport"], "a boolean", f4);
     }
   }
-  const f5 = readOwn(object, "dataSupport");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "dataSupport")) f5 = object.dataSupport;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["dataSupport"]);
   } else if (f5 !== ABSENT) {
@@ -1167,23 +1273,23 @@ export function isPublishDiagnosticsClientCapabilities(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "relatedInformation")) {
-      const f1 = read(value, "relatedInformation");
+      const f1 = value.relatedInformation;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "tagSupport")) {
-      const f2 = read(value, "tagSupport");
+      const f2 = value.tagSupport;
       if (!isDiagnosticTagSupport(f2)) return false;
     }
     if (h3 || hasOwn(value, "versionSupport")) {
-      const f3 = read(value, "versionSupport");
+      const f3 = value.versionSupport;
       if (typeof f3 !== "boolean") return false;
     }
     if (h4 || hasOwn(value, "codeDescriptionSupport")) {
-      const f4 = read(value, "codeDescriptionSupport");
+      const f4 = value.codeDescriptionSupport;
       if (typeof f4 !== "boolean") return false;
     }
     if (h5 || hasOwn(value, "dataSupport")) {
-      const f5 = read(value, "dataSupport");
+      const f5 = value.dataSupport;
       if (typeof f5 !== "boolean") return false;
     }
     return true;
@@ -1202,7 +1308,12 @@ export function validateTextDocumentClientCapabilities(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "synchronization");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "synchronization")) f1 = object.synchronization;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["synchronization"]);
   } else if (f1 !== ABSENT) {
@@ -1214,7 +1325,12 @@ export function validateTextDocumentClientCapabilities(
       );
     }
   }
-  const f2 = readOwn(object, "hover");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "hover")) f2 = object.hover;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["hover"]);
   } else if (f2 !== ABSENT) {
@@ -1222,7 +1338,12 @@ export function validateTextDocumentClientCapabilities(
       nest(errors, ["hover"], validateHoverClientCapabilities(f2));
     }
   }
-  const f3 = readOwn(object, "publishDiagnostics");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "publishDiagnostics")) f3 = object.publishDiagnostics;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["publishDiagnostics"]);
   } else if (f3 !== ABSENT) {
@@ -1265,15 +1386,15 @@ export function isTextDocumentClientCapabilities(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "synchronization")) {
-      const f1 = read(value, "synchronization");
+      const f1 = value.synchronization;
       if (!isTextDocumentSyncClientCapabilities(f1)) return false;
     }
     if (h2 || hasOwn(value, "hover")) {
-      const f2 = read(value, "hover");
+      const f2 = value.hover;
       if (!isHoverClientCapabilities(f2)) return false;
     }
     if (h3 || hasOwn(value, "publishDiagnostics")) {
-      const f3 = read(value, "publishDiagnostics");
+      const f3 = value.publishDiagnostics;
       if (!isPublishDiagnosticsClientCapabilities(f3)) return false;
     }
     return true;
@@ -1292,7 +1413,12 @@ export function validateGeneralClientCapabilities(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "positionEncodings");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "positionEncodings")) f1 = object.positionEncodings;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["positionEncodings"]);
   } else if (f1 !== ABSENT) {
@@ -1349,7 +1475,7 @@ export function isGeneralClientCapabilities(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "positionEncodings")) {
-      const f1 = read(value, "positionEncodings");
+      const f1 = value.positionEncodings;
       if (!Array.isArray(f1)) return false;
       const n2 = lengthOf(f1);
       for (let i2 = 0; i2 < n2; i2++) {
@@ -1373,7 +1499,12 @@ export function validateClientCapabilities(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "textDocument");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "textDocument")) f1 = object.textDocument;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["textDocument"]);
   } else if (f1 !== ABSENT) {
@@ -1385,7 +1516,12 @@ export function validateClientCapabilities(
       );
     }
   }
-  const f2 = readOwn(object, "general");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "general")) f2 = object.general;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["general"]);
   } else if (f2 !== ABSENT) {
@@ -1393,7 +1529,12 @@ export function validateClientCapabilities(
       nest(errors, ["general"], validateGeneralClientCapabilities(f2));
     }
   }
-  const f3 = readOwn(object, "experimental");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "experimental")) f3 = object.experimental;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["experimental"]);
   } else if (f3 !== ABSENT) {
@@ -1430,15 +1571,15 @@ export function isClientCapabilities(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "textDocument")) {
-      const f1 = read(value, "textDocument");
+      const f1 = value.textDocument;
       if (!isTextDocumentClientCapabilities(f1)) return false;
     }
     if (h2 || hasOwn(value, "general")) {
-      const f2 = read(value, "general");
+      const f2 = value.general;
       if (!isGeneralClientCapabilities(f2)) return false;
     }
     if (h3 || hasOwn(value, "experimental")) {
-      const f3 = read(value, "experimental");
+      const f3 = value.experimental;
       if (!isJson(f3)) return false;
     }
     return true;
@@ -1457,7 +1598,12 @@ export function validateSaveOptions(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "includeText");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "includeText")) f1 = object.includeText;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["includeText"]);
   } else if (f1 !== ABSENT) {
@@ -1486,7 +1632,7 @@ export function isSaveOptions(value: unknown): value is SaveOptions {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "includeText")) {
-      const f1 = read(value, "includeText");
+      const f1 = value.includeText;
       if (typeof f1 !== "boolean") return false;
     }
     return true;
@@ -1505,7 +1651,12 @@ export function validateTextDocumentSyncOptions(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "openClose");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "openClose")) f1 = object.openClose;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["openClose"]);
   } else if (f1 !== ABSENT) {
@@ -1513,7 +1664,12 @@ export function validateTextDocumentSyncOptions(
       mismatch(errors, ["openClose"], "a boolean", f1);
     }
   }
-  const f2 = readOwn(object, "change");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "change")) f2 = object.change;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["change"]);
   } else if (f2 !== ABSENT) {
@@ -1530,7 +1686,12 @@ export function validateTextDocumentSyncOptions(
       }
     }
   }
-  const f3 = readOwn(object, "willSave");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "willSave")) f3 = object.willSave;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["willSave"]);
   } else if (f3 !== ABSENT) {
@@ -1538,7 +1699,12 @@ export function validateTextDocumentSyncOptions(
       mismatch(errors, ["willSave"], "a boolean", f3);
     }
   }
-  const f4 = readOwn(object, "willSaveWaitUntil");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "willSaveWaitUntil")) f4 = object.willSaveWaitUntil;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["willSaveWaitUntil"]);
   } else if (f4 !== ABSENT) {
@@ -1546,7 +1712,12 @@ export function validateTextDocumentSyncOptions(
       mismatch(errors, ["willSaveWaitUntil"], "a boolean", f4);
     }
   }
-  const f5 = readOwn(object, "save");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "save")) f5 = object.save;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["save"]);
   } else if (f5 !== ABSENT) {
@@ -1605,11 +1776,11 @@ export function isTextDocumentSyncOptions(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "openClose")) {
-      const f1 = read(value, "openClose");
+      const f1 = value.openClose;
       if (typeof f1 !== "boolean") return false;
     }
     if (h2 || hasOwn(value, "change")) {
-      const f2 = read(value, "change");
+      const f2 = value.change;
       switch (f2) {
         case 0:
         case 1:
@@ -1620,15 +1791,15 @@ export function isTextDocumentSyncOptions(
       }
     }
     if (h3 || hasOwn(value, "willSave")) {
-      const f3 = read(value, "willSave");
+      const f3 = value.willSave;
       if (typeof f3 !== "boolean") return false;
     }
     if (h4 || hasOwn(value, "willSaveWaitUntil")) {
-      const f4 = read(value, "willSaveWaitUntil");
+      const f4 = value.willSaveWaitUntil;
       if (typeof f4 !== "boolean") return false;
     }
     if (h5 || hasOwn(value, "save")) {
-      const f5 = read(value, "save");
+      const f5 = value.save;
       oneOf6: {
         m6_1: {
           if (typeof f5 !== "boolean") break m6_1;
@@ -1657,7 +1828,12 @@ export function validateHoverOptions(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "workDoneProgress");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "workDoneProgress")) f1 = object.workDoneProgress;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["workDoneProgress"]);
   } else if (f1 !== ABSENT) {
@@ -1686,7 +1862,7 @@ export function isHoverOptions(value: unknown): value is HoverOptions {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "workDoneProgress")) {
-      const f1 = read(value, "workDoneProgress");
+      const f1 = value.workDoneProgress;
       if (typeof f1 !== "boolean") return false;
     }
     return true;
@@ -1705,7 +1881,12 @@ export function validateServerCapabilities(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "positionEncoding");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "positionEncoding")) f1 = object.positionEncoding;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["positionEncoding"]);
   } else if (f1 !== ABSENT) {
@@ -1713,7 +1894,12 @@ export function validateServerCapabilities(
       mismatch(errors, ["positionEncoding"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "textDocumentSync");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "textDocumentSync")) f2 = object.textDocumentSync;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["textDocumentSync"]);
   } else if (f2 !== ABSENT) {
@@ -1745,7 +1931,12 @@ export function validateServerCapabilities(
       unreadable(errors, ["textDocumentSync"]);
     }
   }
-  const f4 = readOwn(object, "hoverProvider");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "hoverProvider")) f4 = object.hoverProvider;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["hoverProvider"]);
   } else if (f4 !== ABSENT) {
@@ -1765,7 +1956,12 @@ export function validateServerCapabilities(
       unreadable(errors, ["hoverProvider"]);
     }
   }
-  const f6 = readOwn(object, "experimental");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "experimental")) f6 = object.experimental;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["experimental"]);
   } else if (f6 !== ABSENT) {
@@ -1806,11 +2002,11 @@ export function isServerCapabilities(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (h1 || hasOwn(value, "positionEncoding")) {
-      const f1 = read(value, "positionEncoding");
+      const f1 = value.positionEncoding;
       if (typeof f1 !== "string") return false;
     }
     if (h2 || hasOwn(value, "textDocumentSync")) {
-      const f2 = read(value, "textDocumentSync");
+      const f2 = value.textDocumentSync;
       oneOf3: {
         m3_1: {
           if (!isTextDocumentSyncOptions(f2)) break m3_1;
@@ -1831,7 +2027,7 @@ export function isServerCapabilities(
       }
     }
     if (h3 || hasOwn(value, "hoverProvider")) {
-      const f4 = read(value, "hoverProvider");
+      const f4 = value.hoverProvider;
       oneOf5: {
         m5_1: {
           if (typeof f4 !== "boolean") break m5_1;
@@ -1845,7 +2041,7 @@ export function isServerCapabilities(
       }
     }
     if (h4 || hasOwn(value, "experimental")) {
-      const f6 = read(value, "experimental");
+      const f6 = value.experimental;
       if (!isJson(f6)) return false;
     }
     return true;
@@ -1862,7 +2058,12 @@ export function validatePosition(value: unknown): ValidationResult<Position> {
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "line");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "line")) f1 = object.line;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["line"]);
   } else if (f1 === ABSENT) {
@@ -1879,7 +2080,12 @@ export function validatePosition(value: unknown): ValidationResult<Position> {
       }
     }
   }
-  const f2 = readOwn(object, "character");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "character")) f2 = object.character;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["character"]);
   } else if (f2 === ABSENT) {
@@ -1926,11 +2132,11 @@ export function isPosition(value: unknown): value is Position {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "line")) return false;
-    const f1 = read(value, "line");
+    const f1 = value.line;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (f1 < 0 || f1 > 2147483647) return false;
     if (!h2 && !hasOwn(value, "character")) return false;
-    const f2 = read(value, "character");
+    const f2 = value.character;
     if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     if (f2 < 0 || f2 > 2147483647) return false;
     return true;
@@ -1945,7 +2151,12 @@ export function validateRange(value: unknown): ValidationResult<Range> {
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "start");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "start")) f1 = object.start;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["start"]);
   } else if (f1 === ABSENT) {
@@ -1955,7 +2166,12 @@ export function validateRange(value: unknown): ValidationResult<Range> {
       nest(errors, ["start"], validatePosition(f1));
     }
   }
-  const f2 = readOwn(object, "end");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "end")) f2 = object.end;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["end"]);
   } else if (f2 === ABSENT) {
@@ -1990,10 +2206,10 @@ export function isRange(value: unknown): value is Range {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "start")) return false;
-    const f1 = read(value, "start");
+    const f1 = value.start;
     if (!isPosition(f1)) return false;
     if (!h2 && !hasOwn(value, "end")) return false;
-    const f2 = read(value, "end");
+    const f2 = value.end;
     if (!isPosition(f2)) return false;
     return true;
   } catch {
@@ -2009,7 +2225,12 @@ export function validateLocation(value: unknown): ValidationResult<Location> {
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "uri");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "uri")) f1 = object.uri;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["uri"]);
   } else if (f1 === ABSENT) {
@@ -2023,7 +2244,12 @@ export function validateLocation(value: unknown): ValidationResult<Location> {
       }
     }
   }
-  const f2 = readOwn(object, "range");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "range")) f2 = object.range;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["range"]);
   } else if (f2 === ABSENT) {
@@ -2058,11 +2284,11 @@ export function isLocation(value: unknown): value is Location {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = read(value, "uri");
+    const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
     if (!h2 && !hasOwn(value, "range")) return false;
-    const f2 = read(value, "range");
+    const f2 = value.range;
     if (!isRange(f2)) return false;
     return true;
   } catch {
@@ -2080,7 +2306,12 @@ export function validateTextDocumentIdentifier(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "uri");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "uri")) f1 = object.uri;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["uri"]);
   } else if (f1 === ABSENT) {
@@ -2117,7 +2348,7 @@ export function isTextDocumentIdentifier(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = read(value, "uri");
+    const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
     return true;
@@ -2136,7 +2367,12 @@ export function validateTextDocumentItem(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "uri");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "uri")) f1 = object.uri;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["uri"]);
   } else if (f1 === ABSENT) {
@@ -2150,7 +2386,12 @@ export function validateTextDocumentItem(
       }
     }
   }
-  const f2 = readOwn(object, "languageId");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "languageId")) f2 = object.languageId;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["languageId"]);
   } else if (f2 === ABSENT) {
@@ -2165,7 +2406,12 @@ export function validateTextDocumentItem(
       mismatch(errors, ["languageId"], "a string", f2);
     }
   }
-  const f3 = readOwn(object, "version");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "version")) f3 = object.version;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["version"]);
   } else if (f3 === ABSENT) {
@@ -2180,7 +2426,12 @@ export function validateTextDocumentItem(
       mismatch(errors, ["version"], "an integer", f3);
     }
   }
-  const f4 = readOwn(object, "text");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "text")) f4 = object.text;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["text"]);
   } else if (f4 === ABSENT) {
@@ -2223,17 +2474,17 @@ export function isTextDocumentItem(value: unknown): value is TextDocumentItem {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = read(value, "uri");
+    const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
     if (!h2 && !hasOwn(value, "languageId")) return false;
-    const f2 = read(value, "languageId");
+    const f2 = value.languageId;
     if (typeof f2 !== "string") return false;
     if (!h3 && !hasOwn(value, "version")) return false;
-    const f3 = read(value, "version");
+    const f3 = value.version;
     if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     if (!h4 && !hasOwn(value, "text")) return false;
-    const f4 = read(value, "text");
+    const f4 = value.text;
     if (typeof f4 !== "string") return false;
     return true;
   } catch {
@@ -2251,7 +2502,12 @@ export function validateMarkupContent(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "kind");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "kind")) f1 = object.kind;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["kind"]);
   } else if (f1 === ABSENT) {
@@ -2274,7 +2530,12 @@ export function validateMarkupContent(
       }
     }
   }
-  const f2 = readOwn(object, "value");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "value")) f2 = object.value;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["value"]);
   } else if (f2 === ABSENT) {
@@ -2309,7 +2570,7 @@ export function isMarkupContent(value: unknown): value is MarkupContent {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "kind")) return false;
-    const f1 = read(value, "kind");
+    const f1 = value.kind;
     switch (f1) {
       case "plaintext":
       case "markdown":
@@ -2318,7 +2579,7 @@ export function isMarkupContent(value: unknown): value is MarkupContent {
         return false;
     }
     if (!h2 && !hasOwn(value, "value")) return false;
-    const f2 = read(value, "value");
+    const f2 = value.value;
     if (typeof f2 !== "string") return false;
     return true;
   } catch {
@@ -2336,7 +2597,12 @@ export function validateMarkedStringWithLanguage(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "language");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "language")) f1 = object.language;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["language"]);
   } else if (f1 === ABSENT) {
@@ -2351,7 +2617,12 @@ export function validateMarkedStringWithLanguage(
       mismatch(errors, ["language"], "a string", f1);
     }
   }
-  const f2 = readOwn(object, "value");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "value")) f2 = object.value;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["value"]);
   } else if (f2 === ABSENT) {
@@ -2388,10 +2659,10 @@ export function isMarkedStringWithLanguage(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "language")) return false;
-    const f1 = read(value, "language");
+    const f1 = value.language;
     if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "value")) return false;
-    const f2 = read(value, "value");
+    const f2 = value.value;
     if (typeof f2 !== "string") return false;
     return true;
   } catch {
@@ -2409,7 +2680,12 @@ export function validateCodeDescription(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "href");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "href")) f1 = object.href;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["href"]);
   } else if (f1 === ABSENT) {
@@ -2444,7 +2720,7 @@ export function isCodeDescription(value: unknown): value is CodeDescription {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "href")) return false;
-    const f1 = read(value, "href");
+    const f1 = value.href;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
     return true;
@@ -2463,7 +2739,12 @@ export function validateDiagnosticRelatedInformation(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "location");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "location")) f1 = object.location;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["location"]);
   } else if (f1 === ABSENT) {
@@ -2478,7 +2759,12 @@ export function validateDiagnosticRelatedInformation(
       nest(errors, ["location"], validateLocation(f1));
     }
   }
-  const f2 = readOwn(object, "message");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "message")) f2 = object.message;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["message"]);
   } else if (f2 === ABSENT) {
@@ -2520,10 +2806,10 @@ export function isDiagnosticRelatedInformation(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "location")) return false;
-    const f1 = read(value, "location");
+    const f1 = value.location;
     if (!isLocation(f1)) return false;
     if (!h2 && !hasOwn(value, "message")) return false;
-    const f2 = read(value, "message");
+    const f2 = value.message;
     if (typeof f2 !== "string") return false;
     return true;
   } catch {
@@ -2541,7 +2827,12 @@ export function validateDiagnostic(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "range");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "range")) f1 = object.range;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["range"]);
   } else if (f1 === ABSENT) {
@@ -2551,7 +2842,12 @@ export function validateDiagnostic(
       nest(errors, ["range"], validateRange(f1));
     }
   }
-  const f2 = readOwn(object, "severity");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "severity")) f2 = object.severity;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["severity"]);
   } else if (f2 !== ABSENT) {
@@ -2569,7 +2865,12 @@ export function validateDiagnostic(
       }
     }
   }
-  const f3 = readOwn(object, "code");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "code")) f3 = object.code;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["code"]);
   } else if (f3 !== ABSENT) {
@@ -2589,7 +2890,12 @@ export function validateDiagnostic(
       unreadable(errors, ["code"]);
     }
   }
-  const f5 = readOwn(object, "codeDescription");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "codeDescription")) f5 = object.codeDescription;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["codeDescription"]);
   } else if (f5 !== ABSENT) {
@@ -2597,7 +2903,12 @@ export function validateDiagnostic(
       nest(errors, ["codeDescription"], validateCodeDescription(f5));
     }
   }
-  const f6 = readOwn(object, "source");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "source")) f6 = object.source;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["source"]);
   } else if (f6 !== ABSENT) {
@@ -2605,7 +2916,12 @@ export function validateDiagnostic(
       mismatch(errors, ["source"], "a string", f6);
     }
   }
-  const f7 = readOwn(object, "message");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "message")) f7 = object.message;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["message"]);
   } else if (f7 === ABSENT) {
@@ -2632,7 +2948,12 @@ export function validateDiagnostic(
       unreadable(errors, ["message"]);
     }
   }
-  const f9 = readOwn(object, "tags");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "tags")) f9 = object.tags;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["tags"]);
   } else if (f9 !== ABSENT) {
@@ -2666,7 +2987,12 @@ export function validateDiagnostic(
       }
     }
   }
-  const f11 = readOwn(object, "relatedInformation");
+  let f11: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "relatedInformation")) f11 = object.relatedInformation;
+  } catch {
+    f11 = UNREADABLE;
+  }
   if (f11 === UNREADABLE) {
     unreadable(errors, ["relatedInformation"]);
   } else if (f11 !== ABSENT) {
@@ -2704,7 +3030,12 @@ export function validateDiagnostic(
       }
     }
   }
-  const f13 = readOwn(object, "data");
+  let f13: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "data")) f13 = object.data;
+  } catch {
+    f13 = UNREADABLE;
+  }
   if (f13 === UNREADABLE) {
     unreadable(errors, ["data"]);
   } else if (f13 !== ABSENT) {
@@ -2763,10 +3094,10 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "range")) return false;
-    const f1 = read(value, "range");
+    const f1 = value.range;
     if (!isRange(f1)) return false;
     if (h2 || hasOwn(value, "severity")) {
-      const f2 = read(value, "severity");
+      const f2 = value.severity;
       switch (f2) {
         case 1:
         case 2:
@@ -2778,7 +3109,7 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       }
     }
     if (h3 || hasOwn(value, "code")) {
-      const f3 = read(value, "code");
+      const f3 = value.code;
       oneOf4: {
         m4_1: {
           if (typeof f3 !== "number" || !Number.isInteger(f3)) break m4_1;
@@ -2792,15 +3123,15 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       }
     }
     if (h4 || hasOwn(value, "codeDescription")) {
-      const f5 = read(value, "codeDescription");
+      const f5 = value.codeDescription;
       if (!isCodeDescription(f5)) return false;
     }
     if (h5 || hasOwn(value, "source")) {
-      const f6 = read(value, "source");
+      const f6 = value.source;
       if (typeof f6 !== "string") return false;
     }
     if (!h6 && !hasOwn(value, "message")) return false;
-    const f7 = read(value, "message");
+    const f7 = value.message;
     oneOf8: {
       m8_1: {
         if (typeof f7 !== "string") break m8_1;
@@ -2813,7 +3144,7 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       return false;
     }
     if (h7 || hasOwn(value, "tags")) {
-      const f9 = read(value, "tags");
+      const f9 = value.tags;
       if (!Array.isArray(f9)) return false;
       const n10 = lengthOf(f9);
       for (let i10 = 0; i10 < n10; i10++) {
@@ -2822,7 +3153,7 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       }
     }
     if (h8 || hasOwn(value, "relatedInformation")) {
-      const f11 = read(value, "relatedInformation");
+      const f11 = value.relatedInformation;
       if (!Array.isArray(f11)) return false;
       const n12 = lengthOf(f11);
       for (let i12 = 0; i12 < n12; i12++) {
@@ -2831,7 +3162,7 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       }
     }
     if (h9 || hasOwn(value, "data")) {
-      const f13 = read(value, "data");
+      const f13 = value.data;
       if (!isJson(f13)) return false;
     }
     return true;
@@ -2850,7 +3181,12 @@ export function validateInitializePayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "processId");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "processId")) f1 = object.processId;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["processId"]);
   } else if (f1 === ABSENT) {
@@ -2867,7 +3203,12 @@ export function validateInitializePayload(
       }
     }
   }
-  const f2 = readOwn(object, "clientInfo");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "clientInfo")) f2 = object.clientInfo;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["clientInfo"]);
   } else if (f2 !== ABSENT) {
@@ -2875,7 +3216,12 @@ export function validateInitializePayload(
       nest(errors, ["clientInfo"], validateClientInfo(f2));
     }
   }
-  const f3 = readOwn(object, "locale");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "locale")) f3 = object.locale;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["locale"]);
   } else if (f3 !== ABSENT) {
@@ -2883,7 +3229,12 @@ export function validateInitializePayload(
       mismatch(errors, ["locale"], "a string", f3);
     }
   }
-  const f4 = readOwn(object, "rootPath");
+  let f4: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "rootPath")) f4 = object.rootPath;
+  } catch {
+    f4 = UNREADABLE;
+  }
   if (f4 === UNREADABLE) {
     unreadable(errors, ["rootPath"]);
   } else if (f4 !== ABSENT) {
@@ -2893,7 +3244,12 @@ export function validateInitializePayload(
       }
     }
   }
-  const f5 = readOwn(object, "rootUri");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "rootUri")) f5 = object.rootUri;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["rootUri"]);
   } else if (f5 === ABSENT) {
@@ -2914,7 +3270,12 @@ export function validateInitializePayload(
       }
     }
   }
-  const f6 = readOwn(object, "capabilities");
+  let f6: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "capabilities")) f6 = object.capabilities;
+  } catch {
+    f6 = UNREADABLE;
+  }
   if (f6 === UNREADABLE) {
     unreadable(errors, ["capabilities"]);
   } else if (f6 === ABSENT) {
@@ -2929,13 +3290,24 @@ export function validateInitializePayload(
       nest(errors, ["capabilities"], validateClientCapabilities(f6));
     }
   }
-  const f7 = readOwn(object, "initializationOptions");
+  let f7: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "initializationOptions"))
+      f7 = object.initializationOptions;
+  } catch {
+    f7 = UNREADABLE;
+  }
   if (f7 === UNREADABLE) {
     unreadable(errors, ["initializationOptions"]);
   } else if (f7 !== ABSENT) {
     checkJson(errors, ["initializationOptions"], f7);
   }
-  const f8 = readOwn(object, "trace");
+  let f8: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "trace")) f8 = object.trace;
+  } catch {
+    f8 = UNREADABLE;
+  }
   if (f8 === UNREADABLE) {
     unreadable(errors, ["trace"]);
   } else if (f8 !== ABSENT) {
@@ -2963,7 +3335,12 @@ export function validateInitializePayload(
       }
     }
   }
-  const f9 = readOwn(object, "workspaceFolders");
+  let f9: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "workspaceFolders")) f9 = object.workspaceFolders;
+  } catch {
+    f9 = UNREADABLE;
+  }
   if (f9 === UNREADABLE) {
     unreadable(errors, ["workspaceFolders"]);
   } else if (f9 !== ABSENT) {
@@ -3003,7 +3380,12 @@ export function validateInitializePayload(
       }
     }
   }
-  const f11 = readOwn(object, "workDoneToken");
+  let f11: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "workDoneToken")) f11 = object.workDoneToken;
+  } catch {
+    f11 = UNREADABLE;
+  }
   if (f11 === UNREADABLE) {
     unreadable(errors, ["workDoneToken"]);
   } else if (f11 !== ABSENT) {
@@ -3082,39 +3464,39 @@ export function isInitializePayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "processId")) return false;
-    const f1 = read(value, "processId");
+    const f1 = value.processId;
     if (f1 !== null) {
       if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     }
     if (h2 || hasOwn(value, "clientInfo")) {
-      const f2 = read(value, "clientInfo");
+      const f2 = value.clientInfo;
       if (!isClientInfo(f2)) return false;
     }
     if (h3 || hasOwn(value, "locale")) {
-      const f3 = read(value, "locale");
+      const f3 = value.locale;
       if (typeof f3 !== "string") return false;
     }
     if (h4 || hasOwn(value, "rootPath")) {
-      const f4 = read(value, "rootPath");
+      const f4 = value.rootPath;
       if (f4 !== null) {
         if (typeof f4 !== "string") return false;
       }
     }
     if (!h5 && !hasOwn(value, "rootUri")) return false;
-    const f5 = read(value, "rootUri");
+    const f5 = value.rootUri;
     if (f5 !== null) {
       if (typeof f5 !== "string") return false;
       if (!isUri(f5)) return false;
     }
     if (!h6 && !hasOwn(value, "capabilities")) return false;
-    const f6 = read(value, "capabilities");
+    const f6 = value.capabilities;
     if (!isClientCapabilities(f6)) return false;
     if (h7 || hasOwn(value, "initializationOptions")) {
-      const f7 = read(value, "initializationOptions");
+      const f7 = value.initializationOptions;
       if (!isJson(f7)) return false;
     }
     if (h8 || hasOwn(value, "trace")) {
-      const f8 = read(value, "trace");
+      const f8 = value.trace;
       switch (f8) {
         case "off":
         case "messages":
@@ -3126,7 +3508,7 @@ export function isInitializePayload(
       }
     }
     if (h9 || hasOwn(value, "workspaceFolders")) {
-      const f9 = read(value, "workspaceFolders");
+      const f9 = value.workspaceFolders;
       if (f9 !== null) {
         if (!Array.isArray(f9)) return false;
         const n10 = lengthOf(f9);
@@ -3137,7 +3519,7 @@ export function isInitializePayload(
       }
     }
     if (h10 || hasOwn(value, "workDoneToken")) {
-      const f11 = read(value, "workDoneToken");
+      const f11 = value.workDoneToken;
       oneOf12: {
         m12_1: {
           if (typeof f11 !== "number" || !Number.isInteger(f11)) break m12_1;
@@ -3166,7 +3548,12 @@ export function validateHoverPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "textDocument");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "textDocument")) f1 = object.textDocument;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["textDocument"]);
   } else if (f1 === ABSENT) {
@@ -3181,7 +3568,12 @@ export function validateHoverPayload(
       nest(errors, ["textDocument"], validateTextDocumentIdentifier(f1));
     }
   }
-  const f2 = readOwn(object, "position");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "position")) f2 = object.position;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["position"]);
   } else if (f2 === ABSENT) {
@@ -3196,7 +3588,12 @@ export function validateHoverPayload(
       nest(errors, ["position"], validatePosition(f2));
     }
   }
-  const f3 = readOwn(object, "workDoneToken");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "workDoneToken")) f3 = object.workDoneToken;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["workDoneToken"]);
   } else if (f3 !== ABSENT) {
@@ -3245,13 +3642,13 @@ export function isHoverPayload(value: unknown): value is HoverPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "textDocument")) return false;
-    const f1 = read(value, "textDocument");
+    const f1 = value.textDocument;
     if (!isTextDocumentIdentifier(f1)) return false;
     if (!h2 && !hasOwn(value, "position")) return false;
-    const f2 = read(value, "position");
+    const f2 = value.position;
     if (!isPosition(f2)) return false;
     if (h3 || hasOwn(value, "workDoneToken")) {
-      const f3 = read(value, "workDoneToken");
+      const f3 = value.workDoneToken;
       oneOf4: {
         m4_1: {
           if (typeof f3 !== "number" || !Number.isInteger(f3)) break m4_1;
@@ -3318,7 +3715,12 @@ export function validateDidOpenPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "textDocument");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "textDocument")) f1 = object.textDocument;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["textDocument"]);
   } else if (f1 === ABSENT) {
@@ -3354,7 +3756,7 @@ export function isDidOpenPayload(value: unknown): value is DidOpenPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "textDocument")) return false;
-    const f1 = read(value, "textDocument");
+    const f1 = value.textDocument;
     if (!isTextDocumentItem(f1)) return false;
     return true;
   } catch {
@@ -3372,7 +3774,12 @@ export function validatePublishDiagnosticsPayload(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "uri");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "uri")) f1 = object.uri;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["uri"]);
   } else if (f1 === ABSENT) {
@@ -3386,7 +3793,12 @@ export function validatePublishDiagnosticsPayload(
       }
     }
   }
-  const f2 = readOwn(object, "version");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "version")) f2 = object.version;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["version"]);
   } else if (f2 !== ABSENT) {
@@ -3394,7 +3806,12 @@ export function validatePublishDiagnosticsPayload(
       mismatch(errors, ["version"], "an integer", f2);
     }
   }
-  const f3 = readOwn(object, "diagnostics");
+  let f3: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "diagnostics")) f3 = object.diagnostics;
+  } catch {
+    f3 = UNREADABLE;
+  }
   if (f3 === UNREADABLE) {
     unreadable(errors, ["diagnostics"]);
   } else if (f3 === ABSENT) {
@@ -3468,15 +3885,15 @@ export function isPublishDiagnosticsPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = read(value, "uri");
+    const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
     if (h2 || hasOwn(value, "version")) {
-      const f2 = read(value, "version");
+      const f2 = value.version;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     }
     if (!h3 && !hasOwn(value, "diagnostics")) return false;
-    const f3 = read(value, "diagnostics");
+    const f3 = value.diagnostics;
     if (!Array.isArray(f3)) return false;
     const n4 = lengthOf(f3);
     for (let i4 = 0; i4 < n4; i4++) {
@@ -3517,7 +3934,12 @@ export function validateInitializeResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "capabilities");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "capabilities")) f1 = object.capabilities;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["capabilities"]);
   } else if (f1 === ABSENT) {
@@ -3532,7 +3954,12 @@ export function validateInitializeResult(
       nest(errors, ["capabilities"], validateServerCapabilities(f1));
     }
   }
-  const f2 = readOwn(object, "serverInfo");
+  let f2: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "serverInfo")) f2 = object.serverInfo;
+  } catch {
+    f2 = UNREADABLE;
+  }
   if (f2 === UNREADABLE) {
     unreadable(errors, ["serverInfo"]);
   } else if (f2 !== ABSENT) {
@@ -3565,10 +3992,10 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "capabilities")) return false;
-    const f1 = read(value, "capabilities");
+    const f1 = value.capabilities;
     if (!isServerCapabilities(f1)) return false;
     if (h2 || hasOwn(value, "serverInfo")) {
-      const f2 = read(value, "serverInfo");
+      const f2 = value.serverInfo;
       if (!isServerInfo(f2)) return false;
     }
     return true;
@@ -3587,7 +4014,12 @@ export function validateHoverResult(
   const errors: ValidationIssue[] = [];
   const object = objectOf(errors, [], value);
   if (object === undefined) return { ok: false, errors };
-  const f1 = readOwn(object, "contents");
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "contents")) f1 = object.contents;
+  } catch {
+    f1 = UNREADABLE;
+  }
   if (f1 === UNREADABLE) {
     unreadable(errors, ["contents"]);
   } else if (f1 === ABSENT) {
@@ -3642,7 +4074,12 @@ export function validateHoverResult(
       unreadable(errors, ["contents"]);
     }
   }
-  const f5 = readOwn(object, "range");
+  let f5: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "range")) f5 = object.range;
+  } catch {
+    f5 = UNREADABLE;
+  }
   if (f5 === UNREADABLE) {
     unreadable(errors, ["range"]);
   } else if (f5 !== ABSENT) {
@@ -3675,7 +4112,7 @@ export function isHoverResult(value: unknown): value is HoverResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "contents")) return false;
-    const f1 = read(value, "contents");
+    const f1 = value.contents;
     oneOf2: {
       m2_1: {
         if (!isMarkupContent(f1)) break m2_1;
@@ -3711,7 +4148,7 @@ export function isHoverResult(value: unknown): value is HoverResult {
       return false;
     }
     if (h2 || hasOwn(value, "range")) {
-      const f5 = read(value, "range");
+      const f5 = value.range;
       if (!isRange(f5)) return false;
     }
     return true;

@@ -13,6 +13,11 @@ stdin/stdout or a socket.
 
 import importlib
 
+from .conversation import (
+    Conversation,
+    Verdict,
+    VerdictCode,
+)
 from .defs import (
     CHANNEL,
     PROTOCOL_VERSION,
@@ -285,6 +290,7 @@ __all__ = [
     "ContinueResult",
     "ContinuedEvent",
     "ContinuedPayload",
+    "Conversation",
     "DisconnectPayload",
     "DisconnectRequest",
     "DisconnectResponse",
@@ -379,6 +385,8 @@ __all__ = [
     "VariablesRequest",
     "VariablesResponse",
     "VariablesResult",
+    "Verdict",
+    "VerdictCode",
     "parse_attach_payload",
     "parse_breakpoint",
     "parse_breakpoint_mode",

@@ -14,6 +14,11 @@ stdin/stdout, a pipe or a socket.
 
 import importlib
 
+from .conversation import (
+    Conversation,
+    Verdict,
+    VerdictCode,
+)
 from .defs import (
     CHANNEL,
     PROTOCOL_VERSION,
@@ -176,6 +181,7 @@ __all__ = [
     "ClientCapabilities",
     "ClientInfo",
     "CodeDescription",
+    "Conversation",
     "Diagnostic",
     "DiagnosticRelatedInformation",
     "DiagnosticSeverity",
@@ -237,6 +243,8 @@ __all__ = [
     "TextDocumentSyncOptions",
     "TraceValue",
     "ValidationIssue",
+    "Verdict",
+    "VerdictCode",
     "WorkspaceFolder",
     "parse_client_capabilities",
     "parse_client_info",
