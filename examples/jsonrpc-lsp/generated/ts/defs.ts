@@ -24,9 +24,10 @@ export const CHANNEL = "lsp";
 export const PROTOCOL_VERSION = 3;
 
 /**
- * A number indicating the error type that occurred. The codes from -32768 to -32000 are
- * reserved for pre-defined errors; the remainder of the space is available for
- * application-defined errors, so any other integer is accepted.
+ * A number indicating the error type that occurred.
+ *
+ * The codes from -32768 to -32000 are reserved for pre-defined errors; the remainder of the
+ * space is available for application-defined errors, so any other integer is accepted.
  *
  * Open: any other integer is a valid value too.
  */
