@@ -18,8 +18,12 @@ function unusedEnums(p: Protocol): Diagnostic[] {
       if (x.kind === "enum") used.add(x.enum);
     });
   for (const s of p.keySets) for (const k of s.keys) walk(k.type);
-  for (const s of p.topicSets) for (const t of s.topics) for (const f of t.payload.fields) if (f.local) walk(f.type);
+  for (const s of p.topicSets) {
+    for (const t of s.topics) for (const f of [...t.payload.fields, ...(t.response?.payload.fields ?? [])]) if (f.local) walk(f.type);
+  }
   for (const r of p.records) for (const f of r.fields) if (f.local) walk(f.type);
+  // The envelope's fields (common and per kind) are local fields too.
+  for (const f of [...(p.envelope?.fields ?? []), ...(p.envelope?.kinds.flatMap((k) => k.fields) ?? [])]) walk(f.type);
   return p.enums
     .filter((e) => !used.has(e))
     .map((e) => diagnostic("WD391", `enum ${e.name} is the type of no key`, e.span, { hint: "use it as a key's type, or remove it" }));

@@ -579,6 +579,14 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     match = _DATE_TIME.fullmatch(text)
     return match is not None and _in_calendar(match, len(_CALENDAR))
 ` },
+  // After the functions it holds: a module-level table is built at import.
+  { name: "_FORMATS", uses: ["Callable", "Mapping", "_is_date_time", "_is_date", "_is_uuid", "_is_uri"], text: `_FORMATS: Mapping[str, Callable[[str], bool]] = {
+    "date-time": _is_date_time,
+    "date": _is_date,
+    "uuid": _is_uuid,
+    "uri": _is_uri,
+}
+` },
   { name: "_in_calendar", uses: ["re", "_CALENDAR"], text: `def _in_calendar(match: re.Match[str], fields: int) -> bool:
     """Month 01-12, day 01-31, hour to 23, minute to 59, second to 60 (the first \`\`fields\`\`)."""
     limits = _CALENDAR[:fields]
