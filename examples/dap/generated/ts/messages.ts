@@ -9,7 +9,10 @@
  * the topic → payload and topic → replies maps, validators returning every issue, type guards
  * and verify functions. Validation follows the semantics table in the README, identically to
  * the Python module; the conformance vectors prove it.
+ *
+ * @module
  */
+
 import {
   BreakpointEventReason,
   BreakpointModeApplicability,
@@ -911,7 +914,6 @@ export interface CapabilitiesPayload {
   capabilities: Capabilities;
 }
 
-/** Body of the response to `Command.INITIALIZE` (`initialize`). */
 export interface InitializeResult {
   /** The debug adapter supports the `configurationDone` request. */
   supportsConfigurationDoneRequest?: boolean;
@@ -1035,13 +1037,11 @@ export interface InitializeResult {
   supportsANSIStyling?: boolean;
 }
 
-/** Body of the response to `Command.SET_BREAKPOINTS` (`setBreakpoints`). */
 export interface SetBreakpointsResult {
   /** Information about the breakpoints. */
   breakpoints: Breakpoint[];
 }
 
-/** Body of the response to `Command.CONTINUE` (`continue`). */
 export interface ContinueResult {
   /**
    * The value true (or a missing property) signals to the client that all threads have been resumed.
@@ -1049,7 +1049,6 @@ export interface ContinueResult {
   allThreadsContinued?: boolean;
 }
 
-/** Body of the response to `Command.STACK_TRACE` (`stackTrace`). */
 export interface StackTraceResult {
   /** The frames of the stack frame. */
   stackFrames: StackFrame[];
@@ -1057,25 +1056,21 @@ export interface StackTraceResult {
   totalFrames?: number;
 }
 
-/** Body of the response to `Command.SCOPES` (`scopes`). */
 export interface ScopesResult {
   /** The scopes of the stack frame. */
   scopes: Scope[];
 }
 
-/** Body of the response to `Command.VARIABLES` (`variables`). */
 export interface VariablesResult {
   /** All (or a range) of variables for the given variable reference. */
   variables: Variable[];
 }
 
-/** Body of the response to `Command.THREADS` (`threads`). */
 export interface ThreadsResult {
   /** All threads. */
   threads: Thread[];
 }
 
-/** Body of the response to `Command.EVALUATE` (`evaluate`). */
 export interface EvaluateResult {
   /** The result of the evaluate request. */
   result: string;

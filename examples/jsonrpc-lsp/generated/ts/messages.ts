@@ -9,7 +9,10 @@
  * the topic → payload and topic → replies maps, validators returning every issue, type guards
  * and verify functions. Validation follows the semantics table in the README, identically to
  * the Python module; the conformance vectors prove it.
+ *
+ * @module
  */
+
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -392,7 +395,6 @@ export interface PublishDiagnosticsPayload {
  */
 export type ExitPayload = Record<string, unknown>;
 
-/** Body of the response to `Request.INITIALIZE` (`initialize`). */
 export interface InitializeResult {
   /** The capabilities the language server provides. */
   capabilities: ServerCapabilities;
@@ -400,7 +402,6 @@ export interface InitializeResult {
   serverInfo?: ServerInfo;
 }
 
-/** Body of the response to `Request.HOVER` (`textDocument/hover`). */
 export interface HoverResult {
   /** The hover's content. */
   contents:

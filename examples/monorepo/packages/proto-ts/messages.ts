@@ -6,8 +6,11 @@
  * the topic → payload and topic → replies maps, validators returning every issue, type guards
  * and verify functions. Validation follows the semantics table in the README, identically to
  * the Python module; the conformance vectors prove it.
+ *
+ * @module
  */
-import { JobKey, JobState, Topic } from './defs.js'
+
+import { JobState, Topic } from './defs.js'
 
 /**
  * Payload of `Topic.JOB_OFFERED` (`acme.job_offered`).
@@ -55,6 +58,10 @@ export type IssueCode =
   | 'missing_key'
   | 'wrong_type'
   | 'not_in_enum'
+  | 'unknown_tag'
+  | 'out_of_range'
+  | 'bad_format'
+  | 'too_short'
   | 'unknown_key'
   | 'rule_violated'
   | 'unreadable'
@@ -66,6 +73,10 @@ export const ISSUE_CODES: readonly IssueCode[] = [
   'missing_key',
   'wrong_type',
   'not_in_enum',
+  'unknown_tag',
+  'out_of_range',
+  'bad_format',
+  'too_short',
   'unknown_key',
   'rule_violated',
   'unreadable',
@@ -85,45 +96,161 @@ export type ValidationResult<T> =
 
 /** Validates the payload of `Topic.JOB_OFFERED`: every issue, with its path, code and message. */
 export function validateJobOfferedPayload(value: unknown): ValidationResult<JobOfferedPayload> {
-  return checkShape<JobOfferedPayload>(value, {
-    unknownKeys: 'allow',
-    fields: [
-      { key: JobKey.JOB_ID, required: true, type: STRING },
-      { key: JobKey.ATTEMPT, required: false, type: INT },
-    ],
-  })
+  if (isJobOfferedPayload(value)) return { ok: true, value }
+  const errors: ValidationIssue[] = []
+  const object = objectOf(errors, [], value)
+  if (object === undefined) return { ok: false, errors }
+  let f1: unknown = ABSENT
+  try {
+    if (hasOwn(object, 'job_id')) f1 = object.job_id
+  } catch {
+    f1 = UNREADABLE
+  }
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ['job_id'])
+  } else if (f1 === ABSENT) {
+    report(errors, ['job_id'], 'missing_key', 'missing required key "job_id"')
+  } else {
+    if (typeof f1 !== 'string') {
+      mismatch(errors, ['job_id'], 'a string', f1)
+    }
+  }
+  let f2: unknown = ABSENT
+  try {
+    if (hasOwn(object, 'attempt')) f2 = object.attempt
+  } catch {
+    f2 = UNREADABLE
+  }
+  if (f2 === UNREADABLE) {
+    unreadable(errors, ['attempt'])
+  } else if (f2 !== ABSENT) {
+    if (typeof f2 !== 'number' || !Number.isInteger(f2)) {
+      mismatch(errors, ['attempt'], 'an integer', f2)
+    }
+  }
+  return resultOf<JobOfferedPayload>(value, errors)
 }
 
 /** True when `value` is a valid payload of `Topic.JOB_OFFERED`. */
 export function isJobOfferedPayload(value: unknown): value is JobOfferedPayload {
-  return validateJobOfferedPayload(value).ok
+  if (!isObject(value)) return false
+  try {
+    let h1 = false
+    let h2 = false
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue
+        switch (key) {
+          case 'job_id':
+            h1 = true
+            break
+          case 'attempt':
+            h2 = true
+            break
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, 'job_id')) return false
+    const f1 = value.job_id
+    if (typeof f1 !== 'string') return false
+    if (h2 || hasOwn(value, 'attempt')) {
+      const f2 = value.attempt
+      if (typeof f2 !== 'number' || !Number.isInteger(f2)) return false
+    }
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Validates the payload of `Topic.JOB_STATUS`: every issue, with its path, code and message. */
 export function validateJobStatusPayload(value: unknown): ValidationResult<JobStatusPayload> {
-  return checkShape<JobStatusPayload>(value, {
-    unknownKeys: 'allow',
-    fields: [
-      { key: JobKey.JOB_ID, required: true, type: STRING },
-      {
-        key: JobKey.STATE,
-        required: true,
-        type: { kind: 'enum', values: [JobState.QUEUED, JobState.RUNNING, JobState.DONE] },
-      },
-    ],
-  })
+  if (isJobStatusPayload(value)) return { ok: true, value }
+  const errors: ValidationIssue[] = []
+  const object = objectOf(errors, [], value)
+  if (object === undefined) return { ok: false, errors }
+  let f1: unknown = ABSENT
+  try {
+    if (hasOwn(object, 'job_id')) f1 = object.job_id
+  } catch {
+    f1 = UNREADABLE
+  }
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ['job_id'])
+  } else if (f1 === ABSENT) {
+    report(errors, ['job_id'], 'missing_key', 'missing required key "job_id"')
+  } else {
+    if (typeof f1 !== 'string') {
+      mismatch(errors, ['job_id'], 'a string', f1)
+    }
+  }
+  let f2: unknown = ABSENT
+  try {
+    if (hasOwn(object, 'state')) f2 = object.state
+  } catch {
+    f2 = UNREADABLE
+  }
+  if (f2 === UNREADABLE) {
+    unreadable(errors, ['state'])
+  } else if (f2 === ABSENT) {
+    report(errors, ['state'], 'missing_key', 'missing required key "state"')
+  } else {
+    if (typeof f2 !== 'string') {
+      mismatch(errors, ['state'], 'one of "queued", "running", "done"', f2)
+    } else {
+      switch (f2) {
+        case 'queued':
+        case 'running':
+        case 'done':
+          break
+        default:
+          notInEnum(errors, ['state'], 'one of "queued", "running", "done"', quote(f2))
+      }
+    }
+  }
+  return resultOf<JobStatusPayload>(value, errors)
 }
 
 /** True when `value` is a valid payload of `Topic.JOB_STATUS`. */
 export function isJobStatusPayload(value: unknown): value is JobStatusPayload {
-  return validateJobStatusPayload(value).ok
-}
-
-const PAYLOAD_VALIDATORS: Readonly<
-  Record<string, (value: unknown) => ValidationResult<unknown>>
-> = {
-  [Topic.JOB_OFFERED]: validateJobOfferedPayload,
-  [Topic.JOB_STATUS]: validateJobStatusPayload,
+  if (!isObject(value)) return false
+  try {
+    let h1 = false
+    let h2 = false
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue
+        switch (key) {
+          case 'job_id':
+            h1 = true
+            break
+          case 'state':
+            h2 = true
+            break
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, 'job_id')) return false
+    const f1 = value.job_id
+    if (typeof f1 !== 'string') return false
+    if (!h2 && !hasOwn(value, 'state')) return false
+    const f2 = value.state
+    switch (f2) {
+      case 'queued':
+      case 'running':
+      case 'done':
+        break
+      default:
+        return false
+    }
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -149,15 +276,15 @@ export function validatePayload(
     const issue: ValidationIssue = { path: [], code: 'unknown_topic', message }
     return { ok: false, errors: [issue] }
   }
-  const validate = hasOwn(PAYLOAD_VALIDATORS, topic)
-    ? PAYLOAD_VALIDATORS[topic]
-    : undefined
-  if (validate === undefined) {
-    const message = `unknown topic ${quote(topic)}`
-    const issue: ValidationIssue = { path: [], code: 'unknown_topic', message }
-    return { ok: false, errors: [issue] }
+  switch (topic) {
+    case 'acme.job_offered':
+      return validateJobOfferedPayload(value)
+    case 'acme.job_status':
+      return validateJobStatusPayload(value)
   }
-  return validate(value)
+  const message = `unknown topic ${quote(topic)}`
+  const issue: ValidationIssue = { path: [], code: 'unknown_topic', message }
+  return { ok: false, errors: [issue] }
 }
 
 /** True when `value` is a valid payload of `topic` (false for a string that is not a topic). */
@@ -170,273 +297,28 @@ export function isPayload(
   value: unknown,
 ): value is PayloadByTopic[TopicWithPayload]
 export function isPayload(topic: string, value: unknown): boolean {
-  return validatePayload(topic, value).ok
+  switch (topic) {
+    case 'acme.job_offered':
+      return isJobOfferedPayload(value)
+    case 'acme.job_status':
+      return isJobStatusPayload(value)
+  }
+  return false
 }
 
 type Path = readonly (string | number)[]
 
 type JsonObject = Readonly<Record<string, unknown>>
 
-type ValueSpec =
-  | { readonly kind: 'string' | 'int' | 'float' | 'bool' | 'any' }
-  | { readonly kind: 'enum'; readonly values: readonly string[] }
-  | { readonly kind: 'list' | 'map'; readonly of: ValueSpec }
-  | {
-      readonly kind: 'record'
-      readonly validate: (value: unknown) => ValidationResult<unknown>
-    }
-
-interface FieldSpec {
-  readonly key: string
-  readonly required: boolean
-  readonly type: ValueSpec
-}
-
-interface RuleSpec {
-  readonly if: { readonly key: string; readonly values: readonly string[] }
-  readonly then: { readonly key: string; readonly values: readonly string[] }
-  readonly message: string
-}
-
-interface ShapeSpec {
-  readonly unknownKeys: 'allow' | 'forbid'
-  readonly fields: readonly FieldSpec[]
-  readonly rules?: readonly RuleSpec[]
-}
-
-const STRING: ValueSpec = { kind: 'string' }
-const INT: ValueSpec = { kind: 'int' }
-
-function checkShape<T>(value: unknown, shape: ShapeSpec): ValidationResult<T> {
-  const errors: ValidationIssue[] = []
-  collectShapeIssues(value, shape, [], errors)
-  return errors.length === 0
-    ? { ok: true, value: value as T }
-    : { ok: false, errors }
-}
-
-function collectShapeIssues(
-  value: unknown,
-  shape: ShapeSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const kind = kindOf(value)
-  if (kind === 'unreadable') {
-    errors.push(unreadable(path))
-    return
-  }
-  if (kind !== 'object') {
-    const message = `expected an object, got ${describe(value)}`
-    errors.push({ path, code: 'not_object', message })
-    return
-  }
-  const object = value as JsonObject
-  const failed = new Set<string>()
-  const present = new Map<string, unknown>()
-  for (const field of shape.fields) {
-    const at = [...path, field.key]
-    const before = errors.length
-    const item = readOwn(object, field.key)
-    if (item === UNREADABLE) {
-      errors.push(unreadable(at))
-    } else if (item !== ABSENT) {
-      present.set(field.key, item)
-      checkValue(item, field.type, at, errors)
-    } else if (field.required) {
-      const message = `missing required key ${quote(field.key)}`
-      errors.push({ path: at, code: 'missing_key', message })
-    }
-    if (errors.length > before) failed.add(field.key)
-  }
-  for (const rule of shape.rules ?? []) {
-    const { if: when, then } = rule
-    if (failed.has(when.key) || failed.has(then.key)) continue
-    if (!present.has(when.key) || !present.has(then.key)) continue
-    if (
-      isOneOf(present.get(when.key), when.values) &&
-      !isOneOf(present.get(then.key), then.values)
-    ) {
-      const at = [...path, then.key]
-      errors.push({ path: at, code: 'rule_violated', message: rule.message })
-    }
-  }
-  if (shape.unknownKeys === 'forbid') {
-    let keys: string[]
-    try {
-      keys = Object.keys(object)
-    } catch {
-      errors.push(unreadable(path))
-      return
-    }
-    const known = new Set(shape.fields.map((field) => field.key))
-    for (const key of keys.sort()) {
-      if (known.has(key)) continue
-      const message = `unknown key ${quote(key)}`
-      errors.push({ path: [...path, key], code: 'unknown_key', message })
-    }
-  }
-}
-
-function checkValue(
-  value: unknown,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const wrongType = (expected: string): void => {
-    const message = `expected ${expected}, got ${describe(value)}`
-    errors.push({ path, code: 'wrong_type', message })
-  }
-  if (type.kind === 'any') return
-  const kind = kindOf(value)
-  if (kind === 'unreadable') {
-    errors.push(unreadable(path))
-    return
-  }
-  switch (type.kind) {
-    case 'string':
-      if (typeof value !== 'string') wrongType('a string')
-      return
-    case 'int':
-      if (!isFiniteNumber(value) || !Number.isInteger(value)) {
-        wrongType('an integer')
-      }
-      return
-    case 'float':
-      if (!isFiniteNumber(value)) wrongType('a number')
-      return
-    case 'bool':
-      if (typeof value !== 'boolean') wrongType('a boolean')
-      return
-    case 'enum': {
-      const expected = expectedOf(type)
-      if (typeof value !== 'string') {
-        wrongType(expected)
-      } else if (!type.values.includes(value)) {
-        const message = `expected ${expected}, got ${quote(value)}`
-        errors.push({ path, code: 'not_in_enum', message })
-      }
-      return
-    }
-    case 'list':
-      if (kind !== 'array') {
-        wrongType('an array')
-        return
-      }
-      checkItems(value as object, type.of, path, errors)
-      return
-    case 'map':
-      if (kind !== 'object') {
-        wrongType('an object')
-        return
-      }
-      checkEntries(value as object, type.of, path, errors)
-      return
-    case 'record': {
-      const result = type.validate(value)
-      if (result.ok) return
-      for (const error of result.errors) {
-        errors.push({ ...error, path: [...path, ...error.path] })
-      }
-      return
-    }
-  }
-}
-
-/**
- * The items of an array in index order, up to its first hole (an index below `length` that is
- * not an own property, which JSON never makes) or unreadable item: that one is the last issue,
- * so a sparse array of length 2 ** 32 - 1 costs one step, not 4 billion.
- */
-function checkItems(
-  array: object,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  const length = readOwn(array, 'length')
-  if (length === UNREADABLE) {
-    errors.push(unreadable(path))
-    return
-  }
-  const count = typeof length === 'number' ? length : 0
-  for (let index = 0; index < count; index++) {
-    const at = [...path, index]
-    const item = readOwn(array, index)
-    if (item === UNREADABLE) {
-      errors.push(unreadable(at))
-      return
-    }
-    if (item === ABSENT) {
-      const message = `expected ${expectedOf(type)}, got a hole`
-      errors.push({ path: at, code: 'wrong_type', message })
-      return
-    }
-    checkValue(item, type, at, errors)
-  }
-}
-
-/** The own entries of an object by key; one that cannot be read is `unreadable` there. */
-function checkEntries(
-  object: object,
-  type: ValueSpec,
-  path: Path,
-  errors: ValidationIssue[],
-): void {
-  let keys: string[]
-  try {
-    keys = Object.keys(object)
-  } catch {
-    errors.push(unreadable(path))
-    return
-  }
-  for (const key of keys.sort()) {
-    const at = [...path, key]
-    const item = readOwn(object, key)
-    if (item === UNREADABLE) errors.push(unreadable(at))
-    else if (item !== ABSENT) checkValue(item, type, at, errors)
-  }
-}
-
-/** What a value of the type is called in messages ("a string", "one of "a", "b""). */
-function expectedOf(type: ValueSpec): string {
-  switch (type.kind) {
-    case 'string':
-      return 'a string'
-    case 'int':
-      return 'an integer'
-    case 'float':
-      return 'a number'
-    case 'bool':
-      return 'a boolean'
-    case 'any':
-      return 'a value'
-    case 'enum':
-      return `one of ${type.values.map(quote).join(', ')}`
-    case 'list':
-      return 'an array'
-    case 'map':
-    case 'record':
-      return 'an object'
-  }
-}
-
-/** What readOwn gives for a key that is not an own property. */
-const ABSENT: unique symbol = Symbol('absent')
+/** What own and readOwn give for a key that is not an own property. */
+const ABSENT: unique symbol = /*#__PURE__*/ Symbol('absent')
 
 /** What readOwn gives when reading throws (a getter, a proxy trap, a revoked proxy). */
-const UNREADABLE: unique symbol = Symbol('unreadable')
+const UNREADABLE: unique symbol = /*#__PURE__*/ Symbol('unreadable')
 
-/** The own property `key` of `object`: its value, ABSENT, or UNREADABLE; never throws. */
-function readOwn(object: object, key: string | number): unknown {
-  try {
-    return hasOwn(object, key)
-      ? (object as Readonly<Record<string | number, unknown>>)[key]
-      : ABSENT
-  } catch {
-    return UNREADABLE
-  }
+/** `object[key]`, typed unknown (a read that throws throws: guards catch it). */
+function read(object: JsonObject, key: string): unknown {
+  return object[key]
 }
 
 /** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */
@@ -449,16 +331,71 @@ function kindOf(value: unknown): 'object' | 'array' | 'other' | 'unreadable' {
   }
 }
 
-function unreadable(path: Path): ValidationIssue {
-  return { path, code: 'unreadable', message: 'cannot read the value' }
+function isObject(value: unknown): value is JsonObject {
+  return kindOf(value) === 'object'
 }
 
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value)
+function report(
+  errors: ValidationIssue[],
+  path: Path,
+  code: IssueCode,
+  message: string,
+): void {
+  errors.push({ path, code, message })
 }
 
-function isOneOf(value: unknown, values: readonly string[]): boolean {
-  return typeof value === 'string' && values.includes(value)
+function unreadable(errors: ValidationIssue[], path: Path): void {
+  report(errors, path, 'unreadable', 'cannot read the value')
+}
+
+/** The value as an object, or undefined after reporting why it is none. */
+function objectOf(
+  errors: ValidationIssue[],
+  path: Path,
+  value: unknown,
+): JsonObject | undefined {
+  const kind = kindOf(value)
+  if (kind === 'object') return value as JsonObject
+  if (kind === 'unreadable') {
+    unreadable(errors, path)
+  } else {
+    const message = `expected an object, got ${describe(value)}`
+    report(errors, path, 'not_object', message)
+  }
+  return undefined
+}
+
+/** A value of the wrong type: `wrong_type`, or `unreadable` when its kind cannot be told. */
+function mismatch(
+  errors: ValidationIssue[],
+  path: Path,
+  expected: string,
+  value: unknown,
+): void {
+  if (kindOf(value) === 'unreadable') {
+    unreadable(errors, path)
+  } else {
+    const message = `expected ${expected}, got ${describe(value)}`
+    report(errors, path, 'wrong_type', message)
+  }
+}
+
+function notInEnum(
+  errors: ValidationIssue[],
+  path: Path,
+  expected: string,
+  shown: string,
+): void {
+  report(errors, path, 'not_in_enum', `expected ${expected}, got ${shown}`)
+}
+
+function resultOf<T>(
+  value: unknown,
+  errors: ValidationIssue[],
+): ValidationResult<T> {
+  return errors.length === 0
+    ? { ok: true, value: value as T }
+    : { ok: false, errors }
 }
 
 function hasOwn(object: object, key: string | number): boolean {

@@ -13,11 +13,6 @@ stdin/stdout or a socket.
 
 import importlib
 
-from .conversation import (
-    Conversation,
-    Verdict,
-    VerdictCode,
-)
 from .defs import (
     CHANNEL,
     PROTOCOL_VERSION,
@@ -44,59 +39,64 @@ from .defs import (
     VariablePresentationHintVisibility,
     VariablesFilter,
 )
-from .envelope import (
-    AnyMessage,
-    AttachRequest,
-    AttachResponse,
-    BreakpointEvent,
-    CapabilitiesEvent,
-    ConfigurationDoneRequest,
-    ConfigurationDoneResponse,
-    ContinuedEvent,
-    ContinueRequest,
-    ContinueResponse,
-    DisconnectRequest,
-    DisconnectResponse,
-    EvaluateRequest,
-    EvaluateResponse,
-    EventMessage,
-    ExitedEvent,
-    InitializedEvent,
-    InitializeRequest,
-    InitializeResponse,
-    LaunchRequest,
-    LaunchResponse,
-    MessageIssue,
-    MessageIssueCode,
-    MessageKind,
-    MessageResult,
-    NextRequest,
-    NextResponse,
-    OutputEvent,
-    PauseRequest,
-    PauseResponse,
-    RequestMessage,
-    ResponseMessage,
-    ScopesRequest,
-    ScopesResponse,
-    SetBreakpointsRequest,
-    SetBreakpointsResponse,
-    StackTraceRequest,
-    StackTraceResponse,
-    StepInRequest,
-    StepInResponse,
-    StoppedEvent,
-    TerminatedEvent,
-    ThreadEvent,
-    ThreadsRequest,
-    ThreadsResponse,
-    VariablesRequest,
-    VariablesResponse,
-    validate_message,
-)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .conversation import (
+        Conversation,
+        Verdict,
+        VerdictCode,
+    )
+    from .envelope import (
+        AnyMessage,
+        AttachRequest,
+        AttachResponse,
+        BreakpointEvent,
+        CapabilitiesEvent,
+        ConfigurationDoneRequest,
+        ConfigurationDoneResponse,
+        ContinuedEvent,
+        ContinueRequest,
+        ContinueResponse,
+        DisconnectRequest,
+        DisconnectResponse,
+        EvaluateRequest,
+        EvaluateResponse,
+        EventMessage,
+        ExitedEvent,
+        InitializedEvent,
+        InitializeRequest,
+        InitializeResponse,
+        LaunchRequest,
+        LaunchResponse,
+        MessageIssue,
+        MessageIssueCode,
+        MessageKind,
+        MessageResult,
+        NextRequest,
+        NextResponse,
+        OutputEvent,
+        PauseRequest,
+        PauseResponse,
+        RequestMessage,
+        ResponseMessage,
+        ScopesRequest,
+        ScopesResponse,
+        SetBreakpointsRequest,
+        SetBreakpointsResponse,
+        StackTraceRequest,
+        StackTraceResponse,
+        StepInRequest,
+        StepInResponse,
+        StoppedEvent,
+        TerminatedEvent,
+        ThreadEvent,
+        ThreadsRequest,
+        ThreadsResponse,
+        VariablesRequest,
+        VariablesResponse,
+        validate_message,
+    )
     from .messages import (
         ISSUE_CODES,
         PAYLOAD_BY_TOPIC,
@@ -497,8 +497,8 @@ def __getattr__(name: str) -> object:
     Importing the package or its constants module never imports them.
     """
     if name in __all__:
-        for module in ("messages",):
-            found = importlib.import_module(f"{__name__}.{module}")
+        for module in (".conversation", ".envelope", ".messages"):
+            found = importlib.import_module(module, __name__)
             if hasattr(found, name):
                 value = getattr(found, name)
                 globals()[name] = value

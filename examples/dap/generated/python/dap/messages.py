@@ -1008,7 +1008,7 @@ class CapabilitiesPayload(TypedDict):
 
 
 class InitializeResult(TypedDict, total=False):
-    """Body of the response to ``Command.INITIALIZE`` (``initialize``)."""
+    """The INITIALIZE record."""
 
     supportsConfigurationDoneRequest: bool
     """The debug adapter supports the `configurationDone` request."""
@@ -1097,14 +1097,14 @@ class InitializeResult(TypedDict, total=False):
 
 
 class SetBreakpointsResult(TypedDict):
-    """Body of the response to ``Command.SET_BREAKPOINTS`` (``setBreakpoints``)."""
+    """The SET_BREAKPOINTS record."""
 
     breakpoints: list[Breakpoint]
     """Information about the breakpoints."""
 
 
 class ContinueResult(TypedDict, total=False):
-    """Body of the response to ``Command.CONTINUE`` (``continue``)."""
+    """The CONTINUE record."""
 
     allThreadsContinued: bool
     """The value true (or a missing property) signals to the client that all threads have been resumed."""
@@ -1116,28 +1116,28 @@ class _StackTraceResultRequired(TypedDict):
 
 
 class StackTraceResult(_StackTraceResultRequired, total=False):
-    """Body of the response to ``Command.STACK_TRACE`` (``stackTrace``)."""
+    """The STACK_TRACE record."""
 
     totalFrames: int
     """The total number of frames available in the stack."""
 
 
 class ScopesResult(TypedDict):
-    """Body of the response to ``Command.SCOPES`` (``scopes``)."""
+    """The SCOPES record."""
 
     scopes: list[Scope]
     """The scopes of the stack frame."""
 
 
 class VariablesResult(TypedDict):
-    """Body of the response to ``Command.VARIABLES`` (``variables``)."""
+    """The VARIABLES record."""
 
     variables: list[Variable]
     """All (or a range) of variables for the given variable reference."""
 
 
 class ThreadsResult(TypedDict):
-    """Body of the response to ``Command.THREADS`` (``threads``)."""
+    """The THREADS record."""
 
     threads: list[Thread]
     """All threads."""
@@ -1151,7 +1151,7 @@ class _EvaluateResultRequired(TypedDict):
 
 
 class EvaluateResult(_EvaluateResultRequired, total=False):
-    """Body of the response to ``Command.EVALUATE`` (``evaluate``)."""
+    """The EVALUATE record."""
 
     type: str
     """The type of the evaluate result."""
@@ -1227,6 +1227,7 @@ _Walker = Callable[
 ]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
 _INF = math.inf
@@ -1311,6 +1312,8 @@ def validate_capabilities(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_capabilities(value):
+        return []
     return _issues(_walk_capabilities, value)
 
 
@@ -1320,11 +1323,179 @@ def parse_capabilities(value: object) -> Capabilities:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_capabilities(value))
+    if not _is_capabilities(value):
+        _raise_if_invalid(validate_capabilities(value))
     return cast("Capabilities", value)
 
 
-def _walk_capabilities(
+def _is_capabilities(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and (
+            (v := obj.get("supportsConfigurationDoneRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsFunctionBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsConditionalBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsHitConditionalBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsEvaluateForHovers", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("exceptionBreakpointFilters", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_exception_breakpoints_filter)
+        )
+        and ((v := obj.get("supportsStepBack", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("supportsSetVariable", _ABSENT)) is _ABSENT or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsRestartFrame", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsGotoTargetsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsStepInTargetsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsCompletionsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("completionTriggerCharacters", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_text)
+        )
+        and (
+            (v := obj.get("supportsModulesRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("additionalModuleColumns", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_column_descriptor)
+        )
+        and (
+            (v := obj.get("supportedChecksumAlgorithms", _ABSENT)) is _ABSENT
+            or _all_in(v, _CHECKSUM_ALGORITHM_VALUES)
+        )
+        and (
+            (v := obj.get("supportsRestartRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsExceptionOptions", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsValueFormattingOptions", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsExceptionInfoRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportTerminateDebuggee", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportSuspendDebuggee", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsDelayedStackTraceLoading", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsLoadedSourcesRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and ((v := obj.get("supportsLogPoints", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("supportsTerminateThreadsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsSetExpression", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsTerminateRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsDataBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsReadMemoryRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsWriteMemoryRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsDisassembleRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsCancelRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsBreakpointLocationsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsClipboardContext", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsSteppingGranularity", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsInstructionBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsExceptionFilterOptions", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsSingleThreadExecutionRequests", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsDataBreakpointBytes", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("breakpointModes", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_breakpoint_mode)
+        )
+        and (
+            (v := obj.get("supportsANSIStyling", _ABSENT)) is _ABSENT or type(v) is bool
+        )
+    )
+
+
+def _walk_capabilities(  # noqa: PLR0912, PLR0915
     value: object,
     path: _Path,
     issues: list[ValidationIssue],
@@ -1348,20 +1519,17 @@ def _walk_capabilities(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsEvaluateForHovers"), issues)
     item = get("exceptionBreakpointFilters", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and all(map(_is_exception_breakpoints_filter, cast("list[object]", item)))
-        )
-    ):
+    if not (item is _ABSENT or _all_items(item, _is_exception_breakpoints_filter)):
         at1 = (*path, "exceptionBreakpointFilters")
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_exception_breakpoints_filter(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_exception_breakpoints_filter, element, (*at1, i)
+                at1_ = (*at1, i)
+                if (
+                    not _is_exception_breakpoints_filter(element)
+                    and _walkable(element, at1_, issues)
+                ):
+                    yield _walk_exception_breakpoints_filter, element, at1_
     item = get("supportsStepBack", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsStepBack"), issues)
@@ -1381,51 +1549,38 @@ def _walk_capabilities(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
     item = get("completionTriggerCharacters", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is list and all(map(_is_text, cast("list[object]", item))))
-    ):
-        at2 = (*path, "completionTriggerCharacters")
-        items1 = _list(item, at2, issues)
-        if items1 is not None:
-            for j, element1 in enumerate(items1):
-                if type(element1) is not str:
-                    _check_str(element1, (*at2, j), issues)
+    if not (item is _ABSENT or _all_items(item, _is_text)):
+        at3 = (*path, "completionTriggerCharacters")
+        items2 = _list(item, at3, issues)
+        if items2 is not None:
+            for k, element2 in enumerate(items2):
+                if type(element2) is not str:
+                    _check_str(element2, (*at3, k), issues)
     item = get("supportsModulesRequest", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsModulesRequest"), issues)
     item = get("additionalModuleColumns", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and all(map(_is_column_descriptor, cast("list[object]", item)))
-        )
-    ):
-        at3 = (*path, "additionalModuleColumns")
-        items2 = _list(item, at3, issues)
-        if items2 is not None:
-            for k, element2 in enumerate(items2):
-                if not _is_column_descriptor(element2):
-                    if _walkable(element2, (*at3, k), issues):
-                        yield _walk_column_descriptor, element2, (*at3, k)
-    item = get("supportedChecksumAlgorithms", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and _all_in(cast("list[object]", item), _CHECKSUM_ALGORITHM_VALUES)
-        )
-    ):
-        at4 = (*path, "supportedChecksumAlgorithms")
+    if not (item is _ABSENT or _all_items(item, _is_column_descriptor)):
+        at4 = (*path, "additionalModuleColumns")
         items3 = _list(item, at4, issues)
         if items3 is not None:
             for i3, element3 in enumerate(items3):
-                if not (
-                    type(element3) is str
-                    and element3 in _CHECKSUM_ALGORITHM_VALUES
+                at4_ = (*at4, i3)
+                if (
+                    not _is_column_descriptor(element3)
+                    and _walkable(element3, at4_, issues)
                 ):
-                    _check_enum(element3, (*at4, i3), issues, _CHECKSUM_ALGORITHM_ENUM)
+                    yield _walk_column_descriptor, element3, at4_
+    item = get("supportedChecksumAlgorithms", _ABSENT)
+    if not (item is _ABSENT or _all_in(item, _CHECKSUM_ALGORITHM_VALUES)):
+        at6 = (*path, "supportedChecksumAlgorithms")
+        items5 = _list(item, at6, issues)
+        if items5 is not None:
+            for i5, element5 in enumerate(items5):
+                if not (
+                    type(element5) is str and element5 in _CHECKSUM_ALGORITHM_VALUES
+                ):
+                    _check_enum(element5, (*at6, i5), issues, _CHECKSUM_ALGORITHM_ENUM)
     item = get("supportsRestartRequest", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsRestartRequest"), issues)
@@ -1499,13 +1654,17 @@ def _walk_capabilities(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
     item = get("breakpointModes", _ABSENT)
-    if item is not _ABSENT:
-        at5 = (*path, "breakpointModes")
-        items4 = _list(item, at5, issues)
-        if items4 is not None:
-            for i4, element4 in enumerate(items4):
-                if _walkable(element4, (*at5, i4), issues):
-                    yield _walk_breakpoint_mode, element4, (*at5, i4)
+    if not (item is _ABSENT or _all_items(item, _is_breakpoint_mode)):
+        at7 = (*path, "breakpointModes")
+        items6 = _list(item, at7, issues)
+        if items6 is not None:
+            for i6, element6 in enumerate(items6):
+                at7_ = (*at7, i6)
+                if (
+                    not _is_breakpoint_mode(element6)
+                    and _walkable(element6, at7_, issues)
+                ):
+                    yield _walk_breakpoint_mode, element6, at7_
     item = get("supportsANSIStyling", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsANSIStyling"), issues)
@@ -1535,18 +1694,16 @@ def parse_exception_breakpoints_filter(value: object) -> ExceptionBreakpointsFil
 
 
 def _is_exception_breakpoints_filter(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("filter")) is str
+        type(value) is dict
+        and type(obj.get("filter")) is str
         and type(obj.get("label")) is str
         and ((v := obj.get("description", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("default", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("supportsCondition", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
-            (v := obj.get("conditionDescription", _ABSENT)) is _ABSENT
-            or type(v) is str
+            (v := obj.get("conditionDescription", _ABSENT)) is _ABSENT or type(v) is str
         )
     )
 
@@ -1603,11 +1760,10 @@ def parse_column_descriptor(value: object) -> ColumnDescriptor:
 
 
 def _is_column_descriptor(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("attributeName")) is str
+        type(value) is dict
+        and type(obj.get("attributeName")) is str
         and type(obj.get("label")) is str
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or type(v) is str)
         and (
@@ -1646,8 +1802,7 @@ def _walk_column_descriptor(
         _check_enum(item, (*path, "type"), issues, _COLUMN_DESCRIPTOR_TYPE_ENUM)
     item = get("width", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "width"), issues)
 
@@ -1722,19 +1877,14 @@ def parse_structured_message(value: object) -> StructuredMessage:
 
 
 def _is_structured_message(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("id")) is int
+        type(value) is dict
+        and type(v := obj.get("id")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("format")) is str
         and (
-            (v := obj.get("variables", _ABSENT)) is _ABSENT
-            or (
-                type(v) is dict
-                and all(map(_is_text, cast("dict[str, object]", v).values()))
-            )
+            (v := obj.get("variables", _ABSENT)) is _ABSENT or _all_values(v, _is_text)
         )
         and ((v := obj.get("sendTelemetry", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("showUser", _ABSENT)) is _ABSENT or type(v) is bool)
@@ -1758,13 +1908,7 @@ def _walk_structured_message(
     if type(item) is not str:
         _check_str(item, (*path, "format"), issues)
     item = get("variables", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is dict
-            and all(map(_is_text, cast("dict[str, object]", item).values()))
-        )
-    ):
+    if not (item is _ABSENT or _all_values(item, _is_text)):
         at1 = (*path, "variables")
         for key, element in _entries(item, at1, issues):
             if type(element) is not str:
@@ -1807,11 +1951,10 @@ def parse_thread(value: object) -> Thread:
 
 
 def _is_thread(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("id")) is int
+        type(value) is dict
+        and type(v := obj.get("id")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("name")) is str
     )
@@ -1851,11 +1994,10 @@ def parse_source(value: object) -> Source:
 
 
 def _is_source(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
+        type(value) is dict
+        and ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("path", _ABSENT)) is _ABSENT or type(v) is str)
         and (
             (v := obj.get("sourceReference", _ABSENT)) is _ABSENT
@@ -1868,20 +2010,17 @@ def _is_source(value: object) -> bool:
         and ((v := obj.get("origin", _ABSENT)) is _ABSENT or type(v) is str)
         and (
             (v := obj.get("sources", _ABSENT)) is _ABSENT
-            or (
-                type(v) is list
-                and all(map(_is_related_source, cast("list[object]", v)))
-            )
+            or _all_items(v, _is_related_source)
         )
         and ((v := obj.get("adapterData", _ABSENT)) is _ABSENT or _is_json(v))
         and (
             (v := obj.get("checksums", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_checksum, cast("list[object]", v))))
+            or _all_items(v, _is_checksum)
         )
     )
 
 
-def _walk_source(
+def _walk_source(  # noqa: PLR0912
     value: object,
     path: _Path,
     issues: list[ValidationIssue],
@@ -1897,8 +2036,7 @@ def _walk_source(
         _check_str(item, (*path, "path"), issues)
     item = get("sourceReference", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "sourceReference"), issues)
     item = get("presentationHint", _ABSENT)
@@ -1916,35 +2054,26 @@ def _walk_source(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "origin"), issues)
     item = get("sources", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and all(map(_is_related_source, cast("list[object]", item)))
-        )
-    ):
+    if not (item is _ABSENT or _all_items(item, _is_related_source)):
         at1 = (*path, "sources")
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_related_source(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_related_source, element, (*at1, i)
+                at1_ = (*at1, i)
+                if not _is_related_source(element) and _walkable(element, at1_, issues):
+                    yield _walk_related_source, element, at1_
     item = get("adapterData", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "adapterData"), issues)
     item = get("checksums", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is list and all(map(_is_checksum, cast("list[object]", item))))
-    ):
-        at2 = (*path, "checksums")
-        items1 = _list(item, at2, issues)
-        if items1 is not None:
-            for j, element1 in enumerate(items1):
-                if not _is_checksum(element1):
-                    if _walkable(element1, (*at2, j), issues):
-                        yield _walk_checksum, element1, (*at2, j)
+    if not (item is _ABSENT or _all_items(item, _is_checksum)):
+        at3 = (*path, "checksums")
+        items2 = _list(item, at3, issues)
+        if items2 is not None:
+            for k, element2 in enumerate(items2):
+                at3_ = (*at3, k)
+                if not _is_checksum(element2) and _walkable(element2, at3_, issues):
+                    yield _walk_checksum, element2, at3_
 
 
 def validate_related_source(value: object) -> list[ValidationIssue]:
@@ -1969,11 +2098,10 @@ def parse_related_source(value: object) -> RelatedSource:
 
 
 def _is_related_source(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
+        type(value) is dict
+        and ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("path", _ABSENT)) is _ABSENT or type(v) is str)
         and (
             (v := obj.get("sourceReference", _ABSENT)) is _ABSENT
@@ -1987,7 +2115,7 @@ def _is_related_source(value: object) -> bool:
         and ((v := obj.get("adapterData", _ABSENT)) is _ABSENT or _is_json(v))
         and (
             (v := obj.get("checksums", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_checksum, cast("list[object]", v))))
+            or _all_items(v, _is_checksum)
         )
     )
 
@@ -2008,8 +2136,7 @@ def _walk_related_source(
         _check_str(item, (*path, "path"), issues)
     item = get("sourceReference", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "sourceReference"), issues)
     item = get("presentationHint", _ABSENT)
@@ -2030,17 +2157,14 @@ def _walk_related_source(
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "adapterData"), issues)
     item = get("checksums", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is list and all(map(_is_checksum, cast("list[object]", item))))
-    ):
+    if not (item is _ABSENT or _all_items(item, _is_checksum)):
         at1 = (*path, "checksums")
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_checksum(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_checksum, element, (*at1, i)
+                at1_ = (*at1, i)
+                if not _is_checksum(element) and _walkable(element, at1_, issues):
+                    yield _walk_checksum, element, at1_
 
 
 def validate_checksum(value: object) -> list[ValidationIssue]:
@@ -2067,11 +2191,10 @@ def parse_checksum(value: object) -> Checksum:
 
 
 def _is_checksum(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("algorithm")) is str
+        type(value) is dict
+        and type(v := obj.get("algorithm")) is str
         and v in _CHECKSUM_ALGORITHM_VALUES
         and type(obj.get("checksum")) is str
     )
@@ -2113,11 +2236,10 @@ def parse_source_breakpoint(value: object) -> SourceBreakpoint:
 
 
 def _is_source_breakpoint(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("line")) is int
+        type(value) is dict
+        and type(v := obj.get("line")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and (
             (v := obj.get("column", _ABSENT)) is _ABSENT
@@ -2143,8 +2265,7 @@ def _walk_source_breakpoint(
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "column"), issues)
     item = get("condition", _ABSENT)
@@ -2183,11 +2304,10 @@ def parse_breakpoint(value: object) -> Breakpoint:
 
 
 def _is_breakpoint(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        (
+        type(value) is dict
+        and (
             (v := obj.get("id", _ABSENT)) is _ABSENT
             or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
         )
@@ -2211,8 +2331,7 @@ def _is_breakpoint(value: object) -> bool:
             or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
         )
         and (
-            (v := obj.get("instructionReference", _ABSENT)) is _ABSENT
-            or type(v) is str
+            (v := obj.get("instructionReference", _ABSENT)) is _ABSENT or type(v) is str
         )
         and (
             (v := obj.get("offset", _ABSENT)) is _ABSENT
@@ -2235,8 +2354,7 @@ def _walk_breakpoint(
         return
     item = get("id", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "id"), issues)
     item = get("verified", _ABSENT)
@@ -2246,31 +2364,27 @@ def _walk_breakpoint(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "message"), issues)
     item = get("source", _ABSENT)
-    if not (item is _ABSENT or _is_source(item)):
-        if _walkable(item, (*path, "source"), issues):
-            yield _walk_source, item, (*path, "source")
+    at_ = (*path, "source")
+    if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
+        yield _walk_source, item, at_
     item = get("line", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("instructionReference", _ABSENT)
@@ -2278,14 +2392,12 @@ def _walk_breakpoint(
         _check_str(item, (*path, "instructionReference"), issues)
     item = get("offset", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "offset"), issues)
     item = get("reason", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is str and item in _BREAKPOINT_REASON_VALUES)
+        item is _ABSENT or (type(item) is str and item in _BREAKPOINT_REASON_VALUES)
     ):
         _check_enum(item, (*path, "reason"), issues, _BREAKPOINT_REASON_ENUM)
 
@@ -2312,11 +2424,10 @@ def parse_stack_frame(value: object) -> StackFrame:
 
 
 def _is_stack_frame(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("id")) is int
+        type(value) is dict
+        and type(v := obj.get("id")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("name")) is str
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
@@ -2364,9 +2475,9 @@ def _walk_stack_frame(
     if type(item) is not str:
         _check_str(item, (*path, "name"), issues)
     item = get("source", _ABSENT)
-    if not (item is _ABSENT or _is_source(item)):
-        if _walkable(item, (*path, "source"), issues):
-            yield _walk_source, item, (*path, "source")
+    at_ = (*path, "source")
+    if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
+        yield _walk_source, item, at_
     item = get("line", _ABSENT)
     if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "line"), issues)
@@ -2375,14 +2486,12 @@ def _walk_stack_frame(
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("canRestart", _ABSENT)
@@ -2442,10 +2551,10 @@ def parse_value_format(value: object) -> ValueFormat:
 
 
 def _is_value_format(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (v := obj.get("hex", _ABSENT)) is _ABSENT or type(v) is bool
+    return type(value) is dict and (
+        (v := obj.get("hex", _ABSENT)) is _ABSENT or type(v) is bool
+    )
 
 
 def _walk_value_format(
@@ -2485,11 +2594,10 @@ def parse_stack_frame_format(value: object) -> StackFrameFormat:
 
 
 def _is_stack_frame_format(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("hex", _ABSENT)) is _ABSENT or type(v) is bool)
+        type(value) is dict
+        and ((v := obj.get("hex", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("parameters", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("parameterTypes", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("parameterNames", _ABSENT)) is _ABSENT or type(v) is bool)
@@ -2556,11 +2664,10 @@ def parse_scope(value: object) -> Scope:
 
 
 def _is_scope(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("name")) is str
+        type(value) is dict
+        and type(obj.get("name")) is str
         and ((v := obj.get("presentationHint", _ABSENT)) is _ABSENT or type(v) is str)
         and type(v := obj.get("variablesReference")) is int
         and -_FINITE_INT < v < _FINITE_INT
@@ -2612,45 +2719,39 @@ def _walk_scope(
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("expensive", _ABSENT)
     if type(item) is not bool:
         _check_bool(item, (*path, "expensive"), issues)
     item = get("source", _ABSENT)
-    if not (item is _ABSENT or _is_source(item)):
-        if _walkable(item, (*path, "source"), issues):
-            yield _walk_source, item, (*path, "source")
+    at_ = (*path, "source")
+    if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
+        yield _walk_source, item, at_
     item = get("line", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "endColumn"), issues)
 
@@ -2660,6 +2761,8 @@ def validate_variable(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_variable(value):
+        return []
     return _issues(_walk_variable, value)
 
 
@@ -2669,8 +2772,43 @@ def parse_variable(value: object) -> Variable:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_variable(value))
+    if not _is_variable(value):
+        _raise_if_invalid(validate_variable(value))
     return cast("Variable", value)
+
+
+def _is_variable(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and type(obj.get("name")) is str
+        and type(obj.get("value")) is str
+        and ((v := obj.get("type", _ABSENT)) is _ABSENT or type(v) is str)
+        and (
+            (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
+            or _is_variable_presentation_hint(v)
+        )
+        and ((v := obj.get("evaluateName", _ABSENT)) is _ABSENT or type(v) is str)
+        and type(v := obj.get("variablesReference")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and ((v := obj.get("memoryReference", _ABSENT)) is _ABSENT or type(v) is str)
+        and (
+            (v := obj.get("declarationLocationReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("valueLocationReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+    )
 
 
 def _walk_variable(
@@ -2691,9 +2829,13 @@ def _walk_variable(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "type"), issues)
     item = get("presentationHint", _ABSENT)
-    if item is not _ABSENT:
-        if _walkable(item, (*path, "presentationHint"), issues):
-            yield _walk_variable_presentation_hint, item, (*path, "presentationHint")
+    at_ = (*path, "presentationHint")
+    if (
+        item is not _ABSENT
+        and not _is_variable_presentation_hint(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_variable_presentation_hint, item, at_
     item = get("evaluateName", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "evaluateName"), issues)
@@ -2702,14 +2844,12 @@ def _walk_variable(
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
@@ -2717,14 +2857,12 @@ def _walk_variable(
         _check_str(item, (*path, "memoryReference"), issues)
     item = get("declarationLocationReference", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "declarationLocationReference"), issues)
     item = get("valueLocationReference", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "valueLocationReference"), issues)
 
@@ -2800,11 +2938,10 @@ def parse_initialize_payload(value: object) -> InitializePayload:
 
 
 def _is_initialize_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("clientID", _ABSENT)) is _ABSENT or type(v) is str)
+        type(value) is dict
+        and ((v := obj.get("clientID", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("clientName", _ABSENT)) is _ABSENT or type(v) is str)
         and type(obj.get("adapterID")) is str
         and ((v := obj.get("locale", _ABSENT)) is _ABSENT or type(v) is str)
@@ -2836,8 +2973,7 @@ def _is_initialize_payload(value: object) -> bool:
             or type(v) is bool
         )
         and (
-            (v := obj.get("supportsMemoryEvent", _ABSENT)) is _ABSENT
-            or type(v) is bool
+            (v := obj.get("supportsMemoryEvent", _ABSENT)) is _ABSENT or type(v) is bool
         )
         and (
             (v := obj.get("supportsArgsCanBeInterpretedByShell", _ABSENT)) is _ABSENT
@@ -2848,13 +2984,12 @@ def _is_initialize_payload(value: object) -> bool:
             or type(v) is bool
         )
         and (
-            (v := obj.get("supportsANSIStyling", _ABSENT)) is _ABSENT
-            or type(v) is bool
+            (v := obj.get("supportsANSIStyling", _ABSENT)) is _ABSENT or type(v) is bool
         )
     )
 
 
-def _walk_initialize_payload(
+def _walk_initialize_payload(  # noqa: PLR0912, PLR0915
     value: object,
     path: _Path,
     issues: list[ValidationIssue],
@@ -2976,11 +3111,10 @@ def parse_launch_payload(value: object) -> LaunchPayload:
 
 
 def _is_launch_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("noDebug", _ABSENT)) is _ABSENT or type(v) is bool)
+        type(value) is dict
+        and ((v := obj.get("noDebug", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v))
     )
 
@@ -3025,10 +3159,10 @@ def parse_attach_payload(value: object) -> AttachPayload:
 
 
 def _is_attach_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v)
+    return type(value) is dict and (
+        (v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v)
+    )
 
 
 def _walk_attach_payload(
@@ -3068,11 +3202,10 @@ def parse_disconnect_payload(value: object) -> DisconnectPayload:
 
 
 def _is_disconnect_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("restart", _ABSENT)) is _ABSENT or type(v) is bool)
+        type(value) is dict
+        and ((v := obj.get("restart", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("terminateDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("suspendDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
     )
@@ -3119,22 +3252,15 @@ def parse_set_breakpoints_payload(value: object) -> SetBreakpointsPayload:
 
 
 def _is_set_breakpoints_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        _is_source(obj.get("source"))
+        type(value) is dict
+        and _is_source(obj.get("source"))
         and (
             (v := obj.get("breakpoints", _ABSENT)) is _ABSENT
-            or (
-                type(v) is list
-                and all(map(_is_source_breakpoint, cast("list[object]", v)))
-            )
+            or _all_items(v, _is_source_breakpoint)
         )
-        and (
-            (v := obj.get("lines", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_whole, cast("list[object]", v))))
-        )
+        and ((v := obj.get("lines", _ABSENT)) is _ABSENT or _all_items(v, _is_whole))
         and ((v := obj.get("sourceModified", _ABSENT)) is _ABSENT or type(v) is bool)
     )
 
@@ -3148,38 +3274,31 @@ def _walk_set_breakpoints_payload(
     if get is None:
         return
     item = get("source", _ABSENT)
-    if not _is_source(item):
-        if _walkable(item, (*path, "source"), issues):
-            yield _walk_source, item, (*path, "source")
+    at_ = (*path, "source")
+    if not _is_source(item) and _walkable(item, at_, issues):
+        yield _walk_source, item, at_
     item = get("breakpoints", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and all(map(_is_source_breakpoint, cast("list[object]", item)))
-        )
-    ):
-        at1 = (*path, "breakpoints")
-        items = _list(item, at1, issues)
-        if items is not None:
-            for i, element in enumerate(items):
-                if not _is_source_breakpoint(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_source_breakpoint, element, (*at1, i)
-    item = get("lines", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is list and all(map(_is_whole, cast("list[object]", item))))
-    ):
-        at2 = (*path, "lines")
+    if not (item is _ABSENT or _all_items(item, _is_source_breakpoint)):
+        at2 = (*path, "breakpoints")
         items1 = _list(item, at2, issues)
         if items1 is not None:
             for j, element1 in enumerate(items1):
-                if not (
-                    type(element1) is int
-                    and -_FINITE_INT < element1 < _FINITE_INT
+                at2_ = (*at2, j)
+                if (
+                    not _is_source_breakpoint(element1)
+                    and _walkable(element1, at2_, issues)
                 ):
-                    _check_int(element1, (*at2, j), issues)
+                    yield _walk_source_breakpoint, element1, at2_
+    item = get("lines", _ABSENT)
+    if not (item is _ABSENT or _all_items(item, _is_whole)):
+        at4 = (*path, "lines")
+        items3 = _list(item, at4, issues)
+        if items3 is not None:
+            for i3, element3 in enumerate(items3):
+                if not (
+                    type(element3) is int and -_FINITE_INT < element3 < _FINITE_INT
+                ):
+                    _check_int(element3, (*at4, i3), issues)
     item = get("sourceModified", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "sourceModified"), issues)
@@ -3209,11 +3328,10 @@ def parse_continue_payload(value: object) -> ContinuePayload:
 
 
 def _is_continue_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("threadId")) is int
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
     )
@@ -3259,11 +3377,10 @@ def parse_next_payload(value: object) -> NextPayload:
 
 
 def _is_next_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("threadId")) is int
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
@@ -3289,8 +3406,7 @@ def _walk_next_payload(
         _check_bool(item, (*path, "singleThread"), issues)
     item = get("granularity", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
+        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
     ):
         _check_enum(item, (*path, "granularity"), issues, _STEPPING_GRANULARITY_ENUM)
 
@@ -3319,11 +3435,10 @@ def parse_step_in_payload(value: object) -> StepInPayload:
 
 
 def _is_step_in_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("threadId")) is int
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
@@ -3353,14 +3468,12 @@ def _walk_step_in_payload(
         _check_bool(item, (*path, "singleThread"), issues)
     item = get("targetId", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "targetId"), issues)
     item = get("granularity", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
+        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
     ):
         _check_enum(item, (*path, "granularity"), issues, _STEPPING_GRANULARITY_ENUM)
 
@@ -3389,10 +3502,12 @@ def parse_pause_payload(value: object) -> PausePayload:
 
 
 def _is_pause_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(v := obj.get("threadId")) is int and -_FINITE_INT < v < _FINITE_INT
+    return (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    )
 
 
 def _walk_pause_payload(
@@ -3430,11 +3545,10 @@ def parse_stack_trace_payload(value: object) -> StackTracePayload:
 
 
 def _is_stack_trace_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("threadId")) is int
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and (
             (v := obj.get("startFrame", _ABSENT)) is _ABSENT
@@ -3461,20 +3575,22 @@ def _walk_stack_trace_payload(
         _check_int(item, (*path, "threadId"), issues)
     item = get("startFrame", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "startFrame"), issues)
     item = get("levels", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "levels"), issues)
     item = get("format", _ABSENT)
-    if not (item is _ABSENT or _is_stack_frame_format(item)):
-        if _walkable(item, (*path, "format"), issues):
-            yield _walk_stack_frame_format, item, (*path, "format")
+    at_ = (*path, "format")
+    if (
+        item is not _ABSENT
+        and not _is_stack_frame_format(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_stack_frame_format, item, at_
 
 
 def validate_scopes_payload(value: object) -> list[ValidationIssue]:
@@ -3501,10 +3617,12 @@ def parse_scopes_payload(value: object) -> ScopesPayload:
 
 
 def _is_scopes_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(v := obj.get("frameId")) is int and -_FINITE_INT < v < _FINITE_INT
+    return (
+        type(value) is dict
+        and type(v := obj.get("frameId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    )
 
 
 def _walk_scopes_payload(
@@ -3542,11 +3660,10 @@ def parse_variables_payload(value: object) -> VariablesPayload:
 
 
 def _is_variables_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("variablesReference")) is int
+        type(value) is dict
+        and type(v := obj.get("variablesReference")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and (
             (v := obj.get("filter", _ABSENT)) is _ABSENT
@@ -3577,26 +3694,27 @@ def _walk_variables_payload(
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("filter", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is str and item in _VARIABLES_FILTER_VALUES)
+        item is _ABSENT or (type(item) is str and item in _VARIABLES_FILTER_VALUES)
     ):
         _check_enum(item, (*path, "filter"), issues, _VARIABLES_FILTER_ENUM)
     item = get("start", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "start"), issues)
     item = get("count", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "count"), issues)
     item = get("format", _ABSENT)
-    if not (item is _ABSENT or _is_value_format(item)):
-        if _walkable(item, (*path, "format"), issues):
-            yield _walk_value_format, item, (*path, "format")
+    at_ = (*path, "format")
+    if (
+        item is not _ABSENT
+        and not _is_value_format(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_value_format, item, at_
 
 
 def validate_threads_payload(value: object) -> list[ValidationIssue]:
@@ -3658,11 +3776,10 @@ def parse_evaluate_payload(value: object) -> EvaluatePayload:
 
 
 def _is_evaluate_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("expression")) is str
+        type(value) is dict
+        and type(obj.get("expression")) is str
         and (
             (v := obj.get("frameId", _ABSENT)) is _ABSENT
             or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
@@ -3694,33 +3811,34 @@ def _walk_evaluate_payload(
         _check_str(item, (*path, "expression"), issues)
     item = get("frameId", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "frameId"), issues)
     item = get("line", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "column"), issues)
     item = get("source", _ABSENT)
-    if not (item is _ABSENT or _is_source(item)):
-        if _walkable(item, (*path, "source"), issues):
-            yield _walk_source, item, (*path, "source")
+    at_ = (*path, "source")
+    if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
+        yield _walk_source, item, at_
     item = get("context", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "context"), issues)
     item = get("format", _ABSENT)
-    if not (item is _ABSENT or _is_value_format(item)):
-        if _walkable(item, (*path, "format"), issues):
-            yield _walk_value_format, item, (*path, "format")
+    at1_ = (*path, "format")
+    if (
+        item is not _ABSENT
+        and not _is_value_format(item)
+        and _walkable(item, at1_, issues)
+    ):
+        yield _walk_value_format, item, at1_
 
 
 def validate_initialized_payload(value: object) -> list[ValidationIssue]:
@@ -3784,11 +3902,10 @@ def parse_stopped_payload(value: object) -> StoppedPayload:
 
 
 def _is_stopped_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("reason")) is str
+        type(value) is dict
+        and type(obj.get("reason")) is str
         and ((v := obj.get("description", _ABSENT)) is _ABSENT or type(v) is str)
         and (
             (v := obj.get("threadId", _ABSENT)) is _ABSENT
@@ -3799,7 +3916,7 @@ def _is_stopped_payload(value: object) -> bool:
         and ((v := obj.get("allThreadsStopped", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
             (v := obj.get("hitBreakpointIds", _ABSENT)) is _ABSENT
-            or (type(v) is list and all(map(_is_whole, cast("list[object]", v))))
+            or _all_items(v, _is_whole)
         )
     )
 
@@ -3820,8 +3937,7 @@ def _walk_stopped_payload(
         _check_str(item, (*path, "description"), issues)
     item = get("threadId", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "threadId"), issues)
     item = get("preserveFocusHint", _ABSENT)
@@ -3834,10 +3950,7 @@ def _walk_stopped_payload(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "allThreadsStopped"), issues)
     item = get("hitBreakpointIds", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is list and all(map(_is_whole, cast("list[object]", item))))
-    ):
+    if not (item is _ABSENT or _all_items(item, _is_whole)):
         at1 = (*path, "hitBreakpointIds")
         items = _list(item, at1, issues)
         if items is not None:
@@ -3870,15 +3983,13 @@ def parse_continued_payload(value: object) -> ContinuedPayload:
 
 
 def _is_continued_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("threadId")) is int
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and (
-            (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT
-            or type(v) is bool
+            (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
         )
     )
 
@@ -3923,10 +4034,12 @@ def parse_exited_payload(value: object) -> ExitedPayload:
 
 
 def _is_exited_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(v := obj.get("exitCode")) is int and -_FINITE_INT < v < _FINITE_INT
+    return (
+        type(value) is dict
+        and type(v := obj.get("exitCode")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    )
 
 
 def _walk_exited_payload(
@@ -3966,10 +4079,10 @@ def parse_terminated_payload(value: object) -> TerminatedPayload:
 
 
 def _is_terminated_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (v := obj.get("restart", _ABSENT)) is _ABSENT or _is_json(v)
+    return type(value) is dict and (
+        (v := obj.get("restart", _ABSENT)) is _ABSENT or _is_json(v)
+    )
 
 
 def _walk_terminated_payload(
@@ -4009,11 +4122,10 @@ def parse_thread_payload(value: object) -> ThreadPayload:
 
 
 def _is_thread_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("reason")) is str
+        type(value) is dict
+        and type(obj.get("reason")) is str
         and type(v := obj.get("threadId")) is int
         and -_FINITE_INT < v < _FINITE_INT
     )
@@ -4057,11 +4169,10 @@ def parse_output_payload(value: object) -> OutputPayload:
 
 
 def _is_output_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("category", _ABSENT)) is _ABSENT or type(v) is str)
+        type(value) is dict
+        and ((v := obj.get("category", _ABSENT)) is _ABSENT or type(v) is str)
         and type(obj.get("output")) is str
         and (
             (v := obj.get("group", _ABSENT)) is _ABSENT
@@ -4104,30 +4215,26 @@ def _walk_output_payload(
         _check_str(item, (*path, "output"), issues)
     item = get("group", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is str and item in _OUTPUT_EVENT_GROUP_VALUES)
+        item is _ABSENT or (type(item) is str and item in _OUTPUT_EVENT_GROUP_VALUES)
     ):
         _check_enum(item, (*path, "group"), issues, _OUTPUT_EVENT_GROUP_ENUM)
     item = get("variablesReference", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("source", _ABSENT)
-    if not (item is _ABSENT or _is_source(item)):
-        if _walkable(item, (*path, "source"), issues):
-            yield _walk_source, item, (*path, "source")
+    at_ = (*path, "source")
+    if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
+        yield _walk_source, item, at_
     item = get("line", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "column"), issues)
     item = get("data", _ABSENT)
@@ -4135,8 +4242,7 @@ def _walk_output_payload(
         _check_json(item, (*path, "data"), issues)
     item = get("locationReference", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "locationReference"), issues)
 
@@ -4163,10 +4269,12 @@ def parse_breakpoint_payload(value: object) -> BreakpointPayload:
 
 
 def _is_breakpoint_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(obj.get("reason")) is str and _is_breakpoint(obj.get("breakpoint"))
+    return (
+        type(value) is dict
+        and type(obj.get("reason")) is str
+        and _is_breakpoint(obj.get("breakpoint"))
+    )
 
 
 def _walk_breakpoint_payload(
@@ -4181,9 +4289,9 @@ def _walk_breakpoint_payload(
     if type(item) is not str:
         _check_str(item, (*path, "reason"), issues)
     item = get("breakpoint", _ABSENT)
-    if not _is_breakpoint(item):
-        if _walkable(item, (*path, "breakpoint"), issues):
-            yield _walk_breakpoint, item, (*path, "breakpoint")
+    at_ = (*path, "breakpoint")
+    if not _is_breakpoint(item) and _walkable(item, at_, issues):
+        yield _walk_breakpoint, item, at_
 
 
 def validate_capabilities_payload(value: object) -> list[ValidationIssue]:
@@ -4191,6 +4299,8 @@ def validate_capabilities_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_capabilities_payload(value):
+        return []
     return _issues(_walk_capabilities_payload, value)
 
 
@@ -4200,8 +4310,14 @@ def parse_capabilities_payload(value: object) -> CapabilitiesPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_capabilities_payload(value))
+    if not _is_capabilities_payload(value):
+        _raise_if_invalid(validate_capabilities_payload(value))
     return cast("CapabilitiesPayload", value)
+
+
+def _is_capabilities_payload(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return type(value) is dict and _is_capabilities(obj.get("capabilities"))
 
 
 def _walk_capabilities_payload(
@@ -4213,8 +4329,9 @@ def _walk_capabilities_payload(
     if get is None:
         return
     item = get("capabilities", _ABSENT)
-    if _walkable(item, (*path, "capabilities"), issues):
-        yield _walk_capabilities, item, (*path, "capabilities")
+    at_ = (*path, "capabilities")
+    if not _is_capabilities(item) and _walkable(item, at_, issues):
+        yield _walk_capabilities, item, at_
 
 
 def validate_initialize_result(value: object) -> list[ValidationIssue]:
@@ -4222,6 +4339,8 @@ def validate_initialize_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_initialize_result(value):
+        return []
     return _issues(_walk_initialize_result, value)
 
 
@@ -4231,11 +4350,179 @@ def parse_initialize_result(value: object) -> InitializeResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_initialize_result(value))
+    if not _is_initialize_result(value):
+        _raise_if_invalid(validate_initialize_result(value))
     return cast("InitializeResult", value)
 
 
-def _walk_initialize_result(
+def _is_initialize_result(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and (
+            (v := obj.get("supportsConfigurationDoneRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsFunctionBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsConditionalBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsHitConditionalBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsEvaluateForHovers", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("exceptionBreakpointFilters", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_exception_breakpoints_filter)
+        )
+        and ((v := obj.get("supportsStepBack", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("supportsSetVariable", _ABSENT)) is _ABSENT or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsRestartFrame", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsGotoTargetsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsStepInTargetsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsCompletionsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("completionTriggerCharacters", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_text)
+        )
+        and (
+            (v := obj.get("supportsModulesRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("additionalModuleColumns", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_column_descriptor)
+        )
+        and (
+            (v := obj.get("supportedChecksumAlgorithms", _ABSENT)) is _ABSENT
+            or _all_in(v, _CHECKSUM_ALGORITHM_VALUES)
+        )
+        and (
+            (v := obj.get("supportsRestartRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsExceptionOptions", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsValueFormattingOptions", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsExceptionInfoRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportTerminateDebuggee", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportSuspendDebuggee", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsDelayedStackTraceLoading", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsLoadedSourcesRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and ((v := obj.get("supportsLogPoints", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("supportsTerminateThreadsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsSetExpression", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsTerminateRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsDataBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsReadMemoryRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsWriteMemoryRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsDisassembleRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsCancelRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsBreakpointLocationsRequest", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsClipboardContext", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsSteppingGranularity", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsInstructionBreakpoints", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsExceptionFilterOptions", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsSingleThreadExecutionRequests", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("supportsDataBreakpointBytes", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and (
+            (v := obj.get("breakpointModes", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_breakpoint_mode)
+        )
+        and (
+            (v := obj.get("supportsANSIStyling", _ABSENT)) is _ABSENT or type(v) is bool
+        )
+    )
+
+
+def _walk_initialize_result(  # noqa: PLR0912, PLR0915
     value: object,
     path: _Path,
     issues: list[ValidationIssue],
@@ -4259,20 +4546,17 @@ def _walk_initialize_result(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsEvaluateForHovers"), issues)
     item = get("exceptionBreakpointFilters", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and all(map(_is_exception_breakpoints_filter, cast("list[object]", item)))
-        )
-    ):
+    if not (item is _ABSENT or _all_items(item, _is_exception_breakpoints_filter)):
         at1 = (*path, "exceptionBreakpointFilters")
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_exception_breakpoints_filter(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_exception_breakpoints_filter, element, (*at1, i)
+                at1_ = (*at1, i)
+                if (
+                    not _is_exception_breakpoints_filter(element)
+                    and _walkable(element, at1_, issues)
+                ):
+                    yield _walk_exception_breakpoints_filter, element, at1_
     item = get("supportsStepBack", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsStepBack"), issues)
@@ -4292,51 +4576,38 @@ def _walk_initialize_result(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
     item = get("completionTriggerCharacters", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is list and all(map(_is_text, cast("list[object]", item))))
-    ):
-        at2 = (*path, "completionTriggerCharacters")
-        items1 = _list(item, at2, issues)
-        if items1 is not None:
-            for j, element1 in enumerate(items1):
-                if type(element1) is not str:
-                    _check_str(element1, (*at2, j), issues)
+    if not (item is _ABSENT or _all_items(item, _is_text)):
+        at3 = (*path, "completionTriggerCharacters")
+        items2 = _list(item, at3, issues)
+        if items2 is not None:
+            for k, element2 in enumerate(items2):
+                if type(element2) is not str:
+                    _check_str(element2, (*at3, k), issues)
     item = get("supportsModulesRequest", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsModulesRequest"), issues)
     item = get("additionalModuleColumns", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and all(map(_is_column_descriptor, cast("list[object]", item)))
-        )
-    ):
-        at3 = (*path, "additionalModuleColumns")
-        items2 = _list(item, at3, issues)
-        if items2 is not None:
-            for k, element2 in enumerate(items2):
-                if not _is_column_descriptor(element2):
-                    if _walkable(element2, (*at3, k), issues):
-                        yield _walk_column_descriptor, element2, (*at3, k)
-    item = get("supportedChecksumAlgorithms", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and _all_in(cast("list[object]", item), _CHECKSUM_ALGORITHM_VALUES)
-        )
-    ):
-        at4 = (*path, "supportedChecksumAlgorithms")
+    if not (item is _ABSENT or _all_items(item, _is_column_descriptor)):
+        at4 = (*path, "additionalModuleColumns")
         items3 = _list(item, at4, issues)
         if items3 is not None:
             for i3, element3 in enumerate(items3):
-                if not (
-                    type(element3) is str
-                    and element3 in _CHECKSUM_ALGORITHM_VALUES
+                at4_ = (*at4, i3)
+                if (
+                    not _is_column_descriptor(element3)
+                    and _walkable(element3, at4_, issues)
                 ):
-                    _check_enum(element3, (*at4, i3), issues, _CHECKSUM_ALGORITHM_ENUM)
+                    yield _walk_column_descriptor, element3, at4_
+    item = get("supportedChecksumAlgorithms", _ABSENT)
+    if not (item is _ABSENT or _all_in(item, _CHECKSUM_ALGORITHM_VALUES)):
+        at6 = (*path, "supportedChecksumAlgorithms")
+        items5 = _list(item, at6, issues)
+        if items5 is not None:
+            for i5, element5 in enumerate(items5):
+                if not (
+                    type(element5) is str and element5 in _CHECKSUM_ALGORITHM_VALUES
+                ):
+                    _check_enum(element5, (*at6, i5), issues, _CHECKSUM_ALGORITHM_ENUM)
     item = get("supportsRestartRequest", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsRestartRequest"), issues)
@@ -4410,13 +4681,17 @@ def _walk_initialize_result(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
     item = get("breakpointModes", _ABSENT)
-    if item is not _ABSENT:
-        at5 = (*path, "breakpointModes")
-        items4 = _list(item, at5, issues)
-        if items4 is not None:
-            for i4, element4 in enumerate(items4):
-                if _walkable(element4, (*at5, i4), issues):
-                    yield _walk_breakpoint_mode, element4, (*at5, i4)
+    if not (item is _ABSENT or _all_items(item, _is_breakpoint_mode)):
+        at7 = (*path, "breakpointModes")
+        items6 = _list(item, at7, issues)
+        if items6 is not None:
+            for i6, element6 in enumerate(items6):
+                at7_ = (*at7, i6)
+                if (
+                    not _is_breakpoint_mode(element6)
+                    and _walkable(element6, at7_, issues)
+                ):
+                    yield _walk_breakpoint_mode, element6, at7_
     item = get("supportsANSIStyling", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsANSIStyling"), issues)
@@ -4444,13 +4719,8 @@ def parse_set_breakpoints_result(value: object) -> SetBreakpointsResult:
 
 
 def _is_set_breakpoints_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (
-        type(v := obj.get("breakpoints")) is list
-        and all(map(_is_breakpoint, cast("list[object]", v)))
-    )
+    return type(value) is dict and _all_items(obj.get("breakpoints"), _is_breakpoint)
 
 
 def _walk_set_breakpoints_result(
@@ -4462,17 +4732,14 @@ def _walk_set_breakpoints_result(
     if get is None:
         return
     item = get("breakpoints", _ABSENT)
-    if not (
-        type(item) is list
-        and all(map(_is_breakpoint, cast("list[object]", item)))
-    ):
+    if not _all_items(item, _is_breakpoint):
         at1 = (*path, "breakpoints")
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_breakpoint(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_breakpoint, element, (*at1, i)
+                at1_ = (*at1, i)
+                if not _is_breakpoint(element) and _walkable(element, at1_, issues):
+                    yield _walk_breakpoint, element, at1_
 
 
 def validate_continue_result(value: object) -> list[ValidationIssue]:
@@ -4499,10 +4766,10 @@ def parse_continue_result(value: object) -> ContinueResult:
 
 
 def _is_continue_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
+    return type(value) is dict and (
+        (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
+    )
 
 
 def _walk_continue_result(
@@ -4540,12 +4807,10 @@ def parse_stack_trace_result(value: object) -> StackTraceResult:
 
 
 def _is_stack_trace_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("stackFrames")) is list
-        and all(map(_is_stack_frame, cast("list[object]", v)))
+        type(value) is dict
+        and _all_items(obj.get("stackFrames"), _is_stack_frame)
         and (
             (v := obj.get("totalFrames", _ABSENT)) is _ABSENT
             or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
@@ -4562,21 +4827,17 @@ def _walk_stack_trace_result(
     if get is None:
         return
     item = get("stackFrames", _ABSENT)
-    if not (
-        type(item) is list
-        and all(map(_is_stack_frame, cast("list[object]", item)))
-    ):
+    if not _all_items(item, _is_stack_frame):
         at1 = (*path, "stackFrames")
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_stack_frame(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_stack_frame, element, (*at1, i)
+                at1_ = (*at1, i)
+                if not _is_stack_frame(element) and _walkable(element, at1_, issues):
+                    yield _walk_stack_frame, element, at1_
     item = get("totalFrames", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "totalFrames"), issues)
 
@@ -4603,13 +4864,8 @@ def parse_scopes_result(value: object) -> ScopesResult:
 
 
 def _is_scopes_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (
-        type(v := obj.get("scopes")) is list
-        and all(map(_is_scope, cast("list[object]", v)))
-    )
+    return type(value) is dict and _all_items(obj.get("scopes"), _is_scope)
 
 
 def _walk_scopes_result(
@@ -4621,14 +4877,14 @@ def _walk_scopes_result(
     if get is None:
         return
     item = get("scopes", _ABSENT)
-    if not (type(item) is list and all(map(_is_scope, cast("list[object]", item)))):
+    if not _all_items(item, _is_scope):
         at1 = (*path, "scopes")
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_scope(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_scope, element, (*at1, i)
+                at1_ = (*at1, i)
+                if not _is_scope(element) and _walkable(element, at1_, issues):
+                    yield _walk_scope, element, at1_
 
 
 def validate_variables_result(value: object) -> list[ValidationIssue]:
@@ -4636,6 +4892,8 @@ def validate_variables_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_variables_result(value):
+        return []
     return _issues(_walk_variables_result, value)
 
 
@@ -4645,8 +4903,14 @@ def parse_variables_result(value: object) -> VariablesResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_variables_result(value))
+    if not _is_variables_result(value):
+        _raise_if_invalid(validate_variables_result(value))
     return cast("VariablesResult", value)
+
+
+def _is_variables_result(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return type(value) is dict and _all_items(obj.get("variables"), _is_variable)
 
 
 def _walk_variables_result(
@@ -4658,12 +4922,14 @@ def _walk_variables_result(
     if get is None:
         return
     item = get("variables", _ABSENT)
-    at1 = (*path, "variables")
-    items = _list(item, at1, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            if _walkable(element, (*at1, i), issues):
-                yield _walk_variable, element, (*at1, i)
+    if not _all_items(item, _is_variable):
+        at1 = (*path, "variables")
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                at1_ = (*at1, i)
+                if not _is_variable(element) and _walkable(element, at1_, issues):
+                    yield _walk_variable, element, at1_
 
 
 def validate_threads_result(value: object) -> list[ValidationIssue]:
@@ -4688,13 +4954,8 @@ def parse_threads_result(value: object) -> ThreadsResult:
 
 
 def _is_threads_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (
-        type(v := obj.get("threads")) is list
-        and all(map(_is_thread, cast("list[object]", v)))
-    )
+    return type(value) is dict and _all_items(obj.get("threads"), _is_thread)
 
 
 def _walk_threads_result(
@@ -4706,14 +4967,14 @@ def _walk_threads_result(
     if get is None:
         return
     item = get("threads", _ABSENT)
-    if not (type(item) is list and all(map(_is_thread, cast("list[object]", item)))):
+    if not _all_items(item, _is_thread):
         at1 = (*path, "threads")
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_thread(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_thread, element, (*at1, i)
+                at1_ = (*at1, i)
+                if not _is_thread(element) and _walkable(element, at1_, issues):
+                    yield _walk_thread, element, at1_
 
 
 def validate_evaluate_result(value: object) -> list[ValidationIssue]:
@@ -4721,6 +4982,8 @@ def validate_evaluate_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_evaluate_result(value):
+        return []
     return _issues(_walk_evaluate_result, value)
 
 
@@ -4730,8 +4993,37 @@ def parse_evaluate_result(value: object) -> EvaluateResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_evaluate_result(value))
+    if not _is_evaluate_result(value):
+        _raise_if_invalid(validate_evaluate_result(value))
     return cast("EvaluateResult", value)
+
+
+def _is_evaluate_result(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and type(obj.get("result")) is str
+        and ((v := obj.get("type", _ABSENT)) is _ABSENT or type(v) is str)
+        and (
+            (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
+            or _is_variable_presentation_hint(v)
+        )
+        and type(v := obj.get("variablesReference")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and ((v := obj.get("memoryReference", _ABSENT)) is _ABSENT or type(v) is str)
+        and (
+            (v := obj.get("valueLocationReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+    )
 
 
 def _walk_evaluate_result(
@@ -4749,22 +5041,24 @@ def _walk_evaluate_result(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "type"), issues)
     item = get("presentationHint", _ABSENT)
-    if item is not _ABSENT:
-        if _walkable(item, (*path, "presentationHint"), issues):
-            yield _walk_variable_presentation_hint, item, (*path, "presentationHint")
+    at_ = (*path, "presentationHint")
+    if (
+        item is not _ABSENT
+        and not _is_variable_presentation_hint(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_variable_presentation_hint, item, at_
     item = get("variablesReference", _ABSENT)
     if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
@@ -4772,8 +5066,7 @@ def _walk_evaluate_result(
         _check_str(item, (*path, "memoryReference"), issues)
     item = get("valueLocationReference", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "valueLocationReference"), issues)
 
@@ -4940,13 +5233,12 @@ def _issues(walk: _Walker, value: object) -> list[ValidationIssue]:
 
 
 def _object(
-    value: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+    value: object, at: _Path, issues: list[ValidationIssue]
 ) -> Optional[Mapping[object, object]]:
     """``value`` as a mapping, or None after reporting that it is none."""
     if isinstance(value, Mapping):
         return cast("Mapping[object, object]", value)
-    words = _or_null("an object", nullable)
-    message = f"expected {words}, got {_describe(value)}"
+    message = f"expected an object, got {_describe(value)}"
     issues.append(ValidationIssue(at, "not_object", message))
     return None
 
@@ -4960,10 +5252,11 @@ def _getter(
     """
     if type(value) is dict:
         return cast("dict[str, object]", value).get
-    obj = _object(value, at, issues)
-    if obj is None:
+    if type(value) in _PLAIN or not isinstance(value, Mapping):
+        message = f"expected an object, got {_describe(value)}"
+        issues.append(ValidationIssue(at, "not_object", message))
         return None
-    mapping = obj
+    mapping = cast("Mapping[object, object]", value)
 
     def get(key: str, default: object) -> object:
         try:
@@ -4994,7 +5287,7 @@ def _walkable(
     """Whether a record's walk should run on ``item`` (its walk reports a non-object)."""
     if _accounted(item, at, issues, nullable):
         return False
-    return not nullable or _object(item, at, issues, nullable) is not None
+    return not nullable or _object(item, at, issues) is not None
 
 
 def _list(
@@ -5037,10 +5330,6 @@ def _entries(
         yield key, value
 
 
-def _or_null(words: str, nullable: bool) -> str:
-    return f"{words} or null" if nullable else words
-
-
 def _wrong(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
@@ -5054,11 +5343,10 @@ def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if isinstance(item, str):
         return True
-    _wrong(item, at, issues, "a string", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a string", nullable)
     return False
 
 
@@ -5066,11 +5354,10 @@ def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if _is_int_value(item):
         return True
-    _wrong(item, at, issues, "an integer", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "an integer", nullable)
     return False
 
 
@@ -5078,55 +5365,56 @@ def _check_bool(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a boolean; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if isinstance(item, bool):
         return True
-    _wrong(item, at, issues, "a boolean", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a boolean", nullable)
     return False
 
 
 def _check_json(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a JSON value, all the way down."""
+) -> None:
+    """Report each value inside ``item`` that is not JSON, at its own path."""
     if _accounted(item, at, issues, nullable):
-        return False
+        return
     try:
-        flaw = _json_flaw(item)
+        for flaw_at, kind in _json_flaws(item, at):
+            message = f"expected a JSON value, got {kind}"
+            issues.append(ValidationIssue(flaw_at, "wrong_type", message))
     except Exception:  # a value that cannot be read is reported, never raised
         issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return False
-    if flaw is _NO_FLAW:
-        return True
-    _wrong(flaw, at, issues, "a JSON value", nullable)
-    return False
 
 
-_NO_FLAW = object()
-
-
-def _json_flaw(value: object) -> object:
-    """The first value in ``value`` that is not JSON (depth first, items by index, keys by
-    UTF-16 order), or ``_NO_FLAW``. An explicit stack: no depth reaches the recursion limit.
+def _json_flaws(value: object, at: _Path) -> Iterator[tuple[_Path, str]]:
+    """Where ``value`` holds something that is not JSON, and what: depth first, items by
+    index, keys in UTF-16 order. An explicit stack, so no depth reaches the recursion limit.
     """
-    stack = [value]
+    stack: list[tuple[object, _Path, int]] = [(value, at, 0)]
+    # The ids of the containers above the current value, which a cycle comes back to.
+    trail: list[int] = []
     while stack:
-        item = stack.pop()
-        if isinstance(item, Mapping):
-            obj = cast("Mapping[object, object]", item)
-            keys = _sorted_keys(obj)
-            flaws = [key for _, key in keys if not isinstance(key, str)]
-            if flaws:
-                return flaws[0]
-            stack.extend(obj[key] for _, key in reversed(keys))
-        elif isinstance(item, list):
-            stack.extend(reversed(cast("list[object]", item)))
+        item, path, depth = stack.pop()
+        del trail[depth:]
+        ident = id(item)
+        if isinstance(item, (Mapping, list)):
+            if ident in trail:
+                yield path, "a cycle"
+                continue
+            trail.append(ident)
+            if isinstance(item, list):
+                items = list(enumerate(cast("list[object]", item)))
+                children = [(child, (*path, i)) for i, child in items]
+            else:
+                obj = cast("Mapping[object, object]", item)
+                keys = _sorted_keys(obj)
+                children = [(obj[key], (*path, text)) for text, key in keys]
+            for child, child_at in reversed(children):
+                stack.append((child, child_at, depth + 1))
         elif not (item is None or isinstance(item, (str, bool))):
             number = _as_number(item)
             if number is None or not math.isfinite(number):
-                return item
-    return _NO_FLAW
+                yield path, _describe(item)
 
 
 def _check_enum(
@@ -5146,7 +5434,7 @@ def _check_enum(
             if enum.numeric
             else _quote(cast("str", item))
         )
-        message = f"expected {_or_null(enum.words, nullable)}, got {shown}"
+        message = f"expected {enum.words}, got {shown}"
         issues.append(ValidationIssue(at, "not_in_enum", message))
 
 
@@ -5195,8 +5483,19 @@ def _is_json(value: object) -> bool:
     return True
 
 
-def _all_in(items: list[object], values: frozenset[object]) -> bool:
-    return all(_is_text(item) and item in values for item in items)
+def _all_in(items: object, values: frozenset[object]) -> bool:
+    if type(items) is not list:
+        return False
+    return all(_is_text(item) and item in values for item in cast("list[object]", items))
+
+
+def _all_items(items: object, check: Callable[[object], bool]) -> bool:
+    return type(items) is list and all(map(check, cast("list[object]", items)))
+
+
+def _all_values(entries: object, check: Callable[[object], bool]) -> bool:
+    obj = cast("dict[object, object]", entries)
+    return type(entries) is dict and all(map(check, obj.values()))
 
 
 def _as_number(value: object) -> Optional[float]:

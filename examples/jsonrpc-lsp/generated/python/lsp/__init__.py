@@ -14,11 +14,6 @@ stdin/stdout, a pipe or a socket.
 
 import importlib
 
-from .conversation import (
-    Conversation,
-    Verdict,
-    VerdictCode,
-)
 from .defs import (
     CHANNEL,
     PROTOCOL_VERSION,
@@ -32,31 +27,36 @@ from .defs import (
     TextDocumentSyncKind,
     TraceValue,
 )
-from .envelope import (
-    AnyMessage,
-    DidOpenNotification,
-    ErrorMessage,
-    ExitNotification,
-    HoverRequest,
-    HoverResponse,
-    InitializedNotification,
-    InitializeRequest,
-    InitializeResponse,
-    MessageIssue,
-    MessageIssueCode,
-    MessageKind,
-    MessageResult,
-    NotificationMessage,
-    PublishDiagnosticsNotification,
-    RequestMessage,
-    ResponseMessage,
-    ShutdownRequest,
-    ShutdownResponse,
-    validate_message,
-)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .conversation import (
+        Conversation,
+        Verdict,
+        VerdictCode,
+    )
+    from .envelope import (
+        AnyMessage,
+        DidOpenNotification,
+        ErrorMessage,
+        ExitNotification,
+        HoverRequest,
+        HoverResponse,
+        InitializedNotification,
+        InitializeRequest,
+        InitializeResponse,
+        MessageIssue,
+        MessageIssueCode,
+        MessageKind,
+        MessageResult,
+        NotificationMessage,
+        PublishDiagnosticsNotification,
+        RequestMessage,
+        ResponseMessage,
+        ShutdownRequest,
+        ShutdownResponse,
+        validate_message,
+    )
     from .messages import (
         ISSUE_CODES,
         PAYLOAD_BY_TOPIC,
@@ -326,8 +326,8 @@ def __getattr__(name: str) -> object:
     Importing the package or its constants module never imports them.
     """
     if name in __all__:
-        for module in ("messages",):
-            found = importlib.import_module(f"{__name__}.{module}")
+        for module in (".conversation", ".envelope", ".messages"):
+            found = importlib.import_module(module, __name__)
             if hasattr(found, name):
                 value = getattr(found, name)
                 globals()[name] = value

@@ -528,7 +528,7 @@ class _InitializeResultRequired(TypedDict):
 
 
 class InitializeResult(_InitializeResultRequired, total=False):
-    """Body of the response to ``Request.INITIALIZE`` (``initialize``)."""
+    """The INITIALIZE record."""
 
     serverInfo: ServerInfo
     """Information about the server."""
@@ -545,7 +545,7 @@ class _HoverResultRequired(TypedDict):
 
 
 class HoverResult(_HoverResultRequired, total=False):
-    """Body of the response to ``Request.HOVER`` (``textDocument/hover``)."""
+    """The HOVER record."""
 
     range: Range
     """An optional range inside the text document that is used to visualize the hover."""
@@ -611,6 +611,7 @@ _Walker = Callable[
 ]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
 _INF = math.inf
@@ -633,15 +634,15 @@ def _enum(words: str, *values: object, numeric: bool = False) -> _Enum:
 
 
 _UUID = re.compile(
-    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", re.ASCII
+    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+    re.ASCII,
 )
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _DATE_TIME = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", re.ASCII
+    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})",
+    re.ASCII,
 )
-_URI = re.compile(
-    "[A-Za-z][A-Za-z0-9+.-]*:[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*"
-)
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s]*", re.ASCII)
 _CALENDAR = ((2, 1, 12), (3, 1, 31), (4, 0, 23), (5, 0, 59), (6, 0, 60))
 
 
@@ -702,11 +703,10 @@ def parse_response_error(value: object) -> ResponseError:
 
 
 def _is_response_error(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("code")) is int
+        type(value) is dict
+        and type(v := obj.get("code")) is int
         and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("message")) is str
         and ((v := obj.get("data", _ABSENT)) is _ABSENT or _is_json(v))
@@ -756,11 +756,10 @@ def parse_client_info(value: object) -> ClientInfo:
 
 
 def _is_client_info(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("name")) is str
+        type(value) is dict
+        and type(obj.get("name")) is str
         and ((v := obj.get("version", _ABSENT)) is _ABSENT or type(v) is str)
     )
 
@@ -805,11 +804,10 @@ def parse_server_info(value: object) -> ServerInfo:
 
 
 def _is_server_info(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(obj.get("name")) is str
+        type(value) is dict
+        and type(obj.get("name")) is str
         and ((v := obj.get("version", _ABSENT)) is _ABSENT or type(v) is str)
     )
 
@@ -854,11 +852,10 @@ def parse_workspace_folder(value: object) -> WorkspaceFolder:
 
 
 def _is_workspace_folder(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("uri")) is str
+        type(value) is dict
+        and type(v := obj.get("uri")) is str
         and _fits_text(v, None, "uri")
         and type(obj.get("name")) is str
     )
@@ -873,9 +870,9 @@ def _walk_workspace_folder(
     if get is None:
         return
     item = get("uri", _ABSENT)
-    if not (type(item) is str and _fits_text(item, None, "uri")):
-        if _check_str(item, (*path, "uri"), issues):
-            _check_text(item, (*path, "uri"), issues, None, "uri")
+    at_ = (*path, "uri")
+    if _check_str(item, at_, issues):
+        _check_text(item, at_, issues, None, "uri")
     item = get("name", _ABSENT)
     if type(item) is not str:
         _check_str(item, (*path, "name"), issues)
@@ -909,11 +906,12 @@ def parse_text_document_sync_client_capabilities(
 
 
 def _is_text_document_sync_client_capabilities(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("dynamicRegistration", _ABSENT)) is _ABSENT or type(v) is bool)
+        type(value) is dict
+        and (
+            (v := obj.get("dynamicRegistration", _ABSENT)) is _ABSENT or type(v) is bool
+        )
         and ((v := obj.get("willSave", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("willSaveWaitUntil", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("didSave", _ABSENT)) is _ABSENT or type(v) is bool)
@@ -966,17 +964,15 @@ def parse_hover_client_capabilities(value: object) -> HoverClientCapabilities:
 
 
 def _is_hover_client_capabilities(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("dynamicRegistration", _ABSENT)) is _ABSENT or type(v) is bool)
+        type(value) is dict
+        and (
+            (v := obj.get("dynamicRegistration", _ABSENT)) is _ABSENT or type(v) is bool
+        )
         and (
             (v := obj.get("contentFormat", _ABSENT)) is _ABSENT
-            or (
-                type(v) is list
-                and _all_in(cast("list[object]", v), _MARKUP_KIND_VALUES)
-            )
+            or _all_in(v, _MARKUP_KIND_VALUES)
         )
     )
 
@@ -993,13 +989,7 @@ def _walk_hover_client_capabilities(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "dynamicRegistration"), issues)
     item = get("contentFormat", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and _all_in(cast("list[object]", item), _MARKUP_KIND_VALUES)
-        )
-    ):
+    if not (item is _ABSENT or _all_in(item, _MARKUP_KIND_VALUES)):
         at1 = (*path, "contentFormat")
         items = _list(item, at1, issues)
         if items is not None:
@@ -1052,6 +1042,8 @@ def validate_publish_diagnostics_client_capabilities(
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_publish_diagnostics_client_capabilities(value):
+        return []
     return _issues(_walk_publish_diagnostics_client_capabilities, value)
 
 
@@ -1063,8 +1055,29 @@ def parse_publish_diagnostics_client_capabilities(
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_publish_diagnostics_client_capabilities(value))
+    if not _is_publish_diagnostics_client_capabilities(value):
+        _raise_if_invalid(validate_publish_diagnostics_client_capabilities(value))
     return cast("PublishDiagnosticsClientCapabilities", value)
+
+
+def _is_publish_diagnostics_client_capabilities(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and (
+            (v := obj.get("relatedInformation", _ABSENT)) is _ABSENT or type(v) is bool
+        )
+        and (
+            (v := obj.get("tagSupport", _ABSENT)) is _ABSENT
+            or _is_diagnostic_tag_support(v)
+        )
+        and ((v := obj.get("versionSupport", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("codeDescriptionSupport", _ABSENT)) is _ABSENT
+            or type(v) is bool
+        )
+        and ((v := obj.get("dataSupport", _ABSENT)) is _ABSENT or type(v) is bool)
+    )
 
 
 def _walk_publish_diagnostics_client_capabilities(
@@ -1079,9 +1092,13 @@ def _walk_publish_diagnostics_client_capabilities(
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "relatedInformation"), issues)
     item = get("tagSupport", _ABSENT)
-    if item is not _ABSENT:
-        if _walkable(item, (*path, "tagSupport"), issues):
-            yield _walk_diagnostic_tag_support, item, (*path, "tagSupport")
+    at_ = (*path, "tagSupport")
+    if (
+        item is not _ABSENT
+        and not _is_diagnostic_tag_support(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_diagnostic_tag_support, item, at_
     item = get("versionSupport", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "versionSupport"), issues)
@@ -1098,6 +1115,8 @@ def validate_text_document_client_capabilities(value: object) -> list[Validation
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_text_document_client_capabilities(value):
+        return []
     return _issues(_walk_text_document_client_capabilities, value)
 
 
@@ -1109,8 +1128,28 @@ def parse_text_document_client_capabilities(
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_text_document_client_capabilities(value))
+    if not _is_text_document_client_capabilities(value):
+        _raise_if_invalid(validate_text_document_client_capabilities(value))
     return cast("TextDocumentClientCapabilities", value)
+
+
+def _is_text_document_client_capabilities(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and (
+            (v := obj.get("synchronization", _ABSENT)) is _ABSENT
+            or _is_text_document_sync_client_capabilities(v)
+        )
+        and (
+            (v := obj.get("hover", _ABSENT)) is _ABSENT
+            or _is_hover_client_capabilities(v)
+        )
+        and (
+            (v := obj.get("publishDiagnostics", _ABSENT)) is _ABSENT
+            or _is_publish_diagnostics_client_capabilities(v)
+        )
+    )
 
 
 def _walk_text_document_client_capabilities(
@@ -1122,17 +1161,29 @@ def _walk_text_document_client_capabilities(
     if get is None:
         return
     item = get("synchronization", _ABSENT)
-    if not (item is _ABSENT or _is_text_document_sync_client_capabilities(item)):
-        if _walkable(item, (*path, "synchronization"), issues):
-            yield _walk_text_document_sync_client_capabilities, item, (*path, "synchronization")
+    at_ = (*path, "synchronization")
+    if (
+        item is not _ABSENT
+        and not _is_text_document_sync_client_capabilities(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_text_document_sync_client_capabilities, item, at_
     item = get("hover", _ABSENT)
-    if not (item is _ABSENT or _is_hover_client_capabilities(item)):
-        if _walkable(item, (*path, "hover"), issues):
-            yield _walk_hover_client_capabilities, item, (*path, "hover")
+    at1_ = (*path, "hover")
+    if (
+        item is not _ABSENT
+        and not _is_hover_client_capabilities(item)
+        and _walkable(item, at1_, issues)
+    ):
+        yield _walk_hover_client_capabilities, item, at1_
     item = get("publishDiagnostics", _ABSENT)
-    if item is not _ABSENT:
-        if _walkable(item, (*path, "publishDiagnostics"), issues):
-            yield _walk_publish_diagnostics_client_capabilities, item, (*path, "publishDiagnostics")
+    at2_ = (*path, "publishDiagnostics")
+    if (
+        item is not _ABSENT
+        and not _is_publish_diagnostics_client_capabilities(item)
+        and _walkable(item, at2_, issues)
+    ):
+        yield _walk_publish_diagnostics_client_capabilities, item, at2_
 
 
 def validate_general_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -1178,6 +1229,8 @@ def validate_client_capabilities(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_client_capabilities(value):
+        return []
     return _issues(_walk_client_capabilities, value)
 
 
@@ -1187,8 +1240,25 @@ def parse_client_capabilities(value: object) -> ClientCapabilities:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_client_capabilities(value))
+    if not _is_client_capabilities(value):
+        _raise_if_invalid(validate_client_capabilities(value))
     return cast("ClientCapabilities", value)
+
+
+def _is_client_capabilities(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and (
+            (v := obj.get("textDocument", _ABSENT)) is _ABSENT
+            or _is_text_document_client_capabilities(v)
+        )
+        and (
+            (v := obj.get("general", _ABSENT)) is _ABSENT
+            or _is_general_client_capabilities(v)
+        )
+        and ((v := obj.get("experimental", _ABSENT)) is _ABSENT or _is_json(v))
+    )
 
 
 def _walk_client_capabilities(
@@ -1200,13 +1270,21 @@ def _walk_client_capabilities(
     if get is None:
         return
     item = get("textDocument", _ABSENT)
-    if item is not _ABSENT:
-        if _walkable(item, (*path, "textDocument"), issues):
-            yield _walk_text_document_client_capabilities, item, (*path, "textDocument")
+    at_ = (*path, "textDocument")
+    if (
+        item is not _ABSENT
+        and not _is_text_document_client_capabilities(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_text_document_client_capabilities, item, at_
     item = get("general", _ABSENT)
-    if item is not _ABSENT:
-        if _walkable(item, (*path, "general"), issues):
-            yield _walk_general_client_capabilities, item, (*path, "general")
+    at1_ = (*path, "general")
+    if (
+        item is not _ABSENT
+        and not _is_general_client_capabilities(item)
+        and _walkable(item, at1_, issues)
+    ):
+        yield _walk_general_client_capabilities, item, at1_
     item = get("experimental", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "experimental"), issues)
@@ -1236,10 +1314,10 @@ def parse_save_options(value: object) -> SaveOptions:
 
 
 def _is_save_options(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (v := obj.get("includeText", _ABSENT)) is _ABSENT or type(v) is bool
+    return type(value) is dict and (
+        (v := obj.get("includeText", _ABSENT)) is _ABSENT or type(v) is bool
+    )
 
 
 def _walk_save_options(
@@ -1279,11 +1357,10 @@ def parse_text_document_sync_options(value: object) -> TextDocumentSyncOptions:
 
 
 def _is_text_document_sync_options(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("openClose", _ABSENT)) is _ABSENT or type(v) is bool)
+        type(value) is dict
+        and ((v := obj.get("openClose", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
             (v := obj.get("change", _ABSENT)) is _ABSENT
             or (type(v) is int and v in _TEXT_DOCUMENT_SYNC_KIND_VALUES)
@@ -1325,7 +1402,8 @@ def _walk_text_document_sync_options(
     if not (item is _ABSENT or type(item) is bool or _is_save_options(item)):
         matched = (
             isinstance(item, bool)
-            or (_is_save_options(item) or _conforms(_walk_save_options, item))
+            or _is_save_options(item)
+            or _conforms(_walk_save_options, item)
         )
         _check_one_of(item, (*path, "save"), issues, "a boolean or an object", matched)
 
@@ -1354,10 +1432,10 @@ def parse_hover_options(value: object) -> HoverOptions:
 
 
 def _is_hover_options(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return (v := obj.get("workDoneProgress", _ABSENT)) is _ABSENT or type(v) is bool
+    return type(value) is dict and (
+        (v := obj.get("workDoneProgress", _ABSENT)) is _ABSENT or type(v) is bool
+    )
 
 
 def _walk_hover_options(
@@ -1397,11 +1475,10 @@ def parse_server_capabilities(value: object) -> ServerCapabilities:
 
 
 def _is_server_capabilities(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        ((v := obj.get("positionEncoding", _ABSENT)) is _ABSENT or type(v) is str)
+        type(value) is dict
+        and ((v := obj.get("positionEncoding", _ABSENT)) is _ABSENT or type(v) is str)
         and (
             (v := obj.get("textDocumentSync", _ABSENT)) is _ABSENT
             or _is_text_document_sync_options(v)
@@ -1434,7 +1511,8 @@ def _walk_server_capabilities(
         or (type(item) is int and item in _TEXT_DOCUMENT_SYNC_KIND_VALUES)
     ):
         matched = (
-            (_is_text_document_sync_options(item) or _conforms(_walk_text_document_sync_options, item))
+            _is_text_document_sync_options(item)
+            or _conforms(_walk_text_document_sync_options, item)
             or _in_enum(item, _TEXT_DOCUMENT_SYNC_KIND_ENUM)
         )
         _check_one_of(
@@ -1448,7 +1526,8 @@ def _walk_server_capabilities(
     if not (item is _ABSENT or type(item) is bool or _is_hover_options(item)):
         matched = (
             isinstance(item, bool)
-            or (_is_hover_options(item) or _conforms(_walk_hover_options, item))
+            or _is_hover_options(item)
+            or _conforms(_walk_hover_options, item)
         )
         _check_one_of(
             item,
@@ -1486,11 +1565,10 @@ def parse_position(value: object) -> Position:
 
 
 def _is_position(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("line")) is int
+        type(value) is dict
+        and type(v := obj.get("line")) is int
         and _fits_range(v, 0, 2147483647)
         and type(v := obj.get("character")) is int
         and _fits_range(v, 0, 2147483647)
@@ -1502,13 +1580,13 @@ def _walk_position(value: object, path: _Path, issues: list[ValidationIssue]) ->
     if get is None:
         return
     item = get("line", _ABSENT)
-    if not (type(item) is int and _fits_range(item, 0, 2147483647)):
-        if _check_int(item, (*path, "line"), issues):
-            _check_range(item, (*path, "line"), issues, 0, 2147483647)
+    at_ = (*path, "line")
+    if _check_int(item, at_, issues):
+        _check_range(item, at_, issues, 0, 2147483647)
     item = get("character", _ABSENT)
-    if not (type(item) is int and _fits_range(item, 0, 2147483647)):
-        if _check_int(item, (*path, "character"), issues):
-            _check_range(item, (*path, "character"), issues, 0, 2147483647)
+    at1_ = (*path, "character")
+    if _check_int(item, at1_, issues):
+        _check_range(item, at1_, issues, 0, 2147483647)
 
 
 def validate_range(value: object) -> list[ValidationIssue]:
@@ -1533,10 +1611,12 @@ def parse_range(value: object) -> Range:
 
 
 def _is_range(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return _is_position(obj.get("start")) and _is_position(obj.get("end"))
+    return (
+        type(value) is dict
+        and _is_position(obj.get("start"))
+        and _is_position(obj.get("end"))
+    )
 
 
 def _walk_range(
@@ -1548,13 +1628,13 @@ def _walk_range(
     if get is None:
         return
     item = get("start", _ABSENT)
-    if not _is_position(item):
-        if _walkable(item, (*path, "start"), issues):
-            yield _walk_position, item, (*path, "start")
+    at_ = (*path, "start")
+    if not _is_position(item) and _walkable(item, at_, issues):
+        yield _walk_position, item, at_
     item = get("end", _ABSENT)
-    if not _is_position(item):
-        if _walkable(item, (*path, "end"), issues):
-            yield _walk_position, item, (*path, "end")
+    at1_ = (*path, "end")
+    if not _is_position(item) and _walkable(item, at1_, issues):
+        yield _walk_position, item, at1_
 
 
 def validate_location(value: object) -> list[ValidationIssue]:
@@ -1579,11 +1659,10 @@ def parse_location(value: object) -> Location:
 
 
 def _is_location(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("uri")) is str
+        type(value) is dict
+        and type(v := obj.get("uri")) is str
         and _fits_text(v, None, "uri")
         and _is_range(obj.get("range"))
     )
@@ -1598,13 +1677,13 @@ def _walk_location(
     if get is None:
         return
     item = get("uri", _ABSENT)
-    if not (type(item) is str and _fits_text(item, None, "uri")):
-        if _check_str(item, (*path, "uri"), issues):
-            _check_text(item, (*path, "uri"), issues, None, "uri")
+    at_ = (*path, "uri")
+    if _check_str(item, at_, issues):
+        _check_text(item, at_, issues, None, "uri")
     item = get("range", _ABSENT)
-    if not _is_range(item):
-        if _walkable(item, (*path, "range"), issues):
-            yield _walk_range, item, (*path, "range")
+    at1_ = (*path, "range")
+    if not _is_range(item) and _walkable(item, at1_, issues):
+        yield _walk_range, item, at1_
 
 
 def validate_text_document_identifier(value: object) -> list[ValidationIssue]:
@@ -1631,10 +1710,12 @@ def parse_text_document_identifier(value: object) -> TextDocumentIdentifier:
 
 
 def _is_text_document_identifier(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(v := obj.get("uri")) is str and _fits_text(v, None, "uri")
+    return (
+        type(value) is dict
+        and type(v := obj.get("uri")) is str
+        and _fits_text(v, None, "uri")
+    )
 
 
 def _walk_text_document_identifier(
@@ -1646,9 +1727,9 @@ def _walk_text_document_identifier(
     if get is None:
         return
     item = get("uri", _ABSENT)
-    if not (type(item) is str and _fits_text(item, None, "uri")):
-        if _check_str(item, (*path, "uri"), issues):
-            _check_text(item, (*path, "uri"), issues, None, "uri")
+    at_ = (*path, "uri")
+    if _check_str(item, at_, issues):
+        _check_text(item, at_, issues, None, "uri")
 
 
 def validate_text_document_item(value: object) -> list[ValidationIssue]:
@@ -1675,11 +1756,10 @@ def parse_text_document_item(value: object) -> TextDocumentItem:
 
 
 def _is_text_document_item(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("uri")) is str
+        type(value) is dict
+        and type(v := obj.get("uri")) is str
         and _fits_text(v, None, "uri")
         and type(obj.get("languageId")) is str
         and type(v := obj.get("version")) is int
@@ -1697,9 +1777,9 @@ def _walk_text_document_item(
     if get is None:
         return
     item = get("uri", _ABSENT)
-    if not (type(item) is str and _fits_text(item, None, "uri")):
-        if _check_str(item, (*path, "uri"), issues):
-            _check_text(item, (*path, "uri"), issues, None, "uri")
+    at_ = (*path, "uri")
+    if _check_str(item, at_, issues):
+        _check_text(item, at_, issues, None, "uri")
     item = get("languageId", _ABSENT)
     if type(item) is not str:
         _check_str(item, (*path, "languageId"), issues)
@@ -1735,11 +1815,10 @@ def parse_markup_content(value: object) -> MarkupContent:
 
 
 def _is_markup_content(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        type(v := obj.get("kind")) is str
+        type(value) is dict
+        and type(v := obj.get("kind")) is str
         and v in _MARKUP_KIND_VALUES
         and type(obj.get("value")) is str
     )
@@ -1785,10 +1864,12 @@ def parse_marked_string_with_language(value: object) -> MarkedStringWithLanguage
 
 
 def _is_marked_string_with_language(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(obj.get("language")) is str and type(obj.get("value")) is str
+    return (
+        type(value) is dict
+        and type(obj.get("language")) is str
+        and type(obj.get("value")) is str
+    )
 
 
 def _walk_marked_string_with_language(
@@ -1831,10 +1912,12 @@ def parse_code_description(value: object) -> CodeDescription:
 
 
 def _is_code_description(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return type(v := obj.get("href")) is str and _fits_text(v, None, "uri")
+    return (
+        type(value) is dict
+        and type(v := obj.get("href")) is str
+        and _fits_text(v, None, "uri")
+    )
 
 
 def _walk_code_description(
@@ -1846,9 +1929,9 @@ def _walk_code_description(
     if get is None:
         return
     item = get("href", _ABSENT)
-    if not (type(item) is str and _fits_text(item, None, "uri")):
-        if _check_str(item, (*path, "href"), issues):
-            _check_text(item, (*path, "href"), issues, None, "uri")
+    at_ = (*path, "href")
+    if _check_str(item, at_, issues):
+        _check_text(item, at_, issues, None, "uri")
 
 
 def validate_diagnostic_related_information(value: object) -> list[ValidationIssue]:
@@ -1873,10 +1956,12 @@ def parse_diagnostic_related_information(value: object) -> DiagnosticRelatedInfo
 
 
 def _is_diagnostic_related_information(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return _is_location(obj.get("location")) and type(obj.get("message")) is str
+    return (
+        type(value) is dict
+        and _is_location(obj.get("location"))
+        and type(obj.get("message")) is str
+    )
 
 
 def _walk_diagnostic_related_information(
@@ -1888,9 +1973,9 @@ def _walk_diagnostic_related_information(
     if get is None:
         return
     item = get("location", _ABSENT)
-    if not _is_location(item):
-        if _walkable(item, (*path, "location"), issues):
-            yield _walk_location, item, (*path, "location")
+    at_ = (*path, "location")
+    if not _is_location(item) and _walkable(item, at_, issues):
+        yield _walk_location, item, at_
     item = get("message", _ABSENT)
     if type(item) is not str:
         _check_str(item, (*path, "message"), issues)
@@ -1914,7 +1999,7 @@ def parse_diagnostic(value: object) -> Diagnostic:
     return cast("Diagnostic", value)
 
 
-def _walk_diagnostic(
+def _walk_diagnostic(  # noqa: PLR0912
     value: object,
     path: _Path,
     issues: list[ValidationIssue],
@@ -1923,13 +2008,12 @@ def _walk_diagnostic(
     if get is None:
         return
     item = get("range", _ABSENT)
-    if not _is_range(item):
-        if _walkable(item, (*path, "range"), issues):
-            yield _walk_range, item, (*path, "range")
+    at_ = (*path, "range")
+    if not _is_range(item) and _walkable(item, at_, issues):
+        yield _walk_range, item, at_
     item = get("severity", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and item in _DIAGNOSTIC_SEVERITY_VALUES)
+        item is _ABSENT or (type(item) is int and item in _DIAGNOSTIC_SEVERITY_VALUES)
     ):
         _check_enum(item, (*path, "severity"), issues, _DIAGNOSTIC_SEVERITY_ENUM)
     item = get("code", _ABSENT)
@@ -1941,9 +2025,13 @@ def _walk_diagnostic(
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(item, (*path, "code"), issues, "an integer or a string", matched)
     item = get("codeDescription", _ABSENT)
-    if not (item is _ABSENT or _is_code_description(item)):
-        if _walkable(item, (*path, "codeDescription"), issues):
-            yield _walk_code_description, item, (*path, "codeDescription")
+    at1_ = (*path, "codeDescription")
+    if (
+        item is not _ABSENT
+        and not _is_code_description(item)
+        and _walkable(item, at1_, issues)
+    ):
+        yield _walk_code_description, item, at1_
     item = get("source", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "source"), issues)
@@ -1951,7 +2039,8 @@ def _walk_diagnostic(
     if not (type(item) is str or _is_markup_content(item)):
         matched = (
             isinstance(item, str)
-            or (_is_markup_content(item) or _conforms(_walk_markup_content, item))
+            or _is_markup_content(item)
+            or _conforms(_walk_markup_content, item)
         )
         _check_one_of(
             item,
@@ -1962,27 +2051,26 @@ def _walk_diagnostic(
         )
     item = get("tags", _ABSENT)
     if item is not _ABSENT:
-        at1 = (*path, "tags")
-        items = _list(item, at1, issues)
-        if items is not None:
-            for i, element in enumerate(items):
-                if not (type(element) is int and -_FINITE_INT < element < _FINITE_INT):
-                    _check_int(element, (*at1, i), issues)
+        at3 = (*path, "tags")
+        items2 = _list(item, at3, issues)
+        if items2 is not None:
+            for k, element2 in enumerate(items2):
+                if not (
+                    type(element2) is int and -_FINITE_INT < element2 < _FINITE_INT
+                ):
+                    _check_int(element2, (*at3, k), issues)
     item = get("relatedInformation", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (
-            type(item) is list
-            and all(map(_is_diagnostic_related_information, cast("list[object]", item)))
-        )
-    ):
-        at2 = (*path, "relatedInformation")
-        items1 = _list(item, at2, issues)
-        if items1 is not None:
-            for j, element1 in enumerate(items1):
-                if not _is_diagnostic_related_information(element1):
-                    if _walkable(element1, (*at2, j), issues):
-                        yield _walk_diagnostic_related_information, element1, (*at2, j)
+    if not (item is _ABSENT or _all_items(item, _is_diagnostic_related_information)):
+        at4 = (*path, "relatedInformation")
+        items3 = _list(item, at4, issues)
+        if items3 is not None:
+            for i3, element3 in enumerate(items3):
+                at4_ = (*at4, i3)
+                if (
+                    not _is_diagnostic_related_information(element3)
+                    and _walkable(element3, at4_, issues)
+                ):
+                    yield _walk_diagnostic_related_information, element3, at4_
     item = get("data", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "data"), issues)
@@ -1993,6 +2081,8 @@ def validate_initialize_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_initialize_payload(value):
+        return []
     return _issues(_walk_initialize_payload, value)
 
 
@@ -2002,11 +2092,50 @@ def parse_initialize_payload(value: object) -> InitializePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_initialize_payload(value))
+    if not _is_initialize_payload(value):
+        _raise_if_invalid(validate_initialize_payload(value))
     return cast("InitializePayload", value)
 
 
-def _walk_initialize_payload(
+def _is_initialize_payload(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and (
+            (v := obj.get("processId", _ABSENT)) is None
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and ((v := obj.get("clientInfo", _ABSENT)) is _ABSENT or _is_client_info(v))
+        and ((v := obj.get("locale", _ABSENT)) is _ABSENT or type(v) is str)
+        and (
+            (v := obj.get("rootPath", _ABSENT)) is _ABSENT
+            or v is None
+            or type(v) is str
+        )
+        and (
+            (v := obj.get("rootUri", _ABSENT)) is None
+            or (type(v) is str and _fits_text(v, None, "uri"))
+        )
+        and _is_client_capabilities(obj.get("capabilities"))
+        and ((v := obj.get("initializationOptions", _ABSENT)) is _ABSENT or _is_json(v))
+        and (
+            (v := obj.get("trace", _ABSENT)) is _ABSENT
+            or (type(v) is str and v in _TRACE_VALUE_VALUES)
+        )
+        and (
+            (v := obj.get("workspaceFolders", _ABSENT)) is _ABSENT
+            or v is None
+            or _all_items(v, _is_workspace_folder)
+        )
+        and (
+            (v := obj.get("workDoneToken", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+            or type(v) is str
+        )
+    )
+
+
+def _walk_initialize_payload(  # noqa: PLR0912
     value: object,
     path: _Path,
     issues: list[ValidationIssue],
@@ -2018,9 +2147,13 @@ def _walk_initialize_payload(
     if not (item is None or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
         _check_int(item, (*path, "processId"), issues, True)
     item = get("clientInfo", _ABSENT)
-    if not (item is _ABSENT or _is_client_info(item)):
-        if _walkable(item, (*path, "clientInfo"), issues):
-            yield _walk_client_info, item, (*path, "clientInfo")
+    at_ = (*path, "clientInfo")
+    if (
+        item is not _ABSENT
+        and not _is_client_info(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_client_info, item, at_
     item = get("locale", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "locale"), issues)
@@ -2028,12 +2161,13 @@ def _walk_initialize_payload(
     if not (item is _ABSENT or item is None or type(item) is str):
         _check_str(item, (*path, "rootPath"), issues, True)
     item = get("rootUri", _ABSENT)
-    if not (item is None or (type(item) is str and _fits_text(item, None, "uri"))):
-        if _check_str(item, (*path, "rootUri"), issues, True):
-            _check_text(item, (*path, "rootUri"), issues, None, "uri")
+    at1_ = (*path, "rootUri")
+    if _check_str(item, at1_, issues, True):
+        _check_text(item, at1_, issues, None, "uri")
     item = get("capabilities", _ABSENT)
-    if _walkable(item, (*path, "capabilities"), issues):
-        yield _walk_client_capabilities, item, (*path, "capabilities")
+    at2_ = (*path, "capabilities")
+    if not _is_client_capabilities(item) and _walkable(item, at2_, issues):
+        yield _walk_client_capabilities, item, at2_
     item = get("initializationOptions", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "initializationOptions"), issues)
@@ -2041,21 +2175,17 @@ def _walk_initialize_payload(
     if not (item is _ABSENT or (type(item) is str and item in _TRACE_VALUE_VALUES)):
         _check_enum(item, (*path, "trace"), issues, _TRACE_VALUE_ENUM)
     item = get("workspaceFolders", _ABSENT)
-    if not (
-        item is _ABSENT
-        or item is None
-        or (
-            type(item) is list
-            and all(map(_is_workspace_folder, cast("list[object]", item)))
-        )
-    ):
-        at1 = (*path, "workspaceFolders")
-        items = _list(item, at1, issues, True)
-        if items is not None:
-            for i, element in enumerate(items):
-                if not _is_workspace_folder(element):
-                    if _walkable(element, (*at1, i), issues):
-                        yield _walk_workspace_folder, element, (*at1, i)
+    if not (item is _ABSENT or item is None or _all_items(item, _is_workspace_folder)):
+        at4 = (*path, "workspaceFolders")
+        items3 = _list(item, at4, issues, True)
+        if items3 is not None:
+            for i3, element3 in enumerate(items3):
+                at4_ = (*at4, i3)
+                if (
+                    not _is_workspace_folder(element3)
+                    and _walkable(element3, at4_, issues)
+                ):
+                    yield _walk_workspace_folder, element3, at4_
     item = get("workDoneToken", _ABSENT)
     if not (
         item is _ABSENT
@@ -2094,11 +2224,10 @@ def parse_hover_payload(value: object) -> HoverPayload:
 
 
 def _is_hover_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        _is_text_document_identifier(obj.get("textDocument"))
+        type(value) is dict
+        and _is_text_document_identifier(obj.get("textDocument"))
         and _is_position(obj.get("position"))
         and (
             (v := obj.get("workDoneToken", _ABSENT)) is _ABSENT
@@ -2117,13 +2246,13 @@ def _walk_hover_payload(
     if get is None:
         return
     item = get("textDocument", _ABSENT)
-    if not _is_text_document_identifier(item):
-        if _walkable(item, (*path, "textDocument"), issues):
-            yield _walk_text_document_identifier, item, (*path, "textDocument")
+    at_ = (*path, "textDocument")
+    if not _is_text_document_identifier(item) and _walkable(item, at_, issues):
+        yield _walk_text_document_identifier, item, at_
     item = get("position", _ABSENT)
-    if not _is_position(item):
-        if _walkable(item, (*path, "position"), issues):
-            yield _walk_position, item, (*path, "position")
+    at1_ = (*path, "position")
+    if not _is_position(item) and _walkable(item, at1_, issues):
+        yield _walk_position, item, at1_
     item = get("workDoneToken", _ABSENT)
     if not (
         item is _ABSENT
@@ -2236,10 +2365,8 @@ def parse_did_open_payload(value: object) -> DidOpenPayload:
 
 
 def _is_did_open_payload(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
-    return _is_text_document_item(obj.get("textDocument"))
+    return type(value) is dict and _is_text_document_item(obj.get("textDocument"))
 
 
 def _walk_did_open_payload(
@@ -2251,9 +2378,9 @@ def _walk_did_open_payload(
     if get is None:
         return
     item = get("textDocument", _ABSENT)
-    if not _is_text_document_item(item):
-        if _walkable(item, (*path, "textDocument"), issues):
-            yield _walk_text_document_item, item, (*path, "textDocument")
+    at_ = (*path, "textDocument")
+    if not _is_text_document_item(item) and _walkable(item, at_, issues):
+        yield _walk_text_document_item, item, at_
 
 
 def validate_publish_diagnostics_payload(value: object) -> list[ValidationIssue]:
@@ -2261,6 +2388,8 @@ def validate_publish_diagnostics_payload(value: object) -> list[ValidationIssue]
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
+    if _is_publish_diagnostics_payload(value):
+        return []
     return _issues(_walk_publish_diagnostics_payload, value)
 
 
@@ -2270,8 +2399,23 @@ def parse_publish_diagnostics_payload(value: object) -> PublishDiagnosticsPayloa
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_publish_diagnostics_payload(value))
+    if not _is_publish_diagnostics_payload(value):
+        _raise_if_invalid(validate_publish_diagnostics_payload(value))
     return cast("PublishDiagnosticsPayload", value)
+
+
+def _is_publish_diagnostics_payload(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and type(v := obj.get("uri")) is str
+        and _fits_text(v, None, "uri")
+        and (
+            (v := obj.get("version", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and _all_items(obj.get("diagnostics"), _is_diagnostic)
+    )
 
 
 def _walk_publish_diagnostics_payload(
@@ -2283,22 +2427,23 @@ def _walk_publish_diagnostics_payload(
     if get is None:
         return
     item = get("uri", _ABSENT)
-    if not (type(item) is str and _fits_text(item, None, "uri")):
-        if _check_str(item, (*path, "uri"), issues):
-            _check_text(item, (*path, "uri"), issues, None, "uri")
+    at_ = (*path, "uri")
+    if _check_str(item, at_, issues):
+        _check_text(item, at_, issues, None, "uri")
     item = get("version", _ABSENT)
     if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
     ):
         _check_int(item, (*path, "version"), issues)
     item = get("diagnostics", _ABSENT)
-    at1 = (*path, "diagnostics")
-    items = _list(item, at1, issues)
-    if items is not None:
-        for i, element in enumerate(items):
-            if _walkable(element, (*at1, i), issues):
-                yield _walk_diagnostic, element, (*at1, i)
+    if not _all_items(item, _is_diagnostic):
+        at2 = (*path, "diagnostics")
+        items1 = _list(item, at2, issues)
+        if items1 is not None:
+            for j, element1 in enumerate(items1):
+                at2_ = (*at2, j)
+                if not _is_diagnostic(element1) and _walkable(element1, at2_, issues):
+                    yield _walk_diagnostic, element1, at2_
 
 
 def validate_exit_payload(value: object) -> list[ValidationIssue]:
@@ -2360,11 +2505,10 @@ def parse_initialize_result(value: object) -> InitializeResult:
 
 
 def _is_initialize_result(value: object) -> bool:
-    if type(value) is not dict:
-        return False
     obj = cast("dict[str, object]", value)
     return (
-        _is_server_capabilities(obj.get("capabilities"))
+        type(value) is dict
+        and _is_server_capabilities(obj.get("capabilities"))
         and ((v := obj.get("serverInfo", _ABSENT)) is _ABSENT or _is_server_info(v))
     )
 
@@ -2378,13 +2522,17 @@ def _walk_initialize_result(
     if get is None:
         return
     item = get("capabilities", _ABSENT)
-    if not _is_server_capabilities(item):
-        if _walkable(item, (*path, "capabilities"), issues):
-            yield _walk_server_capabilities, item, (*path, "capabilities")
+    at_ = (*path, "capabilities")
+    if not _is_server_capabilities(item) and _walkable(item, at_, issues):
+        yield _walk_server_capabilities, item, at_
     item = get("serverInfo", _ABSENT)
-    if not (item is _ABSENT or _is_server_info(item)):
-        if _walkable(item, (*path, "serverInfo"), issues):
-            yield _walk_server_info, item, (*path, "serverInfo")
+    at1_ = (*path, "serverInfo")
+    if (
+        item is not _ABSENT
+        and not _is_server_info(item)
+        and _walkable(item, at1_, issues)
+    ):
+        yield _walk_server_info, item, at1_
 
 
 def validate_hover_result(value: object) -> list[ValidationIssue]:
@@ -2415,9 +2563,11 @@ def _walk_hover_result(
         return
     item = get("contents", _ABSENT)
     matched = (
-        (_is_markup_content(item) or _conforms(_walk_markup_content, item))
+        _is_markup_content(item)
+        or _conforms(_walk_markup_content, item)
         or isinstance(item, str)
-        or (_is_marked_string_with_language(item) or _conforms(_walk_marked_string_with_language, item))
+        or _is_marked_string_with_language(item)
+        or _conforms(_walk_marked_string_with_language, item)
         or (_every_item(item, lambda item_: (isinstance(item_, str) or (_is_marked_string_with_language(item_) or _conforms(_walk_marked_string_with_language, item_)))))
     )
     _check_one_of(
@@ -2428,9 +2578,9 @@ def _walk_hover_result(
         matched,
     )
     item = get("range", _ABSENT)
-    if not (item is _ABSENT or _is_range(item)):
-        if _walkable(item, (*path, "range"), issues):
-            yield _walk_range, item, (*path, "range")
+    at_ = (*path, "range")
+    if item is not _ABSENT and not _is_range(item) and _walkable(item, at_, issues):
+        yield _walk_range, item, at_
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {
@@ -2548,13 +2698,12 @@ def _conforms(walk: _Walker, value: object) -> bool:
 
 
 def _object(
-    value: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+    value: object, at: _Path, issues: list[ValidationIssue]
 ) -> Optional[Mapping[object, object]]:
     """``value`` as a mapping, or None after reporting that it is none."""
     if isinstance(value, Mapping):
         return cast("Mapping[object, object]", value)
-    words = _or_null("an object", nullable)
-    message = f"expected {words}, got {_describe(value)}"
+    message = f"expected an object, got {_describe(value)}"
     issues.append(ValidationIssue(at, "not_object", message))
     return None
 
@@ -2568,10 +2717,11 @@ def _getter(
     """
     if type(value) is dict:
         return cast("dict[str, object]", value).get
-    obj = _object(value, at, issues)
-    if obj is None:
+    if type(value) in _PLAIN or not isinstance(value, Mapping):
+        message = f"expected an object, got {_describe(value)}"
+        issues.append(ValidationIssue(at, "not_object", message))
         return None
-    mapping = obj
+    mapping = cast("Mapping[object, object]", value)
 
     def get(key: str, default: object) -> object:
         try:
@@ -2602,7 +2752,7 @@ def _walkable(
     """Whether a record's walk should run on ``item`` (its walk reports a non-object)."""
     if _accounted(item, at, issues, nullable):
         return False
-    return not nullable or _object(item, at, issues, nullable) is not None
+    return not nullable or _object(item, at, issues) is not None
 
 
 def _list(
@@ -2621,10 +2771,6 @@ def _list(
         return None
 
 
-def _or_null(words: str, nullable: bool) -> str:
-    return f"{words} or null" if nullable else words
-
-
 def _wrong(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
@@ -2638,11 +2784,10 @@ def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if isinstance(item, str):
         return True
-    _wrong(item, at, issues, "a string", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a string", nullable)
     return False
 
 
@@ -2650,11 +2795,10 @@ def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if _is_int_value(item):
         return True
-    _wrong(item, at, issues, "an integer", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "an integer", nullable)
     return False
 
 
@@ -2662,55 +2806,56 @@ def _check_bool(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a boolean; True when it is one."""
-    if _accounted(item, at, issues, nullable):
-        return False
     if isinstance(item, bool):
         return True
-    _wrong(item, at, issues, "a boolean", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a boolean", nullable)
     return False
 
 
 def _check_json(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a JSON value, all the way down."""
+) -> None:
+    """Report each value inside ``item`` that is not JSON, at its own path."""
     if _accounted(item, at, issues, nullable):
-        return False
+        return
     try:
-        flaw = _json_flaw(item)
+        for flaw_at, kind in _json_flaws(item, at):
+            message = f"expected a JSON value, got {kind}"
+            issues.append(ValidationIssue(flaw_at, "wrong_type", message))
     except Exception:  # a value that cannot be read is reported, never raised
         issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
-        return False
-    if flaw is _NO_FLAW:
-        return True
-    _wrong(flaw, at, issues, "a JSON value", nullable)
-    return False
 
 
-_NO_FLAW = object()
-
-
-def _json_flaw(value: object) -> object:
-    """The first value in ``value`` that is not JSON (depth first, items by index, keys by
-    UTF-16 order), or ``_NO_FLAW``. An explicit stack: no depth reaches the recursion limit.
+def _json_flaws(value: object, at: _Path) -> Iterator[tuple[_Path, str]]:
+    """Where ``value`` holds something that is not JSON, and what: depth first, items by
+    index, keys in UTF-16 order. An explicit stack, so no depth reaches the recursion limit.
     """
-    stack = [value]
+    stack: list[tuple[object, _Path, int]] = [(value, at, 0)]
+    # The ids of the containers above the current value, which a cycle comes back to.
+    trail: list[int] = []
     while stack:
-        item = stack.pop()
-        if isinstance(item, Mapping):
-            obj = cast("Mapping[object, object]", item)
-            keys = _sorted_keys(obj)
-            flaws = [key for _, key in keys if not isinstance(key, str)]
-            if flaws:
-                return flaws[0]
-            stack.extend(obj[key] for _, key in reversed(keys))
-        elif isinstance(item, list):
-            stack.extend(reversed(cast("list[object]", item)))
+        item, path, depth = stack.pop()
+        del trail[depth:]
+        ident = id(item)
+        if isinstance(item, (Mapping, list)):
+            if ident in trail:
+                yield path, "a cycle"
+                continue
+            trail.append(ident)
+            if isinstance(item, list):
+                items = list(enumerate(cast("list[object]", item)))
+                children = [(child, (*path, i)) for i, child in items]
+            else:
+                obj = cast("Mapping[object, object]", item)
+                keys = _sorted_keys(obj)
+                children = [(obj[key], (*path, text)) for text, key in keys]
+            for child, child_at in reversed(children):
+                stack.append((child, child_at, depth + 1))
         elif not (item is None or isinstance(item, (str, bool))):
             number = _as_number(item)
             if number is None or not math.isfinite(number):
-                return item
-    return _NO_FLAW
+                yield path, _describe(item)
 
 
 def _check_enum(
@@ -2730,7 +2875,7 @@ def _check_enum(
             if enum.numeric
             else _quote(cast("str", item))
         )
-        message = f"expected {_or_null(enum.words, nullable)}, got {shown}"
+        message = f"expected {enum.words}, got {shown}"
         issues.append(ValidationIssue(at, "not_in_enum", message))
 
 
@@ -2810,10 +2955,21 @@ _FORMATS: Mapping[str, Callable[[str], bool]] = {
 
 def _in_calendar(match: re.Match[str], fields: int) -> bool:
     """Month 01-12, day 01-31, hour to 23, minute to 59, second to 60 (the first ``fields``)."""
-    return all(low <= int(match[group]) <= high for group, low, high in _CALENDAR[:fields])
+    limits = _CALENDAR[:fields]
+    return all(low <= int(match[group]) <= high for group, low, high in limits)
 
 
-def _fits_range(item: object, minimum: Optional[float], maximum: Optional[float]) -> bool:
+_FORMATS: Mapping[str, Callable[[str], bool]] = {
+    "date-time": _is_date_time,
+    "date": _is_date,
+    "uuid": _is_uuid,
+    "uri": _is_uri,
+}
+
+
+def _fits_range(
+    item: object, minimum: Optional[float], maximum: Optional[float]
+) -> bool:
     number = _as_number(item)
     return (
         number is not None
@@ -2822,7 +2978,9 @@ def _fits_range(item: object, minimum: Optional[float], maximum: Optional[float]
     )
 
 
-def _fits_text(item: object, min_length: Optional[int], text_format: Optional[str]) -> bool:
+def _fits_text(
+    item: object, min_length: Optional[int], text_format: Optional[str]
+) -> bool:
     return (
         isinstance(item, str)
         and (min_length is None or _utf16_length(item) >= min_length)
@@ -2875,8 +3033,14 @@ def _is_json(value: object) -> bool:
     return True
 
 
-def _all_in(items: list[object], values: frozenset[object]) -> bool:
-    return all(_is_text(item) and item in values for item in items)
+def _all_in(items: object, values: frozenset[object]) -> bool:
+    if type(items) is not list:
+        return False
+    return all(_is_text(item) and item in values for item in cast("list[object]", items))
+
+
+def _all_items(items: object, check: Callable[[object], bool]) -> bool:
+    return type(items) is list and all(map(check, cast("list[object]", items)))
 
 
 def _as_number(value: object) -> Optional[float]:

@@ -6,6 +6,8 @@
 The messages a scheduler and its workers exchange.
 """
 
+import importlib
+
 from .defs import (
     CHANNEL,
     PROTOCOL_VERSION,
@@ -13,22 +15,25 @@ from .defs import (
     JobState,
     Topic,
 )
-from .messages import (
-    ISSUE_CODES,
-    PAYLOAD_BY_TOPIC,
-    REPLIES_BY_TOPIC,
-    IssueCode,
-    JobOfferedPayload,
-    JobStatusPayload,
-    PayloadValidationError,
-    ValidationIssue,
-    parse_job_offered_payload,
-    parse_job_status_payload,
-    parse_payload,
-    validate_job_offered_payload,
-    validate_job_status_payload,
-    validate_payload,
-)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .messages import (
+        ISSUE_CODES,
+        PAYLOAD_BY_TOPIC,
+        REPLIES_BY_TOPIC,
+        IssueCode,
+        JobOfferedPayload,
+        JobStatusPayload,
+        PayloadValidationError,
+        ValidationIssue,
+        parse_job_offered_payload,
+        parse_job_status_payload,
+        parse_payload,
+        validate_job_offered_payload,
+        validate_job_status_payload,
+        validate_payload,
+    )
 
 __all__ = [
     "CHANNEL",
@@ -51,3 +56,19 @@ __all__ = [
     "validate_job_status_payload",
     "validate_payload",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import the validators on first use of one of their names.
+
+    Importing the package or its constants module never imports them.
+    """
+    if name in __all__:
+        for module in (".messages",):
+            found = importlib.import_module(module, __name__)
+            if hasattr(found, name):
+                value = getattr(found, name)
+                globals()[name] = value
+                return value
+    message = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(message)

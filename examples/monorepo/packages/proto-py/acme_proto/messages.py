@@ -11,11 +11,10 @@ variants, the topic tables and verify functions. Standard library only.
 import json
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
-from functools import partial
+from collections.abc import Callable, Mapping
 from typing import Any, Literal, NamedTuple, Optional, TypedDict, Union, cast
 
-from .defs import JobKey, JobState, Topic
+from .defs import JobState, Topic
 
 __all__ = [
     "ISSUE_CODES",
@@ -68,6 +67,10 @@ IssueCode = Literal[
     "missing_key",
     "wrong_type",
     "not_in_enum",
+    "unknown_tag",
+    "out_of_range",
+    "bad_format",
+    "too_short",
     "unknown_key",
     "rule_violated",
     "unreadable",
@@ -80,6 +83,10 @@ ISSUE_CODES: tuple[IssueCode, ...] = (
     "missing_key",
     "wrong_type",
     "not_in_enum",
+    "unknown_tag",
+    "out_of_range",
+    "bad_format",
+    "too_short",
     "unknown_key",
     "rule_violated",
     "unreadable",
@@ -109,6 +116,10 @@ class PayloadValidationError(ValueError):
 _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
 _UNREADABLE = "cannot read the value"
+_ABSENT = object()
+_PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
+_UNREAD = object()
+_FINITE_INT = 2**1023
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _KINDS: tuple[tuple[type, str], ...] = (
     (str, "a string"),
@@ -117,67 +128,18 @@ _KINDS: tuple[tuple[type, str], ...] = (
 )
 
 
-class _Type(NamedTuple):
-    kind: str
-    values: Sequence[str] = ()
-    of: Optional["_Type"] = None
-    validate: Optional[_Validator] = None
+class _Enum(NamedTuple):
+    values: frozenset[object]
+    words: str
+    numeric: bool = False
 
 
-class _Field(NamedTuple):
-    key: str
-    type: _Type
-    required: bool = True
+def _enum(words: str, *values: object, numeric: bool = False) -> _Enum:
+    return _Enum(frozenset(values), words, numeric)
 
 
-class _Rule(NamedTuple):
-    if_key: str
-    if_values: Sequence[str]
-    then_key: str
-    then_values: Sequence[str]
-    message: str
-
-
-class _Shape(NamedTuple):
-    unknown_keys: Literal["allow", "forbid"]
-    fields: Sequence[_Field]
-    rules: Sequence[_Rule]
-
-
-class _Walk:
-    """One validation's work: a stack of steps instead of Python recursion.
-
-    A nested record, list item or map entry is a step pushed here, never a call down the
-    stack, so no nesting depth (a chain of thousands of records) reaches the recursion limit.
-    """
-
-    def __init__(self) -> None:
-        self.issues: list[ValidationIssue] = []
-        self._steps: list[Callable[[], None]] = []
-
-    def later(self, steps: list[Callable[[], None]]) -> None:
-        """Run ``steps`` in order, before every step pushed earlier."""
-        self._steps.extend(reversed(steps))
-
-    def run(self) -> list[ValidationIssue]:
-        while self._steps:
-            self._steps.pop()()
-        return self.issues
-
-    def report(self, path: _Path, code: IssueCode, message: str) -> None:
-        self.issues.append(ValidationIssue(path, code, message))
-
-
-class _Nested(NamedTuple):
-    """A record value met inside another walk: its validator adds its steps to that walk."""
-
-    walk: _Walk
-    value: object
-    path: _Path
-
-
-_STRING = _Type("string")
-_INT = _Type("int")
+_JOB_STATE_ENUM = _enum('one of "queued", "running", "done"', JobState.QUEUED, JobState.RUNNING, JobState.DONE)
+_JOB_STATE_VALUES = _JOB_STATE_ENUM.values
 
 
 def validate_job_offered_payload(value: object) -> list[ValidationIssue]:
@@ -185,11 +147,11 @@ def validate_job_offered_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[_Field(JobKey.JOB_ID, _STRING), _Field(JobKey.ATTEMPT, _INT, required=False)],
-    )
+    if _is_job_offered_payload(value):
+        return []
+    issues: list[ValidationIssue] = []
+    _walk_job_offered_payload(value, (), issues)
+    return issues
 
 
 def parse_job_offered_payload(value: object) -> JobOfferedPayload:
@@ -198,8 +160,30 @@ def parse_job_offered_payload(value: object) -> JobOfferedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_job_offered_payload(value))
+    if not _is_job_offered_payload(value):
+        _raise_if_invalid(validate_job_offered_payload(value))
     return cast("JobOfferedPayload", value)
+
+
+def _is_job_offered_payload(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and type(obj.get("job_id")) is str
+        and ((v := obj.get("attempt", _ABSENT)) is _ABSENT or (type(v) is int and -_FINITE_INT < v < _FINITE_INT))
+    )
+
+
+def _walk_job_offered_payload(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
+    get = _getter(value, path, issues)
+    if get is None:
+        return
+    item = get("job_id", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "job_id"), issues)
+    item = get("attempt", _ABSENT)
+    if not (item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
+        _check_int(item, (*path, "attempt"), issues)
 
 
 def validate_job_status_payload(value: object) -> list[ValidationIssue]:
@@ -207,14 +191,11 @@ def validate_job_status_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    return _check_shape(
-        value,
-        unknown_keys="allow",
-        fields=[
-            _Field(JobKey.JOB_ID, _STRING),
-            _Field(JobKey.STATE, _enum(JobState.QUEUED, JobState.RUNNING, JobState.DONE)),
-        ],
-    )
+    if _is_job_status_payload(value):
+        return []
+    issues: list[ValidationIssue] = []
+    _walk_job_status_payload(value, (), issues)
+    return issues
 
 
 def parse_job_status_payload(value: object) -> JobStatusPayload:
@@ -223,8 +204,31 @@ def parse_job_status_payload(value: object) -> JobStatusPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_job_status_payload(value))
+    if not _is_job_status_payload(value):
+        _raise_if_invalid(validate_job_status_payload(value))
     return cast("JobStatusPayload", value)
+
+
+def _is_job_status_payload(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and type(obj.get("job_id")) is str
+        and type(v := obj.get("state")) is str
+        and v in _JOB_STATE_VALUES
+    )
+
+
+def _walk_job_status_payload(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
+    get = _getter(value, path, issues)
+    if get is None:
+        return
+    item = get("job_id", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "job_id"), issues)
+    item = get("state", _ABSENT)
+    if not (type(item) is str and item in _JOB_STATE_VALUES):
+        _check_enum(item, (*path, "state"), issues, _JOB_STATE_ENUM)
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {Topic.JOB_OFFERED: JobOfferedPayload, Topic.JOB_STATUS: JobStatusPayload}
@@ -265,174 +269,129 @@ def parse_payload(topic: object, value: object) -> Mapping[str, Any]:
     return cast("Mapping[str, Any]", value)
 
 
-def _enum(*values: str) -> _Type:
-    return _Type("enum", values=values)
-
-
-def _check_shape(
-    value: object,
-    unknown_keys: Literal["allow", "forbid"],
-    fields: Sequence[_Field],
-    rules: Sequence[_Rule] = (),
-) -> list[ValidationIssue]:
-    shape = _Shape(unknown_keys, fields, rules)
-    if isinstance(value, _Nested):
-        _collect_shape_issues(value.value, shape, value.path, value.walk)
-        return []
-    walk = _Walk()
-    _collect_shape_issues(value, shape, (), walk)
-    return walk.run()
-
-
-def _collect_shape_issues(
-    value: object, shape: _Shape, path: _Path, walk: _Walk
-) -> None:
-    if not isinstance(value, Mapping):
-        walk.report(path, "not_object", f"expected an object, got {_describe(value)}")
-        return
-    obj = cast("Mapping[object, object]", value)
-    # The values read, for the rules; a field with an issue is dropped again (_mark_failed).
-    present: dict[str, object] = {}
-    steps: list[Callable[[], None]] = [
-        partial(_check_field, obj, field, path, walk, present) for field in shape.fields
-    ]
-    steps.append(partial(_check_rules, shape, path, walk, present))
-    if shape.unknown_keys == "forbid":
-        steps.append(partial(_check_unknown_keys, obj, shape, path, walk))
-    walk.later(steps)
-
-
-def _check_field(
-    obj: Mapping[object, object],
-    field: _Field,
-    path: _Path,
-    walk: _Walk,
-    present: dict[str, object],
-) -> None:
-    at = (*path, field.key)
-    # Runs after the field's own nested steps: a field with any issue is skipped by the rules.
-    walk.later([partial(_mark_failed, walk, len(walk.issues), field.key, present)])
-    try:
-        found = field.key in obj
-        item = obj[field.key] if found else None
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(at, "unreadable", _UNREADABLE)
-        return
-    if found:
-        present[field.key] = item
-        _check_value(item, field.type, at, walk)
-    elif field.required:
-        walk.report(at, "missing_key", f"missing required key {_quote(field.key)}")
-
-
-def _mark_failed(
-    walk: _Walk, before: int, key: str, present: dict[str, object]
-) -> None:
-    if len(walk.issues) > before:
-        present.pop(key, None)
-
-
-def _check_rules(
-    shape: _Shape, path: _Path, walk: _Walk, present: dict[str, object]
-) -> None:
-    for rule in shape.rules:
-        if rule.if_key not in present or rule.then_key not in present:
-            continue
-        if _is_one_of(present[rule.if_key], rule.if_values) and not _is_one_of(
-            present[rule.then_key], rule.then_values
-        ):
-            walk.report((*path, rule.then_key), "rule_violated", rule.message)
-
-
-def _check_unknown_keys(
-    obj: Mapping[object, object], shape: _Shape, path: _Path, walk: _Walk
-) -> None:
-    try:
-        keys = _sorted_keys(obj)
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(path, "unreadable", _UNREADABLE)
-        return
-    known = {field.key for field in shape.fields}
-    for key, _original in keys:
-        if key not in known:
-            walk.report((*path, key), "unknown_key", f"unknown key {_quote(key)}")
-
-
-def _check_value(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
-    if expected.kind == "enum":
-        words = "one of " + ", ".join(_quote(v) for v in expected.values)
-        if not isinstance(value, str):
-            walk.report(path, "wrong_type", f"expected {words}, got {_describe(value)}")
-        elif value not in expected.values:
-            walk.report(path, "not_in_enum", f"expected {words}, got {_quote(value)}")
-    elif expected.kind in ("list", "map", "record"):
-        _check_container(value, expected, path, walk)
-    else:
-        wants = _scalar_mismatch(value, expected.kind)
-        if wants is not None:
-            walk.report(path, "wrong_type", f"expected {wants}, got {_describe(value)}")
-
-
-def _scalar_mismatch(value: object, kind: str) -> Optional[str]:
-    """What a scalar of this kind should have been, or None when the value fits."""
+def _js_number(value: float) -> str:
+    """The number as JavaScript's String() writes the double JSON.parse reads for it."""
     number = _as_number(value)
-    finite = number is not None and math.isfinite(number)
-    if kind == "string" and not isinstance(value, str):
-        return "a string"
-    if kind == "int" and not (finite and number is not None and number.is_integer()):
-        return "an integer"
-    if kind == "float" and not finite:
-        return "a number"
-    if kind == "bool" and not isinstance(value, bool):
-        return "a boolean"
-    return None
+    if number is None or math.isnan(number):
+        return "NaN"
+    if math.isinf(number):
+        return "Infinity" if number > 0 else "-Infinity"
+    if number == 0:
+        return "0"
+    mantissa, _, exponent = repr(abs(number)).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    point = len(whole) + int(exponent or "0") - (len(whole + fraction) - len(digits))
+    return ("-" if number < 0 else "") + _js_digits(digits.rstrip("0"), point)
 
 
-def _check_container(value: object, expected: _Type, path: _Path, walk: _Walk) -> None:
-    if expected.kind == "record" and expected.validate is not None:
-        expected.validate(_Nested(walk, value, path))
-    elif expected.kind == "list" and expected.of is not None:
-        if not isinstance(value, list):
-            walk.report(
-                path, "wrong_type", f"expected an array, got {_describe(value)}"
-            )
-            return
+def _js_digits(digits: str, point: int) -> str:
+    """Digits with the decimal point after ``point`` of them, laid out as ECMAScript does."""
+    widest, smallest = 21, -6
+    if len(digits) <= point <= widest:
+        return digits + "0" * (point - len(digits))
+    if 0 < point <= widest:
+        return f"{digits[:point]}.{digits[point:]}"
+    if smallest < point <= 0:
+        return f"0.{'0' * -point}{digits}"
+    mantissa = digits if len(digits) == 1 else f"{digits[0]}.{digits[1:]}"
+    return f"{mantissa}e{'+' if point > 0 else '-'}{abs(point - 1)}"
+
+
+def _getter(
+    value: object, at: _Path, issues: list[ValidationIssue]
+) -> Optional[Callable[[str, object], object]]:
+    """How to read ``value``'s keys: ``dict.get``, or a reader that reports a read that raises.
+
+    None after reporting that ``value`` is no object.
+    """
+    if type(value) is dict:
+        return cast("dict[str, object]", value).get
+    if type(value) in _PLAIN or not isinstance(value, Mapping):
+        message = f"expected an object, got {_describe(value)}"
+        issues.append(ValidationIssue(at, "not_object", message))
+        return None
+    mapping = cast("Mapping[object, object]", value)
+
+    def get(key: str, default: object) -> object:
         try:
-            items = list(enumerate(cast("list[object]", value)))
-        except Exception:  # a list that cannot be read is reported, never raised
-            walk.report(path, "unreadable", _UNREADABLE)
-            return
-        of = expected.of
-        walk.later(
-            [partial(_check_value, item, of, (*path, i), walk) for i, item in items]
-        )
-    elif expected.kind == "map" and expected.of is not None:
-        if not isinstance(value, Mapping):
-            walk.report(
-                path, "wrong_type", f"expected an object, got {_describe(value)}"
-            )
-            return
-        _check_entries(cast("Mapping[object, object]", value), expected.of, path, walk)
+            if key not in mapping:
+                return default
+            return mapping[key]
+        except Exception:  # a mapping that cannot be read is reported, never raised
+            issues.append(ValidationIssue((*at, key), "unreadable", _UNREADABLE))
+            return _UNREAD
+
+    return get
 
 
-def _check_entries(
-    obj: Mapping[object, object], of: _Type, path: _Path, walk: _Walk
+def _accounted(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool
+) -> bool:
+    """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+        return True
+    return item is _UNREAD or (nullable and item is None)
+
+
+def _wrong(
+    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
-    """The entries of a map by key; one whose value cannot be read is ``unreadable`` there."""
-    try:
-        keys = _sorted_keys(obj)
-    except Exception:  # a mapping that cannot be read is reported, never raised
-        walk.report(path, "unreadable", _UNREADABLE)
+    if nullable:
+        words += " or null"
+    message = f"expected {words}, got {_describe(item)}"
+    issues.append(ValidationIssue(at, "wrong_type", message))
+
+
+def _check_str(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report ``item`` unless it is a string; True when it is one."""
+    if isinstance(item, str):
+        return True
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a string", nullable)
+    return False
+
+
+def _check_int(
+    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
+) -> bool:
+    """Report ``item`` unless it is an integer; True when it is one."""
+    if _is_int_value(item):
+        return True
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "an integer", nullable)
+    return False
+
+
+def _check_enum(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    enum: _Enum,
+    nullable: bool = False,
+) -> None:
+    if _accounted(item, at, issues, nullable):
         return
-    steps: list[Callable[[], None]] = []
-    for key, original in keys:
-        try:
-            item = obj[original]
-        except Exception:  # one entry that cannot be read must not hide the others
-            steps.append(partial(walk.report, (*path, key), "unreadable", _UNREADABLE))
-            continue
-        steps.append(partial(_check_value, item, of, (*path, key), walk))
-    walk.later(steps)
+    if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
+        _wrong(item, at, issues, enum.words, nullable)
+    elif item not in enum.values:
+        shown = (
+            _js_number(cast("float", item))
+            if enum.numeric
+            else _quote(cast("str", item))
+        )
+        message = f"expected {enum.words}, got {shown}"
+        issues.append(ValidationIssue(at, "not_in_enum", message))
+
+
+def _is_int_value(item: object) -> bool:
+    """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
+    number = _as_number(item)
+    return number is not None and math.isfinite(number) and number.is_integer()
 
 
 def _as_number(value: object) -> Optional[float]:
@@ -445,26 +404,11 @@ def _as_number(value: object) -> Optional[float]:
         return math.inf if value > 0 else -math.inf
 
 
-def _is_one_of(value: object, values: Sequence[str]) -> bool:
-    return isinstance(value, str) and value in values
-
-
-def _sorted_keys(obj: Mapping[object, object]) -> list[tuple[str, object]]:
-    """Keys as text, with the key itself, in UTF-16 code unit order (JavaScript's sort())."""
-    keys = [(str(key), key) for key in obj]
-    return sorted(keys, key=lambda entry: _utf16(entry[0]))
-
-
-def _utf16(text: str) -> bytes:
-    return text.encode("utf-16-be", "surrogatepass")
-
-
 def _describe(value: object) -> str:
     """What a value is, in the words of the messages ("an integer", "an array")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
+    words = _KIND_OF_TYPE.get(type(value))
+    if words is not None:
+        return words
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -476,8 +420,19 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
+_KIND_OF_TYPE: dict[type, str] = {
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    bool: "a boolean",
+    type(None): "null",
+}
+
+
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
