@@ -198,7 +198,7 @@ export function specYaml(t: SpecText): string {
       typescript: { dir: "gen/ts" },
       python: { dir: "gen/python", package: "hostile_api" },
       docs: { dir: "gen/docs" },
-      schema: { dir: "gen/schema" },
+      schema: { dir: "gen/schema", conformance: true },
     },
   };
   if (i !== TEXT_FIELDS || w !== WIRE_FIELDS) throw new Error(`specYaml uses ${i} texts and ${w} wire values`);

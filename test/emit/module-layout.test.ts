@@ -143,7 +143,7 @@ describe("the seed's two modules from one spec, and a TypeScript layout of its o
 
   test("the messages module imports each constant from the module that holds it", () => {
     const text = read(dir, "src/nvflare/edge/messages.py");
-    expect(text).toContain("from nvflare.client.cell.defs import MsgKey, Topic\n");
+    expect(text).toContain("from nvflare.client.cell.defs import Topic\n");
     expect(text).toMatch(/from \.model_protocol import \(\n {4}ModelBufferType,/);
     expect(text).not.toContain("def verify_payload(");
   });

@@ -40,7 +40,7 @@ topics:
 outputs:
   typescript: { dir: ts }
   python: { dir: py }
-  schema: { dir: schema }
+  schema: { dir: schema, conformance: true }
 `;
   const loaded = loadProtocol(text, "protocol.yaml");
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join("\n"));

@@ -17,7 +17,7 @@ import { pyright, python, ruffCheck, ruffFormat, prettierFormat, tsc, writeTemp 
 import { generate as generateSpec, RICH_SPEC, SEED_SPEC } from "../messages/pipeline.js";
 
 const HEAD = "wiredefs: 1\nprotocol: { name: demo, title: Demo., channel: demo, version: 1 }\n";
-const OUTPUTS = "outputs:\n  typescript: { dir: ts }\n  python: { dir: py, package: demo }\n  schema: { dir: schema }\n";
+const OUTPUTS = "outputs:\n  typescript: { dir: ts }\n  python: { dir: py, package: demo }\n  schema: { dir: schema, conformance: true }\n";
 
 /** Every diagnostic of a spec as `CODE file:line:col message`, related locations after `~`. */
 function diagnosticsOf(body: string): string[] {
@@ -168,7 +168,7 @@ describe("a spec name that is one of the generator's own is a located collision"
     const ts = GENERATOR_HELPERS.typescript.module.map((h) => h.name);
     const py = GENERATOR_HELPERS.python.module.map((h) => h.name);
     expect(ts).toEqual(expect.arrayContaining(["validatePayload", "PayloadByTopic", "ValidationIssue", "VerifyError", "readOwn", "quote"]));
-    expect(py).toEqual(expect.arrayContaining(["ValidationIssue", "PayloadValidationError", "_check_shape", "TypedDict", "Mapping", "Any", "json"]));
+    expect(py).toEqual(expect.arrayContaining(["ValidationIssue", "PayloadValidationError", "_ABSENT", "TypedDict", "Mapping", "Any", "json"]));
     expect(new Set(ts).size).toBe(ts.length);
     expect(new Set(py).size).toBe(py.length);
   });
@@ -201,8 +201,8 @@ describe("a spec name that is one of the generator's own is a located collision"
   });
 
   test("a name that is free stays free: no helper is reserved in the language that does not bind it", () => {
-    // `_check_shape` is Python's; TypeScript has no such name.
-    expect(diagnosticsOf(`constants:\n  _check_shape: { type: int, value: 1 }\n${OUTPUTS}`)).toHaveLength(1);
+    // `_ABSENT` is Python's; TypeScript has no such name.
+    expect(diagnosticsOf(`constants:\n  _ABSENT: { type: int, value: 1 }\n${OUTPUTS}`)).toHaveLength(1);
     expect(namesOf(protocolOf("constants:\n  check_shape: { type: int, value: 1 }\n")).diagnostics).toEqual([]);
   });
 });
@@ -246,7 +246,13 @@ describe("every module-level name of the generated messages modules is the spec'
           gen.names.python.guard(s),
           gen.names.python.typedDictBase(s, "required"),
           gen.names.python.typedDictBase(s, "optional"),
+          // The straight-line validators' private parts: fast check, issue walk, known keys.
+          gen.names.python.check(s),
+          gen.names.python.walk(s),
+          gen.names.python.knownKeys(s),
         ]),
+        ...p.enums.flatMap((e) => [gen.names.python.enumValues(e), gen.names.python.enumSpec(e)]),
+        ...p.unions.map((u) => gen.names.python.unionVariants(u)),
         ...verifies.map((v) => gen.names.python.verify(v)),
         ...GENERATOR_HELPERS.python.module.map((h) => h.name),
       ]);

@@ -445,8 +445,10 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         issues.append(ValidationIssue(at, "unreadable", _UNREADABLE))
 ` },
   { name: "_json_flaws", uses: ["Iterator", "Mapping", "cast", "math", "_Path", "_as_number", "_sorted_keys", "_describe"], text: `def _json_flaws(value: object, at: _Path) -> Iterator[tuple[_Path, str]]:
-    """Where \`\`value\`\` holds something that is not JSON, and what: depth first, items by
-    index, keys in UTF-16 order. An explicit stack, so no depth reaches the recursion limit.
+    """Where \`\`value\`\` holds something that is not JSON, and what.
+
+    Depth first, items by index, keys in UTF-16 order. An explicit stack, so no depth
+    reaches the recursion limit.
     """
     stack: list[tuple[object, _Path, int]] = [(value, at, 0)]
     # The ids of the containers above the current value, which a cycle comes back to.
@@ -591,13 +593,6 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     """Month 01-12, day 01-31, hour to 23, minute to 59, second to 60 (the first \`\`fields\`\`)."""
     limits = _CALENDAR[:fields]
     return all(low <= int(match[group]) <= high for group, low, high in limits)
-` },
-  { name: "_FORMATS", uses: ["Callable", "Mapping", "_is_date_time", "_is_date", "_is_uuid", "_is_uri"], text: `_FORMATS: Mapping[str, Callable[[str], bool]] = {
-    "date-time": _is_date_time,
-    "date": _is_date,
-    "uuid": _is_uuid,
-    "uri": _is_uri,
-}
 ` },
   { name: "_fits_range", uses: ["Optional", "_as_number"], text: `def _fits_range(
     item: object, minimum: Optional[float], maximum: Optional[float]

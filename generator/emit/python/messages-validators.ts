@@ -108,6 +108,17 @@ function layoutBool(b: Bool, indent: number, column: number, trailing: number): 
   // Two operands, the last in parentheses: ruff splits inside those ("hugs" them) when the
   // head fits, rather than wrapping the whole expression.
   const [first, last] = b.items;
+  // Two operands, the last a call: ruff splits inside the call's brackets when the line up to
+  // its opening bracket fits (black's `_can_omit_closing_paren`), and its arguments fit on one line.
+  if (b.items.length === 2 && first !== undefined && last !== undefined && last.kind === "atom") {
+    const call = callParts(last.text);
+    if (call !== undefined) {
+      const head = `${flatBool(first, true)} ${b.kind} ${call.callee}(`;
+      if (column + pythonWidth(head) <= lineLength() && indent + 4 + pythonWidth(call.args) <= lineLength()) {
+        return `${head}\n${" ".repeat(indent + 4)}${call.args}\n${" ".repeat(indent)})`;
+      }
+    }
+  }
   if (b.items.length === 2 && first !== undefined && last !== undefined && last.kind !== "atom") {
     const head = `${flatBool(first, true)} ${b.kind} (`;
     if (column + pythonWidth(head) <= lineLength()) {
@@ -118,6 +129,27 @@ function layoutBool(b: Bool, indent: number, column: number, trailing: number): 
     }
   }
   return `(\n${parenBody(b, indent + 4)}\n${" ".repeat(indent)})`;
+}
+
+/** `f(a, b)` → callee `f` and arguments `a, b`, when the text is one call whose brackets close at its end. */
+function callParts(text: string): { callee: string; args: string } | undefined {
+  const open = /^[A-Za-z_][A-Za-z0-9_.]*\(/.exec(text);
+  if (open === null || !text.endsWith(")") || text.length === open[0].length + 1) return undefined;
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = open[0].length - 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== undefined) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      depth--;
+      if (depth === 0 && i !== text.length - 1) return undefined;
+    }
+  }
+  return { callee: open[0].slice(0, -1), args: text.slice(open[0].length, -1) };
 }
 
 /** The inside of a broken pair of parentheses: on one line when it fits there. */
@@ -661,7 +693,11 @@ function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w
   const thenVar = ruleVars.get(rule.then.key.value) ?? "_ABSENT";
   w.lines.push(callLine(4, ctx.need("_violates"), [ifVar, values(rule.if), thenVar, values(rule.then)], "if ") + ":");
   w.lines.push(`        at = (*path, ${pythonString(rule.then.key.value)})`);
-  w.lines.push(`        message = ${pythonString(ruleMessage(rule))}`);
+  // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
+  const message = pythonString(ruleMessage(rule));
+  const line = `        message = ${message}`;
+  if (pythonWidth(line) <= lineLength() || 12 + pythonWidth(message) > lineLength()) w.lines.push(line);
+  else w.lines.push("        message = (", `            ${message}`, "        )");
   w.lines.push(`        issues.append(ValidationIssue(at, "rule_violated", message))`);
 }
 
@@ -671,6 +707,30 @@ function flatTuple(items: readonly string[]): string {
 
 // ---------------------------------------------------------------------------------------------
 // The public functions of a shape.
+
+/**
+ * Drops from the plan every shape whose fast check cannot be written (a field with no exact-type
+ * check, or one naming the check of a shape that has none), until none changes, so no fast check
+ * names a check that is not defined. Trial runs only: nothing is marked used.
+ */
+export function settleFastPlan(views: readonly ShapeView[], ctx: PyContext, plan: ValidatorPlan): void {
+  const fast = plan.fast as Set<ShapeView["shape"]>;
+  const trial: PyContext = { ...ctx, need: (name) => name };
+  const scratch: ValidatorPlan = { fast, enums: new Set(), unions: new Set() };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const view of views) {
+      if (!fast.has(view.shape)) continue;
+      const fields = checkedFields(view);
+      const ruleKeys = [...new Set(view.rules.flatMap((r) => [r.if.key.value, r.then.key.value]))].filter((k) => fields.some((f) => f.key === k));
+      const ruleVars = new Map(ruleKeys.map((k, i) => [k, `kept${i}`] as const));
+      if (emitFastCheck(view, fields, ruleVars, trial, scratch) === null) {
+        fast.delete(view.shape);
+        changed = true;
+      }
+    }
+  }
+}
 
 export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: ValidatorPlan): string {
   const type = ctx.names.type(view.shape);

@@ -15,7 +15,7 @@ import { reachable, type Chunk } from "../chunks.js";
 import { helpers, type Helper, type TargetHelpers } from "../../names/helpers.js";
 import { CORE_FUNCTIONS, CORE_TYPES, ISSUE_TYPE_NAMES, ISSUE_TYPES_USE, issueTypes } from "./messages-runtime.js";
 import { emitTypeDecls, typeExports, TYPE_NAMES } from "./messages-types.js";
-import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators, emitUnionTables, emitValidatorTables, validatorPlan } from "./messages-validators.js";
+import { DISPATCH_NAMES, emitPayloadDispatch, emitShapeValidators, emitUnionTables, emitValidatorTables, settleFastPlan, validatorPlan } from "./messages-validators.js";
 import { emitVerify, VERIFY_CALLS, VERIFY_LOCALS } from "./messages-verify.js";
 
 /** What a module holds of the messages: all of them, and/or some verify functions. */
@@ -49,6 +49,7 @@ export function pythonMessagesPart(protocol: Protocol, names: Names, selection: 
   const reexports = selection.messages ? recordVocabulary(protocol).map(ctx.use) : [];
   const typedDicts = selection.messages ? emitTypeDecls(protocol, ctx) : [];
   const plan = validatorPlan(protocol);
+  settleFastPlan(shapes, ctx, plan);
   const validators = shapes.map((s) => emitShapeValidators(s, ctx, plan));
   const tables = selection.messages ? emitValidatorTables(protocol, ctx, plan) : "";
   const unionTables = selection.messages ? emitUnionTables(protocol, ctx, plan) : "";

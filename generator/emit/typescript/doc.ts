@@ -10,7 +10,16 @@
  * `ifBreak` (different text in a broken group: trailing commas) and `indentIfBreak`.
  */
 import { style } from "../style.js";
-import { width as textWidth } from "../text.js";
+import { width } from "../text.js";
+
+/**
+ * The width a text will have in the file: a statement's closing `;` is printed only when the
+ * style keeps semicolons (the restyle pass drops it otherwise), so lines are broken where
+ * prettier with the team's `semi` breaks them.
+ */
+function textWidth(text: string): number {
+  return !style().semicolons && text.endsWith(";") ? width(text) - 1 : width(text);
+}
 
 export type Doc = string | readonly Doc[] | Command;
 

@@ -1312,8 +1312,6 @@ def validate_capabilities(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_capabilities(value):
-        return []
     return _issues(_walk_capabilities, value)
 
 
@@ -1323,176 +1321,8 @@ def parse_capabilities(value: object) -> Capabilities:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_capabilities(value):
-        _raise_if_invalid(validate_capabilities(value))
+    _raise_if_invalid(validate_capabilities(value))
     return cast("Capabilities", value)
-
-
-def _is_capabilities(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and (
-            (v := obj.get("supportsConfigurationDoneRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsFunctionBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsConditionalBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsHitConditionalBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsEvaluateForHovers", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("exceptionBreakpointFilters", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_exception_breakpoints_filter)
-        )
-        and ((v := obj.get("supportsStepBack", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("supportsSetVariable", _ABSENT)) is _ABSENT or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsRestartFrame", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsGotoTargetsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsStepInTargetsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsCompletionsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("completionTriggerCharacters", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_text)
-        )
-        and (
-            (v := obj.get("supportsModulesRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("additionalModuleColumns", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_column_descriptor)
-        )
-        and (
-            (v := obj.get("supportedChecksumAlgorithms", _ABSENT)) is _ABSENT
-            or _all_in(v, _CHECKSUM_ALGORITHM_VALUES)
-        )
-        and (
-            (v := obj.get("supportsRestartRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsValueFormattingOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionInfoRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportTerminateDebuggee", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportSuspendDebuggee", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDelayedStackTraceLoading", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsLoadedSourcesRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and ((v := obj.get("supportsLogPoints", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("supportsTerminateThreadsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSetExpression", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsTerminateRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDataBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsReadMemoryRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsWriteMemoryRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDisassembleRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsCancelRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsBreakpointLocationsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsClipboardContext", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSteppingGranularity", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsInstructionBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionFilterOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSingleThreadExecutionRequests", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDataBreakpointBytes", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("breakpointModes", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_breakpoint_mode)
-        )
-        and (
-            (v := obj.get("supportsANSIStyling", _ABSENT)) is _ABSENT or type(v) is bool
-        )
-    )
 
 
 def _walk_capabilities(  # noqa: PLR0912, PLR0915
@@ -1525,9 +1355,8 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
         if items is not None:
             for i, element in enumerate(items):
                 at1_ = (*at1, i)
-                if (
-                    not _is_exception_breakpoints_filter(element)
-                    and _walkable(element, at1_, issues)
+                if not _is_exception_breakpoints_filter(element) and _walkable(
+                    element, at1_, issues
                 ):
                     yield _walk_exception_breakpoints_filter, element, at1_
     item = get("supportsStepBack", _ABSENT)
@@ -1566,9 +1395,8 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
         if items3 is not None:
             for i3, element3 in enumerate(items3):
                 at4_ = (*at4, i3)
-                if (
-                    not _is_column_descriptor(element3)
-                    and _walkable(element3, at4_, issues)
+                if not _is_column_descriptor(element3) and _walkable(
+                    element3, at4_, issues
                 ):
                     yield _walk_column_descriptor, element3, at4_
     item = get("supportedChecksumAlgorithms", _ABSENT)
@@ -1654,16 +1482,13 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
     item = get("breakpointModes", _ABSENT)
-    if not (item is _ABSENT or _all_items(item, _is_breakpoint_mode)):
+    if item is not _ABSENT:
         at7 = (*path, "breakpointModes")
         items6 = _list(item, at7, issues)
         if items6 is not None:
             for i6, element6 in enumerate(items6):
                 at7_ = (*at7, i6)
-                if (
-                    not _is_breakpoint_mode(element6)
-                    and _walkable(element6, at7_, issues)
-                ):
+                if _walkable(element6, at7_, issues):
                     yield _walk_breakpoint_mode, element6, at7_
     item = get("supportsANSIStyling", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -2761,8 +2586,6 @@ def validate_variable(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_variable(value):
-        return []
     return _issues(_walk_variable, value)
 
 
@@ -2772,43 +2595,8 @@ def parse_variable(value: object) -> Variable:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_variable(value):
-        _raise_if_invalid(validate_variable(value))
+    _raise_if_invalid(validate_variable(value))
     return cast("Variable", value)
-
-
-def _is_variable(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("name")) is str
-        and type(obj.get("value")) is str
-        and ((v := obj.get("type", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
-            or _is_variable_presentation_hint(v)
-        )
-        and ((v := obj.get("evaluateName", _ABSENT)) is _ABSENT or type(v) is str)
-        and type(v := obj.get("variablesReference")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and (
-            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and ((v := obj.get("memoryReference", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("declarationLocationReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("valueLocationReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-    )
 
 
 def _walk_variable(
@@ -2830,11 +2618,7 @@ def _walk_variable(
         _check_str(item, (*path, "type"), issues)
     item = get("presentationHint", _ABSENT)
     at_ = (*path, "presentationHint")
-    if (
-        item is not _ABSENT
-        and not _is_variable_presentation_hint(item)
-        and _walkable(item, at_, issues)
-    ):
+    if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_variable_presentation_hint, item, at_
     item = get("evaluateName", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
@@ -3284,9 +3068,8 @@ def _walk_set_breakpoints_payload(
         if items1 is not None:
             for j, element1 in enumerate(items1):
                 at2_ = (*at2, j)
-                if (
-                    not _is_source_breakpoint(element1)
-                    and _walkable(element1, at2_, issues)
+                if not _is_source_breakpoint(element1) and _walkable(
+                    element1, at2_, issues
                 ):
                     yield _walk_source_breakpoint, element1, at2_
     item = get("lines", _ABSENT)
@@ -4299,8 +4082,6 @@ def validate_capabilities_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_capabilities_payload(value):
-        return []
     return _issues(_walk_capabilities_payload, value)
 
 
@@ -4310,14 +4091,8 @@ def parse_capabilities_payload(value: object) -> CapabilitiesPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_capabilities_payload(value):
-        _raise_if_invalid(validate_capabilities_payload(value))
+    _raise_if_invalid(validate_capabilities_payload(value))
     return cast("CapabilitiesPayload", value)
-
-
-def _is_capabilities_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and _is_capabilities(obj.get("capabilities"))
 
 
 def _walk_capabilities_payload(
@@ -4330,7 +4105,7 @@ def _walk_capabilities_payload(
         return
     item = get("capabilities", _ABSENT)
     at_ = (*path, "capabilities")
-    if not _is_capabilities(item) and _walkable(item, at_, issues):
+    if _walkable(item, at_, issues):
         yield _walk_capabilities, item, at_
 
 
@@ -4339,8 +4114,6 @@ def validate_initialize_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_initialize_result(value):
-        return []
     return _issues(_walk_initialize_result, value)
 
 
@@ -4350,176 +4123,8 @@ def parse_initialize_result(value: object) -> InitializeResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_initialize_result(value):
-        _raise_if_invalid(validate_initialize_result(value))
+    _raise_if_invalid(validate_initialize_result(value))
     return cast("InitializeResult", value)
-
-
-def _is_initialize_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and (
-            (v := obj.get("supportsConfigurationDoneRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsFunctionBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsConditionalBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsHitConditionalBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsEvaluateForHovers", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("exceptionBreakpointFilters", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_exception_breakpoints_filter)
-        )
-        and ((v := obj.get("supportsStepBack", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("supportsSetVariable", _ABSENT)) is _ABSENT or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsRestartFrame", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsGotoTargetsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsStepInTargetsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsCompletionsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("completionTriggerCharacters", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_text)
-        )
-        and (
-            (v := obj.get("supportsModulesRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("additionalModuleColumns", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_column_descriptor)
-        )
-        and (
-            (v := obj.get("supportedChecksumAlgorithms", _ABSENT)) is _ABSENT
-            or _all_in(v, _CHECKSUM_ALGORITHM_VALUES)
-        )
-        and (
-            (v := obj.get("supportsRestartRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsValueFormattingOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionInfoRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportTerminateDebuggee", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportSuspendDebuggee", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDelayedStackTraceLoading", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsLoadedSourcesRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and ((v := obj.get("supportsLogPoints", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("supportsTerminateThreadsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSetExpression", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsTerminateRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDataBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsReadMemoryRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsWriteMemoryRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDisassembleRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsCancelRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsBreakpointLocationsRequest", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsClipboardContext", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSteppingGranularity", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsInstructionBreakpoints", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsExceptionFilterOptions", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsSingleThreadExecutionRequests", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("supportsDataBreakpointBytes", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and (
-            (v := obj.get("breakpointModes", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_breakpoint_mode)
-        )
-        and (
-            (v := obj.get("supportsANSIStyling", _ABSENT)) is _ABSENT or type(v) is bool
-        )
-    )
 
 
 def _walk_initialize_result(  # noqa: PLR0912, PLR0915
@@ -4552,9 +4157,8 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
         if items is not None:
             for i, element in enumerate(items):
                 at1_ = (*at1, i)
-                if (
-                    not _is_exception_breakpoints_filter(element)
-                    and _walkable(element, at1_, issues)
+                if not _is_exception_breakpoints_filter(element) and _walkable(
+                    element, at1_, issues
                 ):
                     yield _walk_exception_breakpoints_filter, element, at1_
     item = get("supportsStepBack", _ABSENT)
@@ -4593,9 +4197,8 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
         if items3 is not None:
             for i3, element3 in enumerate(items3):
                 at4_ = (*at4, i3)
-                if (
-                    not _is_column_descriptor(element3)
-                    and _walkable(element3, at4_, issues)
+                if not _is_column_descriptor(element3) and _walkable(
+                    element3, at4_, issues
                 ):
                     yield _walk_column_descriptor, element3, at4_
     item = get("supportedChecksumAlgorithms", _ABSENT)
@@ -4681,16 +4284,13 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
     item = get("breakpointModes", _ABSENT)
-    if not (item is _ABSENT or _all_items(item, _is_breakpoint_mode)):
+    if item is not _ABSENT:
         at7 = (*path, "breakpointModes")
         items6 = _list(item, at7, issues)
         if items6 is not None:
             for i6, element6 in enumerate(items6):
                 at7_ = (*at7, i6)
-                if (
-                    not _is_breakpoint_mode(element6)
-                    and _walkable(element6, at7_, issues)
-                ):
+                if _walkable(element6, at7_, issues):
                     yield _walk_breakpoint_mode, element6, at7_
     item = get("supportsANSIStyling", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -4892,8 +4492,6 @@ def validate_variables_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_variables_result(value):
-        return []
     return _issues(_walk_variables_result, value)
 
 
@@ -4903,14 +4501,8 @@ def parse_variables_result(value: object) -> VariablesResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_variables_result(value):
-        _raise_if_invalid(validate_variables_result(value))
+    _raise_if_invalid(validate_variables_result(value))
     return cast("VariablesResult", value)
-
-
-def _is_variables_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and _all_items(obj.get("variables"), _is_variable)
 
 
 def _walk_variables_result(
@@ -4922,14 +4514,13 @@ def _walk_variables_result(
     if get is None:
         return
     item = get("variables", _ABSENT)
-    if not _all_items(item, _is_variable):
-        at1 = (*path, "variables")
-        items = _list(item, at1, issues)
-        if items is not None:
-            for i, element in enumerate(items):
-                at1_ = (*at1, i)
-                if not _is_variable(element) and _walkable(element, at1_, issues):
-                    yield _walk_variable, element, at1_
+    at1 = (*path, "variables")
+    items = _list(item, at1, issues)
+    if items is not None:
+        for i, element in enumerate(items):
+            at1_ = (*at1, i)
+            if _walkable(element, at1_, issues):
+                yield _walk_variable, element, at1_
 
 
 def validate_threads_result(value: object) -> list[ValidationIssue]:
@@ -4982,8 +4573,6 @@ def validate_evaluate_result(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_evaluate_result(value):
-        return []
     return _issues(_walk_evaluate_result, value)
 
 
@@ -4993,37 +4582,8 @@ def parse_evaluate_result(value: object) -> EvaluateResult:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_evaluate_result(value):
-        _raise_if_invalid(validate_evaluate_result(value))
+    _raise_if_invalid(validate_evaluate_result(value))
     return cast("EvaluateResult", value)
-
-
-def _is_evaluate_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("result")) is str
-        and ((v := obj.get("type", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
-            or _is_variable_presentation_hint(v)
-        )
-        and type(v := obj.get("variablesReference")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and (
-            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and ((v := obj.get("memoryReference", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("valueLocationReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-    )
 
 
 def _walk_evaluate_result(
@@ -5042,11 +4602,7 @@ def _walk_evaluate_result(
         _check_str(item, (*path, "type"), issues)
     item = get("presentationHint", _ABSENT)
     at_ = (*path, "presentationHint")
-    if (
-        item is not _ABSENT
-        and not _is_variable_presentation_hint(item)
-        and _walkable(item, at_, issues)
-    ):
+    if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_variable_presentation_hint, item, at_
     item = get("variablesReference", _ABSENT)
     if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
@@ -5387,8 +4943,10 @@ def _check_json(
 
 
 def _json_flaws(value: object, at: _Path) -> Iterator[tuple[_Path, str]]:
-    """Where ``value`` holds something that is not JSON, and what: depth first, items by
-    index, keys in UTF-16 order. An explicit stack, so no depth reaches the recursion limit.
+    """Where ``value`` holds something that is not JSON, and what.
+
+    Depth first, items by index, keys in UTF-16 order. An explicit stack, so no depth
+    reaches the recursion limit.
     """
     stack: list[tuple[object, _Path, int]] = [(value, at, 0)]
     # The ids of the containers above the current value, which a cycle comes back to.

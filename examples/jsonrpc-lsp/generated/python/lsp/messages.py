@@ -1042,8 +1042,6 @@ def validate_publish_diagnostics_client_capabilities(
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_publish_diagnostics_client_capabilities(value):
-        return []
     return _issues(_walk_publish_diagnostics_client_capabilities, value)
 
 
@@ -1055,29 +1053,8 @@ def parse_publish_diagnostics_client_capabilities(
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_publish_diagnostics_client_capabilities(value):
-        _raise_if_invalid(validate_publish_diagnostics_client_capabilities(value))
+    _raise_if_invalid(validate_publish_diagnostics_client_capabilities(value))
     return cast("PublishDiagnosticsClientCapabilities", value)
-
-
-def _is_publish_diagnostics_client_capabilities(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and (
-            (v := obj.get("relatedInformation", _ABSENT)) is _ABSENT or type(v) is bool
-        )
-        and (
-            (v := obj.get("tagSupport", _ABSENT)) is _ABSENT
-            or _is_diagnostic_tag_support(v)
-        )
-        and ((v := obj.get("versionSupport", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("codeDescriptionSupport", _ABSENT)) is _ABSENT
-            or type(v) is bool
-        )
-        and ((v := obj.get("dataSupport", _ABSENT)) is _ABSENT or type(v) is bool)
-    )
 
 
 def _walk_publish_diagnostics_client_capabilities(
@@ -1093,11 +1070,7 @@ def _walk_publish_diagnostics_client_capabilities(
         _check_bool(item, (*path, "relatedInformation"), issues)
     item = get("tagSupport", _ABSENT)
     at_ = (*path, "tagSupport")
-    if (
-        item is not _ABSENT
-        and not _is_diagnostic_tag_support(item)
-        and _walkable(item, at_, issues)
-    ):
+    if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_diagnostic_tag_support, item, at_
     item = get("versionSupport", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -1115,8 +1088,6 @@ def validate_text_document_client_capabilities(value: object) -> list[Validation
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_text_document_client_capabilities(value):
-        return []
     return _issues(_walk_text_document_client_capabilities, value)
 
 
@@ -1128,28 +1099,8 @@ def parse_text_document_client_capabilities(
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_text_document_client_capabilities(value):
-        _raise_if_invalid(validate_text_document_client_capabilities(value))
+    _raise_if_invalid(validate_text_document_client_capabilities(value))
     return cast("TextDocumentClientCapabilities", value)
-
-
-def _is_text_document_client_capabilities(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and (
-            (v := obj.get("synchronization", _ABSENT)) is _ABSENT
-            or _is_text_document_sync_client_capabilities(v)
-        )
-        and (
-            (v := obj.get("hover", _ABSENT)) is _ABSENT
-            or _is_hover_client_capabilities(v)
-        )
-        and (
-            (v := obj.get("publishDiagnostics", _ABSENT)) is _ABSENT
-            or _is_publish_diagnostics_client_capabilities(v)
-        )
-    )
 
 
 def _walk_text_document_client_capabilities(
@@ -1178,11 +1129,7 @@ def _walk_text_document_client_capabilities(
         yield _walk_hover_client_capabilities, item, at1_
     item = get("publishDiagnostics", _ABSENT)
     at2_ = (*path, "publishDiagnostics")
-    if (
-        item is not _ABSENT
-        and not _is_publish_diagnostics_client_capabilities(item)
-        and _walkable(item, at2_, issues)
-    ):
+    if item is not _ABSENT and _walkable(item, at2_, issues):
         yield _walk_publish_diagnostics_client_capabilities, item, at2_
 
 
@@ -1229,8 +1176,6 @@ def validate_client_capabilities(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_client_capabilities(value):
-        return []
     return _issues(_walk_client_capabilities, value)
 
 
@@ -1240,25 +1185,8 @@ def parse_client_capabilities(value: object) -> ClientCapabilities:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_client_capabilities(value):
-        _raise_if_invalid(validate_client_capabilities(value))
+    _raise_if_invalid(validate_client_capabilities(value))
     return cast("ClientCapabilities", value)
-
-
-def _is_client_capabilities(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and (
-            (v := obj.get("textDocument", _ABSENT)) is _ABSENT
-            or _is_text_document_client_capabilities(v)
-        )
-        and (
-            (v := obj.get("general", _ABSENT)) is _ABSENT
-            or _is_general_client_capabilities(v)
-        )
-        and ((v := obj.get("experimental", _ABSENT)) is _ABSENT or _is_json(v))
-    )
 
 
 def _walk_client_capabilities(
@@ -1271,19 +1199,11 @@ def _walk_client_capabilities(
         return
     item = get("textDocument", _ABSENT)
     at_ = (*path, "textDocument")
-    if (
-        item is not _ABSENT
-        and not _is_text_document_client_capabilities(item)
-        and _walkable(item, at_, issues)
-    ):
+    if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_text_document_client_capabilities, item, at_
     item = get("general", _ABSENT)
     at1_ = (*path, "general")
-    if (
-        item is not _ABSENT
-        and not _is_general_client_capabilities(item)
-        and _walkable(item, at1_, issues)
-    ):
+    if item is not _ABSENT and _walkable(item, at1_, issues):
         yield _walk_general_client_capabilities, item, at1_
     item = get("experimental", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
@@ -2066,9 +1986,8 @@ def _walk_diagnostic(  # noqa: PLR0912
         if items3 is not None:
             for i3, element3 in enumerate(items3):
                 at4_ = (*at4, i3)
-                if (
-                    not _is_diagnostic_related_information(element3)
-                    and _walkable(element3, at4_, issues)
+                if not _is_diagnostic_related_information(element3) and _walkable(
+                    element3, at4_, issues
                 ):
                     yield _walk_diagnostic_related_information, element3, at4_
     item = get("data", _ABSENT)
@@ -2081,8 +2000,6 @@ def validate_initialize_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_initialize_payload(value):
-        return []
     return _issues(_walk_initialize_payload, value)
 
 
@@ -2092,47 +2009,8 @@ def parse_initialize_payload(value: object) -> InitializePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_initialize_payload(value):
-        _raise_if_invalid(validate_initialize_payload(value))
+    _raise_if_invalid(validate_initialize_payload(value))
     return cast("InitializePayload", value)
-
-
-def _is_initialize_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and (
-            (v := obj.get("processId", _ABSENT)) is None
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and ((v := obj.get("clientInfo", _ABSENT)) is _ABSENT or _is_client_info(v))
-        and ((v := obj.get("locale", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("rootPath", _ABSENT)) is _ABSENT
-            or v is None
-            or type(v) is str
-        )
-        and (
-            (v := obj.get("rootUri", _ABSENT)) is None
-            or (type(v) is str and _fits_text(v, None, "uri"))
-        )
-        and _is_client_capabilities(obj.get("capabilities"))
-        and ((v := obj.get("initializationOptions", _ABSENT)) is _ABSENT or _is_json(v))
-        and (
-            (v := obj.get("trace", _ABSENT)) is _ABSENT
-            or (type(v) is str and v in _TRACE_VALUE_VALUES)
-        )
-        and (
-            (v := obj.get("workspaceFolders", _ABSENT)) is _ABSENT
-            or v is None
-            or _all_items(v, _is_workspace_folder)
-        )
-        and (
-            (v := obj.get("workDoneToken", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-            or type(v) is str
-        )
-    )
 
 
 def _walk_initialize_payload(  # noqa: PLR0912
@@ -2166,7 +2044,7 @@ def _walk_initialize_payload(  # noqa: PLR0912
         _check_text(item, at1_, issues, None, "uri")
     item = get("capabilities", _ABSENT)
     at2_ = (*path, "capabilities")
-    if not _is_client_capabilities(item) and _walkable(item, at2_, issues):
+    if _walkable(item, at2_, issues):
         yield _walk_client_capabilities, item, at2_
     item = get("initializationOptions", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
@@ -2181,9 +2059,8 @@ def _walk_initialize_payload(  # noqa: PLR0912
         if items3 is not None:
             for i3, element3 in enumerate(items3):
                 at4_ = (*at4, i3)
-                if (
-                    not _is_workspace_folder(element3)
-                    and _walkable(element3, at4_, issues)
+                if not _is_workspace_folder(element3) and _walkable(
+                    element3, at4_, issues
                 ):
                     yield _walk_workspace_folder, element3, at4_
     item = get("workDoneToken", _ABSENT)
@@ -2388,8 +2265,6 @@ def validate_publish_diagnostics_payload(value: object) -> list[ValidationIssue]
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_publish_diagnostics_payload(value):
-        return []
     return _issues(_walk_publish_diagnostics_payload, value)
 
 
@@ -2399,23 +2274,8 @@ def parse_publish_diagnostics_payload(value: object) -> PublishDiagnosticsPayloa
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_publish_diagnostics_payload(value):
-        _raise_if_invalid(validate_publish_diagnostics_payload(value))
+    _raise_if_invalid(validate_publish_diagnostics_payload(value))
     return cast("PublishDiagnosticsPayload", value)
-
-
-def _is_publish_diagnostics_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(v := obj.get("uri")) is str
-        and _fits_text(v, None, "uri")
-        and (
-            (v := obj.get("version", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and _all_items(obj.get("diagnostics"), _is_diagnostic)
-    )
 
 
 def _walk_publish_diagnostics_payload(
@@ -2436,14 +2296,13 @@ def _walk_publish_diagnostics_payload(
     ):
         _check_int(item, (*path, "version"), issues)
     item = get("diagnostics", _ABSENT)
-    if not _all_items(item, _is_diagnostic):
-        at2 = (*path, "diagnostics")
-        items1 = _list(item, at2, issues)
-        if items1 is not None:
-            for j, element1 in enumerate(items1):
-                at2_ = (*at2, j)
-                if not _is_diagnostic(element1) and _walkable(element1, at2_, issues):
-                    yield _walk_diagnostic, element1, at2_
+    at2 = (*path, "diagnostics")
+    items1 = _list(item, at2, issues)
+    if items1 is not None:
+        for j, element1 in enumerate(items1):
+            at2_ = (*at2, j)
+            if _walkable(element1, at2_, issues):
+                yield _walk_diagnostic, element1, at2_
 
 
 def validate_exit_payload(value: object) -> list[ValidationIssue]:
@@ -2828,8 +2687,10 @@ def _check_json(
 
 
 def _json_flaws(value: object, at: _Path) -> Iterator[tuple[_Path, str]]:
-    """Where ``value`` holds something that is not JSON, and what: depth first, items by
-    index, keys in UTF-16 order. An explicit stack, so no depth reaches the recursion limit.
+    """Where ``value`` holds something that is not JSON, and what.
+
+    Depth first, items by index, keys in UTF-16 order. An explicit stack, so no depth
+    reaches the recursion limit.
     """
     stack: list[tuple[object, _Path, int]] = [(value, at, 0)]
     # The ids of the containers above the current value, which a cycle comes back to.
@@ -2957,14 +2818,6 @@ def _in_calendar(match: re.Match[str], fields: int) -> bool:
     """Month 01-12, day 01-31, hour to 23, minute to 59, second to 60 (the first ``fields``)."""
     limits = _CALENDAR[:fields]
     return all(low <= int(match[group]) <= high for group, low, high in limits)
-
-
-_FORMATS: Mapping[str, Callable[[str], bool]] = {
-    "date-time": _is_date_time,
-    "date": _is_date,
-    "uuid": _is_uuid,
-    "uri": _is_uri,
-}
 
 
 def _fits_range(
