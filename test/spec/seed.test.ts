@@ -108,7 +108,8 @@ describe("the seed protocol.yaml", () => {
     expect(hello).toMatchObject({ kind: "message", reply: false });
     expect(hello?.kind === "message" && [hello.from.name, hello.to.name]).toEqual(["trainer", "engine"]);
     expect(challenge).toMatchObject({ kind: "message", reply: true });
-    expect(proof).toMatchObject({ kind: "message", reply: true });
+    // HELLO_PROOF answers HELLO_CHALLENGE, itself a reply: drawn as the diagram draws it, a solid arrow.
+    expect(proof).toMatchObject({ kind: "message", reply: false });
     expect(alt?.kind === "alt" && alt.branches.map((b) => b.label)).toEqual([
       "auth success", "auth failure (bad proof / wrong scope / expired nonce)",
     ]);

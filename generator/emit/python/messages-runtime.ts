@@ -708,7 +708,8 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
   { name: "_all_in", uses: ["cast", "_is_text"], text: `def _all_in(items: object, values: frozenset[object]) -> bool:
     if type(items) is not list:
         return False
-    return all(_is_text(item) and item in values for item in cast("list[object]", items))
+    listed = cast("list[object]", items)
+    return all(_is_text(item) and item in values for item in listed)
 ` },
   { name: "_has_items", uses: ["cast"], text: `def _has_items(items: object, min_items: int) -> bool:
     return type(items) is list and len(cast("list[object]", items)) >= min_items

@@ -364,7 +364,15 @@ function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: Re
   if (parts.length === 0) return `${head}    return type(value) is dict\n`;
   // The dict test heads the chain: `obj` is only read once it holds.
   const body = join("and", [atom("type(value) is dict"), ...parts]) as Bool;
-  return [head, `    obj = ${ctx.need("cast")}("dict[str, object]", value)\n`, `    return ${layoutBool(body, 4, 11, 0)}\n`].join("");
+  const text = [head, `    obj = ${ctx.need("cast")}("dict[str, object]", value)\n`, `    return ${layoutBool(body, 4, 11, 0)}\n`].join("");
+  // A check the layout cannot fit in the line length (very long keys or names) is left out: the
+  // walk alone gives the same verdict, and ruff never has a line to reflow.
+  return fits(text) ? text : null;
+}
+
+/** Whether every line of `text` is within the line length. */
+function fits(text: string): boolean {
+  return text.split("\n").every((l) => pythonWidth(l) <= lineLength());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,7 +417,13 @@ function unionWords(u: TaggedUnion): string {
 
 /** A call statement laid out as ruff does. */
 function callLine(indent: number, callee: string, args: readonly string[], prefix = ""): string {
-  return `${" ".repeat(indent)}${prefix}${pyLayout(pyCall(callee, args.map(pyAtom)), indent, indent + prefix.length, 0)}`;
+  return `${" ".repeat(indent)}${prefix}${pyLayout(pyCall(callee, args.map(argExpr)), indent, indent + prefix.length, 0)}`;
+}
+
+/** An argument as the layout sees it: a path tuple `(*path, key)` can split like any tuple. */
+function argExpr(arg: string): PyExpr {
+  const tuple = /^\(\*(\w+), (.+)\)$/.exec(arg);
+  return tuple === null ? pyAtom(arg) : pyTuple([pyAtom(`*${tuple[1]}`), pyAtom(tuple[2] ?? "")]);
 }
 
 const nullArg = (nullable: boolean): string[] => (nullable ? ["True"] : []);
@@ -447,7 +461,10 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
   const n = ctx.need;
   const at = `(*${parent}, ${seg})`;
   const fast = guardOf(nullable ? { kind: "nullable", of: type } : type, item, ctx, plan);
-  const guard = optional ? (fast === null ? null : join("or", [atom(`${item} is ${n("_ABSENT")}`), fast])) : fast;
+  const candidate = optional ? (fast === null ? null : join("or", [atom(`${item} is ${n("_ABSENT")}`), fast])) : fast;
+  // A guard the layout cannot fit in the line length is left out: the checks run unguarded and
+  // report only what fails.
+  const guard = candidate !== null && fits(ifNot(candidate, indent)) ? candidate : null;
   const body: string[] = [];
   const inner = indent + (guard !== null || optional ? 4 : 0);
   const emit = (line: string): void => {
@@ -501,7 +518,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       const cond = join("and", [...(optional ? [atom(`${item} is not ${n("_ABSENT")}`)] : []), ...(fastRecord === null ? [] : [fastRecord]), walkable]) as Bool;
       const pad0 = " ".repeat(indent);
       w.lines.push(`${pad0}if ${layoutBool(cond, indent, indent + 3, 1)}:`);
-      w.lines.push(`${pad0}    yield ${ctx.names.walk(type.record)}, ${item}, ${here}`);
+      w.lines.push(yieldLine(indent + 4, [ctx.names.walk(type.record), item, here]));
       return;
     }
     case "tagged": {
@@ -511,7 +528,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       w.counter++;
       emit(callLine(inner, n("_variant"), [item, at, "issues", n(ctx.names.unionVariants(type.union)), ...nullArg(nullable)], `${variant} = `));
       emit(`${pad}if ${variant} is not None:`);
-      emit(`${pad}    yield ${variant}, ${item}, ${at}`);
+      emit(yieldLine(pad.length + 4, [variant, item, at]));
       break;
     }
     case "list": {
@@ -526,7 +543,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       const i = ["i", "j", "k"][d] ?? `i${d}`;
       const element = `element${d === 0 ? "" : d}`;
       const here = `at${d + 1}`;
-      emit(`${pad}${here} = ${at}`);
+      emit(assignment(pad.length, here, at));
       emit(callLine(inner, n("_list"), [item, here, "issues", ...nullArg(nullable)], `${items} = `));
       emit(`${pad}if ${items} is not None:`);
       if (minItems !== undefined) emit(callLine(inner + 4, n("_check_count"), [items, here, "issues", String(minItems)]));
@@ -547,7 +564,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       const key = `key${d === 0 ? "" : d}`;
       const element = `element${d === 0 ? "" : d}`;
       const here = `at${d + 1}`;
-      emit(`${pad}${here} = ${at}`);
+      emit(assignment(pad.length, here, at));
       emit(`${callLine(inner, n("_entries"), [item, here, "issues", ...nullArg(nullable)], `for ${key}, ${element} in `)}:`);
       const sub: Walk = { lines: body, yields: false, counter: w.counter };
       walkValue(type.of, element, here, key, inner + 4, sub, ctx, plan);
@@ -579,8 +596,34 @@ function bindAt(at: string, indent: number, w: Walk): string {
   if (/^\w+$/.test(at)) return at;
   const name = `at${w.counter === 0 ? "" : w.counter}_`;
   w.counter++;
-  w.lines.push(`${" ".repeat(indent)}${name} = ${at}`);
+  w.lines.push(assignment(indent, name, at));
   return name;
+}
+
+/** `name = value`, a path tuple `(*path, key)` exploded as ruff does when the line is too long. */
+function assignment(indent: number, name: string, value: string): string {
+  const pad = " ".repeat(indent);
+  const line = `${pad}${name} = ${value}`;
+  if (pythonWidth(line) <= lineLength()) return line;
+  const tuple = /^\(\*([\w]+), (.+)\)$/.exec(value);
+  if (tuple !== null) return `${pad}${name} = ${pyLayout(pyTuple([pyAtom(`*${tuple[1]}`), pyAtom(tuple[2] ?? "")]), indent, indent + name.length + 3, 0)}`;
+  // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
+  if (indent + 4 + pythonWidth(value) <= lineLength()) return `${pad}${name} = (\n${pad}    ${value}\n${pad})`;
+  return line;
+}
+
+/** `_raise_if_invalid(validate_x(value))`, laid out as ruff does. */
+function raiseLine(indent: number, raise: string, validator: string): string {
+  return `${" ".repeat(indent)}${pyLayout(pyCall(raise, [pyCall(validator, [pyAtom("value")])]), indent, indent, 0)}`;
+}
+
+/** `yield a, b, c`, parenthesized and split as ruff does when it is too long. */
+function yieldLine(indent: number, items: readonly string[]): string {
+  const pad = " ".repeat(indent);
+  const line = `${pad}yield ${items.join(", ")}`;
+  if (pythonWidth(line) <= lineLength()) return line;
+  if (indent + 4 + pythonWidth(items.join(", ")) <= lineLength()) return `${pad}yield (\n${pad}    ${items.join(", ")}\n${pad})`;
+  return `${pad}yield (\n${items.map((i) => `${pad}    ${i},`).join("\n")}\n${pad})`;
 }
 
 function pyLiteral(value: string | number | boolean): string {
@@ -655,12 +698,12 @@ function emitWalk(view: ShapeView, fields: readonly Checked[], ruleVars: Readonl
     const kept = ruleVars.get(f.key);
     const item = kept ?? "item";
     if (kept !== undefined) w.lines.push("    mark = len(issues)");
-    const read = `get(${key}, ${n("_ABSENT")})`;
-    w.lines.push(`    ${item} = ${read}`);
+    const args = [key, n("_ABSENT")];
+    w.lines.push(callLine(4, "get", args, `${item} = `));
     const before = w.lines.length;
     walkValue(f.type, item, "path", key, 4, w, ctx, plan, !f.required);
     // Nothing to check (an optional `any`): the key is still read, so a read that raises is reported.
-    if (w.lines.length === before && kept === undefined) w.lines[before - 1] = `    ${read}`;
+    if (w.lines.length === before && kept === undefined) w.lines[before - 1] = callLine(4, "get", args);
     if (kept !== undefined) w.lines.push(`    ${kept} = ${n("_kept")}(${kept}, mark, issues)`);
   }
   for (const rule of view.rules) emitRule(rule, ruleVars, w, ctx);
@@ -692,7 +735,7 @@ function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w
   const ifVar = ruleVars.get(rule.if.key.value) ?? "_ABSENT";
   const thenVar = ruleVars.get(rule.then.key.value) ?? "_ABSENT";
   w.lines.push(callLine(4, ctx.need("_violates"), [ifVar, values(rule.if), thenVar, values(rule.then)], "if ") + ":");
-  w.lines.push(`        at = (*path, ${pythonString(rule.then.key.value)})`);
+  w.lines.push(assignment(8, "at", `(*path, ${pythonString(rule.then.key.value)})`));
   // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
   const message = pythonString(ruleMessage(rule));
   const line = `        message = ${message}`;
@@ -750,22 +793,21 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
   // A walk that yields nested records runs on the explicit stack of `_issues`; a flat one is called.
   const { text: walkText, yields } = emitWalk(view, fields, ruleVars, ctx, plan);
   const flat = !yields;
-  const issues = flat ? "issues" : `${ctx.need("_issues")}(${walk}, value)`;
-  const collect = flat ? ["    issues: list[ValidationIssue] = []\n", `    ${walk}(value, (), issues)\n`] : [];
+  const collect = flat ? ["    issues: list[ValidationIssue] = []\n", `${callLine(4, walk, ["value", "()", "issues"])}\n`] : [];
   return [
     `${pyDef(validator, ["value: object"], "list[ValidationIssue]")}\n`,
     ...docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`),
-    ...(fast === null ? [] : [`    if ${check}(value):\n`, "        return []\n"]),
+    ...(fast === null ? [] : [`    if ${pyLayout(pyCall(check, [pyAtom("value")]), 4, 7, 1)}:\n`, "        return []\n"]),
     ...collect,
-    `    return ${issues}\n`,
+    `${flat ? "    return issues" : callLine(4, ctx.need("_issues"), [walk, "value"], "return ")}\n`,
     "\n\n",
     `${pyDef(parser, ["value: object"], type)}\n`,
     ...docLines(
       `Return \`\`value\`\` as ${what}.\n\nRaises:\n    PayloadValidationError: If it has issues (a \`\`ValueError\`\` listing them).`,
     ),
     ...(fast === null
-      ? [`    ${ctx.need("_raise_if_invalid")}(${validator}(value))\n`]
-      : [`    if not ${check}(value):\n`, `        ${ctx.need("_raise_if_invalid")}(${validator}(value))\n`]),
+      ? [`${raiseLine(4, ctx.need("_raise_if_invalid"), validator)}\n`]
+      : [`    if not ${pyLayout(pyCall(check, [pyAtom("value")]), 4, 11, 1)}:\n`, `${raiseLine(8, ctx.need("_raise_if_invalid"), validator)}\n`]),
     `${pyStatement(4, `return ${ctx.need("cast")}`, [pythonString(type), "value"], "")}\n`,
     ...(fast === null ? [] : ["\n\n", fast]),
     "\n\n",
@@ -786,7 +828,7 @@ export function emitValidatorTables(protocol: Protocol, ctx: PyContext, plan: Va
     const members = e.members.map((m) => `${ctx.use(e.name)}.${m.name}`);
     const args = [pythonString(enumWords(e)), ...members, ...(e.valueType === "int" ? ["numeric=True"] : [])];
     lines.push(`${spec} = ${pyLayout(pyCall(ctx.need("_enum"), args.map(pyAtom)), 0, spec.length + 3, 0)}`);
-    lines.push(`${ctx.names.enumValues(e)} = ${spec}.values`);
+    lines.push(assignment(0, ctx.names.enumValues(e), `${spec}.values`));
   }
   for (const view of listShapes(protocol)) {
     if (view.unknownKeys !== "forbid") continue;

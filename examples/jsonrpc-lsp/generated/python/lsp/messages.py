@@ -2889,7 +2889,8 @@ def _is_json(value: object) -> bool:
 def _all_in(items: object, values: frozenset[object]) -> bool:
     if type(items) is not list:
         return False
-    return all(_is_text(item) and item in values for item in cast("list[object]", items))
+    listed = cast("list[object]", items)
+    return all(_is_text(item) and item in values for item in listed)
 
 
 def _all_items(items: object, check: Callable[[object], bool]) -> bool:
