@@ -466,10 +466,8 @@ def _is_hello_payload(value: object) -> bool:
         and type(obj.get("job_id")) is str
         and type(obj.get("site_name")) is str
         and type(obj.get("trainer_fqcn")) is str
-        and type(v := obj.get("rank")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and type(v := obj.get("protocol_version")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("rank"))
+        and _is_whole(obj.get("protocol_version"))
     )
 
 
@@ -494,10 +492,10 @@ def _walk_hello_payload(
     if type(item) is not str:
         _check_str(item, (*path, "trainer_fqcn"), issues)
     item = get("rank", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "rank"), issues)
     item = get("protocol_version", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "protocol_version"), issues)
 
 
@@ -1495,6 +1493,10 @@ def _is_int_value(item: object) -> bool:
     """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
     number = _as_number(item)
     return number is not None and math.isfinite(number) and number.is_integer()
+
+
+def _is_whole(item: object) -> bool:
+    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
 
 
 def _as_number(value: object) -> Optional[float]:

@@ -230,15 +230,13 @@ function fastCheck(type: ValueType, v: FastValue, ctx: PyContext, plan: Validato
           return join("and", [base, atom(`${need("_fits_text")}(${v.use(true)}, ${c.minLength ?? "None"}, ${c.format === undefined ? "None" : pythonString(c.format)})`)]);
         }
         case "int": {
+          // A helper, not `type(v := …) is int and … < v`: mypy does not narrow a walrus target.
+          if (c.minimum === undefined && c.maximum === undefined) return atom(`${need("_is_whole")}(${v.use(true)})`);
           const base = atom(`type(${v.use(true)}) is int`);
-          if (c.minimum === undefined && c.maximum === undefined) return join("and", [base, atom(`-${need("_FINITE_INT")} < ${v.use(false)} < _FINITE_INT`)]);
           return join("and", [base, atom(`${need("_fits_range")}(${v.use(true)}, ${pyNumber(c.minimum)}, ${pyNumber(c.maximum)})`)]);
         }
         case "float": {
-          const number = join("or", [
-            join("and", [atom(`type(${v.use(true)}) is float`), atom(`-${need("_INF")} < ${v.use(false)} < _INF`)]),
-            join("and", [atom(`type(${v.use(true)}) is int`), atom(`-${need("_FINITE_INT")} < ${v.use(false)} < _FINITE_INT`)]),
-          ]);
+          const number = atom(`${need("_is_real")}(${v.use(true)})`);
           if (c.minimum === undefined && c.maximum === undefined) return number;
           return join("and", [number, atom(`${need("_fits_range")}(${v.use(true)}, ${pyNumber(c.minimum)}, ${pyNumber(c.maximum)})`)]);
         }
@@ -253,7 +251,7 @@ function fastCheck(type: ValueType, v: FastValue, ctx: PyContext, plan: Validato
     }
     case "enum": {
       const e = type.enum;
-      if (e.open) return e.valueType === "int" ? join("and", [atom(`type(${v.use(true)}) is int`), atom(`-${need("_FINITE_INT")} < ${v.use(false)} < _FINITE_INT`)]) : atom(`type(${v.use(true)}) is str`);
+      if (e.open) return e.valueType === "int" ? atom(`${need("_is_whole")}(${v.use(true)})`) : atom(`type(${v.use(true)}) is str`);
       plan.enums.add(e);
       return join("and", [atom(`type(${v.use(true)}) is ${e.valueType === "int" ? "int" : "str"}`), atom(`${v.use(false)} in ${ctx.need(ctx.names.enumValues(e))}`)]);
     }

@@ -1595,10 +1595,7 @@ def _is_column_descriptor(value: object) -> bool:
             (v := obj.get("type", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _COLUMN_DESCRIPTOR_TYPE_VALUES)
         )
-        and (
-            (v := obj.get("width", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("width", _ABSENT)) is _ABSENT or _is_whole(v))
     )
 
 
@@ -1626,9 +1623,7 @@ def _walk_column_descriptor(
     ):
         _check_enum(item, (*path, "type"), issues, _COLUMN_DESCRIPTOR_TYPE_ENUM)
     item = get("width", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "width"), issues)
 
 
@@ -1705,8 +1700,7 @@ def _is_structured_message(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("id")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("id"))
         and type(obj.get("format")) is str
         and (
             (v := obj.get("variables", _ABSENT)) is _ABSENT or _all_values(v, _is_text)
@@ -1727,7 +1721,7 @@ def _walk_structured_message(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("format", _ABSENT)
     if type(item) is not str:
@@ -1779,8 +1773,7 @@ def _is_thread(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("id")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("id"))
         and type(obj.get("name")) is str
     )
 
@@ -1790,7 +1783,7 @@ def _walk_thread(value: object, path: _Path, issues: list[ValidationIssue]) -> N
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
     if type(item) is not str:
@@ -1824,10 +1817,7 @@ def _is_source(value: object) -> bool:
         type(value) is dict
         and ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("path", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("sourceReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("sourceReference", _ABSENT)) is _ABSENT or _is_whole(v))
         and (
             (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _SOURCE_PRESENTATION_HINT_VALUES)
@@ -1860,9 +1850,7 @@ def _walk_source(  # noqa: PLR0912
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "path"), issues)
     item = get("sourceReference", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "sourceReference"), issues)
     item = get("presentationHint", _ABSENT)
     if not (
@@ -1928,10 +1916,7 @@ def _is_related_source(value: object) -> bool:
         type(value) is dict
         and ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("path", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("sourceReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("sourceReference", _ABSENT)) is _ABSENT or _is_whole(v))
         and (
             (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _SOURCE_PRESENTATION_HINT_VALUES)
@@ -1960,9 +1945,7 @@ def _walk_related_source(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "path"), issues)
     item = get("sourceReference", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "sourceReference"), issues)
     item = get("presentationHint", _ABSENT)
     if not (
@@ -2064,12 +2047,8 @@ def _is_source_breakpoint(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("line")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and (
-            (v := obj.get("column", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and _is_whole(obj.get("line"))
+        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
         and ((v := obj.get("condition", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("hitCondition", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("logMessage", _ABSENT)) is _ABSENT or type(v) is str)
@@ -2086,12 +2065,10 @@ def _walk_source_breakpoint(
     if get is None:
         return
     item = get("line", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "column"), issues)
     item = get("condition", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
@@ -2132,36 +2109,18 @@ def _is_breakpoint(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and (
-            (v := obj.get("id", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("id", _ABSENT)) is _ABSENT or _is_whole(v))
         and type(obj.get("verified")) is bool
         and ((v := obj.get("message", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and (
-            (v := obj.get("line", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("column", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("endLine", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
         and (
             (v := obj.get("instructionReference", _ABSENT)) is _ABSENT or type(v) is str
         )
-        and (
-            (v := obj.get("offset", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("offset", _ABSENT)) is _ABSENT or _is_whole(v))
         and (
             (v := obj.get("reason", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _BREAKPOINT_REASON_VALUES)
@@ -2178,9 +2137,7 @@ def _walk_breakpoint(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "id"), issues)
     item = get("verified", _ABSENT)
     if type(item) is not bool:
@@ -2193,32 +2150,22 @@ def _walk_breakpoint(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("instructionReference", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "instructionReference"), issues)
     item = get("offset", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "offset"), issues)
     item = get("reason", _ABSENT)
     if not (
@@ -2252,22 +2199,13 @@ def _is_stack_frame(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("id")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("id"))
         and type(obj.get("name")) is str
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and type(v := obj.get("line")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and type(v := obj.get("column")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and (
-            (v := obj.get("endLine", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and _is_whole(obj.get("line"))
+        and _is_whole(obj.get("column"))
+        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
         and ((v := obj.get("canRestart", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
             (v := obj.get("instructionPointerReference", _ABSENT)) is _ABSENT
@@ -2275,7 +2213,7 @@ def _is_stack_frame(value: object) -> bool:
         )
         and (
             (v := obj.get("moduleId", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+            or _is_whole(v)
             or type(v) is str
         )
         and (
@@ -2294,7 +2232,7 @@ def _walk_stack_frame(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
     if type(item) is not str:
@@ -2304,20 +2242,16 @@ def _walk_stack_frame(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("canRestart", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -2326,11 +2260,7 @@ def _walk_stack_frame(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "instructionPointerReference"), issues)
     item = get("moduleId", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-        or type(item) is str
-    ):
+    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2494,34 +2424,15 @@ def _is_scope(value: object) -> bool:
         type(value) is dict
         and type(obj.get("name")) is str
         and ((v := obj.get("presentationHint", _ABSENT)) is _ABSENT or type(v) is str)
-        and type(v := obj.get("variablesReference")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and (
-            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and _is_whole(obj.get("variablesReference"))
+        and ((v := obj.get("namedVariables", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("indexedVariables", _ABSENT)) is _ABSENT or _is_whole(v))
         and type(obj.get("expensive")) is bool
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and (
-            (v := obj.get("line", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("column", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("endLine", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
     )
 
 
@@ -2540,17 +2451,13 @@ def _walk_scope(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "presentationHint"), issues)
     item = get("variablesReference", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("expensive", _ABSENT)
     if type(item) is not bool:
@@ -2560,24 +2467,16 @@ def _walk_scope(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endColumn"), issues)
 
 
@@ -2624,30 +2523,22 @@ def _walk_variable(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "evaluateName"), issues)
     item = get("variablesReference", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "memoryReference"), issues)
     item = get("declarationLocationReference", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "declarationLocationReference"), issues)
     item = get("valueLocationReference", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "valueLocationReference"), issues)
 
 
@@ -3078,9 +2969,7 @@ def _walk_set_breakpoints_payload(
         items3 = _list(item, at4, issues)
         if items3 is not None:
             for i3, element3 in enumerate(items3):
-                if not (
-                    type(element3) is int and -_FINITE_INT < element3 < _FINITE_INT
-                ):
+                if not _is_whole(element3):
                     _check_int(element3, (*at4, i3), issues)
     item = get("sourceModified", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -3114,8 +3003,7 @@ def _is_continue_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("threadId")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("threadId"))
         and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
     )
 
@@ -3129,7 +3017,7 @@ def _walk_continue_payload(
     if get is None:
         return
     item = get("threadId", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "threadId"), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -3163,8 +3051,7 @@ def _is_next_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("threadId")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("threadId"))
         and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
             (v := obj.get("granularity", _ABSENT)) is _ABSENT
@@ -3182,7 +3069,7 @@ def _walk_next_payload(
     if get is None:
         return
     item = get("threadId", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "threadId"), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -3221,13 +3108,9 @@ def _is_step_in_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("threadId")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("threadId"))
         and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("targetId", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("targetId", _ABSENT)) is _ABSENT or _is_whole(v))
         and (
             (v := obj.get("granularity", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
@@ -3244,15 +3127,13 @@ def _walk_step_in_payload(
     if get is None:
         return
     item = get("threadId", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "threadId"), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
         _check_bool(item, (*path, "singleThread"), issues)
     item = get("targetId", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "targetId"), issues)
     item = get("granularity", _ABSENT)
     if not (
@@ -3286,11 +3167,7 @@ def parse_pause_payload(value: object) -> PausePayload:
 
 def _is_pause_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(v := obj.get("threadId")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-    )
+    return type(value) is dict and _is_whole(obj.get("threadId"))
 
 
 def _walk_pause_payload(
@@ -3302,7 +3179,7 @@ def _walk_pause_payload(
     if get is None:
         return
     item = get("threadId", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "threadId"), issues)
 
 
@@ -3331,16 +3208,9 @@ def _is_stack_trace_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("threadId")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-        and (
-            (v := obj.get("startFrame", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("levels", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and _is_whole(obj.get("threadId"))
+        and ((v := obj.get("startFrame", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("levels", _ABSENT)) is _ABSENT or _is_whole(v))
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_stack_frame_format(v))
     )
 
@@ -3354,17 +3224,13 @@ def _walk_stack_trace_payload(
     if get is None:
         return
     item = get("threadId", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "threadId"), issues)
     item = get("startFrame", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "startFrame"), issues)
     item = get("levels", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "levels"), issues)
     item = get("format", _ABSENT)
     at_ = (*path, "format")
@@ -3401,11 +3267,7 @@ def parse_scopes_payload(value: object) -> ScopesPayload:
 
 def _is_scopes_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(v := obj.get("frameId")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-    )
+    return type(value) is dict and _is_whole(obj.get("frameId"))
 
 
 def _walk_scopes_payload(
@@ -3417,7 +3279,7 @@ def _walk_scopes_payload(
     if get is None:
         return
     item = get("frameId", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "frameId"), issues)
 
 
@@ -3446,20 +3308,13 @@ def _is_variables_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("variablesReference")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("variablesReference"))
         and (
             (v := obj.get("filter", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _VARIABLES_FILTER_VALUES)
         )
-        and (
-            (v := obj.get("start", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("count", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("start", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("count", _ABSENT)) is _ABSENT or _is_whole(v))
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_value_format(v))
     )
 
@@ -3473,7 +3328,7 @@ def _walk_variables_payload(
     if get is None:
         return
     item = get("variablesReference", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("filter", _ABSENT)
     if not (
@@ -3481,14 +3336,10 @@ def _walk_variables_payload(
     ):
         _check_enum(item, (*path, "filter"), issues, _VARIABLES_FILTER_ENUM)
     item = get("start", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "start"), issues)
     item = get("count", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "count"), issues)
     item = get("format", _ABSENT)
     at_ = (*path, "format")
@@ -3563,18 +3414,9 @@ def _is_evaluate_payload(value: object) -> bool:
     return (
         type(value) is dict
         and type(obj.get("expression")) is str
-        and (
-            (v := obj.get("frameId", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("line", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("column", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("frameId", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
         and ((v := obj.get("context", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_value_format(v))
@@ -3593,19 +3435,13 @@ def _walk_evaluate_payload(
     if type(item) is not str:
         _check_str(item, (*path, "expression"), issues)
     item = get("frameId", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "frameId"), issues)
     item = get("line", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "column"), issues)
     item = get("source", _ABSENT)
     at_ = (*path, "source")
@@ -3690,10 +3526,7 @@ def _is_stopped_payload(value: object) -> bool:
         type(value) is dict
         and type(obj.get("reason")) is str
         and ((v := obj.get("description", _ABSENT)) is _ABSENT or type(v) is str)
-        and (
-            (v := obj.get("threadId", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("threadId", _ABSENT)) is _ABSENT or _is_whole(v))
         and ((v := obj.get("preserveFocusHint", _ABSENT)) is _ABSENT or type(v) is bool)
         and ((v := obj.get("text", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("allThreadsStopped", _ABSENT)) is _ABSENT or type(v) is bool)
@@ -3719,9 +3552,7 @@ def _walk_stopped_payload(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "description"), issues)
     item = get("threadId", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "threadId"), issues)
     item = get("preserveFocusHint", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -3738,7 +3569,7 @@ def _walk_stopped_payload(
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not (type(element) is int and -_FINITE_INT < element < _FINITE_INT):
+                if not _is_whole(element):
                     _check_int(element, (*at1, i), issues)
 
 
@@ -3769,8 +3600,7 @@ def _is_continued_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("threadId")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("threadId"))
         and (
             (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
         )
@@ -3786,7 +3616,7 @@ def _walk_continued_payload(
     if get is None:
         return
     item = get("threadId", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "threadId"), issues)
     item = get("allThreadsContinued", _ABSENT)
     if not (item is _ABSENT or type(item) is bool):
@@ -3818,11 +3648,7 @@ def parse_exited_payload(value: object) -> ExitedPayload:
 
 def _is_exited_payload(value: object) -> bool:
     obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(v := obj.get("exitCode")) is int
-        and -_FINITE_INT < v < _FINITE_INT
-    )
+    return type(value) is dict and _is_whole(obj.get("exitCode"))
 
 
 def _walk_exited_payload(
@@ -3834,7 +3660,7 @@ def _walk_exited_payload(
     if get is None:
         return
     item = get("exitCode", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "exitCode"), issues)
 
 
@@ -3909,8 +3735,7 @@ def _is_thread_payload(value: object) -> bool:
     return (
         type(value) is dict
         and type(obj.get("reason")) is str
-        and type(v := obj.get("threadId")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("threadId"))
     )
 
 
@@ -3926,7 +3751,7 @@ def _walk_thread_payload(
     if type(item) is not str:
         _check_str(item, (*path, "reason"), issues)
     item = get("threadId", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "threadId"), issues)
 
 
@@ -3961,24 +3786,12 @@ def _is_output_payload(value: object) -> bool:
             (v := obj.get("group", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _OUTPUT_EVENT_GROUP_VALUES)
         )
-        and (
-            (v := obj.get("variablesReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("variablesReference", _ABSENT)) is _ABSENT or _is_whole(v))
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and (
-            (v := obj.get("line", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
-        and (
-            (v := obj.get("column", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
+        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
         and ((v := obj.get("data", _ABSENT)) is _ABSENT or _is_json(v))
-        and (
-            (v := obj.get("locationReference", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("locationReference", _ABSENT)) is _ABSENT or _is_whole(v))
     )
 
 
@@ -4002,31 +3815,23 @@ def _walk_output_payload(
     ):
         _check_enum(item, (*path, "group"), issues, _OUTPUT_EVENT_GROUP_ENUM)
     item = get("variablesReference", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "column"), issues)
     item = get("data", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "data"), issues)
     item = get("locationReference", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "locationReference"), issues)
 
 
@@ -4411,10 +4216,7 @@ def _is_stack_trace_result(value: object) -> bool:
     return (
         type(value) is dict
         and _all_items(obj.get("stackFrames"), _is_stack_frame)
-        and (
-            (v := obj.get("totalFrames", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
-        )
+        and ((v := obj.get("totalFrames", _ABSENT)) is _ABSENT or _is_whole(v))
     )
 
 
@@ -4436,9 +4238,7 @@ def _walk_stack_trace_result(
                 if not _is_stack_frame(element) and _walkable(element, at1_, issues):
                     yield _walk_stack_frame, element, at1_
     item = get("totalFrames", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "totalFrames"), issues)
 
 
@@ -4605,25 +4405,19 @@ def _walk_evaluate_result(
     if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_variable_presentation_hint, item, at_
     item = get("variablesReference", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "memoryReference"), issues)
     item = get("valueLocationReference", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "valueLocationReference"), issues)
 
 

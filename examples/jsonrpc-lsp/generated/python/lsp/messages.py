@@ -706,8 +706,7 @@ def _is_response_error(value: object) -> bool:
     obj = cast("dict[str, object]", value)
     return (
         type(value) is dict
-        and type(v := obj.get("code")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("code"))
         and type(obj.get("message")) is str
         and ((v := obj.get("data", _ABSENT)) is _ABSENT or _is_json(v))
     )
@@ -722,7 +721,7 @@ def _walk_response_error(
     if get is None:
         return
     item = get("code", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "code"), issues)
     item = get("message", _ABSENT)
     if type(item) is not str:
@@ -1031,7 +1030,7 @@ def _walk_diagnostic_tag_support(
     items = _list(item, at1, issues)
     if items is not None:
         for i, element in enumerate(items):
-            if not (type(element) is int and -_FINITE_INT < element < _FINITE_INT):
+            if not _is_whole(element):
                 _check_int(element, (*at1, i), issues)
 
 
@@ -1682,8 +1681,7 @@ def _is_text_document_item(value: object) -> bool:
         and type(v := obj.get("uri")) is str
         and _fits_text(v, None, "uri")
         and type(obj.get("languageId")) is str
-        and type(v := obj.get("version")) is int
-        and -_FINITE_INT < v < _FINITE_INT
+        and _is_whole(obj.get("version"))
         and type(obj.get("text")) is str
     )
 
@@ -1704,7 +1702,7 @@ def _walk_text_document_item(
     if type(item) is not str:
         _check_str(item, (*path, "languageId"), issues)
     item = get("version", _ABSENT)
-    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
+    if not _is_whole(item):
         _check_int(item, (*path, "version"), issues)
     item = get("text", _ABSENT)
     if type(item) is not str:
@@ -1937,11 +1935,7 @@ def _walk_diagnostic(  # noqa: PLR0912
     ):
         _check_enum(item, (*path, "severity"), issues, _DIAGNOSTIC_SEVERITY_ENUM)
     item = get("code", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-        or type(item) is str
-    ):
+    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(item, (*path, "code"), issues, "an integer or a string", matched)
     item = get("codeDescription", _ABSENT)
@@ -1975,9 +1969,7 @@ def _walk_diagnostic(  # noqa: PLR0912
         items2 = _list(item, at3, issues)
         if items2 is not None:
             for k, element2 in enumerate(items2):
-                if not (
-                    type(element2) is int and -_FINITE_INT < element2 < _FINITE_INT
-                ):
+                if not _is_whole(element2):
                     _check_int(element2, (*at3, k), issues)
     item = get("relatedInformation", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_diagnostic_related_information)):
@@ -2022,7 +2014,7 @@ def _walk_initialize_payload(  # noqa: PLR0912
     if get is None:
         return
     item = get("processId", _ABSENT)
-    if not (item is None or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
+    if not (item is None or _is_whole(item)):
         _check_int(item, (*path, "processId"), issues, True)
     item = get("clientInfo", _ABSENT)
     at_ = (*path, "clientInfo")
@@ -2064,11 +2056,7 @@ def _walk_initialize_payload(  # noqa: PLR0912
                 ):
                     yield _walk_workspace_folder, element3, at4_
     item = get("workDoneToken", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-        or type(item) is str
-    ):
+    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2108,7 +2096,7 @@ def _is_hover_payload(value: object) -> bool:
         and _is_position(obj.get("position"))
         and (
             (v := obj.get("workDoneToken", _ABSENT)) is _ABSENT
-            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+            or _is_whole(v)
             or type(v) is str
         )
     )
@@ -2131,11 +2119,7 @@ def _walk_hover_payload(
     if not _is_position(item) and _walkable(item, at1_, issues):
         yield _walk_position, item, at1_
     item = get("workDoneToken", _ABSENT)
-    if not (
-        item is _ABSENT
-        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-        or type(item) is str
-    ):
+    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2291,9 +2275,7 @@ def _walk_publish_diagnostics_payload(
     if _check_str(item, at_, issues):
         _check_text(item, at_, issues, None, "uri")
     item = get("version", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
-    ):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "version"), issues)
     item = get("diagnostics", _ABSENT)
     at2 = (*path, "diagnostics")
@@ -2861,6 +2843,10 @@ def _is_int_value(item: object) -> bool:
 
 def _is_text(item: object) -> bool:
     return type(item) is str
+
+
+def _is_whole(item: object) -> bool:
+    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
 
 
 def _is_json(value: object) -> bool:

@@ -170,7 +170,7 @@ def _is_job_offered_payload(value: object) -> bool:
     return (
         type(value) is dict
         and type(obj.get("job_id")) is str
-        and ((v := obj.get("attempt", _ABSENT)) is _ABSENT or (type(v) is int and -_FINITE_INT < v < _FINITE_INT))
+        and ((v := obj.get("attempt", _ABSENT)) is _ABSENT or _is_whole(v))
     )
 
 
@@ -182,7 +182,7 @@ def _walk_job_offered_payload(value: object, path: _Path, issues: list[Validatio
     if type(item) is not str:
         _check_str(item, (*path, "job_id"), issues)
     item = get("attempt", _ABSENT)
-    if not (item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
+    if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "attempt"), issues)
 
 
@@ -392,6 +392,10 @@ def _is_int_value(item: object) -> bool:
     """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
     number = _as_number(item)
     return number is not None and math.isfinite(number) and number.is_integer()
+
+
+def _is_whole(item: object) -> bool:
+    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
 
 
 def _as_number(value: object) -> Optional[float]:
