@@ -39,26 +39,34 @@ const say = (line) => process.stderr.write(`${line}\n`);
 /** One row: what, measured, anchor, ratio, goal, verdict. */
 const rows = [];
 const x = (r) => `${r.toFixed(2)}×`;
+const jsonLines = (text) => text.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
 function row(what, measured, anchor, ratio, goal, met) {
   rows.push([what, measured, anchor, ratio === undefined ? "" : x(ratio), goal, met === undefined ? "" : met ? "meets" : "MISSES"]);
 }
 
-// --- validators: the scripts print one JSON object per line with { name, value, anchor, ratio, goal, met }
-for (const [label, cmd, script] of [
-  ["TypeScript validators", process.execPath, "validators-ts.mjs"],
-  ["Python validators", "python3", "validators-py.py"],
-]) {
-  const path = join(repo, "bench", script);
-  if (!existsSync(path)) {
-    row(label, "not measured", `bench/${script} missing`, undefined, "", false);
-    continue;
+// --- validators: each script checks every contender's verdict on every message before timing
+{
+  const ts = join(repo, "bench", "validators-ts.mjs");
+  say(`TypeScript validators: bench/validators-ts.mjs --rounds ${runs + 1}`);
+  const r = spawnSync(process.execPath, [ts, "--rounds", String(runs + 1)], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`bench/validators-ts.mjs failed:\n${r.stderr}`);
+  for (const m of jsonLines(r.stdout)) {
+    if (m.msgPerSec !== undefined) row(`TS ${m.measure}`, `${m.msgPerSec.toLocaleString("en")} msg/s`, "", undefined, "", undefined);
+    else if (m.value !== undefined) row(`TS ${m.measure}`, `${m.value} ${m.unit}`, "same run", undefined, m.target, m.met);
   }
-  say(`${label}: bench/${script} --runs ${runs - 1}`);
-  const r = spawnSync(cmd, [path, "--json", "--runs", String(runs - 1)], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`bench/${script} failed:\n${r.stderr}`);
-  for (const line of r.stdout.split("\n").filter((l) => l.startsWith("{"))) {
-    const m = JSON.parse(line);
-    row(m.name, m.value, m.anchor, m.ratio, m.goal, m.met);
+}
+{
+  const py = join(repo, "bench", "validators-py.py");
+  say(`Python validators: bench/validators-py.py --runs ${runs - 1}`);
+  const r = spawnSync("python3", [py, "--runs", String(runs - 1)], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`bench/validators-py.py failed:\n${r.stderr}`);
+  // generated_speed_ratio: the contender's time over the generated validator's (how many times faster the generated one is).
+  const goals = { "hand-written check": 0.8, "pydantic 2 (strict)": 2, jsonschema: 65 };
+  for (const m of jsonLines(r.stdout).filter((x) => x.measure === "validators")) {
+    const goal = Object.entries(goals).find(([k]) => m.validator.startsWith(k.split(" (")[0]))?.[1];
+    const measured = `${Math.round(m.msg_per_s).toLocaleString("en")} msg/s`;
+    if (m.validator === "generated validate_payload") row("Python generated validate_payload", measured, "", undefined, "", undefined);
+    else row(`Python generated vs ${m.validator}`, measured, `${m.validator}`, m.generated_speed_ratio, goal === undefined ? "" : `≥ ${goal}×`, goal === undefined ? undefined : m.generated_speed_ratio >= goal);
   }
 }
 
