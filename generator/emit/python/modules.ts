@@ -86,7 +86,11 @@ function assemble(protocol: Protocol, module: ModuleOutput, preamble: readonly s
   const sections = [pythonHeader(protocol).trimEnd().split("\n"), ...(doc.trim() === "" ? [] : [pythonDocstring(doc, "")]), ...preamble.filter((s) => s.length > 0)];
   const lines = sections.flatMap((s, i) => (i === 0 ? s : ["", ...s]));
   const first = body[0];
-  if (first !== undefined) lines.push(...(first.block && sections.length > 1 ? ["", ""] : [""]), ...valueBlocks(body));
+  if (first !== undefined) {
+    lines.push(...(first.block && sections.length > 1 ? ["", ""] : [""]));
+    // One push per line: a module of thousands of items is too many arguments for one call.
+    for (const line of valueBlocks(body)) lines.push(line);
+  }
   return `${lines.join("\n")}\n`;
 }
 
