@@ -732,7 +732,10 @@ function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w
   const values = (part: CrossFieldRule["if"]): string => flatTuple(part.values.map((v) => ctx.valueRef(part.key, v)));
   const ifVar = ruleVars.get(rule.if.key.value) ?? "_ABSENT";
   const thenVar = ruleVars.get(rule.then.key.value) ?? "_ABSENT";
-  w.lines.push(callLine(4, ctx.need("_violates"), [ifVar, values(rule.if), thenVar, values(rule.then)], "if ") + ":");
+  // The value tuples split like any tuple when the call does not fit (one value stays `(x,)`).
+  const tuple = (part: CrossFieldRule["if"]): PyExpr => (part.values.length === 1 ? pyAtom(values(part)) : pyTuple(part.values.map((v) => pyAtom(ctx.valueRef(part.key, v)))));
+  const call = pyCall(ctx.need("_violates"), [pyAtom(ifVar), tuple(rule.if), pyAtom(thenVar), tuple(rule.then)]);
+  w.lines.push(`    if ${pyLayout(call, 4, 7, 1)}:`);
   w.lines.push(assignment(8, "at", `(*path, ${pythonString(rule.then.key.value)})`));
   // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
   const message = pythonString(ruleMessage(rule));

@@ -143,11 +143,21 @@ function usedByRules(rules: readonly CrossFieldRule[], wire: string): boolean {
   return rules.some((r) => r.if.key.value === wire || r.then.key.value === wire);
 }
 
+/** A rule whose `if` and `then` read the same key: its inner switch sees a value the outer one narrowed. */
+function sameKey(rule: CrossFieldRule): boolean {
+  return rule.if.key === rule.then.key;
+}
+
+/** The subject of an inner switch over a value the outer switch narrowed: widened, so every case compiles. */
+function widened(name: string): string {
+  return `${name} as unknown`;
+}
+
 /** A rule in a guard: every field passed, so only the values matter (an absent one never matches). */
 function ruleGuard(rule: CrossFieldRule, names: ReadonlyMap<string, string>, thenOptional: boolean, ctx: TsContext): Doc {
   const when = names.get(rule.if.key.value) ?? "undefined";
   const then = names.get(rule.then.key.value) ?? "undefined";
-  const inner = switchStmt(then, [
+  const inner = switchStmt(sameKey(rule) ? widened(then) : then, [
     { labels: [...(thenOptional ? [ctx.need("ABSENT")] : []), ...rule.then.values.map(str)], body: ["break;"] },
     { labels: ["default"], body: ["return false;"] },
   ]);
@@ -194,7 +204,7 @@ function validatorBody(view: ShapeView, checks: readonly Check[], guard: string,
     const then = passed.get(rule.then.key.value);
     if (when === undefined || then === undefined) continue;
     const issue = report(ctx, [stringLit(str(rule.then.key.value))], "rule_violated", ruleMessage(rule));
-    const inner = switchStmt(then.value, [
+    const inner = switchStmt(sameKey(rule) ? widened(then.value) : then.value, [
       { labels: rule.then.values.map(str), body: ["break;"] },
       { labels: ["default"], body: [issue] },
     ]);
