@@ -615,6 +615,17 @@ function raiseLine(indent: number, raise: string, validator: string): string {
   return `${" ".repeat(indent)}${pyLayout(pyCall(raise, [pyCall(validator, [pyAtom("value")])]), indent, indent, 0)}`;
 }
 
+/**
+ * `name = value` at the top level, as ruff prints it: when the target and the value's opening
+ * bracket overflow the line, the value goes inside parentheses of its own.
+ */
+function assignExpr(name: string, value: PyExpr): string {
+  const laid = pyLayout(value, 0, name.length + 3, 0);
+  const head = laid.split("\n")[0] ?? "";
+  if (pythonWidth(`${name} = ${head}`) <= lineLength()) return `${name} = ${laid}`;
+  return `${name} = (\n    ${pyLayout(value, 4, 4, 0)}\n)`;
+}
+
 /** `yield a, b, c`, parenthesized and split as ruff does when it is too long. */
 function yieldLine(indent: number, items: readonly string[]): string {
   const pad = " ".repeat(indent);
@@ -828,14 +839,14 @@ export function emitValidatorTables(protocol: Protocol, ctx: PyContext, plan: Va
     const spec = ctx.names.enumSpec(e);
     const members = e.members.map((m) => `${ctx.use(e.name)}.${m.name}`);
     const args = [pythonString(enumWords(e)), ...members, ...(e.valueType === "int" ? ["numeric=True"] : [])];
-    lines.push(`${spec} = ${pyLayout(pyCall(ctx.need("_enum"), args.map(pyAtom)), 0, spec.length + 3, 0)}`);
+    lines.push(assignExpr(spec, pyCall(ctx.need("_enum"), args.map(pyAtom))));
     lines.push(assignment(0, ctx.names.enumValues(e), `${spec}.values`));
   }
   for (const view of listShapes(protocol)) {
     if (view.unknownKeys !== "forbid") continue;
     const name = ctx.names.knownKeys(view.shape);
     const keys = checkedFields(view).map((f) => pythonString(f.key));
-    lines.push(`${name} = ${pyLayout(pyCall(ctx.need("_keys"), keys.map(pyAtom)), 0, name.length + 3, 0)}`);
+    lines.push(assignExpr(name, pyCall(ctx.need("_keys"), keys.map(pyAtom))));
   }
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
@@ -848,7 +859,7 @@ export function emitUnionTables(protocol: Protocol, ctx: PyContext, plan: Valida
     const name = ctx.names.unionVariants(u);
     const variants = pyDict(u.variants.map((v) => [pythonString(v.value), pyAtom(ctx.names.walk(v.record))] as const));
     const value = pyCall(ctx.need("_Union"), [pyAtom(pythonString(u.tag)), variants, pyAtom(pythonString(unionWords(u)))]);
-    lines.push(`${name} = ${pyLayout(value, 0, name.length + 3, 0)}`);
+    lines.push(assignExpr(name, value));
   }
   return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }
@@ -858,7 +869,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
   const topics = allTopics(protocol);
   const table = (entry: (t: Topic) => PyExpr): PyExpr => pyDict(topics.map((t) => [ctx.topicRef(t), entry(t)] as const));
   const replies = (t: Topic): PyExpr => pyTuple(t.replies.map((r) => pyAtom(ctx.topicRef(r))));
-  const assign = (target: string, value: PyExpr): string => `${target} = ${pyLayout(value, 0, target.length + 3, 0)}\n`;
+  const assign = (target: string, value: PyExpr): string => `${assignExpr(target, value)}\n`;
   ctx.needs.useAll(PAYLOAD_FUNCTIONS_USE);
   return [
     assign("PAYLOAD_BY_TOPIC: Mapping[str, type]", table((t) => pyAtom(ctx.names.type(t)))),
