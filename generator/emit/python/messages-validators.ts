@@ -623,7 +623,9 @@ function assignExpr(name: string, value: PyExpr): string {
   const laid = pyLayout(value, 0, name.length + 3, 0);
   const head = laid.split("\n")[0] ?? "";
   if (pythonWidth(`${name} = ${head}`) <= lineLength()) return `${name} = ${laid}`;
-  return `${name} = (\n    ${pyLayout(value, 4, 4, 0)}\n)`;
+  // Parentheses only when the value then fits inside them; otherwise ruff keeps the split at the value's own bracket.
+  const inner = `${name} = (\n    ${pyLayout(value, 4, 4, 0)}\n)`;
+  return inner.split("\n").every((l) => pythonWidth(l) <= lineLength()) ? inner : `${name} = ${laid}`;
 }
 
 /** `yield a, b, c`, parenthesized and split as ruff does when it is too long. */
