@@ -603,8 +603,8 @@ function assignment(indent: number, name: string, value: string): string {
   const pad = " ".repeat(indent);
   const line = `${pad}${name} = ${value}`;
   if (pythonWidth(line) <= lineLength()) return line;
-  const tuple = /^\(\*([\w]+), (.+)\)$/.exec(value);
-  if (tuple !== null) return `${pad}${name} = ${pyLayout(pyTuple([pyAtom(`*${tuple[1]}`), pyAtom(tuple[2] ?? "")]), indent, indent + name.length + 3, 0)}`;
+  const expr = argExpr(value);
+  if (expr.kind === "tuple") return `${pad}${name} = ${pyLayout(expr, indent, indent + name.length + 3, 0)}`;
   // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
   if (indent + 4 + pythonWidth(value) <= lineLength()) return `${pad}${name} = (\n${pad}    ${value}\n${pad})`;
   return line;
@@ -770,6 +770,12 @@ function flatTuple(items: readonly string[]): string {
  * check, or one naming the check of a shape that has none), until none changes, so no fast check
  * names a check that is not defined. Trial runs only: nothing is marked used.
  */
+/** The local each rule key's checked value is kept in (`kept0`, …), for the keys the shape checks. */
+function ruleVarsOf(view: ShapeView, fields: readonly Checked[]): Map<string, string> {
+  const ruleKeys = [...new Set(view.rules.flatMap((r) => [r.if.key.value, r.then.key.value]))].filter((k) => fields.some((f) => f.key === k));
+  return new Map(ruleKeys.map((k, i) => [k, `kept${i}`] as const));
+}
+
 export function settleFastPlan(views: readonly ShapeView[], ctx: PyContext, plan: ValidatorPlan): void {
   const fast = plan.fast as Set<ShapeView["shape"]>;
   const trial: PyContext = { ...ctx, need: (name) => name };
@@ -779,8 +785,7 @@ export function settleFastPlan(views: readonly ShapeView[], ctx: PyContext, plan
     for (const view of views) {
       if (!fast.has(view.shape)) continue;
       const fields = checkedFields(view);
-      const ruleKeys = [...new Set(view.rules.flatMap((r) => [r.if.key.value, r.then.key.value]))].filter((k) => fields.some((f) => f.key === k));
-      const ruleVars = new Map(ruleKeys.map((k, i) => [k, `kept${i}`] as const));
+      const ruleVars = ruleVarsOf(view, fields);
       if (emitFastCheck(view, fields, ruleVars, trial, scratch) === null) {
         fast.delete(view.shape);
         changed = true;
@@ -795,8 +800,7 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
   const parser = ctx.names.guard(view.shape);
   const what = view.shape.kind === "topic" ? `the payload of \`\`${ctx.topicRef(view.shape)}\`\`` : `a \`\`${type}\`\``;
   const fields = checkedFields(view);
-  const ruleKeys = [...new Set(view.rules.flatMap((r) => [r.if.key.value, r.then.key.value]))].filter((k) => fields.some((f) => f.key === k));
-  const ruleVars = new Map(ruleKeys.map((k, i) => [k, `kept${i}`] as const));
+  const ruleVars = ruleVarsOf(view, fields);
   // The fast check's helpers count as used only when the shape gets one.
   const pending: string[] = [];
   const trial: PyContext = { ...ctx, need: (name) => (pending.push(name), name) };
