@@ -426,6 +426,33 @@ export function isModelExchangeMeta(
 ): value is ModelExchangeMeta {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.model_buffer_type;
+    switch (f1) {
+      case "executorch":
+      case "pytorch":
+        break;
+      default:
+        return false;
+    }
+    const f2 = value.model_buffer_native_format;
+    switch (f2) {
+      case "binary":
+      case "string":
+        break;
+      default:
+        return false;
+    }
+    const f3 = value.model_buffer_encoding;
+    switch (f3) {
+      case "base64":
+      case "hex":
+      case "utf8":
+      case "ascii":
+      case "none":
+        break;
+      default:
+        return false;
+    }
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -452,35 +479,8 @@ export function isModelExchangeMeta(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "model_buffer_type")) return false;
-    const f1 = value.model_buffer_type;
-    switch (f1) {
-      case "executorch":
-      case "pytorch":
-        break;
-      default:
-        return false;
-    }
     if (!h2 && !hasOwn(value, "model_buffer_native_format")) return false;
-    const f2 = value.model_buffer_native_format;
-    switch (f2) {
-      case "binary":
-      case "string":
-        break;
-      default:
-        return false;
-    }
     if (!h3 && !hasOwn(value, "model_buffer_encoding")) return false;
-    const f3 = value.model_buffer_encoding;
-    switch (f3) {
-      case "base64":
-      case "hex":
-      case "utf8":
-      case "ascii":
-      case "none":
-        break;
-      default:
-        return false;
-    }
     if (h4 || hasOwn(value, "model_version")) {
       read(value, "model_version");
     }
@@ -638,6 +638,18 @@ export function validateHelloPayload(
 export function isHelloPayload(value: unknown): value is HelloPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.session_id;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.job_id;
+    if (typeof f2 !== "string") return false;
+    const f3 = value.site_name;
+    if (typeof f3 !== "string") return false;
+    const f4 = value.trainer_fqcn;
+    if (typeof f4 !== "string") return false;
+    const f5 = value.rank;
+    if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
+    const f6 = value.protocol_version;
+    if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -672,23 +684,11 @@ export function isHelloPayload(value: unknown): value is HelloPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "session_id")) return false;
-    const f1 = value.session_id;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "job_id")) return false;
-    const f2 = value.job_id;
-    if (typeof f2 !== "string") return false;
     if (!h3 && !hasOwn(value, "site_name")) return false;
-    const f3 = value.site_name;
-    if (typeof f3 !== "string") return false;
     if (!h4 && !hasOwn(value, "trainer_fqcn")) return false;
-    const f4 = value.trainer_fqcn;
-    if (typeof f4 !== "string") return false;
     if (!h5 && !hasOwn(value, "rank")) return false;
-    const f5 = value.rank;
-    if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     if (!h6 && !hasOwn(value, "protocol_version")) return false;
-    const f6 = value.protocol_version;
-    if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     return true;
   } catch {
     return false;
@@ -729,6 +729,8 @@ export function isHelloChallengePayload(
 ): value is HelloChallengePayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.nonce;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -743,8 +745,6 @@ export function isHelloChallengePayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "nonce")) return false;
-    const f1 = value.nonce;
-    if (typeof f1 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -785,6 +785,8 @@ export function isHelloProofPayload(
 ): value is HelloProofPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.proof;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -799,8 +801,6 @@ export function isHelloProofPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "proof")) return false;
-    const f1 = value.proof;
-    if (typeof f1 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -861,6 +861,8 @@ export function isHelloRejectedPayload(
 ): value is HelloRejectedPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.reason;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -875,8 +877,6 @@ export function isHelloRejectedPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = value.reason;
-    if (typeof f1 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -962,6 +962,10 @@ export function validateTaskReadyPayload(
 export function isTaskReadyPayload(value: unknown): value is TaskReadyPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.task_id;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.task_name;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -988,11 +992,7 @@ export function isTaskReadyPayload(value: unknown): value is TaskReadyPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "task_id")) return false;
-    const f1 = value.task_id;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "task_name")) return false;
-    const f2 = value.task_name;
-    if (typeof f2 !== "string") return false;
     if (!h3 && !hasOwn(value, "model")) return false;
     read(value, "model");
     if (!h4 && !hasOwn(value, "params")) return false;
@@ -1098,6 +1098,8 @@ export function isResultReadyPayload(
 ): value is ResultReadyPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.result_id;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -1116,8 +1118,6 @@ export function isResultReadyPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "result_id")) return false;
-    const f1 = value.result_id;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "manifest")) return false;
     read(value, "manifest");
     return true;
@@ -1180,6 +1180,8 @@ export function isResultRejectedPayload(
 ): value is ResultRejectedPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.reason;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -1194,8 +1196,6 @@ export function isResultRejectedPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = value.reason;
-    if (typeof f1 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -1324,6 +1324,8 @@ export function validateErrorPayload(
 export function isErrorPayload(value: unknown): value is ErrorPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.reason;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -1338,8 +1340,6 @@ export function isErrorPayload(value: unknown): value is ErrorPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = value.reason;
-    if (typeof f1 !== "string") return false;
     return true;
   } catch {
     return false;

@@ -85,7 +85,12 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
               : ["// Listing the keys threw (a proxy): each key is asked for below."],
           ),
         ];
-  const body: Doc[] = [...listing];
+  // A required key's value is checked before the listing: a wrong or missing value fails the
+  // guard whether or not the key is own (an inherited value means the key is missing), so an
+  // invalid value is turned down without listing its keys; the listing then proves the values
+  // that passed are own properties.
+  const early: Doc[] = [];
+  const body: Doc[] = [];
   const names = new Map<string, string>();
   checks.forEach((check, i) => {
     const h = seen[i] ?? "";
@@ -101,7 +106,7 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
     if (check.required) {
       body.push(ifClause([`!${h}`, " &&", line, "!", present], "return false;"));
       if (inner.length === 0 && !ruled) body.push(touch);
-      else body.push(read, ...inner);
+      else early.push(read, ...inner);
     } else {
       const then = inner.length === 0 && !ruled ? [touch] : [read, ...inner];
       if (ruled) {
@@ -113,6 +118,7 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
     }
     if (ruled) names.set(check.wire, v);
   });
+  body.unshift(...early, ...listing);
   const optional = new Set(checks.filter((c) => !c.required).map((c) => c.wire));
   for (const rule of view.rules) body.push(ruleGuard(rule, names, optional.has(rule.then.key.value), ctx));
   body.push("return true;");
