@@ -63,28 +63,8 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
   const locals = new Locals();
   const forbid = view.unknownKeys === "forbid";
   const hasOwn = ctx.need("hasOwn");
-  // Which keys are own properties, from one for-in pass (which V8 runs off the object's enum
-  // cache) instead of a hasOwnProperty call per key. A key it did not see may still be a
-  // non-enumerable own property, so that one is asked for directly; a pass that throws (a
-  // proxy) leaves every key to be asked for directly.
   const seen = checks.map((_, i) => `h${i + 1}`);
-  const cases = [...new Set(checks.map((c) => str(c.wire)))].map((label) => ({
-    labels: [label],
-    body: [...checks.flatMap((c, i) => (str(c.wire) === label ? [`${seen[i] ?? ""} = true;`] : [])), "break;"],
-  }));
-  const judge = forbid ? [...cases, { labels: ["default"], body: ["return false;"] }] : cases;
-  const listing: Doc[] =
-    judge.length === 0
-      ? []
-      : [
-          ...seen.map((h) => `let ${h} = false;`),
-          tryCatch(
-            [loop("for (const key in value)", [ifClause(`!${hasOwn}(value, key)`, "continue;"), switchStmt("key", judge)])],
-            forbid
-              ? ["// Listing the keys threw (a proxy): each key is asked for below.", forbidByKeys(checks)]
-              : ["// Listing the keys threw (a proxy): each key is asked for below."],
-          ),
-        ];
+  const listing = keyListing(checks, seen, "value", forbid ? ["return false;"] : undefined, forbid ? [forbidByKeys(checks)] : [], ctx);
   // A required key's value is checked before the listing: a wrong or missing value fails the
   // guard whether or not the key is own (an inherited value means the key is missing), so an
   // invalid value is turned down without listing its keys; the listing then proves the values
@@ -123,6 +103,36 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
   for (const rule of view.rules) body.push(ruleGuard(rule, names, optional.has(rule.then.key.value), ctx));
   body.push("return true;");
   return [ifClause(`!${isObject}`, "return false;"), tryCatch(body, ["return false;"])];
+}
+
+/**
+ * Which keys are own properties, from one for-in pass over `object` (which V8 runs off the
+ * object's enum cache) instead of a hasOwnProperty call per key: `h1 = true` for the first key,
+ * and so on. A key the pass did not see may still be a non-enumerable own property, so that one
+ * is asked for directly; a pass that throws (a proxy) leaves every key to be asked for directly.
+ * `other` is what a key the spec does not name does (nothing when undefined).
+ */
+function keyListing(
+  checks: readonly Check[],
+  seen: readonly string[],
+  object: string,
+  other: readonly Doc[] | undefined,
+  onThrow: readonly Doc[],
+  ctx: TsContext,
+): Doc[] {
+  const cases = [...new Set(checks.map((c) => str(c.wire)))].map((label) => ({
+    labels: [label],
+    body: [...checks.flatMap((c, i) => (str(c.wire) === label ? [`${seen[i] ?? ""} = true;`] : [])), "break;"],
+  }));
+  const judge = other === undefined ? cases : [...cases, { labels: ["default"], body: other }];
+  if (judge.length === 0) return [];
+  return [
+    ...seen.map((h) => `let ${h} = false;`),
+    tryCatch(
+      [loop(`for (const key in ${object})`, [ifClause(`!${ctx.need("hasOwn")}(${object}, key)`, "continue;"), switchStmt("key", judge)])],
+      ["// Listing the keys threw (a proxy): each key is asked for below.", ...onThrow],
+    ),
+  ];
 }
 
 /**
