@@ -2459,6 +2459,10 @@ export function isExceptionBreakpointsFilter(
 ): value is ExceptionBreakpointsFilter {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.filter;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.label;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -2493,11 +2497,7 @@ export function isExceptionBreakpointsFilter(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "filter")) return false;
-    const f1 = value.filter;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "label")) return false;
-    const f2 = value.label;
-    if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "description")) {
       const f3 = value.description;
       if (typeof f3 !== "string") return false;
@@ -2631,6 +2631,10 @@ export function validateColumnDescriptor(
 export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.attributeName;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.label;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -2661,11 +2665,7 @@ export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "attributeName")) return false;
-    const f1 = value.attributeName;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "label")) return false;
-    const f2 = value.label;
-    if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "format")) {
       const f3 = value.format;
       if (typeof f3 !== "string") return false;
@@ -2798,6 +2798,17 @@ export function validateBreakpointMode(
 export function isBreakpointMode(value: unknown): value is BreakpointMode {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.mode;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.label;
+    if (typeof f2 !== "string") return false;
+    const f4 = value.appliesTo;
+    if (!Array.isArray(f4)) return false;
+    const n5 = lengthOf(f4);
+    for (let i5 = 0; i5 < n5; i5++) {
+      const e5 = own(f4, i5);
+      if (typeof e5 !== "string") return false;
+    }
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -2824,23 +2835,12 @@ export function isBreakpointMode(value: unknown): value is BreakpointMode {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "mode")) return false;
-    const f1 = value.mode;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "label")) return false;
-    const f2 = value.label;
-    if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "description")) {
       const f3 = value.description;
       if (typeof f3 !== "string") return false;
     }
     if (!h4 && !hasOwn(value, "appliesTo")) return false;
-    const f4 = value.appliesTo;
-    if (!Array.isArray(f4)) return false;
-    const n5 = lengthOf(f4);
-    for (let i5 = 0; i5 < n5; i5++) {
-      const e5 = own(f4, i5);
-      if (typeof e5 !== "string") return false;
-    }
     return true;
   } catch {
     return false;
@@ -2977,6 +2977,10 @@ export function isStructuredMessage(
 ): value is StructuredMessage {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.id;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
+    const f2 = value.format;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -3015,11 +3019,7 @@ export function isStructuredMessage(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "id")) return false;
-    const f1 = value.id;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (!h2 && !hasOwn(value, "format")) return false;
-    const f2 = value.format;
-    if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "variables")) {
       const f3 = value.variables;
       if (!isObject(f3)) return false;
@@ -3095,6 +3095,10 @@ export function validateThread(value: unknown): ValidationResult<Thread> {
 export function isThread(value: unknown): value is Thread {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.id;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
+    const f2 = value.name;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -3113,11 +3117,7 @@ export function isThread(value: unknown): value is Thread {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "id")) return false;
-    const f1 = value.id;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (!h2 && !hasOwn(value, "name")) return false;
-    const f2 = value.name;
-    if (typeof f2 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -3715,6 +3715,18 @@ export function validateChecksum(value: unknown): ValidationResult<Checksum> {
 export function isChecksum(value: unknown): value is Checksum {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.algorithm;
+    switch (f1) {
+      case "MD5":
+      case "SHA1":
+      case "SHA256":
+      case "timestamp":
+        break;
+      default:
+        return false;
+    }
+    const f2 = value.checksum;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -3733,19 +3745,7 @@ export function isChecksum(value: unknown): value is Checksum {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "algorithm")) return false;
-    const f1 = value.algorithm;
-    switch (f1) {
-      case "MD5":
-      case "SHA1":
-      case "SHA256":
-      case "timestamp":
-        break;
-      default:
-        return false;
-    }
     if (!h2 && !hasOwn(value, "checksum")) return false;
-    const f2 = value.checksum;
-    if (typeof f2 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -3849,6 +3849,8 @@ export function validateSourceBreakpoint(
 export function isSourceBreakpoint(value: unknown): value is SourceBreakpoint {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.line;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -3883,8 +3885,6 @@ export function isSourceBreakpoint(value: unknown): value is SourceBreakpoint {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "line")) return false;
-    const f1 = value.line;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "column")) {
       const f2 = value.column;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
@@ -4092,6 +4092,8 @@ export function validateBreakpoint(
 export function isBreakpoint(value: unknown): value is Breakpoint {
   if (!isObject(value)) return false;
   try {
+    const f2 = value.verified;
+    if (typeof f2 !== "boolean") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -4150,8 +4152,6 @@ export function isBreakpoint(value: unknown): value is Breakpoint {
       if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     }
     if (!h2 && !hasOwn(value, "verified")) return false;
-    const f2 = value.verified;
-    if (typeof f2 !== "boolean") return false;
     if (h3 || hasOwn(value, "message")) {
       const f3 = value.message;
       if (typeof f3 !== "string") return false;
@@ -4400,6 +4400,14 @@ export function validateStackFrame(
 export function isStackFrame(value: unknown): value is StackFrame {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.id;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
+    const f2 = value.name;
+    if (typeof f2 !== "string") return false;
+    const f4 = value.line;
+    if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
+    const f5 = value.column;
+    if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -4454,21 +4462,13 @@ export function isStackFrame(value: unknown): value is StackFrame {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "id")) return false;
-    const f1 = value.id;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (!h2 && !hasOwn(value, "name")) return false;
-    const f2 = value.name;
-    if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "source")) {
       const f3 = value.source;
       if (!isSource(f3)) return false;
     }
     if (!h4 && !hasOwn(value, "line")) return false;
-    const f4 = value.line;
-    if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     if (!h5 && !hasOwn(value, "column")) return false;
-    const f5 = value.column;
-    if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     if (h6 || hasOwn(value, "endLine")) {
       const f6 = value.endLine;
       if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
@@ -4941,6 +4941,12 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
 export function isScope(value: unknown): value is Scope {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.name;
+    if (typeof f1 !== "string") return false;
+    const f3 = value.variablesReference;
+    if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
+    const f6 = value.expensive;
+    if (typeof f6 !== "boolean") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -4995,15 +5001,11 @@ export function isScope(value: unknown): value is Scope {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "name")) return false;
-    const f1 = value.name;
-    if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "presentationHint")) {
       const f2 = value.presentationHint;
       if (typeof f2 !== "string") return false;
     }
     if (!h3 && !hasOwn(value, "variablesReference")) return false;
-    const f3 = value.variablesReference;
-    if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     if (h4 || hasOwn(value, "namedVariables")) {
       const f4 = value.namedVariables;
       if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
@@ -5013,8 +5015,6 @@ export function isScope(value: unknown): value is Scope {
       if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     }
     if (!h6 && !hasOwn(value, "expensive")) return false;
-    const f6 = value.expensive;
-    if (typeof f6 !== "boolean") return false;
     if (h7 || hasOwn(value, "source")) {
       const f7 = value.source;
       if (!isSource(f7)) return false;
@@ -5212,6 +5212,12 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
 export function isVariable(value: unknown): value is Variable {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.name;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.value;
+    if (typeof f2 !== "string") return false;
+    const f6 = value.variablesReference;
+    if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -5266,11 +5272,7 @@ export function isVariable(value: unknown): value is Variable {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "name")) return false;
-    const f1 = value.name;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "value")) return false;
-    const f2 = value.value;
-    if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "type")) {
       const f3 = value.type;
       if (typeof f3 !== "string") return false;
@@ -5284,8 +5286,6 @@ export function isVariable(value: unknown): value is Variable {
       if (typeof f5 !== "string") return false;
     }
     if (!h6 && !hasOwn(value, "variablesReference")) return false;
-    const f6 = value.variablesReference;
-    if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
     if (h7 || hasOwn(value, "namedVariables")) {
       const f7 = value.namedVariables;
       if (typeof f7 !== "number" || !Number.isInteger(f7)) return false;
@@ -5721,6 +5721,8 @@ export function isInitializePayload(
 ): value is InitializePayload {
   if (!isObject(value)) return false;
   try {
+    const f3 = value.adapterID;
+    if (typeof f3 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -5807,8 +5809,6 @@ export function isInitializePayload(
       if (typeof f2 !== "string") return false;
     }
     if (!h3 && !hasOwn(value, "adapterID")) return false;
-    const f3 = value.adapterID;
-    if (typeof f3 !== "string") return false;
     if (h4 || hasOwn(value, "locale")) {
       const f4 = value.locale;
       if (typeof f4 !== "string") return false;
@@ -6236,6 +6236,8 @@ export function isSetBreakpointsPayload(
 ): value is SetBreakpointsPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.source;
+    if (!isSource(f1)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -6262,8 +6264,6 @@ export function isSetBreakpointsPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "source")) return false;
-    const f1 = value.source;
-    if (!isSource(f1)) return false;
     if (h2 || hasOwn(value, "breakpoints")) {
       const f2 = value.breakpoints;
       if (!Array.isArray(f2)) return false;
@@ -6342,6 +6342,8 @@ export function validateContinuePayload(
 export function isContinuePayload(value: unknown): value is ContinuePayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.threadId;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -6360,8 +6362,6 @@ export function isContinuePayload(value: unknown): value is ContinuePayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = value.threadId;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "singleThread")) {
       const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
@@ -6454,6 +6454,8 @@ export function validateNextPayload(
 export function isNextPayload(value: unknown): value is NextPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.threadId;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -6476,8 +6478,6 @@ export function isNextPayload(value: unknown): value is NextPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = value.threadId;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "singleThread")) {
       const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
@@ -6594,6 +6594,8 @@ export function validateStepInPayload(
 export function isStepInPayload(value: unknown): value is StepInPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.threadId;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -6620,8 +6622,6 @@ export function isStepInPayload(value: unknown): value is StepInPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = value.threadId;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "singleThread")) {
       const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
@@ -6684,6 +6684,8 @@ export function validatePausePayload(
 export function isPausePayload(value: unknown): value is PausePayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.threadId;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -6698,8 +6700,6 @@ export function isPausePayload(value: unknown): value is PausePayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = value.threadId;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     return true;
   } catch {
     return false;
@@ -6784,6 +6784,8 @@ export function isStackTracePayload(
 ): value is StackTracePayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.threadId;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -6810,8 +6812,6 @@ export function isStackTracePayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = value.threadId;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "startFrame")) {
       const f2 = value.startFrame;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
@@ -6867,6 +6867,8 @@ export function validateScopesPayload(
 export function isScopesPayload(value: unknown): value is ScopesPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.frameId;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -6881,8 +6883,6 @@ export function isScopesPayload(value: unknown): value is ScopesPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "frameId")) return false;
-    const f1 = value.frameId;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     return true;
   } catch {
     return false;
@@ -6986,6 +6986,8 @@ export function validateVariablesPayload(
 export function isVariablesPayload(value: unknown): value is VariablesPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.variablesReference;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -7016,8 +7018,6 @@ export function isVariablesPayload(value: unknown): value is VariablesPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "variablesReference")) return false;
-    const f1 = value.variablesReference;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "filter")) {
       const f2 = value.filter;
       switch (f2) {
@@ -7179,6 +7179,8 @@ export function validateEvaluatePayload(
 export function isEvaluatePayload(value: unknown): value is EvaluatePayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.expression;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -7217,8 +7219,6 @@ export function isEvaluatePayload(value: unknown): value is EvaluatePayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "expression")) return false;
-    const f1 = value.expression;
-    if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "frameId")) {
       const f2 = value.frameId;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
@@ -7405,6 +7405,8 @@ export function validateStoppedPayload(
 export function isStoppedPayload(value: unknown): value is StoppedPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.reason;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -7443,8 +7445,6 @@ export function isStoppedPayload(value: unknown): value is StoppedPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = value.reason;
-    if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "description")) {
       const f2 = value.description;
       if (typeof f2 !== "string") return false;
@@ -7530,6 +7530,8 @@ export function validateContinuedPayload(
 export function isContinuedPayload(value: unknown): value is ContinuedPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.threadId;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -7548,8 +7550,6 @@ export function isContinuedPayload(value: unknown): value is ContinuedPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threadId")) return false;
-    const f1 = value.threadId;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (h2 || hasOwn(value, "allThreadsContinued")) {
       const f2 = value.allThreadsContinued;
       if (typeof f2 !== "boolean") return false;
@@ -7597,6 +7597,8 @@ export function validateExitedPayload(
 export function isExitedPayload(value: unknown): value is ExitedPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.exitCode;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -7611,8 +7613,6 @@ export function isExitedPayload(value: unknown): value is ExitedPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "exitCode")) return false;
-    const f1 = value.exitCode;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     return true;
   } catch {
     return false;
@@ -7724,6 +7724,10 @@ export function validateThreadPayload(
 export function isThreadPayload(value: unknown): value is ThreadPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.reason;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.threadId;
+    if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -7742,11 +7746,7 @@ export function isThreadPayload(value: unknown): value is ThreadPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = value.reason;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "threadId")) return false;
-    const f2 = value.threadId;
-    if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     return true;
   } catch {
     return false;
@@ -7906,6 +7906,8 @@ export function validateOutputPayload(
 export function isOutputPayload(value: unknown): value is OutputPayload {
   if (!isObject(value)) return false;
   try {
+    const f2 = value.output;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -7956,8 +7958,6 @@ export function isOutputPayload(value: unknown): value is OutputPayload {
       if (typeof f1 !== "string") return false;
     }
     if (!h2 && !hasOwn(value, "output")) return false;
-    const f2 = value.output;
-    if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "group")) {
       const f3 = value.group;
       switch (f3) {
@@ -8053,6 +8053,10 @@ export function isBreakpointPayload(
 ): value is BreakpointPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.reason;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.breakpoint;
+    if (!isBreakpoint(f2)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -8071,11 +8075,7 @@ export function isBreakpointPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "reason")) return false;
-    const f1 = value.reason;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "breakpoint")) return false;
-    const f2 = value.breakpoint;
-    if (!isBreakpoint(f2)) return false;
     return true;
   } catch {
     return false;
@@ -8121,6 +8121,8 @@ export function isCapabilitiesPayload(
 ): value is CapabilitiesPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.capabilities;
+    if (!isCapabilities(f1)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -8135,8 +8137,6 @@ export function isCapabilitiesPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "capabilities")) return false;
-    const f1 = value.capabilities;
-    if (!isCapabilities(f1)) return false;
     return true;
   } catch {
     return false;
@@ -9365,6 +9365,13 @@ export function isSetBreakpointsResult(
 ): value is SetBreakpointsResult {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.breakpoints;
+    if (!Array.isArray(f1)) return false;
+    const n2 = lengthOf(f1);
+    for (let i2 = 0; i2 < n2; i2++) {
+      const e2 = own(f1, i2);
+      if (!isBreakpoint(e2)) return false;
+    }
     let h1 = false;
     try {
       for (const key in value) {
@@ -9379,13 +9386,6 @@ export function isSetBreakpointsResult(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "breakpoints")) return false;
-    const f1 = value.breakpoints;
-    if (!Array.isArray(f1)) return false;
-    const n2 = lengthOf(f1);
-    for (let i2 = 0; i2 < n2; i2++) {
-      const e2 = own(f1, i2);
-      if (!isBreakpoint(e2)) return false;
-    }
     return true;
   } catch {
     return false;
@@ -9521,6 +9521,13 @@ export function validateStackTraceResult(
 export function isStackTraceResult(value: unknown): value is StackTraceResult {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.stackFrames;
+    if (!Array.isArray(f1)) return false;
+    const n2 = lengthOf(f1);
+    for (let i2 = 0; i2 < n2; i2++) {
+      const e2 = own(f1, i2);
+      if (!isStackFrame(e2)) return false;
+    }
     let h1 = false;
     let h2 = false;
     try {
@@ -9539,13 +9546,6 @@ export function isStackTraceResult(value: unknown): value is StackTraceResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "stackFrames")) return false;
-    const f1 = value.stackFrames;
-    if (!Array.isArray(f1)) return false;
-    const n2 = lengthOf(f1);
-    for (let i2 = 0; i2 < n2; i2++) {
-      const e2 = own(f1, i2);
-      if (!isStackFrame(e2)) return false;
-    }
     if (h2 || hasOwn(value, "totalFrames")) {
       const f3 = value.totalFrames;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
@@ -9614,6 +9614,13 @@ export function validateScopesResult(
 export function isScopesResult(value: unknown): value is ScopesResult {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.scopes;
+    if (!Array.isArray(f1)) return false;
+    const n2 = lengthOf(f1);
+    for (let i2 = 0; i2 < n2; i2++) {
+      const e2 = own(f1, i2);
+      if (!isScope(e2)) return false;
+    }
     let h1 = false;
     try {
       for (const key in value) {
@@ -9628,13 +9635,6 @@ export function isScopesResult(value: unknown): value is ScopesResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "scopes")) return false;
-    const f1 = value.scopes;
-    if (!Array.isArray(f1)) return false;
-    const n2 = lengthOf(f1);
-    for (let i2 = 0; i2 < n2; i2++) {
-      const e2 = own(f1, i2);
-      if (!isScope(e2)) return false;
-    }
     return true;
   } catch {
     return false;
@@ -9704,6 +9704,13 @@ export function validateVariablesResult(
 export function isVariablesResult(value: unknown): value is VariablesResult {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.variables;
+    if (!Array.isArray(f1)) return false;
+    const n2 = lengthOf(f1);
+    for (let i2 = 0; i2 < n2; i2++) {
+      const e2 = own(f1, i2);
+      if (!isVariable(e2)) return false;
+    }
     let h1 = false;
     try {
       for (const key in value) {
@@ -9718,13 +9725,6 @@ export function isVariablesResult(value: unknown): value is VariablesResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "variables")) return false;
-    const f1 = value.variables;
-    if (!Array.isArray(f1)) return false;
-    const n2 = lengthOf(f1);
-    for (let i2 = 0; i2 < n2; i2++) {
-      const e2 = own(f1, i2);
-      if (!isVariable(e2)) return false;
-    }
     return true;
   } catch {
     return false;
@@ -9794,6 +9794,13 @@ export function validateThreadsResult(
 export function isThreadsResult(value: unknown): value is ThreadsResult {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.threads;
+    if (!Array.isArray(f1)) return false;
+    const n2 = lengthOf(f1);
+    for (let i2 = 0; i2 < n2; i2++) {
+      const e2 = own(f1, i2);
+      if (!isThread(e2)) return false;
+    }
     let h1 = false;
     try {
       for (const key in value) {
@@ -9808,13 +9815,6 @@ export function isThreadsResult(value: unknown): value is ThreadsResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "threads")) return false;
-    const f1 = value.threads;
-    if (!Array.isArray(f1)) return false;
-    const n2 = lengthOf(f1);
-    for (let i2 = 0; i2 < n2; i2++) {
-      const e2 = own(f1, i2);
-      if (!isThread(e2)) return false;
-    }
     return true;
   } catch {
     return false;
@@ -9952,6 +9952,10 @@ export function validateEvaluateResult(
 export function isEvaluateResult(value: unknown): value is EvaluateResult {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.result;
+    if (typeof f1 !== "string") return false;
+    const f4 = value.variablesReference;
+    if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -9994,8 +9998,6 @@ export function isEvaluateResult(value: unknown): value is EvaluateResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "result")) return false;
-    const f1 = value.result;
-    if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "type")) {
       const f2 = value.type;
       if (typeof f2 !== "string") return false;
@@ -10005,8 +10007,6 @@ export function isEvaluateResult(value: unknown): value is EvaluateResult {
       if (!isVariablePresentationHint(f3)) return false;
     }
     if (!h4 && !hasOwn(value, "variablesReference")) return false;
-    const f4 = value.variablesReference;
-    if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     if (h5 || hasOwn(value, "namedVariables")) {
       const f5 = value.namedVariables;
       if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
@@ -10423,26 +10423,35 @@ function hasOwn(object: object, key: string | number): boolean {
 
 /** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
-  if (value === null) return "null";
-  const kind = kindOf(value);
-  if (kind === "array") return "an array";
-  if (kind === "unreadable") return "an unreadable value";
   switch (typeof value) {
-    case "boolean":
-      return "a boolean";
-    case "number":
-      if (!Number.isFinite(value)) return "a non-finite number";
-      return Number.isInteger(value) ? "an integer" : "a number";
     case "string":
       return "a string";
+    case "number":
+      if (Number.isInteger(value)) return "an integer";
+      return Number.isFinite(value) ? "a number" : "a non-finite number";
+    case "boolean":
+      return "a boolean";
     case "object":
-      return "an object";
+      if (value === null) return "null";
+      switch (kindOf(value)) {
+        case "array":
+          return "an array";
+        case "unreadable":
+          return "an unreadable value";
+        default:
+          return "an object";
+      }
     default:
       return typeof value;
   }
 }
 
-/** Quotes text in a message (JSON, as the Python module does). */
+/** Quotes text in a message (JSON, as the Python module does): plain text is only wrapped. */
 function quote(text: string): string {
-  return JSON.stringify(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const plain = c >= 0x20 && c !== 0x22 && c !== 0x5c;
+    if (!plain || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }

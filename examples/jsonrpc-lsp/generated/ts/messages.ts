@@ -548,6 +548,10 @@ export function validateResponseError(
 export function isResponseError(value: unknown): value is ResponseError {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.code;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
+    const f2 = value.message;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -570,11 +574,7 @@ export function isResponseError(value: unknown): value is ResponseError {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "code")) return false;
-    const f1 = value.code;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (!h2 && !hasOwn(value, "message")) return false;
-    const f2 = value.message;
-    if (typeof f2 !== "string") return false;
     if (h3 || hasOwn(value, "data")) {
       const f3 = value.data;
       if (!isJson(f3)) return false;
@@ -630,6 +630,8 @@ export function validateClientInfo(
 export function isClientInfo(value: unknown): value is ClientInfo {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.name;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -648,8 +650,6 @@ export function isClientInfo(value: unknown): value is ClientInfo {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "name")) return false;
-    const f1 = value.name;
-    if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "version")) {
       const f2 = value.version;
       if (typeof f2 !== "string") return false;
@@ -705,6 +705,8 @@ export function validateServerInfo(
 export function isServerInfo(value: unknown): value is ServerInfo {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.name;
+    if (typeof f1 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -723,8 +725,6 @@ export function isServerInfo(value: unknown): value is ServerInfo {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "name")) return false;
-    const f1 = value.name;
-    if (typeof f1 !== "string") return false;
     if (h2 || hasOwn(value, "version")) {
       const f2 = value.version;
       if (typeof f2 !== "string") return false;
@@ -786,6 +786,11 @@ export function validateWorkspaceFolder(
 export function isWorkspaceFolder(value: unknown): value is WorkspaceFolder {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.uri;
+    if (typeof f1 !== "string") return false;
+    if (!isUri(f1)) return false;
+    const f2 = value.name;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -804,12 +809,7 @@ export function isWorkspaceFolder(value: unknown): value is WorkspaceFolder {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = value.uri;
-    if (typeof f1 !== "string") return false;
-    if (!isUri(f1)) return false;
     if (!h2 && !hasOwn(value, "name")) return false;
-    const f2 = value.name;
-    if (typeof f2 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -1130,6 +1130,13 @@ export function isDiagnosticTagSupport(
 ): value is DiagnosticTagSupport {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.valueSet;
+    if (!Array.isArray(f1)) return false;
+    const n2 = lengthOf(f1);
+    for (let i2 = 0; i2 < n2; i2++) {
+      const e2 = own(f1, i2);
+      if (typeof e2 !== "number" || !Number.isInteger(e2)) return false;
+    }
     let h1 = false;
     try {
       for (const key in value) {
@@ -1144,13 +1151,6 @@ export function isDiagnosticTagSupport(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "valueSet")) return false;
-    const f1 = value.valueSet;
-    if (!Array.isArray(f1)) return false;
-    const n2 = lengthOf(f1);
-    for (let i2 = 0; i2 < n2; i2++) {
-      const e2 = own(f1, i2);
-      if (typeof e2 !== "number" || !Number.isInteger(e2)) return false;
-    }
     return true;
   } catch {
     return false;
@@ -2115,6 +2115,12 @@ export function validatePosition(value: unknown): ValidationResult<Position> {
 export function isPosition(value: unknown): value is Position {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.line;
+    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
+    if (f1 < 0 || f1 > 2147483647) return false;
+    const f2 = value.character;
+    if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
+    if (f2 < 0 || f2 > 2147483647) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -2133,13 +2139,7 @@ export function isPosition(value: unknown): value is Position {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "line")) return false;
-    const f1 = value.line;
-    if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    if (f1 < 0 || f1 > 2147483647) return false;
     if (!h2 && !hasOwn(value, "character")) return false;
-    const f2 = value.character;
-    if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
-    if (f2 < 0 || f2 > 2147483647) return false;
     return true;
   } catch {
     return false;
@@ -2189,6 +2189,10 @@ export function validateRange(value: unknown): ValidationResult<Range> {
 export function isRange(value: unknown): value is Range {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.start;
+    if (!isPosition(f1)) return false;
+    const f2 = value.end;
+    if (!isPosition(f2)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -2207,11 +2211,7 @@ export function isRange(value: unknown): value is Range {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "start")) return false;
-    const f1 = value.start;
-    if (!isPosition(f1)) return false;
     if (!h2 && !hasOwn(value, "end")) return false;
-    const f2 = value.end;
-    if (!isPosition(f2)) return false;
     return true;
   } catch {
     return false;
@@ -2267,6 +2267,11 @@ export function validateLocation(value: unknown): ValidationResult<Location> {
 export function isLocation(value: unknown): value is Location {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.uri;
+    if (typeof f1 !== "string") return false;
+    if (!isUri(f1)) return false;
+    const f2 = value.range;
+    if (!isRange(f2)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -2285,12 +2290,7 @@ export function isLocation(value: unknown): value is Location {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = value.uri;
-    if (typeof f1 !== "string") return false;
-    if (!isUri(f1)) return false;
     if (!h2 && !hasOwn(value, "range")) return false;
-    const f2 = value.range;
-    if (!isRange(f2)) return false;
     return true;
   } catch {
     return false;
@@ -2335,6 +2335,9 @@ export function isTextDocumentIdentifier(
 ): value is TextDocumentIdentifier {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.uri;
+    if (typeof f1 !== "string") return false;
+    if (!isUri(f1)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -2349,9 +2352,6 @@ export function isTextDocumentIdentifier(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = value.uri;
-    if (typeof f1 !== "string") return false;
-    if (!isUri(f1)) return false;
     return true;
   } catch {
     return false;
@@ -2449,6 +2449,15 @@ export function validateTextDocumentItem(
 export function isTextDocumentItem(value: unknown): value is TextDocumentItem {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.uri;
+    if (typeof f1 !== "string") return false;
+    if (!isUri(f1)) return false;
+    const f2 = value.languageId;
+    if (typeof f2 !== "string") return false;
+    const f3 = value.version;
+    if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
+    const f4 = value.text;
+    if (typeof f4 !== "string") return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -2475,18 +2484,9 @@ export function isTextDocumentItem(value: unknown): value is TextDocumentItem {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = value.uri;
-    if (typeof f1 !== "string") return false;
-    if (!isUri(f1)) return false;
     if (!h2 && !hasOwn(value, "languageId")) return false;
-    const f2 = value.languageId;
-    if (typeof f2 !== "string") return false;
     if (!h3 && !hasOwn(value, "version")) return false;
-    const f3 = value.version;
-    if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     if (!h4 && !hasOwn(value, "text")) return false;
-    const f4 = value.text;
-    if (typeof f4 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -2553,6 +2553,16 @@ export function validateMarkupContent(
 export function isMarkupContent(value: unknown): value is MarkupContent {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.kind;
+    switch (f1) {
+      case "plaintext":
+      case "markdown":
+        break;
+      default:
+        return false;
+    }
+    const f2 = value.value;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -2571,17 +2581,7 @@ export function isMarkupContent(value: unknown): value is MarkupContent {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "kind")) return false;
-    const f1 = value.kind;
-    switch (f1) {
-      case "plaintext":
-      case "markdown":
-        break;
-      default:
-        return false;
-    }
     if (!h2 && !hasOwn(value, "value")) return false;
-    const f2 = value.value;
-    if (typeof f2 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -2642,6 +2642,10 @@ export function isMarkedStringWithLanguage(
 ): value is MarkedStringWithLanguage {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.language;
+    if (typeof f1 !== "string") return false;
+    const f2 = value.value;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -2660,11 +2664,7 @@ export function isMarkedStringWithLanguage(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "language")) return false;
-    const f1 = value.language;
-    if (typeof f1 !== "string") return false;
     if (!h2 && !hasOwn(value, "value")) return false;
-    const f2 = value.value;
-    if (typeof f2 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -2707,6 +2707,9 @@ export function validateCodeDescription(
 export function isCodeDescription(value: unknown): value is CodeDescription {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.href;
+    if (typeof f1 !== "string") return false;
+    if (!isUri(f1)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -2721,9 +2724,6 @@ export function isCodeDescription(value: unknown): value is CodeDescription {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "href")) return false;
-    const f1 = value.href;
-    if (typeof f1 !== "string") return false;
-    if (!isUri(f1)) return false;
     return true;
   } catch {
     return false;
@@ -2789,6 +2789,10 @@ export function isDiagnosticRelatedInformation(
 ): value is DiagnosticRelatedInformation {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.location;
+    if (!isLocation(f1)) return false;
+    const f2 = value.message;
+    if (typeof f2 !== "string") return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -2807,11 +2811,7 @@ export function isDiagnosticRelatedInformation(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "location")) return false;
-    const f1 = value.location;
-    if (!isLocation(f1)) return false;
     if (!h2 && !hasOwn(value, "message")) return false;
-    const f2 = value.message;
-    if (typeof f2 !== "string") return false;
     return true;
   } catch {
     return false;
@@ -3049,6 +3049,20 @@ export function validateDiagnostic(
 export function isDiagnostic(value: unknown): value is Diagnostic {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.range;
+    if (!isRange(f1)) return false;
+    const f7 = value.message;
+    oneOf8: {
+      m8_1: {
+        if (typeof f7 !== "string") break m8_1;
+        break oneOf8;
+      }
+      m8_2: {
+        if (!isMarkupContent(f7)) break m8_2;
+        break oneOf8;
+      }
+      return false;
+    }
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -3095,8 +3109,6 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "range")) return false;
-    const f1 = value.range;
-    if (!isRange(f1)) return false;
     if (h2 || hasOwn(value, "severity")) {
       const f2 = value.severity;
       switch (f2) {
@@ -3132,18 +3144,6 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       if (typeof f6 !== "string") return false;
     }
     if (!h6 && !hasOwn(value, "message")) return false;
-    const f7 = value.message;
-    oneOf8: {
-      m8_1: {
-        if (typeof f7 !== "string") break m8_1;
-        break oneOf8;
-      }
-      m8_2: {
-        if (!isMarkupContent(f7)) break m8_2;
-        break oneOf8;
-      }
-      return false;
-    }
     if (h7 || hasOwn(value, "tags")) {
       const f9 = value.tags;
       if (!Array.isArray(f9)) return false;
@@ -3415,6 +3415,17 @@ export function isInitializePayload(
 ): value is InitializePayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.processId;
+    if (f1 !== null) {
+      if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
+    }
+    const f5 = value.rootUri;
+    if (f5 !== null) {
+      if (typeof f5 !== "string") return false;
+      if (!isUri(f5)) return false;
+    }
+    const f6 = value.capabilities;
+    if (!isClientCapabilities(f6)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -3465,10 +3476,6 @@ export function isInitializePayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "processId")) return false;
-    const f1 = value.processId;
-    if (f1 !== null) {
-      if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    }
     if (h2 || hasOwn(value, "clientInfo")) {
       const f2 = value.clientInfo;
       if (!isClientInfo(f2)) return false;
@@ -3484,14 +3491,7 @@ export function isInitializePayload(
       }
     }
     if (!h5 && !hasOwn(value, "rootUri")) return false;
-    const f5 = value.rootUri;
-    if (f5 !== null) {
-      if (typeof f5 !== "string") return false;
-      if (!isUri(f5)) return false;
-    }
     if (!h6 && !hasOwn(value, "capabilities")) return false;
-    const f6 = value.capabilities;
-    if (!isClientCapabilities(f6)) return false;
     if (h7 || hasOwn(value, "initializationOptions")) {
       const f7 = value.initializationOptions;
       if (!isJson(f7)) return false;
@@ -3621,6 +3621,10 @@ export function validateHoverPayload(
 export function isHoverPayload(value: unknown): value is HoverPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.textDocument;
+    if (!isTextDocumentIdentifier(f1)) return false;
+    const f2 = value.position;
+    if (!isPosition(f2)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -3643,11 +3647,7 @@ export function isHoverPayload(value: unknown): value is HoverPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "textDocument")) return false;
-    const f1 = value.textDocument;
-    if (!isTextDocumentIdentifier(f1)) return false;
     if (!h2 && !hasOwn(value, "position")) return false;
-    const f2 = value.position;
-    if (!isPosition(f2)) return false;
     if (h3 || hasOwn(value, "workDoneToken")) {
       const f3 = value.workDoneToken;
       oneOf4: {
@@ -3743,6 +3743,8 @@ export function validateDidOpenPayload(
 export function isDidOpenPayload(value: unknown): value is DidOpenPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.textDocument;
+    if (!isTextDocumentItem(f1)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -3757,8 +3759,6 @@ export function isDidOpenPayload(value: unknown): value is DidOpenPayload {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "textDocument")) return false;
-    const f1 = value.textDocument;
-    if (!isTextDocumentItem(f1)) return false;
     return true;
   } catch {
     return false;
@@ -3864,6 +3864,16 @@ export function isPublishDiagnosticsPayload(
 ): value is PublishDiagnosticsPayload {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.uri;
+    if (typeof f1 !== "string") return false;
+    if (!isUri(f1)) return false;
+    const f3 = value.diagnostics;
+    if (!Array.isArray(f3)) return false;
+    const n4 = lengthOf(f3);
+    for (let i4 = 0; i4 < n4; i4++) {
+      const e4 = own(f3, i4);
+      if (!isDiagnostic(e4)) return false;
+    }
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -3886,21 +3896,11 @@ export function isPublishDiagnosticsPayload(
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "uri")) return false;
-    const f1 = value.uri;
-    if (typeof f1 !== "string") return false;
-    if (!isUri(f1)) return false;
     if (h2 || hasOwn(value, "version")) {
       const f2 = value.version;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     }
     if (!h3 && !hasOwn(value, "diagnostics")) return false;
-    const f3 = value.diagnostics;
-    if (!Array.isArray(f3)) return false;
-    const n4 = lengthOf(f3);
-    for (let i4 = 0; i4 < n4; i4++) {
-      const e4 = own(f3, i4);
-      if (!isDiagnostic(e4)) return false;
-    }
     return true;
   } catch {
     return false;
@@ -3975,6 +3975,8 @@ export function validateInitializeResult(
 export function isInitializeResult(value: unknown): value is InitializeResult {
   if (!isObject(value)) return false;
   try {
+    const f1 = value.capabilities;
+    if (!isServerCapabilities(f1)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -3993,8 +3995,6 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
     if (!h1 && !hasOwn(value, "capabilities")) return false;
-    const f1 = value.capabilities;
-    if (!isServerCapabilities(f1)) return false;
     if (h2 || hasOwn(value, "serverInfo")) {
       const f2 = value.serverInfo;
       if (!isServerInfo(f2)) return false;
@@ -4095,24 +4095,6 @@ export function validateHoverResult(
 export function isHoverResult(value: unknown): value is HoverResult {
   if (!isObject(value)) return false;
   try {
-    let h1 = false;
-    let h2 = false;
-    try {
-      for (const key in value) {
-        if (!hasOwn(value, key)) continue;
-        switch (key) {
-          case "contents":
-            h1 = true;
-            break;
-          case "range":
-            h2 = true;
-            break;
-        }
-      }
-    } catch {
-      // Listing the keys threw (a proxy): each key is asked for below.
-    }
-    if (!h1 && !hasOwn(value, "contents")) return false;
     const f1 = value.contents;
     oneOf2: {
       m2_1: {
@@ -4148,6 +4130,24 @@ export function isHoverResult(value: unknown): value is HoverResult {
       }
       return false;
     }
+    let h1 = false;
+    let h2 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "contents":
+            h1 = true;
+            break;
+          case "range":
+            h2 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (!h1 && !hasOwn(value, "contents")) return false;
     if (h2 || hasOwn(value, "range")) {
       const f5 = value.range;
       if (!isRange(f5)) return false;
@@ -4511,26 +4511,35 @@ function hasOwn(object: object, key: string | number): boolean {
 
 /** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
-  if (value === null) return "null";
-  const kind = kindOf(value);
-  if (kind === "array") return "an array";
-  if (kind === "unreadable") return "an unreadable value";
   switch (typeof value) {
-    case "boolean":
-      return "a boolean";
-    case "number":
-      if (!Number.isFinite(value)) return "a non-finite number";
-      return Number.isInteger(value) ? "an integer" : "a number";
     case "string":
       return "a string";
+    case "number":
+      if (Number.isInteger(value)) return "an integer";
+      return Number.isFinite(value) ? "a number" : "a non-finite number";
+    case "boolean":
+      return "a boolean";
     case "object":
-      return "an object";
+      if (value === null) return "null";
+      switch (kindOf(value)) {
+        case "array":
+          return "an array";
+        case "unreadable":
+          return "an unreadable value";
+        default:
+          return "an object";
+      }
     default:
       return typeof value;
   }
 }
 
-/** Quotes text in a message (JSON, as the Python module does). */
+/** Quotes text in a message (JSON, as the Python module does): plain text is only wrapped. */
 function quote(text: string): string {
-  return JSON.stringify(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const plain = c >= 0x20 && c !== 0x22 && c !== 0x5c;
+    if (!plain || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }
