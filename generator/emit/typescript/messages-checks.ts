@@ -5,9 +5,10 @@
  * field gets its own `typeof`, `Number.isInteger`, `switch` over the enum's values, loop over a
  * list's items; messages that depend only on the spec are string literals built here.
  *
- * Both halves perform the same reads in the same order (own-property checks, `length`, key
- * listing), so a value whose reads throw is invalid to both: the guard catches and says false,
- * the validator reports `unreadable` where the read failed.
+ * Both halves perform the same reads (own-property checks, `length`, key listing), so a value
+ * whose reads throw is invalid to both: the guard catches and says false, the validator reports
+ * `unreadable` where the read failed. (A payload guard reads a required key's value before it
+ * proves the key own: a value that fails makes the payload invalid either way.)
  */
 import type { Constraints, Enum, StringFormat, TaggedUnion, ValueType } from "../../model.js";
 import type { Doc } from "./doc.js";
