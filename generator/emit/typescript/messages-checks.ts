@@ -8,7 +8,7 @@
  * Both halves perform the same reads (own-property checks, `length`, key listing), so a value
  * whose reads throw is invalid to both: the guard catches and says false, the validator reports
  * `unreadable` where the read failed. (An object's guard reads a required key's value before it
- * proves the key own: a value that fails makes the payload invalid either way.)
+ * proves the key own: a value that fails makes the object invalid either way.)
  */
 import type { Constraints, Enum, StringFormat, TaggedUnion, ValueType } from "../../model.js";
 import type { Doc } from "./doc.js";
