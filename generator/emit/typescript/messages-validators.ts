@@ -68,10 +68,16 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
   // non-enumerable own property, so that one is asked for directly; a pass that throws (a
   // proxy) leaves every key to be asked for directly.
   const seen = checks.map((_, i) => `h${i + 1}`);
-  const cases = [...new Set(checks.map((c) => str(c.wire)))].map((label) => ({
-    labels: [label],
-    body: [...checks.flatMap((c, i) => (str(c.wire) === label ? [`${seen[i] ?? ""} = true;`] : [])), "break;"],
-  }));
+  // One case per distinct key (in first-seen order) setting the flag of every check on it; grouped
+  // in one pass, so a payload of n keys costs n, not n² (each label quoted once).
+  const flagsByLabel = new Map<string, string[]>();
+  checks.forEach((c, i) => {
+    const label = str(c.wire);
+    const flags = flagsByLabel.get(label) ?? [];
+    if (flags.length === 0) flagsByLabel.set(label, flags);
+    flags.push(`${seen[i] ?? ""} = true;`);
+  });
+  const cases = [...flagsByLabel].map(([label, flags]) => ({ labels: [label], body: [...flags, "break;"] }));
   const judge = forbid ? [...cases, { labels: ["default"], body: ["return false;"] }] : cases;
   const listing: Doc[] =
     judge.length === 0
