@@ -10,7 +10,7 @@ import { runOnce } from "./measure.mjs";
 /**
  * @param {string} repo    the repository
  * @param {string} scratch a scratch directory
- * @returns {{ cases: object[], dropped: string[] }}
+ * @returns {{ cases: object[], dropped: string[], caught: { edited: number, missed: string[] }, rebuilt: boolean }}
  */
 export function generationCases(repo, scratch) {
   const node = process.execPath;
@@ -64,6 +64,10 @@ export function generationCases(repo, scratch) {
   });
 
   const seed = specDir("seed");
+  const caught = oneByteEdits(node, bin, specDir("seed-probe"));
+  // npm run check once before timing: with the generator up to date it must not rebuild it.
+  const npmCheck = runOnce({ cmd: "npm", args: ["run", "-s", "check"], cwd: repo });
+  const rebuilt = /\brebuilt\b/.test(npmCheck.output);
   const edited = specDir("seed-edited");
   const defs = join(edited, "generated", "ts", "defs.ts");
   writeFileSync(defs, `${readFileSync(defs, "utf8")}\n`);
@@ -92,5 +96,27 @@ export function generationCases(repo, scratch) {
     fresh("1,000 keys", keys1k),
     fresh("10,000 keys", keys10k),
   ];
-  return { cases, dropped };
+  return { cases, dropped, caught, rebuilt };
+}
+
+/**
+ * A one-byte edit of each file gen wrote (every output, the wire lock and the owned-file list),
+ * one at a time: check must exit 1 for each, the tree is restored after each, and the untouched
+ * tree must pass before and after.
+ */
+function oneByteEdits(node, bin, dir) {
+  const check = () => runOnce({ cmd: node, args: [bin, "check", "--no-progress"], cwd: dir, allowFailure: true }).status;
+  if (check() !== 0) throw new Error(`check fails on a tree gen just wrote (${dir})`);
+  const list = JSON.parse(readFileSync(join(dir, "protocol.files.json"), "utf8"));
+  const files = [...Object.keys(list.stamp.files), "protocol.lock.json", "protocol.files.json"];
+  const missed = [];
+  for (const file of files) {
+    const path = join(dir, ...file.split("/"));
+    const before = readFileSync(path);
+    writeFileSync(path, Buffer.concat([before, Buffer.from(" ")]));
+    if (check() !== 1) missed.push(file);
+    writeFileSync(path, before);
+  }
+  if (check() !== 0) throw new Error(`check fails on the restored tree (${dir})`);
+  return { edited: files.length, missed };
 }

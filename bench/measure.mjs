@@ -38,7 +38,7 @@ const useTime = rssMethod.startsWith("GNU");
 /**
  * Run one step ({ cmd, args, cwd, allowFailure? }) to completion; exit 1 is expected with allowFailure
  * (a check that finds drift), any other failure throws.
- * @returns {{ ms: number, rssKB: number | null }}
+ * @returns {{ ms: number, rssKB: number | null, status: number, output: string }}
  */
 export function runOnce({ cmd, args, cwd, allowFailure = false }) {
   rmSync(rssFile, { force: true });
@@ -63,7 +63,7 @@ export function runOnce({ cmd, args, cwd, allowFailure = false }) {
   // GNU time's file may carry a "Command exited…" line first; the number is the last line.
   const last = (readText(rssFile) ?? "").trim().split("\n").pop();
   const rssKB = /^\d+$/.test(last ?? "") ? Number(last) : null;
-  return { ms, rssKB };
+  return { ms, rssKB, status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 /** One sample of a case: its steps in order; wall-clock adds up, peak RSS is the largest. */

@@ -93,9 +93,8 @@ const anchorCases = anchors(repo, join(repo, "generated", "schema", "messages.sc
   (c) => c.name === "buf generate" || c.name === "node",
 );
 const cases = [...gen.cases, ...anchorCases.filter((c) => !c.dropped)];
-const tty = process.stderr.isTTY;
-const results = measureAll(cases, runs, (round) => tty && process.stderr.write(`\rgeneration round ${round}/${runs}`));
-if (tty) process.stderr.write("\n");
+say(`generation: ${cases.length} cases, ${runs} rounds (round 1 discarded)`);
+const results = measureAll(cases, runs, (round) => say(`generation round ${round}/${runs} done, load ${load()}, ${((Date.now() - started) / 1000).toFixed(0)} s`));
 const ms = (name) => results.get(name)?.ms;
 const rss = (name) => results.get(name)?.rssMB;
 const t = (v) => (v === undefined ? "n/a" : `${v.toFixed(0)} ms`);
@@ -107,8 +106,14 @@ const versus = (what, name, anchorName, goal, limit) => {
   row(what, t(a), `${anchorName}: ${t(b)}`, a / b, goal, a / b <= limit);
 };
 versus("check, seed spec, cold", "check seed", "json2ts seed", "≤ 0.5× json2ts", 0.5);
-versus("check after a one-byte edit (full path)", "check seed edited", "json2ts seed", "(catches it: exit 1)", Infinity);
-versus("npm run check (generator up to date)", "npm run check", "json2ts seed", "no rebuild", Infinity);
+versus("check after a one-byte edit (full path)", "check seed edited", "json2ts seed", "", Infinity);
+{
+  const { edited, missed } = gen.caught;
+  const what = missed.length === 0 ? `${edited} of ${edited} caught` : `missed: ${missed.join(", ")}`;
+  row("check catches a one-byte edit of each generated file", what, "", undefined, "every one (exit 1)", missed.length === 0);
+}
+versus("npm run check (generator up to date)", "npm run check", "json2ts seed", "", Infinity);
+row("npm run check rebuilds an up-to-date generator", gen.rebuilt ? "rebuilt" : "no rebuild", "", undefined, "no rebuild", !gen.rebuilt);
 versus("gen, seed spec, cold, empty tree", "gen seed", "json2ts seed", "", Infinity);
 if (ms("buf generate") !== undefined) versus("gen, seed spec vs buf generate + protoc-gen-es", "gen seed", "buf generate", "", Infinity);
 versus("gen growth, 2,000 → 20,000 names", "gen 20,000 names", "gen 2,000 names", "≤ 10×", 10);

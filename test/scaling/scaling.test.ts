@@ -2,10 +2,13 @@
  * Big and deep specs go through the whole pipeline (`generate()`): 20,000 names, one payload
  * with 10,000 keys, 1,000 chained records. Nothing here is timed (the machine is noisy); the
  * growth is checked by what is deterministic: each spec completes, and the output at ten times
- * the size is at most about ten times as big (quadratic growth would be a hundred times). The
- * timing benchmark is bench/scaling.mjs.
+ * the size is at most about ten times as big (quadratic growth would be a hundred times), and so is
+ * the emitters' work, counted where every target passes through one mechanism: each text literal
+ * defused (`escapeInvisible`) and each width measured for a layout decision (`width`,
+ * `pythonWidth`). An emitter that quotes or measures every key once per key grows a hundred
+ * times while its output still grows ten times. The timing benchmark is bench/scaling.mjs.
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { chainSpec, keysSpec, namesSpec } from "../../bench/big-specs.mjs";
 import { generate } from "../../generator/generate.js";
 import { FIELD_CASE_LIMIT, NESTED_RECORD_LIMIT } from "../../generator/conformance/vectors.js";
@@ -16,15 +19,38 @@ import { FIELD_CASE_LIMIT, NESTED_RECORD_LIMIT } from "../../generator/conforman
  */
 const GENEROUS = 15 * 60_000;
 
+/** The emitters' work in the current run: calls into the shared text mechanisms, and characters passed. */
+const work = vi.hoisted(() => ({ calls: 0, chars: 0 }));
+vi.mock("../../generator/emit/text.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../generator/emit/text.js")>();
+  const counted =
+    <A extends unknown[], R>(f: (text: string, ...rest: A) => R) =>
+    (text: string, ...rest: A): R => {
+      work.calls += 1;
+      work.chars += text.length;
+      return f(text, ...rest);
+    };
+  return {
+    ...original,
+    escapeInvisible: counted(original.escapeInvisible),
+    width: counted(original.width),
+    pythonWidth: counted(original.pythonWidth),
+  };
+});
+
 interface Output {
   readonly bytes: number;
   readonly files: ReadonlyMap<string, number>;
   readonly names: number;
+  readonly work: { readonly calls: number; readonly chars: number };
   readonly conformance: { readonly cases: readonly { readonly shape: string; readonly input: unknown }[] };
 }
 
 function run(text: string): Output {
+  work.calls = 0;
+  work.chars = 0;
   const result = generate(text, "protocol.yaml");
+  const done = { calls: work.calls, chars: work.chars };
   if (!result.ok) throw new Error(result.diagnostics.slice(0, 5).map((d) => `${d.code} ${d.message}`).join("; "));
   const p = result.protocol;
   const names =
@@ -39,13 +65,17 @@ function run(text: string): Output {
     bytes: result.files.reduce((n, f) => n + f.text.length, 0),
     files: new Map(result.files.map((f) => [f.path.replace(/^generated\//, ""), f.text.length])),
     names,
+    work: done,
     conformance: JSON.parse(conformance.text) as Output["conformance"],
   };
 }
 
-/** Every output file grows at most `limit` times when the spec grows ten times. */
+/** Every output file, and the emitters' work, grows at most `limit` times when the spec grows ten times. */
 function expectLinear(small: Output, big: Output, limit: number): void {
   expect(big.bytes / small.bytes).toBeLessThanOrEqual(limit);
+  expect(small.work.calls, "the counted mechanisms ran").toBeGreaterThan(0);
+  expect(big.work.calls / small.work.calls, "texts defused and widths measured").toBeLessThanOrEqual(limit);
+  expect(big.work.chars / small.work.chars, "characters defused and measured").toBeLessThanOrEqual(limit);
   for (const [path, bytes] of big.files) {
     const before = small.files.get(path);
     expect(before, path).toBeDefined();
@@ -79,7 +109,7 @@ describe("a protocol with 20,000 names", () => {
     big = run(namesSpec(20_000));
     expect(big.names).toBeGreaterThanOrEqual(20_000);
   }, GENEROUS);
-  test("output grows linearly (10× the names, at most 11× the bytes in every file)", () => {
+  test("output and work grow linearly (10× the names, at most 11× the bytes in every file, the texts defused and the widths measured)", () => {
     expectLinear(small, big, 11);
   });
   test("every shape has a bounded number of conformance cases", () => {
@@ -99,7 +129,7 @@ describe("one payload with 10,000 keys", () => {
     big = run(keysSpec(10_000));
     expect(big.names).toBeGreaterThan(10_000);
   }, GENEROUS);
-  test("output grows linearly (10× the keys, at most 11× the bytes in every file)", () => {
+  test("output and work grow linearly (10× the keys, at most 11× the bytes in every file, the texts defused and the widths measured)", () => {
     expectLinear(small, big, 11);
   });
   test("a wide payload gets a fixed number of combined cases, not cases per key", () => {
@@ -119,7 +149,7 @@ describe("1,000 chained records", () => {
     big = run(chainSpec(1_000));
     expect(big.names).toBeGreaterThan(1_000);
   }, GENEROUS);
-  test("output grows linearly (10× the records, at most 11× the bytes in every file)", () => {
+  test("output and work grow linearly (10× the records, at most 11× the bytes in every file, the texts defused and the widths measured)", () => {
     expectLinear(small, big, 11);
   });
   test("no conformance input nests deeper than the record limit allows", () => {

@@ -120,10 +120,16 @@ function keyListing(
   onThrow: readonly Doc[],
   ctx: TsContext,
 ): Doc[] {
-  const cases = [...new Set(checks.map((c) => str(c.wire)))].map((label) => ({
-    labels: [label],
-    body: [...checks.flatMap((c, i) => (str(c.wire) === label ? [`${seen[i] ?? ""} = true;`] : [])), "break;"],
-  }));
+  // One case per distinct key (in first-seen order) setting the flag of every check on it; grouped
+  // in one pass, so a payload of n keys costs n, not n² (each label quoted once).
+  const flagsByLabel = new Map<string, string[]>();
+  checks.forEach((c, i) => {
+    const label = str(c.wire);
+    const flags = flagsByLabel.get(label) ?? [];
+    if (flags.length === 0) flagsByLabel.set(label, flags);
+    flags.push(`${seen[i] ?? ""} = true;`);
+  });
+  const cases = [...flagsByLabel].map(([label, flags]) => ({ labels: [label], body: [...flags, "break;"] }));
   const judge = other === undefined ? cases : [...cases, { labels: ["default"], body: other }];
   if (judge.length === 0) return [];
   return [
