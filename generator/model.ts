@@ -137,12 +137,26 @@ export interface Field {
   readonly span: Span;
 }
 
+/** See `Payload.inMessage`. */
+export interface PayloadInMessage {
+  readonly present: boolean;
+  readonly nullable: boolean;
+  readonly span: Span;
+}
+
 /** What happens to keys a payload does not declare. */
 export type UnknownKeys = "allow" | "forbid";
 
 export interface Payload {
   readonly fields: readonly Field[];
   readonly unknownKeys: UnknownKeys;
+  /**
+   * How a message carries it (`present: true`, `nullable: true`): the key holding it must be
+   * present although no field is required (DAP's launch `arguments`), and its value may be `null`
+   * (LSP's hover result). Absent: the kind's rule (present when a field is required, or with the
+   * kind's `payload_required`), never null.
+   */
+  readonly inMessage?: PayloadInMessage | undefined;
   /** Span of the `payload:` block, or of the topic when the payload is empty by default. */
   readonly span: Span;
 }

@@ -7,7 +7,7 @@
  * one), with two safe exceptions — a topic may travel on more channels than before, and a new
  * kind, channel or optional field breaks nothing. A new required field breaks old writers.
  */
-import type { Field, Protocol, Span, ValueType } from "../model.js";
+import type { Field, PayloadInMessage, Protocol, Span, ValueType } from "../model.js";
 import type { Findings } from "./finding.js";
 import type { Dict } from "./lock.js";
 import { compareText, typeText } from "./lock.js";
@@ -25,6 +25,9 @@ function typeOf(t: ValueType): string {
   }
 }
 
+/** How a message carries a payload: "present", "nullable" or both. */
+const inMessageText = (m: PayloadInMessage): string => [m.present ? "present" : "", m.nullable ? "nullable" : ""].filter((x) => x !== "").join(", ");
+
 const fieldFact = (f: Field): string => `${typeOf(f.type)}, ${f.required ? "required" : "optional"}`;
 
 /** The facts with the span each is written at, in code-unit order of the fact. */
@@ -39,10 +42,14 @@ export function envelopeFacts(p: Protocol): { facts: Dict<string>; spans: Readon
   for (const s of p.topicSets) {
     for (const t of s.topics) {
       if (p.channels.length > 0) put(`topic ${s.name}.${t.name} channels`, t.channels.map((c) => c.value).sort(compareText).join(" "), t.span);
+      const how = t.payload.inMessage;
+      if (how !== undefined) put(`topic ${s.name}.${t.name} payload`, inMessageText(how), how.span);
       const r = t.response;
       if (r !== undefined) {
         const keys = (required: boolean) => r.payload.fields.filter((f) => f.required === required).map((f) => f.key.value).sort(compareText).join(", ");
-        put(`topic ${s.name}.${t.name} response`, `required: ${keys(true)}; optional: ${keys(false)}; unknown keys: ${r.payload.unknownKeys}`, r.span);
+        const how = r.payload.inMessage;
+        const carried = how === undefined ? "" : `; in messages: ${inMessageText(how)}`;
+        put(`topic ${s.name}.${t.name} response`, `required: ${keys(true)}; optional: ${keys(false)}; unknown keys: ${r.payload.unknownKeys}${carried}`, r.span);
       }
     }
   }
@@ -76,6 +83,9 @@ function ruleFor(fact: string, change: "removed" | "changed" | "added", before: 
     return (before ?? "").split(" ").every((c) => now.has(c)) ? undefined : "TOPIC_CHANNEL_CHANGED";
   }
   if (fact.endsWith(" response")) return change === "added" ? undefined : "RESPONSE_CHANGED";
+  // A payload's presence or null in messages: any change breaks one side (a required key old
+  // writers omit, a null old readers do not expect, or a key readers relied on made optional).
+  if (/^topic [^ ]+ payload$/.test(fact)) return "ENVELOPE_KIND_CHANGED";
   if (fact === "tag" || /^kind [^ ]+$/.test(fact)) return change === "added" && fact !== "tag" ? undefined : "ENVELOPE_TAG_CHANGED";
   if (fact.startsWith("field ") || / field /.test(fact)) {
     if (change === "added") return after?.endsWith(", required") === true ? "ENVELOPE_FIELD_CHANGED" : undefined;

@@ -73,10 +73,6 @@ export function buildEnvelope(r: Reader, root: unknown, scope: EnvelopeScope): E
     if (!inlineType(f.type)) {
       const hint = "envelope fields are scalars, literals, enums, records, list<any> or map<any> (nullable or in a union); put anything else in a record";
       r.diagnostics.push(diagnostic("WD368", `envelope field "${f.key.value}" has a type an envelope cannot check inline`, f.span, { hint }));
-    } else if (constrained(f.type)) {
-      // The message validators check an envelope field's type, not its constraints: say so, never accept one silently.
-      const hint = "drop the constraint (min, max, format, min_length, min_items): envelope validators do not check constraints; payload and record fields can carry them";
-      r.diagnostics.push(diagnostic("WD368", `envelope field "${f.key.value}" has a constraint, which envelope validators do not check`, f.span, { hint }));
     }
   }
   kindEntries.forEach((e, i) => {
@@ -142,22 +138,6 @@ function topicPath(r: Reader, text: Located<string>, common: readonly Field[], k
     return undefined;
   }
   return path;
-}
-
-/** True when a constraint sits on the type or on a member of it. */
-function constrained(t: ValueType): boolean {
-  const has = (c: object | undefined): boolean => c !== undefined && Object.values(c).some((v) => v !== undefined);
-  switch (t.kind) {
-    case "scalar":
-    case "list":
-      return has(t.constraints);
-    case "nullable":
-      return constrained(t.of);
-    case "oneOf":
-      return t.of.some(constrained);
-    default:
-      return false;
-  }
 }
 
 /** The field types the message validators check inline (emit/envelope-plan.ts renders each). */

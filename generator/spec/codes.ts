@@ -85,6 +85,7 @@ registerCodes({
   WD366: { severity: "error", title: "envelope kinds cannot be told apart" },
   WD367: { severity: "error", title: "a response body or correlation that no envelope kind can carry" },
   WD368: { severity: "error", title: "an envelope field has a type its role cannot use" },
+  WD369: { severity: "error", title: "a payload says how a message carries it, but no envelope kind carries it" },
 
   // Module mapping
   WD370: { severity: "error", title: "a module lists an unknown item" },

@@ -4,13 +4,15 @@
  * that checks the envelope, selects the kind and the topic, then calls the payload's validator
  * from messages.ts. Printed from the plan both runtimes share (emit/envelope-plan.ts).
  */
-import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
+import type { GeneratedFile, Protocol, StringFormat, ValueType } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { kindByTopicName, kindTypeName, messageTypeName } from "../../names/envelope.js";
-import { envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
+import { reachable, type Chunk } from "../chunks.js";
+import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { headerComment } from "../header.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
+import { CORE } from "./messages-runtime.js";
 
 const WIDTH = 80;
 
@@ -77,8 +79,9 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
     const entries: string[] = [];
     for (const c of k.topics) {
       const name = messageTypeName(kind, c.topic);
-      const payloadType = c.shape === undefined ? undefined : ts.type(c.shape);
-      if (payloadType !== undefined) typeImports.add(payloadType);
+      const shapeType = c.shape === undefined ? undefined : ts.type(c.shape);
+      if (shapeType !== undefined) typeImports.add(shapeType);
+      const payloadType = shapeType === undefined ? undefined : c.nullable ? `${shapeType} | null` : shapeType;
       out.push(jsDoc([`The \`${kind.name}\` message of \`${c.topic.value}\`.`], ""));
       out.push(`export interface ${name} {\n${props(c.topic.value, payloadType, c.required).join("\n")}\n}\n\n`);
       entries.push(`  readonly ${propertyName(c.topic.value)}: ${name};`);
@@ -160,9 +163,13 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   out.push("export function isMessage(value: unknown): value is AnyMessage {\n  return validateMessage(value).ok;\n}\n\n");
 
   const unions = new Map<string, Test>();
-  for (const k of plan.kinds) out.push(kindChecker(k, ts, valueImports, unions));
+  const checks = new Map<string, string>();
+  for (const k of plan.kinds) out.push(kindChecker(k, ts, valueImports, unions, checks));
   for (const [name, test] of unions) if (test.kind === "oneOf") out.push(unionHelper(name, test));
-  out.push(usedHelpers(out.join("")));
+  out.push(...checks.values());
+  const runtime = usedHelpers(out.join(""));
+  out.push(runtime.text);
+  if (runtime.names.has("ValidationIssue")) typeImports.add("ValidationIssue");
 
   const imports: string[] = [];
   const messagesNames = [...[...typeImports].sort().map((n) => `type ${n}`), ...[...valueImports].sort()];
@@ -306,7 +313,7 @@ function unionHelper(name: string, test: Test & { kind: "oneOf" }): string {
   return `${head}  return (\n${parts.map((p, i) => `    ${p}${i < parts.length - 1 ? " ||" : ""}`).join("\n")}\n  );\n}\n\n`;
 }
 
-function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>): string[] {
+function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string[] {
   const key = str(f.key);
   const v = `m[${key}]`;
   const lines: string[] = [];
@@ -329,15 +336,56 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
   else lines.push(`  if (hasOwn(m, ${key}) && ${typeTest}) {`);
   lines.push(`    wrong(errors, ${key}, ${expected}, ${v});`);
   if (enumTest !== undefined) lines.push(`  } else if (${mismatch(enumTest, v, unions)}) {`, `    notInEnum(errors, ${key}, ${expected}, ${v});`);
+  if (f.constraints !== undefined) {
+    const checker = constraintChecker(f.constraints, checks);
+    lines.push(f.required ? "  } else {" : `  } else if (hasOwn(m, ${key})) {`, `    errors.push(...${checker}(${v}, [${key}]));`);
+  }
   lines.push("  }");
   return lines;
 }
 
-function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>): string {
+/**
+ * The function checking one set of constraints, printed once per set: the issues of a value
+ * that passed its field's test (null passes by), in the payload validators' codes and words.
+ */
+function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Map<string, string>): string {
+  const name = `check${constraintWords(f).split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}`;
+  if (checks.has(name)) return name;
+  const c = f.c;
+  const when = (cond: string, call: string): string[] => [`    if (${cond}) {`, `      ${call};`, "    }"];
+  const body: string[] = [];
+  if (f.on === "number") {
+    if (c.minimum !== undefined) body.push(...when(`value < ${String(c.minimum)}`, `outOfRange(issues, path, ${str(`at least ${String(c.minimum)}`)}, value)`));
+    if (c.maximum !== undefined) body.push(...when(`value > ${String(c.maximum)}`, `outOfRange(issues, path, ${str(`at most ${String(c.maximum)}`)}, value)`));
+  } else if (f.on === "string") {
+    if (c.minLength !== undefined) body.push(...when(`value.length < ${String(c.minLength)}`, `tooShort(issues, path, ${String(c.minLength)}, value.length, "characters")`));
+    if (c.format !== undefined) body.push(...when(`!${FORMAT_GUARDS[c.format]}(value)`, `badFormat(issues, path, ${str(c.format)}, value)`));
+  } else if (c.minItems !== undefined) {
+    body.push(...when(`value.length < ${String(c.minItems)}`, `tooShort(issues, path, ${String(c.minItems)}, value.length, "items")`));
+  }
+  const guard = f.on === "list" ? "Array.isArray(value)" : `typeof value === ${str(f.on)}`;
+  const lines = [
+    `function ${name}(value: unknown, path: Path): ValidationIssue[] {`,
+    "  const issues: ValidationIssue[] = [];",
+    `  if (${guard}) {`,
+    ...body,
+    "  }",
+    "  return issues;",
+    "}",
+    "",
+    "",
+  ];
+  checks.set(name, lines.join("\n"));
+  return name;
+}
+
+const FORMAT_GUARDS: { readonly [F in StringFormat]: string } = { "date-time": "isDateTime", date: "isDate", uuid: "isUuid", uri: "isUri" };
+
+function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string {
   const lines: string[] = [];
   lines.push(`/** The fields and payload of a \`${k.kind.name}\` message; its topic, when it names a known one. */`);
   lines.push(`function ${checkName(k)}(`, "  m: JsonObject,", "  errors: MessageIssue[],", "  request: string | undefined,", "): string | undefined {");
-  for (const f of k.fields) lines.push(...fieldLines(f, ts, valueImports, unions));
+  for (const f of k.fields) lines.push(...fieldLines(f, ts, valueImports, unions, checks));
   const path = k.topicPath;
   if (path.length === 0) lines.push("  const topic = request;");
   else if (path.length === 1) lines.push(`  const topic = m[${str(path[0] ?? "")}];`);
@@ -348,9 +396,12 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
   for (const c of k.topics) {
     lines.push(`    case ${str(c.topic.value)}:`);
     if (payloadKey !== undefined) {
-      const validator = c.shape === undefined ? "undefined" : ts.validator(c.shape);
-      if (c.shape !== undefined) valueImports.add(validator);
-      lines.push(`      payload(m, ${str(payloadKey)}, ${String(c.required)}, ${validator}, errors);`);
+      const named = c.shape === undefined ? "undefined" : ts.validator(c.shape);
+      if (c.shape !== undefined) valueImports.add(named);
+      const validator = c.nullable && c.shape !== undefined ? `orNull(${named})` : named;
+      const one = `      payload(m, ${str(payloadKey)}, ${String(c.required)}, ${validator}, errors);`;
+      if (one.length <= WIDTH) lines.push(one);
+      else lines.push("      payload(", ...[`m`, str(payloadKey), String(c.required), validator, "errors"].map((a) => `        ${a},`), "      );");
     }
     lines.push("      return topic;");
   }
@@ -363,27 +414,27 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
   return lines.join("\n");
 }
 
-/** The helpers the printed code calls, and those they call, in RUNTIME's order. */
-function usedHelpers(body: string): string {
-  const chunks = RUNTIME.split("\n\n").map((text) => ({ text, name: /^(?:\/\*\*.*\*\/\n)?(?:function|type) (\w+)/.exec(text)?.[1] ?? "" }));
-  const used = new Set<string>();
-  let text = body;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const c of chunks) {
-      if (used.has(c.name) || !new RegExp(`\\b${c.name}\\b`).test(text)) continue;
-      used.add(c.name);
-      text += c.text;
-      changed = true;
-    }
-  }
-  return chunks.filter((c) => used.has(c.name)).map((c) => c.text).join("\n\n").trimEnd() + "\n";
+/**
+ * The helpers the printed code calls, and those they call: the module's own (RUNTIME) and the
+ * messages runtime's chunks (../chunks.ts), so both modules share one text of each helper.
+ */
+function usedHelpers(body: string): { text: string; names: ReadonlySet<string> } {
+  const own: Chunk[] = RUNTIME.split("\n\n").map((text) => ({ text: `${text.trimEnd()}\n`, name: /^(?:\/\*\*.*\*\/\n)?(?:function|type) (\w+)/.exec(text)?.[1] ?? "", uses: [] }));
+  const ownNames = new Set(own.map((c) => c.name));
+  const table: Chunk[] = [...own, ...CORE.filter((c) => !ownNames.has(c.name))];
+  // The printed code calls the module's own helpers and these of the messages runtime.
+  const candidates = [...ownNames, ...SHARED];
+  const mentions = (text: string): string[] => candidates.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+  const linked: Chunk[] = table.map((c) => (ownNames.has(c.name) ? { ...c, uses: mentions(c.text).filter((n) => n !== c.name) } : c));
+  const { chunks, names } = reachable(linked, mentions(body));
+  return { text: chunks.map((c) => c.text).join("\n").trimEnd() + "\n", names };
 }
 
-/** The module's private helpers (the envelope checks call only these), split at blank lines. */
-const RUNTIME = `type JsonObject = Readonly<Record<string, unknown>>;
+/** The messages runtime's helpers the envelope's code calls by name. */
+const SHARED = ["hasOwn", "describe", "quote", "isObject", "JsonObject", "Path", "outOfRange", "tooShort", "badFormat", "isDateTime", "isDate", "isUuid", "isUri"];
 
-function failed(
+/** The module's private helpers (the envelope checks call only these), split at blank lines. */
+const RUNTIME = `function failed(
   path: readonly (string | number)[],
   code: MessageIssueCode,
   message: string,
@@ -450,6 +501,13 @@ function payload(
   }
 }
 
+/** A payload validator that also accepts null (a payload declared \`nullable: true\`). */
+function orNull(
+  validate: (value: unknown) => ValidationResult<unknown>,
+): (value: unknown) => ValidationResult<unknown> {
+  return (value) => (value === null ? { ok: true, value } : validate(value));
+}
+
 function readPath(m: JsonObject, path: readonly string[]): unknown {
   let value: unknown = m;
   for (const key of path) {
@@ -457,10 +515,6 @@ function readPath(m: JsonObject, path: readonly string[]): unknown {
     value = value[key];
   }
   return value;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isInt(value: unknown): boolean {
@@ -473,32 +527,5 @@ function isFiniteNumber(value: unknown): boolean {
 
 function isOneOf(value: unknown, values: readonly string[]): boolean {
   return typeof value === "string" && values.includes(value);
-}
-
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-
-/** What a value is, in the words of the messages (as messages.ts and the Python module say it). */
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "boolean":
-      return "a boolean";
-    case "number":
-      if (!Number.isFinite(value)) return "a non-finite number";
-      return Number.isInteger(value) ? "an integer" : "a number";
-    case "string":
-      return "a string";
-    case "object":
-      return "an object";
-    default:
-      return typeof value;
-  }
-}
-
-function quote(text: string): string {
-  return JSON.stringify(text);
 }
 `;
