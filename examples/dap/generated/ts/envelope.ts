@@ -42,6 +42,7 @@ import {
   type ThreadPayload,
   type ThreadsPayload,
   type ThreadsResult,
+  type ValidationIssue,
   type ValidationResult,
   type VariablesPayload,
   type VariablesResult,
@@ -100,7 +101,7 @@ export interface LaunchRequest {
   readonly seq: number;
   readonly type: "request";
   readonly command: "launch";
-  readonly arguments?: LaunchPayload;
+  readonly arguments: LaunchPayload;
 }
 
 /** The `request` message of `attach`. */
@@ -108,7 +109,7 @@ export interface AttachRequest {
   readonly seq: number;
   readonly type: "request";
   readonly command: "attach";
-  readonly arguments?: AttachPayload;
+  readonly arguments: AttachPayload;
 }
 
 /** The `request` message of `disconnect`. */
@@ -297,7 +298,7 @@ export interface ContinueResponse {
   readonly request_seq: number;
   readonly success: boolean;
   readonly message?: ResponseMessageKind;
-  readonly body?: ContinueResult;
+  readonly body: ContinueResult;
 }
 
 /** The `response` message of `next`. */
@@ -630,6 +631,8 @@ function checkRequest(
     missing(errors, "seq");
   } else if (!isInt(m["seq"])) {
     wrong(errors, "seq", "an integer", m["seq"]);
+  } else {
+    errors.push(...checkNumberMin1(m["seq"], ["seq"]));
   }
   if (!hasOwn(m, "command")) {
     missing(errors, "command");
@@ -647,10 +650,10 @@ function checkRequest(
       payload(m, "arguments", false, validateConfigurationDonePayload, errors);
       return topic;
     case "launch":
-      payload(m, "arguments", false, validateLaunchPayload, errors);
+      payload(m, "arguments", true, validateLaunchPayload, errors);
       return topic;
     case "attach":
-      payload(m, "arguments", false, validateAttachPayload, errors);
+      payload(m, "arguments", true, validateAttachPayload, errors);
       return topic;
     case "disconnect":
       payload(m, "arguments", false, validateDisconnectPayload, errors);
@@ -701,6 +704,8 @@ function checkResponse(
     missing(errors, "seq");
   } else if (!isInt(m["seq"])) {
     wrong(errors, "seq", "an integer", m["seq"]);
+  } else {
+    errors.push(...checkNumberMin1(m["seq"], ["seq"]));
   }
   if (!hasOwn(m, "command")) {
     missing(errors, "command");
@@ -743,7 +748,7 @@ function checkResponse(
       payload(m, "body", true, validateSetBreakpointsResult, errors);
       return topic;
     case "continue":
-      payload(m, "body", false, validateContinueResult, errors);
+      payload(m, "body", true, validateContinueResult, errors);
       return topic;
     case "next":
       payload(m, "body", false, undefined, errors);
@@ -785,6 +790,8 @@ function checkEvent(
     missing(errors, "seq");
   } else if (!isInt(m["seq"])) {
     wrong(errors, "seq", "an integer", m["seq"]);
+  } else {
+    errors.push(...checkNumberMin1(m["seq"], ["seq"]));
   }
   if (!hasOwn(m, "event")) {
     missing(errors, "event");
@@ -828,7 +835,15 @@ function checkEvent(
   }
 }
 
-type JsonObject = Readonly<Record<string, unknown>>;
+function checkNumberMin1(value: unknown, path: Path): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof value === "number") {
+    if (value < 1) {
+      outOfRange(issues, path, "at least 1", value);
+    }
+  }
+  return issues;
+}
 
 function failed(
   path: readonly (string | number)[],
@@ -887,22 +902,57 @@ function payload(
   }
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function isInt(value: unknown): boolean {
   return typeof value === "number" && Number.isInteger(value);
 }
 
-function hasOwn(object: object, key: string): boolean {
+type Path = readonly (string | number)[];
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+/** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */
+function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
+  if (typeof value !== "object" || value === null) return "other";
+  try {
+    return Array.isArray(value) ? "array" : "object";
+  } catch {
+    return "unreadable";
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return kindOf(value) === "object";
+}
+
+function report(
+  errors: ValidationIssue[],
+  path: Path,
+  code: IssueCode,
+  message: string,
+): void {
+  errors.push({ path, code, message });
+}
+
+function outOfRange(
+  errors: ValidationIssue[],
+  path: Path,
+  bound: string,
+  value: number,
+): void {
+  const message = `expected ${bound}, got ${String(value)}`;
+  report(errors, path, "out_of_range", message);
+}
+
+function hasOwn(object: object, key: string | number): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 
-/** What a value is, in the words of the messages (as messages.ts and the Python module say it). */
+/** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+  const kind = kindOf(value);
+  if (kind === "array") return "an array";
+  if (kind === "unreadable") return "an unreadable value";
   switch (typeof value) {
     case "boolean":
       return "a boolean";
@@ -918,6 +968,7 @@ function describe(value: unknown): string {
   }
 }
 
+/** Quotes text in a message (JSON, as the Python module does). */
 function quote(text: string): string {
   return JSON.stringify(text);
 }
