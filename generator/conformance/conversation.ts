@@ -222,6 +222,26 @@ export function buildMessageVectors(protocol: Protocol): MessageVector[] {
         }
       }
     }
+    const payloadKey = k.kind.payload?.key;
+    const chosen = cases[0];
+    if (payloadKey !== undefined && chosen !== undefined) {
+      // A when-rule's value: the payload is its record (an empty one lacks its required fields), not the topic's.
+      const request = byRequest ? { request: chosen.topic.value } : {};
+      for (const w of k.when) {
+        const m = with_(with_(b.message(k, chosen), w.path, w.value), [payloadKey], jsonObject());
+        const required = w.record.fields.filter((f) => f.required).map((f) => ({ path: [payloadKey, f.key.value], code: "missing_key" }));
+        const what = `${k.kind.name} of ${chosen.topic.value} whose ${w.path.join(".")} is ${JSON.stringify(w.value)}`;
+        out.push({
+          description: `${what}, with an empty ${w.record.name}`,
+          message: m,
+          ...request,
+          expect: required.length === 0 ? { ok: true, kind: k.kind.name, topic: okTopic(chosen) } : { ok: false, errors: required },
+        });
+        if (w.required && (env.tag !== undefined || !k.requires.includes(payloadKey))) {
+          out.push({ description: `${what}, without its payload`, message: without(m, payloadKey), ...request, expect: { ok: false, errors: [{ path: [payloadKey], code: "missing_key" }] } });
+        }
+      }
+    }
     const first = cases[0];
     const base = b.message(k, first);
     const request = byRequest && first !== undefined ? { request: first.topic.value } : {};

@@ -67,6 +67,9 @@ export function envelopeFacts(p: Protocol): { facts: Dict<string>; spans: Readon
         put(`kind ${k.name} answers`, `${k.answers.field.keys.join(".")} = ${k.answers.request.keys.join(".")} of ${k.answers.kinds.map((x) => x.name).join(", ")}`, k.answers.span);
       }
       if (k.topicSets.length > 0) put(`kind ${k.name} topics`, k.topicSets.map((s) => s.name).join(" "), k.span);
+      k.when.forEach((w, i) => {
+        put(`kind ${k.name} when ${w.name}`, `${i + 1}: ${w.field.keys.join(".")} = ${JSON.stringify(w.value)}: ${w.record.name}${w.present ? ", present" : ""}`, w.span);
+      });
     }
   }
   const out: { [fact: string]: string } = Object.create(null) as { [fact: string]: string };
@@ -86,6 +89,9 @@ function ruleFor(fact: string, change: "removed" | "changed" | "added", before: 
   // A payload's presence or null in messages: any change breaks one side (a required key old
   // writers omit, a null old readers do not expect, or a key readers relied on made optional).
   if (/^topic [^ ]+ payload$/.test(fact)) return "ENVELOPE_KIND_CHANGED";
+  // A when-rule: a new one changes which payload some messages carry (readers get the rule's
+  // record where they expected the topic's), a changed or removed one too.
+  if (/^kind [^ ]+ when /.test(fact)) return "ENVELOPE_KIND_CHANGED";
   if (fact === "tag" || /^kind [^ ]+$/.test(fact)) return change === "added" && fact !== "tag" ? undefined : "ENVELOPE_TAG_CHANGED";
   if (fact.startsWith("field ") || / field /.test(fact)) {
     if (change === "added") return after?.endsWith(", required") === true ? "ENVELOPE_FIELD_CHANGED" : undefined;

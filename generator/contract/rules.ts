@@ -46,7 +46,7 @@ export const RULES: readonly Rule[] = [
   wire("TOPIC_CHANNEL_CHANGED", "A topic keeps travelling on every channel it did (more channels are safe)."),
   wire("ENVELOPE_TAG_CHANGED", "The envelope's tag key and each kind's tag value stay; no kind is removed."),
   wire("ENVELOPE_FIELD_CHANGED", "An envelope field keeps its type and presence; none is removed, no required one added."),
-  wire("ENVELOPE_KIND_CHANGED", "A kind keeps its topic key, payload key, correlation, topic sets and responses; a topic's payload keeps its present and nullable."),
+  wire("ENVELOPE_KIND_CHANGED", "A kind keeps its topic key, payload key, correlation, topic sets and responses; a topic's payload keeps its present and nullable; no when-rule is added, changed or removed."),
   wire("RESPONSE_CHANGED", "A topic's response body keeps its keys, their presence, its unknown keys, and its present and nullable."),
   wire("UNION_REMOVED", "A tagged union is not removed with its variants."),
   wire("UNION_TAG_CHANGED", "A tagged union keeps the wire key of its tag."),

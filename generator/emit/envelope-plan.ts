@@ -3,9 +3,9 @@
  * the order both validators run them, and the topics with the shape each selects. One plan, two
  * printers (emit/typescript/envelope.ts, emit/python/envelope.ts), so the verdicts agree.
  */
-import type { Constraints, Envelope, EnvelopeKind, Field, Protocol, Topic, ValueType } from "../model.js";
+import type { Constraints, Envelope, EnvelopeKind, Field, PayloadWhen, Protocol, Record, Topic, ValueType } from "../model.js";
 import type { Shape } from "../names/index.js";
-import { kindTopics } from "../names/envelope.js";
+import { kindTopics, whenTypeName } from "../names/envelope.js";
 
 /** A value test both printers can render as one boolean expression (no loops, no tables). */
 export type Test =
@@ -42,8 +42,22 @@ export interface TopicCase {
   readonly nullable: boolean;
 }
 
+/** A `when:` rule: when the value at `path` is `value`, the payload is validated as `record`. */
+export interface WhenCase {
+  readonly rule: PayloadWhen;
+  /** Its message type (`FailedResponse`). */
+  readonly typeName: string;
+  readonly path: readonly string[];
+  readonly value: string | number | boolean;
+  readonly record: Record;
+  /** The payload key must be present. */
+  readonly required: boolean;
+}
+
 export interface KindPlan {
   readonly kind: EnvelopeKind;
+  /** The kind's `when:` rules, in spec order (the first that matches chooses the payload). */
+  readonly when: readonly WhenCase[];
   readonly fields: readonly FieldCheck[];
   /** Keys of the path to the topic value (none: the topic comes from the answered request). */
   readonly topicPath: readonly string[];
@@ -156,6 +170,14 @@ export function envelopePlan(protocol: Protocol): EnvelopePlan | undefined {
     const requires = single ? [] : [...kind.fields.filter((f) => f.required).map((f) => f.key.value), ...(kind.payload?.required === true ? [kind.payload.key] : [])];
     return {
       kind,
+      when: kind.when.map((rule) => ({
+        rule,
+        typeName: whenTypeName(kind, rule.name),
+        path: rule.field.keys,
+        value: rule.value,
+        record: rule.record,
+        required: rule.present || (kind.payload?.required ?? false) || rule.record.fields.some((f) => f.required),
+      })),
       fields: [...envelope.fields, ...kind.fields].map(fieldCheck),
       topicPath: kind.topic?.keys ?? [],
       topics: kindTopics(kind).map((topic) => topicCase(kind, topic)),

@@ -106,6 +106,14 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       continue;
     }
     const members: string[] = [];
+    for (const w of k.when) {
+      const record = py.type(w.record);
+      messagesImports.add(record);
+      const fields = fieldsOf(undefined, record, w.required).map((f) =>
+        w.path.length === 1 && f.key === w.path[0] ? { ...f, type: `Literal[${literalText(w.value)}]` } : f,
+      );
+      typedDict(w.typeName, `A \`\`${kind.name}\`\` message whose \`\`${w.path.join(".")}\`\` is ${JSON.stringify(w.value)}: its payload is ${record}.`, fields);
+    }
     for (const c of k.topics) {
       const name = messageTypeName(kind, c.topic);
       const shapeType = c.shape === undefined ? undefined : py.type(c.shape);
@@ -114,7 +122,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       typedDict(name, `The \`\`${kind.name}\`\` message of \`\`${c.topic.value}\`\`.`, fieldsOf(c.topic.value, payloadType, c.required));
       members.push(name);
     }
-    block([...alias(kindTypeName(kind), members), `"""A message of kind \`\`${kind.name}\`\`, of any of its topics."""`]);
+    block([...alias(kindTypeName(kind), [...members, ...k.when.map((w) => w.typeName)]), `"""A message of kind \`\`${kind.name}\`\`, of any of its topics."""`]);
     kindUnions.push(kindTypeName(kind));
   }
   block([...alias("AnyMessage", kindUnions), '"""Any message of the protocol, of every kind."""']);
@@ -207,6 +215,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   }
   for (const t of tables) block(t);
   for (const c of checkers) block(c);
+  for (const k of plan.kinds) if (k.when.length > 0 && k.kind.payload !== undefined) block(whenPayload(k, k.kind.payload.key, py, messagesImports));
   // Predicates, field tests and constraint checks call the runtime (and name its types), so they follow it.
   const defs = [...helpers.values(), ...checks.values()].filter((l) => l[0]?.startsWith("def ") === true).map((l) => l.join("\n"));
   const tests = [...helpers.values()].filter((l) => l[0]?.startsWith("def ") !== true).map((l) => l.join("\n"));
@@ -434,7 +443,8 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
   lines.push(`    selected = ${table}.get(topic)`, "    if selected is None:");
   if (path.length > 0) lines.push(...call("        ", "_unknown_topic", ["errors", `(${path.map(pythonString).join(", ")}${path.length === 1 ? "," : ""})`, "topic"]));
   lines.push("        return None");
-  if (payloadKey !== undefined) lines.push(...call("    ", "_payload", ["m", pythonString(payloadKey), "*selected", "errors"]));
+  if (payloadKey !== undefined && k.when.length > 0) lines.push(...call("    ", whenPayloadName(k), ["m", "*selected", "errors"]));
+  else if (payloadKey !== undefined) lines.push(...call("    ", "_payload", ["m", pythonString(payloadKey), "*selected", "errors"]));
   lines.push("    return topic");
   return lines;
 }
@@ -444,6 +454,32 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
  * messages runtime's chunks (../chunks.ts), so both modules share one text of each helper. The
  * runtime's type aliases come first: function annotations name them when they are defined.
  */
+function whenPayloadName(k: KindPlan): string {
+  return `_${checkName(k).slice("_check_".length)}_payload`;
+}
+
+/** The payload of a kind with `when:` rules: the first matching rule's record, else the topic's. */
+function whenPayload(k: KindPlan, key: string, py: Names["python"], imports: Set<string>): string[] {
+  const lines = [
+    `def ${whenPayloadName(k)}(`,
+    "    m: dict[str, object],",
+    "    required: bool,",
+    "    validate: Optional[_Validator],",
+    "    errors: list[MessageIssue],",
+    ") -> None:",
+    `    """The payload of a \`\`${k.kind.name}\`\` message: a \`\`when:\`\` rule's record, else its topic's."""`,
+  ];
+  k.when.forEach((w, i) => {
+    const read = w.path.length === 1 ? `m.get(${pythonString(w.path[0] ?? "")})` : `_read_path(m, (${w.path.map(pythonString).join(", ")}))`;
+    const test = typeof w.value === "boolean" ? `${read} is ${w.value ? "True" : "False"}` : typeof w.value === "number" ? `_as_number(${read}) == ${String(w.value)}` : `${read} == ${pythonString(w.value)}`;
+    const validator = py.validator(w.record);
+    imports.add(validator);
+    lines.push(`    ${i === 0 ? "if" : "elif"} ${test}:`, ...call("        ", "_payload", ["m", pythonString(key), w.required ? "True" : "False", validator, "errors"]));
+  });
+  lines.push("    else:", ...call("        ", "_payload", ["m", pythonString(key), "required", "validate", "errors"]));
+  return lines;
+}
+
 function usedHelpers(body: string): { text: string; names: ReadonlySet<string> } {
   const own: Chunk[] = RUNTIME.split("\n\n\n").map((text) => ({
     text: `${text.trimEnd()}\n`,

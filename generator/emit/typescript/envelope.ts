@@ -53,27 +53,42 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
 
   // Types: one interface per kind and topic, the kind's union, Message<T>.
   const byTopic = new Map<string, string[]>();
+  const anyMessages: string[] = [];
   for (const k of plan.kinds) {
     const kind = k.kind;
-    const props = (topicValue: string | undefined, payloadType: string | undefined, payloadRequired: boolean): string[] => {
+    /** The properties of one message type; `pins` fix the type at a path (the topic's value, a when-rule's value). */
+    const props = (topicType: string | undefined, payloadType: string | undefined, payloadRequired: boolean, pins: readonly Pin[] = []): string[] => {
       const lines: string[] = [];
+      const all: Pin[] = [...(topicType === undefined || k.topicPath.length === 0 ? [] : [{ keys: k.topicPath, type: topicType }]), ...pins];
       const push = (key: string, type: string, optional: boolean) => lines.push(`  readonly ${propertyName(key)}${optional ? "?" : ""}: ${type};`);
-      for (const f of env.fields) push(f.key.value, topicType(f.key.value, f.type, 0), !f.required);
+      const pinned = (key: string, type: ValueType): string => {
+        const here = all.filter((p) => p.keys[0] === key);
+        const whole = here.find((p) => p.keys.length === 1);
+        if (whole !== undefined) return whole.type;
+        return [typeOf(type), ...here.map((p) => nested(p.keys.slice(1), p.type))].join(" & ");
+      };
+      for (const f of env.fields) push(f.key.value, pinned(f.key.value, f.type), !f.required);
       if (env.tag !== undefined && kind.value !== undefined) push(env.tag.key, str(kind.value), false);
-      for (const f of kind.fields) push(f.key.value, topicType(f.key.value, f.type, 0), !f.required);
+      for (const f of kind.fields) push(f.key.value, pinned(f.key.value, f.type), !f.required);
       if (kind.payload !== undefined) push(kind.payload.key, payloadType ?? "unknown", !payloadRequired);
       return lines;
-      function topicType(key: string, type: ValueType, depth: number): string {
-        const path = k.topicPath;
-        if (topicValue === undefined || path[depth] !== key) return typeOf(type);
-        if (depth === path.length - 1) return str(topicValue);
-        const next = path[depth + 1] ?? "";
-        return `${typeOf(type)} & { readonly ${propertyName(next)}: ${str(topicValue)} }`;
-      }
     };
+    // A when-rule's message: the kind's fields, the rule's value pinned, its record as the payload.
+    const whenTypes = (generic: string | undefined): string[] =>
+      k.when.map((w) => {
+        const record = ts.type(w.record);
+        typeImports.add(record);
+        const value = typeof w.value === "string" ? str(w.value) : String(w.value);
+        out.push(jsDoc([`A \`${kind.name}\` message whose \`${w.path.join(".")}\` is ${value}: its payload is ${record}.`, ...(w.rule.doc === undefined ? [] : [w.rule.doc.split("\n")[0] ?? ""])], ""));
+        const head = generic === undefined ? `export interface ${w.typeName} {` : `export interface ${w.typeName}<\n  T extends keyof ${generic} = keyof ${generic},\n> {`;
+        const oneLine = generic === undefined ? head : `export interface ${w.typeName}<T extends keyof ${generic} = keyof ${generic}> {`;
+        out.push(`${oneLine.length <= WIDTH ? oneLine : head}\n${props(generic === undefined ? undefined : "T", record, w.required, [{ keys: w.path, type: value }]).join("\n")}\n}\n\n`);
+        return w.typeName;
+      });
     if (k.topics.length === 0) {
       out.push(jsDoc([`A message of kind \`${kind.name}\`.${kind.doc === undefined ? "" : ` ${kind.doc.split("\n")[0]}`}`], ""));
       out.push(`export interface ${kindTypeName(kind)} {\n${props(undefined, undefined, kind.payload?.required ?? false).join("\n")}\n}\n\n`);
+      anyMessages.push(kindTypeName(kind), ...whenTypes(undefined));
       continue;
     }
     const entries: string[] = [];
@@ -83,7 +98,7 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
       if (shapeType !== undefined) typeImports.add(shapeType);
       const payloadType = shapeType === undefined ? undefined : c.nullable ? `${shapeType} | null` : shapeType;
       out.push(jsDoc([`The \`${kind.name}\` message of \`${c.topic.value}\`.`], ""));
-      out.push(`export interface ${name} {\n${props(c.topic.value, payloadType, c.required).join("\n")}\n}\n\n`);
+      out.push(`export interface ${name} {\n${props(str(c.topic.value), payloadType, c.required).join("\n")}\n}\n\n`);
       entries.push(`  readonly ${propertyName(c.topic.value)}: ${name};`);
       const list = byTopic.get(c.topic.value) ?? [];
       list.push(name);
@@ -92,8 +107,12 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
     const map = kindByTopicName(kind);
     out.push(jsDoc([`The \`${kind.name}\` message of each topic, by wire value.`], ""));
     out.push(`export interface ${map} {\n${entries.join("\n")}\n}\n\n`);
+    const generic = k.topicPath.length > 0 ? map : undefined;
+    const whens = whenTypes(generic);
+    for (const c of k.topics) byTopic.get(c.topic.value)?.push(...whens.map((w) => (generic === undefined ? w : `${w}<${str(c.topic.value)}>`)));
     out.push(jsDoc([`A message of kind \`${kind.name}\`: of topic \`T\`, or of any of its topics.`], ""));
-    out.push(genericAlias(kindTypeName(kind), map));
+    out.push(genericAlias(kindTypeName(kind), map, whens.map((w) => (generic === undefined ? w : `${w}<T>`))));
+    anyMessages.push(kindTypeName(kind));
   }
   out.push(jsDoc(["Every message of each topic, by wire value (all its kinds)."], ""));
   const topicEntries = [...byTopic].map(([topic, types]) => unionProperty(topic, types));
@@ -101,7 +120,7 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   out.push(jsDoc(["A message of topic `T`, or of any topic."], ""));
   out.push(genericAlias("Message", "MessageByTopic"));
   out.push(jsDoc(["Any message of the protocol, of every kind."], ""));
-  out.push(unionAlias("AnyMessage", plan.kinds.map((k) => kindTypeName(k.kind))));
+  out.push(unionAlias("AnyMessage", anyMessages));
   out.push(jsDoc(["The kinds of message."], ""));
   out.push(unionAlias("MessageKind", plan.kinds.map((k) => str(k.kind.name))));
 
@@ -202,11 +221,27 @@ function importLine(names: readonly string[], from: string): string {
   return one.length - 1 <= WIDTH ? one : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${str(from)};\n`;
 }
 
-function genericAlias(name: string, map: string): string {
+/** A type fixed at a path of keys (`command: "threads"`, `success: false`). */
+interface Pin {
+  readonly keys: readonly string[];
+  readonly type: string;
+}
+
+/** `{ readonly a: { readonly b: T } }` for the keys `a.b`. */
+function nested(keys: readonly string[], type: string): string {
+  const [first, ...rest] = keys;
+  return first === undefined ? type : `{ readonly ${propertyName(first)}: ${nested(rest, type)} }`;
+}
+
+function genericAlias(name: string, map: string, more: readonly string[] = []): string {
   const head = `export type ${name}<T extends keyof ${map} = keyof ${map}> =`;
-  if (`${head} ${map}[T];`.length <= WIDTH) return `${head} ${map}[T];\n\n`;
-  if (head.length <= WIDTH) return `${head}\n  ${map}[T];\n\n`;
-  return `export type ${name}<\n  T extends keyof ${map} = keyof ${map},\n> = ${map}[T];\n\n`;
+  const members = [`${map}[T]`, ...more];
+  const body = members.join(" | ");
+  if (`${head} ${body};`.length <= WIDTH) return `${head} ${body};\n\n`;
+  const broken = `${body};`.length + 2 <= WIDTH ? `\n  ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
+  if (head.length <= WIDTH) return `${head}${broken}\n\n`;
+  const tail = `> = ${body};`.length <= WIDTH ? ` ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
+  return `export type ${name}<\n  T extends keyof ${map} = keyof ${map},\n> =${tail}\n\n`;
 }
 
 function unionAlias(name: string, members: readonly string[]): string {
@@ -399,9 +434,11 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
       const named = c.shape === undefined ? "undefined" : ts.validator(c.shape);
       if (c.shape !== undefined) valueImports.add(named);
       const validator = c.nullable && c.shape !== undefined ? `orNull(${named})` : named;
-      const one = `      payload(m, ${str(payloadKey)}, ${String(c.required)}, ${validator}, errors);`;
+      const args = k.when.length > 0 ? ["m", String(c.required), validator, "errors"] : ["m", str(payloadKey), String(c.required), validator, "errors"];
+      const callee = k.when.length > 0 ? whenPayloadName(k) : "payload";
+      const one = `      ${callee}(${args.join(", ")});`;
       if (one.length <= WIDTH) lines.push(one);
-      else lines.push("      payload(", ...[`m`, str(payloadKey), String(c.required), validator, "errors"].map((a) => `        ${a},`), "      );");
+      else lines.push(`      ${callee}(`, ...args.map((a) => `        ${a},`), "      );");
     }
     lines.push("      return topic;");
   }
@@ -411,7 +448,34 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
     lines.push(`      unknownTopic(errors, [${path.map(str).join(", ")}], topic);`, "      return undefined;");
   }
   lines.push("  }", "}", "", "");
+  if (k.when.length > 0 && payloadKey !== undefined) lines.push(...whenPayload(k, payloadKey, ts, valueImports));
   return lines.join("\n");
+}
+
+function whenPayloadName(k: KindPlan): string {
+  return `${k.kind.name.charAt(0).toLowerCase()}${k.kind.name.slice(1)}Payload`;
+}
+
+/** The payload of a kind with `when:` rules: the first matching rule's record, else the topic's. */
+function whenPayload(k: KindPlan, key: string, ts: Names["typescript"], valueImports: Set<string>): string[] {
+  const lines = [
+    `/** The payload of a \`${k.kind.name}\` message: a \`when:\` rule's record, else its topic's. */`,
+    `function ${whenPayloadName(k)}(`,
+    "  m: JsonObject,",
+    "  required: boolean,",
+    "  validate: ((value: unknown) => ValidationResult<unknown>) | undefined,",
+    "  errors: MessageIssue[],",
+    "): void {",
+  ];
+  k.when.forEach((w, i) => {
+    const read = w.path.length === 1 ? `m[${str(w.path[0] ?? "")}]` : `readPath(m, [${w.path.map(str).join(", ")}])`;
+    const value = typeof w.value === "string" ? str(w.value) : String(w.value);
+    const validator = ts.validator(w.record);
+    valueImports.add(validator);
+    lines.push(`${i === 0 ? "  if" : "  } else if"} (${read} === ${value}) {`, `    payload(m, ${str(key)}, ${String(w.required)}, ${validator}, errors);`);
+  });
+  lines.push("  } else {", `    payload(m, ${str(key)}, required, validate, errors);`, "  }", "}", "", "");
+  return lines;
 }
 
 /**
