@@ -19,6 +19,7 @@ import {
   type ContinueResult,
   type ContinuedPayload,
   type DisconnectPayload,
+  type ErrorResponseBody,
   type EvaluatePayload,
   type EvaluateResult,
   type ExitedPayload,
@@ -54,6 +55,7 @@ import {
   validateContinueResult,
   validateContinuedPayload,
   validateDisconnectPayload,
+  validateErrorResponseBody,
   validateEvaluatePayload,
   validateEvaluateResult,
   validateExitedPayload,
@@ -408,10 +410,26 @@ export interface ResponseMessageByTopic {
   readonly evaluate: EvaluateResponse;
 }
 
+/**
+ * A `response` message whose `success` is false: its payload is ErrorResponseBody.
+ * On error (whenever `success` is false), the body can provide more details.
+ */
+export interface FailedResponse<
+  T extends keyof ResponseMessageByTopic = keyof ResponseMessageByTopic,
+> {
+  readonly seq: number;
+  readonly type: "response";
+  readonly command: T;
+  readonly request_seq: number;
+  readonly success: false;
+  readonly message?: ResponseMessageKind;
+  readonly body?: ErrorResponseBody;
+}
+
 /** A message of kind `response`: of topic `T`, or of any of its topics. */
 export type ResponseMessage<
   T extends keyof ResponseMessageByTopic = keyof ResponseMessageByTopic,
-> = ResponseMessageByTopic[T];
+> = ResponseMessageByTopic[T] | FailedResponse<T>;
 
 /** The `event` message of `initialized`. */
 export interface InitializedEvent {
@@ -505,22 +523,34 @@ export type EventMessage<
 
 /** Every message of each topic, by wire value (all its kinds). */
 export interface MessageByTopic {
-  readonly initialize: InitializeRequest | InitializeResponse;
+  readonly initialize:
+    InitializeRequest | InitializeResponse | FailedResponse<"initialize">;
   readonly configurationDone:
-    ConfigurationDoneRequest | ConfigurationDoneResponse;
-  readonly launch: LaunchRequest | LaunchResponse;
-  readonly attach: AttachRequest | AttachResponse;
-  readonly disconnect: DisconnectRequest | DisconnectResponse;
-  readonly setBreakpoints: SetBreakpointsRequest | SetBreakpointsResponse;
-  readonly continue: ContinueRequest | ContinueResponse;
-  readonly next: NextRequest | NextResponse;
-  readonly stepIn: StepInRequest | StepInResponse;
-  readonly pause: PauseRequest | PauseResponse;
-  readonly stackTrace: StackTraceRequest | StackTraceResponse;
-  readonly scopes: ScopesRequest | ScopesResponse;
-  readonly variables: VariablesRequest | VariablesResponse;
-  readonly threads: ThreadsRequest | ThreadsResponse;
-  readonly evaluate: EvaluateRequest | EvaluateResponse;
+    | ConfigurationDoneRequest
+    | ConfigurationDoneResponse
+    | FailedResponse<"configurationDone">;
+  readonly launch: LaunchRequest | LaunchResponse | FailedResponse<"launch">;
+  readonly attach: AttachRequest | AttachResponse | FailedResponse<"attach">;
+  readonly disconnect:
+    DisconnectRequest | DisconnectResponse | FailedResponse<"disconnect">;
+  readonly setBreakpoints:
+    | SetBreakpointsRequest
+    | SetBreakpointsResponse
+    | FailedResponse<"setBreakpoints">;
+  readonly continue:
+    ContinueRequest | ContinueResponse | FailedResponse<"continue">;
+  readonly next: NextRequest | NextResponse | FailedResponse<"next">;
+  readonly stepIn: StepInRequest | StepInResponse | FailedResponse<"stepIn">;
+  readonly pause: PauseRequest | PauseResponse | FailedResponse<"pause">;
+  readonly stackTrace:
+    StackTraceRequest | StackTraceResponse | FailedResponse<"stackTrace">;
+  readonly scopes: ScopesRequest | ScopesResponse | FailedResponse<"scopes">;
+  readonly variables:
+    VariablesRequest | VariablesResponse | FailedResponse<"variables">;
+  readonly threads:
+    ThreadsRequest | ThreadsResponse | FailedResponse<"threads">;
+  readonly evaluate:
+    EvaluateRequest | EvaluateResponse | FailedResponse<"evaluate">;
   readonly initialized: InitializedEvent;
   readonly stopped: StoppedEvent;
   readonly continued: ContinuedEvent;
@@ -730,53 +760,68 @@ function checkResponse(
   if (typeof topic !== "string") return undefined;
   switch (topic) {
     case "initialize":
-      payload(m, "body", false, validateInitializeResult, errors);
+      responsePayload(m, false, validateInitializeResult, errors);
       return topic;
     case "configurationDone":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "launch":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "attach":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "disconnect":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "setBreakpoints":
-      payload(m, "body", true, validateSetBreakpointsResult, errors);
+      responsePayload(m, true, validateSetBreakpointsResult, errors);
       return topic;
     case "continue":
-      payload(m, "body", true, validateContinueResult, errors);
+      responsePayload(m, true, validateContinueResult, errors);
       return topic;
     case "next":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "stepIn":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "pause":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "stackTrace":
-      payload(m, "body", true, validateStackTraceResult, errors);
+      responsePayload(m, true, validateStackTraceResult, errors);
       return topic;
     case "scopes":
-      payload(m, "body", true, validateScopesResult, errors);
+      responsePayload(m, true, validateScopesResult, errors);
       return topic;
     case "variables":
-      payload(m, "body", true, validateVariablesResult, errors);
+      responsePayload(m, true, validateVariablesResult, errors);
       return topic;
     case "threads":
-      payload(m, "body", true, validateThreadsResult, errors);
+      responsePayload(m, true, validateThreadsResult, errors);
       return topic;
     case "evaluate":
-      payload(m, "body", true, validateEvaluateResult, errors);
+      responsePayload(m, true, validateEvaluateResult, errors);
       return topic;
     default:
       unknownTopic(errors, ["command"], topic);
       return undefined;
+  }
+}
+
+
+/** The payload of a `response` message: a `when:` rule's record, else its topic's. */
+function responsePayload(
+  m: JsonObject,
+  required: boolean,
+  validate: ((value: unknown) => ValidationResult<unknown>) | undefined,
+  errors: MessageIssue[],
+): void {
+  if (m["success"] === false) {
+    payload(m, "body", false, validateErrorResponseBody, errors);
+  } else {
+    payload(m, "body", required, validate, errors);
   }
 }
 

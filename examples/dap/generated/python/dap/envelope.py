@@ -26,6 +26,7 @@ from .messages import (
     ContinuePayload,
     ContinueResult,
     DisconnectPayload,
+    ErrorResponseBody,
     EvaluatePayload,
     EvaluateResult,
     ExitedPayload,
@@ -60,6 +61,7 @@ from .messages import (
     validate_continue_result,
     validate_continued_payload,
     validate_disconnect_payload,
+    validate_error_response_body,
     validate_evaluate_payload,
     validate_evaluate_result,
     validate_exited_payload,
@@ -249,6 +251,21 @@ RequestMessage = Union[
     EvaluateRequest,
 ]
 """A message of kind ``request``, of any of its topics."""
+
+
+class _FailedResponseRequired(TypedDict):
+    seq: int
+    type: Literal["response"]
+    command: str
+    request_seq: int
+    success: Literal[False]
+
+
+class FailedResponse(_FailedResponseRequired, total=False):
+    """A ``response`` message whose ``success`` is false: its payload is ErrorResponseBody."""
+
+    message: str
+    body: ErrorResponseBody
 
 
 class _InitializeResponseRequired(TypedDict):
@@ -492,6 +509,7 @@ ResponseMessage = Union[
     VariablesResponse,
     ThreadsResponse,
     EvaluateResponse,
+    FailedResponse,
 ]
 """A message of kind ``response``, of any of its topics."""
 
@@ -758,7 +776,7 @@ def _check_response(
     if selected is None:
         _unknown_topic(errors, ("command",), topic)
         return None
-    _payload(m, "body", *selected, errors)
+    _response_payload(m, *selected, errors)
     return topic
 
 
@@ -778,6 +796,19 @@ def _check_event(
         return None
     _payload(m, "body", *selected, errors)
     return topic
+
+
+def _response_payload(
+    m: dict[str, object],
+    required: bool,
+    validate: Optional[_Validator],
+    errors: list[MessageIssue],
+) -> None:
+    """The payload of a ``response`` message: a ``when:`` rule's record, else its topic's."""
+    if m.get("success") is False:
+        _payload(m, "body", False, validate_error_response_body, errors)
+    else:
+        _payload(m, "body", required, validate, errors)
 
 
 _Path = tuple[Union[str, int], ...]
