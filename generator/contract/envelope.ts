@@ -7,28 +7,15 @@
  * one), with two safe exceptions — a topic may travel on more channels than before, and a new
  * kind, channel or optional field breaks nothing. A new required field breaks old writers.
  */
-import type { Field, PayloadInMessage, Protocol, Span, ValueType } from "../model.js";
+import type { Field, PayloadInMessage, Protocol, Span } from "../model.js";
 import type { Findings } from "./finding.js";
 import type { Dict } from "./lock.js";
 import { compareText, typeText } from "./lock.js";
 
-function typeOf(t: ValueType): string {
-  switch (t.kind) {
-    case "nullable":
-      return `${typeOf(t.of)} | null`;
-    case "oneOf":
-      return t.of.map(typeOf).join(" | ");
-    case "literal":
-      return JSON.stringify(t.value);
-    default:
-      return typeText(t);
-  }
-}
-
 /** How a message carries a payload: "present", "nullable" or both. */
 const inMessageText = (m: PayloadInMessage): string => [m.present ? "present" : "", m.nullable ? "nullable" : ""].filter((x) => x !== "").join(", ");
 
-const fieldFact = (f: Field): string => `${typeOf(f.type)}, ${f.required ? "required" : "optional"}`;
+const fieldFact = (f: Field): string => `${typeText(f.type)}, ${f.required ? "required" : "optional"}`;
 
 /** The facts with the span each is written at, in code-unit order of the fact. */
 export function envelopeFacts(p: Protocol): { facts: Dict<string>; spans: ReadonlyMap<string, Span> } {
