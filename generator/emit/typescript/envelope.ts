@@ -448,7 +448,10 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
     lines.push(`      unknownTopic(errors, [${path.map(str).join(", ")}], topic);`, "      return undefined;");
   }
   lines.push("  }", "}", "", "");
-  if (k.when.length > 0 && payloadKey !== undefined) lines.push(...whenPayload(k, payloadKey, ts, valueImports));
+  if (k.when.length > 0 && payloadKey !== undefined) {
+    lines.pop();
+    lines.push(...whenPayload(k, payloadKey, ts, valueImports));
+  }
   return lines.join("\n");
 }
 
