@@ -810,7 +810,6 @@ function checkResponse(
   }
 }
 
-
 /** The payload of a `response` message: a `when:` rule's record, else its topic's. */
 function responsePayload(
   m: JsonObject,
