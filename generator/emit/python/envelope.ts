@@ -396,8 +396,9 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
       : f.on === "string"
         ? ["isinstance(item, str)", `_check_text(item, at, issues, ${n(c.minLength)}, ${c.format === undefined ? "None" : pythonString(c.format)})`]
         : ["isinstance(item, list)", `_check_count(cast("list[object]", item), at, issues, ${n(c.minItems)})`];
+  const head = `def ${name}(item: object, at: _Path) -> list[ValidationIssue]:`;
   checks.set(name, [
-    `def ${name}(item: object, at: _Path) -> list[ValidationIssue]:`,
+    ...(head.length <= WIDTH ? [head] : [`def ${name}(`, "    item: object, at: _Path", ") -> list[ValidationIssue]:"]),
     "    issues: list[ValidationIssue] = []",
     `    if ${guard}:`,
     `        ${check}`,

@@ -373,7 +373,10 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
   if (enumTest !== undefined) lines.push(`  } else if (${mismatch(enumTest, v, unions)}) {`, `    notInEnum(errors, ${key}, ${expected}, ${v});`);
   if (f.constraints !== undefined) {
     const checker = constraintChecker(f.constraints, checks);
-    lines.push(f.required ? "  } else {" : `  } else if (hasOwn(m, ${key})) {`, `    errors.push(...${checker}(${v}, [${key}]));`);
+    const push = `    errors.push(...${checker}(${v}, [${key}]));`;
+    const inner = `      ...${checker}(${v}, [${key}]),`;
+    const pushed = push.length <= WIDTH ? [push] : inner.length <= WIDTH ? ["    errors.push(", inner, "    );"] : ["    errors.push(", `      ...${checker}(${v}, [`, `        ${key},`, "      ]),", "    );"];
+    lines.push(f.required ? "  } else {" : `  } else if (hasOwn(m, ${key})) {`, ...pushed);
   }
   lines.push("  }");
   return lines;
@@ -399,8 +402,9 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
     body.push(...when(`value.length < ${String(c.minItems)}`, `tooShort(issues, path, ${String(c.minItems)}, value.length, "items")`));
   }
   const guard = f.on === "list" ? "Array.isArray(value)" : `typeof value === ${str(f.on)}`;
+  const head = `function ${name}(value: unknown, path: Path): ValidationIssue[] {`;
   const lines = [
-    `function ${name}(value: unknown, path: Path): ValidationIssue[] {`,
+    ...(head.length <= WIDTH ? [head] : [`function ${name}(`, "  value: unknown,", "  path: Path,", "): ValidationIssue[] {"]),
     "  const issues: ValidationIssue[] = [];",
     `  if (${guard}) {`,
     ...body,
