@@ -993,26 +993,35 @@ function hasOwn(object: object, key: string | number): boolean {
 
 /** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
-  if (value === null) return "null";
-  const kind = kindOf(value);
-  if (kind === "array") return "an array";
-  if (kind === "unreadable") return "an unreadable value";
   switch (typeof value) {
-    case "boolean":
-      return "a boolean";
-    case "number":
-      if (!Number.isFinite(value)) return "a non-finite number";
-      return Number.isInteger(value) ? "an integer" : "a number";
     case "string":
       return "a string";
+    case "number":
+      if (Number.isInteger(value)) return "an integer";
+      return Number.isFinite(value) ? "a number" : "a non-finite number";
+    case "boolean":
+      return "a boolean";
     case "object":
-      return "an object";
+      if (value === null) return "null";
+      switch (kindOf(value)) {
+        case "array":
+          return "an array";
+        case "unreadable":
+          return "an unreadable value";
+        default:
+          return "an object";
+      }
     default:
       return typeof value;
   }
 }
 
-/** Quotes text in a message (JSON, as the Python module does). */
+/** Quotes text in a message (JSON, as the Python module does): plain text is only wrapped. */
 function quote(text: string): string {
-  return JSON.stringify(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const plain = c >= 0x20 && c !== 0x22 && c !== 0x5c;
+    if (!plain || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }
