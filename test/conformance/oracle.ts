@@ -118,7 +118,7 @@ function byCodeUnits(x: string, y: string): number {
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && Math.floor(v) === v;
 
 /** The formats, as the README's semantics table states them (`\d` an ASCII digit, `\s` ASCII whitespace). */
-function hasFormat(format: StringFormat, s: string): boolean {
+export function hasFormat(format: StringFormat, s: string): boolean {
   const D = "[0-9]";
   const inRange = (text: string | undefined, low: number, high: number): boolean => text !== undefined && Number(text) >= low && Number(text) <= high;
   if (format === "uuid") return /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s);
