@@ -3,7 +3,10 @@
  * types nested up to three levels (records referring only to earlier records, so there are no
  * cycles), topic sets with prefixes and explicit values, payloads, records with cross-field rules
  * and verify functions, flows with alt and loop blocks, reserved values that collide with nothing,
- * typed constants, sections, hostile docs and deprecations. Names come from generators that avoid
+ * typed constants, sections, hostile docs and deprecations; and the constructs of
+ * ./spec-constructs.ts: type expressions with nullable, unions, literals, json and constraints,
+ * int and open enums, local-field and derived records, tagged unions of earlier records,
+ * payload-local fields, response bodies, channels and an envelope. Names come from generators that avoid
  * nothing on purpose: the loader may reject a sample (a reserved word, two names mapping to one
  * identifier), and the fuzz suite checks those rejections too.
  */
