@@ -9,6 +9,7 @@ import type { Names } from "../../names/index.js";
 import { kindByTopicName, kindTypeName, messageTypeName } from "../../names/envelope.js";
 import { envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { headerComment } from "../header.js";
+import { width } from "../text.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 
@@ -148,7 +149,10 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
       const conds = [...k.requires.map((key) => `hasOwn(value, ${str(key)})`), ...k.excludes.map((key) => `!hasOwn(value, ${str(key)})`)];
       const cond = conds.length === 0 ? "true" : conds.join(" &&\n    ");
       const head = i === 0 ? "  if (" : " else if (";
-      const wrapped = conds.length > 1 ? `${head}\n    ${cond}\n  ) {\n` : `${head}${cond}) {\n`;
+      // On one line when it fits 80 columns (as prettier prints it; an `else if` line starts with `  }`).
+      const line = `${conds.length === 0 ? "true" : conds.join(" && ")}) {`;
+      const fits = width(`${i === 0 ? "" : "  }"}${head}${line}`) <= 80;
+      const wrapped = conds.length > 1 && !fits ? `${head}\n    ${cond}\n  ) {\n` : `${head}${line}\n`;
       out.push(`${wrapped}    kind = ${str(k.kind.name)};\n    topic = ${checkName(k)}(value, errors, request);\n  }`);
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
@@ -350,7 +354,10 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
     if (payloadKey !== undefined) {
       const validator = c.shape === undefined ? "undefined" : ts.validator(c.shape);
       if (c.shape !== undefined) valueImports.add(validator);
-      lines.push(`      payload(m, ${str(payloadKey)}, ${String(c.required)}, ${validator}, errors);`);
+      // One argument per line when the call does not fit 80 columns, as prettier prints it.
+      const args = ["m", str(payloadKey), String(c.required), validator, "errors"];
+      const one = `      payload(${args.join(", ")});`;
+      lines.push(width(one) <= 80 ? one : ["      payload(", ...args.map((a) => `        ${a},`), "      );"].join("\n"));
     }
     lines.push("      return topic;");
   }
