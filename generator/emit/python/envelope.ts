@@ -123,7 +123,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   block([...literalAlias("MessageKind", plan.kinds.map((k) => k.kind.name)), '"""The kinds of message."""']);
   for (const c of protocol.channels) {
     const values = topicsOn(protocol, c).map((t) => t.value);
-    if (values.length > 0) block([...literalAlias(channelTopicsType(c), values), `"""The topics that travel on channel \`\`${c.value}\`\`."""`]);
+    if (values.length > 0) block([...literalAlias(channelTopicsType(c), values), ...pythonDocstring(`The topics that travel on channel \`\`${c.value}\`\`.`, "")]);
   }
   block([
     'MessageIssueCode = Union[IssueCode, Literal["unknown_tag", "unknown_kind"]]',
