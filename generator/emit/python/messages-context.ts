@@ -84,12 +84,25 @@ export function pyType(type: ValueType, ctx: PyContext): PyExpr {
         const of = t.kind === "literal" ? literalType(t.value) : t.kind === "enum" && !t.enum.open ? t.enum.valueType : undefined;
         return of === undefined || !bare.has(of);
       });
-      const [only] = kept;
-      if (kept.length === 1 && only !== undefined) return pyType(only, ctx);
-      return pySubscript(
-        ctx.need("Union"),
-        kept.map((t) => pyType(t, ctx)),
-      );
+      // Literal members (literals, closed enums) are one `Literal[…]`, where the first stood (ruff PYI030).
+      const literalValues = (t: ValueType): string[] | undefined => {
+        if (t.kind === "literal" && literalType(t.value) !== undefined) return [pythonLiteral(t.value)];
+        if (t.kind === "enum" && !t.enum.open) return t.enum.members.map((m) => (m.intValue === undefined ? pythonString(m.value) : String(m.intValue)));
+        return undefined;
+      };
+      const literals = kept.flatMap((t) => literalValues(t) ?? []);
+      const exprs: PyExpr[] = [];
+      let merged = false;
+      for (const t of kept) {
+        if (literalValues(t) === undefined) exprs.push(pyType(t, ctx));
+        else if (!merged) {
+          merged = true;
+          exprs.push(pySubscript(ctx.need("Literal"), [...new Set(literals)].map((v) => pyAtom(v))));
+        }
+      }
+      const [only] = exprs;
+      if (exprs.length === 1 && only !== undefined) return only;
+      return pySubscript(ctx.need("Union"), exprs);
     }
     case "literal":
       // `Literal[…]` takes strings, ints and bools; a float literal is typed as a float.
