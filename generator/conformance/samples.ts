@@ -426,6 +426,9 @@ export function edgeGoodValues(type: ValueType): GoodValue[] {
       return [{ value: null, why: "null (nullable)" }, ...edgeGoodValues(type.of)];
     case "oneOf":
       return type.of.slice(1).map((m, i) => ({ value: sampleValue(m), why: `a value of member ${i + 2}` }));
+    case "tagged":
+      // The sample is the first variant's; each other variant is accepted too.
+      return type.union.variants.slice(1).map((v) => ({ value: sampleObject(recordView(v.record), "required"), why: `variant ${JSON.stringify(v.value)}` }));
     case "enum": {
       const first = type.enum.members[0];
       if (type.enum.valueType === "int") {
@@ -508,8 +511,11 @@ function edgeNumbers(forInt: boolean): GoodValue[] {
 export function nestedBad(type: ValueType): { readonly suffix: (string | number)[]; readonly value: JsonValue; readonly code: IssueCode }[] {
   switch (type.kind) {
     case "list": {
+      // As many items as min_items asks (at least two), the second one bad.
       const inner = badValues(type.of).find((b) => b.json === undefined);
-      return inner === undefined ? [] : [{ suffix: [1], value: [sampleValue(type.of), inner.value], code: inner.code }];
+      const items = Array.from({ length: Math.max(2, type.constraints?.minItems ?? 0) }, () => sampleValue(type.of));
+      items[1] = inner?.value ?? null;
+      return inner === undefined ? [] : [{ suffix: [1], value: items, code: inner.code }];
     }
     case "map": {
       const inner = badValues(type.of).find((b) => b.json === undefined);

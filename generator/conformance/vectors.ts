@@ -155,6 +155,15 @@ function shapeVectors(view: ShapeView, shape: string): Vector[] {
       fail("unknown keys (forbidden), reported sorted", withUnknown, unknown);
     }
 
+    // A variant record's tag must hold exactly its own tag value.
+    const variant = view.shape.kind === "record" ? view.shape.variantOf : undefined;
+    if (variant !== undefined) {
+      const tag = variant.union.tag;
+      const other = [`${variant.value}x`, "other"].find((v) => v !== variant.value) ?? "";
+      fail(`its tag ${tag} absent`, withoutKey(full, tag), [{ path: [tag], code: "missing_key" }]);
+      fail(`its tag ${tag} holds another value`, withKey(full, tag, other), [{ path: [tag], code: "wrong_type" }]);
+    }
+
     for (const combo of ruleCombinations(view)) {
       const input = merged(full, jsonObject(combo.values));
       const label = [...combo.values]

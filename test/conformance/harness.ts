@@ -11,7 +11,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { listShapes } from "../../generator/conformance/shapes.js";
 import { schemaId, SCHEMA_FILE } from "../../generator/emit/jsonschema/index.js";
 import type { Generated } from "../messages/pipeline.js";
-import { oracleFor, oracleForTopic, type OracleIssue } from "./oracle.js";
+import { FORMATS } from "../../generator/spec/build-types.js";
+import { hasFormat, oracleFor, oracleForTopic, type OracleIssue } from "./oracle.js";
 
 export interface Case {
   /** The shape's TypeScript type name. */
@@ -62,6 +63,8 @@ export async function runAll(gen: Generated, cases: readonly Case[]): Promise<Ve
   });
   const schemaPath = join(gen.root, gen.protocol.outputs.schema?.dir ?? "", SCHEMA_FILE);
   const ajv = new Ajv2020({ strict: true, allErrors: false });
+  // The string formats as the semantics table states them (ajv knows none without a plugin).
+  for (const format of FORMATS) ajv.addFormat(format, { type: "string", validate: (text: string) => hasFormat(format, text) });
   ajv.addSchema(JSON.parse(readFileSync(schemaPath, "utf8")) as object);
   const ajvVerdicts = cases.map((c) => {
     const validate = ajv.getSchema(`${schemaId(gen.protocol)}#/$defs/${c.shape}`);
@@ -152,4 +155,60 @@ function runPython(
 /** Issues without messages, for comparing with the oracle and the vectors. */
 export function codesAndPaths(issues: readonly { path: (string | number)[]; code: string }[]): OracleIssue[] {
   return issues.map((i) => ({ path: i.path, code: i.code }));
+}
+
+/** A whole message's verdict from `validateMessage` / `validate_message`. */
+export interface MessageVerdict {
+  readonly ok: boolean;
+  readonly kind: string | null;
+  readonly topic: string | null;
+  readonly errors: Issue[];
+}
+
+/** A conversation step's verdict from `Conversation.accept`. */
+export interface StepVerdict {
+  readonly ok: boolean;
+  readonly answers: number | null;
+  readonly code: string | null;
+  readonly message: string;
+}
+
+/**
+ * Runs a protocol's conversation vectors (`conversation.json`, written for a spec with an
+ * envelope) through the generated TypeScript envelope and conversation modules (imported) and the
+ * Python ones (one python3 process). `check` must agree with `accept` at every step.
+ */
+export async function runConversations(
+  gen: Generated,
+  vectors: { readonly messages: readonly { readonly message: unknown; readonly request?: string }[]; readonly conversations: readonly { readonly steps: readonly { readonly message: unknown }[] }[] },
+  vectorsFile: string,
+): Promise<{ typescript: { messages: MessageVerdict[]; conversations: StepVerdict[][] }; python: { messages: MessageVerdict[]; conversations: StepVerdict[][] } }> {
+  type TsResult = { ok: boolean; kind?: string; topic?: string; errors?: readonly Issue[] };
+  type TsStep = { ok: boolean; answers?: number; code?: string; message?: string };
+  const tsDir = join(gen.root, gen.protocol.outputs.typescript?.dir ?? "");
+  const envelope = (await import(pathToFileURL(join(tsDir, "envelope.ts")).href)) as { validateMessage(value: unknown, request?: string): TsResult };
+  const conversation = (await import(pathToFileURL(join(tsDir, "conversation.ts")).href)) as {
+    Conversation: new () => { check(m: unknown): TsStep; accept(m: unknown): TsStep };
+  };
+  const messages = vectors.messages.map((v): MessageVerdict => {
+    const r = envelope.validateMessage(v.message, v.request);
+    return { ok: r.ok, kind: r.ok ? (r.kind ?? null) : null, topic: r.ok ? (r.topic ?? null) : null, errors: r.ok ? [] : [...(r.errors ?? [])].map((e) => ({ path: [...e.path], code: e.code, message: e.message })) };
+  });
+  const conversations = vectors.conversations.map((c) => {
+    const conv = new conversation.Conversation();
+    return c.steps.map((s): StepVerdict => {
+      const before = conv.check(s.message);
+      const v = conv.accept(s.message);
+      if (JSON.stringify(before) !== JSON.stringify(v)) throw new Error(`check and accept disagree: ${JSON.stringify(before)} != ${JSON.stringify(v)}`);
+      return { ok: v.ok, answers: v.ok ? (v.answers ?? null) : null, code: v.ok ? null : (v.code ?? null), message: v.ok ? "" : (v.message ?? "") };
+    });
+  });
+  const python = gen.protocol.outputs.python;
+  if (python === undefined) throw new Error("spec has no python output");
+  const outFile = join(gen.root, "python-conversation-results.json");
+  execFileSync("python3", [join(import.meta.dirname, "run_conversation.py"), join(gen.root, python.dir), python.package, vectorsFile, outFile], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  const py = JSON.parse(readFileSync(outFile, "utf8")) as { messages: MessageVerdict[]; conversations: StepVerdict[][] };
+  return { typescript: { messages, conversations }, python: py };
 }

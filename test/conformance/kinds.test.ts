@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
 import { generate, type Generated } from "../messages/pipeline.js";
+import { oracleFor } from "./oracle.js";
 
 const KINDS_SPEC = "test/fixtures/messages/kinds.yaml";
 
@@ -28,7 +29,7 @@ interface VectorCase {
   readonly errors: readonly { readonly path: readonly (string | number)[]; readonly code: string }[];
 }
 interface Document {
-  readonly shapes: { readonly [shape: string]: { readonly typescript: { readonly validator: string }; readonly python: { readonly validator: string } } };
+  readonly shapes: { readonly [shape: string]: { readonly topic?: string; readonly typescript: { readonly validator: string }; readonly python: { readonly validator: string } } };
   readonly cases: readonly VectorCase[];
 }
 type Validate = (value: unknown) => { readonly ok: boolean; readonly errors?: readonly Issue[] };
@@ -88,6 +89,19 @@ describe("the value kinds' conformance vectors in both runtimes", () => {
 
   test("TypeScript gives exactly the vectors' issues", () => {
     const wrong = doc.cases.flatMap((c, i) => (JSON.stringify(codes(typescript[i] ?? [])) === JSON.stringify(c.errors) ? [] : [{ case: `${c.shape}: ${c.description}`, expected: c.errors, got: codes(typescript[i] ?? []) }]));
+    expect(wrong).toEqual([]);
+  });
+
+  test("the independent oracle gives exactly the vectors' issues", () => {
+    const shapeOf = (name: string): { record?: string; topic?: string } => {
+      const record = gen.protocol.records.find((r) => gen.names.typescript.type(r) === name);
+      if (record !== undefined) return { record: record.name };
+      return { topic: doc.shapes[name]?.topic ?? "" };
+    };
+    const wrong = doc.cases.flatMap((c) => {
+      const got = oracleFor(gen.protocol, shapeOf(c.shape))(JSON.parse(textOf(c)));
+      return JSON.stringify(got) === JSON.stringify(c.errors) ? [] : [{ case: `${c.shape}: ${c.description}`, expected: c.errors, got }];
+    });
     expect(wrong).toEqual([]);
   });
 

@@ -15,7 +15,57 @@ import importlib
 import json
 import sys
 
-from jsonschema import Draft202012Validator
+import re
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+# The string formats as the README's semantics table states them (ASCII digits and whitespace, no
+# newline before the end); jsonschema's own checkers differ (and need optional packages).
+FORMATS = FormatChecker(formats=())
+_D = "[0-9]"
+_DATE = rf"({_D}{{4}})-({_D}{{2}})-({_D}{{2}})"
+_TIME = rf"[Tt]({_D}{{2}}):({_D}{{2}}):({_D}{{2}})(\.{_D}+)?([Zz]|[+-]{_D}{{2}}:{_D}{{2}})"
+
+
+def _in(text: str, low: int, high: int) -> bool:
+    return low <= int(text) <= high
+
+
+@FORMATS.checks("uuid")
+def _uuid(value: object) -> bool:
+    hex_ = "[0-9a-fA-F]"
+    pattern = rf"{hex_}{{8}}-{hex_}{{4}}-{hex_}{{4}}-{hex_}{{4}}-{hex_}{{12}}"
+    return not isinstance(value, str) or re.fullmatch(pattern, value) is not None
+
+
+@FORMATS.checks("uri")
+def _uri(value: object) -> bool:
+    pattern = "[A-Za-z][A-Za-z0-9+.-]*:[^ \t\n\r\f\v]*"
+    return not isinstance(value, str) or re.fullmatch(pattern, value) is not None
+
+
+@FORMATS.checks("date")
+def _date(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    m = re.fullmatch(_DATE, value)
+    return m is not None and _in(m[2], 1, 12) and _in(m[3], 1, 31)
+
+
+@FORMATS.checks("date-time")
+def _date_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    m = re.fullmatch(_DATE + _TIME, value)
+    return (
+        m is not None
+        and _in(m[2], 1, 12)
+        and _in(m[3], 1, 31)
+        and _in(m[4], 0, 23)
+        and _in(m[5], 0, 59)
+        and _in(m[6], 0, 60)
+    )
+
 
 
 def issue_list(issues):
@@ -64,7 +114,7 @@ def main() -> None:
         name = case["def"]
         if name not in schemas:
             schema = {**bundle, "$ref": f"#/$defs/{name}"}
-            schemas[name] = Draft202012Validator(schema)
+            schemas[name] = Draft202012Validator(schema, format_checker=FORMATS)
         results.append(
             {
                 "errors": [

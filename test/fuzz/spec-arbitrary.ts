@@ -3,7 +3,10 @@
  * types nested up to three levels (records referring only to earlier records, so there are no
  * cycles), topic sets with prefixes and explicit values, payloads, records with cross-field rules
  * and verify functions, flows with alt and loop blocks, reserved values that collide with nothing,
- * typed constants, sections, hostile docs and deprecations. Names come from generators that avoid
+ * typed constants, sections, hostile docs and deprecations; and the constructs of
+ * ./spec-constructs.ts: type expressions with nullable, unions, literals, json and constraints,
+ * int and open enums, local-field and derived records, tagged unions of earlier records,
+ * payload-local fields, response bodies, channels and an envelope. Names come from generators that avoid
  * nothing on purpose: the loader may reject a sample (a reserved word, two names mapping to one
  * identifier), and the fuzz suite checks those rejections too.
  */
@@ -12,9 +15,8 @@ import { stringify } from "yaml";
 import { RULES } from "../../generator/contract/rules.js";
 import { LINT_RULES } from "../../generator/lint/rules.js";
 import { drawFrom, type Draw } from "./draw.js";
+import { drawChannels, drawConstraints, drawEnvelope, drawFields, drawType, drawUnion, type EnumInfo, type Obj, type RecordInfo } from "./spec-constructs.js";
 import { docText, label, memberName, snakeName, specFileName, typeName, wireValue } from "./text.js";
-
-type Obj = { [key: string]: unknown };
 
 export interface FuzzSpec {
   /** The spec as YAML text. */
@@ -27,14 +29,14 @@ export interface FuzzSpec {
   readonly dirs: { readonly typescript: string; readonly python: string; readonly docs: string; readonly schema: string };
 }
 
-const SCALARS = ["string", "int", "float", "bool", "any"] as const;
-
 interface Ctx {
   readonly d: Draw;
   readonly topLevel: Set<string>;
-  readonly enums: { name: string; members: string[] }[];
+  readonly enums: EnumInfo[];
   /** Records declared so far (a key type may only name an earlier one). */
-  readonly records: string[];
+  readonly records: RecordInfo[];
+  /** Tagged unions declared so far (of earlier records, so a type naming one makes no cycle). */
+  readonly unions: string[];
   readonly actors: string[];
 }
 
@@ -58,53 +60,59 @@ function buildEnum(c: Ctx): Obj {
   const values = new Set<string>();
   const members: Obj = {};
   const count = d.int(1, 8);
+  // Int-valued (error codes: every member states its integer) and open enums beside closed string ones.
+  const valueType = d.chance(5) ? "int" : "string";
+  const open = d.chance(5);
+  const ints = new Set<string>();
   for (let i = 0; i < count; i++) {
     const member = d.fresh(names, () => memberName(d));
     const m: Obj = {};
     const derived = member.toLowerCase();
-    if (d.chance(3) && !values.has(derived)) values.add(derived);
+    if (valueType === "int") m.value = Number(d.fresh(ints, () => String(d.chance(2) ? d.int(-32768, -32000) : d.int(-3, 100))));
+    else if (d.chance(3) && !values.has(derived)) values.add(derived);
     else m.value = d.fresh(values, () => wireValue(d));
     maybeDoc(c, m, 3);
     maybeDeprecated(c, m);
     maybeSection(c, m);
     members[member] = m;
   }
-  c.enums.push({ name, members: Object.keys(members) });
-  const e: Obj = { values: members };
+  c.enums.push({ name, members: Object.keys(members), valueType, open });
+  const e: Obj = { ...(valueType === "int" ? { type: "int" } : {}), ...(open ? { open: true } : {}), values: members };
   maybeDoc(c, e);
   maybeDeprecated(c, e);
   return { [name]: e };
 }
 
-function valueType(c: Ctx, depth: number): string {
-  const { d } = c;
-  if (depth < 3 && d.chance(4)) return `${d.pick(["list", "map"])}<${valueType(c, depth + 1)}>`;
-  const named = [...c.enums.map((e) => e.name), ...c.records];
-  if (named.length > 0 && d.chance(2)) return d.pick(named);
-  return d.pick(SCALARS);
+interface KeyInfo {
+  readonly name: string;
+  readonly type: string;
+  /** The key's wire value (a local field must not take it in a shape that lists the key). */
+  readonly wire: string;
 }
 
 /** A key set; returns its YAML object and its keys with their types. */
-function buildKeySet(c: Ctx, name: string): { set: Obj; keys: { name: string; type: string }[] } {
+function buildKeySet(c: Ctx, name: string): { set: Obj; keys: KeyInfo[] } {
   const { d } = c;
   const names = new Set<string>();
   const values = new Set<string>();
   const prefix = d.chance(3) ? wireValue(d) : "";
   const keys: Obj = {};
-  const list: { name: string; type: string }[] = [];
+  const list: KeyInfo[] = [];
   const count = d.int(1, 7);
   for (let i = 0; i < count; i++) {
     const key = d.fresh(names, () => memberName(d));
-    const type = valueType(c, 0);
-    const k: Obj = { type };
+    const drawn = drawType(c, 0);
+    const type = drawn.text;
+    const k: Obj = { type, ...drawConstraints(d, drawn) };
     const derived = prefix + key.toLowerCase();
+    let wire = derived;
     if (d.chance(2) && !values.has(derived) && derived.trim() === derived) values.add(derived);
-    else k.value = d.fresh(values, () => wireValue(d));
+    else wire = k.value = d.fresh(values, () => wireValue(d));
     maybeDoc(c, k, 3);
     maybeDeprecated(c, k);
     maybeSection(c, k);
     keys[key] = k;
-    list.push({ name: key, type });
+    list.push({ name: key, type, wire });
   }
   const set: Obj = { ...(prefix === "" ? {} : { prefix }), keys };
   maybeDoc(c, set);
@@ -124,9 +132,39 @@ function fieldLists(d: Draw, keys: readonly string[]): { required: string[]; opt
   return { required, optional };
 }
 
+/**
+ * A record: key-set fields (with cross-field rules and a verify function), sometimes beside local
+ * ones; local fields only; or derived from an earlier record with its optionality overridden.
+ */
 function buildRecord(c: Ctx, keySets: Obj, verifyNames: Set<string>): Obj {
   const { d } = c;
   const name = d.fresh(c.topLevel, () => typeName(d));
+  const mode = d.int(0, 5);
+  const base = c.records.length > 0 && mode === 5 ? d.pick(c.records) : undefined;
+  if (base !== undefined) {
+    // Derived: the base's fields, with `required:`/`optional:` naming them by wire key.
+    const record: Obj = { from: base.name };
+    const required = d.subset(base.fields.filter((f) => !f.required)).map((f) => f.wire);
+    const optional = d.subset(base.fields.filter((f) => f.required)).map((f) => f.wire);
+    if (required.length > 0) record.required = required;
+    if (optional.length > 0 || (required.length === 0 && d.chance(2))) record.optional = optional;
+    maybeDoc(c, record);
+    maybeDeprecated(c, record);
+    const overridden = new Set([...required, ...optional]);
+    const fields = base.fields.map((f) => ({ wire: f.wire, required: overridden.has(f.wire) ? !f.required : f.required }));
+    c.records.push({ name, fields, inUnion: false });
+    return { [name]: record };
+  }
+  if (mode === 4) {
+    // Local fields only: each field's name is its wire key.
+    const { fields, list } = drawFields(c, new Set(), d.int(1, 5));
+    const record: Obj = { fields };
+    if (d.chance(2)) record.unknown_keys = d.pick(["allow", "forbid"]);
+    maybeDoc(c, record);
+    maybeDeprecated(c, record);
+    c.records.push({ name, fields: list, inUnion: false });
+    return { [name]: record };
+  }
   const setName = d.fresh(c.topLevel, () => `${typeName(d)}Keys`);
   const { set, keys } = buildKeySet(c, setName);
   Object.assign(keySets, set);
@@ -136,7 +174,16 @@ function buildRecord(c: Ctx, keySets: Obj, verifyNames: Set<string>): Obj {
   if (optional.length > 0) record.optional = optional;
   if (d.chance(2)) record.unknown_keys = d.pick(["allow", "forbid"]);
   const fields = new Set([...required, ...optional]);
-  const enumFields = keys.filter((k) => fields.has(k.name) && c.enums.some((e) => e.name === k.type));
+  const listed = keys.filter((k) => fields.has(k.name));
+  const info: RecordInfo = { name, fields: listed.map((k) => ({ wire: k.wire, required: required.includes(k.name) })), inUnion: false };
+  if (mode === 3) {
+    const local = drawFields(c, new Set(listed.map((k) => k.wire)), d.int(1, 3));
+    record.fields = local.fields;
+    info.fields.push(...local.list);
+  }
+  // Rules read closed string enums (an open enum admits any value, an int enum no string).
+  const ruleEnums = c.enums.filter((e) => e.valueType === "string" && !e.open);
+  const enumFields = listed.filter((k) => ruleEnums.some((e) => e.name === k.type));
   if (enumFields.length >= 1 && d.chance(2)) {
     const rules: Obj = {};
     const ids = new Set<string>();
@@ -161,7 +208,7 @@ function buildRecord(c: Ctx, keySets: Obj, verifyNames: Set<string>): Obj {
   if (fields.size > 0 && d.chance(3)) record.verify = buildVerify(c, [...fields], verifyNames);
   maybeDoc(c, record);
   maybeDeprecated(c, record);
-  c.records.push(name);
+  c.records.push(info);
   return { [name]: record };
 }
 
@@ -191,7 +238,30 @@ interface TopicRef {
   readonly to?: string;
 }
 
-function buildTopicSet(c: Ctx, keySets: Obj, topicNames: Set<string>, topicValues: Set<string>): { set: Obj; topics: TopicRef[] } {
+/** What a topic set may draw beyond payloads: channels to travel on, and response bodies. */
+interface TopicSetOptions {
+  /** The protocol's channels (`protocol.channels:`); empty with one channel. */
+  readonly channels: readonly string[];
+  /** Its topics may declare a `response:` (an envelope kind carries the responses of this set). */
+  readonly responses: boolean;
+}
+
+/** Required, optional and local payload fields over a key set (the shape of a payload or response). */
+function buildPayload(c: Ctx, keys: readonly KeyInfo[]): Obj {
+  const { d } = c;
+  const { required, optional } = fieldLists(d, keys.map((k) => k.name));
+  const payload: Obj = {};
+  if (required.length > 0) payload.required = required;
+  if (optional.length > 0) payload.optional = optional;
+  if (d.chance(3)) {
+    const listed = new Set([...required, ...optional]);
+    payload.fields = drawFields(c, new Set(keys.filter((k) => listed.has(k.name)).map((k) => k.wire)), d.int(1, 3)).fields;
+  }
+  if (d.chance(3)) payload.unknown_keys = d.pick(["allow", "forbid"]);
+  return payload;
+}
+
+function buildTopicSet(c: Ctx, keySets: Obj, topicNames: Set<string>, topicValues: Set<string>, options: TopicSetOptions): { set: Obj; topics: TopicRef[] } {
   const { d } = c;
   const name = d.fresh(c.topLevel, () => typeName(d));
   const setName = d.fresh(c.topLevel, () => `${typeName(d)}Key`);
@@ -222,18 +292,17 @@ function buildTopicSet(c: Ctx, keySets: Obj, topicNames: Set<string>, topicValue
       }
     }
     if (d.chance(3)) t.replies = d.subset(local);
-    if (d.chance(4) !== d.chance(6)) {
-      const { required, optional } = fieldLists(d, keys.map((k) => k.name));
-      const payload: Obj = {};
-      if (required.length > 0) payload.required = required;
-      if (optional.length > 0) payload.optional = optional;
-      if (d.chance(3)) payload.unknown_keys = d.pick(["allow", "forbid"]);
-      t.payload = payload;
+    if (d.chance(4) !== d.chance(6)) t.payload = buildPayload(c, keys);
+    if (options.responses && d.chance(2)) t.response = buildPayload(c, keys);
+    if (options.channels.length > 0 && d.chance(4)) {
+      const on = d.subset(options.channels);
+      t.channels = on.length > 0 ? on : [d.pick(options.channels)];
     }
     topics[topic] = t;
     refs.push(ref);
   }
   const set: Obj = { ...(prefix === "" ? {} : { prefix }), keys: setName, topics };
+  if (options.channels.length > 0 && d.chance(2)) set.channel = d.pick(options.channels);
   if (d.chance(3)) set.unknown_keys = d.pick(["allow", "forbid"]);
   maybeDoc(c, set);
   maybeDeprecated(c, set);
@@ -273,12 +342,18 @@ function constantValue(d: Draw, type: string): unknown {
 
 /** Builds one spec from the draws. */
 export function buildSpec(d: Draw): FuzzSpec {
-  const c: Ctx = { d, topLevel: new Set(["CHANNEL", "PROTOCOL_VERSION"]), enums: [], records: [], actors: [] };
+  const c: Ctx = { d, topLevel: new Set(["CHANNEL", "PROTOCOL_VERSION"]), enums: [], records: [], unions: [], actors: [] };
   const protocolName = snakeName(d, "p_");
   const spec: Obj = { wiredefs: 1 };
+  // Several channels (sockets, streams) instead of one, and an envelope framing every message.
+  const channels = d.chance(4) ? drawChannels(d) : undefined;
+  const withEnvelope = d.chance(4);
+  const withResponses = withEnvelope && d.chance(3) !== d.chance(3);
   const protocol: Obj = {
     name: protocolName,
-    channel: d.chance(2) ? wireValue(d) : { value: wireValue(d), ...(d.chance(2) ? { doc: docText(d) } : {}) },
+    ...(channels === undefined
+      ? { channel: d.chance(2) ? wireValue(d) : { value: wireValue(d), ...(d.chance(2) ? { doc: docText(d) } : {}) } }
+      : { channels: channels.channels }),
     version: d.chance(2) ? d.int(1, 1000) : { value: d.int(1, 2 ** 31), ...(d.chance(2) ? { doc: docText(d) } : {}) },
   };
   if (d.chance(2)) protocol.title = label(d);
@@ -317,15 +392,30 @@ export function buildSpec(d: Draw): FuzzSpec {
   const keySets: Obj = {};
   const records: Obj = {};
   const verifyNames = new Set<string>();
-  for (let i = d.int(0, 3); i > 0; i--) Object.assign(records, buildRecord(c, keySets, verifyNames));
+  const unions: Obj = {};
+  for (let i = d.int(0, 4); i > 0; i--) {
+    Object.assign(records, buildRecord(c, keySets, verifyNames));
+    if (d.chance(4)) {
+      const union = drawUnion(c);
+      if (union !== undefined) {
+        const name = d.fresh(c.topLevel, () => typeName(d));
+        unions[name] = union;
+        c.unions.push(name);
+      }
+    }
+  }
 
   const topicSets: Obj = {};
   const topicNames = new Set<string>();
   const topicValues = new Set<string>();
   const topics: TopicRef[] = [];
-  for (let i = d.int(0, 2); i > 0; i--) {
-    const built = buildTopicSet(c, keySets, topicNames, topicValues);
+  const setNames: string[] = [];
+  for (let i = withEnvelope ? d.int(1, 2) : d.int(0, 2); i > 0; i--) {
+    // With an envelope the first set holds the requests (their responses' bodies), the rest events.
+    const options = { channels: channels?.names ?? [], responses: withResponses && setNames.length === 0 };
+    const built = buildTopicSet(c, keySets, topicNames, topicValues, options);
     Object.assign(topicSets, built.set);
+    setNames.push(...Object.keys(built.set));
     topics.push(...built.topics);
   }
   if (Object.keys(keySets).length === 0) {
@@ -335,6 +425,10 @@ export function buildSpec(d: Draw): FuzzSpec {
   spec.keys = keySets;
   if (topics.length > 0) spec.topics = topicSets;
   if (Object.keys(records).length > 0) spec.records = records;
+  if (Object.keys(unions).length > 0) spec.unions = unions;
+  if (withEnvelope && setNames.length > 0) {
+    spec.envelope = drawEnvelope(c, { requests: setNames.slice(0, 1), others: setNames.slice(1) }, withResponses);
+  }
 
   if (topics.length > 0 && c.actors.length >= 2 && d.chance(2)) {
     const flows: Obj = {};

@@ -42,7 +42,10 @@ const SPECIAL_TYPE_NAMES = ["ValidationIssue", "PayloadByTopic", "IssueCode", "P
 export function memberName(d: Draw): string {
   if (d.chance(20) && d.chance(20)) return d.pick(SPECIAL_NAMES);
   const words = Array.from({ length: d.int(1, 3) }, () => chars(d, UPPER, 1, 6) + (d.chance(5) ? chars(d, DIGITS, 1, 2) : ""));
-  const name = words.join("_");
+  let name = words.join("_");
+  // A name YAML 1.1 reads as a bool (Y, NO, ON…) is an error (WD207); kept in one draw of four, so
+  // that specs with many members are still mostly accepted.
+  if (/^(y|n|yes|no|on|off|true|false)$/i.test(name) && !d.chance(4)) name = `${name}_K`;
   if (d.chance(8)) return name.charAt(0) + name.slice(1).toLowerCase();
   if (d.chance(20)) return `${name}_${chars(d, UPPER, 40, 60)}`;
   return name;

@@ -162,7 +162,9 @@ function keyNames(fields: readonly Field[], refs: Refs): string[] {
   let previousSet: string | undefined;
   return fields.map((f) => {
     const set = refs.keySetOf(f.key)?.name;
-    const qualified = set !== undefined && set !== previousSet ? `${set}.${f.key.name}` : f.key.name;
+    // A local field's name is its wire key, any text: it goes through the diagram's text path.
+    const own = f.local ? mermaidText(f.key.name) : f.key.name;
+    const qualified = set !== undefined && set !== previousSet ? `${set}.${own}` : own;
     previousSet = set;
     return qualified + (f.required ? "" : "?");
   });

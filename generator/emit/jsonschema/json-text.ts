@@ -1,7 +1,8 @@
 /**
  * JSON text laid out the way prettier (defaults) prints a .json file: non-empty objects one
  * member per line, arrays on one line when they fit 80 columns (display width; a comma follows
- * every item but the last) and hold no non-empty object.
+ * every item but the last) and hold no non-empty object; a broken array of numbers only fills its
+ * lines, as prettier prints it.
  */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
 
@@ -47,6 +48,25 @@ function print(value: Json, indent: number, column: number, trailing: number, ou
   const close = " ".repeat(indent);
   if (Array.isArray(value)) {
     const items = value as readonly Json[];
+    if (items.length > 1 && items.every((v) => typeof v === "number")) {
+      // Numbers only: prettier fills the lines (as many items per line as fit, a comma after each but the last).
+      out.push("[\n", pad);
+      let at = indent + 2;
+      items.forEach((v, i) => {
+        const text = `${flat(v) ?? ""}${i < items.length - 1 ? "," : ""}`;
+        if (i > 0 && at + 1 + width(text) <= WIDTH) {
+          out.push(" ");
+          at += 1;
+        } else if (i > 0) {
+          out.push("\n", pad);
+          at = indent + 2;
+        }
+        out.push(text);
+        at += width(text);
+      });
+      out.push("\n", close, "]");
+      return;
+    }
     out.push("[\n");
     items.forEach((v, i) => {
       out.push(pad);

@@ -13,6 +13,7 @@ import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
+import { width } from "../text.js";
 
 const WIDTH = 88;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -74,7 +75,13 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   const typedDict = (name: string, doc: string, fields: readonly { key: string; type: string; required: boolean }[]) => {
     const required = fields.filter((f) => f.required);
     const optional = fields.filter((f) => !f.required);
-    const line = (f: { key: string; type: string }) => `    ${f.key}: ${f.type}`;
+    const line = (f: { key: string; type: string }) => {
+      const one = `    ${f.key}: ${f.type}`;
+      // Too long for a line: ruff splits a one-item subscript (a long Literal) inside its brackets.
+      const m = /^(\w+)\[(.*)\]$/s.exec(f.type);
+      if (width(one) <= WIDTH || m === null || topLevelComma(m[2] ?? "")) return one;
+      return `    ${f.key}: ${m[1] ?? ""}[\n        ${m[2] ?? ""}\n    ]`;
+    };
     const docLines = pythonDocstring(doc, "    ");
     if (optional.length === 0) block([`class ${name}(TypedDict):`, ...docLines, "", ...required.map(line)]);
     else if (required.length === 0) block([`class ${name}(TypedDict, total=False):`, ...docLines, "", ...optional.map(line)]);
@@ -129,7 +136,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   block([...literalAlias("MessageKind", plan.kinds.map((k) => k.kind.name)), '"""The kinds of message."""']);
   for (const c of protocol.channels) {
     const values = topicsOn(protocol, c).map((t) => t.value);
-    if (values.length > 0) block([...literalAlias(channelTopicsType(c), values), `"""The topics that travel on channel \`\`${c.value}\`\`."""`]);
+    if (values.length > 0) block([...literalAlias(channelTopicsType(c), values), ...pythonDocstring(`The topics that travel on channel \`\`${c.value}\`\`.`, "")]);
   }
   block([
     'MessageIssueCode = Union[IssueCode, Literal["unknown_tag", "unknown_kind"]]',
@@ -183,7 +190,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       '        message = f"expected a string, got {_describe(tag)}"',
       `        return _failed((${tag},), "wrong_type", message)`,
       "    else:",
-      `        expected = ${pythonString(expected)}`,
+      assignString("        ", "expected", pythonString(expected)),
       '        message = f"unknown tag {_quote(tag)}, expected one of {expected}"',
       `        return _failed((${tag},), "unknown_tag", message)`,
     );
@@ -197,7 +204,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       v.push(`        kind = ${pythonString(k.kind.name)}`, `        topic = ${checkName(k)}(m, errors, request)`);
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
-    v.push("    else:", `        message = ${pythonString(`no kind of message matches: expected one of ${expected}`)}`, '        return _failed((), "unknown_kind", message)');
+    v.push("    else:", assignString("        ", "message", pythonString(`no kind of message matches: expected one of ${expected}`)), '        return _failed((), "unknown_kind", message)');
   }
   v.push("    if errors:", "        return MessageResult(None, None, errors)", "    return MessageResult(kind, topic, [])");
   block(v);
@@ -438,7 +445,9 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
     const named = c.shape === undefined || payloadKey === undefined ? "None" : py.validator(c.shape);
     if (named !== "None") imports.add(named);
     const validator = c.nullable && named !== "None" ? `_or_none(${named})` : named;
-    return `    ${pythonString(c.topic.value)}: (${c.required ? "True" : "False"}, ${validator}),`;
+    const one = `    ${pythonString(c.topic.value)}: (${c.required ? "True" : "False"}, ${validator}),`;
+    // Too long for a line: ruff splits the tuple, one item per line.
+    return width(one) <= WIDTH ? one : `    ${pythonString(c.topic.value)}: (\n        ${c.required ? "True" : "False"},\n        ${validator},\n    ),`;
   });
   tables.push([`${table}: dict[str, tuple[bool, Optional[_Validator]]] = {`, ...entries, "}", `"""Per topic of a \`\`${k.kind.name}\`\` message: payload required, and its validator."""`]);
   lines.push(`    selected = ${table}.get(topic)`, "    if selected is None:");
@@ -644,3 +653,27 @@ def _is_int(value: object) -> bool:
 def _is_number(value: object) -> bool:
     number = _as_number(value)
     return number is not None and math.isfinite(number)`;
+
+/** Whether a type's text holds a comma outside brackets and string literals. */
+function topLevelComma(text: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== undefined) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[") depth++;
+    else if (c === "]") depth--;
+    else if (c === "," && depth === 0) return true;
+  }
+  return false;
+}
+
+/** `name = "…"`; a line too long is parenthesized when the string then fits, as ruff formats it. */
+function assignString(pad: string, name: string, value: string): string {
+  const one = `${pad}${name} = ${value}`;
+  const inner = `${pad}    ${value}`;
+  return width(one) <= WIDTH || width(inner) > WIDTH ? one : `${pad}${name} = (\n${inner}\n${pad})`;
+}

@@ -76,16 +76,46 @@ export function pyType(type: ValueType, ctx: PyContext): PyExpr {
       return pySubscript("dict", [pyAtom("str"), pyType(type.of, ctx)]);
     case "nullable":
       return pySubscript(ctx.need("Optional"), [pyType(type.of, ctx)]);
-    case "oneOf":
-      return pySubscript(
-        ctx.need("Union"),
-        unionMembers(type.of).map((t) => pyType(t, ctx)),
-      );
+    case "oneOf": {
+      // A Literal member whose type is a member too (`"x" | string`) adds nothing (ruff PYI051).
+      const members = unionMembers(type.of);
+      const bare = new Set(members.flatMap((t) => (t.kind === "scalar" ? [t.name] : t.kind === "enum" && t.enum.open ? [t.enum.valueType] : [])));
+      const kept = members.filter((t) => {
+        const of = t.kind === "literal" ? literalType(t.value) : t.kind === "enum" && !t.enum.open ? t.enum.valueType : undefined;
+        return of === undefined || !bare.has(of);
+      });
+      // Literal members (literals, closed enums) are one `Literal[…]`, where the first stood (ruff PYI030).
+      const literalValues = (t: ValueType): string[] | undefined => {
+        if (t.kind === "literal" && literalType(t.value) !== undefined) return [pythonLiteral(t.value)];
+        if (t.kind === "enum" && !t.enum.open) return t.enum.members.map((m) => (m.intValue === undefined ? pythonString(m.value) : String(m.intValue)));
+        return undefined;
+      };
+      const literals = kept.flatMap((t) => literalValues(t) ?? []);
+      const exprs: PyExpr[] = [];
+      let merged = false;
+      for (const t of kept) {
+        if (literalValues(t) === undefined) exprs.push(pyType(t, ctx));
+        else if (!merged) {
+          merged = true;
+          exprs.push(pySubscript(ctx.need("Literal"), [...new Set(literals)].map((v) => pyAtom(v))));
+        }
+      }
+      const [only] = exprs;
+      if (exprs.length === 1 && only !== undefined) return only;
+      return pySubscript(ctx.need("Union"), exprs);
+    }
     case "literal":
       // `Literal[…]` takes strings, ints and bools; a float literal is typed as a float.
       if (typeof type.value === "number" && !Number.isInteger(type.value)) return pyAtom("float");
       return pySubscript(ctx.need("Literal"), [pyAtom(pythonLiteral(type.value))]);
   }
+}
+
+/** The scalar a `Literal[…]` of this value belongs to; undefined for a float (typed `float`). */
+function literalType(value: string | number | boolean): "string" | "int" | "bool" | undefined {
+  if (typeof value === "string") return "string";
+  if (typeof value === "boolean") return "bool";
+  return Number.isInteger(value) ? "int" : undefined;
 }
 
 /** `"2.0"`, `-32700`, `True`. */

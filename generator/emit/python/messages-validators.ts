@@ -458,7 +458,10 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
   }
   const n = ctx.need;
   const at = `(*${parent}, ${seg})`;
-  const fast = guardOf(nullable ? { kind: "nullable", of: type } : type, item, ctx, plan);
+  // The guard's helpers count as used only when the guard is written (some kinds never use it).
+  const pending: string[] = [];
+  const trial: PyContext = { ...ctx, need: (name) => (pending.push(name), name) };
+  const fast = guardOf(nullable ? { kind: "nullable", of: type } : type, item, trial, plan);
   const candidate = optional ? (fast === null ? null : join("or", [atom(`${item} is ${n("_ABSENT")}`), fast])) : fast;
   // A guard the layout cannot fit in the line length is left out: the checks run unguarded and
   // report only what fails.
@@ -584,7 +587,10 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
     }
   }
   if (body.length === 0) return;
-  if (guard !== null) w.lines.push(ifNot(guard, indent));
+  if (guard !== null) {
+    ctx.needs.useAll(pending);
+    w.lines.push(ifNot(guard, indent));
+  }
   else if (optional) w.lines.push(`${" ".repeat(indent)}if ${item} is not ${n("_ABSENT")}:`);
   w.lines.push(...body);
 }

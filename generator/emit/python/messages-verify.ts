@@ -20,7 +20,8 @@ export function emitVerify(record: Record, verify: Verify, ctx: PyContext): stri
     const type = pySubscript(ctx.need("Optional"), [pyAtom(expectedType(e.key.type, ctx))]);
     return `    ${e.param}: ${pyLayout(type, 4, 4 + e.param.length + 2, " = None,".length)} = None,\n`;
   });
-  const required = record.fields.filter((f) => f.required).map((f) => pyAtom(ctx.keyRef(f.key)));
+  // A local field has no key-set constant: its wire key is written as a string.
+  const required = record.fields.filter((f) => f.required).map((f) => pyAtom(f.local ? pythonString(f.key.value) : ctx.keyRef(f.key)));
   const lines = [
     `def ${fn}(\n`,
     `    ${verify.argument}: object,\n`,

@@ -10,6 +10,7 @@ import { kindByTopicName, kindTypeName, messageTypeName } from "../../names/enve
 import { reachable, type Chunk } from "../chunks.js";
 import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { headerComment } from "../header.js";
+import { width } from "../text.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 import { CORE } from "./messages-runtime.js";
@@ -170,7 +171,10 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
       const conds = [...k.requires.map((key) => `hasOwn(value, ${str(key)})`), ...k.excludes.map((key) => `!hasOwn(value, ${str(key)})`)];
       const cond = conds.length === 0 ? "true" : conds.join(" &&\n    ");
       const head = i === 0 ? "  if (" : " else if (";
-      const wrapped = conds.length > 1 ? `${head}\n    ${cond}\n  ) {\n` : `${head}${cond}) {\n`;
+      // On one line when it fits 80 columns (as prettier prints it; an `else if` line starts with `  }`).
+      const line = `${conds.length === 0 ? "true" : conds.join(" && ")}) {`;
+      const fits = width(`${i === 0 ? "" : "  }"}${head}${line}`) <= 80;
+      const wrapped = conds.length > 1 && !fits ? `${head}\n    ${cond}\n  ) {\n` : `${head}${line}\n`;
       out.push(`${wrapped}    kind = ${str(k.kind.name)};\n    topic = ${checkName(k)}(value, errors, request);\n  }`);
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
@@ -441,7 +445,7 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
       const args = k.when.length > 0 ? ["m", String(c.required), validator, "errors"] : ["m", str(payloadKey), String(c.required), validator, "errors"];
       const callee = k.when.length > 0 ? whenPayloadName(k) : "payload";
       const one = `      ${callee}(${args.join(", ")});`;
-      if (one.length <= WIDTH) lines.push(one);
+      if (width(one) <= WIDTH) lines.push(one);
       else lines.push(`      ${callee}(`, ...args.map((a) => `        ${a},`), "      );");
     }
     lines.push("      return topic;");

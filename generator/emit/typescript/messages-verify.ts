@@ -22,7 +22,8 @@ export const VERIFY_CALLS: readonly string[] = ["attributeOf", "VerifyError", "h
 export function emitVerify(record: Record, verify: Verify, ctx: TsContext): string {
   const fn = ctx.names.verify(verify);
   const argument = camelCase(verify.argument);
-  const required = record.fields.filter((f) => f.required).map((f) => dotted(ctx.keyRef(f.key)));
+  // A local field has no key-set constant: its wire key is written as a string.
+  const required = record.fields.filter((f) => f.required).map((f) => (f.local ? stringLit(str(f.key.value)) : dotted(ctx.keyRef(f.key))));
   ctx.needs.useAll(VERIFY_CALLS);
   const params: Param[] = [{ name: argument, type: ref("unknown") }];
   if (verify.expects.length > 0) {
