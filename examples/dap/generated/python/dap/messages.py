@@ -1519,7 +1519,7 @@ def parse_exception_breakpoints_filter(value: object) -> ExceptionBreakpointsFil
 
 
 def _is_exception_breakpoints_filter(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("filter")) is str
@@ -1585,7 +1585,7 @@ def parse_column_descriptor(value: object) -> ColumnDescriptor:
 
 
 def _is_column_descriptor(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("attributeName")) is str
@@ -1595,7 +1595,10 @@ def _is_column_descriptor(value: object) -> bool:
             (v := obj.get("type", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _COLUMN_DESCRIPTOR_TYPE_VALUES)
         )
-        and ((v := obj.get("width", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("width", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
     )
 
 
@@ -1697,10 +1700,11 @@ def parse_structured_message(value: object) -> StructuredMessage:
 
 
 def _is_structured_message(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("id"))
+        and type(v := obj.get("id")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("format")) is str
         and (
             (v := obj.get("variables", _ABSENT)) is _ABSENT or _all_values(v, _is_text)
@@ -1770,10 +1774,11 @@ def parse_thread(value: object) -> Thread:
 
 
 def _is_thread(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("id"))
+        and type(v := obj.get("id")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("name")) is str
     )
 
@@ -1812,12 +1817,15 @@ def parse_source(value: object) -> Source:
 
 
 def _is_source(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("path", _ABSENT)) is _ABSENT or type(v) is str)
-        and ((v := obj.get("sourceReference", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("sourceReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and (
             (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _SOURCE_PRESENTATION_HINT_VALUES)
@@ -1911,12 +1919,15 @@ def parse_related_source(value: object) -> RelatedSource:
 
 
 def _is_related_source(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("path", _ABSENT)) is _ABSENT or type(v) is str)
-        and ((v := obj.get("sourceReference", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("sourceReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and (
             (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _SOURCE_PRESENTATION_HINT_VALUES)
@@ -1999,7 +2010,7 @@ def parse_checksum(value: object) -> Checksum:
 
 
 def _is_checksum(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("algorithm")) is str
@@ -2044,11 +2055,15 @@ def parse_source_breakpoint(value: object) -> SourceBreakpoint:
 
 
 def _is_source_breakpoint(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("line"))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
+        and type(v := obj.get("line")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("condition", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("hitCondition", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("logMessage", _ABSENT)) is _ABSENT or type(v) is str)
@@ -2106,21 +2121,39 @@ def parse_breakpoint(value: object) -> Breakpoint:
 
 
 def _is_breakpoint(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and ((v := obj.get("id", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("id", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and type(obj.get("verified")) is bool
         and ((v := obj.get("message", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("line", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endLine", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and (
             (v := obj.get("instructionReference", _ABSENT)) is _ABSENT or type(v) is str
         )
-        and ((v := obj.get("offset", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("offset", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and (
             (v := obj.get("reason", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _BREAKPOINT_REASON_VALUES)
@@ -2196,16 +2229,25 @@ def parse_stack_frame(value: object) -> StackFrame:
 
 
 def _is_stack_frame(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("id"))
+        and type(v := obj.get("id")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("name")) is str
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and _is_whole(obj.get("line"))
-        and _is_whole(obj.get("column"))
-        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
+        and type(v := obj.get("line")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and type(v := obj.get("column")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("endLine", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("canRestart", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
             (v := obj.get("instructionPointerReference", _ABSENT)) is _ABSENT
@@ -2213,7 +2255,7 @@ def _is_stack_frame(value: object) -> bool:
         )
         and (
             (v := obj.get("moduleId", _ABSENT)) is _ABSENT
-            or _is_whole(v)
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
             or type(v) is str
         )
         and (
@@ -2306,7 +2348,7 @@ def parse_value_format(value: object) -> ValueFormat:
 
 
 def _is_value_format(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and (
         (v := obj.get("hex", _ABSENT)) is _ABSENT or type(v) is bool
     )
@@ -2349,7 +2391,7 @@ def parse_stack_frame_format(value: object) -> StackFrameFormat:
 
 
 def _is_stack_frame_format(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("hex", _ABSENT)) is _ABSENT or type(v) is bool)
@@ -2419,20 +2461,39 @@ def parse_scope(value: object) -> Scope:
 
 
 def _is_scope(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("name")) is str
         and ((v := obj.get("presentationHint", _ABSENT)) is _ABSENT or type(v) is str)
-        and _is_whole(obj.get("variablesReference"))
-        and ((v := obj.get("namedVariables", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("indexedVariables", _ABSENT)) is _ABSENT or _is_whole(v))
+        and type(v := obj.get("variablesReference")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and type(obj.get("expensive")) is bool
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("line", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endLine", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
     )
 
 
@@ -2613,7 +2674,7 @@ def parse_initialize_payload(value: object) -> InitializePayload:
 
 
 def _is_initialize_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("clientID", _ABSENT)) is _ABSENT or type(v) is str)
@@ -2730,10 +2791,10 @@ def validate_configuration_done_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_configuration_done_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_configuration_done_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -2743,23 +2804,8 @@ def parse_configuration_done_payload(value: object) -> ConfigurationDonePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_configuration_done_payload(value):
-        _raise_if_invalid(validate_configuration_done_payload(value))
+    _raise_if_invalid(validate_configuration_done_payload(value))
     return cast("ConfigurationDonePayload", value)
-
-
-def _is_configuration_done_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_configuration_done_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_launch_payload(value: object) -> list[ValidationIssue]:
@@ -2767,10 +2813,23 @@ def validate_launch_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_launch_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and ((v := obj.get("noDebug", _ABSENT)) is _ABSENT or type(v) is bool)
+        and ((v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v))
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_launch_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("noDebug", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("noDebug",), issues)
+    item = get("__restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, ("__restart",), issues)
     return issues
 
 
@@ -2780,34 +2839,8 @@ def parse_launch_payload(value: object) -> LaunchPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_launch_payload(value):
-        _raise_if_invalid(validate_launch_payload(value))
+    _raise_if_invalid(validate_launch_payload(value))
     return cast("LaunchPayload", value)
-
-
-def _is_launch_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and ((v := obj.get("noDebug", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v))
-    )
-
-
-def _walk_launch_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("noDebug", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "noDebug"), issues)
-    item = get("__restart", _ABSENT)
-    if not (item is _ABSENT or _is_json(item)):
-        _check_json(item, (*path, "__restart"), issues)
 
 
 def validate_attach_payload(value: object) -> list[ValidationIssue]:
@@ -2815,10 +2848,18 @@ def validate_attach_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_attach_payload(value):
+    obj: Any = value
+    if type(value) is dict and (
+        (v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v)
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_attach_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("__restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, ("__restart",), issues)
     return issues
 
 
@@ -2828,29 +2869,8 @@ def parse_attach_payload(value: object) -> AttachPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_attach_payload(value):
-        _raise_if_invalid(validate_attach_payload(value))
+    _raise_if_invalid(validate_attach_payload(value))
     return cast("AttachPayload", value)
-
-
-def _is_attach_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and (
-        (v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v)
-    )
-
-
-def _walk_attach_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("__restart", _ABSENT)
-    if not (item is _ABSENT or _is_json(item)):
-        _check_json(item, (*path, "__restart"), issues)
 
 
 def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
@@ -2858,10 +2878,27 @@ def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_disconnect_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and ((v := obj.get("restart", _ABSENT)) is _ABSENT or type(v) is bool)
+        and ((v := obj.get("terminateDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
+        and ((v := obj.get("suspendDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_disconnect_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("restart", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("restart",), issues)
+    item = get("terminateDebuggee", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("terminateDebuggee",), issues)
+    item = get("suspendDebuggee", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("suspendDebuggee",), issues)
     return issues
 
 
@@ -2871,38 +2908,8 @@ def parse_disconnect_payload(value: object) -> DisconnectPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_disconnect_payload(value):
-        _raise_if_invalid(validate_disconnect_payload(value))
+    _raise_if_invalid(validate_disconnect_payload(value))
     return cast("DisconnectPayload", value)
-
-
-def _is_disconnect_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and ((v := obj.get("restart", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("terminateDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("suspendDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
-    )
-
-
-def _walk_disconnect_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("restart", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "restart"), issues)
-    item = get("terminateDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "terminateDebuggee"), issues)
-    item = get("suspendDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "suspendDebuggee"), issues)
 
 
 def validate_set_breakpoints_payload(value: object) -> list[ValidationIssue]:
@@ -2927,7 +2934,7 @@ def parse_set_breakpoints_payload(value: object) -> SetBreakpointsPayload:
 
 
 def _is_set_breakpoints_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _is_source(obj.get("source"))
@@ -2981,10 +2988,24 @@ def validate_continue_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_continue_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_continue_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("singleThread",), issues)
     return issues
 
 
@@ -2994,34 +3015,8 @@ def parse_continue_payload(value: object) -> ContinuePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_continue_payload(value):
-        _raise_if_invalid(validate_continue_payload(value))
+    _raise_if_invalid(validate_continue_payload(value))
     return cast("ContinuePayload", value)
-
-
-def _is_continue_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
-    )
-
-
-def _walk_continue_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "singleThread"), issues)
 
 
 def validate_next_payload(value: object) -> list[ValidationIssue]:
@@ -3029,10 +3024,33 @@ def validate_next_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_next_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("granularity", _ABSENT)) is _ABSENT
+            or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
+        )
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_next_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("singleThread",), issues)
+    item = get("granularity", _ABSENT)
+    if not (
+        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
+    ):
+        _check_enum(item, ("granularity",), issues, _STEPPING_GRANULARITY_ENUM)
     return issues
 
 
@@ -3042,43 +3060,8 @@ def parse_next_payload(value: object) -> NextPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_next_payload(value):
-        _raise_if_invalid(validate_next_payload(value))
+    _raise_if_invalid(validate_next_payload(value))
     return cast("NextPayload", value)
-
-
-def _is_next_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("granularity", _ABSENT)) is _ABSENT
-            or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
-        )
-    )
-
-
-def _walk_next_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "singleThread"), issues)
-    item = get("granularity", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
-    ):
-        _check_enum(item, (*path, "granularity"), issues, _STEPPING_GRANULARITY_ENUM)
 
 
 def validate_step_in_payload(value: object) -> list[ValidationIssue]:
@@ -3086,10 +3069,40 @@ def validate_step_in_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_step_in_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("targetId", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("granularity", _ABSENT)) is _ABSENT
+            or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
+        )
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_step_in_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("singleThread",), issues)
+    item = get("targetId", _ABSENT)
+    if not (item is _ABSENT or _is_whole(item)):
+        _check_int(item, ("targetId",), issues)
+    item = get("granularity", _ABSENT)
+    if not (
+        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
+    ):
+        _check_enum(item, ("granularity",), issues, _STEPPING_GRANULARITY_ENUM)
     return issues
 
 
@@ -3099,47 +3112,8 @@ def parse_step_in_payload(value: object) -> StepInPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_step_in_payload(value):
-        _raise_if_invalid(validate_step_in_payload(value))
+    _raise_if_invalid(validate_step_in_payload(value))
     return cast("StepInPayload", value)
-
-
-def _is_step_in_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("targetId", _ABSENT)) is _ABSENT or _is_whole(v))
-        and (
-            (v := obj.get("granularity", _ABSENT)) is _ABSENT
-            or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
-        )
-    )
-
-
-def _walk_step_in_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "singleThread"), issues)
-    item = get("targetId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
-        _check_int(item, (*path, "targetId"), issues)
-    item = get("granularity", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
-    ):
-        _check_enum(item, (*path, "granularity"), issues, _STEPPING_GRANULARITY_ENUM)
 
 
 def validate_pause_payload(value: object) -> list[ValidationIssue]:
@@ -3147,10 +3121,20 @@ def validate_pause_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_pause_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_pause_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
     return issues
 
 
@@ -3160,27 +3144,8 @@ def parse_pause_payload(value: object) -> PausePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_pause_payload(value):
-        _raise_if_invalid(validate_pause_payload(value))
+    _raise_if_invalid(validate_pause_payload(value))
     return cast("PausePayload", value)
-
-
-def _is_pause_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and _is_whole(obj.get("threadId"))
-
-
-def _walk_pause_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
 
 
 def validate_stack_trace_payload(value: object) -> list[ValidationIssue]:
@@ -3205,12 +3170,19 @@ def parse_stack_trace_payload(value: object) -> StackTracePayload:
 
 
 def _is_stack_trace_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and ((v := obj.get("startFrame", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("levels", _ABSENT)) is _ABSENT or _is_whole(v))
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("startFrame", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("levels", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_stack_frame_format(v))
     )
 
@@ -3247,10 +3219,20 @@ def validate_scopes_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_scopes_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("frameId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_scopes_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("frameId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("frameId",), issues)
     return issues
 
 
@@ -3260,27 +3242,8 @@ def parse_scopes_payload(value: object) -> ScopesPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_scopes_payload(value):
-        _raise_if_invalid(validate_scopes_payload(value))
+    _raise_if_invalid(validate_scopes_payload(value))
     return cast("ScopesPayload", value)
-
-
-def _is_scopes_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and _is_whole(obj.get("frameId"))
-
-
-def _walk_scopes_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("frameId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "frameId"), issues)
 
 
 def validate_variables_payload(value: object) -> list[ValidationIssue]:
@@ -3305,16 +3268,23 @@ def parse_variables_payload(value: object) -> VariablesPayload:
 
 
 def _is_variables_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("variablesReference"))
+        and type(v := obj.get("variablesReference")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and (
             (v := obj.get("filter", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _VARIABLES_FILTER_VALUES)
         )
-        and ((v := obj.get("start", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("count", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("start", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("count", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_value_format(v))
     )
 
@@ -3356,10 +3326,10 @@ def validate_threads_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_threads_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_threads_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -3369,23 +3339,8 @@ def parse_threads_payload(value: object) -> ThreadsPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_threads_payload(value):
-        _raise_if_invalid(validate_threads_payload(value))
+    _raise_if_invalid(validate_threads_payload(value))
     return cast("ThreadsPayload", value)
-
-
-def _is_threads_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_threads_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_evaluate_payload(value: object) -> list[ValidationIssue]:
@@ -3410,13 +3365,22 @@ def parse_evaluate_payload(value: object) -> EvaluatePayload:
 
 
 def _is_evaluate_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("expression")) is str
-        and ((v := obj.get("frameId", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("frameId", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("line", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
         and ((v := obj.get("context", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_value_format(v))
@@ -3465,10 +3429,10 @@ def validate_initialized_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_initialized_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_initialized_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -3478,23 +3442,8 @@ def parse_initialized_payload(value: object) -> InitializedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_initialized_payload(value):
-        _raise_if_invalid(validate_initialized_payload(value))
+    _raise_if_invalid(validate_initialized_payload(value))
     return cast("InitializedPayload", value)
-
-
-def _is_initialized_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_initialized_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_stopped_payload(value: object) -> list[ValidationIssue]:
@@ -3502,10 +3451,54 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_stopped_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(obj.get("reason")) is str
+        and ((v := obj.get("description", _ABSENT)) is _ABSENT or type(v) is str)
+        and (
+            (v := obj.get("threadId", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and ((v := obj.get("preserveFocusHint", _ABSENT)) is _ABSENT or type(v) is bool)
+        and ((v := obj.get("text", _ABSENT)) is _ABSENT or type(v) is str)
+        and ((v := obj.get("allThreadsStopped", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("hitBreakpointIds", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_whole)
+        )
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_stopped_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, ("reason",), issues)
+    item = get("description", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, ("description",), issues)
+    item = get("threadId", _ABSENT)
+    if not (item is _ABSENT or _is_whole(item)):
+        _check_int(item, ("threadId",), issues)
+    item = get("preserveFocusHint", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("preserveFocusHint",), issues)
+    item = get("text", _ABSENT)
+    if not (item is _ABSENT or type(item) is str):
+        _check_str(item, ("text",), issues)
+    item = get("allThreadsStopped", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("allThreadsStopped",), issues)
+    item = get("hitBreakpointIds", _ABSENT)
+    if not (item is _ABSENT or _all_items(item, _is_whole)):
+        at1 = ("hitBreakpointIds",)
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_whole(element):
+                    _check_int(element, (*at1, i), issues)
     return issues
 
 
@@ -3515,62 +3508,8 @@ def parse_stopped_payload(value: object) -> StoppedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_stopped_payload(value):
-        _raise_if_invalid(validate_stopped_payload(value))
+    _raise_if_invalid(validate_stopped_payload(value))
     return cast("StoppedPayload", value)
-
-
-def _is_stopped_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("reason")) is str
-        and ((v := obj.get("description", _ABSENT)) is _ABSENT or type(v) is str)
-        and ((v := obj.get("threadId", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("preserveFocusHint", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("text", _ABSENT)) is _ABSENT or type(v) is str)
-        and ((v := obj.get("allThreadsStopped", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("hitBreakpointIds", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_whole)
-        )
-    )
-
-
-def _walk_stopped_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "reason"), issues)
-    item = get("description", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "description"), issues)
-    item = get("threadId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("preserveFocusHint", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "preserveFocusHint"), issues)
-    item = get("text", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "text"), issues)
-    item = get("allThreadsStopped", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "allThreadsStopped"), issues)
-    item = get("hitBreakpointIds", _ABSENT)
-    if not (item is _ABSENT or _all_items(item, _is_whole)):
-        at1 = (*path, "hitBreakpointIds")
-        items = _list(item, at1, issues)
-        if items is not None:
-            for i, element in enumerate(items):
-                if not _is_whole(element):
-                    _check_int(element, (*at1, i), issues)
 
 
 def validate_continued_payload(value: object) -> list[ValidationIssue]:
@@ -3578,10 +3517,26 @@ def validate_continued_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_continued_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
+        )
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_continued_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
+    item = get("allThreadsContinued", _ABSENT)
+    if not (item is _ABSENT or type(item) is bool):
+        _check_bool(item, ("allThreadsContinued",), issues)
     return issues
 
 
@@ -3591,36 +3546,8 @@ def parse_continued_payload(value: object) -> ContinuedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_continued_payload(value):
-        _raise_if_invalid(validate_continued_payload(value))
+    _raise_if_invalid(validate_continued_payload(value))
     return cast("ContinuedPayload", value)
-
-
-def _is_continued_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and (
-            (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
-        )
-    )
-
-
-def _walk_continued_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("allThreadsContinued", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "allThreadsContinued"), issues)
 
 
 def validate_exited_payload(value: object) -> list[ValidationIssue]:
@@ -3628,10 +3555,20 @@ def validate_exited_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_exited_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("exitCode")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_exited_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("exitCode", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("exitCode",), issues)
     return issues
 
 
@@ -3641,27 +3578,8 @@ def parse_exited_payload(value: object) -> ExitedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_exited_payload(value):
-        _raise_if_invalid(validate_exited_payload(value))
+    _raise_if_invalid(validate_exited_payload(value))
     return cast("ExitedPayload", value)
-
-
-def _is_exited_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and _is_whole(obj.get("exitCode"))
-
-
-def _walk_exited_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("exitCode", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "exitCode"), issues)
 
 
 def validate_terminated_payload(value: object) -> list[ValidationIssue]:
@@ -3669,10 +3587,18 @@ def validate_terminated_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_terminated_payload(value):
+    obj: Any = value
+    if type(value) is dict and (
+        (v := obj.get("restart", _ABSENT)) is _ABSENT or _is_json(v)
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_terminated_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, ("restart",), issues)
     return issues
 
 
@@ -3682,29 +3608,8 @@ def parse_terminated_payload(value: object) -> TerminatedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_terminated_payload(value):
-        _raise_if_invalid(validate_terminated_payload(value))
+    _raise_if_invalid(validate_terminated_payload(value))
     return cast("TerminatedPayload", value)
-
-
-def _is_terminated_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and (
-        (v := obj.get("restart", _ABSENT)) is _ABSENT or _is_json(v)
-    )
-
-
-def _walk_terminated_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("restart", _ABSENT)
-    if not (item is _ABSENT or _is_json(item)):
-        _check_json(item, (*path, "restart"), issues)
 
 
 def validate_thread_payload(value: object) -> list[ValidationIssue]:
@@ -3712,10 +3617,24 @@ def validate_thread_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_thread_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(obj.get("reason")) is str
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_thread_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, ("reason",), issues)
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
     return issues
 
 
@@ -3725,34 +3644,8 @@ def parse_thread_payload(value: object) -> ThreadPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_thread_payload(value):
-        _raise_if_invalid(validate_thread_payload(value))
+    _raise_if_invalid(validate_thread_payload(value))
     return cast("ThreadPayload", value)
-
-
-def _is_thread_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("reason")) is str
-        and _is_whole(obj.get("threadId"))
-    )
-
-
-def _walk_thread_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "reason"), issues)
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
 
 
 def validate_output_payload(value: object) -> list[ValidationIssue]:
@@ -3777,7 +3670,7 @@ def parse_output_payload(value: object) -> OutputPayload:
 
 
 def _is_output_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("category", _ABSENT)) is _ABSENT or type(v) is str)
@@ -3786,12 +3679,24 @@ def _is_output_payload(value: object) -> bool:
             (v := obj.get("group", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _OUTPUT_EVENT_GROUP_VALUES)
         )
-        and ((v := obj.get("variablesReference", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("variablesReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("line", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("data", _ABSENT)) is _ABSENT or _is_json(v))
-        and ((v := obj.get("locationReference", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("locationReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
     )
 
 
@@ -3857,7 +3762,7 @@ def parse_breakpoint_payload(value: object) -> BreakpointPayload:
 
 
 def _is_breakpoint_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("reason")) is str
@@ -4124,7 +4029,7 @@ def parse_set_breakpoints_result(value: object) -> SetBreakpointsResult:
 
 
 def _is_set_breakpoints_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and _all_items(obj.get("breakpoints"), _is_breakpoint)
 
 
@@ -4171,7 +4076,7 @@ def parse_continue_result(value: object) -> ContinueResult:
 
 
 def _is_continue_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and (
         (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
     )
@@ -4212,11 +4117,14 @@ def parse_stack_trace_result(value: object) -> StackTraceResult:
 
 
 def _is_stack_trace_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _all_items(obj.get("stackFrames"), _is_stack_frame)
-        and ((v := obj.get("totalFrames", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("totalFrames", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
     )
 
 
@@ -4264,7 +4172,7 @@ def parse_scopes_result(value: object) -> ScopesResult:
 
 
 def _is_scopes_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and _all_items(obj.get("scopes"), _is_scope)
 
 
@@ -4345,7 +4253,7 @@ def parse_threads_result(value: object) -> ThreadsResult:
 
 
 def _is_threads_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and _all_items(obj.get("threads"), _is_thread)
 
 
@@ -4689,14 +4597,27 @@ def _wrong(
     issues.append(ValidationIssue(at, "wrong_type", message))
 
 
+def _report(
+    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
+) -> None:
+    """Report ``item``, which failed its type check: missing, or of another type."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+    elif item is not _UNREAD and not (nullable and item is None):
+        if nullable:
+            words += " or null"
+        message = f"expected {words}, got {_describe(item)}"
+        issues.append(ValidationIssue(at, "wrong_type", message))
+
+
 def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
     if isinstance(item, str):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a string", nullable)
+    _report(item, at, issues, "a string", nullable)
     return False
 
 
@@ -4706,8 +4627,7 @@ def _check_int(
     """Report ``item`` unless it is an integer; True when it is one."""
     if _is_int_value(item):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "an integer", nullable)
+    _report(item, at, issues, "an integer", nullable)
     return False
 
 
@@ -4717,8 +4637,7 @@ def _check_bool(
     """Report ``item`` unless it is a boolean; True when it is one."""
     if isinstance(item, bool):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a boolean", nullable)
+    _report(item, at, issues, "a boolean", nullable)
     return False
 
 
@@ -4876,6 +4795,8 @@ def _describe(value: object) -> str:
     words = _KIND_OF_TYPE.get(type(value))
     if words is not None:
         return words
+    if type(value) is int and -_FINITE_INT < value < _FINITE_INT:
+        return "an integer"
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -4898,6 +4819,8 @@ _KIND_OF_TYPE: dict[type, str] = {
 
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isidentifier():  # nothing in an identifier needs escaping
+        return f'"{text}"'
     if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
