@@ -394,7 +394,11 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     issues.append(ValidationIssue(at, "wrong_type", message))
 ` },
   { name: "_report", uses: ["ValidationIssue", "_Path", "_ABSENT", "_UNREAD", "_quote", "_describe"], text: `def _report(
-    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
 ) -> None:
     """Report \`\`item\`\`, which failed its type check: missing, or of another type."""
     if item is _ABSENT:

@@ -481,6 +481,19 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
   }
   const n = ctx.need;
   const at = pathTo(parent, seg);
+  // A string or a boolean: the check is `isinstance` itself, so a failed one is reported at once.
+  const plain = type.kind === "scalar" && (type.name === "bool" || (type.name === "string" && !hasConstraints(type)));
+  if (plain) {
+    const accepted = [...(optional ? [atom(`${item} is ${n("_ABSENT")}`)] : []), ...(nullable ? [atom(`${item} is None`)] : [])];
+    const cond = join("or", [...accepted, atom(`isinstance(${item}, ${type.name === "bool" ? "bool" : "str"})`)]) as Bool;
+    const head = ifNot(cond, indent);
+    if (fits(head)) {
+      w.lines.push(head);
+      const words = pythonString(type.name === "bool" ? "a boolean" : "a string");
+      w.lines.push(callLine(indent + 4, n("_report"), [item, at, "issues", words, ...nullArg(nullable)]));
+      return;
+    }
+  }
   const fast = guardOf(nullable ? { kind: "nullable", of: type } : type, item, ctx, plan);
   const candidate = optional ? (fast === null ? null : join("or", [atom(`${item} is ${n("_ABSENT")}`), fast])) : fast;
   // A guard the layout cannot fit in the line length is left out: the checks run unguarded and
@@ -618,6 +631,10 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
 /** The path of `seg` below `parent` (a name, or `()` at the root: then a constant tuple). */
 function pathTo(parent: string, seg: string): string {
   return parent === "()" ? `(${seg},)` : `(*${parent}, ${seg})`;
+}
+
+function hasConstraints(type: ValueType & { kind: "scalar" }): boolean {
+  return type.constraints !== undefined && Object.values(type.constraints).some((c) => c !== undefined);
 }
 
 /** `at = (*path, key)` as a statement of its own (short conditions), unless it is a name already. */
