@@ -458,17 +458,17 @@ def validate_hello_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("session_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("session_id",), issues)
+    if not isinstance(item, str):
+        _report(item, ("session_id",), issues, "a string")
     item = get("job_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("job_id",), issues)
+    if not isinstance(item, str):
+        _report(item, ("job_id",), issues, "a string")
     item = get("site_name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("site_name",), issues)
+    if not isinstance(item, str):
+        _report(item, ("site_name",), issues, "a string")
     item = get("trainer_fqcn", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("trainer_fqcn",), issues)
+    if not isinstance(item, str):
+        _report(item, ("trainer_fqcn",), issues, "a string")
     item = get("rank", _ABSENT)
     if not _is_whole(item):
         _check_int(item, ("rank",), issues)
@@ -501,8 +501,8 @@ def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("nonce", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("nonce",), issues)
+    if not isinstance(item, str):
+        _report(item, ("nonce",), issues, "a string")
     return issues
 
 
@@ -529,8 +529,8 @@ def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("proof", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("proof",), issues)
+    if not isinstance(item, str):
+        _report(item, ("proof",), issues, "a string")
     return issues
 
 
@@ -579,8 +579,8 @@ def validate_hello_rejected_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("reason",), issues)
+    if not isinstance(item, str):
+        _report(item, ("reason",), issues, "a string")
     return issues
 
 
@@ -613,11 +613,11 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("task_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("task_id",), issues)
+    if not isinstance(item, str):
+        _report(item, ("task_id",), issues, "a string")
     item = get("task_name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("task_name",), issues)
+    if not isinstance(item, str):
+        _report(item, ("task_name",), issues, "a string")
     item = get("model", _ABSENT)
     if item is _ABSENT:
         _check_present(item, ("model",), issues)
@@ -694,8 +694,8 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("result_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("result_id",), issues)
+    if not isinstance(item, str):
+        _report(item, ("result_id",), issues, "a string")
     item = get("manifest", _ABSENT)
     if item is _ABSENT:
         _check_present(item, ("manifest",), issues)
@@ -747,8 +747,8 @@ def validate_result_rejected_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("reason",), issues)
+    if not isinstance(item, str):
+        _report(item, ("reason",), issues, "a string")
     return issues
 
 
@@ -885,8 +885,8 @@ def validate_error_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("reason",), issues)
+    if not isinstance(item, str):
+        _report(item, ("reason",), issues, "a string")
     return issues
 
 
@@ -1198,7 +1198,11 @@ def _wrong(
 
 
 def _report(
-    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
 ) -> None:
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
@@ -1209,16 +1213,6 @@ def _report(
             words += " or null"
         message = f"expected {words}, got {_describe(item)}"
         issues.append(ValidationIssue(at, "wrong_type", message))
-
-
-def _check_str(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a string; True when it is one."""
-    if isinstance(item, str):
-        return True
-    _report(item, at, issues, "a string", nullable)
-    return False
 
 
 def _check_int(

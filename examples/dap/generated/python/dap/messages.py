@@ -1334,20 +1334,20 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
     if get is None:
         return
     item = get("supportsConfigurationDoneRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsConfigurationDoneRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsConfigurationDoneRequest"), issues, "a boolean")
     item = get("supportsFunctionBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsFunctionBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsFunctionBreakpoints"), issues, "a boolean")
     item = get("supportsConditionalBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsConditionalBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsConditionalBreakpoints"), issues, "a boolean")
     item = get("supportsHitConditionalBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsHitConditionalBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsHitConditionalBreakpoints"), issues, "a boolean")
     item = get("supportsEvaluateForHovers", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsEvaluateForHovers"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsEvaluateForHovers"), issues, "a boolean")
     item = get("exceptionBreakpointFilters", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_exception_breakpoints_filter)):
         at1 = (*path, "exceptionBreakpointFilters")
@@ -1360,34 +1360,34 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
                 ):
                     yield _walk_exception_breakpoints_filter, element, at1_
     item = get("supportsStepBack", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStepBack"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStepBack"), issues, "a boolean")
     item = get("supportsSetVariable", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSetVariable"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSetVariable"), issues, "a boolean")
     item = get("supportsRestartFrame", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRestartFrame"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRestartFrame"), issues, "a boolean")
     item = get("supportsGotoTargetsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsGotoTargetsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsGotoTargetsRequest"), issues, "a boolean")
     item = get("supportsStepInTargetsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStepInTargetsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStepInTargetsRequest"), issues, "a boolean")
     item = get("supportsCompletionsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCompletionsRequest"), issues, "a boolean")
     item = get("completionTriggerCharacters", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_text)):
         at3 = (*path, "completionTriggerCharacters")
         items2 = _list(item, at3, issues)
         if items2 is not None:
             for k, element2 in enumerate(items2):
-                if type(element2) is not str:
-                    _check_str(element2, (*at3, k), issues)
+                if not isinstance(element2, str):
+                    _report(element2, (*at3, k), issues, "a string")
     item = get("supportsModulesRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsModulesRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsModulesRequest"), issues, "a boolean")
     item = get("additionalModuleColumns", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_column_descriptor)):
         at4 = (*path, "additionalModuleColumns")
@@ -1410,77 +1410,87 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
                 ):
                     _check_enum(element5, (*at6, i5), issues, _CHECKSUM_ALGORITHM_ENUM)
     item = get("supportsRestartRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRestartRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRestartRequest"), issues, "a boolean")
     item = get("supportsExceptionOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionOptions"), issues, "a boolean")
     item = get("supportsValueFormattingOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsValueFormattingOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsValueFormattingOptions"), issues, "a boolean")
     item = get("supportsExceptionInfoRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionInfoRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionInfoRequest"), issues, "a boolean")
     item = get("supportTerminateDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportTerminateDebuggee"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportTerminateDebuggee"), issues, "a boolean")
     item = get("supportSuspendDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportSuspendDebuggee"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportSuspendDebuggee"), issues, "a boolean")
     item = get("supportsDelayedStackTraceLoading", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDelayedStackTraceLoading"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDelayedStackTraceLoading"), issues, "a boolean")
     item = get("supportsLoadedSourcesRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsLoadedSourcesRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsLoadedSourcesRequest"), issues, "a boolean")
     item = get("supportsLogPoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsLogPoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsLogPoints"), issues, "a boolean")
     item = get("supportsTerminateThreadsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsTerminateThreadsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsTerminateThreadsRequest"), issues, "a boolean")
     item = get("supportsSetExpression", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSetExpression"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSetExpression"), issues, "a boolean")
     item = get("supportsTerminateRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsTerminateRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsTerminateRequest"), issues, "a boolean")
     item = get("supportsDataBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDataBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDataBreakpoints"), issues, "a boolean")
     item = get("supportsReadMemoryRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsReadMemoryRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsReadMemoryRequest"), issues, "a boolean")
     item = get("supportsWriteMemoryRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsWriteMemoryRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsWriteMemoryRequest"), issues, "a boolean")
     item = get("supportsDisassembleRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDisassembleRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDisassembleRequest"), issues, "a boolean")
     item = get("supportsCancelRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCancelRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCancelRequest"), issues, "a boolean")
     item = get("supportsBreakpointLocationsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsBreakpointLocationsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsBreakpointLocationsRequest"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsClipboardContext", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsClipboardContext"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsClipboardContext"), issues, "a boolean")
     item = get("supportsSteppingGranularity", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSteppingGranularity"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSteppingGranularity"), issues, "a boolean")
     item = get("supportsInstructionBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsInstructionBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsInstructionBreakpoints"), issues, "a boolean")
     item = get("supportsExceptionFilterOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionFilterOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionFilterOptions"), issues, "a boolean")
     item = get("supportsSingleThreadExecutionRequests", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSingleThreadExecutionRequests"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsSingleThreadExecutionRequests"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsDataBreakpointBytes", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDataBreakpointBytes"), issues, "a boolean")
     item = get("breakpointModes", _ABSENT)
     if item is not _ABSENT:
         at7 = (*path, "breakpointModes")
@@ -1491,8 +1501,8 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
                 if _walkable(element6, at7_, issues):
                     yield _walk_breakpoint_mode, element6, at7_
     item = get("supportsANSIStyling", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsANSIStyling"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsANSIStyling"), issues, "a boolean")
 
 
 def validate_exception_breakpoints_filter(value: object) -> list[ValidationIssue]:
@@ -1542,23 +1552,23 @@ def _walk_exception_breakpoints_filter(
     if get is None:
         return
     item = get("filter", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "filter"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "filter"), issues, "a string")
     item = get("label", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "label"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "label"), issues, "a string")
     item = get("description", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "description"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "description"), issues, "a string")
     item = get("default", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "default"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "default"), issues, "a boolean")
     item = get("supportsCondition", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCondition"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCondition"), issues, "a boolean")
     item = get("conditionDescription", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "conditionDescription"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "conditionDescription"), issues, "a string")
 
 
 def validate_column_descriptor(value: object) -> list[ValidationIssue]:
@@ -1611,14 +1621,14 @@ def _walk_column_descriptor(
     if get is None:
         return
     item = get("attributeName", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "attributeName"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "attributeName"), issues, "a string")
     item = get("label", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "label"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "label"), issues, "a string")
     item = get("format", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "format"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "format"), issues, "a string")
     item = get("type", _ABSENT)
     if not (
         item is _ABSENT
@@ -1659,14 +1669,14 @@ def _walk_breakpoint_mode(
     if get is None:
         return
     item = get("mode", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "mode"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "mode"), issues, "a string")
     item = get("label", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "label"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "label"), issues, "a string")
     item = get("description", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "description"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "description"), issues, "a string")
     item = get("appliesTo", _ABSENT)
     at1 = (*path, "appliesTo")
     items = _list(item, at1, issues)
@@ -1728,26 +1738,26 @@ def _walk_structured_message(
     if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("format", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "format"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "format"), issues, "a string")
     item = get("variables", _ABSENT)
     if not (item is _ABSENT or _all_values(item, _is_text)):
         at1 = (*path, "variables")
         for key, element in _entries(item, at1, issues):
-            if type(element) is not str:
-                _check_str(element, (*at1, key), issues)
+            if not isinstance(element, str):
+                _report(element, (*at1, key), issues, "a string")
     item = get("sendTelemetry", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "sendTelemetry"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "sendTelemetry"), issues, "a boolean")
     item = get("showUser", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "showUser"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "showUser"), issues, "a boolean")
     item = get("url", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "url"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "url"), issues, "a string")
     item = get("urlLabel", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "urlLabel"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "urlLabel"), issues, "a string")
 
 
 def validate_thread(value: object) -> list[ValidationIssue]:
@@ -1791,8 +1801,8 @@ def _walk_thread(value: object, path: _Path, issues: list[ValidationIssue]) -> N
     if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
 
 
 def validate_source(value: object) -> list[ValidationIssue]:
@@ -1852,11 +1862,11 @@ def _walk_source(  # noqa: PLR0912
     if get is None:
         return
     item = get("name", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "name"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("path", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "path"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "path"), issues, "a string")
     item = get("sourceReference", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "sourceReference"), issues)
@@ -1872,8 +1882,8 @@ def _walk_source(  # noqa: PLR0912
             _SOURCE_PRESENTATION_HINT_ENUM,
         )
     item = get("origin", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "origin"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "origin"), issues, "a string")
     item = get("sources", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_related_source)):
         at1 = (*path, "sources")
@@ -1950,11 +1960,11 @@ def _walk_related_source(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "name"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("path", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "path"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "path"), issues, "a string")
     item = get("sourceReference", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "sourceReference"), issues)
@@ -1970,8 +1980,8 @@ def _walk_related_source(
             _SOURCE_PRESENTATION_HINT_ENUM,
         )
     item = get("origin", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "origin"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "origin"), issues, "a string")
     item = get("adapterData", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "adapterData"), issues)
@@ -2027,8 +2037,8 @@ def _walk_checksum(value: object, path: _Path, issues: list[ValidationIssue]) ->
     if not (type(item) is str and item in _CHECKSUM_ALGORITHM_VALUES):
         _check_enum(item, (*path, "algorithm"), issues, _CHECKSUM_ALGORITHM_ENUM)
     item = get("checksum", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "checksum"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "checksum"), issues, "a string")
 
 
 def validate_source_breakpoint(value: object) -> list[ValidationIssue]:
@@ -2086,17 +2096,17 @@ def _walk_source_breakpoint(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "column"), issues)
     item = get("condition", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "condition"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "condition"), issues, "a string")
     item = get("hitCondition", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "hitCondition"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "hitCondition"), issues, "a string")
     item = get("logMessage", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "logMessage"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "logMessage"), issues, "a string")
     item = get("mode", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "mode"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "mode"), issues, "a string")
 
 
 def validate_breakpoint(value: object) -> list[ValidationIssue]:
@@ -2173,11 +2183,11 @@ def _walk_breakpoint(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "id"), issues)
     item = get("verified", _ABSENT)
-    if type(item) is not bool:
-        _check_bool(item, (*path, "verified"), issues)
+    if not isinstance(item, bool):
+        _report(item, (*path, "verified"), issues, "a boolean")
     item = get("message", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "message"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "message"), issues, "a string")
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
@@ -2195,8 +2205,8 @@ def _walk_breakpoint(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("instructionReference", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "instructionReference"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "instructionReference"), issues, "a string")
     item = get("offset", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "offset"), issues)
@@ -2277,8 +2287,8 @@ def _walk_stack_frame(
     if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
@@ -2296,11 +2306,11 @@ def _walk_stack_frame(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("canRestart", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "canRestart"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "canRestart"), issues, "a boolean")
     item = get("instructionPointerReference", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "instructionPointerReference"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "instructionPointerReference"), issues, "a string")
     item = get("moduleId", _ABSENT)
     if not (item is _ABSENT or _is_whole(item) or type(item) is str):
         matched = _is_int_value(item) or isinstance(item, str)
@@ -2363,8 +2373,8 @@ def _walk_value_format(
     if get is None:
         return
     item = get("hex", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "hex"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "hex"), issues, "a boolean")
 
 
 def validate_stack_frame_format(value: object) -> list[ValidationIssue]:
@@ -2414,29 +2424,29 @@ def _walk_stack_frame_format(
     if get is None:
         return
     item = get("hex", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "hex"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "hex"), issues, "a boolean")
     item = get("parameters", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "parameters"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "parameters"), issues, "a boolean")
     item = get("parameterTypes", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "parameterTypes"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "parameterTypes"), issues, "a boolean")
     item = get("parameterNames", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "parameterNames"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "parameterNames"), issues, "a boolean")
     item = get("parameterValues", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "parameterValues"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "parameterValues"), issues, "a boolean")
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "line"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "line"), issues, "a boolean")
     item = get("module", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "module"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "module"), issues, "a boolean")
     item = get("includeAll", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "includeAll"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "includeAll"), issues, "a boolean")
 
 
 def validate_scope(value: object) -> list[ValidationIssue]:
@@ -2506,8 +2516,8 @@ def _walk_scope(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("presentationHint", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "presentationHint"), issues)
@@ -2521,8 +2531,8 @@ def _walk_scope(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("expensive", _ABSENT)
-    if type(item) is not bool:
-        _check_bool(item, (*path, "expensive"), issues)
+    if not isinstance(item, bool):
+        _report(item, (*path, "expensive"), issues, "a boolean")
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
@@ -2568,21 +2578,21 @@ def _walk_variable(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("value", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "value"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "value"), issues, "a string")
     item = get("type", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "type"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "type"), issues, "a string")
     item = get("presentationHint", _ABSENT)
     at_ = (*path, "presentationHint")
     if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_variable_presentation_hint, item, at_
     item = get("evaluateName", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "evaluateName"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "evaluateName"), issues, "a string")
     item = get("variablesReference", _ABSENT)
     if not _is_whole(item):
         _check_int(item, (*path, "variablesReference"), issues)
@@ -2593,8 +2603,8 @@ def _walk_variable(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "memoryReference"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "memoryReference"), issues, "a string")
     item = get("declarationLocationReference", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "declarationLocationReference"), issues)
@@ -2646,8 +2656,8 @@ def _walk_variable_presentation_hint(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "visibility"), issues)
     item = get("lazy", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "lazy"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "lazy"), issues, "a boolean")
 
 
 def validate_initialize_payload(value: object) -> list[ValidationIssue]:
@@ -2734,56 +2744,61 @@ def _walk_initialize_payload(  # noqa: PLR0912, PLR0915
     if get is None:
         return
     item = get("clientID", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "clientID"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "clientID"), issues, "a string")
     item = get("clientName", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "clientName"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "clientName"), issues, "a string")
     item = get("adapterID", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "adapterID"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "adapterID"), issues, "a string")
     item = get("locale", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "locale"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "locale"), issues, "a string")
     item = get("linesStartAt1", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "linesStartAt1"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "linesStartAt1"), issues, "a boolean")
     item = get("columnsStartAt1", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "columnsStartAt1"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "columnsStartAt1"), issues, "a boolean")
     item = get("pathFormat", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "pathFormat"), issues)
     item = get("supportsVariableType", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsVariableType"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsVariableType"), issues, "a boolean")
     item = get("supportsVariablePaging", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsVariablePaging"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsVariablePaging"), issues, "a boolean")
     item = get("supportsRunInTerminalRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRunInTerminalRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRunInTerminalRequest"), issues, "a boolean")
     item = get("supportsMemoryReferences", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsMemoryReferences"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsMemoryReferences"), issues, "a boolean")
     item = get("supportsProgressReporting", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsProgressReporting"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsProgressReporting"), issues, "a boolean")
     item = get("supportsInvalidatedEvent", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsInvalidatedEvent"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsInvalidatedEvent"), issues, "a boolean")
     item = get("supportsMemoryEvent", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsMemoryEvent"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsMemoryEvent"), issues, "a boolean")
     item = get("supportsArgsCanBeInterpretedByShell", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsArgsCanBeInterpretedByShell"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsArgsCanBeInterpretedByShell"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsStartDebuggingRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStartDebuggingRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStartDebuggingRequest"), issues, "a boolean")
     item = get("supportsANSIStyling", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsANSIStyling"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsANSIStyling"), issues, "a boolean")
 
 
 def validate_configuration_done_payload(value: object) -> list[ValidationIssue]:
@@ -2825,8 +2840,8 @@ def validate_launch_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("noDebug", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("noDebug",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("noDebug",), issues, "a boolean")
     item = get("__restart", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, ("__restart",), issues)
@@ -2891,14 +2906,14 @@ def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("restart", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("restart",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("restart",), issues, "a boolean")
     item = get("terminateDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("terminateDebuggee",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("terminateDebuggee",), issues, "a boolean")
     item = get("suspendDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("suspendDebuggee",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("suspendDebuggee",), issues, "a boolean")
     return issues
 
 
@@ -2979,8 +2994,8 @@ def _walk_set_breakpoints_payload(
                 if not _is_whole(element3):
                     _check_int(element3, (*at4, i3), issues)
     item = get("sourceModified", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "sourceModified"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "sourceModified"), issues, "a boolean")
 
 
 def validate_continue_payload(value: object) -> list[ValidationIssue]:
@@ -3004,8 +3019,8 @@ def validate_continue_payload(value: object) -> list[ValidationIssue]:
     if not _is_whole(item):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("singleThread",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("singleThread",), issues, "a boolean")
     return issues
 
 
@@ -3044,8 +3059,8 @@ def validate_next_payload(value: object) -> list[ValidationIssue]:
     if not _is_whole(item):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("singleThread",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("singleThread",), issues, "a boolean")
     item = get("granularity", _ABSENT)
     if not (
         item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
@@ -3093,8 +3108,8 @@ def validate_step_in_payload(value: object) -> list[ValidationIssue]:
     if not _is_whole(item):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("singleThread",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("singleThread",), issues, "a boolean")
     item = get("targetId", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, ("targetId",), issues)
@@ -3396,8 +3411,8 @@ def _walk_evaluate_payload(
     if get is None:
         return
     item = get("expression", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "expression"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "expression"), issues, "a string")
     item = get("frameId", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "frameId"), issues)
@@ -3477,20 +3492,20 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
     if type(item) is not str:
         _check_str(item, ("reason",), issues)
     item = get("description", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, ("description",), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, ("description",), issues, "a string")
     item = get("threadId", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, ("threadId",), issues)
     item = get("preserveFocusHint", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("preserveFocusHint",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("preserveFocusHint",), issues, "a boolean")
     item = get("text", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, ("text",), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, ("text",), issues, "a string")
     item = get("allThreadsStopped", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("allThreadsStopped",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("allThreadsStopped",), issues, "a boolean")
     item = get("hitBreakpointIds", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_whole)):
         at1 = ("hitBreakpointIds",)
@@ -3535,8 +3550,8 @@ def validate_continued_payload(value: object) -> list[ValidationIssue]:
     if not _is_whole(item):
         _check_int(item, ("threadId",), issues)
     item = get("allThreadsContinued", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, ("allThreadsContinued",), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("allThreadsContinued",), issues, "a boolean")
     return issues
 
 
@@ -3712,8 +3727,8 @@ def _walk_output_payload(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "category"), issues)
     item = get("output", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "output"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "output"), issues, "a string")
     item = get("group", _ABSENT)
     if not (
         item is _ABSENT or (type(item) is str and item in _OUTPUT_EVENT_GROUP_VALUES)
@@ -3846,20 +3861,20 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
     if get is None:
         return
     item = get("supportsConfigurationDoneRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsConfigurationDoneRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsConfigurationDoneRequest"), issues, "a boolean")
     item = get("supportsFunctionBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsFunctionBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsFunctionBreakpoints"), issues, "a boolean")
     item = get("supportsConditionalBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsConditionalBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsConditionalBreakpoints"), issues, "a boolean")
     item = get("supportsHitConditionalBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsHitConditionalBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsHitConditionalBreakpoints"), issues, "a boolean")
     item = get("supportsEvaluateForHovers", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsEvaluateForHovers"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsEvaluateForHovers"), issues, "a boolean")
     item = get("exceptionBreakpointFilters", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_exception_breakpoints_filter)):
         at1 = (*path, "exceptionBreakpointFilters")
@@ -3872,34 +3887,34 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
                 ):
                     yield _walk_exception_breakpoints_filter, element, at1_
     item = get("supportsStepBack", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStepBack"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStepBack"), issues, "a boolean")
     item = get("supportsSetVariable", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSetVariable"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSetVariable"), issues, "a boolean")
     item = get("supportsRestartFrame", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRestartFrame"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRestartFrame"), issues, "a boolean")
     item = get("supportsGotoTargetsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsGotoTargetsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsGotoTargetsRequest"), issues, "a boolean")
     item = get("supportsStepInTargetsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStepInTargetsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStepInTargetsRequest"), issues, "a boolean")
     item = get("supportsCompletionsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCompletionsRequest"), issues, "a boolean")
     item = get("completionTriggerCharacters", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_text)):
         at3 = (*path, "completionTriggerCharacters")
         items2 = _list(item, at3, issues)
         if items2 is not None:
             for k, element2 in enumerate(items2):
-                if type(element2) is not str:
-                    _check_str(element2, (*at3, k), issues)
+                if not isinstance(element2, str):
+                    _report(element2, (*at3, k), issues, "a string")
     item = get("supportsModulesRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsModulesRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsModulesRequest"), issues, "a boolean")
     item = get("additionalModuleColumns", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_column_descriptor)):
         at4 = (*path, "additionalModuleColumns")
@@ -3922,77 +3937,87 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
                 ):
                     _check_enum(element5, (*at6, i5), issues, _CHECKSUM_ALGORITHM_ENUM)
     item = get("supportsRestartRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRestartRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRestartRequest"), issues, "a boolean")
     item = get("supportsExceptionOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionOptions"), issues, "a boolean")
     item = get("supportsValueFormattingOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsValueFormattingOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsValueFormattingOptions"), issues, "a boolean")
     item = get("supportsExceptionInfoRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionInfoRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionInfoRequest"), issues, "a boolean")
     item = get("supportTerminateDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportTerminateDebuggee"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportTerminateDebuggee"), issues, "a boolean")
     item = get("supportSuspendDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportSuspendDebuggee"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportSuspendDebuggee"), issues, "a boolean")
     item = get("supportsDelayedStackTraceLoading", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDelayedStackTraceLoading"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDelayedStackTraceLoading"), issues, "a boolean")
     item = get("supportsLoadedSourcesRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsLoadedSourcesRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsLoadedSourcesRequest"), issues, "a boolean")
     item = get("supportsLogPoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsLogPoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsLogPoints"), issues, "a boolean")
     item = get("supportsTerminateThreadsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsTerminateThreadsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsTerminateThreadsRequest"), issues, "a boolean")
     item = get("supportsSetExpression", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSetExpression"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSetExpression"), issues, "a boolean")
     item = get("supportsTerminateRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsTerminateRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsTerminateRequest"), issues, "a boolean")
     item = get("supportsDataBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDataBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDataBreakpoints"), issues, "a boolean")
     item = get("supportsReadMemoryRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsReadMemoryRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsReadMemoryRequest"), issues, "a boolean")
     item = get("supportsWriteMemoryRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsWriteMemoryRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsWriteMemoryRequest"), issues, "a boolean")
     item = get("supportsDisassembleRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDisassembleRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDisassembleRequest"), issues, "a boolean")
     item = get("supportsCancelRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCancelRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCancelRequest"), issues, "a boolean")
     item = get("supportsBreakpointLocationsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsBreakpointLocationsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsBreakpointLocationsRequest"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsClipboardContext", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsClipboardContext"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsClipboardContext"), issues, "a boolean")
     item = get("supportsSteppingGranularity", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSteppingGranularity"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSteppingGranularity"), issues, "a boolean")
     item = get("supportsInstructionBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsInstructionBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsInstructionBreakpoints"), issues, "a boolean")
     item = get("supportsExceptionFilterOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionFilterOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionFilterOptions"), issues, "a boolean")
     item = get("supportsSingleThreadExecutionRequests", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSingleThreadExecutionRequests"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsSingleThreadExecutionRequests"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsDataBreakpointBytes", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDataBreakpointBytes"), issues, "a boolean")
     item = get("breakpointModes", _ABSENT)
     if item is not _ABSENT:
         at7 = (*path, "breakpointModes")
@@ -4003,8 +4028,8 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
                 if _walkable(element6, at7_, issues):
                     yield _walk_breakpoint_mode, element6, at7_
     item = get("supportsANSIStyling", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsANSIStyling"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsANSIStyling"), issues, "a boolean")
 
 
 def validate_set_breakpoints_result(value: object) -> list[ValidationIssue]:
@@ -4091,8 +4116,8 @@ def _walk_continue_result(
     if get is None:
         return
     item = get("allThreadsContinued", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "allThreadsContinued"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "allThreadsContinued"), issues, "a boolean")
 
 
 def validate_stack_trace_result(value: object) -> list[ValidationIssue]:
@@ -4303,11 +4328,11 @@ def _walk_evaluate_result(
     if get is None:
         return
     item = get("result", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "result"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "result"), issues, "a string")
     item = get("type", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "type"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "type"), issues, "a string")
     item = get("presentationHint", _ABSENT)
     at_ = (*path, "presentationHint")
     if item is not _ABSENT and _walkable(item, at_, issues):
@@ -4322,8 +4347,8 @@ def _walk_evaluate_result(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "memoryReference"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "memoryReference"), issues, "a string")
     item = get("valueLocationReference", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "valueLocationReference"), issues)
@@ -4598,7 +4623,11 @@ def _wrong(
 
 
 def _report(
-    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
 ) -> None:
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
@@ -4628,16 +4657,6 @@ def _check_int(
     if _is_int_value(item):
         return True
     _report(item, at, issues, "an integer", nullable)
-    return False
-
-
-def _check_bool(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a boolean; True when it is one."""
-    if isinstance(item, bool):
-        return True
-    _report(item, at, issues, "a boolean", nullable)
     return False
 
 

@@ -724,8 +724,8 @@ def _walk_response_error(
     if not _is_whole(item):
         _check_int(item, (*path, "code"), issues)
     item = get("message", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "message"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "message"), issues, "a string")
     item = get("data", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "data"), issues)
@@ -772,11 +772,11 @@ def _walk_client_info(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("version", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "version"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "version"), issues, "a string")
 
 
 def validate_server_info(value: object) -> list[ValidationIssue]:
@@ -820,11 +820,11 @@ def _walk_server_info(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("version", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "version"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "version"), issues, "a string")
 
 
 def validate_workspace_folder(value: object) -> list[ValidationIssue]:
@@ -873,8 +873,8 @@ def _walk_workspace_folder(
     if _check_str(item, at_, issues):
         _check_text(item, at_, issues, None, "uri")
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
 
 
 def validate_text_document_sync_client_capabilities(
@@ -926,17 +926,17 @@ def _walk_text_document_sync_client_capabilities(
     if get is None:
         return
     item = get("dynamicRegistration", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "dynamicRegistration"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "dynamicRegistration"), issues, "a boolean")
     item = get("willSave", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "willSave"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "willSave"), issues, "a boolean")
     item = get("willSaveWaitUntil", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "willSaveWaitUntil"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "willSaveWaitUntil"), issues, "a boolean")
     item = get("didSave", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "didSave"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "didSave"), issues, "a boolean")
 
 
 def validate_hover_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -985,8 +985,8 @@ def _walk_hover_client_capabilities(
     if get is None:
         return
     item = get("dynamicRegistration", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "dynamicRegistration"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "dynamicRegistration"), issues, "a boolean")
     item = get("contentFormat", _ABSENT)
     if not (item is _ABSENT or _all_in(item, _MARKUP_KIND_VALUES)):
         at1 = (*path, "contentFormat")
@@ -1065,21 +1065,21 @@ def _walk_publish_diagnostics_client_capabilities(
     if get is None:
         return
     item = get("relatedInformation", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "relatedInformation"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "relatedInformation"), issues, "a boolean")
     item = get("tagSupport", _ABSENT)
     at_ = (*path, "tagSupport")
     if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_diagnostic_tag_support, item, at_
     item = get("versionSupport", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "versionSupport"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "versionSupport"), issues, "a boolean")
     item = get("codeDescriptionSupport", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "codeDescriptionSupport"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "codeDescriptionSupport"), issues, "a boolean")
     item = get("dataSupport", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "dataSupport"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "dataSupport"), issues, "a boolean")
 
 
 def validate_text_document_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -1248,8 +1248,8 @@ def _walk_save_options(
     if get is None:
         return
     item = get("includeText", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "includeText"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "includeText"), issues, "a boolean")
 
 
 def validate_text_document_sync_options(value: object) -> list[ValidationIssue]:
@@ -1303,8 +1303,8 @@ def _walk_text_document_sync_options(
     if get is None:
         return
     item = get("openClose", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "openClose"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "openClose"), issues, "a boolean")
     item = get("change", _ABSENT)
     if not (
         item is _ABSENT
@@ -1312,11 +1312,11 @@ def _walk_text_document_sync_options(
     ):
         _check_enum(item, (*path, "change"), issues, _TEXT_DOCUMENT_SYNC_KIND_ENUM)
     item = get("willSave", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "willSave"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "willSave"), issues, "a boolean")
     item = get("willSaveWaitUntil", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "willSaveWaitUntil"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "willSaveWaitUntil"), issues, "a boolean")
     item = get("save", _ABSENT)
     if not (item is _ABSENT or type(item) is bool or _is_save_options(item)):
         matched = (
@@ -1366,8 +1366,8 @@ def _walk_hover_options(
     if get is None:
         return
     item = get("workDoneProgress", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "workDoneProgress"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "workDoneProgress"), issues, "a boolean")
 
 
 def validate_server_capabilities(value: object) -> list[ValidationIssue]:
@@ -1700,14 +1700,14 @@ def _walk_text_document_item(
     if _check_str(item, at_, issues):
         _check_text(item, at_, issues, None, "uri")
     item = get("languageId", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "languageId"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "languageId"), issues, "a string")
     item = get("version", _ABSENT)
     if not _is_whole(item):
         _check_int(item, (*path, "version"), issues)
     item = get("text", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "text"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "text"), issues, "a string")
 
 
 def validate_markup_content(value: object) -> list[ValidationIssue]:
@@ -1755,8 +1755,8 @@ def _walk_markup_content(
     if not (type(item) is str and item in _MARKUP_KIND_VALUES):
         _check_enum(item, (*path, "kind"), issues, _MARKUP_KIND_ENUM)
     item = get("value", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "value"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "value"), issues, "a string")
 
 
 def validate_marked_string_with_language(value: object) -> list[ValidationIssue]:
@@ -1800,11 +1800,11 @@ def _walk_marked_string_with_language(
     if get is None:
         return
     item = get("language", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "language"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "language"), issues, "a string")
     item = get("value", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "value"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "value"), issues, "a string")
 
 
 def validate_code_description(value: object) -> list[ValidationIssue]:
@@ -1896,8 +1896,8 @@ def _walk_diagnostic_related_information(
     if not _is_location(item) and _walkable(item, at_, issues):
         yield _walk_location, item, at_
     item = get("message", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "message"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "message"), issues, "a string")
 
 
 def validate_diagnostic(value: object) -> list[ValidationIssue]:
@@ -1948,8 +1948,8 @@ def _walk_diagnostic(  # noqa: PLR0912
     ):
         yield _walk_code_description, item, at1_
     item = get("source", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "source"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "source"), issues, "a string")
     item = get("message", _ABSENT)
     if not (type(item) is str or _is_markup_content(item)):
         matched = (
@@ -2026,11 +2026,11 @@ def _walk_initialize_payload(  # noqa: PLR0912
     ):
         yield _walk_client_info, item, at_
     item = get("locale", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "locale"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "locale"), issues, "a string")
     item = get("rootPath", _ABSENT)
-    if not (item is _ABSENT or item is None or type(item) is str):
-        _check_str(item, (*path, "rootPath"), issues, True)
+    if not (item is _ABSENT or item is None or isinstance(item, str)):
+        _report(item, (*path, "rootPath"), issues, "a string", True)
     item = get("rootUri", _ABSENT)
     at1_ = (*path, "rootUri")
     if _check_str(item, at1_, issues, True):
@@ -2578,7 +2578,11 @@ def _wrong(
 
 
 def _report(
-    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
 ) -> None:
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
@@ -2608,16 +2612,6 @@ def _check_int(
     if _is_int_value(item):
         return True
     _report(item, at, issues, "an integer", nullable)
-    return False
-
-
-def _check_bool(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a boolean; True when it is one."""
-    if isinstance(item, bool):
-        return True
-    _report(item, at, issues, "a boolean", nullable)
     return False
 
 

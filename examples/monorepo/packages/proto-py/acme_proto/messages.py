@@ -159,8 +159,8 @@ def validate_job_offered_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("job_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("job_id",), issues)
+    if not isinstance(item, str):
+        _report(item, ("job_id",), issues, "a string")
     item = get("attempt", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, ("attempt",), issues)
@@ -195,8 +195,8 @@ def validate_job_status_payload(value: object) -> list[ValidationIssue]:
     if get is None:
         return issues
     item = get("job_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, ("job_id",), issues)
+    if not isinstance(item, str):
+        _report(item, ("job_id",), issues, "a string")
     item = get("state", _ABSENT)
     if not (type(item) is str and item in _JOB_STATE_VALUES):
         _check_enum(item, ("state",), issues, _JOB_STATE_ENUM)
@@ -328,7 +328,11 @@ def _wrong(
 
 
 def _report(
-    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
 ) -> None:
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
@@ -339,16 +343,6 @@ def _report(
             words += " or null"
         message = f"expected {words}, got {_describe(item)}"
         issues.append(ValidationIssue(at, "wrong_type", message))
-
-
-def _check_str(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a string; True when it is one."""
-    if isinstance(item, str):
-        return True
-    _report(item, at, issues, "a string", nullable)
-    return False
 
 
 def _check_int(
