@@ -44,29 +44,19 @@ function row(what, measured, anchor, ratio, goal, met) {
   rows.push([what, measured, anchor, ratio === undefined ? "" : x(ratio), goal, met === undefined ? "" : met ? "meets" : "MISSES"]);
 }
 
-// --- validators: each script checks every contender's verdict on every message before timing
-{
-  const ts = join(repo, "bench", "validators-ts.mjs");
-  say(`TypeScript validators: bench/validators-ts.mjs --rounds ${runs + 1}`);
-  const r = spawnSync(process.execPath, [ts, "--rounds", String(runs + 1)], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`bench/validators-ts.mjs failed:\n${r.stderr}`);
+// --- validators: each script checks every contender's verdict on every message before timing,
+// and prints the same JSON lines: `{measure: "<name> throughput", msgPerSec}` per contender and
+// `{measure, value, unit, target, met}` per target.
+for (const [label, command, script, args] of [
+  ["TS", process.execPath, "validators-ts.mjs", ["--rounds", String(runs + 1)]],
+  ["Python", "python3", "validators-py.py", ["--runs", String(runs - 1)]],
+]) {
+  say(`${label} validators: bench/${script} ${args.join(" ")}`);
+  const r = spawnSync(command, [join(repo, "bench", script), ...args], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`bench/${script} failed:\n${r.stderr}`);
   for (const m of jsonLines(r.stdout)) {
-    if (m.msgPerSec !== undefined) row(`TS ${m.measure}`, `${m.msgPerSec.toLocaleString("en")} msg/s`, "", undefined, "", undefined);
-    else if (m.value !== undefined) row(`TS ${m.measure}`, `${m.value} ${m.unit}`, "same run", undefined, m.target, m.met);
-  }
-}
-{
-  const py = join(repo, "bench", "validators-py.py");
-  say(`Python validators: bench/validators-py.py --runs ${runs - 1}`);
-  const r = spawnSync("python3", [py, "--runs", String(runs - 1)], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`bench/validators-py.py failed:\n${r.stderr}`);
-  // generated_speed_ratio: the contender's time over the generated validator's (how many times faster the generated one is).
-  const goals = { "hand-written check": 0.8, "pydantic 2 (strict)": 2, jsonschema: 65 };
-  for (const m of jsonLines(r.stdout).filter((x) => x.measure === "validators")) {
-    const goal = Object.entries(goals).find(([k]) => m.validator.startsWith(k.split(" (")[0]))?.[1];
-    const measured = `${Math.round(m.msg_per_s).toLocaleString("en")} msg/s`;
-    if (m.validator === "generated validate_payload") row("Python generated validate_payload", measured, "", undefined, "", undefined);
-    else row(`Python generated vs ${m.validator}`, measured, `${m.validator}`, m.generated_speed_ratio, goal === undefined ? "" : `≥ ${goal}×`, goal === undefined ? undefined : m.generated_speed_ratio >= goal);
+    if (m.msgPerSec !== undefined) row(`${label} ${m.measure}`, `${m.msgPerSec.toLocaleString("en")} msg/s`, "", undefined, "", undefined);
+    else if (m.value !== undefined) row(`${label} ${m.measure}`, `${m.value} ${m.unit}`, "same run", undefined, m.target, m.met);
   }
 }
 

@@ -365,7 +365,7 @@ def parse_model_exchange_meta(value: object) -> ModelExchangeMeta:
 
 
 def _is_model_exchange_meta(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("model_buffer_type")) is str
@@ -440,10 +440,41 @@ def validate_hello_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_hello_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(obj.get("session_id")) is str
+        and type(obj.get("job_id")) is str
+        and type(obj.get("site_name")) is str
+        and type(obj.get("trainer_fqcn")) is str
+        and type(v := obj.get("rank")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and type(v := obj.get("protocol_version")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_hello_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("session_id", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("session_id",), issues, "a string")
+    item = get("job_id", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("job_id",), issues, "a string")
+    item = get("site_name", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("site_name",), issues, "a string")
+    item = get("trainer_fqcn", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("trainer_fqcn",), issues, "a string")
+    item = get("rank", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("rank",), issues)
+    item = get("protocol_version", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("protocol_version",), issues)
     return issues
 
 
@@ -453,50 +484,8 @@ def parse_hello_payload(value: object) -> HelloPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_hello_payload(value):
-        _raise_if_invalid(validate_hello_payload(value))
+    _raise_if_invalid(validate_hello_payload(value))
     return cast("HelloPayload", value)
-
-
-def _is_hello_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("session_id")) is str
-        and type(obj.get("job_id")) is str
-        and type(obj.get("site_name")) is str
-        and type(obj.get("trainer_fqcn")) is str
-        and _is_whole(obj.get("rank"))
-        and _is_whole(obj.get("protocol_version"))
-    )
-
-
-def _walk_hello_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("session_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "session_id"), issues)
-    item = get("job_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "job_id"), issues)
-    item = get("site_name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "site_name"), issues)
-    item = get("trainer_fqcn", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "trainer_fqcn"), issues)
-    item = get("rank", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "rank"), issues)
-    item = get("protocol_version", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "protocol_version"), issues)
 
 
 def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
@@ -504,10 +493,16 @@ def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_hello_challenge_payload(value):
+    obj: Any = value
+    if type(value) is dict and type(obj.get("nonce")) is str:
         return []
     issues: list[ValidationIssue] = []
-    _walk_hello_challenge_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("nonce", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("nonce",), issues, "a string")
     return issues
 
 
@@ -517,27 +512,8 @@ def parse_hello_challenge_payload(value: object) -> HelloChallengePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_hello_challenge_payload(value):
-        _raise_if_invalid(validate_hello_challenge_payload(value))
+    _raise_if_invalid(validate_hello_challenge_payload(value))
     return cast("HelloChallengePayload", value)
-
-
-def _is_hello_challenge_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and type(obj.get("nonce")) is str
-
-
-def _walk_hello_challenge_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("nonce", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "nonce"), issues)
 
 
 def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
@@ -545,10 +521,16 @@ def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_hello_proof_payload(value):
+    obj: Any = value
+    if type(value) is dict and type(obj.get("proof")) is str:
         return []
     issues: list[ValidationIssue] = []
-    _walk_hello_proof_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("proof", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("proof",), issues, "a string")
     return issues
 
 
@@ -558,27 +540,8 @@ def parse_hello_proof_payload(value: object) -> HelloProofPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_hello_proof_payload(value):
-        _raise_if_invalid(validate_hello_proof_payload(value))
+    _raise_if_invalid(validate_hello_proof_payload(value))
     return cast("HelloProofPayload", value)
-
-
-def _is_hello_proof_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and type(obj.get("proof")) is str
-
-
-def _walk_hello_proof_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("proof", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "proof"), issues)
 
 
 def validate_hello_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -586,10 +549,10 @@ def validate_hello_accepted_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_hello_accepted_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_hello_accepted_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -599,23 +562,8 @@ def parse_hello_accepted_payload(value: object) -> HelloAcceptedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_hello_accepted_payload(value):
-        _raise_if_invalid(validate_hello_accepted_payload(value))
+    _raise_if_invalid(validate_hello_accepted_payload(value))
     return cast("HelloAcceptedPayload", value)
-
-
-def _is_hello_accepted_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_hello_accepted_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_hello_rejected_payload(value: object) -> list[ValidationIssue]:
@@ -623,10 +571,16 @@ def validate_hello_rejected_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_hello_rejected_payload(value):
+    obj: Any = value
+    if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    _walk_hello_rejected_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("reason", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("reason",), issues, "a string")
     return issues
 
 
@@ -636,27 +590,8 @@ def parse_hello_rejected_payload(value: object) -> HelloRejectedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_hello_rejected_payload(value):
-        _raise_if_invalid(validate_hello_rejected_payload(value))
+    _raise_if_invalid(validate_hello_rejected_payload(value))
     return cast("HelloRejectedPayload", value)
-
-
-def _is_hello_rejected_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and type(obj.get("reason")) is str
-
-
-def _walk_hello_rejected_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "reason"), issues)
 
 
 def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
@@ -664,10 +599,31 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_task_ready_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(obj.get("task_id")) is str
+        and type(obj.get("task_name")) is str
+        and "model" in obj
+        and "params" in obj
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_task_ready_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("task_id", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("task_id",), issues, "a string")
+    item = get("task_name", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("task_name",), issues, "a string")
+    item = get("model", _ABSENT)
+    if item is _ABSENT:
+        _check_present(item, ("model",), issues)
+    item = get("params", _ABSENT)
+    if item is _ABSENT:
+        _check_present(item, ("params",), issues)
     return issues
 
 
@@ -677,40 +633,8 @@ def parse_task_ready_payload(value: object) -> TaskReadyPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_task_ready_payload(value):
-        _raise_if_invalid(validate_task_ready_payload(value))
+    _raise_if_invalid(validate_task_ready_payload(value))
     return cast("TaskReadyPayload", value)
-
-
-def _is_task_ready_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("task_id")) is str
-        and type(obj.get("task_name")) is str
-        and "model" in obj
-        and "params" in obj
-    )
-
-
-def _walk_task_ready_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("task_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "task_id"), issues)
-    item = get("task_name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "task_name"), issues)
-    item = get("model", _ABSENT)
-    _check_present(item, (*path, "model"), issues)
-    item = get("params", _ABSENT)
-    _check_present(item, (*path, "params"), issues)
 
 
 def validate_task_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -718,10 +642,10 @@ def validate_task_accepted_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_task_accepted_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_task_accepted_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -731,23 +655,8 @@ def parse_task_accepted_payload(value: object) -> TaskAcceptedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_task_accepted_payload(value):
-        _raise_if_invalid(validate_task_accepted_payload(value))
+    _raise_if_invalid(validate_task_accepted_payload(value))
     return cast("TaskAcceptedPayload", value)
-
-
-def _is_task_accepted_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_task_accepted_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_task_failed_payload(value: object) -> list[ValidationIssue]:
@@ -755,10 +664,10 @@ def validate_task_failed_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_task_failed_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_task_failed_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -768,23 +677,8 @@ def parse_task_failed_payload(value: object) -> TaskFailedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_task_failed_payload(value):
-        _raise_if_invalid(validate_task_failed_payload(value))
+    _raise_if_invalid(validate_task_failed_payload(value))
     return cast("TaskFailedPayload", value)
-
-
-def _is_task_failed_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_task_failed_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
@@ -792,10 +686,19 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_result_ready_payload(value):
+    obj: Any = value
+    if type(value) is dict and type(obj.get("result_id")) is str and "manifest" in obj:
         return []
     issues: list[ValidationIssue] = []
-    _walk_result_ready_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("result_id", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("result_id",), issues, "a string")
+    item = get("manifest", _ABSENT)
+    if item is _ABSENT:
+        _check_present(item, ("manifest",), issues)
     return issues
 
 
@@ -805,31 +708,8 @@ def parse_result_ready_payload(value: object) -> ResultReadyPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_result_ready_payload(value):
-        _raise_if_invalid(validate_result_ready_payload(value))
+    _raise_if_invalid(validate_result_ready_payload(value))
     return cast("ResultReadyPayload", value)
-
-
-def _is_result_ready_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict and type(obj.get("result_id")) is str and "manifest" in obj
-    )
-
-
-def _walk_result_ready_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("result_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "result_id"), issues)
-    item = get("manifest", _ABSENT)
-    _check_present(item, (*path, "manifest"), issues)
 
 
 def validate_result_accepted_payload(value: object) -> list[ValidationIssue]:
@@ -837,10 +717,10 @@ def validate_result_accepted_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_result_accepted_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_result_accepted_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -850,23 +730,8 @@ def parse_result_accepted_payload(value: object) -> ResultAcceptedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_result_accepted_payload(value):
-        _raise_if_invalid(validate_result_accepted_payload(value))
+    _raise_if_invalid(validate_result_accepted_payload(value))
     return cast("ResultAcceptedPayload", value)
-
-
-def _is_result_accepted_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_result_accepted_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_result_rejected_payload(value: object) -> list[ValidationIssue]:
@@ -874,10 +739,16 @@ def validate_result_rejected_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_result_rejected_payload(value):
+    obj: Any = value
+    if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    _walk_result_rejected_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("reason", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("reason",), issues, "a string")
     return issues
 
 
@@ -887,27 +758,8 @@ def parse_result_rejected_payload(value: object) -> ResultRejectedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_result_rejected_payload(value):
-        _raise_if_invalid(validate_result_rejected_payload(value))
+    _raise_if_invalid(validate_result_rejected_payload(value))
     return cast("ResultRejectedPayload", value)
-
-
-def _is_result_rejected_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and type(obj.get("reason")) is str
-
-
-def _walk_result_rejected_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "reason"), issues)
 
 
 def validate_log_payload(value: object) -> list[ValidationIssue]:
@@ -915,10 +767,10 @@ def validate_log_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_log_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_log_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -928,23 +780,8 @@ def parse_log_payload(value: object) -> LogPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_log_payload(value):
-        _raise_if_invalid(validate_log_payload(value))
+    _raise_if_invalid(validate_log_payload(value))
     return cast("LogPayload", value)
-
-
-def _is_log_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_log_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_heartbeat_payload(value: object) -> list[ValidationIssue]:
@@ -952,10 +789,10 @@ def validate_heartbeat_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_heartbeat_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_heartbeat_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -965,23 +802,8 @@ def parse_heartbeat_payload(value: object) -> HeartbeatPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_heartbeat_payload(value):
-        _raise_if_invalid(validate_heartbeat_payload(value))
+    _raise_if_invalid(validate_heartbeat_payload(value))
     return cast("HeartbeatPayload", value)
-
-
-def _is_heartbeat_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_heartbeat_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_abort_payload(value: object) -> list[ValidationIssue]:
@@ -989,10 +811,10 @@ def validate_abort_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_abort_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_abort_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -1002,23 +824,8 @@ def parse_abort_payload(value: object) -> AbortPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_abort_payload(value):
-        _raise_if_invalid(validate_abort_payload(value))
+    _raise_if_invalid(validate_abort_payload(value))
     return cast("AbortPayload", value)
-
-
-def _is_abort_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_abort_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_shutdown_payload(value: object) -> list[ValidationIssue]:
@@ -1026,10 +833,10 @@ def validate_shutdown_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_shutdown_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_shutdown_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -1039,23 +846,8 @@ def parse_shutdown_payload(value: object) -> ShutdownPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_shutdown_payload(value):
-        _raise_if_invalid(validate_shutdown_payload(value))
+    _raise_if_invalid(validate_shutdown_payload(value))
     return cast("ShutdownPayload", value)
-
-
-def _is_shutdown_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_shutdown_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_bye_payload(value: object) -> list[ValidationIssue]:
@@ -1063,10 +855,10 @@ def validate_bye_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_bye_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_bye_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -1076,23 +868,8 @@ def parse_bye_payload(value: object) -> ByePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_bye_payload(value):
-        _raise_if_invalid(validate_bye_payload(value))
+    _raise_if_invalid(validate_bye_payload(value))
     return cast("ByePayload", value)
-
-
-def _is_bye_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_bye_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_error_payload(value: object) -> list[ValidationIssue]:
@@ -1100,10 +877,16 @@ def validate_error_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_error_payload(value):
+    obj: Any = value
+    if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    _walk_error_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("reason", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("reason",), issues, "a string")
     return issues
 
 
@@ -1113,27 +896,8 @@ def parse_error_payload(value: object) -> ErrorPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_error_payload(value):
-        _raise_if_invalid(validate_error_payload(value))
+    _raise_if_invalid(validate_error_payload(value))
     return cast("ErrorPayload", value)
-
-
-def _is_error_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and type(obj.get("reason")) is str
-
-
-def _walk_error_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "reason"), issues)
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {
@@ -1414,7 +1178,9 @@ def _accounted(
 
 
 def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
-    _accounted(item, at, issues, nullable=False)
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
 
 
 def _kept(item: object, mark: int, issues: list[ValidationIssue]) -> object:
@@ -1431,15 +1197,22 @@ def _wrong(
     issues.append(ValidationIssue(at, "wrong_type", message))
 
 
-def _check_str(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a string; True when it is one."""
-    if isinstance(item, str):
-        return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a string", nullable)
-    return False
+def _report(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
+) -> None:
+    """Report ``item``, which failed its type check: missing, or of another type."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+    elif item is not _UNREAD and not (nullable and item is None):
+        if nullable:
+            words += " or null"
+        message = f"expected {words}, got {_describe(item)}"
+        issues.append(ValidationIssue(at, "wrong_type", message))
 
 
 def _check_int(
@@ -1448,8 +1221,7 @@ def _check_int(
     """Report ``item`` unless it is an integer; True when it is one."""
     if _is_int_value(item):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "an integer", nullable)
+    _report(item, at, issues, "an integer", nullable)
     return False
 
 
@@ -1514,6 +1286,8 @@ def _describe(value: object) -> str:
     words = _KIND_OF_TYPE.get(type(value))
     if words is not None:
         return words
+    if type(value) is int and -_FINITE_INT < value < _FINITE_INT:
+        return "an integer"
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -1536,6 +1310,8 @@ _KIND_OF_TYPE: dict[type, str] = {
 
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isidentifier():  # nothing in an identifier needs escaping
+        return f'"{text}"'
     if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)

@@ -274,8 +274,10 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
         return True
     return item is _UNREAD or (nullable and item is None)
 ` },
-  { name: "_check_present", uses: ["ValidationIssue", "_Path", "_accounted"], text: `def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
-    _accounted(item, at, issues, nullable=False)
+  { name: "_check_present", uses: ["ValidationIssue", "_Path", "_ABSENT", "_quote"], text: `def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
 ` },
   { name: "_walkable", uses: ["ValidationIssue", "_Path", "_accounted", "_object"], text: `def _walkable(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
@@ -391,44 +393,57 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     message = f"expected {words}, got {_describe(item)}"
     issues.append(ValidationIssue(at, "wrong_type", message))
 ` },
-  { name: "_check_str", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong"], text: `def _check_str(
+  { name: "_report", uses: ["ValidationIssue", "_Path", "_ABSENT", "_UNREAD", "_quote", "_describe"], text: `def _report(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
+) -> None:
+    """Report \`\`item\`\`, which failed its type check: missing, or of another type."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+    elif item is not _UNREAD and not (nullable and item is None):
+        if nullable:
+            words += " or null"
+        message = f"expected {words}, got {_describe(item)}"
+        issues.append(ValidationIssue(at, "wrong_type", message))
+` },
+  { name: "_check_str", uses: ["ValidationIssue", "_Path", "_report"], text: `def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a string; True when it is one."""
     if isinstance(item, str):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a string", nullable)
+    _report(item, at, issues, "a string", nullable)
     return False
 ` },
-  { name: "_check_int", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_is_int_value"], text: `def _check_int(
+  { name: "_check_int", uses: ["ValidationIssue", "_Path", "_report", "_is_int_value"], text: `def _check_int(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is an integer; True when it is one."""
     if _is_int_value(item):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "an integer", nullable)
+    _report(item, at, issues, "an integer", nullable)
     return False
 ` },
-  { name: "_check_float", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong", "_is_float_value"], text: `def _check_float(
+  { name: "_check_float", uses: ["ValidationIssue", "_Path", "_report", "_is_float_value"], text: `def _check_float(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a finite number; True when it is one."""
     if _is_float_value(item):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a number", nullable)
+    _report(item, at, issues, "a number", nullable)
     return False
 ` },
-  { name: "_check_bool", uses: ["ValidationIssue", "_Path", "_accounted", "_wrong"], text: `def _check_bool(
+  { name: "_check_bool", uses: ["ValidationIssue", "_Path", "_report"], text: `def _check_bool(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report \`\`item\`\` unless it is a boolean; True when it is one."""
     if isinstance(item, bool):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a boolean", nullable)
+    _report(item, at, issues, "a boolean", nullable)
     return False
 ` },
   { name: "_check_json", uses: ["ValidationIssue", "_Path", "_accounted", "_json_flaws", "_UNREADABLE"], text: `def _check_json(
@@ -738,11 +753,13 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
   { name: "_utf16", uses: [], text: `def _utf16(text: str) -> bytes:
     return text.encode("utf-16-be", "surrogatepass")
 ` },
-  { name: "_describe", uses: ["math", "_as_number", "_KINDS", "_KIND_OF_TYPE"], text: `def _describe(value: object) -> str:
+  { name: "_describe", uses: ["math", "_as_number", "_KINDS", "_KIND_OF_TYPE", "_FINITE_INT"], text: `def _describe(value: object) -> str:
     """What a value is, in the words of the messages ("an integer", "an array")."""
     words = _KIND_OF_TYPE.get(type(value))
     if words is not None:
         return words
+    if type(value) is int and -_FINITE_INT < value < _FINITE_INT:
+        return "an integer"
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -763,6 +780,8 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
 ` },
   { name: "_quote", uses: ["json", "_LONE_SURROGATE"], text: `def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isidentifier():  # nothing in an identifier needs escaping
+        return f'"{text}"'
     if text.isascii() and text.isprintable() and '"' not in text and "\\\\" not in text:
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)

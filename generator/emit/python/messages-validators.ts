@@ -9,7 +9,10 @@
  *   in the README's order with the README's messages; a nested record (or variant) is a step it
  *   yields to `_issues`, which runs it on an explicit stack, so no depth of records reaches the
  *   recursion limit.
- * - `validate_<name>` (list of issues) and `parse_<name>` (raises `PayloadValidationError`).
+ * - `validate_<name>` (list of issues) and `parse_<name>` (raises `PayloadValidationError`). A
+ *   topic payload's validator inlines its fast path and its walk (paths then constant tuples),
+ *   so a valid payload costs one call and an invalid one no path building, unless its walk
+ *   yields nested records or would pass the lint limits.
  *
  * Then the enum and union tables the code refers to, the topic tables and `validate_payload`.
  */
@@ -175,16 +178,22 @@ function boolLines(b: Bool & { kind: "and" | "or" }, indent: number): string {
 // ---------------------------------------------------------------------------------------------
 // The fast path.
 
-/** A value a fast check reads: the first use binds it (`v := obj.get("k")`), later ones name it. */
+/**
+ * A value a fast check reads: the first use binds it (`v := obj.get("k")`), later ones name it.
+ * `untyped`: read through `obj` (an `Any`), so a check may compare it after `type(v) is int`
+ * without a type checker having to narrow it.
+ */
 class FastValue {
   #bound = false;
   #uses = 0;
   readonly name: string;
   readonly source: string;
-  constructor(name: string, source: string, bound = false) {
+  readonly untyped: boolean;
+  constructor(name: string, source: string, bound = false, untyped = false) {
     this.name = name;
     this.source = source;
     this.#bound = bound;
+    this.untyped = untyped;
   }
   /** Marks a use; texts are resolved once the expression is complete (see `resolve`). */
   use(inCall: boolean): string {
@@ -230,8 +239,11 @@ function fastCheck(type: ValueType, v: FastValue, ctx: PyContext, plan: Validato
           return join("and", [base, atom(`${need("_fits_text")}(${v.use(true)}, ${c.minLength ?? "None"}, ${c.format === undefined ? "None" : pythonString(c.format)})`)]);
         }
         case "int": {
-          // A helper, not `type(v := …) is int and … < v`: mypy does not narrow a walrus target.
-          if (c.minimum === undefined && c.maximum === undefined) return atom(`${need("_is_whole")}(${v.use(true)})`);
+          // Inline when `v` is untyped; a helper otherwise: mypy does not narrow a walrus target.
+          if (c.minimum === undefined && c.maximum === undefined) {
+            if (!v.untyped) return atom(`${need("_is_whole")}(${v.use(true)})`);
+            return join("and", [atom(`type(${v.use(true)}) is int`), atom(`-${need("_FINITE_INT")} < ${v.use(false)} < _FINITE_INT`)]);
+          }
           const base = atom(`type(${v.use(true)}) is int`);
           return join("and", [base, atom(`${need("_fits_range")}(${v.use(true)}, ${pyNumber(c.minimum)}, ${pyNumber(c.maximum)})`)]);
         }
@@ -329,7 +341,15 @@ function checkedFields(view: ShapeView): Checked[] {
   return fields;
 }
 
-function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan): string | null {
+/** A shape's fast check: the `_is_<name>` function, and its condition for a validator to inline. */
+interface FastCheck {
+  readonly text: string;
+  readonly cond: Bool;
+  /** Whether `cond` reads the value through `obj` (an `Any` bound to it first). */
+  readonly readsObj: boolean;
+}
+
+function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan): FastCheck | null {
   const parts: Bool[] = [];
   for (const f of fields) {
     const key = pythonString(f.key);
@@ -339,7 +359,7 @@ function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: Re
     }
     const name = ruleVars.get(f.key) ?? "v";
     const absentAware = !f.required || acceptsNull(f.type) || ruleVars.has(f.key);
-    const v = new FastValue(name, absentAware ? `obj.get(${key}, ${ctx.need("_ABSENT")})` : `obj.get(${key})`);
+    const v = new FastValue(name, absentAware ? `obj.get(${key}, ${ctx.need("_ABSENT")})` : `obj.get(${key})`, false, true);
     const check = fastCheck(f.type, v, ctx, plan);
     if (check === null) return null;
     const whole = f.required ? check : join("or", [atom(`${v.use(false)} is _ABSENT`), check]);
@@ -359,13 +379,14 @@ function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: Re
   if (view.unknownKeys === "forbid") parts.push(atom(`${ctx.need(ctx.names.knownKeys(view.shape))}.issuperset(obj)`));
   const check = ctx.names.check(view.shape);
   const head = `${pyDef(check, ["value: object"], "bool")}\n`;
-  if (parts.length === 0) return `${head}    return type(value) is dict\n`;
+  if (parts.length === 0) return { text: `${head}    return type(value) is dict\n`, cond: atom("type(value) is dict"), readsObj: false };
   // The dict test heads the chain: `obj` is only read once it holds.
   const body = join("and", [atom("type(value) is dict"), ...parts]) as Bool;
-  const text = [head, `    obj = ${ctx.need("cast")}("dict[str, object]", value)\n`, `    return ${layoutBool(body, 4, 11, 0)}\n`].join("");
+  // `obj` reads the dict with no call (a `cast` is one) and no narrowing of `value` to check.
+  const text = [head, `    obj: ${ctx.need("Any")} = value\n`, `    return ${layoutBool(body, 4, 11, 0)}\n`].join("");
   // A check the layout cannot fit in the line length (very long keys or names) is left out: the
   // walk alone gives the same verdict, and ruff never has a line to reflow.
-  return fits(text) ? text : null;
+  return fits(text) ? { text, cond: body, readsObj: true } : null;
 }
 
 /** Whether every line of `text` is within the line length. */
@@ -421,7 +442,9 @@ function callLine(indent: number, callee: string, args: readonly string[], prefi
 /** An argument as the layout sees it: a path tuple `(*path, key)` can split like any tuple. */
 function argExpr(arg: string): PyExpr {
   const tuple = /^\(\*(\w+), (.+)\)$/.exec(arg);
-  return tuple === null ? pyAtom(arg) : pyTuple([pyAtom(`*${tuple[1]}`), pyAtom(tuple[2] ?? "")]);
+  if (tuple !== null) return pyTuple([pyAtom(`*${tuple[1]}`), pyAtom(tuple[2] ?? "")]);
+  const single = /^\((".*"),\)$/.exec(arg);
+  return single === null ? pyAtom(arg) : pyTuple([pyAtom(single[1] ?? "")]);
 }
 
 const nullArg = (nullable: boolean): string[] => (nullable ? ["True"] : []);
@@ -457,7 +480,20 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
     return;
   }
   const n = ctx.need;
-  const at = `(*${parent}, ${seg})`;
+  const at = pathTo(parent, seg);
+  // A string or a boolean: the check is `isinstance` itself, so a failed one is reported at once.
+  const plain = type.kind === "scalar" && (type.name === "bool" || (type.name === "string" && !hasConstraints(type)));
+  if (plain) {
+    const accepted = [...(optional ? [atom(`${item} is ${n("_ABSENT")}`)] : []), ...(nullable ? [atom(`${item} is None`)] : [])];
+    const cond = join("or", [...accepted, atom(`isinstance(${item}, ${type.name === "bool" ? "bool" : "str"})`)]) as Bool;
+    const head = ifNot(cond, indent);
+    if (fits(head)) {
+      w.lines.push(head);
+      const words = pythonString(type.name === "bool" ? "a boolean" : "a string");
+      w.lines.push(callLine(indent + 4, n("_report"), [item, at, "issues", words, ...nullArg(nullable)]));
+      return;
+    }
+  }
   // The guard's helpers count as used only when the guard is written (some kinds never use it).
   const pending: string[] = [];
   const trial: PyContext = { ...ctx, need: (name) => (pending.push(name), name) };
@@ -476,7 +512,10 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
     case "scalar": {
       const c = type.constraints ?? {};
       if (type.name === "any") {
-        if (!optional) emit(callLine(inner, n("_check_present"), [item, at, "issues"]));
+        if (optional) break;
+        // Only a missing key is reported: nothing to do (no path to build) when it is there.
+        w.lines.push(`${" ".repeat(indent)}if ${item} is ${n("_ABSENT")}:`);
+        w.lines.push(callLine(indent + 4, n("_check_present"), [item, at, "issues"]));
         break;
       }
       const checker = { string: "_check_str", int: "_check_int", float: "_check_float", bool: "_check_bool", json: "_check_json" }[type.name];
@@ -595,6 +634,15 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
   w.lines.push(...body);
 }
 
+/** The path of `seg` below `parent` (a name, or `()` at the root: then a constant tuple). */
+function pathTo(parent: string, seg: string): string {
+  return parent === "()" ? `(${seg},)` : `(*${parent}, ${seg})`;
+}
+
+function hasConstraints(type: ValueType & { kind: "scalar" }): boolean {
+  return type.constraints !== undefined && Object.values(type.constraints).some((c) => c !== undefined);
+}
+
 /** `at = (*path, key)` as a statement of its own (short conditions), unless it is a name already. */
 function bindAt(at: string, indent: number, w: Walk): string {
   if (/^\w+$/.test(at)) return at;
@@ -704,12 +752,25 @@ function memberCheck(type: ValueType, x: string, ctx: PyContext, plan: Validator
   }
 }
 
-function emitWalk(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan): { text: string; yields: boolean } {
+/**
+ * The walk of a shape: its function text, or with `root` its body lines for a validator that
+ * inlines it (the value at the root: paths are constant tuples, and it returns `issues`).
+ */
+function emitWalk(
+  view: ShapeView,
+  fields: readonly Checked[],
+  ruleVars: ReadonlyMap<string, string>,
+  ctx: PyContext,
+  plan: ValidatorPlan,
+  root = false,
+  subject = "value",
+): { text: string; lines: readonly string[]; yields: boolean } {
   const w: Walk = { lines: [], yields: false, counter: 0 };
   const n = ctx.need;
-  w.lines.push(`    get = ${n("_getter")}(value, path, issues)`);
+  const path = root ? "()" : "path";
+  w.lines.push(`    get = ${n("_getter")}(${subject}, ${path}, issues)`);
   w.lines.push("    if get is None:");
-  w.lines.push("        return");
+  w.lines.push(root ? "        return issues" : "        return");
   for (const f of fields) {
     const key = pythonString(f.key);
     const kept = ruleVars.get(f.key);
@@ -718,18 +779,21 @@ function emitWalk(view: ShapeView, fields: readonly Checked[], ruleVars: Readonl
     const args = [key, n("_ABSENT")];
     w.lines.push(callLine(4, "get", args, `${item} = `));
     const before = w.lines.length;
-    walkValue(f.type, item, "path", key, 4, w, ctx, plan, !f.required);
+    walkValue(f.type, item, path, key, 4, w, ctx, plan, !f.required);
     // Nothing to check (an optional `any`): the key is still read, so a read that raises is reported.
     if (w.lines.length === before && kept === undefined) w.lines[before - 1] = callLine(4, "get", args);
     if (kept !== undefined) w.lines.push(`    ${kept} = ${n("_kept")}(${kept}, mark, issues)`);
   }
-  for (const rule of view.rules) emitRule(rule, ruleVars, w, ctx);
-  if (view.unknownKeys === "forbid") w.lines.push(callLine(4, n("_check_unknown_keys"), ["value", "path", "issues", n(ctx.names.knownKeys(view.shape))]));
+  for (const rule of view.rules) emitRule(rule, ruleVars, w, ctx, path);
+  if (view.unknownKeys === "forbid") w.lines.push(callLine(4, n("_check_unknown_keys"), [subject, path, "issues", n(ctx.names.knownKeys(view.shape))]));
+  // Nothing read after the object check: only that check is left.
+  if (root && w.lines.length === 3) w.lines.splice(0, 3, `    ${n("_getter")}(${subject}, (), issues)`);
+  if (root) return { text: "", lines: w.lines, yields: w.yields };
   const returns = w.yields ? `${n("Iterator")}[tuple[${n("_Walker")}, object, ${n("_Path")}]]` : "None";
   n("_Path");
   const head = pyDef(ctx.names.walk(view.shape), ["value: object", "path: _Path", "issues: list[ValidationIssue]"], returns);
   const text = [withNoqa(head, w.lines), ...w.lines].join("\n") + "\n";
-  return { text, yields: w.yields };
+  return { text, lines: w.lines, yields: w.yields };
 }
 
 /**
@@ -747,7 +811,7 @@ function withNoqa(head: string, lines: readonly string[]): string {
   return firstBreak === -1 ? `${head}${comment}` : `${head.slice(0, firstBreak)}${comment}${head.slice(firstBreak)}`;
 }
 
-function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w: Walk, ctx: PyContext): void {
+function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w: Walk, ctx: PyContext, path: string): void {
   const values = (part: CrossFieldRule["if"]): string => flatTuple(part.values.map((v) => ctx.valueRef(part.key, v)));
   const ifVar = ruleVars.get(rule.if.key.value) ?? "_ABSENT";
   const thenVar = ruleVars.get(rule.then.key.value) ?? "_ABSENT";
@@ -755,7 +819,7 @@ function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w
   const tuple = (part: CrossFieldRule["if"]): PyExpr => (part.values.length === 1 ? pyAtom(values(part)) : pyTuple(part.values.map((v) => pyAtom(ctx.valueRef(part.key, v)))));
   const call = pyCall(ctx.need("_violates"), [pyAtom(ifVar), tuple(rule.if), pyAtom(thenVar), tuple(rule.then)]);
   w.lines.push(`    if ${pyLayout(call, 4, 7, 1)}:`);
-  w.lines.push(assignment(8, "at", `(*path, ${pythonString(rule.then.key.value)})`));
+  w.lines.push(assignment(8, "at", pathTo(path, pythonString(rule.then.key.value))));
   // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
   const message = pythonString(ruleMessage(rule));
   const line = `        message = ${message}`;
@@ -811,6 +875,24 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
   const pending: string[] = [];
   const trial: PyContext = { ...ctx, need: (name) => (pending.push(name), name) };
   const fast = plan.fast.has(view.shape) ? emitFastCheck(view, fields, ruleVars, trial, plan) : null;
+  const doc = docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`);
+  const parse = [
+    `${pyDef(parser, ["value: object"], type)}\n`,
+    ...docLines(
+      `Return \`\`value\`\` as ${what}.\n\nRaises:\n    PayloadValidationError: If it has issues (a \`\`ValueError\`\` listing them).`,
+    ),
+  ];
+  const inlined = fast === null ? null : inlineValidator(view, fields, ruleVars, fast, ctx, plan, doc);
+  if (inlined !== null) {
+    ctx.needs.useAll([...pending, ...inlined.uses, "_raise_if_invalid", "cast"]);
+    return [
+      inlined.text,
+      "\n\n",
+      ...parse,
+      `${raiseLine(4, "_raise_if_invalid", validator)}\n`,
+      `${pyStatement(4, "return cast", [pythonString(type), "value"], "")}\n`,
+    ].join("");
+  }
   if (fast !== null) ctx.needs.useAll(pending);
   const walk = ctx.names.walk(view.shape);
   const check = ctx.names.check(view.shape);
@@ -820,23 +902,59 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
   const collect = flat ? ["    issues: list[ValidationIssue] = []\n", `${callLine(4, walk, ["value", "()", "issues"])}\n`] : [];
   return [
     `${pyDef(validator, ["value: object"], "list[ValidationIssue]")}\n`,
-    ...docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`),
+    ...doc,
     ...(fast === null ? [] : [`    if ${pyLayout(pyCall(check, [pyAtom("value")]), 4, 7, 1)}:\n`, "        return []\n"]),
     ...collect,
     `${flat ? "    return issues" : callLine(4, ctx.need("_issues"), [walk, "value"], "return ")}\n`,
     "\n\n",
-    `${pyDef(parser, ["value: object"], type)}\n`,
-    ...docLines(
-      `Return \`\`value\`\` as ${what}.\n\nRaises:\n    PayloadValidationError: If it has issues (a \`\`ValueError\`\` listing them).`,
-    ),
+    ...parse,
     ...(fast === null
       ? [`${raiseLine(4, ctx.need("_raise_if_invalid"), validator)}\n`]
       : [`    if not ${pyLayout(pyCall(check, [pyAtom("value")]), 4, 11, 1)}:\n`, `${raiseLine(8, ctx.need("_raise_if_invalid"), validator)}\n`]),
     `${pyStatement(4, `return ${ctx.need("cast")}`, [pythonString(type), "value"], "")}\n`,
-    ...(fast === null ? [] : ["\n\n", fast]),
+    ...(fast === null ? [] : ["\n\n", fast.text]),
     "\n\n",
     walkText,
   ].join("");
+}
+
+/**
+ * A topic payload's validator with its fast check and its walk inlined: one call for a valid
+ * payload, and constant paths for an invalid one. Null (the validator calls `_is_<name>` and
+ * `_walk_<name>`) for a shape nested elsewhere, a walk that yields nested records, one too long
+ * for the lint limits, or a line the layout cannot fit.
+ */
+function inlineValidator(
+  view: ShapeView,
+  fields: readonly Checked[],
+  ruleVars: ReadonlyMap<string, string>,
+  fast: FastCheck,
+  ctx: PyContext,
+  plan: ValidatorPlan,
+  doc: readonly string[],
+): { text: string; uses: readonly string[] } | null {
+  if (view.shape.kind !== "topic") return null;
+  const uses: string[] = [];
+  const trial: PyContext = { ...ctx, need: (name) => (uses.push(name), name) };
+  const scratch: ValidatorPlan = { fast: plan.fast, enums: new Set(), unions: new Set() };
+  // The walk reads the value as `obj` too: `value` is narrowed by the check that failed.
+  const walk = emitWalk(view, fields, ruleVars, trial, scratch, true, fast.readsObj ? "obj" : "value");
+  if (walk.yields) return null;
+  const head = pyDef(ctx.names.validator(view.shape), ["value: object"], "list[ValidationIssue]");
+  const lines = [
+    ...(fast.readsObj ? ["    obj: Any = value"] : []),
+    `    if ${layoutBool(fast.cond, 4, 7, 1)}:`,
+    "        return []",
+    "    issues: list[ValidationIssue] = []",
+    ...walk.lines,
+    "    return issues",
+  ];
+  if (withNoqa(head, lines) !== head) return null;
+  if (!fits(lines.join("\n"))) return null;
+  const text = [head, ...doc.map((l) => l.replace(/\n$/, "")), ...lines].join("\n") + "\n";
+  for (const e of scratch.enums) plan.enums.add(e);
+  for (const u of scratch.unions) plan.unions.add(u);
+  return { text, uses: fast.readsObj ? [...uses, "Any"] : uses };
 }
 
 function docLines(text: string): string[] {

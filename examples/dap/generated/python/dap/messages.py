@@ -1344,20 +1344,20 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
     if get is None:
         return
     item = get("supportsConfigurationDoneRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsConfigurationDoneRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsConfigurationDoneRequest"), issues, "a boolean")
     item = get("supportsFunctionBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsFunctionBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsFunctionBreakpoints"), issues, "a boolean")
     item = get("supportsConditionalBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsConditionalBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsConditionalBreakpoints"), issues, "a boolean")
     item = get("supportsHitConditionalBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsHitConditionalBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsHitConditionalBreakpoints"), issues, "a boolean")
     item = get("supportsEvaluateForHovers", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsEvaluateForHovers"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsEvaluateForHovers"), issues, "a boolean")
     item = get("exceptionBreakpointFilters", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_exception_breakpoints_filter)):
         at1 = (*path, "exceptionBreakpointFilters")
@@ -1370,34 +1370,34 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
                 ):
                     yield _walk_exception_breakpoints_filter, element, at1_
     item = get("supportsStepBack", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStepBack"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStepBack"), issues, "a boolean")
     item = get("supportsSetVariable", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSetVariable"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSetVariable"), issues, "a boolean")
     item = get("supportsRestartFrame", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRestartFrame"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRestartFrame"), issues, "a boolean")
     item = get("supportsGotoTargetsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsGotoTargetsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsGotoTargetsRequest"), issues, "a boolean")
     item = get("supportsStepInTargetsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStepInTargetsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStepInTargetsRequest"), issues, "a boolean")
     item = get("supportsCompletionsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCompletionsRequest"), issues, "a boolean")
     item = get("completionTriggerCharacters", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_text)):
         at3 = (*path, "completionTriggerCharacters")
         items2 = _list(item, at3, issues)
         if items2 is not None:
             for k, element2 in enumerate(items2):
-                if type(element2) is not str:
-                    _check_str(element2, (*at3, k), issues)
+                if not isinstance(element2, str):
+                    _report(element2, (*at3, k), issues, "a string")
     item = get("supportsModulesRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsModulesRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsModulesRequest"), issues, "a boolean")
     item = get("additionalModuleColumns", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_column_descriptor)):
         at4 = (*path, "additionalModuleColumns")
@@ -1420,77 +1420,87 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
                 ):
                     _check_enum(element5, (*at6, i5), issues, _CHECKSUM_ALGORITHM_ENUM)
     item = get("supportsRestartRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRestartRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRestartRequest"), issues, "a boolean")
     item = get("supportsExceptionOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionOptions"), issues, "a boolean")
     item = get("supportsValueFormattingOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsValueFormattingOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsValueFormattingOptions"), issues, "a boolean")
     item = get("supportsExceptionInfoRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionInfoRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionInfoRequest"), issues, "a boolean")
     item = get("supportTerminateDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportTerminateDebuggee"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportTerminateDebuggee"), issues, "a boolean")
     item = get("supportSuspendDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportSuspendDebuggee"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportSuspendDebuggee"), issues, "a boolean")
     item = get("supportsDelayedStackTraceLoading", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDelayedStackTraceLoading"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDelayedStackTraceLoading"), issues, "a boolean")
     item = get("supportsLoadedSourcesRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsLoadedSourcesRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsLoadedSourcesRequest"), issues, "a boolean")
     item = get("supportsLogPoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsLogPoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsLogPoints"), issues, "a boolean")
     item = get("supportsTerminateThreadsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsTerminateThreadsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsTerminateThreadsRequest"), issues, "a boolean")
     item = get("supportsSetExpression", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSetExpression"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSetExpression"), issues, "a boolean")
     item = get("supportsTerminateRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsTerminateRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsTerminateRequest"), issues, "a boolean")
     item = get("supportsDataBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDataBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDataBreakpoints"), issues, "a boolean")
     item = get("supportsReadMemoryRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsReadMemoryRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsReadMemoryRequest"), issues, "a boolean")
     item = get("supportsWriteMemoryRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsWriteMemoryRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsWriteMemoryRequest"), issues, "a boolean")
     item = get("supportsDisassembleRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDisassembleRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDisassembleRequest"), issues, "a boolean")
     item = get("supportsCancelRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCancelRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCancelRequest"), issues, "a boolean")
     item = get("supportsBreakpointLocationsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsBreakpointLocationsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsBreakpointLocationsRequest"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsClipboardContext", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsClipboardContext"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsClipboardContext"), issues, "a boolean")
     item = get("supportsSteppingGranularity", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSteppingGranularity"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSteppingGranularity"), issues, "a boolean")
     item = get("supportsInstructionBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsInstructionBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsInstructionBreakpoints"), issues, "a boolean")
     item = get("supportsExceptionFilterOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionFilterOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionFilterOptions"), issues, "a boolean")
     item = get("supportsSingleThreadExecutionRequests", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSingleThreadExecutionRequests"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsSingleThreadExecutionRequests"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsDataBreakpointBytes", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDataBreakpointBytes"), issues, "a boolean")
     item = get("breakpointModes", _ABSENT)
     if item is not _ABSENT:
         at7 = (*path, "breakpointModes")
@@ -1501,8 +1511,8 @@ def _walk_capabilities(  # noqa: PLR0912, PLR0915
                 if _walkable(element6, at7_, issues):
                     yield _walk_breakpoint_mode, element6, at7_
     item = get("supportsANSIStyling", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsANSIStyling"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsANSIStyling"), issues, "a boolean")
 
 
 def validate_exception_breakpoints_filter(value: object) -> list[ValidationIssue]:
@@ -1529,7 +1539,7 @@ def parse_exception_breakpoints_filter(value: object) -> ExceptionBreakpointsFil
 
 
 def _is_exception_breakpoints_filter(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("filter")) is str
@@ -1552,23 +1562,23 @@ def _walk_exception_breakpoints_filter(
     if get is None:
         return
     item = get("filter", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "filter"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "filter"), issues, "a string")
     item = get("label", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "label"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "label"), issues, "a string")
     item = get("description", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "description"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "description"), issues, "a string")
     item = get("default", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "default"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "default"), issues, "a boolean")
     item = get("supportsCondition", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCondition"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCondition"), issues, "a boolean")
     item = get("conditionDescription", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "conditionDescription"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "conditionDescription"), issues, "a string")
 
 
 def validate_column_descriptor(value: object) -> list[ValidationIssue]:
@@ -1595,7 +1605,7 @@ def parse_column_descriptor(value: object) -> ColumnDescriptor:
 
 
 def _is_column_descriptor(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("attributeName")) is str
@@ -1605,7 +1615,10 @@ def _is_column_descriptor(value: object) -> bool:
             (v := obj.get("type", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _COLUMN_DESCRIPTOR_TYPE_VALUES)
         )
-        and ((v := obj.get("width", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("width", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
     )
 
 
@@ -1618,14 +1631,14 @@ def _walk_column_descriptor(
     if get is None:
         return
     item = get("attributeName", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "attributeName"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "attributeName"), issues, "a string")
     item = get("label", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "label"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "label"), issues, "a string")
     item = get("format", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "format"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "format"), issues, "a string")
     item = get("type", _ABSENT)
     if not (
         item is _ABSENT
@@ -1666,14 +1679,14 @@ def _walk_breakpoint_mode(
     if get is None:
         return
     item = get("mode", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "mode"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "mode"), issues, "a string")
     item = get("label", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "label"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "label"), issues, "a string")
     item = get("description", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "description"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "description"), issues, "a string")
     item = get("appliesTo", _ABSENT)
     at1 = (*path, "appliesTo")
     items = _list(item, at1, issues)
@@ -1753,10 +1766,11 @@ def parse_structured_message(value: object) -> StructuredMessage:
 
 
 def _is_structured_message(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("id"))
+        and type(v := obj.get("id")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("format")) is str
         and (
             (v := obj.get("variables", _ABSENT)) is _ABSENT or _all_values(v, _is_text)
@@ -1780,26 +1794,26 @@ def _walk_structured_message(
     if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("format", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "format"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "format"), issues, "a string")
     item = get("variables", _ABSENT)
     if not (item is _ABSENT or _all_values(item, _is_text)):
         at1 = (*path, "variables")
         for key, element in _entries(item, at1, issues):
-            if type(element) is not str:
-                _check_str(element, (*at1, key), issues)
+            if not isinstance(element, str):
+                _report(element, (*at1, key), issues, "a string")
     item = get("sendTelemetry", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "sendTelemetry"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "sendTelemetry"), issues, "a boolean")
     item = get("showUser", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "showUser"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "showUser"), issues, "a boolean")
     item = get("url", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "url"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "url"), issues, "a string")
     item = get("urlLabel", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "urlLabel"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "urlLabel"), issues, "a string")
 
 
 def validate_thread(value: object) -> list[ValidationIssue]:
@@ -1826,10 +1840,11 @@ def parse_thread(value: object) -> Thread:
 
 
 def _is_thread(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("id"))
+        and type(v := obj.get("id")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("name")) is str
     )
 
@@ -1842,8 +1857,8 @@ def _walk_thread(value: object, path: _Path, issues: list[ValidationIssue]) -> N
     if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
 
 
 def validate_source(value: object) -> list[ValidationIssue]:
@@ -1868,12 +1883,15 @@ def parse_source(value: object) -> Source:
 
 
 def _is_source(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("path", _ABSENT)) is _ABSENT or type(v) is str)
-        and ((v := obj.get("sourceReference", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("sourceReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and (
             (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _SOURCE_PRESENTATION_HINT_VALUES)
@@ -1900,11 +1918,11 @@ def _walk_source(  # noqa: PLR0912
     if get is None:
         return
     item = get("name", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "name"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("path", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "path"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "path"), issues, "a string")
     item = get("sourceReference", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "sourceReference"), issues)
@@ -1920,8 +1938,8 @@ def _walk_source(  # noqa: PLR0912
             _SOURCE_PRESENTATION_HINT_ENUM,
         )
     item = get("origin", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "origin"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "origin"), issues, "a string")
     item = get("sources", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_related_source)):
         at1 = (*path, "sources")
@@ -1967,12 +1985,15 @@ def parse_related_source(value: object) -> RelatedSource:
 
 
 def _is_related_source(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("name", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("path", _ABSENT)) is _ABSENT or type(v) is str)
-        and ((v := obj.get("sourceReference", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("sourceReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and (
             (v := obj.get("presentationHint", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _SOURCE_PRESENTATION_HINT_VALUES)
@@ -1995,11 +2016,11 @@ def _walk_related_source(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "name"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("path", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "path"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "path"), issues, "a string")
     item = get("sourceReference", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "sourceReference"), issues)
@@ -2015,8 +2036,8 @@ def _walk_related_source(
             _SOURCE_PRESENTATION_HINT_ENUM,
         )
     item = get("origin", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "origin"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "origin"), issues, "a string")
     item = get("adapterData", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "adapterData"), issues)
@@ -2055,7 +2076,7 @@ def parse_checksum(value: object) -> Checksum:
 
 
 def _is_checksum(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("algorithm")) is str
@@ -2072,8 +2093,8 @@ def _walk_checksum(value: object, path: _Path, issues: list[ValidationIssue]) ->
     if not (type(item) is str and item in _CHECKSUM_ALGORITHM_VALUES):
         _check_enum(item, (*path, "algorithm"), issues, _CHECKSUM_ALGORITHM_ENUM)
     item = get("checksum", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "checksum"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "checksum"), issues, "a string")
 
 
 def validate_source_breakpoint(value: object) -> list[ValidationIssue]:
@@ -2100,11 +2121,15 @@ def parse_source_breakpoint(value: object) -> SourceBreakpoint:
 
 
 def _is_source_breakpoint(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("line"))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
+        and type(v := obj.get("line")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("condition", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("hitCondition", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("logMessage", _ABSENT)) is _ABSENT or type(v) is str)
@@ -2127,17 +2152,17 @@ def _walk_source_breakpoint(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "column"), issues)
     item = get("condition", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "condition"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "condition"), issues, "a string")
     item = get("hitCondition", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "hitCondition"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "hitCondition"), issues, "a string")
     item = get("logMessage", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "logMessage"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "logMessage"), issues, "a string")
     item = get("mode", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "mode"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "mode"), issues, "a string")
 
 
 def validate_breakpoint(value: object) -> list[ValidationIssue]:
@@ -2162,21 +2187,39 @@ def parse_breakpoint(value: object) -> Breakpoint:
 
 
 def _is_breakpoint(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and ((v := obj.get("id", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("id", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and type(obj.get("verified")) is bool
         and ((v := obj.get("message", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("line", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endLine", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and (
             (v := obj.get("instructionReference", _ABSENT)) is _ABSENT or type(v) is str
         )
-        and ((v := obj.get("offset", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("offset", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and (
             (v := obj.get("reason", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _BREAKPOINT_REASON_VALUES)
@@ -2196,11 +2239,11 @@ def _walk_breakpoint(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "id"), issues)
     item = get("verified", _ABSENT)
-    if type(item) is not bool:
-        _check_bool(item, (*path, "verified"), issues)
+    if not isinstance(item, bool):
+        _report(item, (*path, "verified"), issues, "a boolean")
     item = get("message", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "message"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "message"), issues, "a string")
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
@@ -2218,8 +2261,8 @@ def _walk_breakpoint(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("instructionReference", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "instructionReference"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "instructionReference"), issues, "a string")
     item = get("offset", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "offset"), issues)
@@ -2252,16 +2295,25 @@ def parse_stack_frame(value: object) -> StackFrame:
 
 
 def _is_stack_frame(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("id"))
+        and type(v := obj.get("id")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("name")) is str
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and _is_whole(obj.get("line"))
-        and _is_whole(obj.get("column"))
-        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
+        and type(v := obj.get("line")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and type(v := obj.get("column")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("endLine", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("canRestart", _ABSENT)) is _ABSENT or type(v) is bool)
         and (
             (v := obj.get("instructionPointerReference", _ABSENT)) is _ABSENT
@@ -2269,7 +2321,7 @@ def _is_stack_frame(value: object) -> bool:
         )
         and (
             (v := obj.get("moduleId", _ABSENT)) is _ABSENT
-            or _is_whole(v)
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
             or type(v) is str
         )
         and (
@@ -2291,8 +2343,8 @@ def _walk_stack_frame(
     if not _is_whole(item):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
@@ -2310,11 +2362,11 @@ def _walk_stack_frame(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("canRestart", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "canRestart"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "canRestart"), issues, "a boolean")
     item = get("instructionPointerReference", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "instructionPointerReference"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "instructionPointerReference"), issues, "a string")
     item = get("moduleId", _ABSENT)
     if not (item is _ABSENT or _is_whole(item) or type(item) is str):
         matched = _is_int_value(item) or isinstance(item, str)
@@ -2362,7 +2414,7 @@ def parse_value_format(value: object) -> ValueFormat:
 
 
 def _is_value_format(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and (
         (v := obj.get("hex", _ABSENT)) is _ABSENT or type(v) is bool
     )
@@ -2377,8 +2429,8 @@ def _walk_value_format(
     if get is None:
         return
     item = get("hex", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "hex"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "hex"), issues, "a boolean")
 
 
 def validate_stack_frame_format(value: object) -> list[ValidationIssue]:
@@ -2405,7 +2457,7 @@ def parse_stack_frame_format(value: object) -> StackFrameFormat:
 
 
 def _is_stack_frame_format(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("hex", _ABSENT)) is _ABSENT or type(v) is bool)
@@ -2428,29 +2480,29 @@ def _walk_stack_frame_format(
     if get is None:
         return
     item = get("hex", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "hex"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "hex"), issues, "a boolean")
     item = get("parameters", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "parameters"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "parameters"), issues, "a boolean")
     item = get("parameterTypes", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "parameterTypes"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "parameterTypes"), issues, "a boolean")
     item = get("parameterNames", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "parameterNames"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "parameterNames"), issues, "a boolean")
     item = get("parameterValues", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "parameterValues"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "parameterValues"), issues, "a boolean")
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "line"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "line"), issues, "a boolean")
     item = get("module", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "module"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "module"), issues, "a boolean")
     item = get("includeAll", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "includeAll"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "includeAll"), issues, "a boolean")
 
 
 def validate_scope(value: object) -> list[ValidationIssue]:
@@ -2475,20 +2527,39 @@ def parse_scope(value: object) -> Scope:
 
 
 def _is_scope(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("name")) is str
         and ((v := obj.get("presentationHint", _ABSENT)) is _ABSENT or type(v) is str)
-        and _is_whole(obj.get("variablesReference"))
-        and ((v := obj.get("namedVariables", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("indexedVariables", _ABSENT)) is _ABSENT or _is_whole(v))
+        and type(v := obj.get("variablesReference")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("namedVariables", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("indexedVariables", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and type(obj.get("expensive")) is bool
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endLine", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("endColumn", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("line", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endLine", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("endColumn", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
     )
 
 
@@ -2501,8 +2572,8 @@ def _walk_scope(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("presentationHint", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "presentationHint"), issues)
@@ -2516,8 +2587,8 @@ def _walk_scope(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("expensive", _ABSENT)
-    if type(item) is not bool:
-        _check_bool(item, (*path, "expensive"), issues)
+    if not isinstance(item, bool):
+        _report(item, (*path, "expensive"), issues, "a boolean")
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
@@ -2563,21 +2634,21 @@ def _walk_variable(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("value", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "value"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "value"), issues, "a string")
     item = get("type", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "type"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "type"), issues, "a string")
     item = get("presentationHint", _ABSENT)
     at_ = (*path, "presentationHint")
     if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_variable_presentation_hint, item, at_
     item = get("evaluateName", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "evaluateName"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "evaluateName"), issues, "a string")
     item = get("variablesReference", _ABSENT)
     if not _is_whole(item):
         _check_int(item, (*path, "variablesReference"), issues)
@@ -2588,8 +2659,8 @@ def _walk_variable(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "memoryReference"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "memoryReference"), issues, "a string")
     item = get("declarationLocationReference", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "declarationLocationReference"), issues)
@@ -2641,8 +2712,8 @@ def _walk_variable_presentation_hint(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "visibility"), issues)
     item = get("lazy", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "lazy"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "lazy"), issues, "a boolean")
 
 
 def validate_initialize_payload(value: object) -> list[ValidationIssue]:
@@ -2669,7 +2740,7 @@ def parse_initialize_payload(value: object) -> InitializePayload:
 
 
 def _is_initialize_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("clientID", _ABSENT)) is _ABSENT or type(v) is str)
@@ -2729,56 +2800,61 @@ def _walk_initialize_payload(  # noqa: PLR0912, PLR0915
     if get is None:
         return
     item = get("clientID", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "clientID"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "clientID"), issues, "a string")
     item = get("clientName", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "clientName"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "clientName"), issues, "a string")
     item = get("adapterID", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "adapterID"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "adapterID"), issues, "a string")
     item = get("locale", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "locale"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "locale"), issues, "a string")
     item = get("linesStartAt1", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "linesStartAt1"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "linesStartAt1"), issues, "a boolean")
     item = get("columnsStartAt1", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "columnsStartAt1"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "columnsStartAt1"), issues, "a boolean")
     item = get("pathFormat", _ABSENT)
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "pathFormat"), issues)
     item = get("supportsVariableType", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsVariableType"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsVariableType"), issues, "a boolean")
     item = get("supportsVariablePaging", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsVariablePaging"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsVariablePaging"), issues, "a boolean")
     item = get("supportsRunInTerminalRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRunInTerminalRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRunInTerminalRequest"), issues, "a boolean")
     item = get("supportsMemoryReferences", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsMemoryReferences"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsMemoryReferences"), issues, "a boolean")
     item = get("supportsProgressReporting", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsProgressReporting"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsProgressReporting"), issues, "a boolean")
     item = get("supportsInvalidatedEvent", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsInvalidatedEvent"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsInvalidatedEvent"), issues, "a boolean")
     item = get("supportsMemoryEvent", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsMemoryEvent"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsMemoryEvent"), issues, "a boolean")
     item = get("supportsArgsCanBeInterpretedByShell", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsArgsCanBeInterpretedByShell"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsArgsCanBeInterpretedByShell"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsStartDebuggingRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStartDebuggingRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStartDebuggingRequest"), issues, "a boolean")
     item = get("supportsANSIStyling", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsANSIStyling"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsANSIStyling"), issues, "a boolean")
 
 
 def validate_configuration_done_payload(value: object) -> list[ValidationIssue]:
@@ -2786,10 +2862,10 @@ def validate_configuration_done_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_configuration_done_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_configuration_done_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -2799,23 +2875,8 @@ def parse_configuration_done_payload(value: object) -> ConfigurationDonePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_configuration_done_payload(value):
-        _raise_if_invalid(validate_configuration_done_payload(value))
+    _raise_if_invalid(validate_configuration_done_payload(value))
     return cast("ConfigurationDonePayload", value)
-
-
-def _is_configuration_done_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_configuration_done_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_launch_payload(value: object) -> list[ValidationIssue]:
@@ -2823,10 +2884,23 @@ def validate_launch_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_launch_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and ((v := obj.get("noDebug", _ABSENT)) is _ABSENT or type(v) is bool)
+        and ((v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v))
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_launch_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("noDebug", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("noDebug",), issues, "a boolean")
+    item = get("__restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, ("__restart",), issues)
     return issues
 
 
@@ -2836,34 +2910,8 @@ def parse_launch_payload(value: object) -> LaunchPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_launch_payload(value):
-        _raise_if_invalid(validate_launch_payload(value))
+    _raise_if_invalid(validate_launch_payload(value))
     return cast("LaunchPayload", value)
-
-
-def _is_launch_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and ((v := obj.get("noDebug", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v))
-    )
-
-
-def _walk_launch_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("noDebug", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "noDebug"), issues)
-    item = get("__restart", _ABSENT)
-    if not (item is _ABSENT or _is_json(item)):
-        _check_json(item, (*path, "__restart"), issues)
 
 
 def validate_attach_payload(value: object) -> list[ValidationIssue]:
@@ -2871,10 +2919,18 @@ def validate_attach_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_attach_payload(value):
+    obj: Any = value
+    if type(value) is dict and (
+        (v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v)
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_attach_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("__restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, ("__restart",), issues)
     return issues
 
 
@@ -2884,29 +2940,8 @@ def parse_attach_payload(value: object) -> AttachPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_attach_payload(value):
-        _raise_if_invalid(validate_attach_payload(value))
+    _raise_if_invalid(validate_attach_payload(value))
     return cast("AttachPayload", value)
-
-
-def _is_attach_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and (
-        (v := obj.get("__restart", _ABSENT)) is _ABSENT or _is_json(v)
-    )
-
-
-def _walk_attach_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("__restart", _ABSENT)
-    if not (item is _ABSENT or _is_json(item)):
-        _check_json(item, (*path, "__restart"), issues)
 
 
 def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
@@ -2914,10 +2949,27 @@ def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_disconnect_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and ((v := obj.get("restart", _ABSENT)) is _ABSENT or type(v) is bool)
+        and ((v := obj.get("terminateDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
+        and ((v := obj.get("suspendDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_disconnect_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("restart", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("restart",), issues, "a boolean")
+    item = get("terminateDebuggee", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("terminateDebuggee",), issues, "a boolean")
+    item = get("suspendDebuggee", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("suspendDebuggee",), issues, "a boolean")
     return issues
 
 
@@ -2927,38 +2979,8 @@ def parse_disconnect_payload(value: object) -> DisconnectPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_disconnect_payload(value):
-        _raise_if_invalid(validate_disconnect_payload(value))
+    _raise_if_invalid(validate_disconnect_payload(value))
     return cast("DisconnectPayload", value)
-
-
-def _is_disconnect_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and ((v := obj.get("restart", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("terminateDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("suspendDebuggee", _ABSENT)) is _ABSENT or type(v) is bool)
-    )
-
-
-def _walk_disconnect_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("restart", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "restart"), issues)
-    item = get("terminateDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "terminateDebuggee"), issues)
-    item = get("suspendDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "suspendDebuggee"), issues)
 
 
 def validate_set_breakpoints_payload(value: object) -> list[ValidationIssue]:
@@ -2983,7 +3005,7 @@ def parse_set_breakpoints_payload(value: object) -> SetBreakpointsPayload:
 
 
 def _is_set_breakpoints_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _is_source(obj.get("source"))
@@ -3028,8 +3050,8 @@ def _walk_set_breakpoints_payload(
                 if not _is_whole(element3):
                     _check_int(element3, (*at4, i3), issues)
     item = get("sourceModified", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "sourceModified"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "sourceModified"), issues, "a boolean")
 
 
 def validate_continue_payload(value: object) -> list[ValidationIssue]:
@@ -3037,10 +3059,24 @@ def validate_continue_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_continue_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_continue_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("singleThread",), issues, "a boolean")
     return issues
 
 
@@ -3050,34 +3086,8 @@ def parse_continue_payload(value: object) -> ContinuePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_continue_payload(value):
-        _raise_if_invalid(validate_continue_payload(value))
+    _raise_if_invalid(validate_continue_payload(value))
     return cast("ContinuePayload", value)
-
-
-def _is_continue_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
-    )
-
-
-def _walk_continue_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "singleThread"), issues)
 
 
 def validate_next_payload(value: object) -> list[ValidationIssue]:
@@ -3085,10 +3095,33 @@ def validate_next_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_next_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("granularity", _ABSENT)) is _ABSENT
+            or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
+        )
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_next_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("singleThread",), issues, "a boolean")
+    item = get("granularity", _ABSENT)
+    if not (
+        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
+    ):
+        _check_enum(item, ("granularity",), issues, _STEPPING_GRANULARITY_ENUM)
     return issues
 
 
@@ -3098,43 +3131,8 @@ def parse_next_payload(value: object) -> NextPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_next_payload(value):
-        _raise_if_invalid(validate_next_payload(value))
+    _raise_if_invalid(validate_next_payload(value))
     return cast("NextPayload", value)
-
-
-def _is_next_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("granularity", _ABSENT)) is _ABSENT
-            or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
-        )
-    )
-
-
-def _walk_next_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "singleThread"), issues)
-    item = get("granularity", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
-    ):
-        _check_enum(item, (*path, "granularity"), issues, _STEPPING_GRANULARITY_ENUM)
 
 
 def validate_step_in_payload(value: object) -> list[ValidationIssue]:
@@ -3142,10 +3140,40 @@ def validate_step_in_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_step_in_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("targetId", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("granularity", _ABSENT)) is _ABSENT
+            or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
+        )
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_step_in_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
+    item = get("singleThread", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("singleThread",), issues, "a boolean")
+    item = get("targetId", _ABSENT)
+    if not (item is _ABSENT or _is_whole(item)):
+        _check_int(item, ("targetId",), issues)
+    item = get("granularity", _ABSENT)
+    if not (
+        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
+    ):
+        _check_enum(item, ("granularity",), issues, _STEPPING_GRANULARITY_ENUM)
     return issues
 
 
@@ -3155,47 +3183,8 @@ def parse_step_in_payload(value: object) -> StepInPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_step_in_payload(value):
-        _raise_if_invalid(validate_step_in_payload(value))
+    _raise_if_invalid(validate_step_in_payload(value))
     return cast("StepInPayload", value)
-
-
-def _is_step_in_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and ((v := obj.get("singleThread", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("targetId", _ABSENT)) is _ABSENT or _is_whole(v))
-        and (
-            (v := obj.get("granularity", _ABSENT)) is _ABSENT
-            or (type(v) is str and v in _STEPPING_GRANULARITY_VALUES)
-        )
-    )
-
-
-def _walk_step_in_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("singleThread", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "singleThread"), issues)
-    item = get("targetId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
-        _check_int(item, (*path, "targetId"), issues)
-    item = get("granularity", _ABSENT)
-    if not (
-        item is _ABSENT or (type(item) is str and item in _STEPPING_GRANULARITY_VALUES)
-    ):
-        _check_enum(item, (*path, "granularity"), issues, _STEPPING_GRANULARITY_ENUM)
 
 
 def validate_pause_payload(value: object) -> list[ValidationIssue]:
@@ -3203,10 +3192,20 @@ def validate_pause_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_pause_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_pause_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
     return issues
 
 
@@ -3216,27 +3215,8 @@ def parse_pause_payload(value: object) -> PausePayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_pause_payload(value):
-        _raise_if_invalid(validate_pause_payload(value))
+    _raise_if_invalid(validate_pause_payload(value))
     return cast("PausePayload", value)
-
-
-def _is_pause_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and _is_whole(obj.get("threadId"))
-
-
-def _walk_pause_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
 
 
 def validate_stack_trace_payload(value: object) -> list[ValidationIssue]:
@@ -3261,12 +3241,19 @@ def parse_stack_trace_payload(value: object) -> StackTracePayload:
 
 
 def _is_stack_trace_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and ((v := obj.get("startFrame", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("levels", _ABSENT)) is _ABSENT or _is_whole(v))
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("startFrame", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("levels", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_stack_frame_format(v))
     )
 
@@ -3303,10 +3290,20 @@ def validate_scopes_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_scopes_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("frameId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_scopes_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("frameId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("frameId",), issues)
     return issues
 
 
@@ -3316,27 +3313,8 @@ def parse_scopes_payload(value: object) -> ScopesPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_scopes_payload(value):
-        _raise_if_invalid(validate_scopes_payload(value))
+    _raise_if_invalid(validate_scopes_payload(value))
     return cast("ScopesPayload", value)
-
-
-def _is_scopes_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and _is_whole(obj.get("frameId"))
-
-
-def _walk_scopes_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("frameId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "frameId"), issues)
 
 
 def validate_variables_payload(value: object) -> list[ValidationIssue]:
@@ -3361,16 +3339,23 @@ def parse_variables_payload(value: object) -> VariablesPayload:
 
 
 def _is_variables_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
-        and _is_whole(obj.get("variablesReference"))
+        and type(v := obj.get("variablesReference")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and (
             (v := obj.get("filter", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _VARIABLES_FILTER_VALUES)
         )
-        and ((v := obj.get("start", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("count", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("start", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("count", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_value_format(v))
     )
 
@@ -3412,10 +3397,10 @@ def validate_threads_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_threads_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_threads_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -3425,23 +3410,8 @@ def parse_threads_payload(value: object) -> ThreadsPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_threads_payload(value):
-        _raise_if_invalid(validate_threads_payload(value))
+    _raise_if_invalid(validate_threads_payload(value))
     return cast("ThreadsPayload", value)
-
-
-def _is_threads_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_threads_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_evaluate_payload(value: object) -> list[ValidationIssue]:
@@ -3466,13 +3436,22 @@ def parse_evaluate_payload(value: object) -> EvaluatePayload:
 
 
 def _is_evaluate_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("expression")) is str
-        and ((v := obj.get("frameId", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("frameId", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("line", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
         and ((v := obj.get("context", _ABSENT)) is _ABSENT or type(v) is str)
         and ((v := obj.get("format", _ABSENT)) is _ABSENT or _is_value_format(v))
@@ -3488,8 +3467,8 @@ def _walk_evaluate_payload(
     if get is None:
         return
     item = get("expression", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "expression"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "expression"), issues, "a string")
     item = get("frameId", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "frameId"), issues)
@@ -3521,10 +3500,10 @@ def validate_initialized_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_initialized_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_initialized_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -3534,23 +3513,8 @@ def parse_initialized_payload(value: object) -> InitializedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_initialized_payload(value):
-        _raise_if_invalid(validate_initialized_payload(value))
+    _raise_if_invalid(validate_initialized_payload(value))
     return cast("InitializedPayload", value)
-
-
-def _is_initialized_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_initialized_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_stopped_payload(value: object) -> list[ValidationIssue]:
@@ -3558,10 +3522,54 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_stopped_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(obj.get("reason")) is str
+        and ((v := obj.get("description", _ABSENT)) is _ABSENT or type(v) is str)
+        and (
+            (v := obj.get("threadId", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and ((v := obj.get("preserveFocusHint", _ABSENT)) is _ABSENT or type(v) is bool)
+        and ((v := obj.get("text", _ABSENT)) is _ABSENT or type(v) is str)
+        and ((v := obj.get("allThreadsStopped", _ABSENT)) is _ABSENT or type(v) is bool)
+        and (
+            (v := obj.get("hitBreakpointIds", _ABSENT)) is _ABSENT
+            or _all_items(v, _is_whole)
+        )
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_stopped_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, ("reason",), issues)
+    item = get("description", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, ("description",), issues, "a string")
+    item = get("threadId", _ABSENT)
+    if not (item is _ABSENT or _is_whole(item)):
+        _check_int(item, ("threadId",), issues)
+    item = get("preserveFocusHint", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("preserveFocusHint",), issues, "a boolean")
+    item = get("text", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, ("text",), issues, "a string")
+    item = get("allThreadsStopped", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("allThreadsStopped",), issues, "a boolean")
+    item = get("hitBreakpointIds", _ABSENT)
+    if not (item is _ABSENT or _all_items(item, _is_whole)):
+        at1 = ("hitBreakpointIds",)
+        items = _list(item, at1, issues)
+        if items is not None:
+            for i, element in enumerate(items):
+                if not _is_whole(element):
+                    _check_int(element, (*at1, i), issues)
     return issues
 
 
@@ -3571,62 +3579,8 @@ def parse_stopped_payload(value: object) -> StoppedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_stopped_payload(value):
-        _raise_if_invalid(validate_stopped_payload(value))
+    _raise_if_invalid(validate_stopped_payload(value))
     return cast("StoppedPayload", value)
-
-
-def _is_stopped_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("reason")) is str
-        and ((v := obj.get("description", _ABSENT)) is _ABSENT or type(v) is str)
-        and ((v := obj.get("threadId", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("preserveFocusHint", _ABSENT)) is _ABSENT or type(v) is bool)
-        and ((v := obj.get("text", _ABSENT)) is _ABSENT or type(v) is str)
-        and ((v := obj.get("allThreadsStopped", _ABSENT)) is _ABSENT or type(v) is bool)
-        and (
-            (v := obj.get("hitBreakpointIds", _ABSENT)) is _ABSENT
-            or _all_items(v, _is_whole)
-        )
-    )
-
-
-def _walk_stopped_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "reason"), issues)
-    item = get("description", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "description"), issues)
-    item = get("threadId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("preserveFocusHint", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "preserveFocusHint"), issues)
-    item = get("text", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "text"), issues)
-    item = get("allThreadsStopped", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "allThreadsStopped"), issues)
-    item = get("hitBreakpointIds", _ABSENT)
-    if not (item is _ABSENT or _all_items(item, _is_whole)):
-        at1 = (*path, "hitBreakpointIds")
-        items = _list(item, at1, issues)
-        if items is not None:
-            for i, element in enumerate(items):
-                if not _is_whole(element):
-                    _check_int(element, (*at1, i), issues)
 
 
 def validate_continued_payload(value: object) -> list[ValidationIssue]:
@@ -3634,10 +3588,26 @@ def validate_continued_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_continued_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+        and (
+            (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
+        )
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_continued_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
+    item = get("allThreadsContinued", _ABSENT)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, ("allThreadsContinued",), issues, "a boolean")
     return issues
 
 
@@ -3647,36 +3617,8 @@ def parse_continued_payload(value: object) -> ContinuedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_continued_payload(value):
-        _raise_if_invalid(validate_continued_payload(value))
+    _raise_if_invalid(validate_continued_payload(value))
     return cast("ContinuedPayload", value)
-
-
-def _is_continued_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and _is_whole(obj.get("threadId"))
-        and (
-            (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
-        )
-    )
-
-
-def _walk_continued_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
-    item = get("allThreadsContinued", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "allThreadsContinued"), issues)
 
 
 def validate_exited_payload(value: object) -> list[ValidationIssue]:
@@ -3684,10 +3626,20 @@ def validate_exited_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_exited_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(v := obj.get("exitCode")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_exited_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("exitCode", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("exitCode",), issues)
     return issues
 
 
@@ -3697,27 +3649,8 @@ def parse_exited_payload(value: object) -> ExitedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_exited_payload(value):
-        _raise_if_invalid(validate_exited_payload(value))
+    _raise_if_invalid(validate_exited_payload(value))
     return cast("ExitedPayload", value)
-
-
-def _is_exited_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and _is_whole(obj.get("exitCode"))
-
-
-def _walk_exited_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("exitCode", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "exitCode"), issues)
 
 
 def validate_terminated_payload(value: object) -> list[ValidationIssue]:
@@ -3725,10 +3658,18 @@ def validate_terminated_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_terminated_payload(value):
+    obj: Any = value
+    if type(value) is dict and (
+        (v := obj.get("restart", _ABSENT)) is _ABSENT or _is_json(v)
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_terminated_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("restart", _ABSENT)
+    if not (item is _ABSENT or _is_json(item)):
+        _check_json(item, ("restart",), issues)
     return issues
 
 
@@ -3738,29 +3679,8 @@ def parse_terminated_payload(value: object) -> TerminatedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_terminated_payload(value):
-        _raise_if_invalid(validate_terminated_payload(value))
+    _raise_if_invalid(validate_terminated_payload(value))
     return cast("TerminatedPayload", value)
-
-
-def _is_terminated_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return type(value) is dict and (
-        (v := obj.get("restart", _ABSENT)) is _ABSENT or _is_json(v)
-    )
-
-
-def _walk_terminated_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("restart", _ABSENT)
-    if not (item is _ABSENT or _is_json(item)):
-        _check_json(item, (*path, "restart"), issues)
 
 
 def validate_thread_payload(value: object) -> list[ValidationIssue]:
@@ -3768,10 +3688,24 @@ def validate_thread_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_thread_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(obj.get("reason")) is str
+        and type(v := obj.get("threadId")) is int
+        and -_FINITE_INT < v < _FINITE_INT
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_thread_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("reason", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, ("reason",), issues)
+    item = get("threadId", _ABSENT)
+    if not _is_whole(item):
+        _check_int(item, ("threadId",), issues)
     return issues
 
 
@@ -3781,34 +3715,8 @@ def parse_thread_payload(value: object) -> ThreadPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_thread_payload(value):
-        _raise_if_invalid(validate_thread_payload(value))
+    _raise_if_invalid(validate_thread_payload(value))
     return cast("ThreadPayload", value)
-
-
-def _is_thread_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("reason")) is str
-        and _is_whole(obj.get("threadId"))
-    )
-
-
-def _walk_thread_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("reason", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "reason"), issues)
-    item = get("threadId", _ABSENT)
-    if not _is_whole(item):
-        _check_int(item, (*path, "threadId"), issues)
 
 
 def validate_output_payload(value: object) -> list[ValidationIssue]:
@@ -3833,7 +3741,7 @@ def parse_output_payload(value: object) -> OutputPayload:
 
 
 def _is_output_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("category", _ABSENT)) is _ABSENT or type(v) is str)
@@ -3842,12 +3750,24 @@ def _is_output_payload(value: object) -> bool:
             (v := obj.get("group", _ABSENT)) is _ABSENT
             or (type(v) is str and v in _OUTPUT_EVENT_GROUP_VALUES)
         )
-        and ((v := obj.get("variablesReference", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("variablesReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("source", _ABSENT)) is _ABSENT or _is_source(v))
-        and ((v := obj.get("line", _ABSENT)) is _ABSENT or _is_whole(v))
-        and ((v := obj.get("column", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("line", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
+        and (
+            (v := obj.get("column", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
         and ((v := obj.get("data", _ABSENT)) is _ABSENT or _is_json(v))
-        and ((v := obj.get("locationReference", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("locationReference", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
     )
 
 
@@ -3863,8 +3783,8 @@ def _walk_output_payload(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "category"), issues)
     item = get("output", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "output"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "output"), issues, "a string")
     item = get("group", _ABSENT)
     if not (
         item is _ABSENT or (type(item) is str and item in _OUTPUT_EVENT_GROUP_VALUES)
@@ -3913,7 +3833,7 @@ def parse_breakpoint_payload(value: object) -> BreakpointPayload:
 
 
 def _is_breakpoint_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("reason")) is str
@@ -3997,20 +3917,20 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
     if get is None:
         return
     item = get("supportsConfigurationDoneRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsConfigurationDoneRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsConfigurationDoneRequest"), issues, "a boolean")
     item = get("supportsFunctionBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsFunctionBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsFunctionBreakpoints"), issues, "a boolean")
     item = get("supportsConditionalBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsConditionalBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsConditionalBreakpoints"), issues, "a boolean")
     item = get("supportsHitConditionalBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsHitConditionalBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsHitConditionalBreakpoints"), issues, "a boolean")
     item = get("supportsEvaluateForHovers", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsEvaluateForHovers"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsEvaluateForHovers"), issues, "a boolean")
     item = get("exceptionBreakpointFilters", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_exception_breakpoints_filter)):
         at1 = (*path, "exceptionBreakpointFilters")
@@ -4023,34 +3943,34 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
                 ):
                     yield _walk_exception_breakpoints_filter, element, at1_
     item = get("supportsStepBack", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStepBack"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStepBack"), issues, "a boolean")
     item = get("supportsSetVariable", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSetVariable"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSetVariable"), issues, "a boolean")
     item = get("supportsRestartFrame", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRestartFrame"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRestartFrame"), issues, "a boolean")
     item = get("supportsGotoTargetsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsGotoTargetsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsGotoTargetsRequest"), issues, "a boolean")
     item = get("supportsStepInTargetsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsStepInTargetsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsStepInTargetsRequest"), issues, "a boolean")
     item = get("supportsCompletionsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCompletionsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCompletionsRequest"), issues, "a boolean")
     item = get("completionTriggerCharacters", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_text)):
         at3 = (*path, "completionTriggerCharacters")
         items2 = _list(item, at3, issues)
         if items2 is not None:
             for k, element2 in enumerate(items2):
-                if type(element2) is not str:
-                    _check_str(element2, (*at3, k), issues)
+                if not isinstance(element2, str):
+                    _report(element2, (*at3, k), issues, "a string")
     item = get("supportsModulesRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsModulesRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsModulesRequest"), issues, "a boolean")
     item = get("additionalModuleColumns", _ABSENT)
     if not (item is _ABSENT or _all_items(item, _is_column_descriptor)):
         at4 = (*path, "additionalModuleColumns")
@@ -4073,77 +3993,87 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
                 ):
                     _check_enum(element5, (*at6, i5), issues, _CHECKSUM_ALGORITHM_ENUM)
     item = get("supportsRestartRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsRestartRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsRestartRequest"), issues, "a boolean")
     item = get("supportsExceptionOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionOptions"), issues, "a boolean")
     item = get("supportsValueFormattingOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsValueFormattingOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsValueFormattingOptions"), issues, "a boolean")
     item = get("supportsExceptionInfoRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionInfoRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionInfoRequest"), issues, "a boolean")
     item = get("supportTerminateDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportTerminateDebuggee"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportTerminateDebuggee"), issues, "a boolean")
     item = get("supportSuspendDebuggee", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportSuspendDebuggee"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportSuspendDebuggee"), issues, "a boolean")
     item = get("supportsDelayedStackTraceLoading", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDelayedStackTraceLoading"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDelayedStackTraceLoading"), issues, "a boolean")
     item = get("supportsLoadedSourcesRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsLoadedSourcesRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsLoadedSourcesRequest"), issues, "a boolean")
     item = get("supportsLogPoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsLogPoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsLogPoints"), issues, "a boolean")
     item = get("supportsTerminateThreadsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsTerminateThreadsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsTerminateThreadsRequest"), issues, "a boolean")
     item = get("supportsSetExpression", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSetExpression"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSetExpression"), issues, "a boolean")
     item = get("supportsTerminateRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsTerminateRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsTerminateRequest"), issues, "a boolean")
     item = get("supportsDataBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDataBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDataBreakpoints"), issues, "a boolean")
     item = get("supportsReadMemoryRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsReadMemoryRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsReadMemoryRequest"), issues, "a boolean")
     item = get("supportsWriteMemoryRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsWriteMemoryRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsWriteMemoryRequest"), issues, "a boolean")
     item = get("supportsDisassembleRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDisassembleRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDisassembleRequest"), issues, "a boolean")
     item = get("supportsCancelRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsCancelRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsCancelRequest"), issues, "a boolean")
     item = get("supportsBreakpointLocationsRequest", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsBreakpointLocationsRequest"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsBreakpointLocationsRequest"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsClipboardContext", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsClipboardContext"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsClipboardContext"), issues, "a boolean")
     item = get("supportsSteppingGranularity", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSteppingGranularity"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsSteppingGranularity"), issues, "a boolean")
     item = get("supportsInstructionBreakpoints", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsInstructionBreakpoints"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsInstructionBreakpoints"), issues, "a boolean")
     item = get("supportsExceptionFilterOptions", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsExceptionFilterOptions"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsExceptionFilterOptions"), issues, "a boolean")
     item = get("supportsSingleThreadExecutionRequests", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsSingleThreadExecutionRequests"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(
+            item,
+            (*path, "supportsSingleThreadExecutionRequests"),
+            issues,
+            "a boolean",
+        )
     item = get("supportsDataBreakpointBytes", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsDataBreakpointBytes"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsDataBreakpointBytes"), issues, "a boolean")
     item = get("breakpointModes", _ABSENT)
     if item is not _ABSENT:
         at7 = (*path, "breakpointModes")
@@ -4154,8 +4084,8 @@ def _walk_initialize_result(  # noqa: PLR0912, PLR0915
                 if _walkable(element6, at7_, issues):
                     yield _walk_breakpoint_mode, element6, at7_
     item = get("supportsANSIStyling", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "supportsANSIStyling"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "supportsANSIStyling"), issues, "a boolean")
 
 
 def validate_set_breakpoints_result(value: object) -> list[ValidationIssue]:
@@ -4180,7 +4110,7 @@ def parse_set_breakpoints_result(value: object) -> SetBreakpointsResult:
 
 
 def _is_set_breakpoints_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and _all_items(obj.get("breakpoints"), _is_breakpoint)
 
 
@@ -4227,7 +4157,7 @@ def parse_continue_result(value: object) -> ContinueResult:
 
 
 def _is_continue_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and (
         (v := obj.get("allThreadsContinued", _ABSENT)) is _ABSENT or type(v) is bool
     )
@@ -4242,8 +4172,8 @@ def _walk_continue_result(
     if get is None:
         return
     item = get("allThreadsContinued", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "allThreadsContinued"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "allThreadsContinued"), issues, "a boolean")
 
 
 def validate_stack_trace_result(value: object) -> list[ValidationIssue]:
@@ -4268,11 +4198,14 @@ def parse_stack_trace_result(value: object) -> StackTraceResult:
 
 
 def _is_stack_trace_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _all_items(obj.get("stackFrames"), _is_stack_frame)
-        and ((v := obj.get("totalFrames", _ABSENT)) is _ABSENT or _is_whole(v))
+        and (
+            (v := obj.get("totalFrames", _ABSENT)) is _ABSENT
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
+        )
     )
 
 
@@ -4320,7 +4253,7 @@ def parse_scopes_result(value: object) -> ScopesResult:
 
 
 def _is_scopes_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and _all_items(obj.get("scopes"), _is_scope)
 
 
@@ -4401,7 +4334,7 @@ def parse_threads_result(value: object) -> ThreadsResult:
 
 
 def _is_threads_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and _all_items(obj.get("threads"), _is_thread)
 
 
@@ -4451,11 +4384,11 @@ def _walk_evaluate_result(
     if get is None:
         return
     item = get("result", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "result"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "result"), issues, "a string")
     item = get("type", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "type"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "type"), issues, "a string")
     item = get("presentationHint", _ABSENT)
     at_ = (*path, "presentationHint")
     if item is not _ABSENT and _walkable(item, at_, issues):
@@ -4470,8 +4403,8 @@ def _walk_evaluate_result(
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "memoryReference"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "memoryReference"), issues, "a string")
     item = get("valueLocationReference", _ABSENT)
     if not (item is _ABSENT or _is_whole(item)):
         _check_int(item, (*path, "valueLocationReference"), issues)
@@ -4745,14 +4678,31 @@ def _wrong(
     issues.append(ValidationIssue(at, "wrong_type", message))
 
 
+def _report(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
+) -> None:
+    """Report ``item``, which failed its type check: missing, or of another type."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+    elif item is not _UNREAD and not (nullable and item is None):
+        if nullable:
+            words += " or null"
+        message = f"expected {words}, got {_describe(item)}"
+        issues.append(ValidationIssue(at, "wrong_type", message))
+
+
 def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
     if isinstance(item, str):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a string", nullable)
+    _report(item, at, issues, "a string", nullable)
     return False
 
 
@@ -4762,19 +4712,7 @@ def _check_int(
     """Report ``item`` unless it is an integer; True when it is one."""
     if _is_int_value(item):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "an integer", nullable)
-    return False
-
-
-def _check_bool(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a boolean; True when it is one."""
-    if isinstance(item, bool):
-        return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a boolean", nullable)
+    _report(item, at, issues, "an integer", nullable)
     return False
 
 
@@ -4932,6 +4870,8 @@ def _describe(value: object) -> str:
     words = _KIND_OF_TYPE.get(type(value))
     if words is not None:
         return words
+    if type(value) is int and -_FINITE_INT < value < _FINITE_INT:
+        return "an integer"
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -4954,6 +4894,8 @@ _KIND_OF_TYPE: dict[type, str] = {
 
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isidentifier():  # nothing in an identifier needs escaping
+        return f'"{text}"'
     if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)

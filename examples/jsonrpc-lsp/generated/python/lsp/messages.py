@@ -703,7 +703,7 @@ def parse_response_error(value: object) -> ResponseError:
 
 
 def _is_response_error(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _is_whole(obj.get("code"))
@@ -724,8 +724,8 @@ def _walk_response_error(
     if not _is_whole(item):
         _check_int(item, (*path, "code"), issues)
     item = get("message", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "message"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "message"), issues, "a string")
     item = get("data", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "data"), issues)
@@ -755,7 +755,7 @@ def parse_client_info(value: object) -> ClientInfo:
 
 
 def _is_client_info(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("name")) is str
@@ -772,11 +772,11 @@ def _walk_client_info(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("version", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "version"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "version"), issues, "a string")
 
 
 def validate_server_info(value: object) -> list[ValidationIssue]:
@@ -803,7 +803,7 @@ def parse_server_info(value: object) -> ServerInfo:
 
 
 def _is_server_info(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("name")) is str
@@ -820,11 +820,11 @@ def _walk_server_info(
     if get is None:
         return
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
     item = get("version", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "version"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "version"), issues, "a string")
 
 
 def validate_workspace_folder(value: object) -> list[ValidationIssue]:
@@ -851,7 +851,7 @@ def parse_workspace_folder(value: object) -> WorkspaceFolder:
 
 
 def _is_workspace_folder(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("uri")) is str
@@ -873,8 +873,8 @@ def _walk_workspace_folder(
     if _check_str(item, at_, issues):
         _check_text(item, at_, issues, None, "uri")
     item = get("name", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "name"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "name"), issues, "a string")
 
 
 def validate_text_document_sync_client_capabilities(
@@ -905,7 +905,7 @@ def parse_text_document_sync_client_capabilities(
 
 
 def _is_text_document_sync_client_capabilities(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and (
@@ -926,17 +926,17 @@ def _walk_text_document_sync_client_capabilities(
     if get is None:
         return
     item = get("dynamicRegistration", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "dynamicRegistration"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "dynamicRegistration"), issues, "a boolean")
     item = get("willSave", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "willSave"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "willSave"), issues, "a boolean")
     item = get("willSaveWaitUntil", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "willSaveWaitUntil"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "willSaveWaitUntil"), issues, "a boolean")
     item = get("didSave", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "didSave"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "didSave"), issues, "a boolean")
 
 
 def validate_hover_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -963,7 +963,7 @@ def parse_hover_client_capabilities(value: object) -> HoverClientCapabilities:
 
 
 def _is_hover_client_capabilities(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and (
@@ -985,8 +985,8 @@ def _walk_hover_client_capabilities(
     if get is None:
         return
     item = get("dynamicRegistration", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "dynamicRegistration"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "dynamicRegistration"), issues, "a boolean")
     item = get("contentFormat", _ABSENT)
     if not (item is _ABSENT or _all_in(item, _MARKUP_KIND_VALUES)):
         at1 = (*path, "contentFormat")
@@ -1065,21 +1065,21 @@ def _walk_publish_diagnostics_client_capabilities(
     if get is None:
         return
     item = get("relatedInformation", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "relatedInformation"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "relatedInformation"), issues, "a boolean")
     item = get("tagSupport", _ABSENT)
     at_ = (*path, "tagSupport")
     if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_diagnostic_tag_support, item, at_
     item = get("versionSupport", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "versionSupport"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "versionSupport"), issues, "a boolean")
     item = get("codeDescriptionSupport", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "codeDescriptionSupport"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "codeDescriptionSupport"), issues, "a boolean")
     item = get("dataSupport", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "dataSupport"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "dataSupport"), issues, "a boolean")
 
 
 def validate_text_document_client_capabilities(value: object) -> list[ValidationIssue]:
@@ -1233,7 +1233,7 @@ def parse_save_options(value: object) -> SaveOptions:
 
 
 def _is_save_options(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and (
         (v := obj.get("includeText", _ABSENT)) is _ABSENT or type(v) is bool
     )
@@ -1248,8 +1248,8 @@ def _walk_save_options(
     if get is None:
         return
     item = get("includeText", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "includeText"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "includeText"), issues, "a boolean")
 
 
 def validate_text_document_sync_options(value: object) -> list[ValidationIssue]:
@@ -1276,7 +1276,7 @@ def parse_text_document_sync_options(value: object) -> TextDocumentSyncOptions:
 
 
 def _is_text_document_sync_options(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("openClose", _ABSENT)) is _ABSENT or type(v) is bool)
@@ -1303,8 +1303,8 @@ def _walk_text_document_sync_options(
     if get is None:
         return
     item = get("openClose", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "openClose"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "openClose"), issues, "a boolean")
     item = get("change", _ABSENT)
     if not (
         item is _ABSENT
@@ -1312,11 +1312,11 @@ def _walk_text_document_sync_options(
     ):
         _check_enum(item, (*path, "change"), issues, _TEXT_DOCUMENT_SYNC_KIND_ENUM)
     item = get("willSave", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "willSave"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "willSave"), issues, "a boolean")
     item = get("willSaveWaitUntil", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "willSaveWaitUntil"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "willSaveWaitUntil"), issues, "a boolean")
     item = get("save", _ABSENT)
     if not (item is _ABSENT or type(item) is bool or _is_save_options(item)):
         matched = (
@@ -1351,7 +1351,7 @@ def parse_hover_options(value: object) -> HoverOptions:
 
 
 def _is_hover_options(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and (
         (v := obj.get("workDoneProgress", _ABSENT)) is _ABSENT or type(v) is bool
     )
@@ -1366,8 +1366,8 @@ def _walk_hover_options(
     if get is None:
         return
     item = get("workDoneProgress", _ABSENT)
-    if not (item is _ABSENT or type(item) is bool):
-        _check_bool(item, (*path, "workDoneProgress"), issues)
+    if not (item is _ABSENT or isinstance(item, bool)):
+        _report(item, (*path, "workDoneProgress"), issues, "a boolean")
 
 
 def validate_server_capabilities(value: object) -> list[ValidationIssue]:
@@ -1394,7 +1394,7 @@ def parse_server_capabilities(value: object) -> ServerCapabilities:
 
 
 def _is_server_capabilities(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and ((v := obj.get("positionEncoding", _ABSENT)) is _ABSENT or type(v) is str)
@@ -1484,7 +1484,7 @@ def parse_position(value: object) -> Position:
 
 
 def _is_position(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("line")) is int
@@ -1530,7 +1530,7 @@ def parse_range(value: object) -> Range:
 
 
 def _is_range(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _is_position(obj.get("start"))
@@ -1578,7 +1578,7 @@ def parse_location(value: object) -> Location:
 
 
 def _is_location(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("uri")) is str
@@ -1629,7 +1629,7 @@ def parse_text_document_identifier(value: object) -> TextDocumentIdentifier:
 
 
 def _is_text_document_identifier(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("uri")) is str
@@ -1675,13 +1675,14 @@ def parse_text_document_item(value: object) -> TextDocumentItem:
 
 
 def _is_text_document_item(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("uri")) is str
         and _fits_text(v, None, "uri")
         and type(obj.get("languageId")) is str
-        and _is_whole(obj.get("version"))
+        and type(v := obj.get("version")) is int
+        and -_FINITE_INT < v < _FINITE_INT
         and type(obj.get("text")) is str
     )
 
@@ -1699,14 +1700,14 @@ def _walk_text_document_item(
     if _check_str(item, at_, issues):
         _check_text(item, at_, issues, None, "uri")
     item = get("languageId", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "languageId"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "languageId"), issues, "a string")
     item = get("version", _ABSENT)
     if not _is_whole(item):
         _check_int(item, (*path, "version"), issues)
     item = get("text", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "text"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "text"), issues, "a string")
 
 
 def validate_markup_content(value: object) -> list[ValidationIssue]:
@@ -1733,7 +1734,7 @@ def parse_markup_content(value: object) -> MarkupContent:
 
 
 def _is_markup_content(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("kind")) is str
@@ -1754,8 +1755,8 @@ def _walk_markup_content(
     if not (type(item) is str and item in _MARKUP_KIND_VALUES):
         _check_enum(item, (*path, "kind"), issues, _MARKUP_KIND_ENUM)
     item = get("value", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "value"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "value"), issues, "a string")
 
 
 def validate_marked_string_with_language(value: object) -> list[ValidationIssue]:
@@ -1782,7 +1783,7 @@ def parse_marked_string_with_language(value: object) -> MarkedStringWithLanguage
 
 
 def _is_marked_string_with_language(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(obj.get("language")) is str
@@ -1799,11 +1800,11 @@ def _walk_marked_string_with_language(
     if get is None:
         return
     item = get("language", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "language"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "language"), issues, "a string")
     item = get("value", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "value"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "value"), issues, "a string")
 
 
 def validate_code_description(value: object) -> list[ValidationIssue]:
@@ -1830,7 +1831,7 @@ def parse_code_description(value: object) -> CodeDescription:
 
 
 def _is_code_description(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and type(v := obj.get("href")) is str
@@ -1874,7 +1875,7 @@ def parse_diagnostic_related_information(value: object) -> DiagnosticRelatedInfo
 
 
 def _is_diagnostic_related_information(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _is_location(obj.get("location"))
@@ -1895,8 +1896,8 @@ def _walk_diagnostic_related_information(
     if not _is_location(item) and _walkable(item, at_, issues):
         yield _walk_location, item, at_
     item = get("message", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "message"), issues)
+    if not isinstance(item, str):
+        _report(item, (*path, "message"), issues, "a string")
 
 
 def validate_diagnostic(value: object) -> list[ValidationIssue]:
@@ -1947,8 +1948,8 @@ def _walk_diagnostic(  # noqa: PLR0912
     ):
         yield _walk_code_description, item, at1_
     item = get("source", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "source"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "source"), issues, "a string")
     item = get("message", _ABSENT)
     if not (type(item) is str or _is_markup_content(item)):
         matched = (
@@ -2025,11 +2026,11 @@ def _walk_initialize_payload(  # noqa: PLR0912
     ):
         yield _walk_client_info, item, at_
     item = get("locale", _ABSENT)
-    if not (item is _ABSENT or type(item) is str):
-        _check_str(item, (*path, "locale"), issues)
+    if not (item is _ABSENT or isinstance(item, str)):
+        _report(item, (*path, "locale"), issues, "a string")
     item = get("rootPath", _ABSENT)
-    if not (item is _ABSENT or item is None or type(item) is str):
-        _check_str(item, (*path, "rootPath"), issues, True)
+    if not (item is _ABSENT or item is None or isinstance(item, str)):
+        _report(item, (*path, "rootPath"), issues, "a string", True)
     item = get("rootUri", _ABSENT)
     at1_ = (*path, "rootUri")
     if _check_str(item, at1_, issues, True):
@@ -2089,14 +2090,14 @@ def parse_hover_payload(value: object) -> HoverPayload:
 
 
 def _is_hover_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _is_text_document_identifier(obj.get("textDocument"))
         and _is_position(obj.get("position"))
         and (
             (v := obj.get("workDoneToken", _ABSENT)) is _ABSENT
-            or _is_whole(v)
+            or (type(v) is int and -_FINITE_INT < v < _FINITE_INT)
             or type(v) is str
         )
     )
@@ -2135,10 +2136,10 @@ def validate_shutdown_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_shutdown_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_shutdown_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -2148,23 +2149,8 @@ def parse_shutdown_payload(value: object) -> ShutdownPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_shutdown_payload(value):
-        _raise_if_invalid(validate_shutdown_payload(value))
+    _raise_if_invalid(validate_shutdown_payload(value))
     return cast("ShutdownPayload", value)
-
-
-def _is_shutdown_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_shutdown_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_initialized_payload(value: object) -> list[ValidationIssue]:
@@ -2172,10 +2158,10 @@ def validate_initialized_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_initialized_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_initialized_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -2185,23 +2171,8 @@ def parse_initialized_payload(value: object) -> InitializedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_initialized_payload(value):
-        _raise_if_invalid(validate_initialized_payload(value))
+    _raise_if_invalid(validate_initialized_payload(value))
     return cast("InitializedPayload", value)
-
-
-def _is_initialized_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_initialized_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_did_open_payload(value: object) -> list[ValidationIssue]:
@@ -2226,7 +2197,7 @@ def parse_did_open_payload(value: object) -> DidOpenPayload:
 
 
 def _is_did_open_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and _is_text_document_item(obj.get("textDocument"))
 
 
@@ -2292,10 +2263,10 @@ def validate_exit_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_exit_payload(value):
+    if type(value) is dict:
         return []
     issues: list[ValidationIssue] = []
-    _walk_exit_payload(value, (), issues)
+    _getter(value, (), issues)
     return issues
 
 
@@ -2305,23 +2276,8 @@ def parse_exit_payload(value: object) -> ExitPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_exit_payload(value):
-        _raise_if_invalid(validate_exit_payload(value))
+    _raise_if_invalid(validate_exit_payload(value))
     return cast("ExitPayload", value)
-
-
-def _is_exit_payload(value: object) -> bool:
-    return type(value) is dict
-
-
-def _walk_exit_payload(
-    value: object,
-    path: _Path,
-    issues: list[ValidationIssue],
-) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
 
 
 def validate_initialize_result(value: object) -> list[ValidationIssue]:
@@ -2346,7 +2302,7 @@ def parse_initialize_result(value: object) -> InitializeResult:
 
 
 def _is_initialize_result(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return (
         type(value) is dict
         and _is_server_capabilities(obj.get("capabilities"))
@@ -2621,14 +2577,31 @@ def _wrong(
     issues.append(ValidationIssue(at, "wrong_type", message))
 
 
+def _report(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
+) -> None:
+    """Report ``item``, which failed its type check: missing, or of another type."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+    elif item is not _UNREAD and not (nullable and item is None):
+        if nullable:
+            words += " or null"
+        message = f"expected {words}, got {_describe(item)}"
+        issues.append(ValidationIssue(at, "wrong_type", message))
+
+
 def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
 ) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
     if isinstance(item, str):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a string", nullable)
+    _report(item, at, issues, "a string", nullable)
     return False
 
 
@@ -2638,19 +2611,7 @@ def _check_int(
     """Report ``item`` unless it is an integer; True when it is one."""
     if _is_int_value(item):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "an integer", nullable)
-    return False
-
-
-def _check_bool(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
-    """Report ``item`` unless it is a boolean; True when it is one."""
-    if isinstance(item, bool):
-        return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a boolean", nullable)
+    _report(item, at, issues, "an integer", nullable)
     return False
 
 
@@ -2908,6 +2869,8 @@ def _describe(value: object) -> str:
     words = _KIND_OF_TYPE.get(type(value))
     if words is not None:
         return words
+    if type(value) is int and -_FINITE_INT < value < _FINITE_INT:
+        return "an integer"
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -2930,6 +2893,8 @@ _KIND_OF_TYPE: dict[type, str] = {
 
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isidentifier():  # nothing in an identifier needs escaping
+        return f'"{text}"'
     if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
