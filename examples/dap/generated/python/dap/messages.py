@@ -1718,7 +1718,7 @@ def parse_error_response_body(value: object) -> ErrorResponseBody:
 
 
 def _is_error_response_body(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
+    obj: Any = value
     return type(value) is dict and (
         (v := obj.get("error", _ABSENT)) is _ABSENT or _is_structured_message(v)
     )

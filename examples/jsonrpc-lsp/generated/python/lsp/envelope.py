@@ -331,6 +331,7 @@ def _check_error(
     return None
 
 
+_FINITE_INT = 2**1023
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _KINDS: tuple[tuple[type, str], ...] = (
     (str, "a string"),
@@ -450,6 +451,8 @@ def _describe(value: object) -> str:
     words = _KIND_OF_TYPE.get(type(value))
     if words is not None:
         return words
+    if type(value) is int and -_FINITE_INT < value < _FINITE_INT:
+        return "an integer"
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -472,6 +475,8 @@ _KIND_OF_TYPE: dict[type, str] = {
 
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isidentifier():  # nothing in an identifier needs escaping
+        return f'"{text}"'
     if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
