@@ -10,8 +10,9 @@ import { topicsOn } from "../typescript/channels.js";
 import { envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
+import { fixedPython, laidOut } from "../fixed-code.js";
+import { fitsPython } from "../text.js";
 
-const WIDTH = 88;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The names envelope.py exports (for the package's `__init__`). */
@@ -238,31 +239,31 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
 
 function fromImport(module: string, names: readonly string[]): string[] {
   const one = `from ${module} import ${names.join(", ")}`;
-  if (one.length <= WIDTH) return [one];
+  if (fitsPython(one)) return [one];
   return [`from ${module} import (`, ...names.map((n) => `    ${n},`), ")"];
 }
 
 function alias(name: string, members: readonly string[]): string[] {
   if (members.length === 1) return [`${name} = ${members[0] ?? ""}`];
   const one = `${name} = Union[${members.join(", ")}]`;
-  if (one.length <= WIDTH) return [one];
-  if (`    ${members.join(", ")}`.length <= WIDTH) return [`${name} = Union[`, `    ${members.join(", ")}`, "]"];
+  if (fitsPython(one)) return [one];
+  if (fitsPython(`    ${members.join(", ")}`)) return [`${name} = Union[`, `    ${members.join(", ")}`, "]"];
   return [`${name} = Union[`, ...members.map((m) => `    ${m},`), "]"];
 }
 
 function literalAlias(name: string, values: readonly string[]): string[] {
   const items = values.map(pythonString);
   const one = `${name} = Literal[${items.join(", ")}]`;
-  if (one.length <= WIDTH) return [one];
-  if (`    ${items.join(", ")}`.length <= WIDTH) return [`${name} = Literal[`, `    ${items.join(", ")}`, "]"];
+  if (fitsPython(one)) return [one];
+  if (fitsPython(`    ${items.join(", ")}`)) return [`${name} = Literal[`, `    ${items.join(", ")}`, "]"];
   return [`${name} = Literal[`, ...items.map((m) => `    ${m},`), "]"];
 }
 
 /** `if a and b:` as ruff format lays it out when it does not fit one line. */
 function condition(keyword: string, conds: readonly string[], indent: string): string[] {
   const one = `${indent}${keyword} ${conds.join(" and ")}:`;
-  if (one.length <= WIDTH) return [one];
-  if (`${indent}    ${conds.join(" and ")}`.length <= WIDTH) return [`${indent}${keyword} (`, `${indent}    ${conds.join(" and ")}`, `${indent}):`];
+  if (fitsPython(one)) return [one];
+  if (fitsPython(`${indent}    ${conds.join(" and ")}`)) return [`${indent}${keyword} (`, `${indent}    ${conds.join(" and ")}`, `${indent}):`];
   return [`${indent}${keyword} (`, ...conds.map((c, i) => `${indent}    ${i === 0 ? "" : "and "}${c}`), `${indent}):`];
 }
 
@@ -293,9 +294,9 @@ function predicate(test: Test, helpers: Map<string, string[]>): string {
     const head = `def ${name}(value: object) -> bool:`;
     const parts = test.kind === "oneOf" ? test.of.map((t) => accepts(t, "value")) : [expr];
     const lines =
-      `    return ${expr}`.length <= WIDTH
+      fitsPython(`    return ${expr}`)
         ? [head, `    return ${expr}`]
-        : `        ${expr}`.length <= WIDTH
+        : fitsPython(`        ${expr}`)
           ? [head, "    return (", `        ${expr}`, "    )"]
           : [head, "    return (", ...parts.map((p, i) => `        ${i === 0 ? "" : "or "}${p}`), "    )"];
     helpers.set(name, lines);
@@ -355,7 +356,7 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, he
   if (!helpers.has(name)) {
     const args = test.kind === "enum" ? ["_is_str", expected, `(${test.values.map(pythonString).join(", ")}${test.values.length === 1 ? "," : ""})`] : [predicate(test, helpers), expected];
     const one = `${name} = _Test(${args.join(", ")})`;
-    helpers.set(name, one.length <= WIDTH ? [one] : [`${name} = _Test(`, `    ${args.join(", ")}`, ")"]);
+    helpers.set(name, fitsPython(one) ? [one] : [`${name} = _Test(`, `    ${args.join(", ")}`, ")"]);
   }
   return call("    ", "_field", ["m", "errors", key, required, name]);
 }
@@ -363,8 +364,8 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, he
 /** `name(a, b, c)` at `indent`, its arguments on their own line when it does not fit. */
 function call(indent: string, name: string, args: readonly string[]): string[] {
   const one = `${indent}${name}(${args.join(", ")})`;
-  if (one.length <= WIDTH) return [one];
-  if (`${indent}    ${args.join(", ")}`.length <= WIDTH) return [`${indent}${name}(`, `${indent}    ${args.join(", ")}`, `${indent})`];
+  if (fitsPython(one)) return [one];
+  if (fitsPython(`${indent}    ${args.join(", ")}`)) return [`${indent}${name}(`, `${indent}    ${args.join(", ")}`, `${indent})`];
   return [`${indent}${name}(`, ...args.map((a) => `${indent}    ${a},`), `${indent})`];
 }
 
@@ -402,7 +403,7 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
 }
 
 function usedHelpers(body: string): string {
-  const chunks = RUNTIME.split("\n\n\n").map((text) => ({ text, name: /^(?:def|class) (\w+)|^(\w+) =/.exec(text)?.slice(1).find((x) => x !== undefined) ?? "" }));
+  const chunks = RUNTIME_CHUNKS.map((text) => ({ text, name: /^(?:def|class) (\w+)|^(\w+) =/.exec(text)?.slice(1).find((x) => x !== undefined) ?? "" }));
   const used = new Set<string>();
   let text = body;
   for (let changed = true; changed; ) {
@@ -416,7 +417,7 @@ function usedHelpers(body: string): string {
   }
   return chunks
     .filter((c) => used.has(c.name))
-    .map((c) => c.text)
+    .map((c) => laidOut("python", c.text).replace(/\n+$/, ""))
     .join("\n\n\n");
 }
 
@@ -586,3 +587,6 @@ def _describe(value: object) -> str:
 
 def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)`;
+
+/** RUNTIME's helpers, each fixed code (../fixed-code.ts). */
+const RUNTIME_CHUNKS: readonly string[] = RUNTIME.split("\n\n\n").map(fixedPython);

@@ -8,11 +8,12 @@ import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { kindByTopicName, kindTypeName, messageTypeName } from "../../names/envelope.js";
 import { envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
+import { fixedTypeScript, laidOut } from "../fixed-code.js";
 import { headerComment } from "../header.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
+import { fitsTypeScript } from "../text.js";
 
-const WIDTH = 80;
 
 export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): GeneratedFile[] {
   const dir = protocol.outputs.typescript?.dir;
@@ -192,20 +193,20 @@ function checkName(k: KindPlan): string {
 
 function importLine(names: readonly string[], from: string): string {
   const one = `import { ${names.join(", ")} } from ${str(from)};\n`;
-  return one.length - 1 <= WIDTH ? one : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${str(from)};\n`;
+  return fitsTypeScript(one.slice(0, -1)) ? one : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${str(from)};\n`;
 }
 
 function genericAlias(name: string, map: string): string {
   const head = `export type ${name}<T extends keyof ${map} = keyof ${map}> =`;
-  if (`${head} ${map}[T];`.length <= WIDTH) return `${head} ${map}[T];\n\n`;
-  if (head.length <= WIDTH) return `${head}\n  ${map}[T];\n\n`;
+  if (fitsTypeScript(`${head} ${map}[T];`)) return `${head} ${map}[T];\n\n`;
+  if (fitsTypeScript(head)) return `${head}\n  ${map}[T];\n\n`;
   return `export type ${name}<\n  T extends keyof ${map} = keyof ${map},\n> = ${map}[T];\n\n`;
 }
 
 function unionAlias(name: string, members: readonly string[]): string {
   const one = `export type ${name} = ${members.join(" | ")};`;
-  if (one.length <= WIDTH) return `${one}\n\n`;
-  if (`  ${members.join(" | ")};`.length <= WIDTH) return `export type ${name} =\n  ${members.join(" | ")};\n\n`;
+  if (fitsTypeScript(one)) return `${one}\n\n`;
+  if (fitsTypeScript(`  ${members.join(" | ")};`)) return `export type ${name} =\n  ${members.join(" | ")};\n\n`;
   return `export type ${name} =\n${members.map((m) => `  | ${m}`).join("\n")};\n\n`;
 }
 
@@ -213,15 +214,15 @@ function unionAlias(name: string, members: readonly string[]): string {
 function unionProperty(key: string, members: readonly string[]): string {
   const head = `  readonly ${propertyName(key)}:`;
   const joined = members.join(" | ");
-  if (`${head} ${joined};`.length <= WIDTH) return `${head} ${joined};`;
-  if (`    ${joined};`.length <= WIDTH) return `${head}\n    ${joined};`;
+  if (fitsTypeScript(`${head} ${joined};`)) return `${head} ${joined};`;
+  if (fitsTypeScript(`    ${joined};`)) return `${head}\n    ${joined};`;
   return `${head}\n${members.map((m) => `    | ${m}`).join("\n")};`;
 }
 
 /** `const name = "literal";` at `indent`, the literal on its own line when it does not fit. */
 function constString(indent: string, name: string, literal: string): string {
   const one = `${indent}const ${name} = ${literal};`;
-  return one.length <= WIDTH ? `${one}\n` : `${indent}const ${name} =\n${indent}  ${literal};\n`;
+  return fitsTypeScript(one) ? `${one}\n` : `${indent}const ${name} =\n${indent}  ${literal};\n`;
 }
 
 /** True when `v` fails the test: one short expression (a union gets a helper of its own). */
@@ -301,8 +302,8 @@ function unionHelper(name: string, test: Test & { kind: "oneOf" }): string {
   const parts = test.of.map((t) => accepts(t, "value"));
   const joined = parts.join(" || ");
   const head = `function ${name}(value: unknown): boolean {\n`;
-  if (`  return ${joined};`.length <= WIDTH) return `${head}  return ${joined};\n}\n\n`;
-  if (`    ${joined}`.length <= WIDTH) return `${head}  return (\n    ${joined}\n  );\n}\n\n`;
+  if (fitsTypeScript(`  return ${joined};`)) return `${head}  return ${joined};\n}\n\n`;
+  if (fitsTypeScript(`    ${joined}`)) return `${head}  return (\n    ${joined}\n  );\n}\n\n`;
   return `${head}  return (\n${parts.map((p, i) => `    ${p}${i < parts.length - 1 ? " ||" : ""}`).join("\n")}\n  );\n}\n\n`;
 }
 
@@ -365,7 +366,7 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
 
 /** The helpers the printed code calls, and those they call, in RUNTIME's order. */
 function usedHelpers(body: string): string {
-  const chunks = RUNTIME.split("\n\n").map((text) => ({ text, name: /^(?:\/\*\*.*\*\/\n)?(?:function|type) (\w+)/.exec(text)?.[1] ?? "" }));
+  const chunks = RUNTIME_CHUNKS.map((text) => ({ text, name: /^(?:\/\*\*.*\*\/\n)?(?:function|type) (\w+)/.exec(text)?.[1] ?? "" }));
   const used = new Set<string>();
   let text = body;
   for (let changed = true; changed; ) {
@@ -377,7 +378,7 @@ function usedHelpers(body: string): string {
       changed = true;
     }
   }
-  return chunks.filter((c) => used.has(c.name)).map((c) => c.text).join("\n\n").trimEnd() + "\n";
+  return chunks.filter((c) => used.has(c.name)).map((c) => laidOut("typescript", c.text).trimEnd()).join("\n\n") + "\n";
 }
 
 /** The module's private helpers (the envelope checks call only these), split at blank lines. */
@@ -502,3 +503,6 @@ function quote(text: string): string {
   return JSON.stringify(text);
 }
 `;
+
+/** RUNTIME's helpers, each fixed code (../fixed-code.ts). */
+const RUNTIME_CHUNKS: readonly string[] = RUNTIME.split("\n\n").map(fixedTypeScript);
