@@ -5,6 +5,8 @@
 //   restyle pass's: width-neutral);
 // - Python: ruff format at line-length MIN_WIDTH.. (the fixed code is ASCII and written so that
 //   black, which the tests also run, agrees).
+// prettier's groups only ever join as the width grows, so its changes are found by bisection;
+// ruff's are scanned width by width.
 // Each block's widths run until its layout stops changing (checked against a very wide run).
 // Run after changing a fixed block or upgrading prettier or ruff:  node tools/fixed-layouts.mjs
 import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -74,7 +76,17 @@ async function layouts(text, formatAt, defaultWidth, asWritten = true) {
     await split(a, mid);
     await split(mid, b);
   };
-  await split(MIN_WIDTH, HUGE);
+  if (formatAt.monotonic) await split(MIN_WIDTH, HUGE);
+  else {
+    // ruff parenthesizes a long right-hand side only where that makes it fit, so a layout can
+    // come back at a narrower width: every width up to the widest layout's longest line.
+    const widest = await layout(HUGE);
+    const longest = Math.max(...widest.split("\n").map((l) => l.length));
+    for (let width = MIN_WIDTH + 1; width <= longest + 1; width += 1) {
+      if ((await layout(width)) !== (await layout(width - 1))) changes.push([width, await layout(width)]);
+    }
+    if ((await layout(longest + 1)) !== widest) throw new Error(`a fixed block does not settle:\n${text}`);
+  }
   changes.sort((x, y) => x[0] - y[0]);
   return changes.map(([width, laid]) => [width, laid === text ? null : laid]);
 }
@@ -84,7 +96,7 @@ const ruffAt = (text, width) => {
   if (!ruff.has(width)) ruff.set(width, new Workspace({ "line-length": width, "target-version": "py39" }, PositionEncoding.Utf16));
   return ruff.get(width).format(text);
 };
-const prettierAt = (semi) => (text, width) => prettier.format(text, { parser: "typescript", printWidth: width, semi });
+const prettierAt = (semi) => Object.assign((text, width) => prettier.format(text, { parser: "typescript", printWidth: width, semi }), { monotonic: true });
 
 const entries = [];
 const mismatches = [];

@@ -74,3 +74,22 @@ export function fixedChunks<T extends { readonly text: string }>(language: Fixed
   for (const c of chunks) (language === "typescript" ? fixedTypeScript : fixedPython)(c.text);
   return chunks;
 }
+
+/** The stand-in body that completes a fixed function head (prettier lays a head out the same whatever its body holds). */
+const HEAD_BODY = "{\n  return;\n}\n";
+
+/**
+ * Declares fixed TypeScript function heads (overloads, then the implementation's head, ending
+ * in a space before its body) as fixed code, completed with a stand-in body so the formatter
+ * can print them.
+ */
+export function fixedTypeScriptHead(head: string): string {
+  fixedTypeScript(`${head}${HEAD_BODY}`);
+  return head;
+}
+
+/** A head declared with fixedTypeScriptHead, laid out for the style in force. */
+export function laidOutHead(head: string): string {
+  const laid = laidOut("typescript", `${head}${HEAD_BODY}`);
+  return laid.replace(/\{\n {2}return;?\n\}\n$/, "");
+}
