@@ -4428,8 +4428,10 @@ function jsonIssues(
     ok = false;
     if (errors !== undefined && at !== undefined) unreadable(errors, at);
   };
-  const child = (at: Path | undefined, segment: string | number): Path | undefined =>
-    at === undefined ? undefined : [...at, segment];
+  const child = (
+    at: Path | undefined,
+    segment: string | number,
+  ): Path | undefined => (at === undefined ? undefined : [...at, segment]);
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
     if (!ok && errors === undefined) return false;
     if (frame.close !== undefined) {
@@ -4443,7 +4445,12 @@ function jsonIssues(
     } else if (item === UNREADABLE || kind === "unreadable") {
       cannot(at);
     } else if (kind === "other") {
-      if (item === null || typeof item === "boolean" || typeof item === "string") continue;
+      if (
+        item === null ||
+        typeof item === "boolean" ||
+        typeof item === "string"
+      )
+        continue;
       if (typeof item === "number" && Number.isFinite(item)) continue;
       fail(at, describe(item));
     } else if (open.has(item as object)) {
@@ -4484,7 +4491,8 @@ function jsonIssues(
         }
         for (const key of keys) {
           const entry = readOwn(object, key);
-          if (entry !== ABSENT) children.push({ value: entry, at: child(at, key) });
+          if (entry !== ABSENT)
+            children.push({ value: entry, at: child(at, key) });
         }
       }
       open.add(object);

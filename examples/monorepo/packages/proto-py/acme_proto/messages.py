@@ -298,9 +298,7 @@ def _js_digits(digits: str, point: int) -> str:
     return f"{mantissa}e{'+' if point > 0 else '-'}{abs(point - 1)}"
 
 
-def _getter(
-    value: object, at: _Path, issues: list[ValidationIssue]
-) -> Optional[Callable[[str, object], object]]:
+def _getter(value: object, at: _Path, issues: list[ValidationIssue]) -> Optional[Callable[[str, object], object]]:
     """How to read ``value``'s keys: ``dict.get``, or a reader that reports a read that raises.
 
     None after reporting that ``value`` is no object.
@@ -325,9 +323,7 @@ def _getter(
     return get
 
 
-def _accounted(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool
-) -> bool:
+def _accounted(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool) -> bool:
     """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
@@ -336,18 +332,14 @@ def _accounted(
     return item is _UNREAD or (nullable and item is None)
 
 
-def _wrong(
-    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
-) -> None:
+def _wrong(item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool) -> None:
     if nullable:
         words += " or null"
     message = f"expected {words}, got {_describe(item)}"
     issues.append(ValidationIssue(at, "wrong_type", message))
 
 
-def _check_str(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
+def _check_str(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False) -> bool:
     """Report ``item`` unless it is a string; True when it is one."""
     if isinstance(item, str):
         return True
@@ -356,9 +348,7 @@ def _check_str(
     return False
 
 
-def _check_int(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
+def _check_int(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
     if _is_int_value(item):
         return True
@@ -379,11 +369,7 @@ def _check_enum(
     if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
         _wrong(item, at, issues, enum.words, nullable)
     elif item not in enum.values:
-        shown = (
-            _js_number(cast("float", item))
-            if enum.numeric
-            else _quote(cast("str", item))
-        )
+        shown = _js_number(cast("float", item)) if enum.numeric else _quote(cast("str", item))
         message = f"expected {enum.words}, got {shown}"
         issues.append(ValidationIssue(at, "not_in_enum", message))
 
