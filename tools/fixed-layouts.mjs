@@ -100,11 +100,13 @@ const prettierAt = (semi) => Object.assign((text, width) => prettier.format(text
 
 const entries = [];
 const mismatches = [];
+const byKey = new Map();
 const seen = new Set();
 for (const { language, text } of declaredFixedCode()) {
   const key = fixedKey(language, text);
   if (seen.has(key)) continue;
   seen.add(key);
+  byKey.set(key, { text });
   if (language === "python") entries.push([key, { semi: await layouts(text, ruffAt, 88) }]);
   else {
     const semi = await layouts(text, prettierAt(true), 80);
@@ -113,12 +115,30 @@ for (const { language, text } of declaredFixedCode()) {
   }
 }
 
+/** A layout as lines: a number is that line of `reference`, a string a line of its own. */
+function encode(laid, reference) {
+  if (laid === null) return null;
+  const index = new Map();
+  reference.forEach((line, i) => {
+    if (!index.has(line)) index.set(line, i);
+  });
+  return laid.split("\n").map((line) => index.get(line) ?? line);
+}
+for (const [key, value] of entries) {
+  const { text } = byKey.get(key);
+  const lines = text.split("\n");
+  value.semi = value.semi.map(([from, laid]) => [from, encode(laid, lines)]);
+  if (value.bare !== undefined) value.bare = value.bare.map(([from, laid]) => [from, encode(laid, lines.map((l) => l.replace(/;$/, "")))]);
+}
+
 const lines = [
   "// Written by tools/fixed-layouts.mjs from prettier and ruff format: do not edit.",
-  "/** Per block of fixed code: the layouts its formatter prints, each from the width it starts at (null: the block as written). */",
-  "export type FixedLayouts = Readonly<",
-  "  Record<string, { readonly semi: readonly (readonly [number, string | null])[]; readonly bare?: readonly (readonly [number, string | null])[] }>",
-  ">;",
+  "/**",
+  " * Per block of fixed code: the layouts its formatter prints, each from the width it starts at, as",
+  " * lines (a number: that line of the block, without its `;` in `bare`; null: the block as written).",
+  " */",
+  "export type FixedLayout = readonly (readonly [number, readonly (number | string)[] | null])[];",
+  "export type FixedLayouts = Readonly<Record<string, { readonly semi: FixedLayout; readonly bare?: FixedLayout }>>;",
   "",
   "export const FIXED_LAYOUTS: FixedLayouts = {",
   ...entries.map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},`),

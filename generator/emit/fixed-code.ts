@@ -63,10 +63,11 @@ export function laidOut(language: FixedLanguage, text: string, table: FixedLayou
   if (entry === undefined) {
     throw new Error(`fixed ${language} code without a layout table entry (run node tools/fixed-layouts.mjs):\n${text.slice(0, 200)}`);
   }
-  const variants = semicolons ? entry.semi : entry.bare;
-  let chosen: string | null = null;
-  for (const [from, variant] of variants ?? []) if (from <= width) chosen = variant;
-  return chosen ?? text;
+  let chosen: readonly (number | string)[] | null = null;
+  for (const [from, variant] of (semicolons ? entry.semi : entry.bare) ?? []) if (from <= width) chosen = variant;
+  if (chosen === null) return text;
+  const own = text.split("\n").map((line) => (semicolons ? line : line.replace(/;$/, "")));
+  return chosen.map((line) => (typeof line === "number" ? (own[line] ?? "") : line)).join("\n");
 }
 
 /** Declares the text of each chunk as fixed code of `language` (see fixedTypeScript, fixedPython). */
