@@ -115,6 +115,20 @@ export function width(text: string): number {
   return n;
 }
 
+/**
+ * Whether a TypeScript line (its indentation included) fits the print width in force, measured as
+ * prettier will see it: without the `;` that ends it when the style keeps no semicolons.
+ */
+export function fitsTypeScript(line: string): boolean {
+  const dropped = !style().semicolons && line.endsWith(";") ? 1 : 0;
+  return width(line) - dropped <= style().printWidth;
+}
+
+/** Whether a Python line (its indentation included) fits the line length in force. */
+export function fitsPython(line: string): boolean {
+  return pythonWidth(line) <= style().lineLength;
+}
+
 function prettierChar(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || inRanges(PRETTIER_ZERO, code)) return 0;

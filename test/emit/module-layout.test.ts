@@ -5,6 +5,7 @@
  * (`…/client/cell/defs.py`, `…/edge/model_protocol.py` with `verify_payload`) from one spec,
  * checked by ruff, pyright strict, tsc and Python itself.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -81,6 +82,51 @@ describe("one constants module into a package of hand-written modules", () => {
       dir,
     );
     expect(run.output.trim()).toBe("client_api-token client_api.hello");
+  });
+});
+
+describe("one constants module into a hand-written package, in the team's style (line length 120)", () => {
+  const handWritten = {
+    "nvflare/__init__.py": '"""The framework."""\n',
+    "nvflare/client/__init__.py": '"""Client side."""\n',
+    "nvflare/client/cell/__init__.py": '"""The Cell package, written by hand."""\n',
+    "nvflare/client/cell/py.typed": "",
+  };
+  const spec = seedWith(`  python:
+    dir: .
+    line_length: 120
+    unicode_width: false
+    modules:
+      - path: nvflare/client/cell/defs.py
+        items: [CHANNEL, PROTOCOL_VERSION, Topic, MsgKey]
+`);
+  let dir = "";
+  let first = { status: -1, stdout: "", stderr: "" };
+  beforeAll(() => {
+    dir = tree({
+      ...handWritten,
+      "protocol.yaml": spec,
+      "pyproject.toml": '[tool.black]\nline-length = 120\n\n[tool.isort]\nprofile = "black"\nline_length = 120\n',
+      ".flake8": "[flake8]\nmax-line-length = 120\nextend-ignore = E203,E501,E701\n",
+    });
+    first = wiredefs(["gen"], dir);
+  });
+
+  test("gen writes that one module, in the listed order; apt's black, isort and flake8 at 120 change nothing", () => {
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    const owned = JSON.parse(read(dir, "protocol.files.json")) as { files: string[] };
+    expect(owned.files).toEqual(["nvflare/client/cell/defs.py"]);
+    expect(classes(read(dir, "nvflare/client/cell/defs.py"))).toEqual(["Topic", "MsgKey"]);
+    const tool = (command: string, args: readonly string[]): string => {
+      const r = spawnSync(command, [...args, "nvflare/client/cell/defs.py"], { cwd: dir, encoding: "utf8" });
+      return `${r.status} ${r.stdout}${r.stderr}${r.error ? String(r.error) : ""}`;
+    };
+    expect(tool("black", ["--check", "--diff", "-q"])).toBe("0 ");
+    expect(tool("isort", ["--check-only", "--diff"])).toBe("0 ");
+    expect(tool("flake8", [])).toBe("0 ");
+    for (const [path, text] of Object.entries(handWritten)) expect(read(dir, path), path).toBe(text);
+    expect(wiredefs(["check"], dir).status).toBe(0);
   });
 });
 

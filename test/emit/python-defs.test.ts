@@ -111,14 +111,8 @@ describe("__init__.py", () => {
     ], "out/py/demo/__init__.py");
     expect(init.path).toBe("out/py/demo/__init__.py");
     const lines = init.text.split("\n");
-    expect(linesFrom(lines, "from .messages import (", 6)).toEqual([
-      "from .messages import (",
-      "    ISSUE_CODES,",
-      "    HelloPayload,",
-      "    parse_payload,",
-      "    validate_payload,",
-      ")",
-    ]);
+    // One line, as isort joins an import that fits; names in isort's order.
+    expect(lines).toContain("from .messages import ISSUE_CODES, HelloPayload, parse_payload, validate_payload");
     expect(linesFrom(lines, "__all__ = [", 9)).toEqual([
       "__all__ = [",
       '    "CHANNEL",',

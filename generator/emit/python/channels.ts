@@ -7,10 +7,9 @@ import type { Protocol } from "../../model.js";
 import { channelTopicsConstant, channelTopicsType, CHANNEL_CONSTANT } from "../../names/envelope.js";
 import { topicSetOf } from "../../conformance/shapes.js";
 import { topicsOn } from "../typescript/channels.js";
-import { commentLines } from "../text.js";
+import { commentLines, fitsPython } from "../text.js";
 import { pythonComment, pythonDocstring, pythonString } from "./defs-syntax.js";
 
-const WIDTH = 88;
 
 export function channelLines(protocol: Protocol): string[] {
   if (protocol.channels.length === 0) return [];
@@ -19,7 +18,7 @@ export function channelLines(protocol: Protocol): string[] {
     const doc = commentLines(c.doc);
     const line = `    ${c.name} = ${pythonString(c.value)}`;
     const trailing = doc.length === 1 ? `${line}  ${pythonComment(doc[0] ?? "")}` : undefined;
-    if (trailing !== undefined && trailing.length <= WIDTH) lines.push(trailing);
+    if (trailing !== undefined && fitsPython(trailing)) lines.push(trailing);
     else lines.push(...doc.map((d) => `    ${pythonComment(d)}`), line);
   }
   const setOf = topicSetOf(protocol);
@@ -29,8 +28,8 @@ export function channelLines(protocol: Protocol): string[] {
     lines.push("", "");
     const one = `${name}: frozenset[str] = frozenset({${topics.join(", ")}})`;
     if (topics.length === 0) lines.push(`${name}: frozenset[str] = frozenset()`);
-    else if (one.length <= WIDTH) lines.push(one);
-    else if (`    {${topics.join(", ")}}`.length <= WIDTH) lines.push(`${name}: frozenset[str] = frozenset(`, `    {${topics.join(", ")}}`, ")");
+    else if (fitsPython(one)) lines.push(one);
+    else if (fitsPython(`    {${topics.join(", ")}}`)) lines.push(`${name}: frozenset[str] = frozenset(`, `    {${topics.join(", ")}}`, ")");
     else lines.push(`${name}: frozenset[str] = frozenset(`, "    {", ...topics.map((t) => `        ${t},`), "    }", ")");
     lines.push(...pythonDocstring(`The topics that travel on channel \`\`${c.value}\`\` (see ${channelTopicsType(c)}).`, ""));
   }

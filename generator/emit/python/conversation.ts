@@ -6,8 +6,9 @@ import type { GeneratedFile, Protocol } from "../../model.js";
 import { conversationPlan } from "../conversation-plan.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { pythonOutput, type PythonModuleExports } from "./init.js";
+import { fixedPython, laidOut } from "../fixed-code.js";
+import { fitsPython } from "../text.js";
 
-const WIDTH = 88;
 
 type Lit = string | boolean | undefined | readonly Lit[] | { readonly [key: string]: Lit };
 
@@ -23,7 +24,7 @@ function inline(v: Lit): string {
 /** A literal as ruff format lays it out: tuples inline when they fit, else one item per line. */
 function print(v: Lit, indent: string, lead: string, tail: string): string {
   const one = `${indent}${lead}${inline(v)}${tail}`;
-  if (one.length <= WIDTH) return one;
+  if (fitsPython(one)) return one;
   if (Array.isArray(v)) {
     const items = (v as readonly Lit[]).map((x) => print(x, `${indent}    `, "", ","));
     return `${indent}${lead}(\n${items.join("\n")}\n${indent})${tail}`;
@@ -50,8 +51,8 @@ export function emitPythonConversation(protocol: Protocol): GeneratedFile[] {
       const args = [inline(k.field), inline(k.request), inline(k.kinds), k.responses ? "True" : "False", k.topicKey ? "True" : "False"];
       const one = `    ${pythonString(k.kind)}: _KindInfo(${args.join(", ")}),`;
       void kinds[i];
-      if (one.length <= WIDTH) return [one];
-      if (`        ${args.join(", ")}`.length <= WIDTH) return [`    ${pythonString(k.kind)}: _KindInfo(`, `        ${args.join(", ")}`, "    ),"];
+      if (fitsPython(one)) return [one];
+      if (fitsPython(`        ${args.join(", ")}`)) return [`    ${pythonString(k.kind)}: _KindInfo(`, `        ${args.join(", ")}`, "    ),"];
       return [`    ${pythonString(k.kind)}: _KindInfo(`, ...args.map((a) => `        ${a},`), "    ),"];
     }),
     "}",
@@ -76,11 +77,10 @@ export function emitPythonConversation(protocol: Protocol): GeneratedFile[] {
     "",
     "from .envelope import MessageIssue, validate_message",
     "",
-    'VerdictCode = Literal["invalid", "out_of_order", "unknown_request", "wrong_reply"]',
-    '"""Why a message is not allowed next."""',
+    laidOut("python", VERDICT_CODE).trimEnd(),
     "",
     "",
-    HEAD,
+    laidOut("python", HEAD).trimEnd(),
     "",
     "",
     ...dict("_AFTER", "dict[str, tuple[tuple[str, ...], ...]]", [...plan.after].map(([t, l]) => [t, l]), "Per topic: alternatives, each the topics that must all have been seen before it."),
@@ -90,12 +90,12 @@ export function emitPythonConversation(protocol: Protocol): GeneratedFile[] {
     ...kindLines,
     "",
     "",
-    RUNTIME,
+    laidOut("python", RUNTIME).trimEnd(),
   ];
   return [{ path: `${output.dir}/${output.package}/conversation.py`, text: `${lines.join("\n").trimEnd()}\n` }];
 }
 
-const HEAD = `class Verdict(NamedTuple):
+const HEAD = fixedPython(`class Verdict(NamedTuple):
     """Allowed (with the index of the message it answers, if any), or why not."""
 
     ok: bool
@@ -124,9 +124,9 @@ class _Judged(NamedTuple):
     verdict: Verdict
     kind: Optional[str] = None
     topic: Optional[str] = None
-    closes: Optional[int] = None`;
+    closes: Optional[int] = None`);
 
-const RUNTIME = `class Conversation:
+const RUNTIME = fixedPython(`class Conversation:
     """The messages of one conversation so far.
 
     \`\`check\`\` judges a message without recording it; \`\`accept\`\` records it when it is
@@ -260,4 +260,6 @@ def _read_path(value: object, path: tuple[str, ...]) -> object:
         if key not in inner:
             return None
         current = inner[key]
-    return current`;
+    return current`);
+
+const VERDICT_CODE = fixedPython('VerdictCode = Literal["invalid", "out_of_order", "unknown_request", "wrong_reply"]\n"""Why a message is not allowed next."""\n');

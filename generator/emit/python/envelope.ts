@@ -13,9 +13,9 @@ import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
-import { width } from "../text.js";
+import { fixedPython } from "../fixed-code.js";
+import { fitsPython } from "../text.js";
 
-const WIDTH = 88;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The names envelope.py exports (for the package's `__init__`). */
@@ -79,7 +79,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       const one = `    ${f.key}: ${f.type}`;
       // Too long for a line: ruff splits a one-item subscript (a long Literal) inside its brackets.
       const m = /^(\w+)\[(.*)\]$/s.exec(f.type);
-      if (width(one) <= WIDTH || m === null || topLevelComma(m[2] ?? "")) return one;
+      if (fitsPython(one) || m === null || topLevelComma(m[2] ?? "")) return one;
       return `    ${f.key}: ${m[1] ?? ""}[\n        ${m[2] ?? ""}\n    ]`;
     };
     const docLines = pythonDocstring(doc, "    ");
@@ -264,31 +264,31 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
 
 function fromImport(module: string, names: readonly string[]): string[] {
   const one = `from ${module} import ${names.join(", ")}`;
-  if (one.length <= WIDTH) return [one];
+  if (fitsPython(one)) return [one];
   return [`from ${module} import (`, ...names.map((n) => `    ${n},`), ")"];
 }
 
 function alias(name: string, members: readonly string[]): string[] {
   if (members.length === 1) return [`${name} = ${members[0] ?? ""}`];
   const one = `${name} = Union[${members.join(", ")}]`;
-  if (one.length <= WIDTH) return [one];
-  if (`    ${members.join(", ")}`.length <= WIDTH) return [`${name} = Union[`, `    ${members.join(", ")}`, "]"];
+  if (fitsPython(one)) return [one];
+  if (fitsPython(`    ${members.join(", ")}`)) return [`${name} = Union[`, `    ${members.join(", ")}`, "]"];
   return [`${name} = Union[`, ...members.map((m) => `    ${m},`), "]"];
 }
 
 function literalAlias(name: string, values: readonly string[]): string[] {
   const items = values.map(pythonString);
   const one = `${name} = Literal[${items.join(", ")}]`;
-  if (one.length <= WIDTH) return [one];
-  if (`    ${items.join(", ")}`.length <= WIDTH) return [`${name} = Literal[`, `    ${items.join(", ")}`, "]"];
+  if (fitsPython(one)) return [one];
+  if (fitsPython(`    ${items.join(", ")}`)) return [`${name} = Literal[`, `    ${items.join(", ")}`, "]"];
   return [`${name} = Literal[`, ...items.map((m) => `    ${m},`), "]"];
 }
 
 /** `if a and b:` as ruff format lays it out when it does not fit one line. */
 function condition(keyword: string, conds: readonly string[], indent: string): string[] {
   const one = `${indent}${keyword} ${conds.join(" and ")}:`;
-  if (one.length <= WIDTH) return [one];
-  if (`${indent}    ${conds.join(" and ")}`.length <= WIDTH) return [`${indent}${keyword} (`, `${indent}    ${conds.join(" and ")}`, `${indent}):`];
+  if (fitsPython(one)) return [one];
+  if (fitsPython(`${indent}    ${conds.join(" and ")}`)) return [`${indent}${keyword} (`, `${indent}    ${conds.join(" and ")}`, `${indent}):`];
   return [`${indent}${keyword} (`, ...conds.map((c, i) => `${indent}    ${i === 0 ? "" : "and "}${c}`), `${indent}):`];
 }
 
@@ -319,9 +319,9 @@ function predicate(test: Test, helpers: Map<string, string[]>): string {
     const head = `def ${name}(value: object) -> bool:`;
     const parts = test.kind === "oneOf" ? test.of.map((t) => accepts(t, "value")) : [expr];
     const lines =
-      `    return ${expr}`.length <= WIDTH
+      fitsPython(`    return ${expr}`)
         ? [head, `    return ${expr}`]
-        : `        ${expr}`.length <= WIDTH
+        : fitsPython(`        ${expr}`)
           ? [head, "    return (", `        ${expr}`, "    )"]
           : [head, "    return (", ...parts.map((p, i) => `        ${i === 0 ? "" : "or "}${p}`), "    )"];
     helpers.set(name, lines);
@@ -381,7 +381,7 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, he
   if (!helpers.has(name)) {
     const args = test.kind === "enum" ? ["_is_str", expected, `(${test.values.map(pythonString).join(", ")}${test.values.length === 1 ? "," : ""})`] : [predicate(test, helpers), expected];
     const one = `${name} = _Test(${args.join(", ")})`;
-    helpers.set(name, one.length <= WIDTH ? [one] : [`${name} = _Test(`, `    ${args.join(", ")}`, ")"]);
+    helpers.set(name, fitsPython(one) ? [one] : [`${name} = _Test(`, `    ${args.join(", ")}`, ")"]);
   }
   const field = call("    ", "_field", ["m", "errors", key, required, name]);
   if (f.constraints === undefined) return field;
@@ -405,7 +405,7 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
         : ["isinstance(item, list)", `_check_count(cast("list[object]", item), at, issues, ${n(c.minItems)})`];
   const head = `def ${name}(item: object, at: _Path) -> list[ValidationIssue]:`;
   checks.set(name, [
-    ...(head.length <= WIDTH ? [head] : [`def ${name}(`, "    item: object, at: _Path", ") -> list[ValidationIssue]:"]),
+    ...(fitsPython(head) ? [head] : [`def ${name}(`, "    item: object, at: _Path", ") -> list[ValidationIssue]:"]),
     "    issues: list[ValidationIssue] = []",
     `    if ${guard}:`,
     `        ${check}`,
@@ -417,8 +417,8 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
 /** `name(a, b, c)` at `indent`, its arguments on their own line when it does not fit. */
 function call(indent: string, name: string, args: readonly string[]): string[] {
   const one = `${indent}${name}(${args.join(", ")})`;
-  if (one.length <= WIDTH) return [one];
-  if (`${indent}    ${args.join(", ")}`.length <= WIDTH) return [`${indent}${name}(`, `${indent}    ${args.join(", ")}`, `${indent})`];
+  if (fitsPython(one)) return [one];
+  if (fitsPython(`${indent}    ${args.join(", ")}`)) return [`${indent}${name}(`, `${indent}    ${args.join(", ")}`, `${indent})`];
   return [`${indent}${name}(`, ...args.map((a) => `${indent}    ${a},`), `${indent})`];
 }
 
@@ -447,7 +447,7 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
     const validator = c.nullable && named !== "None" ? `_or_none(${named})` : named;
     const one = `    ${pythonString(c.topic.value)}: (${c.required ? "True" : "False"}, ${validator}),`;
     // Too long for a line: ruff splits the tuple, one item per line.
-    return width(one) <= WIDTH ? one : `    ${pythonString(c.topic.value)}: (\n        ${c.required ? "True" : "False"},\n        ${validator},\n    ),`;
+    return fitsPython(one) ? one : `    ${pythonString(c.topic.value)}: (\n        ${c.required ? "True" : "False"},\n        ${validator},\n    ),`;
   });
   tables.push([`${table}: dict[str, tuple[bool, Optional[_Validator]]] = {`, ...entries, "}", `"""Per topic of a \`\`${k.kind.name}\`\` message: payload required, and its validator."""`]);
   lines.push(`    selected = ${table}.get(topic)`, "    if selected is None:");
@@ -491,8 +491,8 @@ function whenPayload(k: KindPlan, key: string, py: Names["python"], imports: Set
 }
 
 function usedHelpers(body: string): { text: string; names: ReadonlySet<string> } {
-  const own: Chunk[] = RUNTIME.split("\n\n\n").map((text) => ({
-    text: `${text.trimEnd()}\n`,
+  const own: Chunk[] = RUNTIME_CHUNKS.map((text) => ({
+    text,
     name: /^(?:def|class) (\w+)|^(\w+) =/.exec(text)?.slice(1).find((x) => x !== undefined) ?? "",
     uses: [],
   }));
@@ -675,5 +675,8 @@ function topLevelComma(text: string): boolean {
 function assignString(pad: string, name: string, value: string): string {
   const one = `${pad}${name} = ${value}`;
   const inner = `${pad}    ${value}`;
-  return width(one) <= WIDTH || width(inner) > WIDTH ? one : `${pad}${name} = (\n${inner}\n${pad})`;
+  return fitsPython(one) || !fitsPython(inner) ? one : `${pad}${name} = (\n${inner}\n${pad})`;
 }
+
+/** RUNTIME's helpers, each fixed code (../fixed-code.ts). */
+const RUNTIME_CHUNKS: readonly string[] = RUNTIME.split("\n\n\n").map((text) => fixedPython(`${text.trimEnd()}\n`));

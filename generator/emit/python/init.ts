@@ -8,7 +8,7 @@
  * passed in, not looked up: another emitter adds its module by handing over its names.
  */
 import type { GeneratedFile, Protocol, PythonOutput } from "../../model.js";
-import { moduleDocText } from "../text.js";
+import { fitsPython, moduleDocText } from "../text.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 
 /** The names one module exports, and how the entry point imports it (`{ module: ".defs", names: ["CHANNEL", …] }`). */
@@ -30,7 +30,13 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
     modules
       .filter((m) => m.names.length > 0 && m.module.startsWith(".") === relative && (m.lazy === true) === lazy)
       .sort(byName)
-      .flatMap((m) => [`${pad}from ${m.module} import (`, ...[...m.names].sort(importOrder).map((name) => `${pad}    ${name},`), `${pad})`]);
+      .flatMap((m) => {
+        // One line when it fits (isort joins it), else one name a line.
+        const sorted = [...m.names].sort(importOrder);
+        const one = `${pad}from ${m.module} import ${sorted.join(", ")}`;
+        if (fitsPython(one)) return [one];
+        return [`${pad}from ${m.module} import (`, ...sorted.map((name) => `${pad}    ${name},`), `${pad})`];
+      });
   // isort's sections: the standard library, absolute imports, a blank line, then the package's own (relative) modules.
   const lazy = modules.filter((m) => m.names.length > 0 && m.lazy === true).sort(byName);
   const absolute = section(false, false, "");

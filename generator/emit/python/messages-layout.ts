@@ -108,3 +108,41 @@ export function pyDef(name: string, params: readonly string[], returns: string):
   if (lastBreak === -1 || pythonWidth(last) <= lineLength() || 4 + pythonWidth(returns) > lineLength()) return text;
   return `${text.slice(0, lastBreak + 1)}) -> (\n    ${returns}\n):`;
 }
+
+/**
+ * A def head with a comment ending its first line (`  # noqa: …`). black counts the comment in
+ * the line's width and ruff does not (it ignores pragma comments), so a one-line head the
+ * comment pushes past the line length is split one parameter a line with a magic trailing
+ * comma, which both keep, the comment after the opening parenthesis.
+ */
+export function pyDefWithComment(head: string, comment: string): string {
+  const firstBreak = head.indexOf("\n");
+  if (firstBreak !== -1) return `${head.slice(0, firstBreak)}${comment}${head.slice(firstBreak)}`;
+  const def = /^def (\w+)\((.*)\) -> (.*):$/.exec(head);
+  if (def === null || pythonWidth(`${head}${comment}`) <= lineLength()) return `${head}${comment}`;
+  const [, name = "", params = "", returns = ""] = def;
+  return `def ${name}(${comment}\n${topLevelItems(params).map((p) => `    ${p},`).join("\n")}\n) -> ${returns}:`;
+}
+
+/** `a: x, b: list[y, z]` split at the commas outside brackets and strings. */
+function topLevelItems(text: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if (quote !== "") {
+      if (c === "\\") i += 1;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[" || c === "(" || c === "{") depth += 1;
+    else if (c === "]" || c === ")" || c === "}") depth -= 1;
+    else if (c === "," && depth === 0) {
+      items.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  items.push(text.slice(start).trim());
+  return items.filter((item) => item !== "");
+}

@@ -6,6 +6,7 @@
  */
 import { ISSUE_CODES } from "../../conformance/semantics.js";
 import type { Chunk } from "../chunks.js";
+import { fixedChunks, fixedPython, laidOut } from "../fixed-code.js";
 
 /** What the issue types use (they are always printed: they are the module's API). */
 export const ISSUE_TYPES_USE: readonly string[] = ["Literal", "NamedTuple", "Union", "_format_issue"];
@@ -13,8 +14,12 @@ export const ISSUE_TYPES_USE: readonly string[] = ["Literal", "NamedTuple", "Uni
 /** The names the issue types below declare (exported by every messages.py). */
 export const ISSUE_TYPE_NAMES: readonly string[] = ["IssueCode", "ISSUE_CODES", "ValidationIssue", "PayloadValidationError"];
 
+/** The issue types, laid out for the style in force. */
 export function issueTypes(): string {
-  return `IssueCode = Literal[
+  return laidOut("python", ISSUE_TYPES);
+}
+
+const ISSUE_TYPES = fixedPython(`IssueCode = Literal[
 ${ISSUE_CODES.map((c) => `    "${c.code}",`).join("\n")}
 ]
 """What went wrong; the README's validation semantics table says when each applies."""
@@ -42,11 +47,10 @@ class PayloadValidationError(ValueError):
         """Keep \`\`issues\`\`; the message lists them all."""
         super().__init__("; ".join(_format_issue(issue) for issue in issues))
         self.issues = issues
-`;
-}
+`);
 
 /** Types and constants of the checking core, printed after the issue types. */
-export const CORE_TYPES: readonly Chunk[] = [
+export const CORE_TYPES: readonly Chunk[] = fixedChunks("python", [
   { name: "_Path", uses: ["Union"], text: `_Path = tuple[Union[str, int], ...]
 ` },
   { name: "_Validator", uses: ["Callable", "ValidationIssue"], text: `_Validator = Callable[[object], list[ValidationIssue]]
@@ -108,10 +112,10 @@ export const CORE_TYPES: readonly Chunk[] = [
 ` },
   { name: "_CALENDAR", uses: [], text: `_CALENDAR = ((2, 1, 12), (3, 1, 31), (4, 0, 23), (5, 0, 59), (6, 0, 60))
 ` },
-];
+]);
 
 /** Functions of the checking core and the verify helpers, printed at the end of the module. */
-export const CORE_FUNCTIONS: readonly Chunk[] = [
+export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
   { name: "_attribute_of", uses: ["Optional", "Mapping", "cast"], text: `def _attribute_of(container: object, attribute: str) -> Optional[Mapping[str, object]]:
     """The mapping held by \`\`container.<attribute>\`\` or \`\`container[attribute]\`\`."""
     held: object = getattr(container, attribute, None)
@@ -795,4 +799,4 @@ export const CORE_FUNCTIONS: readonly Chunk[] = [
     if issues:
         raise PayloadValidationError(issues)
 ` },
-];
+]);

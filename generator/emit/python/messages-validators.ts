@@ -22,7 +22,7 @@ import type { Shape } from "../../names/index.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { lineLength, pyAtom, pyCall, pyDef, pyDict, pyLayout, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
+import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
 import { pythonWidth } from "../text.js";
 
 /** Records nested deeper than this below a shape give it no fast path (its checks would recurse). */
@@ -807,8 +807,7 @@ function withNoqa(head: string, lines: readonly string[]): string {
   const codes = [...(branches > 12 ? ["PLR0912"] : []), ...(statements > 50 ? ["PLR0915"] : [])];
   if (codes.length === 0) return head;
   const comment = `  # noqa: ${codes.join(", ")}`;
-  const firstBreak = head.indexOf("\n");
-  return firstBreak === -1 ? `${head}${comment}` : `${head.slice(0, firstBreak)}${comment}${head.slice(firstBreak)}`;
+  return pyDefWithComment(head, comment);
 }
 
 function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w: Walk, ctx: PyContext, path: string): void {

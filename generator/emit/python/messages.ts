@@ -12,6 +12,7 @@ import { pyContext } from "./messages-context.js";
 import { pythonWidth } from "../text.js";
 import { lineLength } from "./messages-layout.js";
 import { reachable, type Chunk } from "../chunks.js";
+import { laidOut } from "../fixed-code.js";
 import { helpers, type Helper, type TargetHelpers } from "../../names/helpers.js";
 import { CORE_FUNCTIONS, CORE_TYPES, ISSUE_TYPE_NAMES, ISSUE_TYPES_USE, issueTypes } from "./messages-runtime.js";
 import { emitTypeDecls, typeExports, TYPE_NAMES } from "./messages-types.js";
@@ -197,7 +198,7 @@ export function topLevel(chunks: readonly Chunk[]): string {
     .map((c, i) => {
       const previous = chunks[i - 1];
       const gap = previous === undefined ? "" : isBlock(c) || isBlock(previous) ? "\n\n" : "";
-      return gap + c.text;
+      return gap + laidOut("python", c.text);
     })
     .join("");
 }

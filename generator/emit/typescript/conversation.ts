@@ -9,8 +9,9 @@ import { conversationPlan } from "../conversation-plan.js";
 import { headerComment } from "../header.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
+import { fixedTypeScript, laidOut } from "../fixed-code.js";
+import { fitsTypeScript } from "../text.js";
 
-const WIDTH = 80;
 
 /** A JSON-ish literal (strings, arrays, booleans, objects) laid out as prettier prints it. */
 type Lit = string | boolean | undefined | readonly Lit[] | { readonly [key: string]: Lit };
@@ -28,7 +29,7 @@ function inline(v: Lit): string {
 function print(v: Lit, indent: string, lead: string, tail: string, expandObjects: boolean): string {
   const one = `${indent}${lead}${inline(v)}${tail}`;
   const isObject = v !== undefined && typeof v === "object" && !Array.isArray(v);
-  if (!(isObject && expandObjects) && one.length <= WIDTH) return one;
+  if (!(isObject && expandObjects) && fitsTypeScript(one)) return one;
   if (Array.isArray(v)) {
     const items = (v as readonly Lit[]).map((x) => print(x, `${indent}  `, "", ",", false));
     return `${indent}${lead}[\n${items.join("\n")}\n${indent}]${tail}`;
@@ -72,19 +73,19 @@ export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] 
     ),
     'import { type MessageKind, validateMessage } from "./envelope.js";\n\n',
     jsDoc(["Why a message is not allowed next."], ""),
-    'export type VerdictCode =\n  "invalid" | "out_of_order" | "unknown_request" | "wrong_reply";\n\n',
+    laidOut("typescript", VERDICT_CODE),
     jsDoc(["Allowed (with the index of the message it answers, if any), or why not."], ""),
-    "export type Verdict =\n  | { readonly ok: true; readonly answers: number | undefined }\n  | {\n      readonly ok: false;\n      readonly code: VerdictCode;\n      readonly message: string;\n    };\n\n",
-    "interface KindInfo {\n  readonly field: readonly string[] | undefined;\n  readonly request: readonly string[] | undefined;\n  readonly kinds: readonly string[];\n  readonly responses: boolean;\n  readonly topicKey: boolean;\n}\n\n",
+    laidOut("typescript", VERDICT),
+    laidOut("typescript", KIND_INFO),
     table("AFTER", "Readonly<Record<string, readonly (readonly string[])[]>>", after, "Per topic: alternatives, each the topics that must all have been seen before it."),
     table("REPLY_TO", "Readonly<Record<string, readonly string[]>>", replyTo, "Per reply topic: the request topics it may answer."),
     table("KINDS", "Readonly<Record<MessageKind, KindInfo>>", kinds, "Per kind of message: how it names the message it answers."),
-    RUNTIME,
+    laidOut("typescript", RUNTIME),
   ].join("");
   return [{ path: `${dir}/conversation.ts`, text }];
 }
 
-const RUNTIME = `interface Entry {
+const RUNTIME = fixedTypeScript(`interface Entry {
   readonly kind: MessageKind;
   readonly topic: string | undefined;
   readonly message: unknown;
@@ -254,4 +255,10 @@ function readPath(value: unknown, path: readonly string[]): unknown {
 function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
-`;
+`);
+
+const VERDICT_CODE = fixedTypeScript('export type VerdictCode =\n  "invalid" | "out_of_order" | "unknown_request" | "wrong_reply";\n\n');
+
+const VERDICT = fixedTypeScript("export type Verdict =\n  | { readonly ok: true; readonly answers: number | undefined }\n  | {\n      readonly ok: false;\n      readonly code: VerdictCode;\n      readonly message: string;\n    };\n\n");
+
+const KIND_INFO = fixedTypeScript("interface KindInfo {\n  readonly field: readonly string[] | undefined;\n  readonly request: readonly string[] | undefined;\n  readonly kinds: readonly string[];\n  readonly responses: boolean;\n  readonly topicKey: boolean;\n}\n\n");

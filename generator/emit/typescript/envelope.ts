@@ -9,13 +9,13 @@ import type { Names } from "../../names/index.js";
 import { kindByTopicName, kindTypeName, messageTypeName } from "../../names/envelope.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
+import { fixedTypeScript, laidOut } from "../fixed-code.js";
 import { headerComment } from "../header.js";
-import { width } from "../text.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 import { CORE } from "./messages-runtime.js";
+import { fitsTypeScript } from "../text.js";
 
-const WIDTH = 80;
 
 export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): GeneratedFile[] {
   const dir = protocol.outputs.typescript?.dir;
@@ -83,7 +83,7 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
         out.push(jsDoc([`A \`${kind.name}\` message whose \`${w.path.join(".")}\` is ${value}: its payload is ${record}.`, ...(w.rule.doc === undefined ? [] : [w.rule.doc.split("\n")[0] ?? ""])], ""));
         const head = generic === undefined ? `export interface ${w.typeName} {` : `export interface ${w.typeName}<\n  T extends keyof ${generic} = keyof ${generic},\n> {`;
         const oneLine = generic === undefined ? head : `export interface ${w.typeName}<T extends keyof ${generic} = keyof ${generic}> {`;
-        out.push(`${oneLine.length <= WIDTH ? oneLine : head}\n${props(generic === undefined ? undefined : "T", record, w.required, [{ keys: w.path, type: value }]).join("\n")}\n}\n\n`);
+        out.push(`${fitsTypeScript(oneLine) ? oneLine : head}\n${props(generic === undefined ? undefined : "T", record, w.required, [{ keys: w.path, type: value }]).join("\n")}\n}\n\n`);
         return w.typeName;
       });
     if (k.topics.length === 0) {
@@ -173,7 +173,7 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
       const head = i === 0 ? "  if (" : " else if (";
       // On one line when it fits 80 columns (as prettier prints it; an `else if` line starts with `  }`).
       const line = `${conds.length === 0 ? "true" : conds.join(" && ")}) {`;
-      const fits = width(`${i === 0 ? "" : "  }"}${head}${line}`) <= 80;
+      const fits = fitsTypeScript(`${i === 0 ? "" : "  }"}${head}${line}`);
       const wrapped = conds.length > 1 && !fits ? `${head}\n    ${cond}\n  ) {\n` : `${head}${line}\n`;
       out.push(`${wrapped}    kind = ${str(k.kind.name)};\n    topic = ${checkName(k)}(value, errors, request);\n  }`);
     });
@@ -222,7 +222,7 @@ function checkName(k: KindPlan): string {
 
 function importLine(names: readonly string[], from: string): string {
   const one = `import { ${names.join(", ")} } from ${str(from)};\n`;
-  return one.length - 1 <= WIDTH ? one : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${str(from)};\n`;
+  return fitsTypeScript(one.slice(0, -1)) ? one : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${str(from)};\n`;
 }
 
 /** A type fixed at a path of keys (`command: "threads"`, `success: false`). */
@@ -241,17 +241,17 @@ function genericAlias(name: string, map: string, more: readonly string[] = []): 
   const head = `export type ${name}<T extends keyof ${map} = keyof ${map}> =`;
   const members = [`${map}[T]`, ...more];
   const body = members.join(" | ");
-  if (`${head} ${body};`.length <= WIDTH) return `${head} ${body};\n\n`;
-  const broken = `${body};`.length + 2 <= WIDTH ? `\n  ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
-  if (head.length <= WIDTH) return `${head}${broken}\n\n`;
-  const tail = `> = ${body};`.length <= WIDTH ? ` ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
+  if (fitsTypeScript(`${head} ${body};`)) return `${head} ${body};\n\n`;
+  const broken = fitsTypeScript(`  ${body};`) ? `\n  ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
+  if (fitsTypeScript(head)) return `${head}${broken}\n\n`;
+  const tail = fitsTypeScript(`> = ${body};`) ? ` ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
   return `export type ${name}<\n  T extends keyof ${map} = keyof ${map},\n> =${tail}\n\n`;
 }
 
 function unionAlias(name: string, members: readonly string[]): string {
   const one = `export type ${name} = ${members.join(" | ")};`;
-  if (one.length <= WIDTH) return `${one}\n\n`;
-  if (`  ${members.join(" | ")};`.length <= WIDTH) return `export type ${name} =\n  ${members.join(" | ")};\n\n`;
+  if (fitsTypeScript(one)) return `${one}\n\n`;
+  if (fitsTypeScript(`  ${members.join(" | ")};`)) return `export type ${name} =\n  ${members.join(" | ")};\n\n`;
   return `export type ${name} =\n${members.map((m) => `  | ${m}`).join("\n")};\n\n`;
 }
 
@@ -259,15 +259,15 @@ function unionAlias(name: string, members: readonly string[]): string {
 function unionProperty(key: string, members: readonly string[]): string {
   const head = `  readonly ${propertyName(key)}:`;
   const joined = members.join(" | ");
-  if (`${head} ${joined};`.length <= WIDTH) return `${head} ${joined};`;
-  if (`    ${joined};`.length <= WIDTH) return `${head}\n    ${joined};`;
+  if (fitsTypeScript(`${head} ${joined};`)) return `${head} ${joined};`;
+  if (fitsTypeScript(`    ${joined};`)) return `${head}\n    ${joined};`;
   return `${head}\n${members.map((m) => `    | ${m}`).join("\n")};`;
 }
 
 /** `const name = "literal";` at `indent`, the literal on its own line when it does not fit. */
 function constString(indent: string, name: string, literal: string): string {
   const one = `${indent}const ${name} = ${literal};`;
-  return one.length <= WIDTH ? `${one}\n` : `${indent}const ${name} =\n${indent}  ${literal};\n`;
+  return fitsTypeScript(one) ? `${one}\n` : `${indent}const ${name} =\n${indent}  ${literal};\n`;
 }
 
 /** True when `v` fails the test: one short expression (a union gets a helper of its own). */
@@ -347,8 +347,8 @@ function unionHelper(name: string, test: Test & { kind: "oneOf" }): string {
   const parts = test.of.map((t) => accepts(t, "value"));
   const joined = parts.join(" || ");
   const head = `function ${name}(value: unknown): boolean {\n`;
-  if (`  return ${joined};`.length <= WIDTH) return `${head}  return ${joined};\n}\n\n`;
-  if (`    ${joined}`.length <= WIDTH) return `${head}  return (\n    ${joined}\n  );\n}\n\n`;
+  if (fitsTypeScript(`  return ${joined};`)) return `${head}  return ${joined};\n}\n\n`;
+  if (fitsTypeScript(`    ${joined}`)) return `${head}  return (\n    ${joined}\n  );\n}\n\n`;
   return `${head}  return (\n${parts.map((p, i) => `    ${p}${i < parts.length - 1 ? " ||" : ""}`).join("\n")}\n  );\n}\n\n`;
 }
 
@@ -379,7 +379,7 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
     const checker = constraintChecker(f.constraints, checks);
     const push = `    errors.push(...${checker}(${v}, [${key}]));`;
     const inner = `      ...${checker}(${v}, [${key}]),`;
-    const pushed = push.length <= WIDTH ? [push] : inner.length <= WIDTH ? ["    errors.push(", inner, "    );"] : ["    errors.push(", `      ...${checker}(${v}, [`, `        ${key},`, "      ]),", "    );"];
+    const pushed = fitsTypeScript(push) ? [push] : fitsTypeScript(inner) ? ["    errors.push(", inner, "    );"] : ["    errors.push(", `      ...${checker}(${v}, [`, `        ${key},`, "      ]),", "    );"];
     lines.push(f.required ? "  } else {" : `  } else if (hasOwn(m, ${key})) {`, ...pushed);
   }
   lines.push("  }");
@@ -408,7 +408,7 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
   const guard = f.on === "list" ? "Array.isArray(value)" : `typeof value === ${str(f.on)}`;
   const head = `function ${name}(value: unknown, path: Path): ValidationIssue[] {`;
   const lines = [
-    ...(head.length <= WIDTH ? [head] : [`function ${name}(`, "  value: unknown,", "  path: Path,", "): ValidationIssue[] {"]),
+    ...(fitsTypeScript(head) ? [head] : [`function ${name}(`, "  value: unknown,", "  path: Path,", "): ValidationIssue[] {"]),
     "  const issues: ValidationIssue[] = [];",
     `  if (${guard}) {`,
     ...body,
@@ -445,7 +445,7 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
       const args = k.when.length > 0 ? ["m", String(c.required), validator, "errors"] : ["m", str(payloadKey), String(c.required), validator, "errors"];
       const callee = k.when.length > 0 ? whenPayloadName(k) : "payload";
       const one = `      ${callee}(${args.join(", ")});`;
-      if (width(one) <= WIDTH) lines.push(one);
+      if (fitsTypeScript(one)) lines.push(one);
       else lines.push(`      ${callee}(`, ...args.map((a) => `        ${a},`), "      );");
     }
     lines.push("      return topic;");
@@ -494,7 +494,7 @@ function whenPayload(k: KindPlan, key: string, ts: Names["typescript"], valueImp
  * messages runtime's chunks (../chunks.ts), so both modules share one text of each helper.
  */
 function usedHelpers(body: string): { text: string; names: ReadonlySet<string> } {
-  const own: Chunk[] = RUNTIME.split("\n\n").map((text) => ({ text: `${text.trimEnd()}\n`, name: /^(?:\/\*\*.*\*\/\n)?(?:function|type) (\w+)/.exec(text)?.[1] ?? "", uses: [] }));
+  const own: Chunk[] = RUNTIME_CHUNKS.map((text) => ({ text, name: /^(?:\/\*\*.*\*\/\n)?(?:function|type) (\w+)/.exec(text)?.[1] ?? "", uses: [] }));
   const ownNames = new Set(own.map((c) => c.name));
   const table: Chunk[] = [...own, ...CORE.filter((c) => !ownNames.has(c.name))];
   // The printed code calls the module's own helpers and these of the messages runtime.
@@ -502,7 +502,7 @@ function usedHelpers(body: string): { text: string; names: ReadonlySet<string> }
   const mentions = (text: string): string[] => candidates.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
   const linked: Chunk[] = table.map((c) => (ownNames.has(c.name) ? { ...c, uses: mentions(c.text).filter((n) => n !== c.name) } : c));
   const { chunks, names } = reachable(linked, mentions(body));
-  return { text: chunks.map((c) => c.text).join("\n").trimEnd() + "\n", names };
+  return { text: chunks.map((c) => laidOut("typescript", c.text).trimEnd()).join("\n\n") + "\n", names };
 }
 
 /** The messages runtime's helpers the envelope's code calls by name. */
@@ -604,3 +604,6 @@ function isOneOf(value: unknown, values: readonly string[]): boolean {
   return typeof value === "string" && values.includes(value);
 }
 `;
+
+/** RUNTIME's helpers, each fixed code (../fixed-code.ts). */
+const RUNTIME_CHUNKS: readonly string[] = RUNTIME.split("\n\n").map((text) => fixedTypeScript(`${text.trimEnd()}\n`));

@@ -8,12 +8,17 @@
  */
 import { ISSUE_CODES } from "../../conformance/semantics.js";
 import type { Chunk } from "../chunks.js";
+import { fixedChunks, fixedTypeScript, laidOut } from "../fixed-code.js";
 
 /** The names the issue types below declare (exported by every messages.ts). */
 export const ISSUE_TYPE_NAMES: readonly string[] = ["IssueCode", "ISSUE_CODES", "ValidationIssue", "ValidationResult"];
 
+/** The issue types, laid out for the style in force. */
 export function issueTypes(): string {
-  return `/** What went wrong; the validation semantics table in the README says when each applies. */
+  return laidOut("typescript", ISSUE_TYPES);
+}
+
+const ISSUE_TYPES = fixedTypeScript(`/** What went wrong; the validation semantics table in the README says when each applies. */
 export type IssueCode =
 ${ISSUE_CODES.map((c) => `  | "${c.code}"`).join("\n")};
 
@@ -33,11 +38,10 @@ export interface ValidationIssue {
 export type ValidationResult<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly errors: readonly ValidationIssue[] };
-`;
-}
+`);
 
 /** The verify helpers and the validators' helpers, printed at the end of the module. */
-export const CORE: readonly Chunk[] = [
+export const CORE: readonly Chunk[] = fixedChunks("typescript", [
   { name: "VerifyError", uses: [], text: `/** Thrown by the verify functions; its message is the Python \`ValueError\`'s. */
 export class VerifyError extends Error {
   override readonly name: string = "VerifyError";
@@ -509,4 +513,4 @@ function quote(text: string): string {
   return \`"\${text}"\`;
 }
 ` },
-];
+]);

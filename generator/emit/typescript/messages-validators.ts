@@ -19,6 +19,7 @@ import { printAssignment, printExpr } from "./ts-print.js";
 import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
 import { compare, ifClause, ifElse, loop, switchStmt, tryCatch } from "./ts-control.js";
 import { collectOf, guardOf, Locals, report, unreadableAt } from "./messages-checks.js";
+import { fixedTypeScriptHead, laidOutHead } from "../fixed-code.js";
 
 /** One key a shape checks: a field, or the tag a tagged union's variant carries. */
 interface Check {
@@ -295,30 +296,15 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
       ],
       "",
     ),
-    "export function validatePayload<T extends TopicWithPayload>(\n",
-    "  topic: T,\n",
-    "  value: unknown,\n",
-    "): ValidationResult<PayloadByTopic[T]>;\n",
-    "export function validatePayload(\n",
-    "  topic: string,\n",
-    "  value: unknown,\n",
-    "): ValidationResult<PayloadByTopic[TopicWithPayload]>;\n",
-    "export function validatePayload(\n",
-    "  topic: unknown,\n",
-    "  value: unknown,\n",
-    "): ValidationResult<unknown> ",
+    laidOutHead(VALIDATE_PAYLOAD_HEADS),
     source(block(validateBody)),
     "\n",
     jsDoc(["True when `value` is a valid payload of `topic` (false for a string that is not a topic)."], ""),
-    "export function isPayload<T extends TopicWithPayload>(\n",
-    "  topic: T,\n",
-    "  value: unknown,\n",
-    "): value is PayloadByTopic[T];\n",
-    "export function isPayload(\n",
-    "  topic: string,\n",
-    "  value: unknown,\n",
-    "): value is PayloadByTopic[TopicWithPayload];\n",
-    "export function isPayload(topic: string, value: unknown): boolean ",
+    laidOutHead(IS_PAYLOAD_HEADS),
     source(block(guardBody)),
   ].join("");
 }
+
+/** The dispatch functions' fixed heads (../fixed-code.ts): overloads, then the implementation's. */
+const VALIDATE_PAYLOAD_HEADS = fixedTypeScriptHead("export function validatePayload<T extends TopicWithPayload>(\n  topic: T,\n  value: unknown,\n): ValidationResult<PayloadByTopic[T]>;\nexport function validatePayload(\n  topic: string,\n  value: unknown,\n): ValidationResult<PayloadByTopic[TopicWithPayload]>;\nexport function validatePayload(\n  topic: unknown,\n  value: unknown,\n): ValidationResult<unknown> ");
+const IS_PAYLOAD_HEADS = fixedTypeScriptHead("export function isPayload<T extends TopicWithPayload>(\n  topic: T,\n  value: unknown,\n): value is PayloadByTopic[T];\nexport function isPayload(\n  topic: string,\n  value: unknown,\n): value is PayloadByTopic[TopicWithPayload];\nexport function isPayload(topic: string, value: unknown): boolean ");

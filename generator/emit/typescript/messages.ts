@@ -8,6 +8,7 @@ import type { Names } from "../../names/index.js";
 import { listShapes } from "../../conformance/shapes.js";
 import { tsContext } from "./messages-context.js";
 import { reachable, type Chunk } from "../chunks.js";
+import { laidOut } from "../fixed-code.js";
 import { helpers, type TargetHelpers } from "../../names/helpers.js";
 import { CORE, ISSUE_TYPE_NAMES, issueTypes } from "./messages-runtime.js";
 import { emitTopicMaps, emitTypeDecls, TOPIC_MAP_NAMES, TYPE_NAMES } from "./messages-types.js";
@@ -81,5 +82,5 @@ function moduleDoc(protocol: Protocol): string[] {
 /** Chunks as prettier keeps them: a blank line between two, none between scalar specs. */
 function topLevel(chunks: readonly Chunk[]): string {
   const isSpec = (c: Chunk | undefined): boolean => c?.text.startsWith("const ") === true;
-  return chunks.map((c, i) => (i > 0 && !(isSpec(c) && isSpec(chunks[i - 1])) ? "\n" : "") + c.text).join("");
+  return chunks.map((c, i) => (i > 0 && !(isSpec(c) && isSpec(chunks[i - 1])) ? "\n" : "") + laidOut("typescript", c.text)).join("");
 }

@@ -38,6 +38,7 @@ const REGEX_BEFORE = /[(,=:[!&|?{};]\s*$|\breturn\s*$/;
 class Scanner {
   private i = 0;
   private out = "";
+  private readonly brackets: string[] = [];
 
   private readonly text: string;
   private readonly quote: "double" | "single";
@@ -66,8 +67,11 @@ class Scanner {
       else if (c === '"' || c === "'") this.string(c);
       else if (c === "`") this.template();
       else if (c === "/" && REGEX_BEFORE.test(this.out.slice(-16))) this.regex();
-      else if (c === ";" && !this.semicolons && this.endsLine(this.i + 1)) this.i += 1;
+      else if (c === ";" && !this.semicolons && this.brackets.at(-1) !== "(" && this.endsLine(this.i + 1)) this.i += 1;
       else {
+        // A `;` right inside parentheses (a `for` header prettier split) ends no statement or member.
+        if (c === "(" || c === "{" || c === "[") this.brackets.push(c);
+        if ((c === ")" || c === "]" || (c === "}" && !(inTemplate && depth === 0))) && this.brackets.length > 0) this.brackets.pop();
         if (inTemplate && c === "{") depth += 1;
         if (inTemplate && c === "}") {
           if (depth === 0) return;

@@ -267,10 +267,7 @@ export function validatePayload(
   topic: string,
   value: unknown,
 ): ValidationResult<PayloadByTopic[TopicWithPayload]>
-export function validatePayload(
-  topic: unknown,
-  value: unknown,
-): ValidationResult<unknown> {
+export function validatePayload(topic: unknown, value: unknown): ValidationResult<unknown> {
   if (typeof topic !== 'string') {
     const message = `unknown topic: expected a string, got ${describe(topic)}`
     const issue: ValidationIssue = { path: [], code: 'unknown_topic', message }
@@ -292,10 +289,7 @@ export function isPayload<T extends TopicWithPayload>(
   topic: T,
   value: unknown,
 ): value is PayloadByTopic[T]
-export function isPayload(
-  topic: string,
-  value: unknown,
-): value is PayloadByTopic[TopicWithPayload]
+export function isPayload(topic: string, value: unknown): value is PayloadByTopic[TopicWithPayload]
 export function isPayload(topic: string, value: unknown): boolean {
   switch (topic) {
     case 'acme.job_offered':
@@ -335,12 +329,7 @@ function isObject(value: unknown): value is JsonObject {
   return kindOf(value) === 'object'
 }
 
-function report(
-  errors: ValidationIssue[],
-  path: Path,
-  code: IssueCode,
-  message: string,
-): void {
+function report(errors: ValidationIssue[], path: Path, code: IssueCode, message: string): void {
   errors.push({ path, code, message })
 }
 
@@ -349,11 +338,7 @@ function unreadable(errors: ValidationIssue[], path: Path): void {
 }
 
 /** The value as an object, or undefined after reporting why it is none. */
-function objectOf(
-  errors: ValidationIssue[],
-  path: Path,
-  value: unknown,
-): JsonObject | undefined {
+function objectOf(errors: ValidationIssue[], path: Path, value: unknown): JsonObject | undefined {
   const kind = kindOf(value)
   if (kind === 'object') return value as JsonObject
   if (kind === 'unreadable') {
@@ -366,12 +351,7 @@ function objectOf(
 }
 
 /** A value of the wrong type: `wrong_type`, or `unreadable` when its kind cannot be told. */
-function mismatch(
-  errors: ValidationIssue[],
-  path: Path,
-  expected: string,
-  value: unknown,
-): void {
+function mismatch(errors: ValidationIssue[], path: Path, expected: string, value: unknown): void {
   if (kindOf(value) === 'unreadable') {
     unreadable(errors, path)
   } else {
@@ -380,22 +360,12 @@ function mismatch(
   }
 }
 
-function notInEnum(
-  errors: ValidationIssue[],
-  path: Path,
-  expected: string,
-  shown: string,
-): void {
+function notInEnum(errors: ValidationIssue[], path: Path, expected: string, shown: string): void {
   report(errors, path, 'not_in_enum', `expected ${expected}, got ${shown}`)
 }
 
-function resultOf<T>(
-  value: unknown,
-  errors: ValidationIssue[],
-): ValidationResult<T> {
-  return errors.length === 0
-    ? { ok: true, value: value as T }
-    : { ok: false, errors }
+function resultOf<T>(value: unknown, errors: ValidationIssue[]): ValidationResult<T> {
+  return errors.length === 0 ? { ok: true, value: value as T } : { ok: false, errors }
 }
 
 function hasOwn(object: object, key: string | number): boolean {

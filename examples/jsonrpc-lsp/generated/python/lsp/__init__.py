@@ -30,11 +30,7 @@ from .defs import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from .conversation import (
-        Conversation,
-        Verdict,
-        VerdictCode,
-    )
+    from .conversation import Conversation, Verdict, VerdictCode
     from .envelope import (
         AnyMessage,
         DidOpenNotification,

@@ -8,13 +8,7 @@ The messages a scheduler and its workers exchange.
 
 import importlib
 
-from .defs import (
-    CHANNEL,
-    PROTOCOL_VERSION,
-    JobKey,
-    JobState,
-    Topic,
-)
+from .defs import CHANNEL, PROTOCOL_VERSION, JobKey, JobState, Topic
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

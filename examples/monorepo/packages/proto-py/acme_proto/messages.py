@@ -147,23 +147,10 @@ def validate_job_offered_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    obj: Any = value
-    if (
-        type(value) is dict
-        and type(obj.get("job_id")) is str
-        and ((v := obj.get("attempt", _ABSENT)) is _ABSENT or (type(v) is int and -_FINITE_INT < v < _FINITE_INT))
-    ):
+    if _is_job_offered_payload(value):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
-    if get is None:
-        return issues
-    item = get("job_id", _ABSENT)
-    if not isinstance(item, str):
-        _report(item, ("job_id",), issues, "a string")
-    item = get("attempt", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
-        _check_int(item, ("attempt",), issues)
+    _walk_job_offered_payload(value, (), issues)
     return issues
 
 
@@ -173,8 +160,30 @@ def parse_job_offered_payload(value: object) -> JobOfferedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_job_offered_payload(value))
+    if not _is_job_offered_payload(value):
+        _raise_if_invalid(validate_job_offered_payload(value))
     return cast("JobOfferedPayload", value)
+
+
+def _is_job_offered_payload(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and type(obj.get("job_id")) is str
+        and ((v := obj.get("attempt", _ABSENT)) is _ABSENT or _is_whole(v))
+    )
+
+
+def _walk_job_offered_payload(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
+    get = _getter(value, path, issues)
+    if get is None:
+        return
+    item = get("job_id", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "job_id"), issues)
+    item = get("attempt", _ABSENT)
+    if not (item is _ABSENT or _is_whole(item)):
+        _check_int(item, (*path, "attempt"), issues)
 
 
 def validate_job_status_payload(value: object) -> list[ValidationIssue]:
@@ -182,24 +191,10 @@ def validate_job_status_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    obj: Any = value
-    if (
-        type(value) is dict
-        and type(obj.get("job_id")) is str
-        and type(v := obj.get("state")) is str
-        and v in _JOB_STATE_VALUES
-    ):
+    if _is_job_status_payload(value):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
-    if get is None:
-        return issues
-    item = get("job_id", _ABSENT)
-    if not isinstance(item, str):
-        _report(item, ("job_id",), issues, "a string")
-    item = get("state", _ABSENT)
-    if not (type(item) is str and item in _JOB_STATE_VALUES):
-        _check_enum(item, ("state",), issues, _JOB_STATE_ENUM)
+    _walk_job_status_payload(value, (), issues)
     return issues
 
 
@@ -209,8 +204,31 @@ def parse_job_status_payload(value: object) -> JobStatusPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    _raise_if_invalid(validate_job_status_payload(value))
+    if not _is_job_status_payload(value):
+        _raise_if_invalid(validate_job_status_payload(value))
     return cast("JobStatusPayload", value)
+
+
+def _is_job_status_payload(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return (
+        type(value) is dict
+        and type(obj.get("job_id")) is str
+        and type(v := obj.get("state")) is str
+        and v in _JOB_STATE_VALUES
+    )
+
+
+def _walk_job_status_payload(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
+    get = _getter(value, path, issues)
+    if get is None:
+        return
+    item = get("job_id", _ABSENT)
+    if type(item) is not str:
+        _check_str(item, (*path, "job_id"), issues)
+    item = get("state", _ABSENT)
+    if not (type(item) is str and item in _JOB_STATE_VALUES):
+        _check_enum(item, (*path, "state"), issues, _JOB_STATE_ENUM)
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {Topic.JOB_OFFERED: JobOfferedPayload, Topic.JOB_STATUS: JobStatusPayload}
@@ -280,9 +298,7 @@ def _js_digits(digits: str, point: int) -> str:
     return f"{mantissa}e{'+' if point > 0 else '-'}{abs(point - 1)}"
 
 
-def _getter(
-    value: object, at: _Path, issues: list[ValidationIssue]
-) -> Optional[Callable[[str, object], object]]:
+def _getter(value: object, at: _Path, issues: list[ValidationIssue]) -> Optional[Callable[[str, object], object]]:
     """How to read ``value``'s keys: ``dict.get``, or a reader that reports a read that raises.
 
     None after reporting that ``value`` is no object.
@@ -307,9 +323,7 @@ def _getter(
     return get
 
 
-def _accounted(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool
-) -> bool:
+def _accounted(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool) -> bool:
     """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
@@ -318,40 +332,28 @@ def _accounted(
     return item is _UNREAD or (nullable and item is None)
 
 
-def _wrong(
-    item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
-) -> None:
+def _wrong(item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool) -> None:
     if nullable:
         words += " or null"
     message = f"expected {words}, got {_describe(item)}"
     issues.append(ValidationIssue(at, "wrong_type", message))
 
 
-def _report(
-    item: object,
-    at: _Path,
-    issues: list[ValidationIssue],
-    words: str,
-    nullable: bool = False,
-) -> None:
-    """Report ``item``, which failed its type check: missing, or of another type."""
-    if item is _ABSENT:
-        message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
-    elif item is not _UNREAD and not (nullable and item is None):
-        if nullable:
-            words += " or null"
-        message = f"expected {words}, got {_describe(item)}"
-        issues.append(ValidationIssue(at, "wrong_type", message))
+def _check_str(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False) -> bool:
+    """Report ``item`` unless it is a string; True when it is one."""
+    if isinstance(item, str):
+        return True
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "a string", nullable)
+    return False
 
 
-def _check_int(
-    item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
-) -> bool:
+def _check_int(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
     if _is_int_value(item):
         return True
-    _report(item, at, issues, "an integer", nullable)
+    if not _accounted(item, at, issues, nullable):
+        _wrong(item, at, issues, "an integer", nullable)
     return False
 
 
@@ -367,11 +369,7 @@ def _check_enum(
     if not (_is_int_value(item) if enum.numeric else isinstance(item, str)):
         _wrong(item, at, issues, enum.words, nullable)
     elif item not in enum.values:
-        shown = (
-            _js_number(cast("float", item))
-            if enum.numeric
-            else _quote(cast("str", item))
-        )
+        shown = _js_number(cast("float", item)) if enum.numeric else _quote(cast("str", item))
         message = f"expected {enum.words}, got {shown}"
         issues.append(ValidationIssue(at, "not_in_enum", message))
 
@@ -401,8 +399,6 @@ def _describe(value: object) -> str:
     words = _KIND_OF_TYPE.get(type(value))
     if words is not None:
         return words
-    if type(value) is int and -_FINITE_INT < value < _FINITE_INT:
-        return "an integer"
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -425,8 +421,6 @@ _KIND_OF_TYPE: dict[type, str] = {
 
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
-    if text.isidentifier():  # nothing in an identifier needs escaping
-        return f'"{text}"'
     if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,96 @@
+/**
+ * Fixed code at the team's widths: the one path by which every block of fixed runtime text (the
+ * checking core of the messages modules, the envelope and conversation runtimes) reaches a
+ * generated module. A block is written once, as its formatter prints it at the default width
+ * (prettier at 80, ruff at 88), and declared with `fixedTypeScript` / `fixedPython` where it is
+ * defined; `laidOut` gives it as the formatter prints it at the width (and, for TypeScript, the
+ * semicolon setting) in force (../style.ts).
+ *
+ * The other widths are not imitated: `tools/fixed-layouts.mjs` asks prettier and ruff format
+ * themselves to print every declared block at every width from MIN_WIDTH up to where nothing
+ * changes, and writes the distinct layouts to fixed-layouts.ts, keyed by a hash of the block.
+ * Generation stays pure and needs no formatter; a block without a current entry at a
+ * non-default style is a generator bug the tests report (test/emit/fixed-layouts.test.ts), and
+ * fails loudly here rather than printing a layout the formatter would change. A width below
+ * MIN_WIDTH gets the MIN_WIDTH layout.
+ */
+import { FIXED_LAYOUTS, type FixedLayouts } from "./fixed-layouts.js";
+import { DEFAULT_STYLE, style } from "./style.js";
+
+export type FixedLanguage = "typescript" | "python";
+
+/** The narrowest width the tables hold. */
+export const MIN_WIDTH = 40;
+
+const declared: { readonly language: FixedLanguage; readonly text: string }[] = [];
+
+/** Declares `text` (a block of top-level TypeScript, as prettier prints it at 80) as fixed code. */
+export function fixedTypeScript(text: string): string {
+  declared.push({ language: "typescript", text });
+  return text;
+}
+
+/** Declares `text` (a block of top-level Python, as ruff format prints it at 88) as fixed code. */
+export function fixedPython(text: string): string {
+  declared.push({ language: "python", text });
+  return text;
+}
+
+/** Every declared block, in declaration order (for the table tool and its test). */
+export function declaredFixedCode(): readonly { readonly language: FixedLanguage; readonly text: string }[] {
+  return declared;
+}
+
+/** The key of a block in the table: its language and an FNV-1a hash of its text. */
+export function fixedKey(language: FixedLanguage, text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${language === "typescript" ? "ts" : "py"}:${h.toString(16).padStart(8, "0")}:${text.length}`;
+}
+
+/** `text` (a declared block) as its formatter prints it in the style in force. */
+export function laidOut(language: FixedLanguage, text: string, table: FixedLayouts = FIXED_LAYOUTS): string {
+  const s = style();
+  const width = Math.max(MIN_WIDTH, language === "typescript" ? s.printWidth : s.lineLength);
+  const semicolons = language === "python" || s.semicolons;
+  const isDefault =
+    language === "typescript" ? width === DEFAULT_STYLE.printWidth && semicolons : width === DEFAULT_STYLE.lineLength;
+  if (isDefault) return text;
+  const entry = table[fixedKey(language, text)];
+  if (entry === undefined) {
+    throw new Error(`fixed ${language} code without a layout table entry (run node tools/fixed-layouts.mjs):\n${text.slice(0, 200)}`);
+  }
+  let chosen: readonly (number | string)[] | null = null;
+  for (const [from, variant] of (semicolons ? entry.semi : entry.bare) ?? []) if (from <= width) chosen = variant;
+  if (chosen === null) return text;
+  const own = text.split("\n").map((line) => (semicolons ? line : line.replace(/;$/, "")));
+  return chosen.map((line) => (typeof line === "number" ? (own[line] ?? "") : line)).join("\n");
+}
+
+/** Declares the text of each chunk as fixed code of `language` (see fixedTypeScript, fixedPython). */
+export function fixedChunks<T extends { readonly text: string }>(language: FixedLanguage, chunks: readonly T[]): readonly T[] {
+  for (const c of chunks) (language === "typescript" ? fixedTypeScript : fixedPython)(c.text);
+  return chunks;
+}
+
+/** The stand-in body that completes a fixed function head (prettier lays a head out the same whatever its body holds). */
+const HEAD_BODY = "{\n  return;\n}\n";
+
+/**
+ * Declares fixed TypeScript function heads (overloads, then the implementation's head, ending
+ * in a space before its body) as fixed code, completed with a stand-in body so the formatter
+ * can print them.
+ */
+export function fixedTypeScriptHead(head: string): string {
+  fixedTypeScript(`${head}${HEAD_BODY}`);
+  return head;
+}
+
+/** A head declared with fixedTypeScriptHead, laid out for the style in force. */
+export function laidOutHead(head: string): string {
+  const laid = laidOut("typescript", `${head}${HEAD_BODY}`);
+  return laid.replace(/\{\n {2}return;?\n\}\n$/, "");
+}
