@@ -137,12 +137,26 @@ export interface Field {
   readonly span: Span;
 }
 
+/** See `Payload.inMessage`. */
+export interface PayloadInMessage {
+  readonly present: boolean;
+  readonly nullable: boolean;
+  readonly span: Span;
+}
+
 /** What happens to keys a payload does not declare. */
 export type UnknownKeys = "allow" | "forbid";
 
 export interface Payload {
   readonly fields: readonly Field[];
   readonly unknownKeys: UnknownKeys;
+  /**
+   * How a message carries it (`present: true`, `nullable: true`): the key holding it must be
+   * present although no field is required (DAP's launch `arguments`), and its value may be `null`
+   * (LSP's hover result). Absent: the kind's rule (present when a field is required, or with the
+   * kind's `payload_required`), never null.
+   */
+  readonly inMessage?: PayloadInMessage | undefined;
   /** Span of the `payload:` block, or of the topic when the payload is empty by default. */
   readonly span: Span;
 }
@@ -540,6 +554,28 @@ export interface EnvelopeKind extends Item {
   readonly responses: boolean;
   /** The topic sets travelling in this kind (none when it names no topic). */
   readonly topicSets: readonly TopicSet[];
+  /**
+   * Payloads chosen by another field (`when:`), in spec order: a message whose field has the
+   * value carries the rule's record under the payload key instead of its topic's payload (DAP: a
+   * response whose `success` is false carries the error body). The first rule that matches wins.
+   */
+  readonly when: readonly PayloadWhen[];
+}
+
+/** One `when:` rule of an envelope kind (see `EnvelopeKind.when`). */
+export interface PayloadWhen {
+  /** The rule's name (its message type is `<Name><Kind>`: `FailedResponse`). */
+  readonly name: string;
+  readonly doc?: string | undefined;
+  /** The field it reads (a common field or one of the kind's, dotted paths allowed). */
+  readonly field: FieldPath;
+  /** The value selecting the rule: a literal the field's type admits (never null). */
+  readonly value: string | number | boolean;
+  /** The payload such a message carries. */
+  readonly record: Record;
+  /** `present: true`: the payload key must be present (also when a field of the record is required). */
+  readonly present: boolean;
+  readonly span: Span;
 }
 
 /** The common frame of every message (`envelope:`), and its kinds. */

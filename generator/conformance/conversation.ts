@@ -6,7 +6,7 @@
  * early, a reply to nothing, a reply of the wrong topic), never from a checker.
  */
 import type { EnvelopeKind, FieldPath, GeneratedFile, Protocol, Topic, ValueType } from "../model.js";
-import { envelopePlan, testOf, type KindPlan, type Test, type TopicCase } from "../emit/envelope-plan.js";
+import { envelopePlan, testOf, type FieldCheck, type KindPlan, type Test, type TopicCase } from "../emit/envelope-plan.js";
 import { conversationPlan } from "../emit/conversation-plan.js";
 import { generatedNotice } from "../emit/header.js";
 import { jsonText, type Json } from "../emit/jsonschema/json-text.js";
@@ -164,6 +164,22 @@ function read(m: JsonValue, path: readonly string[]): JsonValue | undefined {
   return v;
 }
 
+/** A value of the field's type that breaks its constraints, and the issues it gets (in check order). */
+function violation(f: NonNullable<FieldCheck["constraints"]>): { value: JsonValue; codes: string[] } | undefined {
+  const c = f.c;
+  if (f.on === "number") {
+    if (c.minimum !== undefined) return { value: Math.floor(c.minimum) - 1, codes: ["out_of_range", ...(c.maximum !== undefined && Math.floor(c.minimum) - 1 > c.maximum ? ["out_of_range"] : [])] };
+    if (c.maximum !== undefined) return { value: Math.ceil(c.maximum) + 1, codes: ["out_of_range"] };
+    return undefined;
+  }
+  if (f.on === "string") {
+    if (c.minLength !== undefined && c.minLength > 0) return { value: "", codes: ["too_short", ...(c.format === undefined ? [] : ["bad_format"])] };
+    if (c.format !== undefined) return { value: "%%", codes: ["bad_format", ...(c.minLength !== undefined && c.minLength > 2 ? ["too_short"] : [])] };
+    return undefined;
+  }
+  return c.minItems !== undefined && c.minItems > 0 ? { value: [], codes: ["too_short"] } : undefined;
+}
+
 function okTopic(c: TopicCase | undefined): string | null {
   return c === undefined ? null : c.topic.value;
 }
@@ -195,6 +211,34 @@ export function buildMessageVectors(protocol: Protocol): MessageVector[] {
             expect: { ok: false, errors: required.map((f) => ({ path: [key, f.key.value], code: "missing_key" })) },
           });
           if (c.required && (env.tag !== undefined || !k.requires.includes(key))) out.push({ description: `${what} without its payload`, message: without(m, key), ...request, expect: { ok: false, errors: [{ path: [key], code: "missing_key" }] } });
+        } else if (c.required && (env.tag !== undefined || !k.requires.includes(k.kind.payload.key))) {
+          // `present: true` (or the kind's payload_required) with no required field: only the key's absence fails.
+          const key = k.kind.payload.key;
+          out.push({ description: `${what} without its payload, which must be present`, message: without(m, key), ...request, expect: { ok: false, errors: [{ path: [key], code: "missing_key" }] } });
+        }
+        if (c.nullable) {
+          const key = k.kind.payload.key;
+          out.push({ description: `${what} with a null payload (nullable)`, message: with_(m, [key], null), ...request, expect: { ok: true, kind: k.kind.name, topic: okTopic(c) } });
+        }
+      }
+    }
+    const payloadKey = k.kind.payload?.key;
+    const chosen = cases[0];
+    if (payloadKey !== undefined && chosen !== undefined) {
+      // A when-rule's value: the payload is its record (an empty one lacks its required fields), not the topic's.
+      const request = byRequest ? { request: chosen.topic.value } : {};
+      for (const w of k.when) {
+        const m = with_(with_(b.message(k, chosen), w.path, w.value), [payloadKey], jsonObject());
+        const required = w.record.fields.filter((f) => f.required).map((f) => ({ path: [payloadKey, f.key.value], code: "missing_key" }));
+        const what = `${k.kind.name} of ${chosen.topic.value} whose ${w.path.join(".")} is ${JSON.stringify(w.value)}`;
+        out.push({
+          description: `${what}, with an empty ${w.record.name}`,
+          message: m,
+          ...request,
+          expect: required.length === 0 ? { ok: true, kind: k.kind.name, topic: okTopic(chosen) } : { ok: false, errors: required },
+        });
+        if (w.required && (env.tag !== undefined || !k.requires.includes(payloadKey))) {
+          out.push({ description: `${what}, without its payload`, message: without(m, payloadKey), ...request, expect: { ok: false, errors: [{ path: [payloadKey], code: "missing_key" }] } });
         }
       }
     }
@@ -214,6 +258,11 @@ export function buildMessageVectors(protocol: Protocol): MessageVector[] {
         if (bad !== undefined && Object.hasOwn(base, f.key)) {
           out.push({ description: `${k.kind.name} with "${f.key}" of the wrong type`, message: with_(base, [f.key], bad), ...request, expect: { ok: false, errors: [{ path: [f.key], code: "wrong_type" }] } });
         }
+      }
+      const broken = f.constraints === undefined ? undefined : violation(f.constraints);
+      if (broken !== undefined && Object.hasOwn(base, f.key)) {
+        const errors = broken.codes.map((code) => ({ path: [f.key], code }));
+        out.push({ description: `${k.kind.name} with "${f.key}" outside its constraints`, message: with_(base, [f.key], broken.value), ...request, expect: { ok: false, errors } });
       }
     }
   }

@@ -7,25 +7,15 @@
  * one), with two safe exceptions — a topic may travel on more channels than before, and a new
  * kind, channel or optional field breaks nothing. A new required field breaks old writers.
  */
-import type { Field, Protocol, Span, ValueType } from "../model.js";
+import type { Field, PayloadInMessage, Protocol, Span } from "../model.js";
 import type { Findings } from "./finding.js";
 import type { Dict } from "./lock.js";
 import { compareText, typeText } from "./lock.js";
 
-function typeOf(t: ValueType): string {
-  switch (t.kind) {
-    case "nullable":
-      return `${typeOf(t.of)} | null`;
-    case "oneOf":
-      return t.of.map(typeOf).join(" | ");
-    case "literal":
-      return JSON.stringify(t.value);
-    default:
-      return typeText(t);
-  }
-}
+/** How a message carries a payload: "present", "nullable" or both. */
+const inMessageText = (m: PayloadInMessage): string => [m.present ? "present" : "", m.nullable ? "nullable" : ""].filter((x) => x !== "").join(", ");
 
-const fieldFact = (f: Field): string => `${typeOf(f.type)}, ${f.required ? "required" : "optional"}`;
+const fieldFact = (f: Field): string => `${typeText(f.type)}, ${f.required ? "required" : "optional"}`;
 
 /** The facts with the span each is written at, in code-unit order of the fact. */
 export function envelopeFacts(p: Protocol): { facts: Dict<string>; spans: ReadonlyMap<string, Span> } {
@@ -39,10 +29,14 @@ export function envelopeFacts(p: Protocol): { facts: Dict<string>; spans: Readon
   for (const s of p.topicSets) {
     for (const t of s.topics) {
       if (p.channels.length > 0) put(`topic ${s.name}.${t.name} channels`, t.channels.map((c) => c.value).sort(compareText).join(" "), t.span);
+      const how = t.payload.inMessage;
+      if (how !== undefined) put(`topic ${s.name}.${t.name} payload`, inMessageText(how), how.span);
       const r = t.response;
       if (r !== undefined) {
         const keys = (required: boolean) => r.payload.fields.filter((f) => f.required === required).map((f) => f.key.value).sort(compareText).join(", ");
-        put(`topic ${s.name}.${t.name} response`, `required: ${keys(true)}; optional: ${keys(false)}; unknown keys: ${r.payload.unknownKeys}`, r.span);
+        const how = r.payload.inMessage;
+        const carried = how === undefined ? "" : `; in messages: ${inMessageText(how)}`;
+        put(`topic ${s.name}.${t.name} response`, `required: ${keys(true)}; optional: ${keys(false)}; unknown keys: ${r.payload.unknownKeys}${carried}`, r.span);
       }
     }
   }
@@ -60,6 +54,9 @@ export function envelopeFacts(p: Protocol): { facts: Dict<string>; spans: Readon
         put(`kind ${k.name} answers`, `${k.answers.field.keys.join(".")} = ${k.answers.request.keys.join(".")} of ${k.answers.kinds.map((x) => x.name).join(", ")}`, k.answers.span);
       }
       if (k.topicSets.length > 0) put(`kind ${k.name} topics`, k.topicSets.map((s) => s.name).join(" "), k.span);
+      k.when.forEach((w, i) => {
+        put(`kind ${k.name} when ${w.name}`, `${i + 1}: ${w.field.keys.join(".")} = ${JSON.stringify(w.value)}: ${w.record.name}${w.present ? ", present" : ""}`, w.span);
+      });
     }
   }
   const out: { [fact: string]: string } = Object.create(null) as { [fact: string]: string };
@@ -76,6 +73,12 @@ function ruleFor(fact: string, change: "removed" | "changed" | "added", before: 
     return (before ?? "").split(" ").every((c) => now.has(c)) ? undefined : "TOPIC_CHANNEL_CHANGED";
   }
   if (fact.endsWith(" response")) return change === "added" ? undefined : "RESPONSE_CHANGED";
+  // A payload's presence or null in messages: any change breaks one side (a required key old
+  // writers omit, a null old readers do not expect, or a key readers relied on made optional).
+  if (/^topic [^ ]+ payload$/.test(fact)) return "ENVELOPE_KIND_CHANGED";
+  // A when-rule: a new one changes which payload some messages carry (readers get the rule's
+  // record where they expected the topic's), a changed or removed one too.
+  if (/^kind [^ ]+ when /.test(fact)) return "ENVELOPE_KIND_CHANGED";
   if (fact === "tag" || /^kind [^ ]+$/.test(fact)) return change === "added" && fact !== "tag" ? undefined : "ENVELOPE_TAG_CHANGED";
   if (fact.startsWith("field ") || / field /.test(fact)) {
     if (change === "added") return after?.endsWith(", required") === true ? "ENVELOPE_FIELD_CHANGED" : undefined;

@@ -6,8 +6,9 @@
  * does not touch it. References between items (payload keys, replies) are written as wire values:
  * what travels, and what stays put when only an identifier is renamed.
  */
-import type { Constraints, Field, Protocol, Topic, ValueType } from "../model.js";
+import type { Field, Protocol, Topic, ValueType } from "../model.js";
 import { escapeInvisible, unicodeEscape } from "../emit/text.js";
+import { typeText as sharedTypeText } from "../type-text.js";
 import { envelopeFacts } from "./envelope.js";
 
 /** Format of the lock file itself; bump only with a migration. */
@@ -167,39 +168,9 @@ export function renderLock(lock: Lock): string {
  * `int | string | null`, `"2.0"`; constraints as a suffix of the node they apply to, properties
  * in a fixed order: `int[min=0,max=100]`, `string[format=uuid,min_length=1]`, `list<int>[min_items=1]`.
  */
+/** A type with its constraints, as the lock records it (`int[min=1]`). */
 export function typeText(t: ValueType): string {
-  switch (t.kind) {
-    case "scalar":
-      return t.name + constraintText(t.constraints);
-    case "enum":
-      return t.enum.name;
-    case "record":
-      return t.record.name;
-    case "tagged":
-      return t.union.name;
-    case "list":
-      return `list<${typeText(t.of)}>${constraintText(t.constraints)}`;
-    case "map":
-      return `map<${typeText(t.of)}>`;
-    case "nullable":
-      return `${typeText(t.of)} | null`;
-    case "oneOf":
-      return t.of.map(typeText).join(" | ");
-    case "literal":
-      return JSON.stringify(t.value);
-  }
-}
-
-function constraintText(c: Constraints | undefined): string {
-  if (c === undefined) return "";
-  const parts = [
-    c.minimum === undefined ? "" : `min=${String(c.minimum)}`,
-    c.maximum === undefined ? "" : `max=${String(c.maximum)}`,
-    c.format === undefined ? "" : `format=${c.format}`,
-    c.minLength === undefined ? "" : `min_length=${String(c.minLength)}`,
-    c.minItems === undefined ? "" : `min_items=${String(c.minItems)}`,
-  ].filter((x) => x !== "");
-  return parts.length === 0 ? "" : `[${parts.join(",")}]`;
+  return sharedTypeText(t, { constraints: true });
 }
 
 /** Code-unit order: stable across locales and platforms. */

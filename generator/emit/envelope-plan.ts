@@ -3,9 +3,9 @@
  * the order both validators run them, and the topics with the shape each selects. One plan, two
  * printers (emit/typescript/envelope.ts, emit/python/envelope.ts), so the verdicts agree.
  */
-import type { Envelope, EnvelopeKind, Field, Protocol, Topic, ValueType } from "../model.js";
+import type { Constraints, Envelope, EnvelopeKind, Field, PayloadWhen, Protocol, Record, Topic, ValueType } from "../model.js";
 import type { Shape } from "../names/index.js";
-import { kindTopics } from "../names/envelope.js";
+import { kindTopics, whenTypeName } from "../names/envelope.js";
 
 /** A value test both printers can render as one boolean expression (no loops, no tables). */
 export type Test =
@@ -24,6 +24,12 @@ export interface FieldCheck {
   readonly record?: Shape | undefined;
   /** What the value should have been, in the messages' words ("an integer or null"). */
   readonly expected: string;
+  /**
+   * The field's constraints (`min: 1`, `format: uri`, `min_items: 1`), checked once the value has
+   * passed its test (a null of a nullable field is not checked), with the payloads' issue codes
+   * and words; `on` says what the constrained value is.
+   */
+  readonly constraints?: { readonly on: "number" | "string" | "list"; readonly c: Constraints } | undefined;
 }
 
 export interface TopicCase {
@@ -32,10 +38,26 @@ export interface TopicCase {
   readonly shape: Shape | undefined;
   /** The payload key must be present. */
   readonly required: boolean;
+  /** The payload may be null (`nullable: true`): null is valid and not examined further. */
+  readonly nullable: boolean;
+}
+
+/** A `when:` rule: when the value at `path` is `value`, the payload is validated as `record`. */
+export interface WhenCase {
+  readonly rule: PayloadWhen;
+  /** Its message type (`FailedResponse`). */
+  readonly typeName: string;
+  readonly path: readonly string[];
+  readonly value: string | number | boolean;
+  readonly record: Record;
+  /** The payload key must be present. */
+  readonly required: boolean;
 }
 
 export interface KindPlan {
   readonly kind: EnvelopeKind;
+  /** The kind's `when:` rules, in spec order (the first that matches chooses the payload). */
+  readonly when: readonly WhenCase[];
   readonly fields: readonly FieldCheck[];
   /** Keys of the path to the topic value (none: the topic comes from the answered request). */
   readonly topicPath: readonly string[];
@@ -105,7 +127,35 @@ function fieldCheck(field: Field): FieldCheck {
   const t = field.type;
   const record = t.kind === "record" ? t.record : undefined;
   const test = record === undefined ? testOf(t) : undefined;
-  return { key: field.key.value, required: field.required, test, record, expected: test === undefined ? "an object" : expectedWords(test) };
+  return {
+    key: field.key.value,
+    required: field.required,
+    test,
+    record,
+    expected: test === undefined ? "an object" : expectedWords(test),
+    constraints: constraintsOf(t.kind === "nullable" ? t.of : t),
+  };
+}
+
+/** Constraints sit on the field's type or on the type a nullable holds (the loader puts them nowhere else). */
+function constraintsOf(t: ValueType): FieldCheck["constraints"] {
+  if (t.kind !== "scalar" && t.kind !== "list") return undefined;
+  const c = t.constraints;
+  if (c === undefined || !Object.values(c).some((v) => v !== undefined)) return undefined;
+  const on = t.kind === "list" ? "list" : t.name === "string" ? "string" : "number";
+  return { on, c };
+}
+
+/** A name for a set of constraints (`int_min_1`, `string_min_length_1_format_uri`): one checker each. */
+export function constraintWords(f: NonNullable<FieldCheck["constraints"]>): string {
+  const n = (x: number): string => String(x).replace(/-/g, "minus_").replace(/[^A-Za-z0-9_]/g, "_");
+  const parts: string[] = [f.on];
+  if (f.c.minimum !== undefined) parts.push("min", n(f.c.minimum));
+  if (f.c.maximum !== undefined) parts.push("max", n(f.c.maximum));
+  if (f.c.minLength !== undefined) parts.push("min_length", n(f.c.minLength));
+  if (f.c.format !== undefined) parts.push("format", f.c.format.replace(/-/g, "_"));
+  if (f.c.minItems !== undefined) parts.push("min_items", n(f.c.minItems));
+  return parts.join("_");
 }
 
 export function envelopePlan(protocol: Protocol): EnvelopePlan | undefined {
@@ -120,6 +170,14 @@ export function envelopePlan(protocol: Protocol): EnvelopePlan | undefined {
     const requires = single ? [] : [...kind.fields.filter((f) => f.required).map((f) => f.key.value), ...(kind.payload?.required === true ? [kind.payload.key] : [])];
     return {
       kind,
+      when: kind.when.map((rule) => ({
+        rule,
+        typeName: whenTypeName(kind, rule.name),
+        path: rule.field.keys,
+        value: rule.value,
+        record: rule.record,
+        required: rule.present || (kind.payload?.required ?? false) || rule.record.fields.some((f) => f.required),
+      })),
       fields: [...envelope.fields, ...kind.fields].map(fieldCheck),
       topicPath: kind.topic?.keys ?? [],
       topics: kindTopics(kind).map((topic) => topicCase(kind, topic)),
@@ -133,6 +191,6 @@ export function envelopePlan(protocol: Protocol): EnvelopePlan | undefined {
 function topicCase(kind: EnvelopeKind, topic: Topic): TopicCase {
   const shape: Shape | undefined = kind.responses ? topic.response : topic;
   const payload = kind.responses ? topic.response?.payload : topic.payload;
-  const required = kind.payload !== undefined && (kind.payload.required || (payload?.fields.some((f) => f.required) ?? false));
-  return { topic, shape, required };
+  const required = kind.payload !== undefined && (kind.payload.required || payload?.inMessage?.present === true || (payload?.fields.some((f) => f.required) ?? false));
+  return { topic, shape, required, nullable: kind.payload !== undefined && payload?.inMessage?.nullable === true };
 }

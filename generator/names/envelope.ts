@@ -16,6 +16,11 @@ export function messageTypeName(kind: EnvelopeKind, topic: Topic): string {
   return `${pascalCase(topic.name)}${pascalCase(kind.name)}`;
 }
 
+/** `FailedResponse`: a message of `kind` whose payload the `when:` rule `name` chose. */
+export function whenTypeName(kind: EnvelopeKind, name: string): string {
+  return `${pascalCase(name)}${pascalCase(kind.name)}`;
+}
+
 /** `RequestMessage`: every message of the kind (generic over the topic in TypeScript). */
 export function kindTypeName(kind: EnvelopeKind): string {
   return `${pascalCase(kind.name)}Message`;
@@ -80,6 +85,7 @@ export function envelopeOwned(protocol: Protocol): OwnedName[] {
     for (const topic of kindTopics(kind)) {
       out.push({ identifier: messageTypeName(kind, topic), owner: `the ${kind.name} message of topic ${topic.name}`, span: kind.span });
     }
+    for (const w of kind.when) out.push({ identifier: whenTypeName(kind, w.name), owner: `the ${kind.name} message of when-rule ${w.name}`, span: w.span });
   }
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import { isScalar, isSeq } from "yaml";
 import { diagnostic } from "../diagnostics.js";
-import type { Answers, Envelope, EnvelopeKind, Field, FieldPath, Key, Span, TopicSet, ValueType } from "../model.js";
+import type { Answers, Envelope, EnvelopeKind, Field, FieldPath, Key, PayloadWhen, Span, TopicSet, ValueType } from "../model.js";
 import { declaredType } from "./build-types.js";
 import type { TypeScope } from "./build-types.js";
 import { unresolved } from "./lookup.js";
@@ -53,6 +53,7 @@ export function buildEnvelope(r: Reader, root: unknown, scope: EnvelopeScope): E
         : { payload: { key: payloadName.value, span: payloadName.span, required: isScalar(required) && required.value === true } }),
       responses: isScalar(responses) && responses.value === true,
       topicSets: topicSetsOf(r, e.node, scope, where),
+      when: [],
     };
     const topic = str(r, e.node, "topic");
     if (topic !== undefined) {
@@ -66,6 +67,7 @@ export function buildEnvelope(r: Reader, root: unknown, scope: EnvelopeScope): E
     if (kind !== undefined) {
       const answers = buildAnswers(r, e.node, kind, kinds, common, `envelope kind ${e.name}`);
       if (answers !== undefined) kind.answers = answers;
+      kind.when = buildWhen(r, e.node, kind, common, scope, `envelope kind ${e.name}`);
     }
   });
   const envelope: Envelope = { ...docs(r, node), span: at, fields: common, ...(tag === undefined ? {} : { tag }), kinds };
@@ -73,10 +75,6 @@ export function buildEnvelope(r: Reader, root: unknown, scope: EnvelopeScope): E
     if (!inlineType(f.type)) {
       const hint = "envelope fields are scalars, literals, enums, records, list<any> or map<any> (nullable or in a union); put anything else in a record";
       r.diagnostics.push(diagnostic("WD368", `envelope field "${f.key.value}" has a type an envelope cannot check inline`, f.span, { hint }));
-    } else if (constrained(f.type)) {
-      // The message validators check an envelope field's type, not its constraints: say so, never accept one silently.
-      const hint = "drop the constraint (min, max, format, min_length, min_items): envelope validators do not check constraints; payload and record fields can carry them";
-      r.diagnostics.push(diagnostic("WD368", `envelope field "${f.key.value}" has a constraint, which envelope validators do not check`, f.span, { hint }));
     }
   }
   kindEntries.forEach((e, i) => {
@@ -142,22 +140,6 @@ function topicPath(r: Reader, text: Located<string>, common: readonly Field[], k
     return undefined;
   }
   return path;
-}
-
-/** True when a constraint sits on the type or on a member of it. */
-function constrained(t: ValueType): boolean {
-  const has = (c: object | undefined): boolean => c !== undefined && Object.values(c).some((v) => v !== undefined);
-  switch (t.kind) {
-    case "scalar":
-    case "list":
-      return has(t.constraints);
-    case "nullable":
-      return constrained(t.of);
-    case "oneOf":
-      return t.of.some(constrained);
-    default:
-      return false;
-  }
 }
 
 /** The field types the message validators check inline (emit/envelope-plan.ts renders each). */
@@ -264,6 +246,73 @@ function buildAnswers(r: Reader, node: unknown, kind: MutableKind, kinds: readon
     }
   }
   return { field, request, kinds: targets, span: span(r, keyNodeOf(node, "answers")) };
+}
+
+/**
+ * `when: { <name>: { field, value, payload: <record>, present? } }`: the payload another field
+ * selects. The field must hold a scalar the value fits (a literal of its type), the kind must carry
+ * a payload, and the payload must be a record.
+ */
+function buildWhen(r: Reader, node: unknown, kind: MutableKind, common: readonly Field[], scope: EnvelopeScope, where: string): PayloadWhen[] {
+  const out: PayloadWhen[] = [];
+  for (const e of entries(r, node, "when")) {
+    const what = `"when.${e.name}" of ${where}`;
+    const fieldText = str(r, e.node, "field");
+    const recordText = str(r, e.node, "payload");
+    const valueNode = child(r, e.node, "value");
+    if (fieldText === undefined || recordText === undefined || valueNode === undefined) continue;
+    if (kind.payload === undefined || kind.topicSets.length === 0) {
+      const hint = `add "payload: <wire key>" and "topics: <topic set>" to ${where}, or drop "when"`;
+      r.diagnostics.push(diagnostic("WD358", `${what} chooses a payload, but ${where} carries no ${kind.payload === undefined ? "payload" : "topics"}`, e.span, { hint }));
+      continue;
+    }
+    const field = resolvePath(r, fieldText, [...common, ...kind.fields], `"field" of ${what}`);
+    const record = scope.records.get(recordText.value);
+    if (record === undefined) {
+      r.diagnostics.push(
+        unresolved({ code: "WD358", expected: "record", where: `"payload" of ${what}`, name: recordText.value, span: recordText.span, candidates: scope.records.keys(), index: scope.index }),
+      );
+    }
+    const raw: unknown = isScalar(valueNode) ? valueNode.value : undefined;
+    const value = typeof raw === "string" || typeof raw === "boolean" || (typeof raw === "number" && Number.isFinite(raw)) ? raw : undefined;
+    if (field === undefined || record === undefined) continue;
+    const valueSpan = span(r, valueNode);
+    if (value === undefined || !admits(last(field).type, value)) {
+      const hint = `give "value" a string, number or boolean that field ${fieldText.value} can hold`;
+      r.diagnostics.push(diagnostic("WD358", `"value" of ${what} is no value field ${fieldText.value} can hold`, valueSpan, { hint }));
+      continue;
+    }
+    const earlier = out.find((w) => w.field.keys.join(".") === field.keys.join(".") && w.value === value);
+    if (earlier !== undefined) {
+      const hint = "each rule needs its own value; the first one would always win";
+      r.diagnostics.push(diagnostic("WD358", `${what} repeats the field and value of "when.${earlier.name}"`, valueSpan, { hint, related: [{ message: "the first rule", span: earlier.span }] }));
+      continue;
+    }
+    const present = child(r, e.node, "present");
+    out.push({ name: e.name, ...docs(r, e.node), field, value, record, present: isScalar(present) && present.value === true, span: e.span });
+  }
+  return out;
+}
+
+/** Whether a field of type `t` can hold the scalar `v` (a literal, an enum's value, a member of a union). */
+function admits(t: ValueType, v: string | number | boolean): boolean {
+  switch (t.kind) {
+    case "scalar":
+      if (t.name === "any" || t.name === "json") return true;
+      if (t.name === "string") return typeof v === "string";
+      if (t.name === "bool") return typeof v === "boolean";
+      return typeof v === "number" && (t.name === "float" || Number.isInteger(v));
+    case "literal":
+      return t.value === v;
+    case "enum":
+      return t.enum.open ? (t.enum.valueType === "int" ? Number.isInteger(v) : typeof v === "string") : t.enum.members.some((m) => (t.enum.valueType === "int" ? m.intValue === v : m.value === v));
+    case "nullable":
+      return admits(t.of, v);
+    case "oneOf":
+      return t.of.some((m) => admits(m, v));
+    default:
+      return false;
+  }
 }
 
 /** The wire keys of one kind of message: tag, common fields, own fields, payload key — each once. */

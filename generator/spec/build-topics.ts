@@ -1,6 +1,7 @@
 /** Building topic sets: wire values, direction, payloads; replies resolved in a second pass. */
+import { isScalar } from "yaml";
 import { diagnostic } from "../diagnostics.js";
-import type { Actor, KeySet, Payload, Topic, TopicSet, UnknownKeys } from "../model.js";
+import type { Actor, KeySet, Payload, PayloadInMessage, Topic, TopicSet, UnknownKeys } from "../model.js";
 import { memberBase } from "./build-sets.js";
 import type { TypeScope } from "./build-types.js";
 import { buildFields } from "./fields.js";
@@ -32,11 +33,15 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
       const message = `topic set ${entry.name} names no key set, but the payload of ${where} lists keys`;
       r.diagnostics.push(diagnostic("WD305", message, entry.span, { hint: `add "keys: <key set>" to topic set ${entry.name}` }));
     }
-    const payloadOf = (key: "payload" | "response", node: unknown): Payload => ({
-      fields: buildFields(r, node, { keySet, allKeySets: [...scope.keySets.values()], index: scope.index, where: `${key} of ${where}`, types: scope }),
-      unknownKeys: unknownKeysOf(r, node) ?? setUnknown,
-      span: node === undefined ? t.span : span(r, keyNodeOf(t.node, key)),
-    });
+    const payloadOf = (key: "payload" | "response", node: unknown): Payload => {
+      const inMessage = inMessageOf(r, node);
+      return {
+        fields: buildFields(r, node, { keySet, allKeySets: [...scope.keySets.values()], index: scope.index, where: `${key} of ${where}`, types: scope }),
+        unknownKeys: unknownKeysOf(r, node) ?? setUnknown,
+        span: node === undefined ? t.span : span(r, keyNodeOf(t.node, key)),
+        ...(inMessage === undefined ? {} : { inMessage }),
+      };
+    };
     const payload = payloadOf("payload", payloadNode);
     const responseNode = child(r, t.node, "response");
     const from = actor(r, t.node, "from", where, scope);
@@ -138,4 +143,17 @@ function resolveReplies(r: Reader, entry: Entry, topics: MutableTopic[], index: 
     }
     topic.replies = replies;
   }
+}
+
+/** `present: true` / `nullable: true` of a payload or response block (see `Payload.inMessage`). */
+function inMessageOf(r: Reader, node: unknown): PayloadInMessage | undefined {
+  const flag = (key: string) => {
+    const n = child(r, node, key);
+    return isScalar(n) && n.value === true ? keyNodeOf(node, key) : undefined;
+  };
+  const present = flag("present");
+  const nullable = flag("nullable");
+  const at = present ?? nullable;
+  if (at === undefined) return undefined;
+  return { present: present !== undefined, nullable: nullable !== undefined, span: span(r, at) };
 }

@@ -8,6 +8,7 @@
 import { isScalar } from "yaml";
 import { diagnostic } from "../diagnostics.js";
 import type { Constraints, Enum, Record, ScalarTypeName, Span, StringFormat, TaggedUnion, ValueType } from "../model.js";
+import { typeText } from "../type-text.js";
 import { unresolved } from "./lookup.js";
 import type { NameIndex } from "./lookup.js";
 import { child, span, str } from "./read.js";
@@ -120,7 +121,7 @@ function union(r: Reader, members: readonly TypeSyntax[], scope: TypeScope, what
       ok = false;
       continue;
     }
-    const text = typeKey(t);
+    const text = typeText(t);
     if (seen.has(text)) {
       r.diagnostics.push(diagnostic("WD341", `the type of ${what} names ${text} twice`, at, { hint: "name each member once" }));
       ok = false;
@@ -137,29 +138,6 @@ function union(r: Reader, members: readonly TypeSyntax[], scope: TypeScope, what
   }
   const inner: ValueType = of.length === 1 ? only : { kind: "oneOf", of };
   return nullable ? { kind: "nullable", of: inner } : inner;
-}
-
-/** A text naming a resolved type, for duplicate members and messages. */
-export function typeKey(t: ValueType): string {
-  switch (t.kind) {
-    case "scalar":
-      return t.name;
-    case "enum":
-      return t.enum.name;
-    case "record":
-      return t.record.name;
-    case "tagged":
-      return t.union.name;
-    case "list":
-    case "map":
-      return `${t.kind}<${typeKey(t.of)}>`;
-    case "nullable":
-      return `${typeKey(t.of)} | null`;
-    case "oneOf":
-      return t.of.map(typeKey).join(" | ");
-    case "literal":
-      return JSON.stringify(t.value);
-  }
 }
 
 type Property = "min" | "max" | "format" | "min_length" | "min_items";
@@ -191,7 +169,7 @@ function constrained(r: Reader, node: unknown, type: ValueType, what: string): V
   for (const [p, v] of present) {
     if (!fits(p)) {
       ok = false;
-      const message = `${p} of ${what} applies to ${APPLIES[p]}, not to ${typeKey(target)}`;
+      const message = `${p} of ${what} applies to ${APPLIES[p]}, not to ${typeText(target)}`;
       r.diagnostics.push(diagnostic("WD343", message, v.span, { hint: `remove ${p}, or give ${what} a type it applies to` }));
       continue;
     }

@@ -76,6 +76,7 @@ registerCodes({
   WD357: { severity: "error", title: "a number literal not written in its plain form (2.0 for 2): a string was most likely meant" },
 
   // Channels and envelopes
+  WD358: { severity: "error", title: "an envelope kind's when: rule cannot choose a payload" },
   WD360: { severity: "error", title: "the protocol names both channel and channels, or neither" },
   WD361: { severity: "error", title: "unresolved channel" },
   WD362: { severity: "error", title: "a topic names a channel, but the protocol has one channel" },
@@ -85,6 +86,7 @@ registerCodes({
   WD366: { severity: "error", title: "envelope kinds cannot be told apart" },
   WD367: { severity: "error", title: "a response body or correlation that no envelope kind can carry" },
   WD368: { severity: "error", title: "an envelope field has a type its role cannot use" },
+  WD369: { severity: "error", title: "a payload says how a message carries it, but no envelope kind carries it" },
 
   // Module mapping
   WD370: { severity: "error", title: "a module lists an unknown item" },

@@ -16,5 +16,20 @@ export function envelopeRules(p: Protocol): Diagnostic[] {
       out.push(diagnostic("WD367", message, t.response.span, { hint }));
     }
   }
+  // `present:` / `nullable:` say how a message carries the payload: some kind must carry it.
+  const kinds = p.envelope?.kinds.filter((k) => k.payload !== undefined) ?? [];
+  for (const set of p.topicSets) {
+    for (const t of set.topics) {
+      for (const [what, payload, responses] of [["payload", t.payload, false], ["response", t.response?.payload, true]] as const) {
+        const how = payload?.inMessage;
+        if (how === undefined) continue;
+        const carriers = kinds.filter((k) => k.responses === responses && (k.topicSets.includes(set) || (responses && k.topicSets.length === 0)));
+        if (carriers.length > 0) continue;
+        const message = `the ${what} of topic ${set.name}.${t.name} says how a message carries it, but no envelope kind carries it under a payload key`;
+        const hint = `add an envelope kind with "payload: <wire key>"${responses ? ', "responses: true"' : ""} and "topics: ${set.name}", or drop "present" and "nullable"`;
+        out.push(diagnostic("WD369", message, how.span, { hint }));
+      }
+    }
+  }
   return out;
 }

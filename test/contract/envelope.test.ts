@@ -45,9 +45,34 @@ describe("breaking-change rules of the envelope", () => {
     expect(rulesOf(dap, swap(dap, "    event:\n      topic: event", "    event:\n      value: evt\n      topic: event"))).toEqual(["ENVELOPE_TAG_CHANGED kind event"]);
   });
   it("a field made required, a required field added; an optional one added is safe", () => {
-    expect(rulesOf(dap, swap(dap, "message: { type: string, optional: true }", "message: { type: string }"))).toEqual(["ENVELOPE_FIELD_CHANGED kind response field message"]);
-    expect(rulesOf(dap, swap(dap, "seq: { type: int, doc: Sequence number of the message. }", "seq: { type: int }\n    id: { type: string }"))).toEqual(["ENVELOPE_FIELD_CHANGED field id"]);
-    expect(rulesOf(dap, swap(dap, "seq: { type: int, doc: Sequence number of the message. }", "seq: { type: int }\n    id: { type: string, optional: true }"))).toEqual([]);
+    expect(rulesOf(dap, swap(dap, "message: { type: string, optional: true, min_length: 1 }", "message: { type: string, min_length: 1 }"))).toEqual(["ENVELOPE_FIELD_CHANGED kind response field message"]);
+    expect(rulesOf(dap, swap(dap, "seq: { type: int, min: 1, doc: Sequence number of the message. }", "seq: { type: int, min: 1 }\n    id: { type: string }"))).toEqual(["ENVELOPE_FIELD_CHANGED field id"]);
+    expect(rulesOf(dap, swap(dap, "seq: { type: int, min: 1, doc: Sequence number of the message. }", "seq: { type: int, min: 1 }\n    id: { type: string, optional: true }"))).toEqual([]);
+  });
+  it("a field's constraints are part of its type: changed, added or dropped, each breaks one side", () => {
+    const lock = buildLock(protocolOf(dap, "protocol.yaml")).envelope ?? {};
+    expect(lock["field seq"]).toBe("int[min=1], required");
+    expect(lock["kind response field message"]).toBe("string[min_length=1], optional");
+    expect(rulesOf(dap, swap(dap, "seq: { type: int, min: 1,", "seq: { type: int, min: 0,"))).toEqual(["ENVELOPE_FIELD_CHANGED field seq"]);
+    expect(rulesOf(dap, swap(dap, "seq: { type: int, min: 1,", "seq: { type: int,"))).toEqual(["ENVELOPE_FIELD_CHANGED field seq"]);
+  });
+  it("a payload's present and nullable: in the lock, and any change breaks", () => {
+    const lock = buildLock(protocolOf(dap, "protocol.yaml")).envelope ?? {};
+    expect(lock["topic Command.LAUNCH payload"]).toBe("present");
+    expect(rulesOf(dap, swap(dap, "payload: { optional: [PROGRAM], present: true }", "payload: { optional: [PROGRAM] }"))).toEqual(["ENVELOPE_KIND_CHANGED topic Command.LAUNCH payload"]);
+    expect(rulesOf(dap, swap(dap, "payload: { optional: [PROGRAM], present: true }", "payload: { optional: [PROGRAM], present: true, nullable: true }"))).toEqual([
+      "ENVELOPE_KIND_CHANGED topic Command.LAUNCH payload",
+    ]);
+    const rpc = text("jsonrpc");
+    expect(buildLock(protocolOf(rpc, "protocol.yaml")).envelope?.["topic Method.INITIALIZE response"]).toBe("required: capabilities; optional: ; unknown keys: allow; in messages: nullable");
+    expect(rulesOf(rpc, swap(rpc, "response: { required: [CAPABILITIES], nullable: true }", "response: { required: [CAPABILITIES] }"))).toEqual(["RESPONSE_CHANGED topic Method.INITIALIZE response"]);
+  });
+  it("a when-rule: in the lock; added, changed or removed, it breaks", () => {
+    expect(buildLock(protocolOf(dap, "protocol.yaml")).envelope?.["kind response when failed"]).toBe('1: success = false: ErrorBody');
+    const rule = "      when: { failed: { field: success, value: false, payload: ErrorBody } }\n";
+    expect(rulesOf(swap(dap, rule, ""), dap)).toEqual(["ENVELOPE_KIND_CHANGED kind response when failed"]);
+    expect(rulesOf(dap, swap(dap, rule, ""))).toEqual(["ENVELOPE_KIND_CHANGED kind response when failed"]);
+    expect(rulesOf(dap, swap(dap, "value: false, payload: ErrorBody }", "value: false, payload: ErrorBody, present: true }"))).toEqual(["ENVELOPE_KIND_CHANGED kind response when failed"]);
   });
   it("correlation and payload keys changed", () => {
     expect(rulesOf(dap, swap(dap, "payload: arguments", "payload: args"))).toEqual(["ENVELOPE_KIND_CHANGED kind request payload"]);

@@ -37,6 +37,18 @@ describe("generated envelope modules", () => {
     }
   });
 
+  it("hold the constructs the tools below check: constraints, present and nullable payloads, a when-rule", () => {
+    const text = (path: string) => files.find((f) => f.path === path)?.text ?? "";
+    for (const path of ["dap/ts/envelope.ts", "dap/py/dapmini/envelope.py"]) {
+      expect(text(path), path).toMatch(/check_?[Nn]umber_?[Mm]in_?1/);
+      expect(text(path), path).toMatch(/check_?[Ss]tring_?[Mm]in_?[Ll]ength_?1/);
+      expect(text(path), path).toContain("FailedResponse");
+    }
+    expect(text("dap/ts/envelope.ts")).toContain("readonly arguments: LaunchPayload;");
+    expect(text("jsonrpc/ts/envelope.ts")).toContain("readonly result: InitializeResult | null;");
+    expect(text("jsonrpc/py/rpcmini/envelope.py")).toContain("_or_none(validate_initialize_result)");
+  });
+
   it("compile under tsc's strictest flags (one run)", () => {
     const run = tsc(root, NAMES.map((n) => `${n}/ts/index.ts`));
     expect(run.output).toBe("");

@@ -27,16 +27,7 @@ import { conversations, EXAMPLES, exampleDir, messageCases, type Example, type I
  * runs as `test.fails`: it must keep disagreeing until the IDL can say it, then the entry goes.
  * Never add an entry to make a generator bug go away: report the bug.
  */
-const CANNOT_EXPRESS: { readonly [example: string]: { readonly [message: string]: string } } = {
-  dap: {
-    "error-response-required-body":
-      "a response's body is the topic's response payload whatever `success` says; DAP's failed response carries the error body instead (ErrorResponse), so a failed threads/stackTrace/scopes/variables/evaluate/setBreakpoints response is missing its required result fields",
-    "seq-zero": "envelope fields carry no constraints (the loader refuses them: the message validators check an envelope field's type only), so `seq` cannot say it starts at 1",
-  },
-  "jsonrpc-lsp": {
-    "hover-response-null": "a response payload is an object of fields; textDocument/hover's result is `Hover | null`, and a null result cannot be declared",
-  },
-};
+const CANNOT_EXPRESS: { readonly [example: string]: { readonly [message: string]: string } } = {};
 
 interface Verdict {
   readonly path: readonly (string | number)[];

@@ -152,6 +152,40 @@ describe("envelope: located errors", () => {
     const kinds = "    req: { topic: op, topics: Req }\n    res: { fields: { re: { type: int } }, answers: { field: re, request: seq } }\n";
     expect(codes(load(ONE, TOPICS + ENV(kinds, head)))).toEqual(["WD368 21:19", "WD368 22:74"]);
   });
+  it("envelope fields carry constraints like payload fields; one that does not fit the type is WD343", () => {
+    const r = load(ONE, TOPICS + ENV("    req: { topic: op, payload: p, topics: Req }\n", "  fields:\n    seq: { type: int, min: 1, max: 9 }\n    at: { type: string | null, format: date-time }\n"));
+    expect(codes(r)).toEqual([]);
+    if (r.ok) {
+      expect(r.protocol.envelope?.fields.map((f) => f.type)).toEqual([
+        { kind: "scalar", name: "int", constraints: { minimum: 1, maximum: 9 } },
+        { kind: "nullable", of: { kind: "scalar", name: "string", constraints: { format: "date-time" } } },
+      ]);
+    }
+    expect(codes(load(ONE, TOPICS + ENV("    req: { topic: op, topics: Req }\n", "  fields:\n    seq: { type: string, min: 1 }\n")))).toEqual(["WD343 18:31"]);
+  });
+  it("present and nullable on a payload or response: in the model; WD369 when no kind carries it", () => {
+    const kinds = "    req: { topic: op, payload: p, topics: Req }\n    res: { topic: op, payload: r, responses: true, fields: { re: { type: int } }, answers: { field: re, request: re }, topics: Req }\n";
+    const topics = TOPICS.replace("PONG: {}", "PONG: { payload: { present: true }, response: { nullable: true } }");
+    const r = load(ONE, topics + ENV(kinds));
+    expect(codes(r)).toEqual([]);
+    const pong = r.ok ? r.protocol.topicSets[0]?.topics[1] : undefined;
+    expect([pong?.payload.inMessage?.present, pong?.payload.inMessage?.nullable, pong?.response?.payload.inMessage?.nullable]).toEqual([true, false, true]);
+    expect(codes(load(ONE, TOPICS.replace("PONG: {}", "PONG: { payload: { present: true } }")))).toEqual(["WD369 15:26"]);
+    expect(codes(load(ONE, topics + ENV("    req: { topic: op, payload: p, topics: Req }\n")))).toEqual(["WD367 15:43", "WD369 15:55"]);
+  });
+  it("when: the model; WD358 for a kind without payload, an unknown record, a value the field cannot hold, a repeated rule", () => {
+    const records = "records:\n  Err:\n    fields: { e: { type: string, optional: true } }\n";
+    const kind = (when: string) => `    req: { topic: op, payload: p, topics: Req, fields: { ok: { type: bool } }, when: { ${when} } }\n`;
+    const r = load(ONE, TOPICS + records + ENV(kind("failed: { field: ok, value: false, payload: Err }")));
+    expect(codes(r)).toEqual([]);
+    const w = r.ok ? r.protocol.envelope?.kinds[0]?.when[0] : undefined;
+    expect([w?.name, w?.field.keys, w?.value, w?.record.name, w?.present]).toEqual(["failed", ["ok"], false, "Err", false]);
+    expect(codes(load(ONE, TOPICS + records + ENV("    req: { topic: op, topics: Req, fields: { ok: { type: bool } }, when: { f: { field: ok, value: false, payload: Err } } }\n")))).toEqual(["WD358 21:76"]);
+    expect(codes(load(ONE, TOPICS + records + ENV(kind("f: { field: ok, value: false, payload: Er }"))))).toEqual(["WD358 21:127"]);
+    expect(codes(load(ONE, TOPICS + records + ENV(kind("f: { field: ok, value: nope, payload: Err }"))))).toEqual(["WD358 21:111"]);
+    expect(codes(load(ONE, TOPICS + records + ENV(kind("f: { field: ok, value: false, payload: Err }, g: { field: ok, value: false, payload: Err }"))))).toEqual(["WD358 21:157"]);
+    expect(codes(load(ONE, TOPICS + records + ENV(kind("f: { field: nok, value: false, payload: Err }"))))).toEqual(["WD364 21:100"]);
+  });
   it("WD302: a malformed field type", () => {
     expect(codes(load(ONE, TOPICS + ENV("    req: { topic: op, topics: Req }\n", "  fields:\n    x: { type: 'int |' }\n")))).toEqual(["WD302 18:16"]);
   });

@@ -7,9 +7,12 @@ import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { channelTopicsType, kindTypeName, messageTypeName } from "../../names/envelope.js";
 import { topicsOn } from "../typescript/channels.js";
-import { envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
+import { reachable, type Chunk } from "../chunks.js";
+import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
+import { STDLIB, topLevel } from "./messages.js";
+import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 
 const WIDTH = 88;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -35,6 +38,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   const py = names.python;
   const messagesImports = new Set<string>(["IssueCode", "ValidationIssue"]);
   const typing = new Set<string>(["Callable", "Literal", "NamedTuple", "Optional", "TypedDict", "Union", "cast"]);
+  const checks = new Map<string, string[]>();
   const typeOf = (t: ValueType): string => {
     switch (t.kind) {
       case "scalar":
@@ -102,14 +106,23 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       continue;
     }
     const members: string[] = [];
+    for (const w of k.when) {
+      const record = py.type(w.record);
+      messagesImports.add(record);
+      const fields = fieldsOf(undefined, record, w.required).map((f) =>
+        w.path.length === 1 && f.key === w.path[0] ? { ...f, type: `Literal[${literalText(w.value)}]` } : f,
+      );
+      typedDict(w.typeName, `A \`\`${kind.name}\`\` message whose \`\`${w.path.join(".")}\`\` is ${JSON.stringify(w.value)}: its payload is ${record}.`, fields);
+    }
     for (const c of k.topics) {
       const name = messageTypeName(kind, c.topic);
-      const payloadType = c.shape === undefined ? undefined : py.type(c.shape);
-      if (payloadType !== undefined) messagesImports.add(payloadType);
+      const shapeType = c.shape === undefined ? undefined : py.type(c.shape);
+      if (shapeType !== undefined) messagesImports.add(shapeType);
+      const payloadType = shapeType === undefined ? undefined : c.nullable ? `Optional[${shapeType}]` : shapeType;
       typedDict(name, `The \`\`${kind.name}\`\` message of \`\`${c.topic.value}\`\`.`, fieldsOf(c.topic.value, payloadType, c.required));
       members.push(name);
     }
-    block([...alias(kindTypeName(kind), members), `"""A message of kind \`\`${kind.name}\`\`, of any of its topics."""`]);
+    block([...alias(kindTypeName(kind), [...members, ...k.when.map((w) => w.typeName)]), `"""A message of kind \`\`${kind.name}\`\`, of any of its topics."""`]);
     kindUnions.push(kindTypeName(kind));
   }
   block([...alias("AnyMessage", kindUnions), '"""Any message of the protocol, of every kind."""']);
@@ -191,26 +204,32 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
 
   const helpers = new Map<string, string[]>();
   const tables: string[][] = [];
-  const checkers = plan.kinds.map((k) => kindChecker(k, py, messagesImports, helpers, tables));
+  const checkers = plan.kinds.map((k) => kindChecker(k, py, messagesImports, helpers, tables, checks));
   block(["_Validator = Callable[[object], list[ValidationIssue]]"]);
+  if (plan.kinds.some((k) => k.topics.some((c) => c.nullable && c.shape !== undefined))) {
+    block([
+      "def _or_none(validate: _Validator) -> _Validator:",
+      '    """A payload validator that also accepts null (a payload declared ``nullable: true``)."""',
+      "    return lambda value: [] if value is None else validate(value)",
+    ]);
+  }
   for (const t of tables) block(t);
   for (const c of checkers) block(c);
-  // Predicates and field tests call the runtime, so they follow it.
-  const defs = [...helpers.values()].filter((l) => l[0]?.startsWith("def ") === true).map((l) => l.join("\n"));
+  for (const k of plan.kinds) if (k.when.length > 0 && k.kind.payload !== undefined) block(whenPayload(k, k.kind.payload.key, py, messagesImports));
+  // Predicates, field tests and constraint checks call the runtime (and name its types), so they follow it.
+  const defs = [...helpers.values(), ...checks.values()].filter((l) => l[0]?.startsWith("def ") === true).map((l) => l.join("\n"));
   const tests = [...helpers.values()].filter((l) => l[0]?.startsWith("def ") !== true).map((l) => l.join("\n"));
   const after = [...defs, tests.join("\n")].filter((t) => t !== "");
-  const runtime = [usedHelpers([...body, ...after].join("\n\n\n")), ...after].join("\n\n\n");
-
-  const imports = [
-    "import json",
-    "import math",
-    `from typing import ${[...typing].sort(importOrder).join(", ")}`,
-    "",
-    ...fromImport(".messages", [...messagesImports].sort(importOrder)),
-  ];
-  const usesMath = /\bmath\./.test(runtime);
-  const usesJson = /\bjson\./.test(runtime);
-  const importLines = imports.filter((l) => (l !== "import math" || usesMath) && (l !== "import json" || usesJson));
+  const used = usedHelpers([...body, ...after].join("\n\n\n"));
+  const runtime = [used.text, ...after].join("\n\n\n");
+  if (used.names.has("ValidationIssue")) messagesImports.add("ValidationIssue");
+  const wanted = new Set([...typing, ...used.names]);
+  const stdlib = STDLIB.flatMap(([module, imported]) => {
+    if (imported.length === 0) return wanted.has(module) ? [`import ${module}`] : [];
+    const these = imported.filter((n) => wanted.has(n));
+    return these.length === 0 ? [] : fromImport(module, these);
+  });
+  const importLines = [...stdlib, "", ...fromImport(".messages", [...messagesImports].sort(importOrder))];
   const text = [
     pythonHeader(protocol).trimEnd(),
     "",
@@ -340,7 +359,7 @@ function accepts(test: Test, v: string): string {
 }
 
 /** One call per field: presence, then its test (the runtime's `_field` / `_enum_field` / `_record_field`). */
-function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>): string[] {
+function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>, checks: Map<string, string[]>): string[] {
   const key = pythonString(f.key);
   const required = f.required ? "True" : "False";
   if (f.record !== undefined) {
@@ -357,7 +376,35 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, he
     const one = `${name} = _Test(${args.join(", ")})`;
     helpers.set(name, one.length <= WIDTH ? [one] : [`${name} = _Test(`, `    ${args.join(", ")}`, ")"]);
   }
-  return call("    ", "_field", ["m", "errors", key, required, name]);
+  const field = call("    ", "_field", ["m", "errors", key, required, name]);
+  if (f.constraints === undefined) return field;
+  return [...field, ...call("    ", "_constrain", ["m", "errors", key, name, constraintChecker(f.constraints, checks)])];
+}
+
+/**
+ * The function checking one set of constraints, printed once per set: the issues of a value
+ * that passed its field's test (None passes by), by the messages runtime's checks.
+ */
+function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Map<string, string[]>): string {
+  const name = `_check_${constraintWords(f)}`;
+  if (checks.has(name)) return name;
+  const c = f.c;
+  const n = (x: number | undefined): string => (x === undefined ? "None" : String(x));
+  const [guard, check] =
+    f.on === "number"
+      ? ["_as_number(item) is not None", `_check_range(item, at, issues, ${n(c.minimum)}, ${n(c.maximum)})`]
+      : f.on === "string"
+        ? ["isinstance(item, str)", `_check_text(item, at, issues, ${n(c.minLength)}, ${c.format === undefined ? "None" : pythonString(c.format)})`]
+        : ["isinstance(item, list)", `_check_count(cast("list[object]", item), at, issues, ${n(c.minItems)})`];
+  const head = `def ${name}(item: object, at: _Path) -> list[ValidationIssue]:`;
+  checks.set(name, [
+    ...(head.length <= WIDTH ? [head] : [`def ${name}(`, "    item: object, at: _Path", ") -> list[ValidationIssue]:"]),
+    "    issues: list[ValidationIssue] = []",
+    `    if ${guard}:`,
+    `        ${check}`,
+    "    return issues",
+  ]);
+  return name;
 }
 
 /** `name(a, b, c)` at `indent`, its arguments on their own line when it does not fit. */
@@ -368,14 +415,14 @@ function call(indent: string, name: string, args: readonly string[]): string[] {
   return [`${indent}${name}(`, ...args.map((a) => `${indent}    ${a},`), `${indent})`];
 }
 
-function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>, tables: string[][]): string[] {
+function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>, tables: string[][], checks: Map<string, string[]>): string[] {
   const lines = [
     `def ${checkName(k)}(`,
     "    m: dict[str, object], errors: list[MessageIssue], request: Optional[str]",
     ") -> Optional[str]:",
     `    """Check the fields and payload of a \`\`${k.kind.name}\`\` message; return its known topic."""`,
   ];
-  for (const f of k.fields) lines.push(...fieldLines(f, py, imports, helpers));
+  for (const f of k.fields) lines.push(...fieldLines(f, py, imports, helpers, checks));
   const path = k.topicPath;
   if (k.topics.length === 0) {
     lines.push("    return None");
@@ -388,37 +435,70 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
   const table = `_${checkName(k).slice("_check_".length).toUpperCase()}_PAYLOADS`;
   const payloadKey = k.kind.payload?.key;
   const entries = k.topics.map((c) => {
-    const validator = c.shape === undefined || payloadKey === undefined ? "None" : py.validator(c.shape);
-    if (validator !== "None") imports.add(validator);
+    const named = c.shape === undefined || payloadKey === undefined ? "None" : py.validator(c.shape);
+    if (named !== "None") imports.add(named);
+    const validator = c.nullable && named !== "None" ? `_or_none(${named})` : named;
     return `    ${pythonString(c.topic.value)}: (${c.required ? "True" : "False"}, ${validator}),`;
   });
   tables.push([`${table}: dict[str, tuple[bool, Optional[_Validator]]] = {`, ...entries, "}", `"""Per topic of a \`\`${k.kind.name}\`\` message: payload required, and its validator."""`]);
   lines.push(`    selected = ${table}.get(topic)`, "    if selected is None:");
   if (path.length > 0) lines.push(...call("        ", "_unknown_topic", ["errors", `(${path.map(pythonString).join(", ")}${path.length === 1 ? "," : ""})`, "topic"]));
   lines.push("        return None");
-  if (payloadKey !== undefined) lines.push(...call("    ", "_payload", ["m", pythonString(payloadKey), "*selected", "errors"]));
+  if (payloadKey !== undefined && k.when.length > 0) lines.push(...call("    ", whenPayloadName(k), ["m", "*selected", "errors"]));
+  else if (payloadKey !== undefined) lines.push(...call("    ", "_payload", ["m", pythonString(payloadKey), "*selected", "errors"]));
   lines.push("    return topic");
   return lines;
 }
 
-function usedHelpers(body: string): string {
-  const chunks = RUNTIME.split("\n\n\n").map((text) => ({ text, name: /^(?:def|class) (\w+)|^(\w+) =/.exec(text)?.slice(1).find((x) => x !== undefined) ?? "" }));
-  const used = new Set<string>();
-  let text = body;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const c of chunks) {
-      if (used.has(c.name) || !new RegExp(`\\b${c.name}\\b`).test(text)) continue;
-      used.add(c.name);
-      text += c.text;
-      changed = true;
-    }
-  }
-  return chunks
-    .filter((c) => used.has(c.name))
-    .map((c) => c.text)
-    .join("\n\n\n");
+/**
+ * The helpers the printed code calls, and those they call: the module's own (RUNTIME) and the
+ * messages runtime's chunks (../chunks.ts), so both modules share one text of each helper. The
+ * runtime's type aliases come first: function annotations name them when they are defined.
+ */
+function whenPayloadName(k: KindPlan): string {
+  return `_${checkName(k).slice("_check_".length)}_payload`;
 }
+
+/** The payload of a kind with `when:` rules: the first matching rule's record, else the topic's. */
+function whenPayload(k: KindPlan, key: string, py: Names["python"], imports: Set<string>): string[] {
+  const lines = [
+    `def ${whenPayloadName(k)}(`,
+    "    m: dict[str, object],",
+    "    required: bool,",
+    "    validate: Optional[_Validator],",
+    "    errors: list[MessageIssue],",
+    ") -> None:",
+    `    """The payload of a \`\`${k.kind.name}\`\` message: a \`\`when:\`\` rule's record, else its topic's."""`,
+  ];
+  k.when.forEach((w, i) => {
+    const read = w.path.length === 1 ? `m.get(${pythonString(w.path[0] ?? "")})` : `_read_path(m, (${w.path.map(pythonString).join(", ")}))`;
+    const test = typeof w.value === "boolean" ? `${read} is ${w.value ? "True" : "False"}` : typeof w.value === "number" ? `_as_number(${read}) == ${String(w.value)}` : `${read} == ${pythonString(w.value)}`;
+    const validator = py.validator(w.record);
+    imports.add(validator);
+    lines.push(`    ${i === 0 ? "if" : "elif"} ${test}:`, ...call("        ", "_payload", ["m", pythonString(key), w.required ? "True" : "False", validator, "errors"]));
+  });
+  lines.push("    else:", ...call("        ", "_payload", ["m", pythonString(key), "required", "validate", "errors"]));
+  return lines;
+}
+
+function usedHelpers(body: string): { text: string; names: ReadonlySet<string> } {
+  const own: Chunk[] = RUNTIME.split("\n\n\n").map((text) => ({
+    text: `${text.trimEnd()}\n`,
+    name: /^(?:def|class) (\w+)|^(\w+) =/.exec(text)?.slice(1).find((x) => x !== undefined) ?? "",
+    uses: [],
+  }));
+  const ownNames = new Set(own.map((c) => c.name));
+  const candidates = [...ownNames, ...SHARED, ...STDLIB.flatMap(([module, names]) => (names.length === 0 ? [module] : names))];
+  const mentions = (text: string): string[] => candidates.filter((name) => new RegExp(`(?<![\\w.])${name}\\b`).test(text));
+  const linked = own.map((c) => ({ ...c, uses: mentions(c.text).filter((x) => x !== c.name) }));
+  const others = (table: readonly Chunk[]) => table.filter((c) => !ownNames.has(c.name));
+  const roots = mentions(body).filter((name) => ownNames.has(name) || SHARED.includes(name));
+  const { chunks, names } = reachable([...others(CORE_TYPES), ...linked, ...others(CORE_FUNCTIONS)], roots);
+  return { text: topLevel(chunks).trimEnd(), names };
+}
+
+/** The messages runtime's helpers the envelope's code calls by name. */
+const SHARED = ["_describe", "_quote", "_as_number", "_Path", "_check_range", "_check_text", "_check_count"];
 
 void IDENTIFIER;
 
@@ -455,6 +535,19 @@ def _field(
         _wrong(errors, key, test.expected, m[key])
     elif test.values and m[key] not in test.values:
         _not_in_enum(errors, key, test.expected, m[key])
+
+
+def _constrain(
+    m: dict[str, object],
+    errors: list[MessageIssue],
+    key: str,
+    test: _Test,
+    check: Callable[[object, _Path], list[ValidationIssue]],
+) -> None:
+    """A field's constraints, once its value has passed the field's test."""
+    if key in m and test.accepts(m[key]):
+        for issue in check(m[key], (key,)):
+            errors.append(MessageIssue(issue.path, issue.code, issue.message))
 
 
 def _record_field(
@@ -523,16 +616,6 @@ def _read_path(m: dict[str, object], path: tuple[str, ...]) -> object:
     return value
 
 
-def _as_number(value: object) -> Optional[float]:
-    """The number JSON.parse reads for the same JSON text; None for non-numbers."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        return float(value)
-    except OverflowError:
-        return math.inf if value > 0 else -math.inf
-
-
 def _is_str(value: object) -> bool:
     return isinstance(value, str)
 
@@ -560,29 +643,4 @@ def _is_int(value: object) -> bool:
 
 def _is_number(value: object) -> bool:
     number = _as_number(value)
-    return number is not None and math.isfinite(number)
-
-
-_KINDS: tuple[tuple[type, str], ...] = (
-    (bool, "a boolean"),
-    (str, "a string"),
-    (list, "an array"),
-    (dict, "an object"),
-)
-
-
-def _describe(value: object) -> str:
-    """What a value is, in the words of the messages (as the TypeScript module says it)."""
-    number = _as_number(value)
-    if number is not None:
-        if not math.isfinite(number):
-            return "a non-finite number"
-        return "an integer" if number.is_integer() else "a number"
-    for kind, words in _KINDS:
-        if isinstance(value, kind):
-            return words
-    return "null" if value is None else type(value).__name__
-
-
-def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)`;
+    return number is not None and math.isfinite(number)`;

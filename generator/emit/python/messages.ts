@@ -152,7 +152,8 @@ export function pythonHelpers(): TargetHelpers {
 }
 
 /** The standard-library names the module may use, by module, in isort order. */
-const STDLIB: readonly (readonly [module: string, names: readonly string[]])[] = [
+/** The standard-library imports a generated module may need, in isort order (envelope.py uses it too). */
+export const STDLIB: readonly (readonly [module: string, names: readonly string[]])[] = [
   ["json", []],
   ["math", []],
   ["re", []],
@@ -190,7 +191,7 @@ export function fromImport(module: string, imported: readonly string[]): string 
  * Top-level chunks as ruff formats them: two blank lines around a class or function, none
  * between consecutive assignments.
  */
-function topLevel(chunks: readonly Chunk[]): string {
+export function topLevel(chunks: readonly Chunk[]): string {
   const isBlock = (c: Chunk): boolean => /^(class|def) /.test(c.text);
   return chunks
     .map((c, i) => {

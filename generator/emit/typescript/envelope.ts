@@ -4,13 +4,15 @@
  * that checks the envelope, selects the kind and the topic, then calls the payload's validator
  * from messages.ts. Printed from the plan both runtimes share (emit/envelope-plan.ts).
  */
-import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
+import type { GeneratedFile, Protocol, StringFormat, ValueType } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { kindByTopicName, kindTypeName, messageTypeName } from "../../names/envelope.js";
-import { envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
+import { reachable, type Chunk } from "../chunks.js";
+import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { headerComment } from "../header.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
+import { CORE } from "./messages-runtime.js";
 
 const WIDTH = 80;
 
@@ -51,36 +53,52 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
 
   // Types: one interface per kind and topic, the kind's union, Message<T>.
   const byTopic = new Map<string, string[]>();
+  const anyMessages: string[] = [];
   for (const k of plan.kinds) {
     const kind = k.kind;
-    const props = (topicValue: string | undefined, payloadType: string | undefined, payloadRequired: boolean): string[] => {
+    /** The properties of one message type; `pins` fix the type at a path (the topic's value, a when-rule's value). */
+    const props = (topicType: string | undefined, payloadType: string | undefined, payloadRequired: boolean, pins: readonly Pin[] = []): string[] => {
       const lines: string[] = [];
+      const all: Pin[] = [...(topicType === undefined || k.topicPath.length === 0 ? [] : [{ keys: k.topicPath, type: topicType }]), ...pins];
       const push = (key: string, type: string, optional: boolean) => lines.push(`  readonly ${propertyName(key)}${optional ? "?" : ""}: ${type};`);
-      for (const f of env.fields) push(f.key.value, topicType(f.key.value, f.type, 0), !f.required);
+      const pinned = (key: string, type: ValueType): string => {
+        const here = all.filter((p) => p.keys[0] === key);
+        const whole = here.find((p) => p.keys.length === 1);
+        if (whole !== undefined) return whole.type;
+        return [typeOf(type), ...here.map((p) => nested(p.keys.slice(1), p.type))].join(" & ");
+      };
+      for (const f of env.fields) push(f.key.value, pinned(f.key.value, f.type), !f.required);
       if (env.tag !== undefined && kind.value !== undefined) push(env.tag.key, str(kind.value), false);
-      for (const f of kind.fields) push(f.key.value, topicType(f.key.value, f.type, 0), !f.required);
+      for (const f of kind.fields) push(f.key.value, pinned(f.key.value, f.type), !f.required);
       if (kind.payload !== undefined) push(kind.payload.key, payloadType ?? "unknown", !payloadRequired);
       return lines;
-      function topicType(key: string, type: ValueType, depth: number): string {
-        const path = k.topicPath;
-        if (topicValue === undefined || path[depth] !== key) return typeOf(type);
-        if (depth === path.length - 1) return str(topicValue);
-        const next = path[depth + 1] ?? "";
-        return `${typeOf(type)} & { readonly ${propertyName(next)}: ${str(topicValue)} }`;
-      }
     };
+    // A when-rule's message: the kind's fields, the rule's value pinned, its record as the payload.
+    const whenTypes = (generic: string | undefined): string[] =>
+      k.when.map((w) => {
+        const record = ts.type(w.record);
+        typeImports.add(record);
+        const value = typeof w.value === "string" ? str(w.value) : String(w.value);
+        out.push(jsDoc([`A \`${kind.name}\` message whose \`${w.path.join(".")}\` is ${value}: its payload is ${record}.`, ...(w.rule.doc === undefined ? [] : [w.rule.doc.split("\n")[0] ?? ""])], ""));
+        const head = generic === undefined ? `export interface ${w.typeName} {` : `export interface ${w.typeName}<\n  T extends keyof ${generic} = keyof ${generic},\n> {`;
+        const oneLine = generic === undefined ? head : `export interface ${w.typeName}<T extends keyof ${generic} = keyof ${generic}> {`;
+        out.push(`${oneLine.length <= WIDTH ? oneLine : head}\n${props(generic === undefined ? undefined : "T", record, w.required, [{ keys: w.path, type: value }]).join("\n")}\n}\n\n`);
+        return w.typeName;
+      });
     if (k.topics.length === 0) {
       out.push(jsDoc([`A message of kind \`${kind.name}\`.${kind.doc === undefined ? "" : ` ${kind.doc.split("\n")[0]}`}`], ""));
       out.push(`export interface ${kindTypeName(kind)} {\n${props(undefined, undefined, kind.payload?.required ?? false).join("\n")}\n}\n\n`);
+      anyMessages.push(kindTypeName(kind), ...whenTypes(undefined));
       continue;
     }
     const entries: string[] = [];
     for (const c of k.topics) {
       const name = messageTypeName(kind, c.topic);
-      const payloadType = c.shape === undefined ? undefined : ts.type(c.shape);
-      if (payloadType !== undefined) typeImports.add(payloadType);
+      const shapeType = c.shape === undefined ? undefined : ts.type(c.shape);
+      if (shapeType !== undefined) typeImports.add(shapeType);
+      const payloadType = shapeType === undefined ? undefined : c.nullable ? `${shapeType} | null` : shapeType;
       out.push(jsDoc([`The \`${kind.name}\` message of \`${c.topic.value}\`.`], ""));
-      out.push(`export interface ${name} {\n${props(c.topic.value, payloadType, c.required).join("\n")}\n}\n\n`);
+      out.push(`export interface ${name} {\n${props(str(c.topic.value), payloadType, c.required).join("\n")}\n}\n\n`);
       entries.push(`  readonly ${propertyName(c.topic.value)}: ${name};`);
       const list = byTopic.get(c.topic.value) ?? [];
       list.push(name);
@@ -89,8 +107,12 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
     const map = kindByTopicName(kind);
     out.push(jsDoc([`The \`${kind.name}\` message of each topic, by wire value.`], ""));
     out.push(`export interface ${map} {\n${entries.join("\n")}\n}\n\n`);
+    const generic = k.topicPath.length > 0 ? map : undefined;
+    const whens = whenTypes(generic);
+    for (const c of k.topics) byTopic.get(c.topic.value)?.push(...whens.map((w) => (generic === undefined ? w : `${w}<${str(c.topic.value)}>`)));
     out.push(jsDoc([`A message of kind \`${kind.name}\`: of topic \`T\`, or of any of its topics.`], ""));
-    out.push(genericAlias(kindTypeName(kind), map));
+    out.push(genericAlias(kindTypeName(kind), map, whens.map((w) => (generic === undefined ? w : `${w}<T>`))));
+    anyMessages.push(kindTypeName(kind));
   }
   out.push(jsDoc(["Every message of each topic, by wire value (all its kinds)."], ""));
   const topicEntries = [...byTopic].map(([topic, types]) => unionProperty(topic, types));
@@ -98,7 +120,7 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   out.push(jsDoc(["A message of topic `T`, or of any topic."], ""));
   out.push(genericAlias("Message", "MessageByTopic"));
   out.push(jsDoc(["Any message of the protocol, of every kind."], ""));
-  out.push(unionAlias("AnyMessage", plan.kinds.map((k) => kindTypeName(k.kind))));
+  out.push(unionAlias("AnyMessage", anyMessages));
   out.push(jsDoc(["The kinds of message."], ""));
   out.push(unionAlias("MessageKind", plan.kinds.map((k) => str(k.kind.name))));
 
@@ -160,9 +182,13 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   out.push("export function isMessage(value: unknown): value is AnyMessage {\n  return validateMessage(value).ok;\n}\n\n");
 
   const unions = new Map<string, Test>();
-  for (const k of plan.kinds) out.push(kindChecker(k, ts, valueImports, unions));
+  const checks = new Map<string, string>();
+  for (const k of plan.kinds) out.push(kindChecker(k, ts, valueImports, unions, checks));
   for (const [name, test] of unions) if (test.kind === "oneOf") out.push(unionHelper(name, test));
-  out.push(usedHelpers(out.join("")));
+  out.push(...checks.values());
+  const runtime = usedHelpers(out.join(""));
+  out.push(runtime.text);
+  if (runtime.names.has("ValidationIssue")) typeImports.add("ValidationIssue");
 
   const imports: string[] = [];
   const messagesNames = [...[...typeImports].sort().map((n) => `type ${n}`), ...[...valueImports].sort()];
@@ -195,11 +221,27 @@ function importLine(names: readonly string[], from: string): string {
   return one.length - 1 <= WIDTH ? one : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${str(from)};\n`;
 }
 
-function genericAlias(name: string, map: string): string {
+/** A type fixed at a path of keys (`command: "threads"`, `success: false`). */
+interface Pin {
+  readonly keys: readonly string[];
+  readonly type: string;
+}
+
+/** `{ readonly a: { readonly b: T } }` for the keys `a.b`. */
+function nested(keys: readonly string[], type: string): string {
+  const [first, ...rest] = keys;
+  return first === undefined ? type : `{ readonly ${propertyName(first)}: ${nested(rest, type)} }`;
+}
+
+function genericAlias(name: string, map: string, more: readonly string[] = []): string {
   const head = `export type ${name}<T extends keyof ${map} = keyof ${map}> =`;
-  if (`${head} ${map}[T];`.length <= WIDTH) return `${head} ${map}[T];\n\n`;
-  if (head.length <= WIDTH) return `${head}\n  ${map}[T];\n\n`;
-  return `export type ${name}<\n  T extends keyof ${map} = keyof ${map},\n> = ${map}[T];\n\n`;
+  const members = [`${map}[T]`, ...more];
+  const body = members.join(" | ");
+  if (`${head} ${body};`.length <= WIDTH) return `${head} ${body};\n\n`;
+  const broken = `${body};`.length + 2 <= WIDTH ? `\n  ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
+  if (head.length <= WIDTH) return `${head}${broken}\n\n`;
+  const tail = `> = ${body};`.length <= WIDTH ? ` ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
+  return `export type ${name}<\n  T extends keyof ${map} = keyof ${map},\n> =${tail}\n\n`;
 }
 
 function unionAlias(name: string, members: readonly string[]): string {
@@ -306,7 +348,7 @@ function unionHelper(name: string, test: Test & { kind: "oneOf" }): string {
   return `${head}  return (\n${parts.map((p, i) => `    ${p}${i < parts.length - 1 ? " ||" : ""}`).join("\n")}\n  );\n}\n\n`;
 }
 
-function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>): string[] {
+function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string[] {
   const key = str(f.key);
   const v = `m[${key}]`;
   const lines: string[] = [];
@@ -329,15 +371,60 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
   else lines.push(`  if (hasOwn(m, ${key}) && ${typeTest}) {`);
   lines.push(`    wrong(errors, ${key}, ${expected}, ${v});`);
   if (enumTest !== undefined) lines.push(`  } else if (${mismatch(enumTest, v, unions)}) {`, `    notInEnum(errors, ${key}, ${expected}, ${v});`);
+  if (f.constraints !== undefined) {
+    const checker = constraintChecker(f.constraints, checks);
+    const push = `    errors.push(...${checker}(${v}, [${key}]));`;
+    const inner = `      ...${checker}(${v}, [${key}]),`;
+    const pushed = push.length <= WIDTH ? [push] : inner.length <= WIDTH ? ["    errors.push(", inner, "    );"] : ["    errors.push(", `      ...${checker}(${v}, [`, `        ${key},`, "      ]),", "    );"];
+    lines.push(f.required ? "  } else {" : `  } else if (hasOwn(m, ${key})) {`, ...pushed);
+  }
   lines.push("  }");
   return lines;
 }
 
-function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>): string {
+/**
+ * The function checking one set of constraints, printed once per set: the issues of a value
+ * that passed its field's test (null passes by), in the payload validators' codes and words.
+ */
+function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Map<string, string>): string {
+  const name = `check${constraintWords(f).split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}`;
+  if (checks.has(name)) return name;
+  const c = f.c;
+  const when = (cond: string, call: string): string[] => [`    if (${cond}) {`, `      ${call};`, "    }"];
+  const body: string[] = [];
+  if (f.on === "number") {
+    if (c.minimum !== undefined) body.push(...when(`value < ${String(c.minimum)}`, `outOfRange(issues, path, ${str(`at least ${String(c.minimum)}`)}, value)`));
+    if (c.maximum !== undefined) body.push(...when(`value > ${String(c.maximum)}`, `outOfRange(issues, path, ${str(`at most ${String(c.maximum)}`)}, value)`));
+  } else if (f.on === "string") {
+    if (c.minLength !== undefined) body.push(...when(`value.length < ${String(c.minLength)}`, `tooShort(issues, path, ${String(c.minLength)}, value.length, "characters")`));
+    if (c.format !== undefined) body.push(...when(`!${FORMAT_GUARDS[c.format]}(value)`, `badFormat(issues, path, ${str(c.format)}, value)`));
+  } else if (c.minItems !== undefined) {
+    body.push(...when(`value.length < ${String(c.minItems)}`, `tooShort(issues, path, ${String(c.minItems)}, value.length, "items")`));
+  }
+  const guard = f.on === "list" ? "Array.isArray(value)" : `typeof value === ${str(f.on)}`;
+  const head = `function ${name}(value: unknown, path: Path): ValidationIssue[] {`;
+  const lines = [
+    ...(head.length <= WIDTH ? [head] : [`function ${name}(`, "  value: unknown,", "  path: Path,", "): ValidationIssue[] {"]),
+    "  const issues: ValidationIssue[] = [];",
+    `  if (${guard}) {`,
+    ...body,
+    "  }",
+    "  return issues;",
+    "}",
+    "",
+    "",
+  ];
+  checks.set(name, lines.join("\n"));
+  return name;
+}
+
+const FORMAT_GUARDS: { readonly [F in StringFormat]: string } = { "date-time": "isDateTime", date: "isDate", uuid: "isUuid", uri: "isUri" };
+
+function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string {
   const lines: string[] = [];
   lines.push(`/** The fields and payload of a \`${k.kind.name}\` message; its topic, when it names a known one. */`);
   lines.push(`function ${checkName(k)}(`, "  m: JsonObject,", "  errors: MessageIssue[],", "  request: string | undefined,", "): string | undefined {");
-  for (const f of k.fields) lines.push(...fieldLines(f, ts, valueImports, unions));
+  for (const f of k.fields) lines.push(...fieldLines(f, ts, valueImports, unions, checks));
   const path = k.topicPath;
   if (path.length === 0) lines.push("  const topic = request;");
   else if (path.length === 1) lines.push(`  const topic = m[${str(path[0] ?? "")}];`);
@@ -348,9 +435,14 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
   for (const c of k.topics) {
     lines.push(`    case ${str(c.topic.value)}:`);
     if (payloadKey !== undefined) {
-      const validator = c.shape === undefined ? "undefined" : ts.validator(c.shape);
-      if (c.shape !== undefined) valueImports.add(validator);
-      lines.push(`      payload(m, ${str(payloadKey)}, ${String(c.required)}, ${validator}, errors);`);
+      const named = c.shape === undefined ? "undefined" : ts.validator(c.shape);
+      if (c.shape !== undefined) valueImports.add(named);
+      const validator = c.nullable && c.shape !== undefined ? `orNull(${named})` : named;
+      const args = k.when.length > 0 ? ["m", String(c.required), validator, "errors"] : ["m", str(payloadKey), String(c.required), validator, "errors"];
+      const callee = k.when.length > 0 ? whenPayloadName(k) : "payload";
+      const one = `      ${callee}(${args.join(", ")});`;
+      if (one.length <= WIDTH) lines.push(one);
+      else lines.push(`      ${callee}(`, ...args.map((a) => `        ${a},`), "      );");
     }
     lines.push("      return topic;");
   }
@@ -360,30 +452,60 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
     lines.push(`      unknownTopic(errors, [${path.map(str).join(", ")}], topic);`, "      return undefined;");
   }
   lines.push("  }", "}", "", "");
+  if (k.when.length > 0 && payloadKey !== undefined) {
+    lines.pop();
+    lines.push(...whenPayload(k, payloadKey, ts, valueImports));
+  }
   return lines.join("\n");
 }
 
-/** The helpers the printed code calls, and those they call, in RUNTIME's order. */
-function usedHelpers(body: string): string {
-  const chunks = RUNTIME.split("\n\n").map((text) => ({ text, name: /^(?:\/\*\*.*\*\/\n)?(?:function|type) (\w+)/.exec(text)?.[1] ?? "" }));
-  const used = new Set<string>();
-  let text = body;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const c of chunks) {
-      if (used.has(c.name) || !new RegExp(`\\b${c.name}\\b`).test(text)) continue;
-      used.add(c.name);
-      text += c.text;
-      changed = true;
-    }
-  }
-  return chunks.filter((c) => used.has(c.name)).map((c) => c.text).join("\n\n").trimEnd() + "\n";
+function whenPayloadName(k: KindPlan): string {
+  return `${k.kind.name.charAt(0).toLowerCase()}${k.kind.name.slice(1)}Payload`;
 }
 
-/** The module's private helpers (the envelope checks call only these), split at blank lines. */
-const RUNTIME = `type JsonObject = Readonly<Record<string, unknown>>;
+/** The payload of a kind with `when:` rules: the first matching rule's record, else the topic's. */
+function whenPayload(k: KindPlan, key: string, ts: Names["typescript"], valueImports: Set<string>): string[] {
+  const lines = [
+    `/** The payload of a \`${k.kind.name}\` message: a \`when:\` rule's record, else its topic's. */`,
+    `function ${whenPayloadName(k)}(`,
+    "  m: JsonObject,",
+    "  required: boolean,",
+    "  validate: ((value: unknown) => ValidationResult<unknown>) | undefined,",
+    "  errors: MessageIssue[],",
+    "): void {",
+  ];
+  k.when.forEach((w, i) => {
+    const read = w.path.length === 1 ? `m[${str(w.path[0] ?? "")}]` : `readPath(m, [${w.path.map(str).join(", ")}])`;
+    const value = typeof w.value === "string" ? str(w.value) : String(w.value);
+    const validator = ts.validator(w.record);
+    valueImports.add(validator);
+    lines.push(`${i === 0 ? "  if" : "  } else if"} (${read} === ${value}) {`, `    payload(m, ${str(key)}, ${String(w.required)}, ${validator}, errors);`);
+  });
+  lines.push("  } else {", `    payload(m, ${str(key)}, required, validate, errors);`, "  }", "}", "", "");
+  return lines;
+}
 
-function failed(
+/**
+ * The helpers the printed code calls, and those they call: the module's own (RUNTIME) and the
+ * messages runtime's chunks (../chunks.ts), so both modules share one text of each helper.
+ */
+function usedHelpers(body: string): { text: string; names: ReadonlySet<string> } {
+  const own: Chunk[] = RUNTIME.split("\n\n").map((text) => ({ text: `${text.trimEnd()}\n`, name: /^(?:\/\*\*.*\*\/\n)?(?:function|type) (\w+)/.exec(text)?.[1] ?? "", uses: [] }));
+  const ownNames = new Set(own.map((c) => c.name));
+  const table: Chunk[] = [...own, ...CORE.filter((c) => !ownNames.has(c.name))];
+  // The printed code calls the module's own helpers and these of the messages runtime.
+  const candidates = [...ownNames, ...SHARED];
+  const mentions = (text: string): string[] => candidates.filter((name) => new RegExp(`\\b${name}\\b`).test(text));
+  const linked: Chunk[] = table.map((c) => (ownNames.has(c.name) ? { ...c, uses: mentions(c.text).filter((n) => n !== c.name) } : c));
+  const { chunks, names } = reachable(linked, mentions(body));
+  return { text: chunks.map((c) => c.text).join("\n").trimEnd() + "\n", names };
+}
+
+/** The messages runtime's helpers the envelope's code calls by name. */
+const SHARED = ["hasOwn", "describe", "quote", "isObject", "JsonObject", "Path", "outOfRange", "tooShort", "badFormat", "isDateTime", "isDate", "isUuid", "isUri"];
+
+/** The module's private helpers (the envelope checks call only these), split at blank lines. */
+const RUNTIME = `function failed(
   path: readonly (string | number)[],
   code: MessageIssueCode,
   message: string,
@@ -450,6 +572,13 @@ function payload(
   }
 }
 
+/** A payload validator that also accepts null (a payload declared \`nullable: true\`). */
+function orNull(
+  validate: (value: unknown) => ValidationResult<unknown>,
+): (value: unknown) => ValidationResult<unknown> {
+  return (value) => (value === null ? { ok: true, value } : validate(value));
+}
+
 function readPath(m: JsonObject, path: readonly string[]): unknown {
   let value: unknown = m;
   for (const key of path) {
@@ -457,10 +586,6 @@ function readPath(m: JsonObject, path: readonly string[]): unknown {
     value = value[key];
   }
   return value;
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isInt(value: unknown): boolean {
@@ -473,32 +598,5 @@ function isFiniteNumber(value: unknown): boolean {
 
 function isOneOf(value: unknown, values: readonly string[]): boolean {
   return typeof value === "string" && values.includes(value);
-}
-
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-
-/** What a value is, in the words of the messages (as messages.ts and the Python module say it). */
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  switch (typeof value) {
-    case "boolean":
-      return "a boolean";
-    case "number":
-      if (!Number.isFinite(value)) return "a non-finite number";
-      return Number.isInteger(value) ? "an integer" : "a number";
-    case "string":
-      return "a string";
-    case "object":
-      return "an object";
-    default:
-      return typeof value;
-  }
-}
-
-function quote(text: string): string {
-  return JSON.stringify(text);
 }
 `;

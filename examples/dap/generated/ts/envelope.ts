@@ -19,6 +19,7 @@ import {
   type ContinueResult,
   type ContinuedPayload,
   type DisconnectPayload,
+  type ErrorResponseBody,
   type EvaluatePayload,
   type EvaluateResult,
   type ExitedPayload,
@@ -42,6 +43,7 @@ import {
   type ThreadPayload,
   type ThreadsPayload,
   type ThreadsResult,
+  type ValidationIssue,
   type ValidationResult,
   type VariablesPayload,
   type VariablesResult,
@@ -53,6 +55,7 @@ import {
   validateContinueResult,
   validateContinuedPayload,
   validateDisconnectPayload,
+  validateErrorResponseBody,
   validateEvaluatePayload,
   validateEvaluateResult,
   validateExitedPayload,
@@ -100,7 +103,7 @@ export interface LaunchRequest {
   readonly seq: number;
   readonly type: "request";
   readonly command: "launch";
-  readonly arguments?: LaunchPayload;
+  readonly arguments: LaunchPayload;
 }
 
 /** The `request` message of `attach`. */
@@ -108,7 +111,7 @@ export interface AttachRequest {
   readonly seq: number;
   readonly type: "request";
   readonly command: "attach";
-  readonly arguments?: AttachPayload;
+  readonly arguments: AttachPayload;
 }
 
 /** The `request` message of `disconnect`. */
@@ -297,7 +300,7 @@ export interface ContinueResponse {
   readonly request_seq: number;
   readonly success: boolean;
   readonly message?: ResponseMessageKind;
-  readonly body?: ContinueResult;
+  readonly body: ContinueResult;
 }
 
 /** The `response` message of `next`. */
@@ -407,10 +410,26 @@ export interface ResponseMessageByTopic {
   readonly evaluate: EvaluateResponse;
 }
 
+/**
+ * A `response` message whose `success` is false: its payload is ErrorResponseBody.
+ * On error (whenever `success` is false), the body can provide more details.
+ */
+export interface FailedResponse<
+  T extends keyof ResponseMessageByTopic = keyof ResponseMessageByTopic,
+> {
+  readonly seq: number;
+  readonly type: "response";
+  readonly command: T;
+  readonly request_seq: number;
+  readonly success: false;
+  readonly message?: ResponseMessageKind;
+  readonly body?: ErrorResponseBody;
+}
+
 /** A message of kind `response`: of topic `T`, or of any of its topics. */
 export type ResponseMessage<
   T extends keyof ResponseMessageByTopic = keyof ResponseMessageByTopic,
-> = ResponseMessageByTopic[T];
+> = ResponseMessageByTopic[T] | FailedResponse<T>;
 
 /** The `event` message of `initialized`. */
 export interface InitializedEvent {
@@ -504,22 +523,34 @@ export type EventMessage<
 
 /** Every message of each topic, by wire value (all its kinds). */
 export interface MessageByTopic {
-  readonly initialize: InitializeRequest | InitializeResponse;
+  readonly initialize:
+    InitializeRequest | InitializeResponse | FailedResponse<"initialize">;
   readonly configurationDone:
-    ConfigurationDoneRequest | ConfigurationDoneResponse;
-  readonly launch: LaunchRequest | LaunchResponse;
-  readonly attach: AttachRequest | AttachResponse;
-  readonly disconnect: DisconnectRequest | DisconnectResponse;
-  readonly setBreakpoints: SetBreakpointsRequest | SetBreakpointsResponse;
-  readonly continue: ContinueRequest | ContinueResponse;
-  readonly next: NextRequest | NextResponse;
-  readonly stepIn: StepInRequest | StepInResponse;
-  readonly pause: PauseRequest | PauseResponse;
-  readonly stackTrace: StackTraceRequest | StackTraceResponse;
-  readonly scopes: ScopesRequest | ScopesResponse;
-  readonly variables: VariablesRequest | VariablesResponse;
-  readonly threads: ThreadsRequest | ThreadsResponse;
-  readonly evaluate: EvaluateRequest | EvaluateResponse;
+    | ConfigurationDoneRequest
+    | ConfigurationDoneResponse
+    | FailedResponse<"configurationDone">;
+  readonly launch: LaunchRequest | LaunchResponse | FailedResponse<"launch">;
+  readonly attach: AttachRequest | AttachResponse | FailedResponse<"attach">;
+  readonly disconnect:
+    DisconnectRequest | DisconnectResponse | FailedResponse<"disconnect">;
+  readonly setBreakpoints:
+    | SetBreakpointsRequest
+    | SetBreakpointsResponse
+    | FailedResponse<"setBreakpoints">;
+  readonly continue:
+    ContinueRequest | ContinueResponse | FailedResponse<"continue">;
+  readonly next: NextRequest | NextResponse | FailedResponse<"next">;
+  readonly stepIn: StepInRequest | StepInResponse | FailedResponse<"stepIn">;
+  readonly pause: PauseRequest | PauseResponse | FailedResponse<"pause">;
+  readonly stackTrace:
+    StackTraceRequest | StackTraceResponse | FailedResponse<"stackTrace">;
+  readonly scopes: ScopesRequest | ScopesResponse | FailedResponse<"scopes">;
+  readonly variables:
+    VariablesRequest | VariablesResponse | FailedResponse<"variables">;
+  readonly threads:
+    ThreadsRequest | ThreadsResponse | FailedResponse<"threads">;
+  readonly evaluate:
+    EvaluateRequest | EvaluateResponse | FailedResponse<"evaluate">;
   readonly initialized: InitializedEvent;
   readonly stopped: StoppedEvent;
   readonly continued: ContinuedEvent;
@@ -630,6 +661,8 @@ function checkRequest(
     missing(errors, "seq");
   } else if (!isInt(m["seq"])) {
     wrong(errors, "seq", "an integer", m["seq"]);
+  } else {
+    errors.push(...checkNumberMin1(m["seq"], ["seq"]));
   }
   if (!hasOwn(m, "command")) {
     missing(errors, "command");
@@ -647,10 +680,10 @@ function checkRequest(
       payload(m, "arguments", false, validateConfigurationDonePayload, errors);
       return topic;
     case "launch":
-      payload(m, "arguments", false, validateLaunchPayload, errors);
+      payload(m, "arguments", true, validateLaunchPayload, errors);
       return topic;
     case "attach":
-      payload(m, "arguments", false, validateAttachPayload, errors);
+      payload(m, "arguments", true, validateAttachPayload, errors);
       return topic;
     case "disconnect":
       payload(m, "arguments", false, validateDisconnectPayload, errors);
@@ -701,6 +734,8 @@ function checkResponse(
     missing(errors, "seq");
   } else if (!isInt(m["seq"])) {
     wrong(errors, "seq", "an integer", m["seq"]);
+  } else {
+    errors.push(...checkNumberMin1(m["seq"], ["seq"]));
   }
   if (!hasOwn(m, "command")) {
     missing(errors, "command");
@@ -725,53 +760,67 @@ function checkResponse(
   if (typeof topic !== "string") return undefined;
   switch (topic) {
     case "initialize":
-      payload(m, "body", false, validateInitializeResult, errors);
+      responsePayload(m, false, validateInitializeResult, errors);
       return topic;
     case "configurationDone":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "launch":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "attach":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "disconnect":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "setBreakpoints":
-      payload(m, "body", true, validateSetBreakpointsResult, errors);
+      responsePayload(m, true, validateSetBreakpointsResult, errors);
       return topic;
     case "continue":
-      payload(m, "body", false, validateContinueResult, errors);
+      responsePayload(m, true, validateContinueResult, errors);
       return topic;
     case "next":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "stepIn":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "pause":
-      payload(m, "body", false, undefined, errors);
+      responsePayload(m, false, undefined, errors);
       return topic;
     case "stackTrace":
-      payload(m, "body", true, validateStackTraceResult, errors);
+      responsePayload(m, true, validateStackTraceResult, errors);
       return topic;
     case "scopes":
-      payload(m, "body", true, validateScopesResult, errors);
+      responsePayload(m, true, validateScopesResult, errors);
       return topic;
     case "variables":
-      payload(m, "body", true, validateVariablesResult, errors);
+      responsePayload(m, true, validateVariablesResult, errors);
       return topic;
     case "threads":
-      payload(m, "body", true, validateThreadsResult, errors);
+      responsePayload(m, true, validateThreadsResult, errors);
       return topic;
     case "evaluate":
-      payload(m, "body", true, validateEvaluateResult, errors);
+      responsePayload(m, true, validateEvaluateResult, errors);
       return topic;
     default:
       unknownTopic(errors, ["command"], topic);
       return undefined;
+  }
+}
+
+/** The payload of a `response` message: a `when:` rule's record, else its topic's. */
+function responsePayload(
+  m: JsonObject,
+  required: boolean,
+  validate: ((value: unknown) => ValidationResult<unknown>) | undefined,
+  errors: MessageIssue[],
+): void {
+  if (m["success"] === false) {
+    payload(m, "body", false, validateErrorResponseBody, errors);
+  } else {
+    payload(m, "body", required, validate, errors);
   }
 }
 
@@ -785,6 +834,8 @@ function checkEvent(
     missing(errors, "seq");
   } else if (!isInt(m["seq"])) {
     wrong(errors, "seq", "an integer", m["seq"]);
+  } else {
+    errors.push(...checkNumberMin1(m["seq"], ["seq"]));
   }
   if (!hasOwn(m, "event")) {
     missing(errors, "event");
@@ -828,7 +879,15 @@ function checkEvent(
   }
 }
 
-type JsonObject = Readonly<Record<string, unknown>>;
+function checkNumberMin1(value: unknown, path: Path): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof value === "number") {
+    if (value < 1) {
+      outOfRange(issues, path, "at least 1", value);
+    }
+  }
+  return issues;
+}
 
 function failed(
   path: readonly (string | number)[],
@@ -887,22 +946,57 @@ function payload(
   }
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function isInt(value: unknown): boolean {
   return typeof value === "number" && Number.isInteger(value);
 }
 
-function hasOwn(object: object, key: string): boolean {
+type Path = readonly (string | number)[];
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+/** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */
+function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
+  if (typeof value !== "object" || value === null) return "other";
+  try {
+    return Array.isArray(value) ? "array" : "object";
+  } catch {
+    return "unreadable";
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return kindOf(value) === "object";
+}
+
+function report(
+  errors: ValidationIssue[],
+  path: Path,
+  code: IssueCode,
+  message: string,
+): void {
+  errors.push({ path, code, message });
+}
+
+function outOfRange(
+  errors: ValidationIssue[],
+  path: Path,
+  bound: string,
+  value: number,
+): void {
+  const message = `expected ${bound}, got ${String(value)}`;
+  report(errors, path, "out_of_range", message);
+}
+
+function hasOwn(object: object, key: string | number): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 
-/** What a value is, in the words of the messages (as messages.ts and the Python module say it). */
+/** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+  const kind = kindOf(value);
+  if (kind === "array") return "an array";
+  if (kind === "unreadable") return "an unreadable value";
   switch (typeof value) {
     case "boolean":
       return "a boolean";
@@ -918,6 +1012,7 @@ function describe(value: unknown): string {
   }
 }
 
+/** Quotes text in a message (JSON, as the Python module does). */
 function quote(text: string): string {
   return JSON.stringify(text);
 }

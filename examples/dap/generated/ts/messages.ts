@@ -217,6 +217,12 @@ export interface BreakpointMode {
   appliesTo: BreakpointModeApplicability[];
 }
 
+/** The body of a failed response (`ErrorResponse.body`). */
+export interface ErrorResponseBody {
+  /** A structured error message. */
+  error?: StructuredMessage;
+}
+
 /** A structured message object. Used to return errors from requests. */
 export interface StructuredMessage {
   /**
@@ -2840,6 +2846,61 @@ export function isBreakpointMode(value: unknown): value is BreakpointMode {
     for (let i5 = 0; i5 < n5; i5++) {
       const e5 = own(f4, i5);
       if (typeof e5 !== "string") return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Validates a {@link ErrorResponseBody}: every issue, with its path, code and message.
+ */
+export function validateErrorResponseBody(
+  value: unknown,
+): ValidationResult<ErrorResponseBody> {
+  if (isErrorResponseBody(value)) return { ok: true, value };
+  const errors: ValidationIssue[] = [];
+  const object = objectOf(errors, [], value);
+  if (object === undefined) return { ok: false, errors };
+  let f1: unknown = ABSENT;
+  try {
+    if (hasOwn(object, "error")) f1 = object.error;
+  } catch {
+    f1 = UNREADABLE;
+  }
+  if (f1 === UNREADABLE) {
+    unreadable(errors, ["error"]);
+  } else if (f1 !== ABSENT) {
+    if (!isStructuredMessage(f1)) {
+      nest(errors, ["error"], validateStructuredMessage(f1));
+    }
+  }
+  return resultOf<ErrorResponseBody>(value, errors);
+}
+
+/** True when `value` is a valid {@link ErrorResponseBody}. */
+export function isErrorResponseBody(
+  value: unknown,
+): value is ErrorResponseBody {
+  if (!isObject(value)) return false;
+  try {
+    let h1 = false;
+    try {
+      for (const key in value) {
+        if (!hasOwn(value, key)) continue;
+        switch (key) {
+          case "error":
+            h1 = true;
+            break;
+        }
+      }
+    } catch {
+      // Listing the keys threw (a proxy): each key is asked for below.
+    }
+    if (h1 || hasOwn(value, "error")) {
+      const f1 = value.error;
+      if (!isStructuredMessage(f1)) return false;
     }
     return true;
   } catch {

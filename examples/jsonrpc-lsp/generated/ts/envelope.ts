@@ -122,7 +122,7 @@ export interface InitializeResponse {
 export interface HoverResponse {
   readonly jsonrpc: "2.0";
   readonly id: number | string | null;
-  readonly result: HoverResult;
+  readonly result: HoverResult | null;
 }
 
 /** The `response` message of `shutdown`. */
@@ -365,7 +365,7 @@ function checkResponse(
       payload(m, "result", true, validateInitializeResult, errors);
       return topic;
     case "textDocument/hover":
-      payload(m, "result", true, validateHoverResult, errors);
+      payload(m, "result", true, orNull(validateHoverResult), errors);
       return topic;
     case "shutdown":
       payload(m, "result", true, undefined, errors);
@@ -407,8 +407,6 @@ function checkError(
 function isIntOrStringOrNull(value: unknown): boolean {
   return isInt(value) || typeof value === "string" || value === null;
 }
-
-type JsonObject = Readonly<Record<string, unknown>>;
 
 function failed(
   path: readonly (string | number)[],
@@ -467,22 +465,43 @@ function payload(
   }
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** A payload validator that also accepts null (a payload declared `nullable: true`). */
+function orNull(
+  validate: (value: unknown) => ValidationResult<unknown>,
+): (value: unknown) => ValidationResult<unknown> {
+  return (value) => (value === null ? { ok: true, value } : validate(value));
 }
 
 function isInt(value: unknown): boolean {
   return typeof value === "number" && Number.isInteger(value);
 }
 
-function hasOwn(object: object, key: string): boolean {
+type JsonObject = Readonly<Record<string, unknown>>;
+
+/** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */
+function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
+  if (typeof value !== "object" || value === null) return "other";
+  try {
+    return Array.isArray(value) ? "array" : "object";
+  } catch {
+    return "unreadable";
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return kindOf(value) === "object";
+}
+
+function hasOwn(object: object, key: string | number): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 
-/** What a value is, in the words of the messages (as messages.ts and the Python module say it). */
+/** What a value is, in the words of the messages ("an integer", "null", "an array"). */
 function describe(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+  const kind = kindOf(value);
+  if (kind === "array") return "an array";
+  if (kind === "unreadable") return "an unreadable value";
   switch (typeof value) {
     case "boolean":
       return "a boolean";
@@ -498,6 +517,7 @@ function describe(value: unknown): string {
   }
 }
 
+/** Quotes text in a message (JSON, as the Python module does). */
 function quote(text: string): string {
   return JSON.stringify(text);
 }

@@ -13,7 +13,9 @@ identically to the TypeScript module.
 
 import json
 import math
-from typing import Any, Callable, Literal, NamedTuple, Optional, TypedDict, Union, cast
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, NamedTuple, Optional, TypedDict, Union, cast
 
 from .messages import (
     AttachPayload,
@@ -24,6 +26,7 @@ from .messages import (
     ContinuePayload,
     ContinueResult,
     DisconnectPayload,
+    ErrorResponseBody,
     EvaluatePayload,
     EvaluateResult,
     ExitedPayload,
@@ -58,6 +61,7 @@ from .messages import (
     validate_continue_result,
     validate_continued_payload,
     validate_disconnect_payload,
+    validate_error_response_body,
     validate_evaluate_payload,
     validate_evaluate_result,
     validate_exited_payload,
@@ -106,27 +110,21 @@ class ConfigurationDoneRequest(_ConfigurationDoneRequestRequired, total=False):
     arguments: ConfigurationDonePayload
 
 
-class _LaunchRequestRequired(TypedDict):
+class LaunchRequest(TypedDict):
+    """The ``request`` message of ``launch``."""
+
     seq: int
     type: Literal["request"]
     command: Literal["launch"]
-
-
-class LaunchRequest(_LaunchRequestRequired, total=False):
-    """The ``request`` message of ``launch``."""
-
     arguments: LaunchPayload
 
 
-class _AttachRequestRequired(TypedDict):
+class AttachRequest(TypedDict):
+    """The ``request`` message of ``attach``."""
+
     seq: int
     type: Literal["request"]
     command: Literal["attach"]
-
-
-class AttachRequest(_AttachRequestRequired, total=False):
-    """The ``request`` message of ``attach``."""
-
     arguments: AttachPayload
 
 
@@ -255,6 +253,21 @@ RequestMessage = Union[
 """A message of kind ``request``, of any of its topics."""
 
 
+class _FailedResponseRequired(TypedDict):
+    seq: int
+    type: Literal["response"]
+    command: str
+    request_seq: int
+    success: Literal[False]
+
+
+class FailedResponse(_FailedResponseRequired, total=False):
+    """A ``response`` message whose ``success`` is false: its payload is ErrorResponseBody."""
+
+    message: str
+    body: ErrorResponseBody
+
+
 class _InitializeResponseRequired(TypedDict):
     seq: int
     type: Literal["response"]
@@ -351,13 +364,13 @@ class _ContinueResponseRequired(TypedDict):
     command: Literal["continue"]
     request_seq: int
     success: bool
+    body: ContinueResult
 
 
 class ContinueResponse(_ContinueResponseRequired, total=False):
     """The ``response`` message of ``continue``."""
 
     message: str
-    body: ContinueResult
 
 
 class _NextResponseRequired(TypedDict):
@@ -496,6 +509,7 @@ ResponseMessage = Union[
     VariablesResponse,
     ThreadsResponse,
     EvaluateResponse,
+    FailedResponse,
 ]
 """A message of kind ``response``, of any of its topics."""
 
@@ -676,8 +690,8 @@ _Validator = Callable[[object], list[ValidationIssue]]
 _REQUEST_PAYLOADS: dict[str, tuple[bool, Optional[_Validator]]] = {
     "initialize": (True, validate_initialize_payload),
     "configurationDone": (False, validate_configuration_done_payload),
-    "launch": (False, validate_launch_payload),
-    "attach": (False, validate_attach_payload),
+    "launch": (True, validate_launch_payload),
+    "attach": (True, validate_attach_payload),
     "disconnect": (False, validate_disconnect_payload),
     "setBreakpoints": (True, validate_set_breakpoints_payload),
     "continue": (True, validate_continue_payload),
@@ -700,7 +714,7 @@ _RESPONSE_PAYLOADS: dict[str, tuple[bool, Optional[_Validator]]] = {
     "attach": (False, None),
     "disconnect": (False, None),
     "setBreakpoints": (True, validate_set_breakpoints_result),
-    "continue": (False, validate_continue_result),
+    "continue": (True, validate_continue_result),
     "next": (False, None),
     "stepIn": (False, None),
     "pause": (False, None),
@@ -732,6 +746,7 @@ def _check_request(
 ) -> Optional[str]:
     """Check the fields and payload of a ``request`` message; return its known topic."""
     _field(m, errors, "seq", True, _TEST_INT)
+    _constrain(m, errors, "seq", _TEST_INT, _check_number_min_1)
     _field(m, errors, "command", True, _TEST_STRING)
     topic = m.get("command")
     if not isinstance(topic, str):
@@ -749,6 +764,7 @@ def _check_response(
 ) -> Optional[str]:
     """Check the fields and payload of a ``response`` message; return its known topic."""
     _field(m, errors, "seq", True, _TEST_INT)
+    _constrain(m, errors, "seq", _TEST_INT, _check_number_min_1)
     _field(m, errors, "command", True, _TEST_STRING)
     _field(m, errors, "request_seq", True, _TEST_INT)
     _field(m, errors, "success", True, _TEST_BOOL)
@@ -760,7 +776,7 @@ def _check_response(
     if selected is None:
         _unknown_topic(errors, ("command",), topic)
         return None
-    _payload(m, "body", *selected, errors)
+    _response_payload(m, *selected, errors)
     return topic
 
 
@@ -769,6 +785,7 @@ def _check_event(
 ) -> Optional[str]:
     """Check the fields and payload of a ``event`` message; return its known topic."""
     _field(m, errors, "seq", True, _TEST_INT)
+    _constrain(m, errors, "seq", _TEST_INT, _check_number_min_1)
     _field(m, errors, "event", True, _TEST_STRING)
     topic = m.get("event")
     if not isinstance(topic, str):
@@ -779,6 +796,28 @@ def _check_event(
         return None
     _payload(m, "body", *selected, errors)
     return topic
+
+
+def _response_payload(
+    m: dict[str, object],
+    required: bool,
+    validate: Optional[_Validator],
+    errors: list[MessageIssue],
+) -> None:
+    """The payload of a ``response`` message: a ``when:`` rule's record, else its topic's."""
+    if m.get("success") is False:
+        _payload(m, "body", False, validate_error_response_body, errors)
+    else:
+        _payload(m, "body", required, validate, errors)
+
+
+_Path = tuple[Union[str, int], ...]
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_KINDS: tuple[tuple[type, str], ...] = (
+    (str, "a string"),
+    (list, "an array"),
+    (Mapping, "an object"),
+)
 
 
 def _failed(
@@ -809,6 +848,19 @@ def _field(
         _wrong(errors, key, test.expected, m[key])
     elif test.values and m[key] not in test.values:
         _not_in_enum(errors, key, test.expected, m[key])
+
+
+def _constrain(
+    m: dict[str, object],
+    errors: list[MessageIssue],
+    key: str,
+    test: _Test,
+    check: Callable[[object, _Path], list[ValidationIssue]],
+) -> None:
+    """A field's constraints, once its value has passed the field's test."""
+    if key in m and test.accepts(m[key]):
+        for issue in check(m[key], (key,)):
+            errors.append(MessageIssue(issue.path, issue.code, issue.message))
 
 
 def _missing(errors: list[MessageIssue], key: str) -> None:
@@ -854,16 +906,6 @@ def _payload(
         _nest(errors, key, validate(m[key]))
 
 
-def _as_number(value: object) -> Optional[float]:
-    """The number JSON.parse reads for the same JSON text; None for non-numbers."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        return float(value)
-    except OverflowError:
-        return math.inf if value > 0 else -math.inf
-
-
 def _is_str(value: object) -> bool:
     return isinstance(value, str)
 
@@ -877,16 +919,67 @@ def _is_int(value: object) -> bool:
     return number is not None and math.isfinite(number) and number.is_integer()
 
 
-_KINDS: tuple[tuple[type, str], ...] = (
-    (bool, "a boolean"),
-    (str, "a string"),
-    (list, "an array"),
-    (dict, "an object"),
-)
+def _js_number(value: float) -> str:
+    """The number as JavaScript's String() writes the double JSON.parse reads for it."""
+    number = _as_number(value)
+    if number is None or math.isnan(number):
+        return "NaN"
+    if math.isinf(number):
+        return "Infinity" if number > 0 else "-Infinity"
+    if number == 0:
+        return "0"
+    mantissa, _, exponent = repr(abs(number)).partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0")
+    point = len(whole) + int(exponent or "0") - (len(whole + fraction) - len(digits))
+    return ("-" if number < 0 else "") + _js_digits(digits.rstrip("0"), point)
+
+
+def _js_digits(digits: str, point: int) -> str:
+    """Digits with the decimal point after ``point`` of them, laid out as ECMAScript does."""
+    widest, smallest = 21, -6
+    if len(digits) <= point <= widest:
+        return digits + "0" * (point - len(digits))
+    if 0 < point <= widest:
+        return f"{digits[:point]}.{digits[point:]}"
+    if smallest < point <= 0:
+        return f"0.{'0' * -point}{digits}"
+    mantissa = digits if len(digits) == 1 else f"{digits[0]}.{digits[1:]}"
+    return f"{mantissa}e{'+' if point > 0 else '-'}{abs(point - 1)}"
+
+
+def _check_range(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    minimum: Optional[float],
+    maximum: Optional[float],
+) -> None:
+    """Report a number (already checked as one) outside [minimum, maximum]."""
+    number = cast("float", item)
+    if minimum is not None and number < minimum:
+        message = f"expected at least {_js_number(minimum)}, got {_js_number(number)}"
+        issues.append(ValidationIssue(at, "out_of_range", message))
+    if maximum is not None and number > maximum:
+        message = f"expected at most {_js_number(maximum)}, got {_js_number(number)}"
+        issues.append(ValidationIssue(at, "out_of_range", message))
+
+
+def _as_number(value: object) -> Optional[float]:
+    """The number JSON.parse reads for the same JSON text; None for non-numbers."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond the double range is ±Infinity in JavaScript
+        return math.inf if value > 0 else -math.inf
 
 
 def _describe(value: object) -> str:
-    """What a value is, in the words of the messages (as the TypeScript module says it)."""
+    """What a value is, in the words of the messages ("an integer", "an array")."""
+    words = _KIND_OF_TYPE.get(type(value))
+    if words is not None:
+        return words
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -895,11 +988,31 @@ def _describe(value: object) -> str:
     for kind, words in _KINDS:
         if isinstance(value, kind):
             return words
-    return "null" if value is None else type(value).__name__
+    return type(value).__name__
+
+
+_KIND_OF_TYPE: dict[type, str] = {
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    bool: "a boolean",
+    type(None): "null",
+}
 
 
 def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _check_number_min_1(item: object, at: _Path) -> list[ValidationIssue]:
+    issues: list[ValidationIssue] = []
+    if _as_number(item) is not None:
+        _check_range(item, at, issues, 1, None)
+    return issues
 
 
 _TEST_INT = _Test(_is_int, "an integer")

@@ -56,6 +56,7 @@ __all__ = [
     "ContinueResult",
     "ContinuedPayload",
     "DisconnectPayload",
+    "ErrorResponseBody",
     "EvaluatePayload",
     "EvaluateResult",
     "ExceptionBreakpointsFilter",
@@ -115,6 +116,7 @@ __all__ = [
     "parse_continue_result",
     "parse_continued_payload",
     "parse_disconnect_payload",
+    "parse_error_response_body",
     "parse_evaluate_payload",
     "parse_evaluate_result",
     "parse_exception_breakpoints_filter",
@@ -165,6 +167,7 @@ __all__ = [
     "validate_continue_result",
     "validate_continued_payload",
     "validate_disconnect_payload",
+    "validate_error_response_body",
     "validate_evaluate_payload",
     "validate_evaluate_result",
     "validate_exception_breakpoints_filter",
@@ -358,6 +361,13 @@ class BreakpointMode(_BreakpointModeRequired, total=False):
 
     description: str
     """A help text providing additional information about the breakpoint mode."""
+
+
+class ErrorResponseBody(TypedDict, total=False):
+    """The body of a failed response (`ErrorResponse.body`)."""
+
+    error: "StructuredMessage"
+    """A structured error message."""
 
 
 class _StructuredMessageRequired(TypedDict):
@@ -1671,6 +1681,52 @@ def _walk_breakpoint_mode(
         for i, element in enumerate(items):
             if type(element) is not str:
                 _check_str(element, (*at1, i), issues)
+
+
+def validate_error_response_body(value: object) -> list[ValidationIssue]:
+    """Validate a ``ErrorResponseBody``.
+
+    Returns every issue (path, code, message); an empty list when it is valid.
+    """
+    if _is_error_response_body(value):
+        return []
+    return _issues(_walk_error_response_body, value)
+
+
+def parse_error_response_body(value: object) -> ErrorResponseBody:
+    """Return ``value`` as a ``ErrorResponseBody``.
+
+    Raises:
+        PayloadValidationError: If it has issues (a ``ValueError`` listing them).
+    """
+    if not _is_error_response_body(value):
+        _raise_if_invalid(validate_error_response_body(value))
+    return cast("ErrorResponseBody", value)
+
+
+def _is_error_response_body(value: object) -> bool:
+    obj = cast("dict[str, object]", value)
+    return type(value) is dict and (
+        (v := obj.get("error", _ABSENT)) is _ABSENT or _is_structured_message(v)
+    )
+
+
+def _walk_error_response_body(
+    value: object,
+    path: _Path,
+    issues: list[ValidationIssue],
+) -> Iterator[tuple[_Walker, object, _Path]]:
+    get = _getter(value, path, issues)
+    if get is None:
+        return
+    item = get("error", _ABSENT)
+    at_ = (*path, "error")
+    if (
+        item is not _ABSENT
+        and not _is_structured_message(item)
+        and _walkable(item, at_, issues)
+    ):
+        yield _walk_structured_message, item, at_
 
 
 def validate_structured_message(value: object) -> list[ValidationIssue]:

@@ -13,7 +13,9 @@ identically to the TypeScript module.
 
 import json
 import math
-from typing import Any, Callable, Literal, NamedTuple, Optional, TypedDict, Union, cast
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, NamedTuple, Optional, TypedDict, Union, cast
 
 from .messages import (
     DidOpenPayload,
@@ -135,7 +137,7 @@ class HoverResponse(TypedDict):
 
     jsonrpc: Literal["2.0"]
     id: Optional[Union[int, str]]
-    result: HoverResult
+    result: Optional[HoverResult]
 
 
 class ShutdownResponse(TypedDict):
@@ -238,6 +240,11 @@ def validate_message(value: object, request: Optional[str] = None) -> MessageRes
 _Validator = Callable[[object], list[ValidationIssue]]
 
 
+def _or_none(validate: _Validator) -> _Validator:
+    """A payload validator that also accepts null (a payload declared ``nullable: true``)."""
+    return lambda value: [] if value is None else validate(value)
+
+
 _REQUEST_PAYLOADS: dict[str, tuple[bool, Optional[_Validator]]] = {
     "initialize": (True, validate_initialize_payload),
     "textDocument/hover": (True, validate_hover_payload),
@@ -257,7 +264,7 @@ _NOTIFICATION_PAYLOADS: dict[str, tuple[bool, Optional[_Validator]]] = {
 
 _RESPONSE_PAYLOADS: dict[str, tuple[bool, Optional[_Validator]]] = {
     "initialize": (True, validate_initialize_result),
-    "textDocument/hover": (True, validate_hover_result),
+    "textDocument/hover": (True, _or_none(validate_hover_result)),
     "shutdown": (True, None),
 }
 """Per topic of a ``response`` message: payload required, and its validator."""
@@ -322,6 +329,14 @@ def _check_error(
     _field(m, errors, "id", True, _TEST_INT_OR_STRING_OR_NULL)
     _record_field(m, errors, "error", True, validate_response_error)
     return None
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_KINDS: tuple[tuple[type, str], ...] = (
+    (str, "a string"),
+    (list, "an array"),
+    (Mapping, "an object"),
+)
 
 
 def _failed(
@@ -411,16 +426,6 @@ def _payload(
         _nest(errors, key, validate(m[key]))
 
 
-def _as_number(value: object) -> Optional[float]:
-    """The number JSON.parse reads for the same JSON text; None for non-numbers."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        return float(value)
-    except OverflowError:
-        return math.inf if value > 0 else -math.inf
-
-
 def _is_str(value: object) -> bool:
     return isinstance(value, str)
 
@@ -430,16 +435,21 @@ def _is_int(value: object) -> bool:
     return number is not None and math.isfinite(number) and number.is_integer()
 
 
-_KINDS: tuple[tuple[type, str], ...] = (
-    (bool, "a boolean"),
-    (str, "a string"),
-    (list, "an array"),
-    (dict, "an object"),
-)
+def _as_number(value: object) -> Optional[float]:
+    """The number JSON.parse reads for the same JSON text; None for non-numbers."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond the double range is ±Infinity in JavaScript
+        return math.inf if value > 0 else -math.inf
 
 
 def _describe(value: object) -> str:
-    """What a value is, in the words of the messages (as the TypeScript module says it)."""
+    """What a value is, in the words of the messages ("an integer", "an array")."""
+    words = _KIND_OF_TYPE.get(type(value))
+    if words is not None:
+        return words
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -448,11 +458,24 @@ def _describe(value: object) -> str:
     for kind, words in _KINDS:
         if isinstance(value, kind):
             return words
-    return "null" if value is None else type(value).__name__
+    return type(value).__name__
+
+
+_KIND_OF_TYPE: dict[type, str] = {
+    str: "a string",
+    list: "an array",
+    dict: "an object",
+    bool: "a boolean",
+    type(None): "null",
+}
 
 
 def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _is_literal_2_0(value: object) -> bool:
