@@ -64,3 +64,29 @@ test("channels: each channel's topics as an enum, each topic's message says wher
   expect(defs["ShutdownRequestMessage"]?.description).toContain('Travels on channels "shell", "control".');
   expect(bundle["$ref"]).toBe("#/$defs/AnyMessage");
 });
+
+test("a payload chosen by a field: a failed response carries the when-rule's record instead of its topic's response", () => {
+  const { protocol, bundle } = generated("dap");
+  const response = (success: boolean, body?: unknown): unknown => ({
+    seq: 2,
+    type: "response",
+    request_seq: 1,
+    command: "threads",
+    success,
+    ...(body === undefined ? {} : { body }),
+  });
+  // The spec: threads' response requires `threads`; `when: failed` (success false) carries an
+  // ErrorBody, whose one field, `error`, is an optional string.
+  const cases = [
+    { message: response(false), valid: true },
+    { message: response(false, { error: "no threads" }), valid: true },
+    { message: response(false, { error: 5 }), valid: false },
+    { message: response(true), valid: false },
+    { message: response(true, { threads: [] }), valid: true },
+    { message: response(true, { error: "no threads" }), valid: false },
+  ];
+  expect(jsonschemaVerdicts(protocol, bundle, cases)).toEqual(cases.map((c) => c.valid));
+  expect(ajvVerdicts(protocol, bundle, cases)).toEqual(cases.map((c) => c.valid));
+  const defs = bundle["$defs"] as { [name: string]: unknown };
+  expect(defs["FailedResponse"]).toMatchObject({ $ref: "#/$defs/ResponseMessage", properties: { success: { const: false } }, required: ["success"] });
+});

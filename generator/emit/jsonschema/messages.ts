@@ -8,17 +8,19 @@
  *   present, `required` for the keys it requires and `false` for the keys only other kinds declare;
  *   the common and kind fields; then, on the topic key, the known topics (an `enum` once the value
  *   is a string) and per topic an `if` (the topic's `const`) / `then` (its payload key, required
- *   when the payload is, holding the payload's `$ref`);
+ *   when the payload is, holding the payload's `$ref`, or null too when it is nullable; before it,
+ *   the kind's `when:` rules as `if`/`then`/`else` in order, each choosing its record);
  * - per kind and topic (`InitializeRequest`): the kind's schema with that topic. For a kind whose
  *   messages name no topic (a JSON-RPC response) it adds the topic's payload, what
- *   `validateMessage(value, request)` checks when it knows the answered request's topic.
+ *   `validateMessage(value, request)` checks when it knows the answered request's topic;
+ * - per `when:` rule (`FailedResponse`): the kind's schema with the rule's field holding its value.
  *
  * Channels: `<Name>Topic`, the wire values of the topics that travel on the channel.
  */
 import type { Envelope, EnvelopeKind, Protocol } from "../../model.js";
 import type { TargetNames } from "../../names/index.js";
 import { channelTopicsType, kindTypeName, messageTypeName } from "../../names/envelope.js";
-import { envelopePlan, type KindPlan, type TopicCase } from "../envelope-plan.js";
+import { envelopePlan, type KindPlan, type TopicCase, type WhenCase } from "../envelope-plan.js";
 import type { Json } from "./json-text.js";
 import { valueSchema, withDoc } from "./values.js";
 
@@ -52,6 +54,7 @@ export function messageDefs(protocol: Protocol, names: TargetNames): [string, Js
   for (const kind of plan.kinds) {
     out.push([kindTypeName(kind.kind), kindSchema(envelope, kind, names)]);
     for (const c of kind.topics) out.push([messageTypeName(kind.kind, c.topic), topicMessageSchema(kind, c, names)]);
+    for (const w of kind.when) out.push([w.typeName, whenMessageSchema(kind, w)]);
   }
   return out;
 }
@@ -112,12 +115,27 @@ function topicPayload(plan: KindPlan, c: TopicCase, names: TargetNames): Json {
   };
 }
 
+/**
+ * The payload of a message of topic `c`: the kind's `when:` rules in order (the first whose field
+ * holds its value chooses its record), else the topic's payload (null too when it is nullable).
+ */
 function payloadSchema(plan: KindPlan, c: TopicCase, names: TargetNames): Schema {
   const key = plan.kind.payload?.key;
-  if (key === undefined || (c.shape === undefined && !c.required)) return {};
+  if (key === undefined) return {};
+  const ref = (name: string): Schema => ({ $ref: `#/$defs/${name}` });
+  const own = c.shape === undefined ? undefined : c.nullable ? { anyOf: [ref(names.type(c.shape)), { type: "null" }] } : ref(names.type(c.shape));
+  let out = keyed(key, own, c.required);
+  for (const w of [...plan.when].reverse()) {
+    out = { if: atPath(w.path, { const: w.value }, true), then: keyed(key, ref(names.type(w.record)), w.required), else: out };
+  }
+  return out;
+}
+
+/** The payload key holding `schema` (not examined when undefined), required or not. */
+function keyed(key: string, schema: Schema | undefined, required: boolean): Schema {
   return {
-    properties: { [key]: c.shape === undefined ? {} : { $ref: `#/$defs/${names.type(c.shape)}` } },
-    ...(c.required ? { required: [key] } : {}),
+    ...(schema === undefined && !required ? {} : { properties: { [key]: schema ?? {} } }),
+    ...(required ? { required: [key] } : {}),
   };
 }
 
@@ -150,3 +168,17 @@ function topicMessageSchema(plan: KindPlan, c: TopicCase, names: TargetNames): J
   };
 }
 
+/** The kind's message chosen by a `when:` rule (`FailedResponse`): the kind's schema with the rule's field holding its value. */
+function whenMessageSchema(plan: KindPlan, w: WhenCase): Json {
+  const description = [
+    `The ${JSON.stringify(plan.kind.name)} message whose ${JSON.stringify(w.path.join("."))} is ${JSON.stringify(w.value)}: its payload is ${w.record.name}.`,
+    ...(w.rule.doc === undefined ? [] : [w.rule.doc]),
+  ];
+  return {
+    title: w.typeName,
+    description: description.join("\n\n"),
+    $ref: `#/$defs/${kindTypeName(plan.kind)}`,
+    type: "object",
+    ...atPath(w.path, { const: w.value }, true),
+  };
+}
