@@ -40,8 +40,8 @@ describe("a tagged envelope (the debug adapter protocol's shape)", () => {
   const text = renderDocs(load(fixture("dap")));
   const envelope = section(text, 'id="envelope"');
 
-  test("the common fields with their types, presence and docs, and the tag", () => {
-    expect(envelope).toContain("| `seq` | `int` | required | Sequence number of the message. |");
+  test("the common fields with their types, constraints, presence and docs, and the tag", () => {
+    expect(envelope).toContain("| `seq` | `int` (≥ 1) | required | Sequence number of the message. |");
     expect(envelope).toContain("A message's kind is told by the value of its `type`:");
   });
 
@@ -60,7 +60,7 @@ describe("a tagged envelope (the debug adapter protocol's shape)", () => {
       "| `command` | `string` | required |",
       "| `request_seq` | `int` | required |",
       "| `success` | `bool` | required |",
-      "| `message` | `string` | optional |",
+      "| `message` | `string` (at least 1 character) | optional |",
     ]);
   });
 
@@ -69,6 +69,14 @@ describe("a tagged envelope (the debug adapter protocol's shape)", () => {
     expect(threads).toMatch(/ \| \[`THREADS`\]\(#key-[^)]+\) \|$/);
     expect(text).not.toContain("| Channels |");
     expect(text).not.toContain('id="channels"');
+  });
+
+  test("a payload chosen by a field, and a payload always present", () => {
+    expect(envelope).toContain(
+      "- [`response`](#kind-response) (rule `failed`): when `success` is `false`, `body` holds [`ErrorBody`](#record-ErrorBody) instead of its topic's payload.",
+    );
+    const launch = text.split("\n").find((l) => l.includes('id="topic-Command-LAUNCH"'));
+    expect(launch).toContain("| [`PROGRAM`](#key-Arg-PROGRAM) | always present |");
   });
 
   test("the contents list the envelope and its kinds; every link resolves", () => {
@@ -89,6 +97,8 @@ describe("an envelope told apart by the keys present (JSON-RPC 2.0's shape)", ()
     expect(row("response")).toContain("| *its request's* | `result` *(response)* *(required)* |");
     expect(row("response")).toContain("| `id` = `id` of [`request`](#kind-request) |");
     expect(envelope).toContain("*(required)*: the payload key is always present.");
+    const initialize = text.split("\n").find((l) => l.includes('id="topic-Method-INITIALIZE"'));
+    expect(initialize).toMatch(/ \(may be null\) \|/);
     linksResolve(text);
   });
 });

@@ -4,12 +4,12 @@
  * message it answers (correlation); then each kind's own fields.
  */
 import type { Envelope, EnvelopeKind, Field, FieldPath, Protocol } from "../../model.js";
-import { envelopePlan, type KindPlan } from "../envelope-plan.js";
+import { envelopePlan, type KindPlan, type WhenCase } from "../envelope-plan.js";
 import { anchor } from "./anchors.js";
 import { deprecatedCell, heading, type Block } from "./blocks.js";
 import { docBlock } from "./doc-block.js";
 import { typeText } from "./links.js";
-import { anchorTag, cell, code, link } from "./markdown.js";
+import { anchorTag, cell, code, flat, link } from "./markdown.js";
 import { table } from "./table.js";
 
 const FIELD_HEADERS = ["Name", "Type", "Presence", "Description", "Deprecated"] as const;
@@ -49,6 +49,8 @@ export function envelopeBlocks(p: Protocol): Block[] {
   if (plan.kinds.some((k) => k.kind.answers !== undefined)) {
     blocks.push(["*Answers* `a` = `b` of `k`: a message of the kind answers the latest earlier message of kind `k` whose `b` equals its `a`."]);
   }
+  const when = plan.kinds.flatMap((k) => k.when.map((w) => `- ${whenText(k, w)}`));
+  if (when.length > 0) blocks.push(["Payloads chosen by a field (the first rule that holds chooses):"], when);
   for (const k of plan.kinds) {
     if (k.kind.fields.length === 0) continue;
     blocks.push(heading(3, `Fields of ${code(k.kind.name, "text")}`, anchor("kind-fields", k.kind.name)), fieldTable(k.kind.fields));
@@ -106,4 +108,11 @@ function answersCell(kind: EnvelopeKind): string {
 
 function pathCode(path: FieldPath): string {
   return code(path.keys.join("."));
+}
+
+/** "`response` (rule `failed`): when `success` is `false`, `body` holds [`ErrorBody`] instead of its topic's payload." */
+function whenText(plan: KindPlan, w: WhenCase): string {
+  const key = plan.kind.payload?.key ?? "";
+  const doc = flat(w.rule.doc, "text");
+  return `${kindLink(plan.kind)} (rule ${code(w.rule.name, "text")}): when ${code(w.path.join("."), "text")} is ${code(JSON.stringify(w.value), "text")}, ${code(key, "text")} holds ${link(code(w.record.name, "text"), anchor("record", w.record.name))} instead of its topic's payload${w.required ? ", always present" : ""}.${doc === "" ? "" : ` ${doc}`}`;
 }

@@ -15,6 +15,7 @@ const HEADERS = [
   "Channels",
   "Required keys",
   "Optional keys",
+  "Payload in messages",
   "Response keys",
   "Description",
   "Deprecated",
@@ -40,6 +41,7 @@ function topicRow(t: Topic, refs: Refs): string[] {
       refs,
     ),
     optionalKeys(t.payload, refs),
+    inMessage(t.payload),
     responseKeys(t, refs),
     cell(t.doc),
     deprecatedCell(t),
@@ -78,5 +80,13 @@ function responseKeys(t: Topic, refs: Refs): string {
   );
   const optional = optionalKeys(r.payload, refs);
   const parts = [...(required === "" ? [] : [required]), ...(optional === "" ? [] : [`optional: ${optional}`])];
-  return parts.length === 0 ? "*none*" : parts.join("; ");
+  const how = inMessage(r.payload);
+  return `${parts.length === 0 ? "*none*" : parts.join("; ")}${how === "" ? "" : ` (${how})`}`;
+}
+
+/** How a message carries the payload (`present:`, `nullable:`): always present, may be null. */
+function inMessage(payload: Payload): string {
+  const m = payload.inMessage;
+  if (m === undefined) return "";
+  return [...(m.present ? ["always present"] : []), ...(m.nullable ? ["may be null"] : [])].join(", ");
 }
