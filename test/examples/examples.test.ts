@@ -17,6 +17,7 @@ import { pyright, ruffCheck, tsc, type ToolRun } from "../emit/defs-tooling.js";
 import { listShapes } from "../../generator/conformance/shapes.js";
 import type { Vector } from "../../generator/conformance/vectors.js";
 import { generatedAt } from "../e2e/fixtures.js";
+import { jsonschemaVerdicts } from "../conformance/message-schema.js";
 import { runCompat, type CompatResult } from "./compat.js";
 import { conversations, EXAMPLES, exampleDir, messageCases, type Example, type Issue, type MessageCase } from "./examples.js";
 
@@ -200,6 +201,19 @@ for (const e of EXAMPLES) {
         if (reason === undefined) test(name, body);
         else test.fails(`${name} [the IDL cannot say it: ${reason}]`, body);
       }
+    });
+
+    test("the JSON Schema of whole messages gives every real-shaped message the validators' verdict (jsonschema, formats asserted)", async () => {
+      const cases = messageCases(e);
+      const bundle = JSON.parse(readFileSync(join(exampleDir(e), "generated/schema/messages.schema.json"), "utf8")) as { [key: string]: unknown };
+      const schema = jsonschemaVerdicts(generatedAt(exampleDir(e)).protocol, bundle, cases);
+      const api = await tsApi(e);
+      const differ = cases.flatMap((c, i) => {
+        const valid = tsVerdict(api, c).length === 0;
+        return schema[i] === valid ? [] : [`${c.name}: the validators say ${valid ? "valid" : "invalid"}, the schema ${schema[i] === true ? "valid" : "invalid"}`];
+      });
+      expect(differ).toEqual([]);
+      expect(schema.filter((v) => !v).length).toBeGreaterThan(10);
     });
 
     test("the conformance vectors: both runtimes give every case its expected issues, identically", async () => {

@@ -13,6 +13,8 @@ export function anchor(kind: string, ...names: readonly string[]): string {
 
 export const GROUP = {
   constants: "constants",
+  channels: "channels",
+  envelope: "envelope",
   topics: "topics",
   keys: "keys",
   enums: "enums",

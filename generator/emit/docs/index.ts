@@ -7,9 +7,11 @@ import type { GeneratedFile, Protocol } from "../../model.js";
 import { generatedNotice } from "../header.js";
 import { GROUP, anchor } from "./anchors.js";
 import { heading, itemDoc, type Block } from "./blocks.js";
+import { channelBlocks } from "./channels.js";
 import { constantsBlock } from "./constants.js";
 import { docBlock } from "./doc-block.js";
 import { enumBlocks } from "./enums.js";
+import { envelopeBlocks, kindAnchor } from "./kinds.js";
 import { keySetBlocks } from "./keys.js";
 import { code, commentText, headingText, link } from "./markdown.js";
 import { flowDiagram } from "./mermaid.js";
@@ -71,6 +73,16 @@ function groupsOf(p: Protocol): Group[] {
       blocks: items.flatMap(render),
     });
   };
+  add("Channels", GROUP.channels, "channel", p.channels, (c) => channelBlocks(p, c, refs));
+  const envelope = p.envelope;
+  if (envelope !== undefined) {
+    groups.push({
+      title: "Envelope",
+      anchor: GROUP.envelope,
+      entries: envelope.kinds.map((k) => [k.name, kindAnchor(k)] as const),
+      blocks: envelopeBlocks(p),
+    });
+  }
   add("Topics", GROUP.topics, "topics", p.topicSets, (s) => topicSetBlocks(s, refs));
   add("Keys", GROUP.keys, "keys", p.keySets, (s) => keySetBlocks(s, refs));
   add("Enums", GROUP.enums, "enum", p.enums, enumBlocks);

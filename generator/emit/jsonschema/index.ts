@@ -1,6 +1,7 @@
 /**
  * JSON Schema (2020-12) for every record and topic payload: one bundle, `messages.schema.json`,
- * with a `$defs` entry per shape (named like the TypeScript types) and a deterministic `$id`.
+ * with a `$defs` entry per shape (named like the TypeScript types) and a deterministic `$id`;
+ * with an envelope, whole messages too (messages.ts), and the bundle itself is `AnyMessage`.
  * A differential oracle for the generated validators, and a contract for other runtimes.
  *
  * Numbers are bounded by the largest double, so a schema validator rejects what the generated
@@ -9,12 +10,13 @@
  * What JSON Schema still judges apart is listed, by case, in conformance/semantics.ts
  * (DIFFERENCES). Issue codes, paths and messages are not part of a schema's verdict.
  */
-import type { Constraints, CrossFieldRule, Enum, GeneratedFile, Protocol, TaggedUnion, ValueType } from "../../model.js";
+import type { CrossFieldRule, GeneratedFile, Protocol, TaggedUnion } from "../../model.js";
 import { listShapes, type ShapeView } from "../../conformance/shapes.js";
 import type { Names, TargetNames } from "../../names/index.js";
 import { generatedNotice } from "../header.js";
 import { jsonText, type Json } from "./json-text.js";
-import { unionMembers } from "../value-types.js";
+import { ANY_MESSAGE, messageDefs } from "./messages.js";
+import { valueSchema, withDoc } from "./values.js";
 
 export const SCHEMA_FILE = "messages.schema.json";
 
@@ -29,12 +31,17 @@ export function messagesSchema(protocol: Protocol, names: TargetNames): Json {
   const defs = Object.create(null) as { [name: string]: Json };
   for (const view of listShapes(protocol)) defs[names.type(view.shape)] = shapeSchema(view, names);
   for (const u of protocol.unions) defs[names.union(u)] = unionSchema(u, names);
+  for (const [name, schema] of messageDefs(protocol, names)) defs[name] = schema;
+  const whole = protocol.envelope !== undefined;
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: schemaId(protocol),
     $comment: generatedNotice(protocol).join(" "),
     title: `${protocol.name} messages`,
-    description: `Every topic payload and record of the ${protocol.name} protocol, under $defs.`,
+    description: whole
+      ? `A whole message of the ${protocol.name} protocol (${ANY_MESSAGE}); every message, topic payload and record under $defs.`
+      : `Every topic payload and record of the ${protocol.name} protocol, under $defs.`,
+    ...(whole ? { $ref: `#/$defs/${ANY_MESSAGE}` } : {}),
     $defs: defs,
   };
 }
@@ -71,14 +78,6 @@ function shapeSchema(view: ShapeView, names: TargetNames): Json {
   return schema;
 }
 
-function withDoc(schema: { [key: string]: Json }, doc: string | undefined, deprecated: string | undefined): Json {
-  return {
-    ...(doc === undefined ? {} : { description: doc }),
-    ...(deprecated === undefined ? {} : { deprecated: true }),
-    ...schema,
-  };
-}
-
 /**
  * A tagged union: exactly one of its variants, each a `$ref` to a record whose tag property is a
  * `const` and required, the shape OpenAPI-style discriminators and code generators read.
@@ -91,61 +90,6 @@ function unionSchema(u: TaggedUnion, names: TargetNames): Json {
   schema["oneOf"] = u.variants.map((v) => ({ $ref: `#/$defs/${names.type(v.record)}` }));
   return schema;
 }
-
-function valueSchema(type: ValueType, names: TargetNames): { [key: string]: Json } {
-  switch (type.kind) {
-    case "scalar":
-      if (type.name === "int" || type.name === "float") return { type: SCALAR_TYPES[type.name], ...FINITE, ...constraintSchema(type.constraints) };
-      if (type.name === "any" || type.name === "json") return {};
-      return { type: SCALAR_TYPES[type.name], ...constraintSchema(type.constraints) };
-    case "enum":
-      return enumSchema(type.enum);
-    case "list":
-      return { type: "array", items: valueSchema(type.of, names), ...constraintSchema(type.constraints) };
-    case "map":
-      return { type: "object", additionalProperties: valueSchema(type.of, names) };
-    case "record":
-      return { $ref: `#/$defs/${names.type(type.record)}` };
-    case "tagged":
-      return { $ref: `#/$defs/${names.union(type.union)}` };
-    case "nullable": {
-      // `anyOf` rather than `type: [T, "null"]`: it holds for every T (a $ref, an enum, a union).
-      const of = valueSchema(type.of, names);
-      const members = Object.keys(of).length === 1 && Array.isArray(of["anyOf"]) ? of["anyOf"] : [of];
-      return { anyOf: [...members, { type: "null" }] };
-    }
-    case "oneOf":
-      return { anyOf: unionMembers(type.of).map((t) => valueSchema(t, names)) };
-    case "literal":
-      return { const: type.value };
-  }
-}
-
-/** Closed: one of the values; open: one of the values (for documentation) or any other of the type. */
-function enumSchema(e: Enum): { [key: string]: Json } {
-  const int = e.valueType === "int";
-  const values = e.members.map((m) => (int ? (m.intValue ?? Number(m.value)) : m.value));
-  const known = { type: int ? "integer" : "string", enum: values };
-  if (!e.open) return known;
-  return { anyOf: [known, int ? { type: "integer", ...FINITE } : { type: "string" }] };
-}
-
-/** The constraints as JSON Schema keywords (`minimum`/`maximum` tighten the double range). */
-function constraintSchema(c: Constraints | undefined): { [key: string]: Json } {
-  if (c === undefined) return {};
-  const out: { [key: string]: Json } = {};
-  if (c.minimum !== undefined) out["minimum"] = c.minimum;
-  if (c.maximum !== undefined) out["maximum"] = c.maximum;
-  if (c.format !== undefined) out["format"] = c.format;
-  if (c.minLength !== undefined) out["minLength"] = c.minLength;
-  if (c.minItems !== undefined) out["minItems"] = c.minItems;
-  return out;
-}
-
-/** Within the double range: what JavaScript reads as a finite number. */
-const FINITE = { minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE } as const;
-
-const SCALAR_TYPES = { string: "string", int: "integer", float: "number", bool: "boolean" } as const;
 
 /** "If the `if` key holds one of these values, the `then` key must hold one of those." */
 function ruleSchema(rule: CrossFieldRule): Json {
