@@ -147,10 +147,23 @@ def validate_job_offered_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_job_offered_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(obj.get("job_id")) is str
+        and ((v := obj.get("attempt", _ABSENT)) is _ABSENT or (type(v) is int and -_FINITE_INT < v < _FINITE_INT))
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_job_offered_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("job_id", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("job_id",), issues, "a string")
+    item = get("attempt", _ABSENT)
+    if not (item is _ABSENT or _is_whole(item)):
+        _check_int(item, ("attempt",), issues)
     return issues
 
 
@@ -160,30 +173,8 @@ def parse_job_offered_payload(value: object) -> JobOfferedPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_job_offered_payload(value):
-        _raise_if_invalid(validate_job_offered_payload(value))
+    _raise_if_invalid(validate_job_offered_payload(value))
     return cast("JobOfferedPayload", value)
-
-
-def _is_job_offered_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("job_id")) is str
-        and ((v := obj.get("attempt", _ABSENT)) is _ABSENT or _is_whole(v))
-    )
-
-
-def _walk_job_offered_payload(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("job_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "job_id"), issues)
-    item = get("attempt", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
-        _check_int(item, (*path, "attempt"), issues)
 
 
 def validate_job_status_payload(value: object) -> list[ValidationIssue]:
@@ -191,10 +182,24 @@ def validate_job_status_payload(value: object) -> list[ValidationIssue]:
 
     Returns every issue (path, code, message); an empty list when it is valid.
     """
-    if _is_job_status_payload(value):
+    obj: Any = value
+    if (
+        type(value) is dict
+        and type(obj.get("job_id")) is str
+        and type(v := obj.get("state")) is str
+        and v in _JOB_STATE_VALUES
+    ):
         return []
     issues: list[ValidationIssue] = []
-    _walk_job_status_payload(value, (), issues)
+    get = _getter(obj, (), issues)
+    if get is None:
+        return issues
+    item = get("job_id", _ABSENT)
+    if not isinstance(item, str):
+        _report(item, ("job_id",), issues, "a string")
+    item = get("state", _ABSENT)
+    if not (type(item) is str and item in _JOB_STATE_VALUES):
+        _check_enum(item, ("state",), issues, _JOB_STATE_ENUM)
     return issues
 
 
@@ -204,31 +209,8 @@ def parse_job_status_payload(value: object) -> JobStatusPayload:
     Raises:
         PayloadValidationError: If it has issues (a ``ValueError`` listing them).
     """
-    if not _is_job_status_payload(value):
-        _raise_if_invalid(validate_job_status_payload(value))
+    _raise_if_invalid(validate_job_status_payload(value))
     return cast("JobStatusPayload", value)
-
-
-def _is_job_status_payload(value: object) -> bool:
-    obj = cast("dict[str, object]", value)
-    return (
-        type(value) is dict
-        and type(obj.get("job_id")) is str
-        and type(v := obj.get("state")) is str
-        and v in _JOB_STATE_VALUES
-    )
-
-
-def _walk_job_status_payload(value: object, path: _Path, issues: list[ValidationIssue]) -> None:
-    get = _getter(value, path, issues)
-    if get is None:
-        return
-    item = get("job_id", _ABSENT)
-    if type(item) is not str:
-        _check_str(item, (*path, "job_id"), issues)
-    item = get("state", _ABSENT)
-    if not (type(item) is str and item in _JOB_STATE_VALUES):
-        _check_enum(item, (*path, "state"), issues, _JOB_STATE_ENUM)
 
 
 PAYLOAD_BY_TOPIC: Mapping[str, type] = {Topic.JOB_OFFERED: JobOfferedPayload, Topic.JOB_STATUS: JobStatusPayload}
@@ -339,21 +321,29 @@ def _wrong(item: object, at: _Path, issues: list[ValidationIssue], words: str, n
     issues.append(ValidationIssue(at, "wrong_type", message))
 
 
-def _check_str(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False) -> bool:
-    """Report ``item`` unless it is a string; True when it is one."""
-    if isinstance(item, str):
-        return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "a string", nullable)
-    return False
+def _report(
+    item: object,
+    at: _Path,
+    issues: list[ValidationIssue],
+    words: str,
+    nullable: bool = False,
+) -> None:
+    """Report ``item``, which failed its type check: missing, or of another type."""
+    if item is _ABSENT:
+        message = f"missing required key {_quote(str(at[-1]))}"
+        issues.append(ValidationIssue(at, "missing_key", message))
+    elif item is not _UNREAD and not (nullable and item is None):
+        if nullable:
+            words += " or null"
+        message = f"expected {words}, got {_describe(item)}"
+        issues.append(ValidationIssue(at, "wrong_type", message))
 
 
 def _check_int(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False) -> bool:
     """Report ``item`` unless it is an integer; True when it is one."""
     if _is_int_value(item):
         return True
-    if not _accounted(item, at, issues, nullable):
-        _wrong(item, at, issues, "an integer", nullable)
+    _report(item, at, issues, "an integer", nullable)
     return False
 
 
@@ -399,6 +389,8 @@ def _describe(value: object) -> str:
     words = _KIND_OF_TYPE.get(type(value))
     if words is not None:
         return words
+    if type(value) is int and -_FINITE_INT < value < _FINITE_INT:
+        return "an integer"
     number = _as_number(value)
     if number is not None:
         if not math.isfinite(number):
@@ -421,6 +413,8 @@ _KIND_OF_TYPE: dict[type, str] = {
 
 def _quote(text: str) -> str:
     """Quotes text in a message as JSON.stringify does (lone surrogates escaped)."""
+    if text.isidentifier():  # nothing in an identifier needs escaping
+        return f'"{text}"'
     if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
