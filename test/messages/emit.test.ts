@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { renderSemanticsMarkdown } from "../../generator/conformance/semantics.js";
-import { nativeTsc, prettierFormat, pyright, ruffCheck, ruffFormat, tsc, type ToolRun } from "../emit/defs-tooling.js";
+import { findingsUnder, nativeTsc, prettierFormat, pyright, ruffCheck, ruffFormat, tsc, unplacedFindings, type ToolRun } from "../emit/defs-tooling.js";
 import { emitAll, generate, RICH_SPEC, SEED_SPEC, type Generated } from "./pipeline.js";
 
 const MINE = /(messages\.ts|index\.ts|messages\.py|\.json)$/;
@@ -38,14 +38,9 @@ let pyrightRun: ToolRun | undefined;
 const tscAll = (): ToolRun => (tscRun ??= tsc(ROOT, [tsEntry(SEED), tsEntry(GEN[RICH_SPEC] as Generated), join(SEED.root, CONSUMER_TS)]));
 /** One pyright strict (3.9) over both Python packages and the consumer script, run once. */
 const pyrightAll = (): ToolRun => (pyrightRun ??= pyright(ROOT));
-/** The tool's error and warning lines about files under `dir` (tsc prints paths relative to ROOT, pyright absolute ones). */
-const errorsUnder = (run: ToolRun, dir: string): string[] => {
-  const rel = dir.slice(ROOT.length + 1);
-  return run.output.split("\n").filter((l) => /\b(error|warning)\b/.test(l) && (l.includes(dir) || l.startsWith(rel)));
-};
-/** Error and warning lines that name none of the checked directories (a config or tool failure). */
-const unplaced = (run: ToolRun): string[] =>
-  run.output.split("\n").filter((l) => /\b(error|warning)\b/.test(l) && !/^(seed|rich)\//.test(l) && !l.includes(`${ROOT}/seed/`) && !l.includes(`${ROOT}/rich/`) && !/\b\d+ errors?, \d+ warnings?/.test(l));
+/** The findings of a batched run about files under `gen`'s directory `dir`, and those about no package. */
+const under = (run: ToolRun, gen: Generated, dir: string): string[] => findingsUnder(run, ROOT, join(gen.root, dir).slice(ROOT.length + 1));
+const unplaced = (run: ToolRun): string[] => unplacedFindings(run, ROOT, ["seed", "rich"]);
 
 for (const spec of [SEED_SPEC, RICH_SPEC]) {
   describe(`generated messages of ${spec}`, () => {
@@ -85,15 +80,13 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
 
     test("tsc with every strict flag accepts the TypeScript package", () => {
       const run = tscAll();
-      const dir = join(gen.root, gen.protocol.outputs.typescript?.dir ?? "");
-      expect(errorsUnder(run, dir), run.output).toEqual([]);
+      expect(under(run, gen, gen.protocol.outputs.typescript?.dir ?? ""), run.output).toEqual([]);
       expect(unplaced(run), run.output).toEqual([]);
     });
 
     test("pyright strict (Python 3.9) accepts the Python package", () => {
       const run = pyrightAll();
-      const dir = join(gen.root, gen.protocol.outputs.python?.dir ?? "");
-      expect(errorsUnder(run, dir).filter((l) => !l.includes("consumer.py")), run.output).toEqual([]);
+      expect(under(run, gen, gen.protocol.outputs.python?.dir ?? "").filter((l) => !l.includes("consumer.py")), run.output).toEqual([]);
       expect(unplaced(run), run.output).toEqual([]);
       expect(run.output).toMatch(/\b\d+ errors?, \d+ warnings?/);
     });
