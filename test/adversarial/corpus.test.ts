@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, dirname, join, posix, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { planLock } from "../../generator/contract/check.js";
 import { lockPathFor } from "../../generator/contract/lock.js";
 import { generate } from "../../generator/index.js";
@@ -24,13 +24,24 @@ const PARALLEL = 3;
 
 const outcomes = new Map<string, Outcome>();
 
-beforeAll(async () => {
-  const queue = [...CASES.cases];
-  const worker = async (): Promise<void> => {
-    for (let c = queue.shift(); c !== undefined; c = queue.shift()) outcomes.set(c.id, await runCase(c));
-  };
-  await Promise.all(Array.from({ length: PARALLEL }, worker));
-}, 900_000);
+/**
+ * At most PARALLEL cases at once (vitest may start more concurrent tests than that). Each case is
+ * its own concurrent test, so a slow or hung case holds up only itself, under its own timeout.
+ */
+let running = 0;
+const waiting: (() => void)[] = [];
+async function runBounded(c: Case): Promise<Outcome> {
+  while (running >= PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    const o = await runCase(c);
+    outcomes.set(c.id, o);
+    return o;
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 
 afterAll(() => {
   for (const o of outcomes.values()) cleanUp(o);
@@ -73,7 +84,7 @@ function rendered(o: Outcome, c: Case): ReturnType<typeof generate> {
   return generate(o.specBytes.toString("utf8").replace(/^\ufeff/, ""), display);
 }
 
-describe("adversarial corpus", () => {
+describe.concurrent("adversarial corpus", () => {
   test("holds at least 60 cases, each with a unique id, an issue item and an expected exit code", () => {
     const ids = ALL.map((c) => c.id);
     expect(ids.length).toBeGreaterThanOrEqual(60);
@@ -86,9 +97,8 @@ describe("adversarial corpus", () => {
   });
 
   for (const c of CASES.cases) {
-    test(`[${c.item}] ${c.id}: ${c.why}`, () => {
-      const o = outcomes.get(c.id);
-      if (o === undefined) throw new Error(`${c.id} did not run`);
+    test(`[${c.item}] ${c.id}: ${c.why}`, async ({ expect }) => {
+      const o = await runBounded(c);
       const e = c.expect;
       const report = o.runs.map((r, i) => `run ${i + 1}: exit ${r.status} ${r.signal ?? ""}\n${r.stderr.slice(0, 2000)}`).join("\n");
       for (const r of o.runs) {

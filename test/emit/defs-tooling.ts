@@ -152,3 +152,21 @@ export function hasPython(): boolean {
     return false;
   }
 }
+
+/**
+ * A batched tool run (one tsc or pyright over several packages under `root`, each in its own
+ * subdirectory) read per package: the error, warning and information lines about files under
+ * `root/sub` (tsc prints paths relative to its working directory `root`, pyright absolute ones).
+ */
+export function findingsUnder(run: ToolRun, root: string, sub: string): string[] {
+  return findings(run).filter((l) => l.startsWith(`${sub}/`) || l.includes(`${root}/${sub}/`));
+}
+
+/** The finding lines of a batched run that name none of `subs` (a tool or configuration failure). */
+export function unplacedFindings(run: ToolRun, root: string, subs: readonly string[]): string[] {
+  return findings(run).filter((l) => !subs.some((sub) => l.startsWith(`${sub}/`) || l.includes(`${root}/${sub}/`)));
+}
+
+function findings(run: ToolRun): string[] {
+  return run.output.split("\n").filter((l) => /\b(error|warning|information)\b/.test(l) && !/\b\d+ errors?, \d+ warnings?/.test(l));
+}

@@ -4,18 +4,47 @@
  * rule set, byte-identical on a second run, and usable by a consumer in each language.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { renderSemanticsMarkdown } from "../../generator/conformance/semantics.js";
-import { nativeTsc, prettierFormat, pyright, ruffCheck, ruffFormat, tsc } from "../emit/defs-tooling.js";
-import { emitAll, generate, RICH_SPEC, SEED_SPEC } from "./pipeline.js";
+import { findingsUnder, nativeTsc, prettierFormat, pyright, ruffCheck, ruffFormat, tsc, unplacedFindings, type ToolRun } from "../emit/defs-tooling.js";
+import { emitAll, generate, RICH_SPEC, SEED_SPEC, type Generated } from "./pipeline.js";
 
 const MINE = /(messages\.ts|index\.ts|messages\.py|\.json)$/;
 
+/**
+ * Both specs generated once, side by side under one root, with the consumers copied in beside the
+ * seed's outputs (they import them by relative path), so one tsc and one pyright check all of it.
+ */
+const ROOT = mkdtempSync(join(tmpdir(), "wiredefs-messages-"));
+const GEN: { readonly [spec: string]: Generated } = {
+  [SEED_SPEC]: generate(SEED_SPEC, join(ROOT, "seed")),
+  [RICH_SPEC]: generate(RICH_SPEC, join(ROOT, "rich")),
+};
+const SEED = GEN[SEED_SPEC] as Generated;
+/** The consumer program's path under the seed's root (it imports ../../../generated/ts). */
+const CONSUMER_TS = "test/messages/consumer/consumer.ts";
+mkdirSync(join(SEED.root, dirname(CONSUMER_TS)), { recursive: true });
+copyFileSync(join(import.meta.dirname, "consumer/consumer.ts"), join(SEED.root, CONSUMER_TS));
+const SEED_PY = join(SEED.root, SEED.protocol.outputs.python?.dir ?? "");
+copyFileSync(join(import.meta.dirname, "consumer/consumer.py"), join(SEED_PY, "consumer.py"));
+
+const tsEntry = (gen: Generated): string => join(gen.root, gen.protocol.outputs.typescript?.dir ?? "", "index.ts");
+let tscRun: ToolRun | undefined;
+let pyrightRun: ToolRun | undefined;
+/** One tsc with every strict flag over both TypeScript packages and the consumer, run once. */
+const tscAll = (): ToolRun => (tscRun ??= tsc(ROOT, [tsEntry(SEED), tsEntry(GEN[RICH_SPEC] as Generated), join(SEED.root, CONSUMER_TS)]));
+/** One pyright strict (3.9) over both Python packages and the consumer script, run once. */
+const pyrightAll = (): ToolRun => (pyrightRun ??= pyright(ROOT));
+/** The findings of a batched run about files under `gen`'s directory `dir`, and those about no package. */
+const under = (run: ToolRun, gen: Generated, dir: string): string[] => findingsUnder(run, ROOT, join(gen.root, dir).slice(ROOT.length + 1));
+const unplaced = (run: ToolRun): string[] => unplacedFindings(run, ROOT, ["seed", "rich"]);
+
 for (const spec of [SEED_SPEC, RICH_SPEC]) {
   describe(`generated messages of ${spec}`, () => {
-    const gen = generate(spec);
+    const gen = GEN[spec] as Generated;
     const mine = gen.files.filter((f) => MINE.test(f.path));
 
     test("emits messages.ts, index.ts, messages.py, the schema bundle and the vectors", () => {
@@ -50,14 +79,16 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
     });
 
     test("tsc with every strict flag accepts the TypeScript package", () => {
-      const run = tsc(gen.root, [join(gen.protocol.outputs.typescript?.dir ?? "", "index.ts")]);
-      expect(run.output).toBe("");
-      expect(run.status).toBe(0);
+      const run = tscAll();
+      expect(under(run, gen, gen.protocol.outputs.typescript?.dir ?? ""), run.output).toEqual([]);
+      expect(unplaced(run), run.output).toEqual([]);
     });
 
     test("pyright strict (Python 3.9) accepts the Python package", () => {
-      const run = pyright(join(gen.root, gen.protocol.outputs.python?.dir ?? ""));
-      expect(run.output).toMatch(/0 errors, 0 warnings/);
+      const run = pyrightAll();
+      expect(under(run, gen, gen.protocol.outputs.python?.dir ?? "").filter((l) => !l.includes("consumer.py")), run.output).toEqual([]);
+      expect(unplaced(run), run.output).toEqual([]);
+      expect(run.output).toMatch(/\b\d+ errors?, \d+ warnings?/);
     });
 
     test("generating twice gives the same bytes", () => {
@@ -75,22 +106,20 @@ for (const spec of [SEED_SPEC, RICH_SPEC]) {
 }
 
 test("a payload with no keys is a readonly Record of never (unknown keys forbidden) or of unknown, never {}", () => {
-  const ts = generate(RICH_SPEC).file("ts/messages.ts").text;
+  const ts = (GEN[RICH_SPEC] as Generated).file("ts/messages.ts").text;
   expect(ts).toContain("export type StrictEmptyPayload = Readonly<Record<string, never>>;\n");
   expect(ts).toContain("export type PingPayload = Readonly<Record<string, unknown>>;\n");
   expect(ts).not.toMatch(/interface \w+ \{\}/);
 });
 
 describe("consumers", () => {
-  const gen = generate(SEED_SPEC);
+  const gen = SEED;
 
   test("a TypeScript program compiled strictly against generated/ts uses the maps, guards and verifier", () => {
-    // The consumer imports ../../../generated/ts: the same layout under the temporary root.
-    const consumer = "test/messages/consumer/consumer.ts";
-    mkdirSync(join(gen.root, dirname(consumer)), { recursive: true });
-    copyFileSync(join(import.meta.dirname, "consumer/consumer.ts"), join(gen.root, consumer));
-    const check = tsc(gen.root, [consumer]);
-    expect(check.output).toBe("");
+    const consumer = CONSUMER_TS;
+    const check = tscAll();
+    expect(check.output, "tsc over the packages and the consumer").toBe("");
+    expect(check.status).toBe(0);
     const compile = ["--outDir", "out", "--rootDir", ".", "--module", "nodenext", "--target", "es2022", "--types", "", consumer];
     const compiled = nativeTsc(gen.root, compile);
     expect(compiled.output).toBe("");
@@ -111,9 +140,8 @@ describe("consumers", () => {
   });
 
   test("a Python script imports the package, validates a payload and verifies a DXO-like object", () => {
-    const pyDir = join(gen.root, gen.protocol.outputs.python?.dir ?? "");
-    copyFileSync(join(import.meta.dirname, "consumer/consumer.py"), join(pyDir, "consumer.py"));
-    expect(pyright(pyDir).output).toMatch(/0 errors, 0 warnings/);
+    const pyDir = SEED_PY;
+    expect(pyrightAll().output, "pyright over the packages and the consumer").toMatch(/\b0 errors, 0 warnings/);
     const output = execFileSync("python3", ["consumer.py"], { cwd: pyDir, encoding: "utf8" });
     expect(output.trim().split("\n")).toEqual([
       "hello issues: []",

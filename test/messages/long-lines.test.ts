@@ -86,8 +86,22 @@ outputs:
 const LENGTHS = [1, 6, 14, 25, 40, 62, 90];
 const MEMBERS = [1, 2, 7];
 
-/** The generated TypeScript (defs.ts, messages.ts, index.ts) and messages.py of a spec. */
-function generated(text: string): { ts: readonly { path: string; text: string }[]; py: string } {
+type Outputs = { ts: readonly { path: string; text: string }[]; py: string };
+const outputs = new Map<string, Outputs>();
+
+/**
+ * The generated TypeScript (defs.ts, messages.ts, index.ts) and messages.py of a spec, generated
+ * once per spec text (the Python and the TypeScript tests of a size read the same outputs).
+ */
+function generated(text: string): Outputs {
+  const known = outputs.get(text);
+  if (known !== undefined) return known;
+  const made = generateOutputs(text);
+  outputs.set(text, made);
+  return made;
+}
+
+function generateOutputs(text: string): Outputs {
   const loaded = loadProtocol(text, "protocol.yaml");
   if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"));
   const assigned = namesOf(loaded.protocol);

@@ -47,12 +47,13 @@ export function generatedView(protocol: Protocol, names: Names, files: readonly 
   };
 }
 
-export function generate(specPath: string): Generated {
+/** `root`: where to write the files (a fresh temporary directory unless given; created if missing). */
+export function generate(specPath: string, root = mkdtempSync(join(tmpdir(), "wiredefs-messages-"))): Generated {
   const protocol = loadSpec(specPath);
   const assigned = namesOf(protocol);
   if (assigned.diagnostics.length > 0) throw new Error(assigned.diagnostics.map((d) => d.message).join("; "));
   const files = emitAll(protocol, assigned.names);
-  const root = mkdtempSync(join(tmpdir(), "wiredefs-messages-"));
+  mkdirSync(root, { recursive: true });
   writeFileSync(join(root, "package.json"), '{ "type": "module" }\n');
   for (const f of files) {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
