@@ -80,7 +80,7 @@ function stampOf(list: Buffer): Stamp | undefined {
  */
 function isListGenWrote(list: Buffer, specName: string, stamp: Stamp): boolean {
   const paths = Object.keys(stamp.files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const files = Object.fromEntries(paths.map((path) => [path, stamp.files[path]]));
+  const files = Object.fromEntries(paths.map((path) => [path, stamp.files[path] ?? ""]));
   const notice = generatedNotice({ file: specName } as Protocol).join(" ");
   return list.equals(Buffer.from(ownedListText(notice, paths, { ...stamp, files })));
 }
