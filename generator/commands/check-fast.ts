@@ -9,6 +9,9 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { findSpec } from "./find-spec.js";
+import type { Protocol } from "../model.js";
+import { generatedNotice } from "../emit/header.js";
+import { ownedListText } from "../write/owned.js";
 import { digest, generatorBuild, stampIn, type Stamp } from "../write/stamp.js";
 
 /** Exit code 0 with the clean summary printed, or undefined: take the full path. */
@@ -24,6 +27,7 @@ export function fastCheck(args: readonly string[], cwd: string, started: number)
   if (specBytes === undefined || list === undefined) return undefined;
   const stamp = stampOf(list);
   if (stamp === undefined || stamp.generator !== generatorBuild() || stamp.generator === "source") return undefined;
+  if (!isListGenWrote(list, name, stamp)) return undefined;
   if (stamp.spec !== digest(specBytes)) return undefined;
   const lock = regularFile(join(root, `${name.replace(/\.ya?ml$/i, "")}.lock.json`));
   if ((lock === undefined ? "" : digest(lock)) !== stamp.lock) return undefined;
@@ -68,6 +72,17 @@ function stampOf(list: Buffer): Stamp | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The owned-file list is itself an output: its bytes must be exactly what gen writes for this
+ * stamp (its notice, every stamped path sorted, the stamp), or the full check compares it.
+ */
+function isListGenWrote(list: Buffer, specName: string, stamp: Stamp): boolean {
+  const paths = Object.keys(stamp.files).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = Object.fromEntries(paths.map((path) => [path, stamp.files[path] ?? ""]));
+  const notice = generatedNotice({ file: specName } as Protocol).join(" ");
+  return list.equals(Buffer.from(ownedListText(notice, paths, { ...stamp, files })));
 }
 
 function isPlainRelative(path: string): boolean {

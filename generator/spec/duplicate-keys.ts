@@ -4,24 +4,26 @@
  * mapping's size; this finds the same duplicates (two scalar keys with the same value — other
  * keys never compare equal there, and NaN is no duplicate of NaN) with a Set.
  */
-import { isScalar, visit } from "yaml";
+import { isMap, isScalar, visit } from "yaml";
 import type { Document } from "yaml";
 
 /** The start offset of every key that repeats an earlier key of its mapping, in document order. */
 export function duplicateKeyOffsets(doc: Document.Parsed): number[] {
   const out: number[] = [];
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const key = pair.key;
-        if (!isScalar(key) || Number.isNaN(key.value)) continue;
-        if (seen.has(key.value)) out.push(key.range?.[0] ?? 0);
-        else seen.add(key.value);
-      }
-    },
-  });
+  visit(doc, (_key, node) => duplicateKeysAt(node, out));
   return out;
+}
+
+/** One step of a document walk: when `node` is a mapping, the offsets of its repeated keys go to `out`. */
+export function duplicateKeysAt(node: unknown, out: number[]): void {
+  if (!isMap(node)) return;
+  const seen = new Set<unknown>();
+  for (const pair of node.items) {
+    const key = pair.key;
+    if (!isScalar(key) || Number.isNaN(key.value)) continue;
+    if (seen.has(key.value)) out.push(key.range?.[0] ?? 0);
+    else seen.add(key.value);
+  }
 }
 
 /** The message the yaml package gives a duplicate key. */

@@ -9,9 +9,9 @@ import type { Document, Node } from "yaml";
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { DUPLICATE_KEY_MESSAGE, duplicateKeyOffsets } from "./duplicate-keys.js";
+import { DUPLICATE_KEY_MESSAGE, duplicateKeysAt } from "./duplicate-keys.js";
 import { spanAt, spanOf } from "./source.js";
-import { loneSurrogateErrors } from "./surrogates.js";
+import { loneSurrogateCheck } from "./surrogates.js";
 import type { Source } from "./source.js";
 
 export interface Loaded {
@@ -56,10 +56,20 @@ export function loadYaml(raw: string, file: string): Loaded {
   for (const error of doc.errors) diagnostics.push(yamlError(source, error.code, error.message, error.pos));
   // After a syntax error the tree is a guess; checking it further would only add noise.
   const syntaxError = diagnostics.some((d) => d.code === "WD101");
-  diagnostics.push(...duplicateKeyErrors(source, doc));
+  // One walk of the document for every per-node check (each yaml `visit` costs a pass over
+  // every node of a spec of any size); each check keeps its own findings, in document order.
+  const duplicates: number[] = [];
+  const forbidden: Diagnostic[] = [];
+  const surrogates = loneSurrogateCheck(source);
+  visit(doc, (_key, node) => {
+    duplicateKeysAt(node, duplicates);
+    forbiddenSyntaxAt(source, node, forbidden);
+    surrogates.at(node);
+  });
+  diagnostics.push(...duplicateKeyErrors(source, duplicates));
   diagnostics.push(...directiveErrors(source, doc));
-  diagnostics.push(...nodeErrors(source, doc));
-  diagnostics.push(...loneSurrogateErrors(source, doc));
+  diagnostics.push(...forbidden);
+  diagnostics.push(...surrogates.diagnostics);
   return { source, root: syntaxError ? null : root, diagnostics };
 }
 
@@ -137,46 +147,43 @@ function firstDirective(text: string): { start: number; end: number } | undefine
 }
 
 /** WD102 at every key equal to an earlier key of the same mapping, as the yaml package words it. */
-function duplicateKeyErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
-  return duplicateKeyOffsets(doc).map((at) => yamlError(source, "DUPLICATE_KEY", DUPLICATE_KEY_MESSAGE, [at, at + 1]));
+function duplicateKeyErrors(source: Source, offsets: readonly number[]): Diagnostic[] {
+  return offsets.map((at) => yamlError(source, "DUPLICATE_KEY", DUPLICATE_KEY_MESSAGE, [at, at + 1]));
 }
 
-function nodeErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
-        out.push(
-          diagnostic("WD104", "merge keys (<<) are not allowed in a spec", spanOf(source, pair.key), {
-            hint: "write the merged entries out",
-          }),
-        );
-      }
-    },
-    Node(_key, node) {
-      if (isAlias(node)) {
-        out.push(
-          diagnostic("WD103", `alias *${node.source} is not allowed in a spec`, spanOf(source, node), {
-            hint: "write the value out instead of referring to an anchor",
-          }),
-        );
-        return;
-      }
-      if (node.anchor !== undefined) {
-        out.push(
-          diagnostic("WD103", `anchor &${node.anchor} is not allowed in a spec`, spanOf(source, node), {
-            hint: "remove the anchor and write repeated values out",
-          }),
-        );
-      }
-      if (node.tag !== undefined) {
-        out.push(
-          diagnostic("WD105", `explicit tag ${node.tag} is not allowed in a spec`, spanOf(source, node), {
-            hint: "remove the tag; quote the value if you meant a string",
-          }),
-        );
-      }
-    },
-  });
-  return out;
+/** One step of the document walk: a merge key, an alias, an anchor or an explicit tag at `node` goes to `out`. */
+function forbiddenSyntaxAt(source: Source, node: unknown, out: Diagnostic[]): void {
+  if (isPair(node)) {
+    if (isScalar(node.key) && node.key.value === "<<" && node.key.type === "PLAIN") {
+      out.push(
+        diagnostic("WD104", "merge keys (<<) are not allowed in a spec", spanOf(source, node.key), {
+          hint: "write the merged entries out",
+        }),
+      );
+    }
+    return;
+  }
+  if (!isNode(node)) return;
+  if (isAlias(node)) {
+    out.push(
+      diagnostic("WD103", `alias *${node.source} is not allowed in a spec`, spanOf(source, node), {
+        hint: "write the value out instead of referring to an anchor",
+      }),
+    );
+    return;
+  }
+  if (node.anchor !== undefined) {
+    out.push(
+      diagnostic("WD103", `anchor &${node.anchor} is not allowed in a spec`, spanOf(source, node), {
+        hint: "remove the anchor and write repeated values out",
+      }),
+    );
+  }
+  if (node.tag !== undefined) {
+    out.push(
+      diagnostic("WD105", `explicit tag ${node.tag} is not allowed in a spec`, spanOf(source, node), {
+        hint: "remove the tag; quote the value if you meant a string",
+      }),
+    );
+  }
 }

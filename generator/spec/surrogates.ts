@@ -5,8 +5,7 @@
  * would have to be replaced by something else in the output, and `check` would then disagree
  * with the spec forever. It is a located error instead (WD109).
  */
-import { isScalar, visit } from "yaml";
-import type { Document } from "yaml";
+import { isScalar } from "yaml";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { spanAt, spanOf } from "./source.js";
@@ -21,9 +20,16 @@ function escaped(text: string): string {
 
 const HINT = "write the whole character (both halves of the pair, or the character itself), or remove the escape";
 
-export function loneSurrogateErrors(source: Source, doc: Document.Parsed): Diagnostic[] {
+/** Tests a text for a lone surrogate (no `g` flag: no state between tests). */
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
+
+/**
+ * The lone surrogates of the spec's file name and text at once, and `at`, one step of a document
+ * walk, adding those of each string scalar a `\u` escape put there (in document order).
+ */
+export function loneSurrogateCheck(source: Source): { readonly diagnostics: Diagnostic[]; readonly at: (node: unknown) => void } {
   const out: Diagnostic[] = [];
-  if (new RegExp(LONE_SURROGATE.source).test(source.file)) {
+  if (HAS_LONE_SURROGATE.test(source.file)) {
     out.push(
       diagnostic("WD109", `the spec's file name "${escaped(source.file)}" holds a lone surrogate, which no output can hold`, spanAt(source, 0, 0), {
         hint: "rename the file so its name is valid Unicode",
@@ -34,14 +40,12 @@ export function loneSurrogateErrors(source: Source, doc: Document.Parsed): Diagn
   for (const at of raw) {
     out.push(diagnostic("WD109", "the spec holds a lone surrogate (half a UTF-16 pair), which no output can hold", spanAt(source, at, at + 1), { hint: HINT }));
   }
-  visit(doc, {
-    Scalar(_key, node) {
-      if (!isScalar(node) || typeof node.value !== "string" || !new RegExp(LONE_SURROGATE.source).test(node.value)) return;
-      const range = node.range;
-      if (range !== undefined && range !== null && raw.some((at) => at >= range[0] && at < range[1])) return;
-      const text = `"${escaped(node.value)}"`;
-      out.push(diagnostic("WD109", `the string ${text} holds a lone surrogate (half a UTF-16 pair), which no output can hold`, spanOf(source, node), { hint: HINT }));
-    },
-  });
-  return out;
+  const at = (node: unknown): void => {
+    if (!isScalar(node) || typeof node.value !== "string" || !HAS_LONE_SURROGATE.test(node.value)) return;
+    const range = node.range;
+    if (range !== undefined && range !== null && raw.some((at) => at >= range[0] && at < range[1])) return;
+    const text = `"${escaped(node.value)}"`;
+    out.push(diagnostic("WD109", `the string ${text} holds a lone surrogate (half a UTF-16 pair), which no output can hold`, spanOf(source, node), { hint: HINT }));
+  };
+  return { diagnostics: out, at };
 }

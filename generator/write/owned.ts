@@ -20,8 +20,16 @@ export function ownedListPathFor(specPath: string): string {
  */
 export function renderOwnedList(protocol: Protocol, path: string, files: readonly GeneratedFile[], stamp?: Stamp): GeneratedFile {
   const paths = [...new Set(files.map((f) => f.path))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const list = { $comment: generatedNotice(protocol).join(" "), files: paths, ...(stamp === undefined ? {} : { stamp }) };
-  return { path, text: `${JSON.stringify(list, null, 2)}\n` };
+  return { path, text: ownedListText(generatedNotice(protocol).join(" "), paths, stamp) };
+}
+
+/**
+ * The list's text from its parts. check's fast path renders it again from the stamp it read, so
+ * a list edited by hand (even by one byte that JSON ignores) is never taken for the one gen wrote.
+ */
+export function ownedListText(comment: string, paths: readonly string[], stamp?: Stamp): string {
+  const list = { $comment: comment, files: paths, ...(stamp === undefined ? {} : { stamp }) };
+  return `${JSON.stringify(list, null, 2)}\n`;
 }
 
 export type OwnedList =

@@ -80,4 +80,27 @@ describe("check's fast path", () => {
     const full = cli(tree, "check", "--stat");
     expect(full.status).not.toBe(0);
   });
+
+  // The owned-file list is an output too: an edit that leaves its stamp readable and true (JSON
+  // ignores the space; the notice is no digest) still makes it a file gen did not write.
+  const listEdits: [string, (text: string) => string][] = [
+    ["a space after its last line", (text) => `${text} `],
+    ["one letter of its notice", (text) => text.replace("DO NOT EDIT", "DO NOT EDIt")],
+    ["two of its listed files swapped", (text) => text.replace(/("generated\/[^"]+",)\n(\s*)("generated\/[^"]+",)/, "$3\n$2$1")],
+  ];
+  it.each(listEdits)("declines when the owned-file list differs from what gen wrote by %s, and the full check reports it", (_what, edit) => {
+    const tree = mkdtempSync(join(tmpdir(), "wiredefs-fast-list-"));
+    cpSync(dir, tree, { recursive: true });
+    const path = join(tree, "protocol.files.json");
+    const before = readFileSync(path, "utf8");
+    const after = edit(before);
+    expect(after).not.toBe(before);
+    expect(JSON.parse(after).stamp).toEqual(JSON.parse(before).stamp);
+    writeFileSync(path, after);
+    const fast = withoutFullBundle(() => cli(tree, "check"));
+    expect(fast.status).not.toBe(0);
+    expect(fast.stderr).toMatch(/wiredefs\.js|Cannot find module/);
+    const full = cli(tree, "check", "--stat");
+    expect(full.status).not.toBe(0);
+  });
 });
