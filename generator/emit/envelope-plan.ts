@@ -80,7 +80,10 @@ export function testOf(type: ValueType): Test | undefined {
     case "literal":
       return { kind: "literal", value: type.value };
     case "enum":
-      return type.enum.open ? { kind: type.enum.valueType === "int" ? "int" : "string" } : { kind: "enum", values: type.enum.members.map((m) => m.value) };
+      if (type.enum.open) return { kind: type.enum.valueType === "int" ? "int" : "string" };
+      // A closed int enum is one of its integers (an enum test compares strings).
+      if (type.enum.valueType === "int") return { kind: "oneOf", of: type.enum.members.map((m) => ({ kind: "literal", value: m.intValue ?? Number(m.value) })) };
+      return { kind: "enum", values: type.enum.members.map((m) => m.value) };
     case "nullable": {
       const inner = testOf(type.of);
       return inner === undefined ? undefined : { kind: "oneOf", of: [inner, { kind: "null" }] };

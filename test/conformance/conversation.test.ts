@@ -109,3 +109,35 @@ describe.each(["dap", "jsonrpc", "kernel"])("conversation vectors of %s", (name)
     expect(py.conversations).toEqual(tsConversations);
   });
 });
+
+describe("an envelope field of a closed int enum (dap's Priority: LOW = 1, HIGH = 2)", () => {
+  const gen = generated("dap");
+  const request = (priority: unknown): unknown => ({ seq: 1, type: "request", command: "threads", priority });
+  // Written from the spec: the field holds one of the enum's integers, and nothing else.
+  const cases = [
+    { message: request(2), ok: true },
+    { message: request(1), ok: true },
+    { message: request(3), ok: false },
+    { message: request("2"), ok: false },
+    { message: request(true), ok: false },
+  ];
+
+  it("takes its integers and refuses anything else, alike in TypeScript and Python", async () => {
+    const envelope = (await import(pathToFileURL(join(gen.dir, "ts/envelope.ts")).href)) as {
+      validateMessage(value: unknown, request?: string): TsResult;
+    };
+    const ts = cases.map((c) => {
+      const r = envelope.validateMessage(c.message);
+      return { ok: r.ok, kind: r.ok ? r.kind : null, topic: r.ok ? (r.topic ?? null) : null, errors: r.ok ? [] : [...(r.errors ?? [])].map((e) => ({ ...e, path: [...e.path] })) };
+    });
+    expect(ts.map((r) => r.ok)).toEqual(cases.map((c) => c.ok));
+    for (const r of ts.filter((x) => !x.ok)) expect(r.errors.map((e) => [e.path, e.code])).toEqual([[["priority"], "wrong_type"]]);
+    if (!HAS_PYTHON) throw new Error("python3 is needed for this test");
+    const file = join(gen.dir, "priority-cases.json");
+    writeFileSync(file, JSON.stringify({ messages: cases.map((c) => ({ message: c.message })), conversations: [] }));
+    const out = join(gen.dir, "priority-results.json");
+    execFileSync("python3", [new URL("./run_conversation.py", import.meta.url).pathname, join(gen.dir, "py"), gen.pkg, file, out]);
+    const py = JSON.parse(readFileSync(out, "utf8")) as { messages: unknown[] };
+    expect(py.messages).toEqual(ts);
+  });
+});

@@ -360,8 +360,12 @@ function accepts(test: Test, v: string): string {
       return `${v} == ${literalText(test.value)}`;
     case "enum":
       return `${v} in (${test.values.map(pythonString).join(", ")}${test.values.length === 1 ? "," : ""})`;
-    case "oneOf":
+    case "oneOf": {
+      // Numbers alone (a closed int enum) are one membership test, as ruff's PLR1714 asks.
+      const numbers = test.of.flatMap((t) => (t.kind === "literal" && typeof t.value === "number" ? [String(t.value)] : []));
+      if (numbers.length > 1 && numbers.length === test.of.length) return `_as_number(${v}) in (${numbers.join(", ")})`;
       return test.of.map((t) => accepts(t, v)).join(" or ");
+    }
   }
 }
 
