@@ -3,8 +3,9 @@
 // in the same run, in one table (printed, and written into bench/README.md with --write).
 //
 //   validators   bench/validators-ts.mjs and bench/validators-py.py (their own paired runs, verdicts
-//                checked equal on every message before any timing counts)
-//   imports      the Python constants module, the TypeScript index's load, tree-shaken bundles
+//                checked equal on every message before any timing counts), and the import cost
+//                of each runtime's module (CPU time over an empty module / a bare interpreter)
+//   tree-shaking bench/tree-shaking.mjs: bundles of `Topic` alone, by esbuild and rollup
 //   generation   cold CLI processes: check and gen on this repo's spec, gen on 2,000 / 20,000 names
 //                and 1,000 / 10,000 keys in one payload, json2ts on each spec's schema, buf generate
 //
@@ -18,7 +19,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { anchors } from "./anchors.mjs";
 import { generationCases } from "./generation.mjs";
-import { pythonImport, treeShaking, typescriptLoad } from "./imports.mjs";
+import { transpiledIndex, treeShaking } from "./tree-shaking.mjs";
 import { measureAll, rssMethod, table } from "./measure.mjs";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -61,16 +62,11 @@ for (const [label, command, script, args] of [
 }
 
 // --- imports
-say("imports: Python constants module, TypeScript index, tree-shaken bundles");
-const py = pythonImport(repo, runs - 1);
-if (py.dropped) row("Python constants module import", "not measured", py.dropped, undefined, "≤ 1 ms", false);
-else {
-  row(`import ${py.module} (bytecode warm)`, `${py.ms.toFixed(2)} ms`, "bare interpreter: 0 ms", undefined, "≤ 1 ms", py.ms <= 1);
-  row(`import ${py.module} loads no validators`, py.alsoImported.length === 0 ? "none" : py.alsoImported.join(", "), "", undefined, "none", py.alsoImported.length === 0);
-}
+// The load of the Python constants module and of the TypeScript index are measured by the
+// validator benches above (CPU time over a bare interpreter / an empty module).
+say("imports: tree-shaken bundles");
 const out = join(scratch, "ts");
-const ts = typescriptLoad(repo, out, runs - 1);
-row("load of the TypeScript index (ESM, Node; CPU time over an empty module)", `${ts.ms.toFixed(2)} ms`, "", undefined, "≤ 5 ms", ts.ms <= 5);
+transpiledIndex(repo, out);
 for (const b of await treeShaking(repo, out)) {
   if (b.dropped) row(`bundle of Topic only, ${b.bundler}`, "not measured", b.dropped, undefined, "no validator code", false);
   else row(`bundle of Topic only, ${b.bundler}`, `${b.bytes} B`, "", undefined, "no validator code", !b.validators);
