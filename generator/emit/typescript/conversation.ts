@@ -37,10 +37,20 @@ function print(v: Lit, indent: string, lead: string, tail: string, expandObjects
   if (isObject) {
     const entries = Object.entries(v as { [key: string]: Lit });
     if (entries.length === 0) return one;
-    const items = entries.map(([k, x]) => print(x, `${indent}  `, `${propertyName(k)}: `, ",", false));
+    const items = entries.map(([k, x]) => property(k, x, `${indent}  `));
     return `${indent}${lead}{\n${items.join("\n")}\n${indent}}${tail}`;
   }
   return one;
+}
+
+/**
+ * `key: value,` at `indent`. An array whose line does not fit up to its opening bracket goes on
+ * the next line, as prettier breaks after the colon of a key too long to hug the bracket.
+ */
+function property(key: string, v: Lit, indent: string): string {
+  const lead = `${propertyName(key)}: `;
+  if (!Array.isArray(v) || fitsTypeScript(`${indent}${lead}[`) || fitsTypeScript(`${indent}${lead}${inline(v)},`)) return print(v, indent, lead, ",", false);
+  return `${indent}${propertyName(key)}:\n${print(v, `${indent}  `, "", ",", false)}`;
 }
 
 export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] {

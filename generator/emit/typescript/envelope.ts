@@ -259,7 +259,8 @@ function unionAlias(name: string, members: readonly string[]): string {
 function unionProperty(key: string, members: readonly string[]): string {
   const head = `  readonly ${propertyName(key)}:`;
   const joined = members.join(" | ");
-  if (fitsTypeScript(`${head} ${joined};`)) return `${head} ${joined};`;
+  // One member has nowhere to break: prettier keeps it on the key's line, however long.
+  if (members.length === 1 || fitsTypeScript(`${head} ${joined};`)) return `${head} ${joined};`;
   if (fitsTypeScript(`    ${joined};`)) return `${head}\n    ${joined};`;
   return `${head}\n${members.map((m) => `    | ${m}`).join("\n")};`;
 }
