@@ -13,9 +13,7 @@
  * The envelope modules (envelope.ts, envelope.py) are held in every style that generates the
  * example protocols. Not covered, and stated in the README: below the default widths (the narrow
  * style) the per-spec validator code of the messages modules is not yet laid out as prettier
- * and black split it, so the messages modules are held at the default and wider widths; and
- * one fast check of examples/jsonrpc-lsp (a list of a union, a line longer than any width)
- * keeps its messages.py out of the wide styles.
+ * and black split it, so the messages modules are held at the default and wider widths.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -127,7 +125,6 @@ const trees: Tree[] = STYLES.map((style) => {
         const path = join(root, formatter, name, file.path);
         if (path.endsWith(".ts") && formatter === "black") continue;
         if (/\/messages\.(?:ts|py)$/.test(file.path) && !style.messages) continue;
-        if (name === "lsp" && file.path.endsWith("/messages.py")) continue;
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, file.text);
         if (path.endsWith(".ts")) ts.push(path);

@@ -270,12 +270,76 @@ function parenBody(b: Bool, indent: number): string {
   return boolLines(b, indent);
 }
 
+/** `text` split at its top-level ` or ` or ` and ` (outside brackets and strings): the operator and the operands, or undefined. */
+function topLevelChain(text: string): { op: "or" | "and"; items: string[] } | undefined {
+  const cuts: { at: number; op: "or" | "and" }[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== undefined) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (depth === 0 && c === " ") {
+      if (text.startsWith(" or ", i)) cuts.push({ at: i, op: "or" });
+      else if (text.startsWith(" and ", i)) cuts.push({ at: i, op: "and" });
+    }
+  }
+  const op = cuts[0]?.op;
+  if (op === undefined || cuts.some((c) => c.op !== op)) return undefined;
+  const items: string[] = [];
+  let start = 0;
+  for (const c of cuts) {
+    items.push(text.slice(start, c.at));
+    start = c.at + op.length + 2;
+  }
+  items.push(text.slice(start));
+  return { op, items };
+}
+
+/**
+ * An expression written as text, printed at `column` of a line indented `indent` as ruff
+ * breaks it inside brackets that have already split: on one line when it fits; a parenthesized
+ * expression or a call's arguments on lines of their own (the arguments one a line, with a
+ * trailing comma, when they do not fit together); a lambda's parenthesized body likewise; an
+ * `or`/`and` chain inside parentheses one operand a line. Text of another shape stays as it is.
+ */
+function layoutText(text: string, indent: number, column: number, trailing: number): string {
+  if (column + pythonWidth(text) + trailing <= lineLength()) return text;
+  const pad = " ".repeat(indent);
+  const inner = indent + 4;
+  const lambda = /^lambda [\w, ]*: /.exec(text);
+  if (lambda !== null) return `${lambda[0]}${layoutText(text.slice(lambda[0].length), indent, column + pythonWidth(lambda[0]), trailing)}`;
+  if (text.startsWith("(") && closesAtEnd(text)) {
+    const body = text.slice(1, -1);
+    const chain = topLevelChain(body);
+    const lines =
+      chain === undefined || inner + pythonWidth(body) <= lineLength()
+        ? `${" ".repeat(inner)}${layoutText(body, inner, inner, 0)}`
+        : chain.items.map((item, i) => {
+            const prefix = i === 0 ? "" : `${chain.op} `;
+            return `${" ".repeat(inner)}${prefix}${layoutText(item, inner, inner + prefix.length, 0)}`;
+          }).join("\n");
+    return `(\n${lines}\n${pad})`;
+  }
+  const call = callParts(text);
+  if (call !== undefined) {
+    if (inner + pythonWidth(call.args) <= lineLength()) return `${call.callee}(\n${" ".repeat(inner)}${call.args}\n${pad})`;
+    const args = topLevelItems(call.args).map((a) => `${" ".repeat(inner)}${layoutText(a, inner, inner, 1)},`);
+    return `${call.callee}(\n${args.join("\n")}\n${pad})`;
+  }
+  return text;
+}
+
 function boolLines(b: Bool & { kind: "and" | "or" }, indent: number): string {
   const pad = " ".repeat(indent);
   return b.items
     .map((item, i) => {
       const prefix = i === 0 ? "" : `${b.kind} `;
-      if (item.kind === "atom") return `${pad}${prefix}${item.text}`;
+      if (item.kind === "atom") return `${pad}${prefix}${layoutText(item.text, indent, indent + prefix.length, 0)}`;
       const flat = `(${flatBool(item, false)})`;
       if (indent + prefix.length + pythonWidth(flat) <= lineLength()) return `${pad}${prefix}${flat}`;
       return `${pad}${prefix}(\n${parenBody(item, indent + 4)}\n${pad})`;
