@@ -24,6 +24,7 @@ import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
 import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, topLevelItems, type PyExpr } from "./messages-layout.js";
 import { pythonWidth } from "../text.js";
+import { fixedPython, laidOut } from "../fixed-code.js";
 
 /** Records nested deeper than this below a shape give it no fast path (its checks would recurse). */
 const FAST_DEPTH = 40;
@@ -1182,7 +1183,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
     "\n",
     assign("_PAYLOAD_VALIDATORS: Mapping[str, _Validator]", table((t) => pyAtom(ctx.names.validator(t)))),
     "\n\n",
-    PAYLOAD_FUNCTIONS,
+    laidOut("python", PAYLOAD_FUNCTIONS),
   ].join("");
 }
 
@@ -1192,7 +1193,7 @@ export const DISPATCH_NAMES: readonly string[] = ["PAYLOAD_BY_TOPIC", "REPLIES_B
 /** What the fixed text of the dispatch (the tables' annotations and the functions) uses. */
 const PAYLOAD_FUNCTIONS_USE = ["Mapping", "Any", "cast", "_Validator", "_quote", "_describe", "_raise_if_invalid"];
 
-const PAYLOAD_FUNCTIONS = `def validate_payload(topic: object, value: object) -> list[ValidationIssue]:
+const PAYLOAD_FUNCTIONS = fixedPython(`def validate_payload(topic: object, value: object) -> list[ValidationIssue]:
     """Validate the payload of \`\`topic\`\` (a topic wire string): every issue found.
 
     A string that is not a topic of this protocol, or a topic that is not a string at all,
@@ -1216,4 +1217,4 @@ def parse_payload(topic: object, value: object) -> Mapping[str, Any]:
     """
     _raise_if_invalid(validate_payload(topic, value))
     return cast("Mapping[str, Any]", value)
-`;
+`);
