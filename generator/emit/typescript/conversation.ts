@@ -11,6 +11,7 @@ import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 import { fixedTypeScript, laidOut } from "../fixed-code.js";
 import { fitsTypeScript } from "../text.js";
+import { importDecl, source } from "./ts-statements.js";
 
 
 /** A JSON-ish literal (strings, arrays, booleans, objects) laid out as prettier prints it. */
@@ -81,7 +82,7 @@ export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] 
       ],
       "",
     ),
-    'import { type MessageKind, validateMessage } from "./envelope.js";\n\n',
+    `${source(importDecl(["type MessageKind", "validateMessage"], str("./envelope.js")))}\n`,
     jsDoc(["Why a message is not allowed next."], ""),
     laidOut("typescript", VERDICT_CODE),
     jsDoc(["Allowed (with the index of the message it answers, if any), or why not."], ""),
