@@ -47,6 +47,9 @@ const FOUND: readonly { readonly file: string; readonly bug: string }[] = [
   { file: "verify-argument-doc.yaml", bug: "a multi-line verify argument doc broke its Args entry (D417)" },
   { file: "json-array-member-list.yaml", bug: "a JSON array ending a member list that fit 80 columns was broken" },
   { file: "verify-local-required-field.yaml", bug: "a verify function of a record with a required local field threw (no key-set constant to name it)" },
+  { file: "python-bool-hug-brackets.yaml", bug: "`a or f(…)` too long was wrapped in parentheses where ruff splits inside the brackets; a long path tuple in a yield was not split" },
+  { file: "python-bool-hug-not-call.yaml", bug: "`not f(…) and g(…)` too long was wrapped in parentheses where ruff splits inside f's brackets" },
+  { file: "typescript-key-past-width.yaml", bug: "a key too long for its line: prettier breaks after the colon before an array, and keeps a one-type property on one line" },
 ];
 const FOUND_DIR = join(import.meta.dirname, "../fixtures/fuzz-found");
 

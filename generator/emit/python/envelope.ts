@@ -427,10 +427,16 @@ function call(indent: string, name: string, args: readonly string[]): string[] {
 }
 
 function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>, tables: string[][], checks: Map<string, string[]>): string[] {
+  const params = ["m: dict[str, object]", "errors: list[MessageIssue]", "request: Optional[str]"];
+  const one = `def ${checkName(k)}(${params.join(", ")}) -> Optional[str]:`;
+  // On one line when it fits; else the parameters on a line of their own, or one a line, as ruff and black split them.
+  const head = fitsPython(one)
+    ? [one]
+    : fitsPython(`    ${params.join(", ")}`)
+      ? [`def ${checkName(k)}(`, `    ${params.join(", ")}`, ") -> Optional[str]:"]
+      : [`def ${checkName(k)}(`, ...params.map((p) => `    ${p},`), ") -> Optional[str]:"];
   const lines = [
-    `def ${checkName(k)}(`,
-    "    m: dict[str, object], errors: list[MessageIssue], request: Optional[str]",
-    ") -> Optional[str]:",
+    ...head,
     `    """Check the fields and payload of a \`\`${k.kind.name}\`\` message; return its known topic."""`,
   ];
   for (const f of k.fields) lines.push(...fieldLines(f, py, imports, helpers, checks));

@@ -125,7 +125,7 @@ export function pyDefWithComment(head: string, comment: string): string {
 }
 
 /** `a: x, b: list[y, z]` split at the commas outside brackets and strings. */
-function topLevelItems(text: string): string[] {
+export function topLevelItems(text: string): string[] {
   const items: string[] = [];
   let depth = 0;
   let quote = "";

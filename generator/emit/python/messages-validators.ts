@@ -22,8 +22,9 @@ import type { Shape } from "../../names/index.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, type PyExpr } from "./messages-layout.js";
+import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, topLevelItems, type PyExpr } from "./messages-layout.js";
 import { pythonWidth } from "../text.js";
+import { fixedPython, laidOut } from "../fixed-code.js";
 
 /** Records nested deeper than this below a shape give it no fast path (its checks would recurse). */
 const FAST_DEPTH = 40;
@@ -108,6 +109,8 @@ function flatBool(b: Bool, nested: boolean): string {
 function layoutBool(b: Bool, indent: number, column: number, trailing: number): string {
   const flat = flatBool(b, false);
   if (b.kind === "atom" || column + pythonWidth(flat) + trailing <= lineLength()) return flat;
+  const hugged = huggedBool(b, indent, column, trailing);
+  if (hugged !== undefined) return hugged;
   // Two operands, the last in parentheses: ruff splits inside those ("hugs" them) when the
   // head fits, rather than wrapping the whole expression.
   const [first, last] = b.items;
@@ -132,6 +135,112 @@ function layoutBool(b: Bool, indent: number, column: number, trailing: number): 
     }
   }
   return `(\n${parenBody(b, indent + 4)}\n${" ".repeat(indent)})`;
+}
+
+/** An operand as ruff sees its brackets: text before them, their inside, and the closing bracket ending the operand. */
+interface Bracketed {
+  readonly head: string;
+  readonly inner: string;
+  readonly nested?: Bool & { kind: "and" | "or" };
+  /** The operand is a call (its inside splits at its commas) rather than a parenthesized expression. */
+  readonly call: boolean;
+}
+
+/** `undefined`: no brackets (or only empty ones) to split at; `null`: brackets not at its end, which this layout does not model. */
+function bracketed(b: Bool): Bracketed | undefined | null {
+  if (b.kind !== "atom") return { head: "(", inner: flatBool(b, false), nested: b, call: false };
+  const text = b.text;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== undefined) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[" || c === "{") {
+      if (c === "(" && text.slice(i + 1) === ")") return undefined;
+      const call = callParts(text.slice(i - (/[\w.]*$/.exec(text.slice(0, i))?.[0].length ?? 0)));
+      const head = text.slice(0, i + 1);
+      if (c === "(" && call !== undefined && text.endsWith(`(${call.args})`)) return { head, inner: call.args, call: /\w$/.test(text.slice(0, i)) };
+      if (c === "(" && i === 0 && closesAtEnd(text)) return { head, inner: text.slice(1, -1), call: false };
+      return null;
+    } else if (c === ")" || c === "]" || c === "}") return null;
+  }
+  return undefined;
+}
+
+/** Whether the bracket opening `text` is the one closing it. */
+function closesAtEnd(text: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== undefined) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      depth--;
+      if (depth === 0) return i === text.length - 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * Two operands, the last ending in non-empty brackets (or the first a parenthesized
+ * expression): ruff omits the optional parentheses around the whole expression when the line
+ * fits up to the first opening bracket, and splits inside brackets instead, each pair breaking
+ * when it does not fit together with the text up to the next opening bracket. `undefined`
+ * when the expression is not of that shape (the caller wraps it in parentheses).
+ */
+function huggedBool(b: Bool & { kind: "and" | "or" }, indent: number, column: number, trailing: number): string | undefined {
+  if (b.items.length !== 2) return undefined;
+  const parts = b.items.map((item) => ({ item, br: bracketed(item) }));
+  const [first, last] = parts;
+  if (first === undefined || last === undefined || first.br === null || last.br === null) return undefined;
+  if (last.br === undefined && (first.br === undefined || first.br.call || first.br.head !== "(")) return undefined;
+  const text = (i: number): string => (i === 0 ? "" : ` ${b.kind} `);
+  // The text from after operand i's brackets up to the next opening bracket (or the end).
+  const rest = (i: number): number => {
+    let n = 0;
+    for (let j = i + 1; j < parts.length; j++) {
+      const p = parts[j] as (typeof parts)[number];
+      if (p.br === undefined || p.br === null) n += pythonWidth(text(j) + flatBool(p.item, true));
+      else return n + pythonWidth(text(j) + p.br.head);
+    }
+    return n + trailing;
+  };
+  const firstOpen = first.br === undefined ? pythonWidth(flatBool(first.item, true) + text(1) + (last.br?.head ?? "")) : pythonWidth(first.br.head);
+  if (column + firstOpen > lineLength()) return undefined;
+  const pad = " ".repeat(indent);
+  const inner = indent + 4;
+  let out = "";
+  let col = column;
+  for (const [i, p] of parts.entries()) {
+    if (p.br === undefined || p.br === null) {
+      out += text(i) + flatBool(p.item, true);
+      col += pythonWidth(text(i) + flatBool(p.item, true));
+      continue;
+    }
+    out += text(i) + p.br.head;
+    col += pythonWidth(text(i) + p.br.head);
+    const close = p.br.head.endsWith("(") ? ")" : p.br.head.endsWith("[") ? "]" : "}";
+    if (col + pythonWidth(p.br.inner) + 1 + rest(i) <= lineLength()) {
+      out += `${p.br.inner}${close}`;
+      col += pythonWidth(p.br.inner) + 1;
+      continue;
+    }
+    let body: string;
+    if (inner + pythonWidth(p.br.inner) <= lineLength()) body = `${" ".repeat(inner)}${p.br.inner}`;
+    else if (p.br.nested !== undefined) body = boolLines(p.br.nested, inner);
+    else if (p.br.call) body = topLevelItems(p.br.inner).map((a) => `${" ".repeat(inner)}${pyLayout(argExpr(a), inner, inner, 1)},`).join("\n");
+    else return undefined;
+    out += `\n${body}\n${pad}${close}`;
+    col = indent + 1;
+  }
+  return out;
 }
 
 /** `f(a, b)` → callee `f` and arguments `a, b`, when the text is one call whose brackets close at its end. */
@@ -162,12 +271,76 @@ function parenBody(b: Bool, indent: number): string {
   return boolLines(b, indent);
 }
 
+/** `text` split at its top-level ` or ` or ` and ` (outside brackets and strings): the operator and the operands, or undefined. */
+function topLevelChain(text: string): { op: "or" | "and"; items: string[] } | undefined {
+  const cuts: { at: number; op: "or" | "and" }[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== undefined) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (depth === 0 && c === " ") {
+      if (text.startsWith(" or ", i)) cuts.push({ at: i, op: "or" });
+      else if (text.startsWith(" and ", i)) cuts.push({ at: i, op: "and" });
+    }
+  }
+  const op = cuts[0]?.op;
+  if (op === undefined || cuts.some((c) => c.op !== op)) return undefined;
+  const items: string[] = [];
+  let start = 0;
+  for (const c of cuts) {
+    items.push(text.slice(start, c.at));
+    start = c.at + op.length + 2;
+  }
+  items.push(text.slice(start));
+  return { op, items };
+}
+
+/**
+ * An expression written as text, printed at `column` of a line indented `indent` as ruff
+ * breaks it inside brackets that have already split: on one line when it fits; a parenthesized
+ * expression or a call's arguments on lines of their own (the arguments one a line, with a
+ * trailing comma, when they do not fit together); a lambda's parenthesized body likewise; an
+ * `or`/`and` chain inside parentheses one operand a line. Text of another shape stays as it is.
+ */
+function layoutText(text: string, indent: number, column: number, trailing: number): string {
+  if (column + pythonWidth(text) + trailing <= lineLength()) return text;
+  const pad = " ".repeat(indent);
+  const inner = indent + 4;
+  const lambda = /^lambda [\w, ]*: /.exec(text);
+  if (lambda !== null) return `${lambda[0]}${layoutText(text.slice(lambda[0].length), indent, column + pythonWidth(lambda[0]), trailing)}`;
+  if (text.startsWith("(") && closesAtEnd(text)) {
+    const body = text.slice(1, -1);
+    const chain = topLevelChain(body);
+    const lines =
+      chain === undefined || inner + pythonWidth(body) <= lineLength()
+        ? `${" ".repeat(inner)}${layoutText(body, inner, inner, 0)}`
+        : chain.items.map((item, i) => {
+            const prefix = i === 0 ? "" : `${chain.op} `;
+            return `${" ".repeat(inner)}${prefix}${layoutText(item, inner, inner + prefix.length, 0)}`;
+          }).join("\n");
+    return `(\n${lines}\n${pad})`;
+  }
+  const call = callParts(text);
+  if (call !== undefined) {
+    if (inner + pythonWidth(call.args) <= lineLength()) return `${call.callee}(\n${" ".repeat(inner)}${call.args}\n${pad})`;
+    const args = topLevelItems(call.args).map((a) => `${" ".repeat(inner)}${layoutText(a, inner, inner, 1)},`);
+    return `${call.callee}(\n${args.join("\n")}\n${pad})`;
+  }
+  return text;
+}
+
 function boolLines(b: Bool & { kind: "and" | "or" }, indent: number): string {
   const pad = " ".repeat(indent);
   return b.items
     .map((item, i) => {
       const prefix = i === 0 ? "" : `${b.kind} `;
-      if (item.kind === "atom") return `${pad}${prefix}${item.text}`;
+      if (item.kind === "atom") return `${pad}${prefix}${layoutText(item.text, indent, indent + prefix.length, 0)}`;
       const flat = `(${flatBool(item, false)})`;
       if (indent + prefix.length + pythonWidth(flat) <= lineLength()) return `${pad}${prefix}${flat}`;
       return `${pad}${prefix}(\n${parenBody(item, indent + 4)}\n${pad})`;
@@ -688,7 +861,8 @@ function yieldLine(indent: number, items: readonly string[]): string {
   const line = `${pad}yield ${items.join(", ")}`;
   if (pythonWidth(line) <= lineLength()) return line;
   if (indent + 4 + pythonWidth(items.join(", ")) <= lineLength()) return `${pad}yield (\n${pad}    ${items.join(", ")}\n${pad})`;
-  return `${pad}yield (\n${items.map((i) => `${pad}    ${i},`).join("\n")}\n${pad})`;
+  // One item a line, each split at its own brackets when it does not fit there either.
+  return `${pad}yield (\n${items.map((i) => `${pad}    ${pyLayout(argExpr(i), indent + 4, indent + 4, 1)},`).join("\n")}\n${pad})`;
 }
 
 function pyLiteral(value: string | number | boolean): string {
@@ -1009,7 +1183,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
     "\n",
     assign("_PAYLOAD_VALIDATORS: Mapping[str, _Validator]", table((t) => pyAtom(ctx.names.validator(t)))),
     "\n\n",
-    PAYLOAD_FUNCTIONS,
+    laidOut("python", PAYLOAD_FUNCTIONS),
   ].join("");
 }
 
@@ -1019,7 +1193,7 @@ export const DISPATCH_NAMES: readonly string[] = ["PAYLOAD_BY_TOPIC", "REPLIES_B
 /** What the fixed text of the dispatch (the tables' annotations and the functions) uses. */
 const PAYLOAD_FUNCTIONS_USE = ["Mapping", "Any", "cast", "_Validator", "_quote", "_describe", "_raise_if_invalid"];
 
-const PAYLOAD_FUNCTIONS = `def validate_payload(topic: object, value: object) -> list[ValidationIssue]:
+const PAYLOAD_FUNCTIONS = fixedPython(`def validate_payload(topic: object, value: object) -> list[ValidationIssue]:
     """Validate the payload of \`\`topic\`\` (a topic wire string): every issue found.
 
     A string that is not a topic of this protocol, or a topic that is not a string at all,
@@ -1043,4 +1217,4 @@ def parse_payload(topic: object, value: object) -> Mapping[str, Any]:
     """
     _raise_if_invalid(validate_payload(topic, value))
     return cast("Mapping[str, Any]", value)
-`;
+`);

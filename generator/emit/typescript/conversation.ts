@@ -11,6 +11,7 @@ import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 import { fixedTypeScript, laidOut } from "../fixed-code.js";
 import { fitsTypeScript } from "../text.js";
+import { importDecl, source } from "./ts-statements.js";
 
 
 /** A JSON-ish literal (strings, arrays, booleans, objects) laid out as prettier prints it. */
@@ -37,10 +38,20 @@ function print(v: Lit, indent: string, lead: string, tail: string, expandObjects
   if (isObject) {
     const entries = Object.entries(v as { [key: string]: Lit });
     if (entries.length === 0) return one;
-    const items = entries.map(([k, x]) => print(x, `${indent}  `, `${propertyName(k)}: `, ",", false));
+    const items = entries.map(([k, x]) => property(k, x, `${indent}  `));
     return `${indent}${lead}{\n${items.join("\n")}\n${indent}}${tail}`;
   }
   return one;
+}
+
+/**
+ * `key: value,` at `indent`. An array whose line does not fit up to its opening bracket goes on
+ * the next line, as prettier breaks after the colon of a key too long to hug the bracket.
+ */
+function property(key: string, v: Lit, indent: string): string {
+  const lead = `${propertyName(key)}: `;
+  if (!Array.isArray(v) || fitsTypeScript(`${indent}${lead}[`) || fitsTypeScript(`${indent}${lead}${inline(v)},`)) return print(v, indent, lead, ",", false);
+  return `${indent}${propertyName(key)}:\n${print(v, `${indent}  `, "", ",", false)}`;
 }
 
 export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] {
@@ -71,7 +82,7 @@ export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] 
       ],
       "",
     ),
-    'import { type MessageKind, validateMessage } from "./envelope.js";\n\n',
+    `${source(importDecl(["type MessageKind", "validateMessage"], str("./envelope.js")))}\n`,
     jsDoc(["Why a message is not allowed next."], ""),
     laidOut("typescript", VERDICT_CODE),
     jsDoc(["Allowed (with the index of the message it answers, if any), or why not."], ""),

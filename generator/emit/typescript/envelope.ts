@@ -148,7 +148,7 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
       "",
     ),
   );
-  out.push("export function validateMessage(\n  value: unknown,\n  request?: string,\n): MessageResult {\n");
+  out.push(`${signature("export function validateMessage", ["value: unknown", "request?: string"], ": MessageResult {")}\n`);
   out.push("  if (!isObject(value)) {\n    const message = `expected an object, got ${describe(value)}`;\n    return failed([], \"not_object\", message);\n  }\n");
   out.push("  const errors: MessageIssue[] = [];\n  let kind: MessageKind;\n  let topic: string | undefined;\n");
   if (env.tag !== undefined) {
@@ -181,7 +181,9 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
     out.push(` else {\n${constString("    ", "message", str(`no kind of message matches: expected one of ${expected}`))}    return failed([], "unknown_kind", message);\n  }\n`);
 
   }
-  out.push("  return errors.length === 0\n    ? { ok: true, kind, topic, value: value as unknown as AnyMessage }\n    : { ok: false, errors };\n}\n\n");
+  const ok = "{ ok: true, kind, topic, value: value as unknown as AnyMessage }";
+  const flatReturn = `  return errors.length === 0 ? ${ok} : { ok: false, errors };`;
+  out.push(`${fitsTypeScript(flatReturn) ? flatReturn : `  return errors.length === 0\n    ? ${ok}\n    : { ok: false, errors };`}\n}\n\n`);
   out.push(jsDoc(["True when `value` is a valid message."], ""));
   out.push("export function isMessage(value: unknown): value is AnyMessage {\n  return validateMessage(value).ok;\n}\n\n");
 
@@ -256,10 +258,17 @@ function unionAlias(name: string, members: readonly string[]): string {
 }
 
 /** A property whose type is a union, broken as prettier breaks it. */
+/** A function head on one line when it fits, else one parameter a line with a trailing comma, as prettier breaks it. */
+function signature(head: string, params: readonly string[], tail: string): string {
+  const one = `${head}(${params.join(", ")})${tail}`;
+  return fitsTypeScript(one) ? one : `${head}(\n${params.map((p) => `  ${p},`).join("\n")}\n)${tail}`;
+}
+
 function unionProperty(key: string, members: readonly string[]): string {
   const head = `  readonly ${propertyName(key)}:`;
   const joined = members.join(" | ");
-  if (fitsTypeScript(`${head} ${joined};`)) return `${head} ${joined};`;
+  // One member has nowhere to break: prettier keeps it on the key's line, however long.
+  if (members.length === 1 || fitsTypeScript(`${head} ${joined};`)) return `${head} ${joined};`;
   if (fitsTypeScript(`    ${joined};`)) return `${head}\n    ${joined};`;
   return `${head}\n${members.map((m) => `    | ${m}`).join("\n")};`;
 }
@@ -427,7 +436,7 @@ const FORMAT_GUARDS: { readonly [F in StringFormat]: string } = { "date-time": "
 function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string {
   const lines: string[] = [];
   lines.push(`/** The fields and payload of a \`${k.kind.name}\` message; its topic, when it names a known one. */`);
-  lines.push(`function ${checkName(k)}(`, "  m: JsonObject,", "  errors: MessageIssue[],", "  request: string | undefined,", "): string | undefined {");
+  lines.push(...signature(`function ${checkName(k)}`, ["m: JsonObject", "errors: MessageIssue[]", "request: string | undefined"], ": string | undefined {").split("\n"));
   for (const f of k.fields) lines.push(...fieldLines(f, ts, valueImports, unions, checks));
   const path = k.topicPath;
   if (path.length === 0) lines.push("  const topic = request;");

@@ -13,7 +13,7 @@ import type { TsContext } from "./messages-context.js";
 import { jsDoc, str } from "./messages-layout.js";
 import type { Doc } from "./doc.js";
 import { hardline, indent, line } from "./doc.js";
-import { call, id, member, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
+import { array, call, id, member, object, ref, shorthand, stringLit, type Expr, type Type } from "./ts-ast.js";
 import { ES5_IDENTIFIER_NAME } from "./es5-identifier.js";
 import { printAssignment, printExpr } from "./ts-print.js";
 import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
@@ -263,6 +263,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
     topics.length === 0
       ? []
       : [switchStmt("topic", topics.map((t) => ({ labels: [str(t.value)], body: [statement("return", call(fn(t), [id("value")]))] })))];
+  const unknownTopicIssue = constDecl("issue", object([["path", array([])], ["code", stringLit(str("unknown_topic"))], shorthand("message")]), { type: ref("ValidationIssue") });
   const validateBody: Doc[] = [
     [
       'if (typeof topic !== "string") {',
@@ -270,7 +271,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
         hardline,
         "const message = `unknown topic: expected a string, got ${describe(topic)}`;",
         hardline,
-        'const issue: ValidationIssue = { path: [], code: "unknown_topic", message };',
+        unknownTopicIssue,
         hardline,
         "return { ok: false, errors: [issue] };",
       ]),
@@ -281,7 +282,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
     // No topic takes the value: it is examined only by a topic's validator.
     ...(topics.length === 0 ? ["void value;"] : []),
     "const message = `unknown topic ${quote(topic)}`;",
-    'const issue: ValidationIssue = { path: [], code: "unknown_topic", message };',
+    unknownTopicIssue,
     "return { ok: false, errors: [issue] };",
   ];
   const guardBody: Doc[] =

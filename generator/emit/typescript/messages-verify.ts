@@ -50,7 +50,7 @@ export function emitVerify(record: Record, verify: Verify, ctx: TsContext): stri
         block([
           [
             `if (!${ctx.need("hasOwn")}(record, field)) `,
-            block(["throw new VerifyError(`Missing required field: ${field}`);"]),
+            block([statement("throw", newCall("VerifyError", [stringLit("`Missing required field: ${field}`")]))]),
           ],
         ]),
       ],

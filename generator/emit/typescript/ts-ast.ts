@@ -30,6 +30,8 @@ export interface Prop {
   readonly value: Expr;
   readonly comments?: readonly string[];
   readonly blankBefore?: boolean;
+  /** `{ key }`: a bare key naming the variable of its value. */
+  readonly shorthand?: boolean;
 }
 
 /** A property name: bare (an identifier or a quoted string, as written) or computed `[expr]`. */
@@ -78,9 +80,12 @@ export function newCall(callee: string, args: readonly Expr[]): Expr {
 }
 
 /** An object literal; `expanded` keeps it broken whatever its width (prettier keeps a written break). */
-export function object(props: readonly (readonly [string | Key, Expr])[], expanded = false): Expr {
-  return { kind: "object", props: props.map(([key, value]) => ({ key: toKey(key), value })), expanded };
+export function object(props: readonly (readonly [string | Key, Expr] | Prop)[], expanded = false): Expr {
+  return { kind: "object", props: props.map((p) => ("key" in p ? p : { key: toKey(p[0]), value: p[1] })), expanded };
 }
+
+/** `name` in an object literal: the property `name` of the variable `name`. */
+export const shorthand = (name: string): Prop => ({ key: { kind: "name", text: name }, value: id(name), shorthand: true });
 
 export function toKey(key: string | Key): Key {
   return typeof key === "string" ? { kind: "name", text: key } : key;

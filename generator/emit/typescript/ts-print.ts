@@ -77,7 +77,8 @@ function printObject(props: readonly Prop[], expanded: boolean): Doc {
   if (props.length === 0) return "{}";
   const parts = props.map((p, i) => {
     const separator = i === 0 ? [] : [",", line, ...(p.blankBefore === true ? [hardline] : [])];
-    return [...separator, group(withComments(p.comments, printAssignment(printKey(p.key), ":", p.value, true)))];
+    const entry = p.shorthand === true ? printKey(p.key) : printAssignment(printKey(p.key), ":", p.value, true);
+    return [...separator, group(withComments(p.comments, entry))];
   });
   return group(["{", indent([line, ...parts]), ifBreak(","), line, "}"], { shouldBreak: expanded });
 }

@@ -2365,7 +2365,18 @@ def _walk_hover_result(
         or isinstance(item, str)
         or _is_marked_string_with_language(item)
         or _conforms(_walk_marked_string_with_language, item)
-        or (_every_item(item, lambda item_: (isinstance(item_, str) or (_is_marked_string_with_language(item_) or _conforms(_walk_marked_string_with_language, item_)))))
+        or (
+            _every_item(
+                item,
+                lambda item_: (
+                    isinstance(item_, str)
+                    or (
+                        _is_marked_string_with_language(item_)
+                        or _conforms(_walk_marked_string_with_language, item_)
+                    )
+                ),
+            )
+        )
     )
     _check_one_of(
         item,
