@@ -12,6 +12,7 @@ import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type Kin
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
+import { scanCode } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython } from "../fixed-code.js";
 import { fitsPython } from "../text.js";
@@ -666,19 +667,7 @@ def _is_number(value: object) -> bool:
 
 /** Whether a type's text holds a comma outside brackets and string literals. */
 function topLevelComma(text: string): boolean {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== undefined) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "[") depth++;
-    else if (c === "]") depth--;
-    else if (c === "," && depth === 0) return true;
-  }
-  return false;
+  return scanCode(text, (_, c, depth) => c === "," && depth === 0) !== -1;
 }
 
 /** `name = "…"`; a line too long is parenthesized when the string then fits, as ruff formats it. */

@@ -124,25 +124,47 @@ export function pyDefWithComment(head: string, comment: string): string {
   return `def ${name}(${comment}\n${topLevelItems(params).map((p) => `    ${p},`).join("\n")}\n) -> ${returns}:`;
 }
 
+/**
+ * Walks Python source text outside its string literals, calling `visit` with each character's
+ * index, the character and the bracket depth: an opening bracket at the depth outside it, a
+ * closing one (and anything else) at the depth it leaves. Stops where `visit` says true and
+ * returns that index; -1 when it never does. The one scanner behind every layout decision that
+ * needs to know what is "top level".
+ */
+export function scanCode(text: string, visit: (i: number, c: string, depth: number) => boolean, from = 0): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i] ?? "";
+    if (quote !== undefined) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (isOpening(c)) {
+      if (visit(i, c, depth)) return i;
+      depth++;
+    } else {
+      if (isClosing(c)) depth--;
+      if (visit(i, c, depth)) return i;
+    }
+  }
+  return -1;
+}
+
+export const isOpening = (c: string): boolean => c === "(" || c === "[" || c === "{";
+export const isClosing = (c: string): boolean => c === ")" || c === "]" || c === "}";
+
 /** `a: x, b: list[y, z]` split at the commas outside brackets and strings. */
 export function topLevelItems(text: string): string[] {
   const items: string[] = [];
-  let depth = 0;
-  let quote = "";
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? "";
-    if (quote !== "") {
-      if (c === "\\") i += 1;
-      else if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "[" || c === "(" || c === "{") depth += 1;
-    else if (c === "]" || c === ")" || c === "}") depth -= 1;
-    else if (c === "," && depth === 0) {
+  scanCode(text, (i, c, depth) => {
+    if (c === "," && depth === 0) {
       items.push(text.slice(start, i).trim());
       start = i + 1;
     }
-  }
+    return false;
+  });
   items.push(text.slice(start).trim());
   return items.filter((item) => item !== "");
 }

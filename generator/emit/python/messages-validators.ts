@@ -22,7 +22,7 @@ import type { Shape } from "../../names/index.js";
 import { ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, topLevelItems, type PyExpr } from "./messages-layout.js";
+import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
 import { pythonWidth } from "../text.js";
 import { fixedPython, laidOut } from "../fixed-code.js";
 
@@ -150,42 +150,22 @@ interface Bracketed {
 function bracketed(b: Bool): Bracketed | undefined | null {
   if (b.kind !== "atom") return { head: "(", inner: flatBool(b, false), nested: b, call: false };
   const text = b.text;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== undefined) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "(" || c === "[" || c === "{") {
-      if (c === "(" && text.slice(i + 1) === ")") return undefined;
-      const call = callParts(text.slice(i - (/[\w.]*$/.exec(text.slice(0, i))?.[0].length ?? 0)));
-      const head = text.slice(0, i + 1);
-      if (c === "(" && call !== undefined && text.endsWith(`(${call.args})`)) return { head, inner: call.args, call: /\w$/.test(text.slice(0, i)) };
-      if (c === "(" && i === 0 && closesAtEnd(text)) return { head, inner: text.slice(1, -1), call: false };
-      return null;
-    } else if (c === ")" || c === "]" || c === "}") return null;
-  }
-  return undefined;
+  // The first bracket outside strings decides.
+  const i = scanCode(text, (_, c) => isOpening(c) || isClosing(c));
+  const c = text[i] ?? "";
+  if (i === -1) return undefined;
+  if (isClosing(c)) return null;
+  if (c === "(" && text.slice(i + 1) === ")") return undefined;
+  const call = callParts(text.slice(i - (/[\w.]*$/.exec(text.slice(0, i))?.[0].length ?? 0)));
+  const head = text.slice(0, i + 1);
+  if (c === "(" && call !== undefined && text.endsWith(`(${call.args})`)) return { head, inner: call.args, call: /\w$/.test(text.slice(0, i)) };
+  if (c === "(" && i === 0 && closesAtEnd(text)) return { head, inner: text.slice(1, -1), call: false };
+  return null;
 }
 
 /** Whether the bracket opening `text` is the one closing it. */
 function closesAtEnd(text: string): boolean {
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== undefined) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      depth--;
-      if (depth === 0) return i === text.length - 1;
-    }
-  }
-  return false;
+  return text !== "" && scanCode(text, (_, c, depth) => isClosing(c) && depth === 0) === text.length - 1;
 }
 
 /**
@@ -247,20 +227,8 @@ function huggedBool(b: Bool & { kind: "and" | "or" }, indent: number, column: nu
 function callParts(text: string): { callee: string; args: string } | undefined {
   const open = /^[A-Za-z_][A-Za-z0-9_.]*\(/.exec(text);
   if (open === null || !text.endsWith(")") || text.length === open[0].length + 1) return undefined;
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = open[0].length - 1; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== undefined) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      depth--;
-      if (depth === 0 && i !== text.length - 1) return undefined;
-    }
-  }
+  const closed = scanCode(text, (_, c, depth) => isClosing(c) && depth === 0, open[0].length - 1);
+  if (closed !== text.length - 1) return undefined;
   return { callee: open[0].slice(0, -1), args: text.slice(open[0].length, -1) };
 }
 
@@ -274,21 +242,13 @@ function parenBody(b: Bool, indent: number): string {
 /** `text` split at its top-level ` or ` or ` and ` (outside brackets and strings): the operator and the operands, or undefined. */
 function topLevelChain(text: string): { op: "or" | "and"; items: string[] } | undefined {
   const cuts: { at: number; op: "or" | "and" }[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote !== undefined) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") depth--;
-    else if (depth === 0 && c === " ") {
+  scanCode(text, (i, c, depth) => {
+    if (depth === 0 && c === " ") {
       if (text.startsWith(" or ", i)) cuts.push({ at: i, op: "or" });
       else if (text.startsWith(" and ", i)) cuts.push({ at: i, op: "and" });
     }
-  }
+    return false;
+  });
   const op = cuts[0]?.op;
   if (op === undefined || cuts.some((c) => c.op !== op)) return undefined;
   const items: string[] = [];
