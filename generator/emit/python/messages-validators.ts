@@ -628,8 +628,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
     }
   }
   // The guard's helpers count as used only when the guard is written (some kinds never use it).
-  const pending: string[] = [];
-  const trial: PyContext = { ...ctx, need: (name) => (pending.push(name), name) };
+  const { ctx: trial, asked: pending } = recording(ctx);
   const fast = guardOf(nullable ? { kind: "nullable", of: type } : type, item, trial, plan);
   const candidate = optional ? (fast === null ? null : join("or", [atom(`${item} is ${n("_ABSENT")}`), fast])) : fast;
   // A guard the layout cannot fit in the line length is left out: the checks run unguarded and
@@ -979,9 +978,18 @@ function ruleVarsOf(view: ShapeView, fields: readonly Checked[]): Map<string, st
   return new Map(ruleKeys.map((k, i) => [k, `kept${i}`] as const));
 }
 
+/**
+ * A context whose `need` only records the helper names asked for, for code that may not be
+ * written after all; `ctx.needs.useAll(asked)` marks them used once it is.
+ */
+function recording(ctx: PyContext): { ctx: PyContext; asked: string[] } {
+  const asked: string[] = [];
+  return { ctx: { ...ctx, need: (name) => (asked.push(name), name) }, asked };
+}
+
 export function settleFastPlan(views: readonly ShapeView[], ctx: PyContext, plan: ValidatorPlan): void {
   const fast = plan.fast as Set<ShapeView["shape"]>;
-  const trial: PyContext = { ...ctx, need: (name) => name };
+  const { ctx: trial } = recording(ctx);
   const scratch: ValidatorPlan = { fast, enums: new Set(), unions: new Set() };
   for (let changed = true; changed; ) {
     changed = false;
@@ -1005,8 +1013,7 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
   const fields = checkedFields(view);
   const ruleVars = ruleVarsOf(view, fields);
   // The fast check's helpers count as used only when the shape gets one.
-  const pending: string[] = [];
-  const trial: PyContext = { ...ctx, need: (name) => (pending.push(name), name) };
+  const { ctx: trial, asked: pending } = recording(ctx);
   const fast = plan.fast.has(view.shape) ? emitFastCheck(view, fields, ruleVars, trial, plan) : null;
   const doc = docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`);
   const parse = [
@@ -1067,8 +1074,7 @@ function inlineValidator(
   doc: readonly string[],
 ): { text: string; uses: readonly string[] } | null {
   if (view.shape.kind !== "topic") return null;
-  const uses: string[] = [];
-  const trial: PyContext = { ...ctx, need: (name) => (uses.push(name), name) };
+  const { ctx: trial, asked: uses } = recording(ctx);
   const scratch: ValidatorPlan = { fast: plan.fast, enums: new Set(), unions: new Set() };
   // The walk reads the value as `obj` too: `value` is narrowed by the check that failed.
   const walk = emitWalk(view, fields, ruleVars, trial, scratch, true, fast.readsObj ? "obj" : "value");
