@@ -94,3 +94,22 @@ export function laidOutHead(head: string): string {
   const laid = laidOut("typescript", `${head}${HEAD_BODY}`);
   return laid.replace(/\{\n {2}return;?\n\}\n$/, "");
 }
+
+/** The stand-in function around fixed statements (prettier lays a body's statements out the same whatever its function). */
+const BODY_HEAD = "function body() {\n";
+
+/**
+ * Declares fixed TypeScript statements of a function body (each line indented two spaces, as
+ * prettier prints them at 80) as fixed code, inside a stand-in function so the formatter can
+ * print them.
+ */
+export function fixedTypeScriptBody(statements: string): string {
+  fixedTypeScript(`${BODY_HEAD}${statements}}\n`);
+  return statements;
+}
+
+/** Statements declared with fixedTypeScriptBody, laid out for the style in force. */
+export function laidOutBody(statements: string): string {
+  const laid = laidOut("typescript", `${BODY_HEAD}${statements}}\n`);
+  return laid.slice(BODY_HEAD.length).replace(/\}\n$/, "");
+}

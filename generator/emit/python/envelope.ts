@@ -12,7 +12,7 @@ import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type Kin
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
-import { scanCode } from "./messages-layout.js";
+import { pyDef, pyStatement, scanCode } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython } from "../fixed-code.js";
 import { fitsPython } from "../text.js";
@@ -84,11 +84,12 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       return `    ${f.key}: ${m[1] ?? ""}[\n        ${m[2] ?? ""}\n    ]`;
     };
     const docLines = pythonDocstring(doc, "    ");
-    if (optional.length === 0) block([`class ${name}(TypedDict):`, ...docLines, "", ...required.map(line)]);
-    else if (required.length === 0) block([`class ${name}(TypedDict, total=False):`, ...docLines, "", ...optional.map(line)]);
+    const head = (className: string, bases: readonly string[]): string => pyStatement(0, `class ${className}`, bases, ":");
+    if (optional.length === 0) block([head(name, ["TypedDict"]), ...docLines, "", ...required.map(line)]);
+    else if (required.length === 0) block([head(name, ["TypedDict", "total=False"]), ...docLines, "", ...optional.map(line)]);
     else {
-      block([`class _${name}Required(TypedDict):`, ...required.map(line)]);
-      block([`class ${name}(_${name}Required, total=False):`, ...docLines, "", ...optional.map(line)]);
+      block([head(`_${name}Required`, ["TypedDict"]), ...required.map(line)]);
+      block([head(name, [`_${name}Required`, "total=False"]), ...docLines, "", ...optional.map(line)]);
     }
   };
 
@@ -166,7 +167,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   ]);
 
   const v: string[] = [
-    "def validate_message(value: object, request: Optional[str] = None) -> MessageResult:",
+    pyDef("validate_message", ["value: object", "request: Optional[str] = None"], "MessageResult"),
     '    """Validate a whole message: the envelope, its kind\'s fields, then the payload.',
     "",
     "    ``request`` is the topic of the request a reply answers, for kinds whose messages",

@@ -10,48 +10,21 @@ import { headerComment } from "../header.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 import { fixedTypeScript, laidOut } from "../fixed-code.js";
-import { fitsTypeScript } from "../text.js";
-import { importDecl, source } from "./ts-statements.js";
+import { array, arrayOf, bool, id, object, readonlyOf, readonlyRecord, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
+import { constDecl, importDecl, source } from "./ts-statements.js";
 
 
 /** A JSON-ish literal (strings, arrays, booleans, objects) laid out as prettier prints it. */
 type Lit = string | boolean | undefined | readonly Lit[] | { readonly [key: string]: Lit };
 
-function inline(v: Lit): string {
-  if (v === undefined) return "undefined";
-  if (typeof v === "string") return str(v);
-  if (typeof v === "boolean") return String(v);
-  if (Array.isArray(v)) return `[${(v as readonly Lit[]).map(inline).join(", ")}]`;
+/** The literal as an expression; an object is kept broken when `expanded` (a table, as written). */
+function literal(v: Lit, expanded = false): Expr {
+  if (v === undefined) return id("undefined");
+  if (typeof v === "string") return stringLit(str(v));
+  if (typeof v === "boolean") return bool(v);
+  if (Array.isArray(v)) return array((v as readonly Lit[]).map((x) => literal(x)));
   const entries = Object.entries(v as { [key: string]: Lit });
-  return entries.length === 0 ? "{}" : `{ ${entries.map(([k, x]) => `${propertyName(k)}: ${inline(x)}`).join(", ")} }`;
-}
-
-/** `lead` + the value + `tail` at `indent`; objects always expanded (as written), arrays when too long. */
-function print(v: Lit, indent: string, lead: string, tail: string, expandObjects: boolean): string {
-  const one = `${indent}${lead}${inline(v)}${tail}`;
-  const isObject = v !== undefined && typeof v === "object" && !Array.isArray(v);
-  if (!(isObject && expandObjects) && fitsTypeScript(one)) return one;
-  if (Array.isArray(v)) {
-    const items = (v as readonly Lit[]).map((x) => print(x, `${indent}  `, "", ",", false));
-    return `${indent}${lead}[\n${items.join("\n")}\n${indent}]${tail}`;
-  }
-  if (isObject) {
-    const entries = Object.entries(v as { [key: string]: Lit });
-    if (entries.length === 0) return one;
-    const items = entries.map(([k, x]) => property(k, x, `${indent}  `));
-    return `${indent}${lead}{\n${items.join("\n")}\n${indent}}${tail}`;
-  }
-  return one;
-}
-
-/**
- * `key: value,` at `indent`. An array whose line does not fit up to its opening bracket goes on
- * the next line, as prettier breaks after the colon of a key too long to hug the bracket.
- */
-function property(key: string, v: Lit, indent: string): string {
-  const lead = `${propertyName(key)}: `;
-  if (!Array.isArray(v) || fitsTypeScript(`${indent}${lead}[`) || fitsTypeScript(`${indent}${lead}${inline(v)},`)) return print(v, indent, lead, ",", false);
-  return `${indent}${propertyName(key)}:\n${print(v, `${indent}  `, "", ",", false)}`;
+  return object(entries.map(([k, x]) => [propertyName(k), literal(x)] as const), expanded && entries.length > 0);
 }
 
 export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] {
@@ -66,11 +39,8 @@ export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] 
   for (const k of plan.kinds) {
     kinds[k.kind] = { field: k.field, request: k.request, kinds: k.kinds, responses: k.responses, topicKey: k.topicKey };
   }
-  const table = (name: string, type: string, value: { [k: string]: Lit }, doc: string): string => {
-    const head = `const ${name}: ${type} = `;
-    const body = Object.keys(value).length === 0 ? `${head}{};` : print(value, "", head, ";", true);
-    return `${jsDoc([doc], "")}${body}\n\n`;
-  };
+  const table = (name: string, type: Type, value: { [k: string]: Lit }, doc: string): string =>
+    `${jsDoc([doc], "")}${source(constDecl(name, literal(value, true), { type }))}\n`;
   const text = [
     headerComment(protocol, tsLineComment),
     "\n",
@@ -88,9 +58,9 @@ export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] 
     jsDoc(["Allowed (with the index of the message it answers, if any), or why not."], ""),
     laidOut("typescript", VERDICT),
     laidOut("typescript", KIND_INFO),
-    table("AFTER", "Readonly<Record<string, readonly (readonly string[])[]>>", after, "Per topic: alternatives, each the topics that must all have been seen before it."),
-    table("REPLY_TO", "Readonly<Record<string, readonly string[]>>", replyTo, "Per reply topic: the request topics it may answer."),
-    table("KINDS", "Readonly<Record<MessageKind, KindInfo>>", kinds, "Per kind of message: how it names the message it answers."),
+    table("AFTER", readonlyRecord(ref("string"), arrayOf(readonlyOf(arrayOf(ref("string"))))), after, "Per topic: alternatives, each the topics that must all have been seen before it."),
+    table("REPLY_TO", readonlyRecord(ref("string"), readonlyOf(arrayOf(ref("string")))), replyTo, "Per reply topic: the request topics it may answer."),
+    table("KINDS", readonlyRecord(ref("MessageKind"), ref("KindInfo")), kinds, "Per kind of message: how it names the message it answers."),
     laidOut("typescript", RUNTIME),
   ].join("");
   return [{ path: `${dir}/conversation.ts`, text }];

@@ -46,7 +46,16 @@ export type Type =
   | { readonly kind: "keyof"; readonly of: Type }
   | { readonly kind: "indexed"; readonly object: Type; readonly index: Type }
   | { readonly kind: "predicate"; readonly param: string; readonly type: Type }
-  | { readonly kind: "literal"; readonly members: readonly PropSig[]; readonly expanded: boolean };
+  | { readonly kind: "literal"; readonly members: readonly PropSig[]; readonly expanded: boolean }
+  | { readonly kind: "intersection"; readonly types: readonly Type[] }
+  | { readonly kind: "function"; readonly params: readonly { readonly name: string; readonly type: Type }[]; readonly returns: Type };
+
+/** A type parameter `T extends Constraint = Default`. */
+export interface TypeParam {
+  readonly name: string;
+  readonly constraint?: Type;
+  readonly default?: Type;
+}
 
 /** `readonly key?: Type;` in an interface or type literal, after its comment lines. */
 export interface PropSig {
@@ -97,6 +106,17 @@ export const ref = (name: string, args: readonly Type[] = []): Type => ({ kind: 
 export const arrayOf = (of: Type): Type => ({ kind: "array", of });
 export const readonlyOf = (of: Type): Type => ({ kind: "readonly", of });
 export const union = (types: readonly Type[]): Type => ({ kind: "union", types });
+
+/** `A | B | …` with nested unions flattened (as TypeScript parses them); one member is that member. */
+export function unionOf(types: readonly Type[]): Type {
+  const flat = types.flatMap((t) => (t.kind === "union" ? t.types : [t]));
+  return flat.length === 1 && flat[0] !== undefined ? flat[0] : union(flat);
+}
+
+/** `A & B & …`; one member is that member. */
+export function intersectionOf(types: readonly Type[]): Type {
+  return types.length === 1 && types[0] !== undefined ? types[0] : { kind: "intersection", types };
+}
 export const typeOf = (name: string): Type => ({ kind: "typeof", name });
 
 /** `Readonly<Record<key, value>>` */

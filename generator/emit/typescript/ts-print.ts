@@ -21,7 +21,7 @@ import {
   softline,
   willBreak,
 } from "./doc.js";
-import type { Expr, Key, Prop, PropSig, Type } from "./ts-ast.js";
+import type { Expr, Key, Prop, PropSig, Type, TypeParam } from "./ts-ast.js";
 import { width } from "../text.js";
 
 /** prettier's tabWidth + 3: a key this short never has its value moved to the next line. */
@@ -167,7 +167,7 @@ function chooseLayout(left: Doc, right: Expr | Type, isProperty: boolean): Layou
 }
 
 function isExpr(node: Expr | Type): node is Expr {
-  return !["ref", "readonly", "union", "typeof", "keyof", "indexed", "predicate", "literal"].includes(node.kind);
+  return !["ref", "readonly", "union", "typeof", "keyof", "indexed", "predicate", "literal", "intersection", "function"].includes(node.kind);
 }
 
 /** `left op right` (`=` of a declaration or type alias, `:` of an object property). */
@@ -207,7 +207,11 @@ export function printType(t: Type): Doc {
       return [t.object.kind === "typeof" ? ["(", object, ")"] : object, "[", printType(t.index), "]"];
     }
     case "union":
-      return group([ifBreak("| "), join([line, "| "], t.types.map((x) => align(2, printType(x))))]);
+      return group([ifBreak("| "), join([line, "| "], t.types.map((x) => align(2, x.kind === "function" ? ["(", printType(x), ")"] : printType(x))))]);
+    case "intersection":
+      return printIntersection(t.types);
+    case "function":
+      return group([printParams(t.params), " => ", printType(t.returns)]);
     case "predicate":
       return [t.param, " is ", printType(t.type)];
     case "literal": {
@@ -239,4 +243,53 @@ export function printAnnotation(t: Type): Doc {
 export function printPropSig(m: PropSig): Doc {
   const head = [m.readonly ? "readonly " : "", printKey(m.key), m.optional ? "?" : ""];
   return group([...head, ":", " ", printAnnotation(m.type)]);
+}
+
+/**
+ * prettier's printIntersectionType: between two non-object types the `&` may break onto the
+ * next line; next to an object type literal it stays inline and the literal breaks instead.
+ */
+function printIntersection(types: readonly Type[]): Doc {
+  const parts: Doc[] = [];
+  let wasIndented = false;
+  types.forEach((t, i) => {
+    const printed = printType(t);
+    const object = t.kind === "literal";
+    const previous = types[i - 1]?.kind === "literal";
+    if (i === 0) parts.push(printed);
+    else if (!previous && !object) parts.push(indent([" &", line, printed]));
+    else if (previous && object) parts.push(" & ", wasIndented ? indent(printed) : printed);
+    else {
+      if (i > 1) wasIndented = true;
+      parts.push(" & ", i > 1 ? indent(printed) : printed);
+    }
+  });
+  return group(parts);
+}
+
+/** A parameter list `(a: A, b: B)`: on one line, or one parameter a line with a trailing comma. */
+export function printParams(params: readonly { readonly name: string; readonly type: Type; readonly default?: Expr }[]): Doc {
+  if (params.length === 0) return "()";
+  const printed = params.map((p) => [p.name, ":", " ", printAnnotation(p.type), p.default === undefined ? "" : [" = ", printExpr(p.default)]]);
+  return group(["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"]);
+}
+
+/**
+ * `<T extends C = D, …>` as prettier prints type parameters: on one line, or one a line with a
+ * trailing comma; inside one, the constraint and the default each move to the next line
+ * (indented) when the rest of the line does not fit.
+ */
+export function printTypeParams(params: readonly TypeParam[]): Doc {
+  if (params.length === 0) return "";
+  const printed = params.map((p) => {
+    const parts: Doc[] = [p.name];
+    const fluid = (op: string, t: Type): void => {
+      const id = Symbol(op);
+      parts.push(op, group(indent(line), { id }), indentIfBreak(printType(t), id));
+    };
+    if (p.constraint !== undefined) fluid(" extends", p.constraint);
+    if (p.default !== undefined) fluid(" =", p.default);
+    return group(parts);
+  });
+  return group(["<", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ">"]);
 }

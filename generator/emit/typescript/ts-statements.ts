@@ -3,14 +3,26 @@
  * `interface` declarations, function declarations with their parameter lists, imports, and the
  * few statements function bodies hold. `source` prints a top-level document as text.
  */
-import { group, hardline, ifBreak, indent, join, line, printDoc, softline, type Doc } from "./doc.js";
-import { semi } from "../style.js";
-import type { Expr, PropSig, Type } from "./ts-ast.js";
-import { printAnnotation, printAssignment, printExpr, printPropSig, printType } from "./ts-print.js";
+import { group, hardline, ifBreak, indent, join, line, printDoc, type Doc } from "./doc.js";
+import { semi, style } from "../style.js";
+import type { Expr, PropSig, Type, TypeParam } from "./ts-ast.js";
+import { printAnnotation, printAssignment, printExpr, printParams, printPropSig, printType, printTypeParams } from "./ts-print.js";
 
 /** A top-level document as source text, ending with a newline. */
 export function source(doc: Doc): string {
   return `${printDoc(doc)}\n`;
+}
+
+/**
+ * A document printed as lines at `indent` spaces (a statement inside a block the emitter writes
+ * as text): laid out in the columns left after the indentation, each line indented, no newline at the end.
+ */
+export function sourceAt(doc: Doc, indent: number): string {
+  const pad = " ".repeat(indent);
+  return printDoc(doc, style().printWidth - indent)
+    .split("\n")
+    .map((l) => (l === "" ? l : pad + l))
+    .join("\n");
 }
 
 const exported = (yes: boolean): string => (yes ? "export " : "");
@@ -21,15 +33,15 @@ export function constDecl(name: string, init: Expr, options: { type?: Type; expo
   return [exported(options.exported ?? false), group(["const", " ", printAssignment(left, " =", init), semi()])];
 }
 
-/** `export type name = type;` */
-export function typeAlias(name: string, type: Type): Doc {
-  return ["export ", printAssignment(["type ", name], " =", type), semi()];
+/** `export type name<params> = type;` */
+export function typeAlias(name: string, type: Type, params: readonly TypeParam[] = []): Doc {
+  return ["export ", printAssignment(["type ", name, printTypeParams(params)], " =", type), semi()];
 }
 
-/** `export interface name { … }` with one member per line. */
-export function interfaceDecl(name: string, members: readonly PropSig[]): Doc {
+/** `export interface name<params> { … }` with one member per line. */
+export function interfaceDecl(name: string, members: readonly PropSig[], params: readonly TypeParam[] = []): Doc {
   const body = members.map((m) => [m.comments === undefined ? [] : [join(hardline, m.comments), hardline], printPropSig(m), semi()]);
-  return ["export interface ", name, " {", indent([hardline, join(hardline, body)]), hardline, "}"];
+  return ["export interface ", name, printTypeParams(params), " {", indent([hardline, join(hardline, body)]), hardline, "}"];
 }
 
 export interface Param {
@@ -40,24 +52,12 @@ export interface Param {
 
 /** `export function name(params): returns {` + body + `}` */
 export function functionDecl(name: string, params: readonly Param[], returns: Type, body: readonly Doc[]): Doc {
-  const printed = params.map((p) => [
-    p.name,
-    ":",
-    " ",
-    printAnnotation(p.type),
-    p.default === undefined ? "" : [" = ", printExpr(p.default)],
-  ]);
-  const signature = group([
-    "(",
-    indent([softline, join([",", line], printed)]),
-    ifBreak(","),
-    softline,
-    ")",
-    ":",
-    " ",
-    printType(returns),
-  ]);
-  return ["export function ", name, signature, " ", block(body)];
+  return ["export ", functionHead(name, params, returns), " ", block(body)];
+}
+
+/** `function name(params): returns`, the parameters on one line or one a line. */
+export function functionHead(name: string, params: readonly Param[], returns: Type): Doc {
+  return ["function ", name, group([printParams(params), ":", " ", printType(returns)])];
 }
 
 /** `{` statements `}` */
