@@ -9,12 +9,18 @@ import type { Names } from "../../names/index.js";
 import { kindByTopicName, kindTypeName, messageTypeName } from "../../names/envelope.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
-import { fixedTypeScript, laidOut } from "../fixed-code.js";
+import { fixedTypeScript, fixedTypeScriptBody, laidOut, laidOutBody } from "../fixed-code.js";
 import { headerComment } from "../header.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 import { CORE } from "./messages-runtime.js";
 import { fitsTypeScript } from "../text.js";
+import { semi } from "../style.js";
+import { group, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
+import { array, arrayOf, call, id, index, intersectionOf, readonlyOf, readonlyRecord, ref, stringLit, unionOf, type Expr, type PropSig, type Type, type TypeParam } from "./ts-ast.js";
+import { compare, ifClause } from "./ts-control.js";
+import { printAssignment, printExpr } from "./ts-print.js";
+import { constDecl, functionHead, importDecl, interfaceDecl, source, sourceAt, statement, typeAlias, type Param } from "./ts-statements.js";
 
 
 export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): GeneratedFile[] {
@@ -25,30 +31,31 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   const typeImports = new Set<string>();
   const valueImports = new Set<string>();
   const defsImports = new Set<string>();
-  const typeOf = (t: ValueType): string => {
+  const typeOf = (t: ValueType): Type => {
     switch (t.kind) {
       case "scalar":
-        return t.name === "string" ? "string" : t.name === "bool" ? "boolean" : t.name === "int" || t.name === "float" ? "number" : "unknown";
+        return ref(t.name === "string" ? "string" : t.name === "bool" ? "boolean" : t.name === "int" || t.name === "float" ? "number" : "unknown");
       case "literal":
-        return typeof t.value === "string" ? str(t.value) : String(t.value);
+        return ref(typeof t.value === "string" ? str(t.value) : String(t.value));
       case "enum":
         defsImports.add(t.enum.name);
-        return t.enum.name;
+        return ref(t.enum.name);
       case "record":
         typeImports.add(ts.type(t.record));
-        return ts.type(t.record);
+        return ref(ts.type(t.record));
       case "nullable":
-        return `${typeOf(t.of)} | null`;
+        return unionOf([typeOf(t.of), ref("null")]);
       case "oneOf":
-        return t.of.map(typeOf).join(" | ");
+        return unionOf(t.of.map(typeOf));
       case "list":
-        return `readonly ${typeOf(t.of)}[]`;
+        return readonlyOf(arrayOf(typeOf(t.of)));
       case "map":
-        return `Readonly<Record<string, ${typeOf(t.of)}>>`;
+        return readonlyRecord(ref("string"), typeOf(t.of));
       default:
-        return "unknown";
+        return ref("unknown");
     }
   };
+  const decl = (doc: Doc): string => `${source(doc)}\n`;
   const env = plan.envelope;
   const out: string[] = [];
 
@@ -58,20 +65,20 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   for (const k of plan.kinds) {
     const kind = k.kind;
     /** The properties of one message type; `pins` fix the type at a path (the topic's value, a when-rule's value). */
-    const props = (topicType: string | undefined, payloadType: string | undefined, payloadRequired: boolean, pins: readonly Pin[] = []): string[] => {
-      const lines: string[] = [];
-      const all: Pin[] = [...(topicType === undefined || k.topicPath.length === 0 ? [] : [{ keys: k.topicPath, type: topicType }]), ...pins];
-      const push = (key: string, type: string, optional: boolean) => lines.push(`  readonly ${propertyName(key)}${optional ? "?" : ""}: ${type};`);
-      const pinned = (key: string, type: ValueType): string => {
+    const props = (topicType: string | undefined, payloadType: Type | undefined, payloadRequired: boolean, pins: readonly Pin[] = []): PropSig[] => {
+      const lines: PropSig[] = [];
+      const all: Pin[] = [...(topicType === undefined || k.topicPath.length === 0 ? [] : [{ keys: k.topicPath, type: ref(topicType) }]), ...pins];
+      const push = (key: string, type: Type, optional: boolean) => lines.push(propSig(key, type, optional));
+      const pinned = (key: string, type: ValueType): Type => {
         const here = all.filter((p) => p.keys[0] === key);
         const whole = here.find((p) => p.keys.length === 1);
         if (whole !== undefined) return whole.type;
-        return [typeOf(type), ...here.map((p) => nested(p.keys.slice(1), p.type))].join(" & ");
+        return intersectionOf([typeOf(type), ...here.map((p) => nested(p.keys.slice(1), p.type))]);
       };
       for (const f of env.fields) push(f.key.value, pinned(f.key.value, f.type), !f.required);
-      if (env.tag !== undefined && kind.value !== undefined) push(env.tag.key, str(kind.value), false);
+      if (env.tag !== undefined && kind.value !== undefined) push(env.tag.key, ref(str(kind.value)), false);
       for (const f of kind.fields) push(f.key.value, pinned(f.key.value, f.type), !f.required);
-      if (kind.payload !== undefined) push(kind.payload.key, payloadType ?? "unknown", !payloadRequired);
+      if (kind.payload !== undefined) push(kind.payload.key, payloadType ?? ref("unknown"), !payloadRequired);
       return lines;
     };
     // A when-rule's message: the kind's fields, the rule's value pinned, its record as the payload.
@@ -81,33 +88,32 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
         typeImports.add(record);
         const value = typeof w.value === "string" ? str(w.value) : String(w.value);
         out.push(jsDoc([`A \`${kind.name}\` message whose \`${w.path.join(".")}\` is ${value}: its payload is ${record}.`, ...(w.rule.doc === undefined ? [] : [w.rule.doc.split("\n")[0] ?? ""])], ""));
-        const head = generic === undefined ? `export interface ${w.typeName} {` : `export interface ${w.typeName}<\n  T extends keyof ${generic} = keyof ${generic},\n> {`;
-        const oneLine = generic === undefined ? head : `export interface ${w.typeName}<T extends keyof ${generic} = keyof ${generic}> {`;
-        out.push(`${fitsTypeScript(oneLine) ? oneLine : head}\n${props(generic === undefined ? undefined : "T", record, w.required, [{ keys: w.path, type: value }]).join("\n")}\n}\n\n`);
+        const members = props(generic === undefined ? undefined : "T", ref(record), w.required, [{ keys: w.path, type: ref(value) }]);
+        out.push(decl(interfaceDecl(w.typeName, members, generic === undefined ? [] : [keyParam(generic)])));
         return w.typeName;
       });
     if (k.topics.length === 0) {
       out.push(jsDoc([`A message of kind \`${kind.name}\`.${kind.doc === undefined ? "" : ` ${kind.doc.split("\n")[0]}`}`], ""));
-      out.push(`export interface ${kindTypeName(kind)} {\n${props(undefined, undefined, kind.payload?.required ?? false).join("\n")}\n}\n\n`);
+      out.push(decl(interfaceDecl(kindTypeName(kind), props(undefined, undefined, kind.payload?.required ?? false))));
       anyMessages.push(kindTypeName(kind), ...whenTypes(undefined));
       continue;
     }
-    const entries: string[] = [];
+    const entries: PropSig[] = [];
     for (const c of k.topics) {
       const name = messageTypeName(kind, c.topic);
       const shapeType = c.shape === undefined ? undefined : ts.type(c.shape);
       if (shapeType !== undefined) typeImports.add(shapeType);
-      const payloadType = shapeType === undefined ? undefined : c.nullable ? `${shapeType} | null` : shapeType;
+      const payloadType = shapeType === undefined ? undefined : c.nullable ? unionOf([ref(shapeType), ref("null")]) : ref(shapeType);
       out.push(jsDoc([`The \`${kind.name}\` message of \`${c.topic.value}\`.`], ""));
-      out.push(`export interface ${name} {\n${props(str(c.topic.value), payloadType, c.required).join("\n")}\n}\n\n`);
-      entries.push(`  readonly ${propertyName(c.topic.value)}: ${name};`);
+      out.push(decl(interfaceDecl(name, props(str(c.topic.value), payloadType, c.required))));
+      entries.push(propSig(c.topic.value, ref(name), false));
       const list = byTopic.get(c.topic.value) ?? [];
       list.push(name);
       byTopic.set(c.topic.value, list);
     }
     const map = kindByTopicName(kind);
     out.push(jsDoc([`The \`${kind.name}\` message of each topic, by wire value.`], ""));
-    out.push(`export interface ${map} {\n${entries.join("\n")}\n}\n\n`);
+    out.push(decl(interfaceDecl(map, entries)));
     const generic = k.topicPath.length > 0 ? map : undefined;
     const whens = whenTypes(generic);
     for (const c of k.topics) byTopic.get(c.topic.value)?.push(...whens.map((w) => (generic === undefined ? w : `${w}<${str(c.topic.value)}>`)));
@@ -116,8 +122,8 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
     anyMessages.push(kindTypeName(kind));
   }
   out.push(jsDoc(["Every message of each topic, by wire value (all its kinds)."], ""));
-  const topicEntries = [...byTopic].map(([topic, types]) => unionProperty(topic, types));
-  out.push(`export interface MessageByTopic {\n${topicEntries.join("\n")}\n}\n\n`);
+  const topicEntries = [...byTopic].map(([topic, types]) => propSig(topic, unionOf(types.map((t) => ref(t))), false));
+  out.push(decl(interfaceDecl("MessageByTopic", topicEntries)));
   out.push(jsDoc(["A message of topic `T`, or of any topic."], ""));
   out.push(genericAlias("Message", "MessageByTopic"));
   out.push(jsDoc(["Any message of the protocol, of every kind."], ""));
@@ -127,13 +133,11 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
 
   // Issues and results.
   out.push(jsDoc(["What went wrong with a message: a payload's issue codes and the envelope's own."], ""));
-  out.push(`export type MessageIssueCode = IssueCode | "unknown_tag" | "unknown_kind";\n\n`);
+  out.push(`${laidOut("typescript", ISSUE_CODE)}\n`);
   out.push(jsDoc(["One problem with a message: where (keys and indices from the top), what, and why."], ""));
-  out.push("export interface MessageIssue {\n  readonly path: readonly (string | number)[];\n  readonly code: MessageIssueCode;\n  readonly message: string;\n}\n\n");
+  out.push(`${laidOut("typescript", ISSUE)}\n`);
   out.push(jsDoc(["The valid message with its kind and topic (undefined when it names none), or every issue."], ""));
-  out.push(
-    "export type MessageResult =\n  | {\n      readonly ok: true;\n      readonly kind: MessageKind;\n      readonly topic: string | undefined;\n      readonly value: AnyMessage;\n    }\n  | { readonly ok: false; readonly errors: readonly MessageIssue[] };\n\n",
-  );
+  out.push(`${laidOut("typescript", RESULT)}\n`);
   typeImports.add("IssueCode");
   typeImports.add("ValidationResult");
 
@@ -148,44 +152,39 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
       "",
     ),
   );
-  out.push(`${signature("export function validateMessage", ["value: unknown", "request?: string"], ": MessageResult {")}\n`);
-  out.push("  if (!isObject(value)) {\n    const message = `expected an object, got ${describe(value)}`;\n    return failed([], \"not_object\", message);\n  }\n");
-  out.push("  const errors: MessageIssue[] = [];\n  let kind: MessageKind;\n  let topic: string | undefined;\n");
+  const validateHead = ["export ", functionHead("validateMessage", [{ name: "value", type: ref("unknown") }, { name: "request?", type: ref("string") }], ref("MessageResult"))];
+  out.push(`${sourceAt([validateHead, " {"], 0)}\n`);
+  out.push(laidOutBody(VALIDATE_START));
+  const run = (k: KindPlan, at: number): string =>
+    stmt(expression(assign("kind", stringLit(str(k.kind.name)))), at) +
+    stmt(expression(assign("topic", call(checkName(k), [id("value"), id("errors"), id("request")]))), at);
   if (env.tag !== undefined) {
-    const tag = str(env.tag.key);
+    const tag = stringLit(str(env.tag.key));
     const values = plan.kinds.map((k) => k.kind.value ?? k.kind.name);
-    out.push(`  if (!hasOwn(value, ${tag})) {\n    return failed([${tag}], "missing_key", ${str(`missing required key ${JSON.stringify(env.tag.key)}`)});\n  }\n`);
-    out.push(`  const tag = value[${tag}];\n  switch (tag) {\n`);
-    for (const k of plan.kinds) {
-      out.push(`    case ${str(k.kind.value ?? k.kind.name)}:\n      kind = ${str(k.kind.name)};\n      topic = ${checkName(k)}(value, errors, request);\n      break;\n`);
-    }
+    out.push(`${sourceAt(ifHead("", printExpr(not(call("hasOwn", [id("value"), tag])))), 2)}\n`);
+    out.push(stmt(statement("return", call("failed", [array([tag]), stringLit(str("missing_key")), stringLit(str(`missing required key ${JSON.stringify(env.tag.key)}`))])), 4));
+    out.push(`  }\n${stmt(constDecl("tag", index(id("value"), tag)), 2)}  switch (tag) {\n`);
+    for (const k of plan.kinds) out.push(`    case ${str(k.kind.value ?? k.kind.name)}:\n${run(k, 6)}      break;\n`);
     out.push("    default: {\n");
-    out.push(`      if (typeof tag !== "string") {\n        const message = \`expected a string, got \${describe(tag)}\`;\n        return failed([${tag}], "wrong_type", message);\n      }\n`);
+    out.push(`      if (typeof tag !== "string") {\n        const message = \`expected a string, got \${describe(tag)}\`;\n`);
+    out.push(`${stmt(statement("return", call("failed", [array([tag]), stringLit(str("wrong_type")), id("message")])), 8)}      }\n`);
     const expected = values.map((v) => JSON.stringify(v)).join(", ");
-    out.push(`${constString("      ", "expected", str(expected))}      const message = \`unknown tag \${quote(tag)}, expected one of \${expected}\`;\n      return failed([${tag}], "unknown_tag", message);\n    }\n  }\n`);
+    out.push(`${stmt(constDecl("expected", stringLit(str(expected))), 6)}      const message = \`unknown tag \${quote(tag)}, expected one of \${expected}\`;\n`);
+    out.push(`${stmt(statement("return", call("failed", [array([tag]), stringLit(str("unknown_tag")), id("message")])), 6)}    }\n  }\n`);
   } else if (plan.kinds.length === 1 && plan.kinds[0] !== undefined) {
-    const k = plan.kinds[0];
-    out.push(`  kind = ${str(k.kind.name)};\n  topic = ${checkName(k)}(value, errors, request);\n`);
+    out.push(run(plan.kinds[0], 2));
   } else {
     plan.kinds.forEach((k, i) => {
-      const conds = [...k.requires.map((key) => `hasOwn(value, ${str(key)})`), ...k.excludes.map((key) => `!hasOwn(value, ${str(key)})`)];
-      const cond = conds.length === 0 ? "true" : conds.join(" &&\n    ");
-      const head = i === 0 ? "  if (" : " else if (";
-      // On one line when it fits 80 columns (as prettier prints it; an `else if` line starts with `  }`).
-      const line = `${conds.length === 0 ? "true" : conds.join(" && ")}) {`;
-      const fits = fitsTypeScript(`${i === 0 ? "" : "  }"}${head}${line}`);
-      const wrapped = conds.length > 1 && !fits ? `${head}\n    ${cond}\n  ) {\n` : `${head}${line}\n`;
-      out.push(`${wrapped}    kind = ${str(k.kind.name)};\n    topic = ${checkName(k)}(value, errors, request);\n  }`);
+      const has = (key: string): Expr => call("hasOwn", [id("value"), stringLit(str(key))]);
+      const conds = [...k.requires.map((key) => printExpr(has(key))), ...k.excludes.map((key) => printExpr(not(has(key))))];
+      out.push(`${sourceAt(ifHead(i === 0 ? "" : "} else ", conds.length === 0 ? "true" : and(conds)), 2)}\n${run(k, 4)}`);
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
-    out.push(` else {\n${constString("    ", "message", str(`no kind of message matches: expected one of ${expected}`))}    return failed([], "unknown_kind", message);\n  }\n`);
-
+    out.push(`  } else {\n${stmt(constDecl("message", stringLit(str(`no kind of message matches: expected one of ${expected}`))), 4)}${stmt(statement("return", call("failed", [array([]), stringLit(str("unknown_kind")), id("message")])), 4)}  }\n`);
   }
-  const ok = "{ ok: true, kind, topic, value: value as unknown as AnyMessage }";
-  const flatReturn = `  return errors.length === 0 ? ${ok} : { ok: false, errors };`;
-  out.push(`${fitsTypeScript(flatReturn) ? flatReturn : `  return errors.length === 0\n    ? ${ok}\n    : { ok: false, errors };`}\n}\n\n`);
+  out.push(`${laidOutBody(VALIDATE_END)}}\n\n`);
   out.push(jsDoc(["True when `value` is a valid message."], ""));
-  out.push("export function isMessage(value: unknown): value is AnyMessage {\n  return validateMessage(value).ok;\n}\n\n");
+  out.push(`${laidOut("typescript", IS_MESSAGE)}\n`);
 
   const unions = new Map<string, Test>();
   const checks = new Map<string, string>();
@@ -223,60 +222,73 @@ function checkName(k: KindPlan): string {
 }
 
 function importLine(names: readonly string[], from: string): string {
-  const one = `import { ${names.join(", ")} } from ${str(from)};\n`;
-  return fitsTypeScript(one.slice(0, -1)) ? one : `import {\n${names.map((n) => `  ${n},\n`).join("")}} from ${str(from)};\n`;
+  return source(importDecl(names, str(from)));
 }
 
 /** A type fixed at a path of keys (`command: "threads"`, `success: false`). */
 interface Pin {
   readonly keys: readonly string[];
-  readonly type: string;
+  readonly type: Type;
 }
 
 /** `{ readonly a: { readonly b: T } }` for the keys `a.b`. */
-function nested(keys: readonly string[], type: string): string {
+function nested(keys: readonly string[], type: Type): Type {
   const [first, ...rest] = keys;
-  return first === undefined ? type : `{ readonly ${propertyName(first)}: ${nested(rest, type)} }`;
+  return first === undefined ? type : { kind: "literal", members: [propSig(first, nested(rest, type), false)], expanded: false };
 }
 
+/** `T extends keyof Map = keyof Map`: a topic of the map, any of them by default. */
+function keyParam(map: string): TypeParam {
+  return { name: "T", constraint: { kind: "keyof", of: ref(map) }, default: { kind: "keyof", of: ref(map) } };
+}
+
+/** `export type Name<T extends keyof Map = keyof Map> = Map[T] | …more` */
 function genericAlias(name: string, map: string, more: readonly string[] = []): string {
-  const head = `export type ${name}<T extends keyof ${map} = keyof ${map}> =`;
-  const members = [`${map}[T]`, ...more];
-  const body = members.join(" | ");
-  if (fitsTypeScript(`${head} ${body};`)) return `${head} ${body};\n\n`;
-  const broken = fitsTypeScript(`  ${body};`) ? `\n  ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
-  if (fitsTypeScript(head)) return `${head}${broken}\n\n`;
-  const tail = fitsTypeScript(`> = ${body};`) ? ` ${body};` : `\n${members.map((m) => `  | ${m}`).join("\n")};`;
-  return `export type ${name}<\n  T extends keyof ${map} = keyof ${map},\n> =${tail}\n\n`;
+  const members: Type[] = [{ kind: "indexed", object: ref(map), index: ref("T") }, ...more.map((m) => ref(m))];
+  return `${source(typeAlias(name, unionOf(members), [keyParam(map)]))}\n`;
 }
 
 function unionAlias(name: string, members: readonly string[]): string {
-  const one = `export type ${name} = ${members.join(" | ")};`;
-  if (fitsTypeScript(one)) return `${one}\n\n`;
-  if (fitsTypeScript(`  ${members.join(" | ")};`)) return `export type ${name} =\n  ${members.join(" | ")};\n\n`;
-  return `export type ${name} =\n${members.map((m) => `  | ${m}`).join("\n")};\n\n`;
+  return `${source(typeAlias(name, unionOf(members.map((m) => ref(m)))))}\n`;
 }
 
-/** A property whose type is a union, broken as prettier breaks it. */
-/** A function head on one line when it fits, else one parameter a line with a trailing comma, as prettier breaks it. */
-function signature(head: string, params: readonly string[], tail: string): string {
-  const one = `${head}(${params.join(", ")})${tail}`;
-  return fitsTypeScript(one) ? one : `${head}(\n${params.map((p) => `  ${p},`).join("\n")}\n)${tail}`;
+/** `readonly key?: type` of an interface. */
+function propSig(key: string, type: Type, optional: boolean): PropSig {
+  return { key: { kind: "name", text: propertyName(key) }, type, optional, readonly: true };
 }
 
-function unionProperty(key: string, members: readonly string[]): string {
-  const head = `  readonly ${propertyName(key)}:`;
-  const joined = members.join(" | ");
-  // One member has nowhere to break: prettier keeps it on the key's line, however long.
-  if (members.length === 1 || fitsTypeScript(`${head} ${joined};`)) return `${head} ${joined};`;
-  if (fitsTypeScript(`    ${joined};`)) return `${head}\n    ${joined};`;
-  return `${head}\n${members.map((m) => `    | ${m}`).join("\n")};`;
+/** A statement printed at `indent` spaces, as a line (or lines) of text. */
+function stmt(doc: Doc, indent: number): string {
+  return `${sourceAt(doc, indent)}\n`;
 }
 
-/** `const name = "literal";` at `indent`, the literal on its own line when it does not fit. */
-function constString(indent: string, name: string, literal: string): string {
-  const one = `${indent}const ${name} = ${literal};`;
-  return fitsTypeScript(one) ? `${one}\n` : `${indent}const ${name} =\n${indent}  ${literal};\n`;
+/** `expr;` */
+function expression(doc: Doc): Doc {
+  return [doc, semi()];
+}
+
+/** `left = right` (an assignment expression). */
+function assign(left: string, right: Expr): Doc {
+  return printAssignment(left, " =", right);
+}
+
+function not(e: Expr): Expr {
+  return { kind: "unary", op: "!", arg: e };
+}
+
+/** `a && b && …` inside an `if`'s parentheses: one line, or one operand a line. */
+function and(tests: readonly Doc[]): Doc {
+  return join([" &&", line], tests);
+}
+
+/** `if (test) {` (after `prefix`, `} else ` for an else-if), the test broken inside the parentheses when too long. */
+function ifHead(prefix: string, test: Doc): Doc {
+  return [prefix, group(["if (", group([indent([softline, test]), softline]), ")", " {"])];
+}
+
+/** `function name(params): returns {` */
+function head(name: string, params: readonly Param[], returns: Type): string {
+  return sourceAt([functionHead(name, params, returns), " {"], 0);
 }
 
 /** True when `v` fails the test: one short expression (a union gets a helper of its own). */
@@ -353,43 +365,49 @@ function accepts(test: Test, v: string): string {
 }
 
 function unionHelper(name: string, test: Test & { kind: "oneOf" }): string {
-  const parts = test.of.map((t) => accepts(t, "value"));
-  const joined = parts.join(" || ");
-  const head = `function ${name}(value: unknown): boolean {\n`;
-  if (fitsTypeScript(`  return ${joined};`)) return `${head}  return ${joined};\n}\n\n`;
-  if (fitsTypeScript(`    ${joined}`)) return `${head}  return (\n    ${joined}\n  );\n}\n\n`;
-  return `${head}  return (\n${parts.map((p, i) => `    ${p}${i < parts.length - 1 ? " ||" : ""}`).join("\n")}\n  );\n}\n\n`;
+  const flat = (t: Test): Test[] => (t.kind === "oneOf" ? t.of.flatMap(flat) : [t]);
+  const parts = flat(test).map((t) => accepts(t, "value"));
+  // prettier's return of a logical chain: in parentheses when it breaks, on one line there if it fits.
+  const chain = group(join([" ||", line], parts));
+  const returned = ["return ", group([ifBreak("("), indent([softline, chain]), softline, ifBreak(")")]), semi()];
+  return `${head(name, [{ name: "value", type: ref("unknown") }], ref("boolean"))}\n${stmt(returned, 2)}}\n\n`;
 }
 
 function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string[] {
   const key = str(f.key);
   const v = `m[${key}]`;
+  const keyLit = stringLit(key);
+  const value = index(id("m"), keyLit);
+  const has = printExpr(call("hasOwn", [id("m"), keyLit]));
+  const lacks = printExpr(not(call("hasOwn", [id("m"), keyLit])));
+  const report = (fn: string, args: readonly Expr[], at = 4): string => sourceAt(expression(printExpr(call(fn, [id("errors"), keyLit, ...args]))), at);
   const lines: string[] = [];
   if (f.record !== undefined) {
     const validator = ts.validator(f.record);
     valueImports.add(validator);
-    if (f.required) lines.push(`  if (!hasOwn(m, ${key})) {`, `    missing(errors, ${key});`, "  } else {", `    nest(errors, ${key}, ${validator}(${v}));`, "  }");
-    else lines.push(`  if (hasOwn(m, ${key})) nest(errors, ${key}, ${validator}(${v}));`);
+    const nest = (at: number): string => report("nest", [call(validator, [value])], at);
+    if (f.required) lines.push(sourceAt(ifHead("", lacks), 2), report("missing", []), "  } else {", nest(4), "  }");
+    else lines.push(sourceAt(ifClause(has, expression(printExpr(call("nest", [id("errors"), keyLit, call(validator, [value])])))), 2));
     return lines;
   }
   const test = f.test;
   if (test === undefined || test.kind === "any") {
-    if (f.required) lines.push(`  if (!hasOwn(m, ${key})) missing(errors, ${key});`);
+    if (f.required) lines.push(sourceAt(ifClause(lacks, expression(printExpr(call("missing", [id("errors"), keyLit])))), 2));
     return lines;
   }
   const enumTest = test.kind === "enum" ? test : undefined;
   const typeTest = enumTest === undefined ? mismatch(test, v, unions) : `typeof ${v} !== "string"`;
-  const expected = str(expectedWords(test));
-  if (f.required) lines.push(`  if (!hasOwn(m, ${key})) {`, `    missing(errors, ${key});`, `  } else if (${typeTest}) {`);
-  else lines.push(`  if (hasOwn(m, ${key}) && ${typeTest}) {`);
-  lines.push(`    wrong(errors, ${key}, ${expected}, ${v});`);
-  if (enumTest !== undefined) lines.push(`  } else if (${mismatch(enumTest, v, unions)}) {`, `    notInEnum(errors, ${key}, ${expected}, ${v});`);
+  const expected = stringLit(str(expectedWords(test)));
+  if (f.required) lines.push(sourceAt(ifHead("", lacks), 2), report("missing", []), sourceAt(ifHead("} else ", typeTest), 2));
+  else lines.push(sourceAt(ifHead("", and([has, typeTest])), 2));
+  lines.push(report("wrong", [expected, value]));
+  if (enumTest !== undefined) lines.push(sourceAt(ifHead("} else ", mismatch(enumTest, v, unions)), 2), report("notInEnum", [expected, value]));
   if (f.constraints !== undefined) {
     const checker = constraintChecker(f.constraints, checks);
     const push = `    errors.push(...${checker}(${v}, [${key}]));`;
     const inner = `      ...${checker}(${v}, [${key}]),`;
     const pushed = fitsTypeScript(push) ? [push] : fitsTypeScript(inner) ? ["    errors.push(", inner, "    );"] : ["    errors.push(", `      ...${checker}(${v}, [`, `        ${key},`, "      ]),", "    );"];
-    lines.push(f.required ? "  } else {" : `  } else if (hasOwn(m, ${key})) {`, ...pushed);
+    lines.push(f.required ? "  } else {" : sourceAt(ifHead("} else ", has), 2), ...pushed);
   }
   lines.push("  }");
   return lines;
@@ -415,9 +433,8 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
     body.push(...when(`value.length < ${String(c.minItems)}`, `tooShort(issues, path, ${String(c.minItems)}, value.length, "items")`));
   }
   const guard = f.on === "list" ? "Array.isArray(value)" : `typeof value === ${str(f.on)}`;
-  const head = `function ${name}(value: unknown, path: Path): ValidationIssue[] {`;
   const lines = [
-    ...(fitsTypeScript(head) ? [head] : [`function ${name}(`, "  value: unknown,", "  path: Path,", "): ValidationIssue[] {"]),
+    head(name, [{ name: "value", type: ref("unknown") }, { name: "path", type: ref("Path") }], arrayOf(ref("ValidationIssue"))),
     "  const issues: ValidationIssue[] = [];",
     `  if (${guard}) {`,
     ...body,
@@ -436,12 +453,17 @@ const FORMAT_GUARDS: { readonly [F in StringFormat]: string } = { "date-time": "
 function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string {
   const lines: string[] = [];
   lines.push(`/** The fields and payload of a \`${k.kind.name}\` message; its topic, when it names a known one. */`);
-  lines.push(...signature(`function ${checkName(k)}`, ["m: JsonObject", "errors: MessageIssue[]", "request: string | undefined"], ": string | undefined {").split("\n"));
+  const params: Param[] = [
+    { name: "m", type: ref("JsonObject") },
+    { name: "errors", type: arrayOf(ref("MessageIssue")) },
+    { name: "request", type: unionOf([ref("string"), ref("undefined")]) },
+  ];
+  lines.push(head(checkName(k), params, unionOf([ref("string"), ref("undefined")])));
   for (const f of k.fields) lines.push(...fieldLines(f, ts, valueImports, unions, checks));
   const path = k.topicPath;
-  if (path.length === 0) lines.push("  const topic = request;");
-  else if (path.length === 1) lines.push(`  const topic = m[${str(path[0] ?? "")}];`);
-  else lines.push(`  const topic = readPath(m, [${path.map(str).join(", ")}]);`);
+  const pathArray = array(path.map((p) => stringLit(str(p))));
+  const topicValue = path.length === 0 ? id("request") : path.length === 1 ? index(id("m"), stringLit(str(path[0] ?? ""))) : call("readPath", [id("m"), pathArray]);
+  lines.push(sourceAt(constDecl("topic", topicValue), 2));
   if (path.length > 0) lines.push("  void request;");
   lines.push('  if (typeof topic !== "string") return undefined;', "  switch (topic) {");
   const payloadKey = k.kind.payload?.key;
@@ -453,16 +475,14 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
       const validator = c.nullable && c.shape !== undefined ? `orNull(${named})` : named;
       const args = k.when.length > 0 ? ["m", String(c.required), validator, "errors"] : ["m", str(payloadKey), String(c.required), validator, "errors"];
       const callee = k.when.length > 0 ? whenPayloadName(k) : "payload";
-      const one = `      ${callee}(${args.join(", ")});`;
-      if (fitsTypeScript(one)) lines.push(one);
-      else lines.push(`      ${callee}(`, ...args.map((a) => `        ${a},`), "      );");
+      lines.push(sourceAt(expression(printExpr(call(callee, args.map((a) => id(a))))), 6));
     }
     lines.push("      return topic;");
   }
   lines.push("    default:");
   if (path.length === 0) lines.push("      return undefined;");
   else {
-    lines.push(`      unknownTopic(errors, [${path.map(str).join(", ")}], topic);`, "      return undefined;");
+    lines.push(sourceAt(expression(printExpr(call("unknownTopic", [id("errors"), pathArray, id("topic")]))), 6), "      return undefined;");
   }
   lines.push("  }", "}", "", "");
   if (k.when.length > 0 && payloadKey !== undefined) {
@@ -478,23 +498,23 @@ function whenPayloadName(k: KindPlan): string {
 
 /** The payload of a kind with `when:` rules: the first matching rule's record, else the topic's. */
 function whenPayload(k: KindPlan, key: string, ts: Names["typescript"], valueImports: Set<string>): string[] {
-  const lines = [
-    `/** The payload of a \`${k.kind.name}\` message: a \`when:\` rule's record, else its topic's. */`,
-    `function ${whenPayloadName(k)}(`,
-    "  m: JsonObject,",
-    "  required: boolean,",
-    "  validate: ((value: unknown) => ValidationResult<unknown>) | undefined,",
-    "  errors: MessageIssue[],",
-    "): void {",
+  const validate: Type = { kind: "function", params: [{ name: "value", type: ref("unknown") }], returns: ref("ValidationResult", [ref("unknown")]) };
+  const params: Param[] = [
+    { name: "m", type: ref("JsonObject") },
+    { name: "required", type: ref("boolean") },
+    { name: "validate", type: unionOf([validate, ref("undefined")]) },
+    { name: "errors", type: arrayOf(ref("MessageIssue")) },
   ];
+  const lines = [`/** The payload of a \`${k.kind.name}\` message: a \`when:\` rule's record, else its topic's. */`, head(whenPayloadName(k), params, ref("void"))];
+  const payload = (args: readonly string[]): string => sourceAt(expression(printExpr(call("payload", [id("m"), stringLit(str(key)), ...args.map((a) => id(a))]))), 4);
   k.when.forEach((w, i) => {
-    const read = w.path.length === 1 ? `m[${str(w.path[0] ?? "")}]` : `readPath(m, [${w.path.map(str).join(", ")}])`;
+    const read = w.path.length === 1 ? index(id("m"), stringLit(str(w.path[0] ?? ""))) : call("readPath", [id("m"), array(w.path.map((p) => stringLit(str(p))))]);
     const value = typeof w.value === "string" ? str(w.value) : String(w.value);
     const validator = ts.validator(w.record);
     valueImports.add(validator);
-    lines.push(`${i === 0 ? "  if" : "  } else if"} (${read} === ${value}) {`, `    payload(m, ${str(key)}, ${String(w.required)}, ${validator}, errors);`);
+    lines.push(sourceAt(ifHead(i === 0 ? "" : "} else ", compare(printExpr(read), "===", value)), 2), payload([String(w.required), validator, "errors"]));
   });
-  lines.push("  } else {", `    payload(m, ${str(key)}, required, validate, errors);`, "  }", "}", "", "");
+  lines.push("  } else {", payload(["required", "validate", "errors"]), "  }", "}", "", "");
   return lines;
 }
 
@@ -616,3 +636,43 @@ function isOneOf(value: unknown, values: readonly string[]): boolean {
 
 /** RUNTIME's helpers, each fixed code (../fixed-code.ts). */
 const RUNTIME_CHUNKS: readonly string[] = RUNTIME.split("\n\n").map((text) => fixedTypeScript(`${text.trimEnd()}\n`));
+
+/** The envelope's result types and the start and end of validateMessage: fixed code. */
+const ISSUE_CODE = fixedTypeScript(`export type MessageIssueCode = IssueCode | "unknown_tag" | "unknown_kind";
+`);
+
+const ISSUE = fixedTypeScript(`export interface MessageIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: MessageIssueCode;
+  readonly message: string;
+}
+`);
+
+const RESULT = fixedTypeScript(`export type MessageResult =
+  | {
+      readonly ok: true;
+      readonly kind: MessageKind;
+      readonly topic: string | undefined;
+      readonly value: AnyMessage;
+    }
+  | { readonly ok: false; readonly errors: readonly MessageIssue[] };
+`);
+
+const VALIDATE_START = fixedTypeScriptBody(`  if (!isObject(value)) {
+    const message = \`expected an object, got \${describe(value)}\`;
+    return failed([], "not_object", message);
+  }
+  const errors: MessageIssue[] = [];
+  let kind: MessageKind;
+  let topic: string | undefined;
+`);
+
+const VALIDATE_END = fixedTypeScriptBody(`  return errors.length === 0
+    ? { ok: true, kind, topic, value: value as unknown as AnyMessage }
+    : { ok: false, errors };
+`);
+
+const IS_MESSAGE = fixedTypeScript(`export function isMessage(value: unknown): value is AnyMessage {
+  return validateMessage(value).ok;
+}
+`);

@@ -267,11 +267,13 @@ function printIntersection(types: readonly Type[]): Doc {
   return group(parts);
 }
 
-/** A parameter list `(a: A, b: B)`: on one line, or one parameter a line with a trailing comma. */
+/** A parameter list `(a: A, b: B)`: on one line, or one parameter a line with a trailing comma, as the signature holding it breaks. */
 export function printParams(params: readonly { readonly name: string; readonly type: Type; readonly default?: Expr }[]): Doc {
   if (params.length === 0) return "()";
   const printed = params.map((p) => [p.name, ":", " ", printAnnotation(p.type), p.default === undefined ? "" : [" = ", printExpr(p.default)]]);
-  return group(["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"]);
+  // Not a group of its own: the parameters break with the signature around them (prettier groups
+  // them apart only for a lone object-like parameter, which the emitters never write).
+  return ["(", indent([softline, join([",", line], printed)]), ifBreak(","), softline, ")"];
 }
 
 /**
