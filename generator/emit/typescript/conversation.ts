@@ -58,7 +58,7 @@ export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] 
     jsDoc(["Allowed (with the index of the message it answers, if any), or why not."], ""),
     laidOut("typescript", VERDICT),
     laidOut("typescript", KIND_INFO),
-    table("AFTER", readonlyRecord(ref("string"), arrayOf(readonlyOf(arrayOf(ref("string"))))), after, "Per topic: alternatives, each the topics that must all have been seen before it."),
+    table("AFTER", readonlyRecord(ref("string"), readonlyOf(arrayOf(readonlyOf(arrayOf(ref("string")))))), after, "Per topic: alternatives, each the topics that must all have been seen before it."),
     table("REPLY_TO", readonlyRecord(ref("string"), readonlyOf(arrayOf(ref("string")))), replyTo, "Per reply topic: the request topics it may answer."),
     table("KINDS", readonlyRecord(ref("MessageKind"), ref("KindInfo")), kinds, "Per kind of message: how it names the message it answers."),
     laidOut("typescript", RUNTIME),
