@@ -113,3 +113,20 @@ export function laidOutBody(statements: string): string {
   const laid = laidOut("typescript", `${BODY_HEAD}${statements}}\n`);
   return laid.slice(BODY_HEAD.length).replace(/\}\n$/, "");
 }
+
+/** The stand-in function around fixed Python statements (ruff lays a body's statements out the same whatever its function). */
+const PYTHON_BODY_HEAD = "def body():\n";
+
+/**
+ * Declares fixed Python statements of a function body (each line indented four spaces, as ruff
+ * format prints them at 88) as fixed code, inside a stand-in function so the formatter can print them.
+ */
+export function fixedPythonBody(statements: string): string {
+  fixedPython(`${PYTHON_BODY_HEAD}${statements}`);
+  return statements;
+}
+
+/** Statements declared with fixedPythonBody, laid out for the style in force. */
+export function laidOutPythonBody(statements: string): string {
+  return laidOut("python", `${PYTHON_BODY_HEAD}${statements}`).slice(PYTHON_BODY_HEAD.length);
+}

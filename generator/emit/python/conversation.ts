@@ -72,8 +72,7 @@ export function emitPythonConversation(protocol: Protocol): GeneratedFile[] {
       "",
     ),
     "",
-    "import json",
-    "from typing import Callable, Literal, NamedTuple, Optional, cast",
+    laidOut("python", IMPORTS).trimEnd(),
     "",
     "from .envelope import MessageIssue, validate_message",
     "",
@@ -263,3 +262,6 @@ def _read_path(value: object, path: tuple[str, ...]) -> object:
     return current`);
 
 const VERDICT_CODE = fixedPython('VerdictCode = Literal["invalid", "out_of_order", "unknown_request", "wrong_reply"]\n"""Why a message is not allowed next."""\n');
+
+/** The standard-library imports: fixed code (ruff splits the `from` import as isort does). */
+const IMPORTS = fixedPython("import json\nfrom typing import Callable, Literal, NamedTuple, Optional, cast\n");

@@ -12,9 +12,9 @@ import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type Kin
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
-import { pyDef, pyStatement, scanCode } from "./messages-layout.js";
+import { pyStatement, scanCode } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
-import { fixedPython } from "../fixed-code.js";
+import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
 import { fitsPython } from "../text.js";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -140,61 +140,26 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     const values = topicsOn(protocol, c).map((t) => t.value);
     if (values.length > 0) block([...literalAlias(channelTopicsType(c), values), ...pythonDocstring(`The topics that travel on channel \`\`${c.value}\`\`.`, "")]);
   }
-  block([
-    'MessageIssueCode = Union[IssueCode, Literal["unknown_tag", "unknown_kind"]]',
-    '"""What went wrong with a message: a payload\'s issue codes and the envelope\'s own."""',
-  ]);
-  block([
-    "class MessageIssue(NamedTuple):",
-    '    """One problem with a message: where (keys, indices from the top), what, and why."""',
-    "",
-    "    path: tuple[Union[str, int], ...]",
-    "    code: MessageIssueCode",
-    "    message: str",
-  ]);
-  block([
-    "class MessageResult(NamedTuple):",
-    '    """The valid message\'s kind and topic (None when it names none), or every issue."""',
-    "",
-    "    kind: Optional[MessageKind]",
-    "    topic: Optional[str]",
-    "    errors: list[MessageIssue]",
-    "",
-    "    @property",
-    "    def ok(self) -> bool:",
-    '        """True when the message is valid."""',
-    "        return not self.errors",
-  ]);
+  block([laidOut("python", ISSUE_CODE).trimEnd()]);
+  block([laidOut("python", ISSUE).trimEnd()]);
+  block([laidOut("python", RESULT).trimEnd()]);
 
-  const v: string[] = [
-    pyDef("validate_message", ["value: object", "request: Optional[str] = None"], "MessageResult"),
-    '    """Validate a whole message: the envelope, its kind\'s fields, then the payload.',
-    "",
-    "    ``request`` is the topic of the request a reply answers, for kinds whose messages",
-    "    name no topic (the conversation checker passes it). Never raises.",
-    '    """',
-    "    if not isinstance(value, dict):",
-    '        message = f"expected an object, got {_describe(value)}"',
-    '        return _failed((), "not_object", message)',
-    '    m = cast("dict[str, object]", value)',
-    "    errors: list[MessageIssue] = []",
-    "    kind: MessageKind",
-  ];
+  const v: string[] = [laidOut("python", VALIDATE_START).trimEnd()];
   if (env.tag !== undefined) {
     const tag = pythonString(env.tag.key);
-    v.push(`    if ${tag} not in m:`, `        return _failed((${tag},), "missing_key", ${pythonString(`missing required key ${JSON.stringify(env.tag.key)}`)})`, `    tag = m[${tag}]`);
+    v.push(`    if ${tag} not in m:`, ...call("        ", "return _failed", [`(${tag},)`, '"missing_key"', pythonString(`missing required key ${JSON.stringify(env.tag.key)}`)]), `    tag = m[${tag}]`);
     plan.kinds.forEach((k, i) => {
       v.push(`    ${i === 0 ? "if" : "elif"} tag == ${pythonString(k.kind.value ?? k.kind.name)}:`, `        kind = ${pythonString(k.kind.name)}`, `        topic = ${checkName(k)}(m, errors, request)`);
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.value ?? k.kind.name)).join(", ");
     v.push(
       "    elif not isinstance(tag, str):",
-      '        message = f"expected a string, got {_describe(tag)}"',
-      `        return _failed((${tag},), "wrong_type", message)`,
+      assignString("        ", "message", 'f"expected a string, got {_describe(tag)}"'),
+      ...call("        ", "return _failed", [`(${tag},)`, '"wrong_type"', "message"]),
       "    else:",
       assignString("        ", "expected", pythonString(expected)),
-      '        message = f"unknown tag {_quote(tag)}, expected one of {expected}"',
-      `        return _failed((${tag},), "unknown_tag", message)`,
+      assignString("        ", "message", 'f"unknown tag {_quote(tag)}, expected one of {expected}"'),
+      ...call("        ", "return _failed", [`(${tag},)`, '"unknown_tag"', "message"]),
     );
   } else if (plan.kinds.length === 1 && plan.kinds[0] !== undefined) {
     const k = plan.kinds[0];
@@ -208,20 +173,14 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
     v.push("    else:", assignString("        ", "message", pythonString(`no kind of message matches: expected one of ${expected}`)), '        return _failed((), "unknown_kind", message)');
   }
-  v.push("    if errors:", "        return MessageResult(None, None, errors)", "    return MessageResult(kind, topic, [])");
+  v.push(laidOutPythonBody(VALIDATE_END).trimEnd());
   block(v);
 
   const helpers = new Map<string, string[]>();
   const tables: string[][] = [];
   const checkers = plan.kinds.map((k) => kindChecker(k, py, messagesImports, helpers, tables, checks));
-  block(["_Validator = Callable[[object], list[ValidationIssue]]"]);
-  if (plan.kinds.some((k) => k.topics.some((c) => c.nullable && c.shape !== undefined))) {
-    block([
-      "def _or_none(validate: _Validator) -> _Validator:",
-      '    """A payload validator that also accepts null (a payload declared ``nullable: true``)."""',
-      "    return lambda value: [] if value is None else validate(value)",
-    ]);
-  }
+  block([laidOut("python", VALIDATOR).trimEnd()]);
+  if (plan.kinds.some((k) => k.topics.some((c) => c.nullable && c.shape !== undefined))) block([laidOut("python", OR_NONE).trimEnd()]);
   for (const t of tables) block(t);
   for (const c of checkers) block(c);
   for (const k of plan.kinds) if (k.when.length > 0 && k.kind.payload !== undefined) block(whenPayload(k, k.kind.payload.key, py, messagesImports));
@@ -680,3 +639,56 @@ function assignString(pad: string, name: string, value: string): string {
 
 /** RUNTIME's helpers, each fixed code (../fixed-code.ts). */
 const RUNTIME_CHUNKS: readonly string[] = RUNTIME.split("\n\n\n").map((text) => fixedPython(`${text.trimEnd()}\n`));
+
+/** The module's result types, validate_message's fixed start and end, and the payload helpers' types: fixed code. */
+const ISSUE_CODE = fixedPython(`MessageIssueCode = Union[IssueCode, Literal["unknown_tag", "unknown_kind"]]
+"""What went wrong with a message: a payload's issue codes and the envelope's own."""
+`);
+
+const ISSUE = fixedPython(`class MessageIssue(NamedTuple):
+    """One problem with a message: where (keys, indices from the top), what, and why."""
+
+    path: tuple[Union[str, int], ...]
+    code: MessageIssueCode
+    message: str
+`);
+
+const RESULT = fixedPython(`class MessageResult(NamedTuple):
+    """The valid message's kind and topic (None when it names none), or every issue."""
+
+    kind: Optional[MessageKind]
+    topic: Optional[str]
+    errors: list[MessageIssue]
+
+    @property
+    def ok(self) -> bool:
+        """True when the message is valid."""
+        return not self.errors
+`);
+
+const VALIDATE_START = fixedPython(`def validate_message(value: object, request: Optional[str] = None) -> MessageResult:
+    """Validate a whole message: the envelope, its kind's fields, then the payload.
+
+    \`\`request\`\` is the topic of the request a reply answers, for kinds whose messages
+    name no topic (the conversation checker passes it). Never raises.
+    """
+    if not isinstance(value, dict):
+        message = f"expected an object, got {_describe(value)}"
+        return _failed((), "not_object", message)
+    m = cast("dict[str, object]", value)
+    errors: list[MessageIssue] = []
+    kind: MessageKind
+`);
+
+const VALIDATE_END = fixedPythonBody(`    if errors:
+        return MessageResult(None, None, errors)
+    return MessageResult(kind, topic, [])
+`);
+
+const VALIDATOR = fixedPython(`_Validator = Callable[[object], list[ValidationIssue]]
+`);
+
+const OR_NONE = fixedPython(`def _or_none(validate: _Validator) -> _Validator:
+    """A payload validator that also accepts null (a payload declared \`\`nullable: true\`\`)."""
+    return lambda value: [] if value is None else validate(value)
+`);
