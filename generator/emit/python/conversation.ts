@@ -8,6 +8,7 @@ import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { pythonOutput, type PythonModuleExports } from "./init.js";
 import { fixedPython, laidOut } from "../fixed-code.js";
 import { fitsPython } from "../text.js";
+import { pyAnnotatedHead, pyAtom, pySubscript, type PyExpr } from "./messages-layout.js";
 
 
 type Lit = string | boolean | undefined | readonly Lit[] | { readonly [key: string]: Lit };
@@ -40,9 +41,9 @@ export function emitPythonConversation(protocol: Protocol): GeneratedFile[] {
   const plan = conversationPlan(protocol);
   if (plan === undefined || protocol.outputs.python === undefined) return [];
   const output = pythonOutput(protocol);
-  const dict = (name: string, type: string, entries: readonly [string, Lit][], doc: string): string[] => {
-    if (entries.length === 0) return [`${name}: ${type} = {}`, `"""${doc}"""`];
-    return [`${name}: ${type} = {`, ...entries.map(([k, v]) => print(v, "    ", `${pythonString(k)}: `, ",")), "}", `"""${doc}"""`];
+  const dict = (name: string, type: PyExpr, entries: readonly [string, Lit][], doc: string): string[] => {
+    if (entries.length === 0) return [pyAnnotatedHead(name, type, " = {}"), `"""${doc}"""`];
+    return [pyAnnotatedHead(name, type, " = {"), ...entries.map(([k, v]) => print(v, "    ", `${pythonString(k)}: `, ",")), "}", `"""${doc}"""`];
   };
   const kinds = plan.kinds.map((k): [string, Lit] => [k.kind, undefined]);
   const kindLines = [
@@ -82,9 +83,9 @@ export function emitPythonConversation(protocol: Protocol): GeneratedFile[] {
     laidOut("python", HEAD).trimEnd(),
     "",
     "",
-    ...dict("_AFTER", "dict[str, tuple[tuple[str, ...], ...]]", [...plan.after].map(([t, l]) => [t, l]), "Per topic: alternatives, each the topics that must all have been seen before it."),
+    ...dict("_AFTER", pySubscript("dict", [pyAtom("str"), pySubscript("tuple", [pySubscript("tuple", [pyAtom("str"), pyAtom("...")]), pyAtom("...")])]), [...plan.after].map(([t, l]) => [t, l]), "Per topic: alternatives, each the topics that must all have been seen before it."),
     "",
-    ...dict("_REPLY_TO", "dict[str, tuple[str, ...]]", [...plan.replyTo].map(([t, l]) => [t, l]), "Per reply topic: the request topics it may answer."),
+    ...dict("_REPLY_TO", pySubscript("dict", [pyAtom("str"), pySubscript("tuple", [pyAtom("str"), pyAtom("...")])]), [...plan.replyTo].map(([t, l]) => [t, l]), "Per reply topic: the request topics it may answer."),
     "",
     ...kindLines,
     "",

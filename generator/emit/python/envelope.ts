@@ -12,7 +12,7 @@ import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type Kin
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
-import { pyStatement, scanCode } from "./messages-layout.js";
+import { pyAnnotatedHead, pyAtom, pyDef, pyStatement, pySubscript, scanCode } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
 import { fitsPython } from "../text.js";
@@ -277,8 +277,10 @@ function predicate(test: Test, helpers: Map<string, string[]>): string {
   const name = `_is_${word(test)}`;
   if (!helpers.has(name)) {
     const expr = accepts(test, "value");
-    const head = `def ${name}(value: object) -> bool:`;
-    const parts = test.kind === "oneOf" ? test.of.map((t) => accepts(t, "value")) : [expr];
+    const head = pyDef(name, ["value: object"], "bool");
+    // The operands of the whole `or` chain: a nested union's own operands join it (one chain, as Python parses it).
+    const operands = (t: Test): string[] => (t.kind === "oneOf" && !isNumberSet(t) ? t.of.flatMap(operands) : [accepts(t, "value")]);
+    const parts = operands(test);
     const lines =
       fitsPython(`    return ${expr}`)
         ? [head, `    return ${expr}`]
@@ -295,6 +297,16 @@ function word(t: Test): string {
   if (t.kind === "oneOf") return t.of.map(word).join("_or_");
   if (t.kind === "enum") return `one_of_${t.values.map((v) => v.replace(/[^A-Za-z0-9]/g, "_")).join("_")}`;
   return t.kind;
+}
+
+/** The numbers of a union of number literals only. */
+function numberLiterals(test: Test & { kind: "oneOf" }): string[] {
+  return test.of.flatMap((t) => (t.kind === "literal" && typeof t.value === "number" ? [String(t.value)] : []));
+}
+
+/** A union of two or more number literals and nothing else: one membership test. */
+function isNumberSet(test: Test): boolean {
+  return test.kind === "oneOf" && numberLiterals(test).length > 1 && numberLiterals(test).length === test.of.length;
 }
 
 function accepts(test: Test, v: string): string {
@@ -323,8 +335,7 @@ function accepts(test: Test, v: string): string {
       return `${v} in (${test.values.map(pythonString).join(", ")}${test.values.length === 1 ? "," : ""})`;
     case "oneOf": {
       // Numbers alone (a closed int enum) are one membership test, as ruff's PLR1714 asks.
-      const numbers = test.of.flatMap((t) => (t.kind === "literal" && typeof t.value === "number" ? [String(t.value)] : []));
-      if (numbers.length > 1 && numbers.length === test.of.length) return `_as_number(${v}) in (${numbers.join(", ")})`;
+      if (isNumberSet(test)) return `_as_number(${v}) in (${numberLiterals(test).join(", ")})`;
       return test.of.map((t) => accepts(t, v)).join(" or ");
     }
   }
@@ -345,8 +356,7 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, he
   const name = `_TEST_${word(test).toUpperCase()}`;
   if (!helpers.has(name)) {
     const args = test.kind === "enum" ? ["_is_str", expected, `(${test.values.map(pythonString).join(", ")}${test.values.length === 1 ? "," : ""})`] : [predicate(test, helpers), expected];
-    const one = `${name} = _Test(${args.join(", ")})`;
-    helpers.set(name, fitsPython(one) ? [one] : [`${name} = _Test(`, `    ${args.join(", ")}`, ")"]);
+    helpers.set(name, call("", `${name} = _Test`, args));
   }
   const field = call("    ", "_field", ["m", "errors", key, required, name]);
   if (f.constraints === undefined) return field;
@@ -420,7 +430,8 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
     // Too long for a line: ruff splits the tuple, one item per line.
     return fitsPython(one) ? one : `    ${pythonString(c.topic.value)}: (\n        ${c.required ? "True" : "False"},\n        ${validator},\n    ),`;
   });
-  tables.push([`${table}: dict[str, tuple[bool, Optional[_Validator]]] = {`, ...entries, "}", `"""Per topic of a \`\`${k.kind.name}\`\` message: payload required, and its validator."""`]);
+  const annotation = pySubscript("dict", [pyAtom("str"), pySubscript("tuple", [pyAtom("bool"), pySubscript("Optional", [pyAtom("_Validator")])])]);
+  tables.push([pyAnnotatedHead(table, annotation, " = {"), ...entries, "}", `"""Per topic of a \`\`${k.kind.name}\`\` message: payload required, and its validator."""`]);
   lines.push(`    selected = ${table}.get(topic)`, "    if selected is None:");
   if (path.length > 0) lines.push(...call("        ", "_unknown_topic", ["errors", `(${path.map(pythonString).join(", ")}${path.length === 1 ? "," : ""})`, "topic"]));
   lines.push("        return None");

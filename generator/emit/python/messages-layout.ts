@@ -88,6 +88,20 @@ export function pyLayout(e: PyExpr, indent: number, column: number, trailing: nu
 }
 
 /**
+ * `name: annotation = {` (`tail`), the head of an annotated assignment whose value is a
+ * literal already broken one entry a line (or an empty one): when the head is too long, black
+ * and ruff leave the value's brackets and split the annotation's instead — its items on one
+ * line inside them when they fit there, else one a line.
+ */
+export function pyAnnotatedHead(name: string, annotation: PyExpr, tail: string): string {
+  const one = `${name}: ${pyFlat(annotation)}${tail}`;
+  if (pythonWidth(one) <= lineLength() || annotation.kind !== "subscript") return one;
+  const items = `${INDENT}${annotation.items.map(pyFlat).join(", ")}`;
+  if (pythonWidth(items) <= lineLength()) return `${name}: ${annotation.value}[\n${items}\n]${tail}`;
+  return `${name}: ${pyLayout(annotation, 0, pythonWidth(`${name}: `), pythonWidth(tail))}${tail}`;
+}
+
+/**
  * A statement head or call statement that takes arguments — `class Name(Base, total=False):`,
  * `def name(value: object) -> Type:`, `raise ValueError("…")` — on one line when it fits,
  * otherwise one argument a line with a (magic) trailing comma, which ruff keeps.
