@@ -75,8 +75,6 @@ export function emitPythonConversation(protocol: Protocol): GeneratedFile[] {
     "",
     laidOut("python", IMPORTS).trimEnd(),
     "",
-    "from .envelope import MessageIssue, validate_message",
-    "",
     laidOut("python", VERDICT_CODE).trimEnd(),
     "",
     "",
@@ -264,5 +262,7 @@ def _read_path(value: object, path: tuple[str, ...]) -> object:
 
 const VERDICT_CODE = fixedPython('VerdictCode = Literal["invalid", "out_of_order", "unknown_request", "wrong_reply"]\n"""Why a message is not allowed next."""\n');
 
-/** The standard-library imports: fixed code (ruff splits the `from` import as isort does). */
-const IMPORTS = fixedPython("import json\nfrom typing import Callable, Literal, NamedTuple, Optional, cast\n");
+/** The imports: fixed code (ruff splits a `from` import as isort does). */
+const IMPORTS = fixedPython(
+  "import json\nfrom typing import Callable, Literal, NamedTuple, Optional, cast\n\nfrom .envelope import MessageIssue, validate_message\n",
+);

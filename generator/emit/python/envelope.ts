@@ -149,7 +149,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     const tag = pythonString(env.tag.key);
     v.push(`    if ${tag} not in m:`, ...call("        ", "return _failed", [`(${tag},)`, '"missing_key"', pythonString(`missing required key ${JSON.stringify(env.tag.key)}`)]), `    tag = m[${tag}]`);
     plan.kinds.forEach((k, i) => {
-      v.push(`    ${i === 0 ? "if" : "elif"} tag == ${pythonString(k.kind.value ?? k.kind.name)}:`, `        kind = ${pythonString(k.kind.name)}`, `        topic = ${checkName(k)}(m, errors, request)`);
+      v.push(`    ${i === 0 ? "if" : "elif"} tag == ${pythonString(k.kind.value ?? k.kind.name)}:`, `        kind = ${pythonString(k.kind.name)}`, ...call("        ", `topic = ${checkName(k)}`, ["m", "errors", "request"]));
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.value ?? k.kind.name)).join(", ");
     v.push(
@@ -163,15 +163,15 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     );
   } else if (plan.kinds.length === 1 && plan.kinds[0] !== undefined) {
     const k = plan.kinds[0];
-    v.push(`    kind = ${pythonString(k.kind.name)}`, `    topic = ${checkName(k)}(m, errors, request)`);
+    v.push(`    kind = ${pythonString(k.kind.name)}`, ...call("    ", `topic = ${checkName(k)}`, ["m", "errors", "request"]));
   } else {
     plan.kinds.forEach((k, i) => {
       const conds = [...k.requires.map((key) => `${pythonString(key)} in m`), ...k.excludes.map((key) => `${pythonString(key)} not in m`)];
       v.push(...condition(i === 0 ? "if" : "elif", conds.length === 0 ? ["True"] : conds, "    "));
-      v.push(`        kind = ${pythonString(k.kind.name)}`, `        topic = ${checkName(k)}(m, errors, request)`);
+      v.push(`        kind = ${pythonString(k.kind.name)}`, ...call("        ", `topic = ${checkName(k)}`, ["m", "errors", "request"]));
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
-    v.push("    else:", assignString("        ", "message", pythonString(`no kind of message matches: expected one of ${expected}`)), '        return _failed((), "unknown_kind", message)');
+    v.push("    else:", assignString("        ", "message", pythonString(`no kind of message matches: expected one of ${expected}`)), ...call("        ", "return _failed", ["()", '"unknown_kind"', "message"]));
   }
   v.push(laidOutPythonBody(VALIDATE_END).trimEnd());
   block(v);

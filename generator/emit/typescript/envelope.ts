@@ -421,16 +421,20 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
   const name = `check${constraintWords(f).split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}`;
   if (checks.has(name)) return name;
   const c = f.c;
-  const when = (cond: string, call: string): string[] => [`    if (${cond}) {`, `      ${call};`, "    }"];
+  const when = (cond: string, fn: string, args: readonly string[]): string[] => [
+    sourceAt(ifHead("", cond), 4),
+    sourceAt(expression(printExpr(call(fn, ["issues", "path", ...args].map((a) => id(a))))), 6),
+    "    }",
+  ];
   const body: string[] = [];
   if (f.on === "number") {
-    if (c.minimum !== undefined) body.push(...when(`value < ${String(c.minimum)}`, `outOfRange(issues, path, ${str(`at least ${String(c.minimum)}`)}, value)`));
-    if (c.maximum !== undefined) body.push(...when(`value > ${String(c.maximum)}`, `outOfRange(issues, path, ${str(`at most ${String(c.maximum)}`)}, value)`));
+    if (c.minimum !== undefined) body.push(...when(`value < ${String(c.minimum)}`, "outOfRange", [str(`at least ${String(c.minimum)}`), "value"]));
+    if (c.maximum !== undefined) body.push(...when(`value > ${String(c.maximum)}`, "outOfRange", [str(`at most ${String(c.maximum)}`), "value"]));
   } else if (f.on === "string") {
-    if (c.minLength !== undefined) body.push(...when(`value.length < ${String(c.minLength)}`, `tooShort(issues, path, ${String(c.minLength)}, value.length, "characters")`));
-    if (c.format !== undefined) body.push(...when(`!${FORMAT_GUARDS[c.format]}(value)`, `badFormat(issues, path, ${str(c.format)}, value)`));
+    if (c.minLength !== undefined) body.push(...when(`value.length < ${String(c.minLength)}`, "tooShort", [String(c.minLength), "value.length", str("characters")]));
+    if (c.format !== undefined) body.push(...when(`!${FORMAT_GUARDS[c.format]}(value)`, "badFormat", [str(c.format), "value"]));
   } else if (c.minItems !== undefined) {
-    body.push(...when(`value.length < ${String(c.minItems)}`, `tooShort(issues, path, ${String(c.minItems)}, value.length, "items")`));
+    body.push(...when(`value.length < ${String(c.minItems)}`, "tooShort", [String(c.minItems), "value.length", str("items")]));
   }
   const guard = f.on === "list" ? "Array.isArray(value)" : `typeof value === ${str(f.on)}`;
   const lines = [
