@@ -374,16 +374,16 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
   const n = (x: number | undefined): string => (x === undefined ? "None" : String(x));
   const [guard, check] =
     f.on === "number"
-      ? ["_as_number(item) is not None", `_check_range(item, at, issues, ${n(c.minimum)}, ${n(c.maximum)})`]
+      ? ["_as_number(item) is not None", call("        ", "_check_range", ["item", "at", "issues", n(c.minimum), n(c.maximum)])]
       : f.on === "string"
-        ? ["isinstance(item, str)", `_check_text(item, at, issues, ${n(c.minLength)}, ${c.format === undefined ? "None" : pythonString(c.format)})`]
-        : ["isinstance(item, list)", `_check_count(cast("list[object]", item), at, issues, ${n(c.minItems)})`];
+        ? ["isinstance(item, str)", call("        ", "_check_text", ["item", "at", "issues", n(c.minLength), c.format === undefined ? "None" : pythonString(c.format)])]
+        : ["isinstance(item, list)", call("        ", "_check_count", ['cast("list[object]", item)', "at", "issues", n(c.minItems)])];
   const head = `def ${name}(item: object, at: _Path) -> list[ValidationIssue]:`;
   checks.set(name, [
     ...(fitsPython(head) ? [head] : [`def ${name}(`, "    item: object, at: _Path", ") -> list[ValidationIssue]:"]),
     "    issues: list[ValidationIssue] = []",
     `    if ${guard}:`,
-    `        ${check}`,
+    ...check,
     "    return issues",
   ]);
   return name;
@@ -418,7 +418,7 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
   }
   if (path.length === 0) lines.push("    topic = request");
   else if (path.length === 1) lines.push(`    topic = m.get(${pythonString(path[0] ?? "")})`);
-  else lines.push(`    topic = _read_path(m, (${path.map(pythonString).join(", ")}))`);
+  else lines.push(...call("    ", "topic = _read_path", ["m", `(${path.map(pythonString).join(", ")})`]));
   lines.push("    if not isinstance(topic, str):", "        return None");
   const table = `_${checkName(k).slice("_check_".length).toUpperCase()}_PAYLOADS`;
   const payloadKey = k.kind.payload?.key;
@@ -432,7 +432,7 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
   });
   const annotation = pySubscript("dict", [pyAtom("str"), pySubscript("tuple", [pyAtom("bool"), pySubscript("Optional", [pyAtom("_Validator")])])]);
   tables.push([pyAnnotatedHead(table, annotation, " = {"), ...entries, "}", `"""Per topic of a \`\`${k.kind.name}\`\` message: payload required, and its validator."""`]);
-  lines.push(`    selected = ${table}.get(topic)`, "    if selected is None:");
+  lines.push(...call("    ", `selected = ${table}.get`, ["topic"]), "    if selected is None:");
   if (path.length > 0) lines.push(...call("        ", "_unknown_topic", ["errors", `(${path.map(pythonString).join(", ")}${path.length === 1 ? "," : ""})`, "topic"]));
   lines.push("        return None");
   if (payloadKey !== undefined && k.when.length > 0) lines.push(...call("    ", whenPayloadName(k), ["m", "*selected", "errors"]));

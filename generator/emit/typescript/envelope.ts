@@ -469,7 +469,7 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
   const topicValue = path.length === 0 ? id("request") : path.length === 1 ? index(id("m"), stringLit(str(path[0] ?? ""))) : call("readPath", [id("m"), pathArray]);
   lines.push(sourceAt(constDecl("topic", topicValue), 2));
   if (path.length > 0) lines.push("  void request;");
-  lines.push('  if (typeof topic !== "string") return undefined;', "  switch (topic) {");
+  lines.push(sourceAt(ifClause(`typeof topic !== ${str("string")}`, "return undefined" + semi()), 2), "  switch (topic) {");
   const payloadKey = k.kind.payload?.key;
   for (const c of k.topics) {
     lines.push(`    case ${str(c.topic.value)}:`);
