@@ -247,12 +247,11 @@ export function validateModelExchangeMeta(
   value: unknown,
 ): ValidationResult<ModelExchangeMeta> {
   if (isModelExchangeMeta(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "model_buffer_type")) f1 = object.model_buffer_type;
+    if (hasOwn(value, "model_buffer_type")) f1 = value.model_buffer_type;
   } catch {
     f1 = UNREADABLE;
   }
@@ -290,8 +289,8 @@ export function validateModelExchangeMeta(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "model_buffer_native_format"))
-      f2 = object.model_buffer_native_format;
+    if (hasOwn(value, "model_buffer_native_format"))
+      f2 = value.model_buffer_native_format;
   } catch {
     f2 = UNREADABLE;
   }
@@ -331,8 +330,8 @@ export function validateModelExchangeMeta(
   const p2 = f2 !== ABSENT && errors.length === b2;
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "model_buffer_encoding"))
-      f3 = object.model_buffer_encoding;
+    if (hasOwn(value, "model_buffer_encoding"))
+      f3 = value.model_buffer_encoding;
   } catch {
     f3 = UNREADABLE;
   }
@@ -375,7 +374,7 @@ export function validateModelExchangeMeta(
   const p3 = f3 !== ABSENT && errors.length === b3;
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "model_version")) f4 = object.model_version;
+    if (hasOwn(value, "model_version")) f4 = value.model_version;
   } catch {
     f4 = UNREADABLE;
   }
@@ -518,12 +517,11 @@ export function validateHelloPayload(
   value: unknown,
 ): ValidationResult<HelloPayload> {
   if (isHelloPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "session_id")) f1 = object.session_id;
+    if (hasOwn(value, "session_id")) f1 = value.session_id;
   } catch {
     f1 = UNREADABLE;
   }
@@ -543,7 +541,7 @@ export function validateHelloPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "job_id")) f2 = object.job_id;
+    if (hasOwn(value, "job_id")) f2 = value.job_id;
   } catch {
     f2 = UNREADABLE;
   }
@@ -558,7 +556,7 @@ export function validateHelloPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "site_name")) f3 = object.site_name;
+    if (hasOwn(value, "site_name")) f3 = value.site_name;
   } catch {
     f3 = UNREADABLE;
   }
@@ -578,7 +576,7 @@ export function validateHelloPayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "trainer_fqcn")) f4 = object.trainer_fqcn;
+    if (hasOwn(value, "trainer_fqcn")) f4 = value.trainer_fqcn;
   } catch {
     f4 = UNREADABLE;
   }
@@ -598,7 +596,7 @@ export function validateHelloPayload(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "rank")) f5 = object.rank;
+    if (hasOwn(value, "rank")) f5 = value.rank;
   } catch {
     f5 = UNREADABLE;
   }
@@ -613,7 +611,7 @@ export function validateHelloPayload(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "protocol_version")) f6 = object.protocol_version;
+    if (hasOwn(value, "protocol_version")) f6 = value.protocol_version;
   } catch {
     f6 = UNREADABLE;
   }
@@ -702,12 +700,11 @@ export function validateHelloChallengePayload(
   value: unknown,
 ): ValidationResult<HelloChallengePayload> {
   if (isHelloChallengePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "nonce")) f1 = object.nonce;
+    if (hasOwn(value, "nonce")) f1 = value.nonce;
   } catch {
     f1 = UNREADABLE;
   }
@@ -758,12 +755,11 @@ export function validateHelloProofPayload(
   value: unknown,
 ): ValidationResult<HelloProofPayload> {
   if (isHelloProofPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "proof")) f1 = object.proof;
+    if (hasOwn(value, "proof")) f1 = value.proof;
   } catch {
     f1 = UNREADABLE;
   }
@@ -814,10 +810,7 @@ export function validateHelloAcceptedPayload(
   value: unknown,
 ): ValidationResult<HelloAcceptedPayload> {
   if (isHelloAcceptedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<HelloAcceptedPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.HELLO_ACCEPTED`. */
@@ -834,12 +827,11 @@ export function validateHelloRejectedPayload(
   value: unknown,
 ): ValidationResult<HelloRejectedPayload> {
   if (isHelloRejectedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "reason")) f1 = object.reason;
+    if (hasOwn(value, "reason")) f1 = value.reason;
   } catch {
     f1 = UNREADABLE;
   }
@@ -890,12 +882,11 @@ export function validateTaskReadyPayload(
   value: unknown,
 ): ValidationResult<TaskReadyPayload> {
   if (isTaskReadyPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "task_id")) f1 = object.task_id;
+    if (hasOwn(value, "task_id")) f1 = value.task_id;
   } catch {
     f1 = UNREADABLE;
   }
@@ -915,7 +906,7 @@ export function validateTaskReadyPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "task_name")) f2 = object.task_name;
+    if (hasOwn(value, "task_name")) f2 = value.task_name;
   } catch {
     f2 = UNREADABLE;
   }
@@ -935,7 +926,7 @@ export function validateTaskReadyPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "model")) f3 = object.model;
+    if (hasOwn(value, "model")) f3 = value.model;
   } catch {
     f3 = UNREADABLE;
   }
@@ -946,7 +937,7 @@ export function validateTaskReadyPayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "params")) f4 = object.params;
+    if (hasOwn(value, "params")) f4 = value.params;
   } catch {
     f4 = UNREADABLE;
   }
@@ -1010,10 +1001,7 @@ export function validateTaskAcceptedPayload(
   value: unknown,
 ): ValidationResult<TaskAcceptedPayload> {
   if (isTaskAcceptedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<TaskAcceptedPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.TASK_ACCEPTED`. */
@@ -1030,10 +1018,7 @@ export function validateTaskFailedPayload(
   value: unknown,
 ): ValidationResult<TaskFailedPayload> {
   if (isTaskFailedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<TaskFailedPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.TASK_FAILED`. */
@@ -1050,12 +1035,11 @@ export function validateResultReadyPayload(
   value: unknown,
 ): ValidationResult<ResultReadyPayload> {
   if (isResultReadyPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "result_id")) f1 = object.result_id;
+    if (hasOwn(value, "result_id")) f1 = value.result_id;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1075,7 +1059,7 @@ export function validateResultReadyPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "manifest")) f2 = object.manifest;
+    if (hasOwn(value, "manifest")) f2 = value.manifest;
   } catch {
     f2 = UNREADABLE;
   }
@@ -1133,10 +1117,7 @@ export function validateResultAcceptedPayload(
   value: unknown,
 ): ValidationResult<ResultAcceptedPayload> {
   if (isResultAcceptedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<ResultAcceptedPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.RESULT_ACCEPTED`. */
@@ -1153,12 +1134,11 @@ export function validateResultRejectedPayload(
   value: unknown,
 ): ValidationResult<ResultRejectedPayload> {
   if (isResultRejectedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "reason")) f1 = object.reason;
+    if (hasOwn(value, "reason")) f1 = value.reason;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1209,10 +1189,7 @@ export function validateLogPayload(
   value: unknown,
 ): ValidationResult<LogPayload> {
   if (isLogPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<LogPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.LOG`. */
@@ -1227,10 +1204,7 @@ export function validateHeartbeatPayload(
   value: unknown,
 ): ValidationResult<HeartbeatPayload> {
   if (isHeartbeatPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<HeartbeatPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.HEARTBEAT`. */
@@ -1245,10 +1219,7 @@ export function validateAbortPayload(
   value: unknown,
 ): ValidationResult<AbortPayload> {
   if (isAbortPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<AbortPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.ABORT`. */
@@ -1263,10 +1234,7 @@ export function validateShutdownPayload(
   value: unknown,
 ): ValidationResult<ShutdownPayload> {
   if (isShutdownPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<ShutdownPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.SHUTDOWN`. */
@@ -1281,10 +1249,7 @@ export function validateByePayload(
   value: unknown,
 ): ValidationResult<ByePayload> {
   if (isByePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<ByePayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Topic.BYE`. */
@@ -1299,12 +1264,11 @@ export function validateErrorPayload(
   value: unknown,
 ): ValidationResult<ErrorPayload> {
   if (isErrorPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "reason")) f1 = object.reason;
+    if (hasOwn(value, "reason")) f1 = value.reason;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1627,21 +1591,13 @@ function unreadable(errors: ValidationIssue[], path: Path): void {
   report(errors, path, "unreadable", "cannot read the value");
 }
 
-/** The value as an object, or undefined after reporting why it is none. */
-function objectOf(
-  errors: ValidationIssue[],
-  path: Path,
-  value: unknown,
-): JsonObject | undefined {
-  const kind = kindOf(value);
-  if (kind === "object") return value as JsonObject;
-  if (kind === "unreadable") {
-    unreadable(errors, path);
-  } else {
-    const message = `expected an object, got ${describe(value)}`;
-    report(errors, path, "not_object", message);
+/** Why a value is no object: `not_object`, or `unreadable` when its kind cannot be told. */
+function notObject(path: Path, value: unknown): ValidationIssue {
+  if (kindOf(value) === "unreadable") {
+    return { path, code: "unreadable", message: "cannot read the value" };
   }
-  return undefined;
+  const message = `expected an object, got ${describe(value)}`;
+  return { path, code: "not_object", message };
 }
 
 /** A value of the wrong type: `wrong_type`, or `unreadable` when its kind cannot be told. */

@@ -192,21 +192,24 @@ function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
   report(errors, path, "unreadable", "cannot read the value");
 }
 ` },
-  { name: "objectOf", uses: ["ValidationIssue", "Path", "JsonObject", "kindOf", "unreadable", "report", "describe"], text: `/** The value as an object, or undefined after reporting why it is none. */
+  { name: "objectOf", uses: ["ValidationIssue", "Path", "JsonObject", "isObject", "notObject"], text: `/** The value as an object, or undefined after reporting why it is none. */
 function objectOf(
   errors: ValidationIssue[],
   path: Path,
   value: unknown,
 ): JsonObject | undefined {
-  const kind = kindOf(value);
-  if (kind === "object") return value as JsonObject;
-  if (kind === "unreadable") {
-    unreadable(errors, path);
-  } else {
-    const message = \`expected an object, got \${describe(value)}\`;
-    report(errors, path, "not_object", message);
-  }
+  if (isObject(value)) return value;
+  errors.push(notObject(path, value));
   return undefined;
+}
+` },
+  { name: "notObject", uses: ["ValidationIssue", "Path", "kindOf", "describe"], text: `/** Why a value is no object: \`not_object\`, or \`unreadable\` when its kind cannot be told. */
+function notObject(path: Path, value: unknown): ValidationIssue {
+  if (kindOf(value) === "unreadable") {
+    return { path, code: "unreadable", message: "cannot read the value" };
+  }
+  const message = \`expected an object, got \${describe(value)}\`;
+  return { path, code: "not_object", message };
 }
 ` },
   { name: "mismatch", uses: ["ValidationIssue", "Path", "kindOf", "unreadable", "report", "describe"], text: `/** A value of the wrong type: \`wrong_type\`, or \`unreadable\` when its kind cannot be told. */

@@ -191,12 +191,14 @@ function ruleGuard(rule: CrossFieldRule, names: ReadonlyMap<string, string>, the
 // The validator: the guard first; only an invalid value is walked again, for its issues.
 
 function validatorBody(view: ShapeView, checks: readonly Check[], guard: string, type: string, ctx: TsContext): Doc[] {
-  const body: Doc[] = [
-    ifClause(printExpr(call(guard, [id("value")])), "return { ok: true, value };"),
-    "const errors: ValidationIssue[] = [];",
-    constDecl("object", call(ctx.need("objectOf"), [id("errors"), { kind: "array", items: [] }, id("value")])),
-    ifClause(compare("object", "===", "undefined"), "return { ok: false, errors };"),
-  ];
+  // A value that is no object has that one issue: returned in an array of its own, as the
+  // common invalid case of a shape with no field to check.
+  const notObject = `return { ok: false, errors: [${ctx.need("notObject")}([], value)] };`;
+  const body: Doc[] = [ifClause(printExpr(call(guard, [id("value")])), "return { ok: true, value };")];
+  // The guard of a shape with nothing but its object-ness to check is `isObject`.
+  if (checks.length === 0 && view.unknownKeys === "allow" && view.rules.length === 0) return [...body, notObject];
+    // `new Array()` starts with room for a few items, where `[]` grows at its first push.
+  body.push(ifClause(`!${ctx.need("isObject")}(value)`, notObject), "const errors = new Array<ValidationIssue>();");
   const locals = new Locals();
   const passed = new Map<string, { value: string; passed: string }>();
   for (const check of checks) {
@@ -205,11 +207,9 @@ function validatorBody(view: ShapeView, checks: readonly Check[], guard: string,
     const path = [stringLit(str(check.wire))];
     const ruled = usedByRules(view.rules, check.wire);
     // readOwn inlined: a property read of its own at each field (see propertyOf).
-    const take: Doc = [printAssignment(v, " =", propertyOf(check.wire, ctx, "object")), ";"];
-    body.push(
-      `let ${v}: unknown = ${ctx.need("ABSENT")};`,
-      tryCatch([ifClause(printExpr(call(ctx.need("hasOwn"), [id("object"), stringLit(str(check.wire))])), take)], [`${v} = ${ctx.need("UNREADABLE")};`]),
-    );
+    const take: Doc = [printAssignment(v, " =", propertyOf(check.wire, ctx)), ";"];
+    const own = printExpr(call(ctx.need("hasOwn"), [id("value"), stringLit(str(check.wire))]));
+    body.push(`let ${v}: unknown = ${ctx.need("ABSENT")};`, tryCatch([ifClause(own, take)], [`${v} = ${ctx.need("UNREADABLE")};`]));
     if (ruled) body.push(`const b${n} = errors.length;`);
     const branches: (readonly [Doc, readonly Doc[]])[] = [[compare(v, "===", ctx.need("UNREADABLE")), [unreadableAt(ctx, path)]]];
     const missing = report(ctx, path, "missing_key", `missing required key ${JSON.stringify(check.wire)}`);
@@ -241,7 +241,7 @@ function validatorBody(view: ShapeView, checks: readonly Check[], guard: string,
       known.length === 0
         ? [unknown]
         : [switchStmt("key", [{ labels: known, body: ["break;"] }, { labels: ["default"], body: [unknown] }])];
-    body.push(constDecl("keys", call(ctx.need("sortedKeys"), [id("object")])));
+    body.push(constDecl("keys", call(ctx.need("sortedKeys"), [id("value")])));
     body.push(ifElse([[compare("keys", "===", "undefined"), [unreadableAt(ctx, [])]]], [loop("for (const key of keys)", judge)]));
   }
   body.push(statement("return", call(ctx.need("resultOf"), [id("value"), id("errors")], [ref(type)])));

@@ -1213,13 +1213,12 @@ export function validateCapabilities(
   value: unknown,
 ): ValidationResult<Capabilities> {
   if (isCapabilities(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsConfigurationDoneRequest"))
-      f1 = object.supportsConfigurationDoneRequest;
+    if (hasOwn(value, "supportsConfigurationDoneRequest"))
+      f1 = value.supportsConfigurationDoneRequest;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1232,8 +1231,8 @@ export function validateCapabilities(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsFunctionBreakpoints"))
-      f2 = object.supportsFunctionBreakpoints;
+    if (hasOwn(value, "supportsFunctionBreakpoints"))
+      f2 = value.supportsFunctionBreakpoints;
   } catch {
     f2 = UNREADABLE;
   }
@@ -1246,8 +1245,8 @@ export function validateCapabilities(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsConditionalBreakpoints"))
-      f3 = object.supportsConditionalBreakpoints;
+    if (hasOwn(value, "supportsConditionalBreakpoints"))
+      f3 = value.supportsConditionalBreakpoints;
   } catch {
     f3 = UNREADABLE;
   }
@@ -1260,8 +1259,8 @@ export function validateCapabilities(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsHitConditionalBreakpoints"))
-      f4 = object.supportsHitConditionalBreakpoints;
+    if (hasOwn(value, "supportsHitConditionalBreakpoints"))
+      f4 = value.supportsHitConditionalBreakpoints;
   } catch {
     f4 = UNREADABLE;
   }
@@ -1274,8 +1273,8 @@ export function validateCapabilities(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsEvaluateForHovers"))
-      f5 = object.supportsEvaluateForHovers;
+    if (hasOwn(value, "supportsEvaluateForHovers"))
+      f5 = value.supportsEvaluateForHovers;
   } catch {
     f5 = UNREADABLE;
   }
@@ -1288,8 +1287,8 @@ export function validateCapabilities(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "exceptionBreakpointFilters"))
-      f6 = object.exceptionBreakpointFilters;
+    if (hasOwn(value, "exceptionBreakpointFilters"))
+      f6 = value.exceptionBreakpointFilters;
   } catch {
     f6 = UNREADABLE;
   }
@@ -1332,7 +1331,7 @@ export function validateCapabilities(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsStepBack")) f8 = object.supportsStepBack;
+    if (hasOwn(value, "supportsStepBack")) f8 = value.supportsStepBack;
   } catch {
     f8 = UNREADABLE;
   }
@@ -1345,7 +1344,7 @@ export function validateCapabilities(
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsSetVariable")) f9 = object.supportsSetVariable;
+    if (hasOwn(value, "supportsSetVariable")) f9 = value.supportsSetVariable;
   } catch {
     f9 = UNREADABLE;
   }
@@ -1358,8 +1357,7 @@ export function validateCapabilities(
   }
   let f10: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsRestartFrame"))
-      f10 = object.supportsRestartFrame;
+    if (hasOwn(value, "supportsRestartFrame")) f10 = value.supportsRestartFrame;
   } catch {
     f10 = UNREADABLE;
   }
@@ -1372,8 +1370,8 @@ export function validateCapabilities(
   }
   let f11: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsGotoTargetsRequest"))
-      f11 = object.supportsGotoTargetsRequest;
+    if (hasOwn(value, "supportsGotoTargetsRequest"))
+      f11 = value.supportsGotoTargetsRequest;
   } catch {
     f11 = UNREADABLE;
   }
@@ -1386,8 +1384,8 @@ export function validateCapabilities(
   }
   let f12: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsStepInTargetsRequest"))
-      f12 = object.supportsStepInTargetsRequest;
+    if (hasOwn(value, "supportsStepInTargetsRequest"))
+      f12 = value.supportsStepInTargetsRequest;
   } catch {
     f12 = UNREADABLE;
   }
@@ -1400,8 +1398,8 @@ export function validateCapabilities(
   }
   let f13: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsCompletionsRequest"))
-      f13 = object.supportsCompletionsRequest;
+    if (hasOwn(value, "supportsCompletionsRequest"))
+      f13 = value.supportsCompletionsRequest;
   } catch {
     f13 = UNREADABLE;
   }
@@ -1414,8 +1412,8 @@ export function validateCapabilities(
   }
   let f14: unknown = ABSENT;
   try {
-    if (hasOwn(object, "completionTriggerCharacters"))
-      f14 = object.completionTriggerCharacters;
+    if (hasOwn(value, "completionTriggerCharacters"))
+      f14 = value.completionTriggerCharacters;
   } catch {
     f14 = UNREADABLE;
   }
@@ -1459,8 +1457,8 @@ export function validateCapabilities(
   }
   let f16: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsModulesRequest"))
-      f16 = object.supportsModulesRequest;
+    if (hasOwn(value, "supportsModulesRequest"))
+      f16 = value.supportsModulesRequest;
   } catch {
     f16 = UNREADABLE;
   }
@@ -1473,8 +1471,8 @@ export function validateCapabilities(
   }
   let f17: unknown = ABSENT;
   try {
-    if (hasOwn(object, "additionalModuleColumns"))
-      f17 = object.additionalModuleColumns;
+    if (hasOwn(value, "additionalModuleColumns"))
+      f17 = value.additionalModuleColumns;
   } catch {
     f17 = UNREADABLE;
   }
@@ -1517,8 +1515,8 @@ export function validateCapabilities(
   }
   let f19: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportedChecksumAlgorithms"))
-      f19 = object.supportedChecksumAlgorithms;
+    if (hasOwn(value, "supportedChecksumAlgorithms"))
+      f19 = value.supportedChecksumAlgorithms;
   } catch {
     f19 = UNREADABLE;
   }
@@ -1577,8 +1575,8 @@ export function validateCapabilities(
   }
   let f21: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsRestartRequest"))
-      f21 = object.supportsRestartRequest;
+    if (hasOwn(value, "supportsRestartRequest"))
+      f21 = value.supportsRestartRequest;
   } catch {
     f21 = UNREADABLE;
   }
@@ -1591,8 +1589,8 @@ export function validateCapabilities(
   }
   let f22: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsExceptionOptions"))
-      f22 = object.supportsExceptionOptions;
+    if (hasOwn(value, "supportsExceptionOptions"))
+      f22 = value.supportsExceptionOptions;
   } catch {
     f22 = UNREADABLE;
   }
@@ -1605,8 +1603,8 @@ export function validateCapabilities(
   }
   let f23: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsValueFormattingOptions"))
-      f23 = object.supportsValueFormattingOptions;
+    if (hasOwn(value, "supportsValueFormattingOptions"))
+      f23 = value.supportsValueFormattingOptions;
   } catch {
     f23 = UNREADABLE;
   }
@@ -1619,8 +1617,8 @@ export function validateCapabilities(
   }
   let f24: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsExceptionInfoRequest"))
-      f24 = object.supportsExceptionInfoRequest;
+    if (hasOwn(value, "supportsExceptionInfoRequest"))
+      f24 = value.supportsExceptionInfoRequest;
   } catch {
     f24 = UNREADABLE;
   }
@@ -1633,8 +1631,8 @@ export function validateCapabilities(
   }
   let f25: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportTerminateDebuggee"))
-      f25 = object.supportTerminateDebuggee;
+    if (hasOwn(value, "supportTerminateDebuggee"))
+      f25 = value.supportTerminateDebuggee;
   } catch {
     f25 = UNREADABLE;
   }
@@ -1647,8 +1645,8 @@ export function validateCapabilities(
   }
   let f26: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportSuspendDebuggee"))
-      f26 = object.supportSuspendDebuggee;
+    if (hasOwn(value, "supportSuspendDebuggee"))
+      f26 = value.supportSuspendDebuggee;
   } catch {
     f26 = UNREADABLE;
   }
@@ -1661,8 +1659,8 @@ export function validateCapabilities(
   }
   let f27: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsDelayedStackTraceLoading"))
-      f27 = object.supportsDelayedStackTraceLoading;
+    if (hasOwn(value, "supportsDelayedStackTraceLoading"))
+      f27 = value.supportsDelayedStackTraceLoading;
   } catch {
     f27 = UNREADABLE;
   }
@@ -1675,8 +1673,8 @@ export function validateCapabilities(
   }
   let f28: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsLoadedSourcesRequest"))
-      f28 = object.supportsLoadedSourcesRequest;
+    if (hasOwn(value, "supportsLoadedSourcesRequest"))
+      f28 = value.supportsLoadedSourcesRequest;
   } catch {
     f28 = UNREADABLE;
   }
@@ -1689,7 +1687,7 @@ export function validateCapabilities(
   }
   let f29: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsLogPoints")) f29 = object.supportsLogPoints;
+    if (hasOwn(value, "supportsLogPoints")) f29 = value.supportsLogPoints;
   } catch {
     f29 = UNREADABLE;
   }
@@ -1702,8 +1700,8 @@ export function validateCapabilities(
   }
   let f30: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsTerminateThreadsRequest"))
-      f30 = object.supportsTerminateThreadsRequest;
+    if (hasOwn(value, "supportsTerminateThreadsRequest"))
+      f30 = value.supportsTerminateThreadsRequest;
   } catch {
     f30 = UNREADABLE;
   }
@@ -1716,8 +1714,8 @@ export function validateCapabilities(
   }
   let f31: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsSetExpression"))
-      f31 = object.supportsSetExpression;
+    if (hasOwn(value, "supportsSetExpression"))
+      f31 = value.supportsSetExpression;
   } catch {
     f31 = UNREADABLE;
   }
@@ -1730,8 +1728,8 @@ export function validateCapabilities(
   }
   let f32: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsTerminateRequest"))
-      f32 = object.supportsTerminateRequest;
+    if (hasOwn(value, "supportsTerminateRequest"))
+      f32 = value.supportsTerminateRequest;
   } catch {
     f32 = UNREADABLE;
   }
@@ -1744,8 +1742,8 @@ export function validateCapabilities(
   }
   let f33: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsDataBreakpoints"))
-      f33 = object.supportsDataBreakpoints;
+    if (hasOwn(value, "supportsDataBreakpoints"))
+      f33 = value.supportsDataBreakpoints;
   } catch {
     f33 = UNREADABLE;
   }
@@ -1758,8 +1756,8 @@ export function validateCapabilities(
   }
   let f34: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsReadMemoryRequest"))
-      f34 = object.supportsReadMemoryRequest;
+    if (hasOwn(value, "supportsReadMemoryRequest"))
+      f34 = value.supportsReadMemoryRequest;
   } catch {
     f34 = UNREADABLE;
   }
@@ -1772,8 +1770,8 @@ export function validateCapabilities(
   }
   let f35: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsWriteMemoryRequest"))
-      f35 = object.supportsWriteMemoryRequest;
+    if (hasOwn(value, "supportsWriteMemoryRequest"))
+      f35 = value.supportsWriteMemoryRequest;
   } catch {
     f35 = UNREADABLE;
   }
@@ -1786,8 +1784,8 @@ export function validateCapabilities(
   }
   let f36: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsDisassembleRequest"))
-      f36 = object.supportsDisassembleRequest;
+    if (hasOwn(value, "supportsDisassembleRequest"))
+      f36 = value.supportsDisassembleRequest;
   } catch {
     f36 = UNREADABLE;
   }
@@ -1800,8 +1798,8 @@ export function validateCapabilities(
   }
   let f37: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsCancelRequest"))
-      f37 = object.supportsCancelRequest;
+    if (hasOwn(value, "supportsCancelRequest"))
+      f37 = value.supportsCancelRequest;
   } catch {
     f37 = UNREADABLE;
   }
@@ -1814,8 +1812,8 @@ export function validateCapabilities(
   }
   let f38: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsBreakpointLocationsRequest"))
-      f38 = object.supportsBreakpointLocationsRequest;
+    if (hasOwn(value, "supportsBreakpointLocationsRequest"))
+      f38 = value.supportsBreakpointLocationsRequest;
   } catch {
     f38 = UNREADABLE;
   }
@@ -1833,8 +1831,8 @@ export function validateCapabilities(
   }
   let f39: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsClipboardContext"))
-      f39 = object.supportsClipboardContext;
+    if (hasOwn(value, "supportsClipboardContext"))
+      f39 = value.supportsClipboardContext;
   } catch {
     f39 = UNREADABLE;
   }
@@ -1847,8 +1845,8 @@ export function validateCapabilities(
   }
   let f40: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsSteppingGranularity"))
-      f40 = object.supportsSteppingGranularity;
+    if (hasOwn(value, "supportsSteppingGranularity"))
+      f40 = value.supportsSteppingGranularity;
   } catch {
     f40 = UNREADABLE;
   }
@@ -1861,8 +1859,8 @@ export function validateCapabilities(
   }
   let f41: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsInstructionBreakpoints"))
-      f41 = object.supportsInstructionBreakpoints;
+    if (hasOwn(value, "supportsInstructionBreakpoints"))
+      f41 = value.supportsInstructionBreakpoints;
   } catch {
     f41 = UNREADABLE;
   }
@@ -1875,8 +1873,8 @@ export function validateCapabilities(
   }
   let f42: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsExceptionFilterOptions"))
-      f42 = object.supportsExceptionFilterOptions;
+    if (hasOwn(value, "supportsExceptionFilterOptions"))
+      f42 = value.supportsExceptionFilterOptions;
   } catch {
     f42 = UNREADABLE;
   }
@@ -1889,8 +1887,8 @@ export function validateCapabilities(
   }
   let f43: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsSingleThreadExecutionRequests"))
-      f43 = object.supportsSingleThreadExecutionRequests;
+    if (hasOwn(value, "supportsSingleThreadExecutionRequests"))
+      f43 = value.supportsSingleThreadExecutionRequests;
   } catch {
     f43 = UNREADABLE;
   }
@@ -1908,8 +1906,8 @@ export function validateCapabilities(
   }
   let f44: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsDataBreakpointBytes"))
-      f44 = object.supportsDataBreakpointBytes;
+    if (hasOwn(value, "supportsDataBreakpointBytes"))
+      f44 = value.supportsDataBreakpointBytes;
   } catch {
     f44 = UNREADABLE;
   }
@@ -1922,7 +1920,7 @@ export function validateCapabilities(
   }
   let f45: unknown = ABSENT;
   try {
-    if (hasOwn(object, "breakpointModes")) f45 = object.breakpointModes;
+    if (hasOwn(value, "breakpointModes")) f45 = value.breakpointModes;
   } catch {
     f45 = UNREADABLE;
   }
@@ -1961,7 +1959,7 @@ export function validateCapabilities(
   }
   let f47: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsANSIStyling")) f47 = object.supportsANSIStyling;
+    if (hasOwn(value, "supportsANSIStyling")) f47 = value.supportsANSIStyling;
   } catch {
     f47 = UNREADABLE;
   }
@@ -2370,12 +2368,11 @@ export function validateExceptionBreakpointsFilter(
   value: unknown,
 ): ValidationResult<ExceptionBreakpointsFilter> {
   if (isExceptionBreakpointsFilter(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "filter")) f1 = object.filter;
+    if (hasOwn(value, "filter")) f1 = value.filter;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2390,7 +2387,7 @@ export function validateExceptionBreakpointsFilter(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "label")) f2 = object.label;
+    if (hasOwn(value, "label")) f2 = value.label;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2405,7 +2402,7 @@ export function validateExceptionBreakpointsFilter(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "description")) f3 = object.description;
+    if (hasOwn(value, "description")) f3 = value.description;
   } catch {
     f3 = UNREADABLE;
   }
@@ -2418,7 +2415,7 @@ export function validateExceptionBreakpointsFilter(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "default")) f4 = object.default;
+    if (hasOwn(value, "default")) f4 = value.default;
   } catch {
     f4 = UNREADABLE;
   }
@@ -2431,7 +2428,7 @@ export function validateExceptionBreakpointsFilter(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsCondition")) f5 = object.supportsCondition;
+    if (hasOwn(value, "supportsCondition")) f5 = value.supportsCondition;
   } catch {
     f5 = UNREADABLE;
   }
@@ -2444,8 +2441,7 @@ export function validateExceptionBreakpointsFilter(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "conditionDescription"))
-      f6 = object.conditionDescription;
+    if (hasOwn(value, "conditionDescription")) f6 = value.conditionDescription;
   } catch {
     f6 = UNREADABLE;
   }
@@ -2533,12 +2529,11 @@ export function validateColumnDescriptor(
   value: unknown,
 ): ValidationResult<ColumnDescriptor> {
   if (isColumnDescriptor(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "attributeName")) f1 = object.attributeName;
+    if (hasOwn(value, "attributeName")) f1 = value.attributeName;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2558,7 +2553,7 @@ export function validateColumnDescriptor(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "label")) f2 = object.label;
+    if (hasOwn(value, "label")) f2 = value.label;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2573,7 +2568,7 @@ export function validateColumnDescriptor(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "format")) f3 = object.format;
+    if (hasOwn(value, "format")) f3 = value.format;
   } catch {
     f3 = UNREADABLE;
   }
@@ -2586,7 +2581,7 @@ export function validateColumnDescriptor(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "type")) f4 = object.type;
+    if (hasOwn(value, "type")) f4 = value.type;
   } catch {
     f4 = UNREADABLE;
   }
@@ -2619,7 +2614,7 @@ export function validateColumnDescriptor(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "width")) f5 = object.width;
+    if (hasOwn(value, "width")) f5 = value.width;
   } catch {
     f5 = UNREADABLE;
   }
@@ -2705,12 +2700,11 @@ export function validateBreakpointMode(
   value: unknown,
 ): ValidationResult<BreakpointMode> {
   if (isBreakpointMode(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "mode")) f1 = object.mode;
+    if (hasOwn(value, "mode")) f1 = value.mode;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2725,7 +2719,7 @@ export function validateBreakpointMode(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "label")) f2 = object.label;
+    if (hasOwn(value, "label")) f2 = value.label;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2740,7 +2734,7 @@ export function validateBreakpointMode(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "description")) f3 = object.description;
+    if (hasOwn(value, "description")) f3 = value.description;
   } catch {
     f3 = UNREADABLE;
   }
@@ -2753,7 +2747,7 @@ export function validateBreakpointMode(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "appliesTo")) f4 = object.appliesTo;
+    if (hasOwn(value, "appliesTo")) f4 = value.appliesTo;
   } catch {
     f4 = UNREADABLE;
   }
@@ -2860,12 +2854,11 @@ export function validateErrorResponseBody(
   value: unknown,
 ): ValidationResult<ErrorResponseBody> {
   if (isErrorResponseBody(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "error")) f1 = object.error;
+    if (hasOwn(value, "error")) f1 = value.error;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2915,12 +2908,11 @@ export function validateStructuredMessage(
   value: unknown,
 ): ValidationResult<StructuredMessage> {
   if (isStructuredMessage(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "id")) f1 = object.id;
+    if (hasOwn(value, "id")) f1 = value.id;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2935,7 +2927,7 @@ export function validateStructuredMessage(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "format")) f2 = object.format;
+    if (hasOwn(value, "format")) f2 = value.format;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2950,7 +2942,7 @@ export function validateStructuredMessage(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "variables")) f3 = object.variables;
+    if (hasOwn(value, "variables")) f3 = value.variables;
   } catch {
     f3 = UNREADABLE;
   }
@@ -2979,7 +2971,7 @@ export function validateStructuredMessage(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "sendTelemetry")) f5 = object.sendTelemetry;
+    if (hasOwn(value, "sendTelemetry")) f5 = value.sendTelemetry;
   } catch {
     f5 = UNREADABLE;
   }
@@ -2992,7 +2984,7 @@ export function validateStructuredMessage(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "showUser")) f6 = object.showUser;
+    if (hasOwn(value, "showUser")) f6 = value.showUser;
   } catch {
     f6 = UNREADABLE;
   }
@@ -3005,7 +2997,7 @@ export function validateStructuredMessage(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "url")) f7 = object.url;
+    if (hasOwn(value, "url")) f7 = value.url;
   } catch {
     f7 = UNREADABLE;
   }
@@ -3018,7 +3010,7 @@ export function validateStructuredMessage(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "urlLabel")) f8 = object.urlLabel;
+    if (hasOwn(value, "urlLabel")) f8 = value.urlLabel;
   } catch {
     f8 = UNREADABLE;
   }
@@ -3116,12 +3108,11 @@ export function isStructuredMessage(
 /** Validates a {@link Thread}: every issue, with its path, code and message. */
 export function validateThread(value: unknown): ValidationResult<Thread> {
   if (isThread(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "id")) f1 = object.id;
+    if (hasOwn(value, "id")) f1 = value.id;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3136,7 +3127,7 @@ export function validateThread(value: unknown): ValidationResult<Thread> {
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f2 = object.name;
+    if (hasOwn(value, "name")) f2 = value.name;
   } catch {
     f2 = UNREADABLE;
   }
@@ -3188,12 +3179,11 @@ export function isThread(value: unknown): value is Thread {
 /** Validates a {@link Source}: every issue, with its path, code and message. */
 export function validateSource(value: unknown): ValidationResult<Source> {
   if (isSource(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f1 = object.name;
+    if (hasOwn(value, "name")) f1 = value.name;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3206,7 +3196,7 @@ export function validateSource(value: unknown): ValidationResult<Source> {
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "path")) f2 = object.path;
+    if (hasOwn(value, "path")) f2 = value.path;
   } catch {
     f2 = UNREADABLE;
   }
@@ -3219,7 +3209,7 @@ export function validateSource(value: unknown): ValidationResult<Source> {
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "sourceReference")) f3 = object.sourceReference;
+    if (hasOwn(value, "sourceReference")) f3 = value.sourceReference;
   } catch {
     f3 = UNREADABLE;
   }
@@ -3232,7 +3222,7 @@ export function validateSource(value: unknown): ValidationResult<Source> {
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "presentationHint")) f4 = object.presentationHint;
+    if (hasOwn(value, "presentationHint")) f4 = value.presentationHint;
   } catch {
     f4 = UNREADABLE;
   }
@@ -3264,7 +3254,7 @@ export function validateSource(value: unknown): ValidationResult<Source> {
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "origin")) f5 = object.origin;
+    if (hasOwn(value, "origin")) f5 = value.origin;
   } catch {
     f5 = UNREADABLE;
   }
@@ -3277,7 +3267,7 @@ export function validateSource(value: unknown): ValidationResult<Source> {
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "sources")) f6 = object.sources;
+    if (hasOwn(value, "sources")) f6 = value.sources;
   } catch {
     f6 = UNREADABLE;
   }
@@ -3316,7 +3306,7 @@ export function validateSource(value: unknown): ValidationResult<Source> {
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "adapterData")) f8 = object.adapterData;
+    if (hasOwn(value, "adapterData")) f8 = value.adapterData;
   } catch {
     f8 = UNREADABLE;
   }
@@ -3327,7 +3317,7 @@ export function validateSource(value: unknown): ValidationResult<Source> {
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "checksums")) f9 = object.checksums;
+    if (hasOwn(value, "checksums")) f9 = value.checksums;
   } catch {
     f9 = UNREADABLE;
   }
@@ -3474,12 +3464,11 @@ export function validateRelatedSource(
   value: unknown,
 ): ValidationResult<RelatedSource> {
   if (isRelatedSource(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f1 = object.name;
+    if (hasOwn(value, "name")) f1 = value.name;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3492,7 +3481,7 @@ export function validateRelatedSource(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "path")) f2 = object.path;
+    if (hasOwn(value, "path")) f2 = value.path;
   } catch {
     f2 = UNREADABLE;
   }
@@ -3505,7 +3494,7 @@ export function validateRelatedSource(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "sourceReference")) f3 = object.sourceReference;
+    if (hasOwn(value, "sourceReference")) f3 = value.sourceReference;
   } catch {
     f3 = UNREADABLE;
   }
@@ -3518,7 +3507,7 @@ export function validateRelatedSource(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "presentationHint")) f4 = object.presentationHint;
+    if (hasOwn(value, "presentationHint")) f4 = value.presentationHint;
   } catch {
     f4 = UNREADABLE;
   }
@@ -3550,7 +3539,7 @@ export function validateRelatedSource(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "origin")) f5 = object.origin;
+    if (hasOwn(value, "origin")) f5 = value.origin;
   } catch {
     f5 = UNREADABLE;
   }
@@ -3563,7 +3552,7 @@ export function validateRelatedSource(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "adapterData")) f6 = object.adapterData;
+    if (hasOwn(value, "adapterData")) f6 = value.adapterData;
   } catch {
     f6 = UNREADABLE;
   }
@@ -3574,7 +3563,7 @@ export function validateRelatedSource(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "checksums")) f7 = object.checksums;
+    if (hasOwn(value, "checksums")) f7 = value.checksums;
   } catch {
     f7 = UNREADABLE;
   }
@@ -3706,12 +3695,11 @@ export function isRelatedSource(value: unknown): value is RelatedSource {
  */
 export function validateChecksum(value: unknown): ValidationResult<Checksum> {
   if (isChecksum(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "algorithm")) f1 = object.algorithm;
+    if (hasOwn(value, "algorithm")) f1 = value.algorithm;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3751,7 +3739,7 @@ export function validateChecksum(value: unknown): ValidationResult<Checksum> {
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "checksum")) f2 = object.checksum;
+    if (hasOwn(value, "checksum")) f2 = value.checksum;
   } catch {
     f2 = UNREADABLE;
   }
@@ -3820,12 +3808,11 @@ export function validateSourceBreakpoint(
   value: unknown,
 ): ValidationResult<SourceBreakpoint> {
   if (isSourceBreakpoint(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "line")) f1 = object.line;
+    if (hasOwn(value, "line")) f1 = value.line;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3840,7 +3827,7 @@ export function validateSourceBreakpoint(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "column")) f2 = object.column;
+    if (hasOwn(value, "column")) f2 = value.column;
   } catch {
     f2 = UNREADABLE;
   }
@@ -3853,7 +3840,7 @@ export function validateSourceBreakpoint(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "condition")) f3 = object.condition;
+    if (hasOwn(value, "condition")) f3 = value.condition;
   } catch {
     f3 = UNREADABLE;
   }
@@ -3866,7 +3853,7 @@ export function validateSourceBreakpoint(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "hitCondition")) f4 = object.hitCondition;
+    if (hasOwn(value, "hitCondition")) f4 = value.hitCondition;
   } catch {
     f4 = UNREADABLE;
   }
@@ -3879,7 +3866,7 @@ export function validateSourceBreakpoint(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "logMessage")) f5 = object.logMessage;
+    if (hasOwn(value, "logMessage")) f5 = value.logMessage;
   } catch {
     f5 = UNREADABLE;
   }
@@ -3892,7 +3879,7 @@ export function validateSourceBreakpoint(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "mode")) f6 = object.mode;
+    if (hasOwn(value, "mode")) f6 = value.mode;
   } catch {
     f6 = UNREADABLE;
   }
@@ -3979,12 +3966,11 @@ export function validateBreakpoint(
   value: unknown,
 ): ValidationResult<Breakpoint> {
   if (isBreakpoint(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "id")) f1 = object.id;
+    if (hasOwn(value, "id")) f1 = value.id;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3997,7 +3983,7 @@ export function validateBreakpoint(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "verified")) f2 = object.verified;
+    if (hasOwn(value, "verified")) f2 = value.verified;
   } catch {
     f2 = UNREADABLE;
   }
@@ -4017,7 +4003,7 @@ export function validateBreakpoint(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "message")) f3 = object.message;
+    if (hasOwn(value, "message")) f3 = value.message;
   } catch {
     f3 = UNREADABLE;
   }
@@ -4030,7 +4016,7 @@ export function validateBreakpoint(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "source")) f4 = object.source;
+    if (hasOwn(value, "source")) f4 = value.source;
   } catch {
     f4 = UNREADABLE;
   }
@@ -4043,7 +4029,7 @@ export function validateBreakpoint(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "line")) f5 = object.line;
+    if (hasOwn(value, "line")) f5 = value.line;
   } catch {
     f5 = UNREADABLE;
   }
@@ -4056,7 +4042,7 @@ export function validateBreakpoint(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "column")) f6 = object.column;
+    if (hasOwn(value, "column")) f6 = value.column;
   } catch {
     f6 = UNREADABLE;
   }
@@ -4069,7 +4055,7 @@ export function validateBreakpoint(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "endLine")) f7 = object.endLine;
+    if (hasOwn(value, "endLine")) f7 = value.endLine;
   } catch {
     f7 = UNREADABLE;
   }
@@ -4082,7 +4068,7 @@ export function validateBreakpoint(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "endColumn")) f8 = object.endColumn;
+    if (hasOwn(value, "endColumn")) f8 = value.endColumn;
   } catch {
     f8 = UNREADABLE;
   }
@@ -4095,8 +4081,7 @@ export function validateBreakpoint(
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "instructionReference"))
-      f9 = object.instructionReference;
+    if (hasOwn(value, "instructionReference")) f9 = value.instructionReference;
   } catch {
     f9 = UNREADABLE;
   }
@@ -4109,7 +4094,7 @@ export function validateBreakpoint(
   }
   let f10: unknown = ABSENT;
   try {
-    if (hasOwn(object, "offset")) f10 = object.offset;
+    if (hasOwn(value, "offset")) f10 = value.offset;
   } catch {
     f10 = UNREADABLE;
   }
@@ -4122,7 +4107,7 @@ export function validateBreakpoint(
   }
   let f11: unknown = ABSENT;
   try {
-    if (hasOwn(object, "reason")) f11 = object.reason;
+    if (hasOwn(value, "reason")) f11 = value.reason;
   } catch {
     f11 = UNREADABLE;
   }
@@ -4268,12 +4253,11 @@ export function validateStackFrame(
   value: unknown,
 ): ValidationResult<StackFrame> {
   if (isStackFrame(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "id")) f1 = object.id;
+    if (hasOwn(value, "id")) f1 = value.id;
   } catch {
     f1 = UNREADABLE;
   }
@@ -4288,7 +4272,7 @@ export function validateStackFrame(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f2 = object.name;
+    if (hasOwn(value, "name")) f2 = value.name;
   } catch {
     f2 = UNREADABLE;
   }
@@ -4303,7 +4287,7 @@ export function validateStackFrame(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "source")) f3 = object.source;
+    if (hasOwn(value, "source")) f3 = value.source;
   } catch {
     f3 = UNREADABLE;
   }
@@ -4316,7 +4300,7 @@ export function validateStackFrame(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "line")) f4 = object.line;
+    if (hasOwn(value, "line")) f4 = value.line;
   } catch {
     f4 = UNREADABLE;
   }
@@ -4331,7 +4315,7 @@ export function validateStackFrame(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "column")) f5 = object.column;
+    if (hasOwn(value, "column")) f5 = value.column;
   } catch {
     f5 = UNREADABLE;
   }
@@ -4346,7 +4330,7 @@ export function validateStackFrame(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "endLine")) f6 = object.endLine;
+    if (hasOwn(value, "endLine")) f6 = value.endLine;
   } catch {
     f6 = UNREADABLE;
   }
@@ -4359,7 +4343,7 @@ export function validateStackFrame(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "endColumn")) f7 = object.endColumn;
+    if (hasOwn(value, "endColumn")) f7 = value.endColumn;
   } catch {
     f7 = UNREADABLE;
   }
@@ -4372,7 +4356,7 @@ export function validateStackFrame(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "canRestart")) f8 = object.canRestart;
+    if (hasOwn(value, "canRestart")) f8 = value.canRestart;
   } catch {
     f8 = UNREADABLE;
   }
@@ -4385,8 +4369,8 @@ export function validateStackFrame(
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "instructionPointerReference"))
-      f9 = object.instructionPointerReference;
+    if (hasOwn(value, "instructionPointerReference"))
+      f9 = value.instructionPointerReference;
   } catch {
     f9 = UNREADABLE;
   }
@@ -4399,7 +4383,7 @@ export function validateStackFrame(
   }
   let f10: unknown = ABSENT;
   try {
-    if (hasOwn(object, "moduleId")) f10 = object.moduleId;
+    if (hasOwn(value, "moduleId")) f10 = value.moduleId;
   } catch {
     f10 = UNREADABLE;
   }
@@ -4424,7 +4408,7 @@ export function validateStackFrame(
   }
   let f12: unknown = ABSENT;
   try {
-    if (hasOwn(object, "presentationHint")) f12 = object.presentationHint;
+    if (hasOwn(value, "presentationHint")) f12 = value.presentationHint;
   } catch {
     f12 = UNREADABLE;
   }
@@ -4584,12 +4568,11 @@ export function validateValueFormat(
   value: unknown,
 ): ValidationResult<ValueFormat> {
   if (isValueFormat(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "hex")) f1 = object.hex;
+    if (hasOwn(value, "hex")) f1 = value.hex;
   } catch {
     f1 = UNREADABLE;
   }
@@ -4637,12 +4620,11 @@ export function validateStackFrameFormat(
   value: unknown,
 ): ValidationResult<StackFrameFormat> {
   if (isStackFrameFormat(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "hex")) f1 = object.hex;
+    if (hasOwn(value, "hex")) f1 = value.hex;
   } catch {
     f1 = UNREADABLE;
   }
@@ -4655,7 +4637,7 @@ export function validateStackFrameFormat(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "parameters")) f2 = object.parameters;
+    if (hasOwn(value, "parameters")) f2 = value.parameters;
   } catch {
     f2 = UNREADABLE;
   }
@@ -4668,7 +4650,7 @@ export function validateStackFrameFormat(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "parameterTypes")) f3 = object.parameterTypes;
+    if (hasOwn(value, "parameterTypes")) f3 = value.parameterTypes;
   } catch {
     f3 = UNREADABLE;
   }
@@ -4681,7 +4663,7 @@ export function validateStackFrameFormat(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "parameterNames")) f4 = object.parameterNames;
+    if (hasOwn(value, "parameterNames")) f4 = value.parameterNames;
   } catch {
     f4 = UNREADABLE;
   }
@@ -4694,7 +4676,7 @@ export function validateStackFrameFormat(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "parameterValues")) f5 = object.parameterValues;
+    if (hasOwn(value, "parameterValues")) f5 = value.parameterValues;
   } catch {
     f5 = UNREADABLE;
   }
@@ -4707,7 +4689,7 @@ export function validateStackFrameFormat(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "line")) f6 = object.line;
+    if (hasOwn(value, "line")) f6 = value.line;
   } catch {
     f6 = UNREADABLE;
   }
@@ -4720,7 +4702,7 @@ export function validateStackFrameFormat(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "module")) f7 = object.module;
+    if (hasOwn(value, "module")) f7 = value.module;
   } catch {
     f7 = UNREADABLE;
   }
@@ -4733,7 +4715,7 @@ export function validateStackFrameFormat(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "includeAll")) f8 = object.includeAll;
+    if (hasOwn(value, "includeAll")) f8 = value.includeAll;
   } catch {
     f8 = UNREADABLE;
   }
@@ -4833,12 +4815,11 @@ export function isStackFrameFormat(value: unknown): value is StackFrameFormat {
 /** Validates a {@link Scope}: every issue, with its path, code and message. */
 export function validateScope(value: unknown): ValidationResult<Scope> {
   if (isScope(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f1 = object.name;
+    if (hasOwn(value, "name")) f1 = value.name;
   } catch {
     f1 = UNREADABLE;
   }
@@ -4853,7 +4834,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "presentationHint")) f2 = object.presentationHint;
+    if (hasOwn(value, "presentationHint")) f2 = value.presentationHint;
   } catch {
     f2 = UNREADABLE;
   }
@@ -4866,7 +4847,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "variablesReference")) f3 = object.variablesReference;
+    if (hasOwn(value, "variablesReference")) f3 = value.variablesReference;
   } catch {
     f3 = UNREADABLE;
   }
@@ -4886,7 +4867,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "namedVariables")) f4 = object.namedVariables;
+    if (hasOwn(value, "namedVariables")) f4 = value.namedVariables;
   } catch {
     f4 = UNREADABLE;
   }
@@ -4899,7 +4880,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "indexedVariables")) f5 = object.indexedVariables;
+    if (hasOwn(value, "indexedVariables")) f5 = value.indexedVariables;
   } catch {
     f5 = UNREADABLE;
   }
@@ -4912,7 +4893,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "expensive")) f6 = object.expensive;
+    if (hasOwn(value, "expensive")) f6 = value.expensive;
   } catch {
     f6 = UNREADABLE;
   }
@@ -4932,7 +4913,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "source")) f7 = object.source;
+    if (hasOwn(value, "source")) f7 = value.source;
   } catch {
     f7 = UNREADABLE;
   }
@@ -4945,7 +4926,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "line")) f8 = object.line;
+    if (hasOwn(value, "line")) f8 = value.line;
   } catch {
     f8 = UNREADABLE;
   }
@@ -4958,7 +4939,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "column")) f9 = object.column;
+    if (hasOwn(value, "column")) f9 = value.column;
   } catch {
     f9 = UNREADABLE;
   }
@@ -4971,7 +4952,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f10: unknown = ABSENT;
   try {
-    if (hasOwn(object, "endLine")) f10 = object.endLine;
+    if (hasOwn(value, "endLine")) f10 = value.endLine;
   } catch {
     f10 = UNREADABLE;
   }
@@ -4984,7 +4965,7 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
   }
   let f11: unknown = ABSENT;
   try {
-    if (hasOwn(object, "endColumn")) f11 = object.endColumn;
+    if (hasOwn(value, "endColumn")) f11 = value.endColumn;
   } catch {
     f11 = UNREADABLE;
   }
@@ -5107,12 +5088,11 @@ export function isScope(value: unknown): value is Scope {
  */
 export function validateVariable(value: unknown): ValidationResult<Variable> {
   if (isVariable(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f1 = object.name;
+    if (hasOwn(value, "name")) f1 = value.name;
   } catch {
     f1 = UNREADABLE;
   }
@@ -5127,7 +5107,7 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "value")) f2 = object.value;
+    if (hasOwn(value, "value")) f2 = value.value;
   } catch {
     f2 = UNREADABLE;
   }
@@ -5142,7 +5122,7 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "type")) f3 = object.type;
+    if (hasOwn(value, "type")) f3 = value.type;
   } catch {
     f3 = UNREADABLE;
   }
@@ -5155,7 +5135,7 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "presentationHint")) f4 = object.presentationHint;
+    if (hasOwn(value, "presentationHint")) f4 = value.presentationHint;
   } catch {
     f4 = UNREADABLE;
   }
@@ -5168,7 +5148,7 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "evaluateName")) f5 = object.evaluateName;
+    if (hasOwn(value, "evaluateName")) f5 = value.evaluateName;
   } catch {
     f5 = UNREADABLE;
   }
@@ -5181,7 +5161,7 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "variablesReference")) f6 = object.variablesReference;
+    if (hasOwn(value, "variablesReference")) f6 = value.variablesReference;
   } catch {
     f6 = UNREADABLE;
   }
@@ -5201,7 +5181,7 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "namedVariables")) f7 = object.namedVariables;
+    if (hasOwn(value, "namedVariables")) f7 = value.namedVariables;
   } catch {
     f7 = UNREADABLE;
   }
@@ -5214,7 +5194,7 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "indexedVariables")) f8 = object.indexedVariables;
+    if (hasOwn(value, "indexedVariables")) f8 = value.indexedVariables;
   } catch {
     f8 = UNREADABLE;
   }
@@ -5227,7 +5207,7 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "memoryReference")) f9 = object.memoryReference;
+    if (hasOwn(value, "memoryReference")) f9 = value.memoryReference;
   } catch {
     f9 = UNREADABLE;
   }
@@ -5240,8 +5220,8 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f10: unknown = ABSENT;
   try {
-    if (hasOwn(object, "declarationLocationReference"))
-      f10 = object.declarationLocationReference;
+    if (hasOwn(value, "declarationLocationReference"))
+      f10 = value.declarationLocationReference;
   } catch {
     f10 = UNREADABLE;
   }
@@ -5254,8 +5234,8 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
   }
   let f11: unknown = ABSENT;
   try {
-    if (hasOwn(object, "valueLocationReference"))
-      f11 = object.valueLocationReference;
+    if (hasOwn(value, "valueLocationReference"))
+      f11 = value.valueLocationReference;
   } catch {
     f11 = UNREADABLE;
   }
@@ -5380,12 +5360,11 @@ export function validateVariablePresentationHint(
   value: unknown,
 ): ValidationResult<VariablePresentationHint> {
   if (isVariablePresentationHint(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "kind")) f1 = object.kind;
+    if (hasOwn(value, "kind")) f1 = value.kind;
   } catch {
     f1 = UNREADABLE;
   }
@@ -5398,7 +5377,7 @@ export function validateVariablePresentationHint(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "attributes")) f2 = object.attributes;
+    if (hasOwn(value, "attributes")) f2 = value.attributes;
   } catch {
     f2 = UNREADABLE;
   }
@@ -5437,7 +5416,7 @@ export function validateVariablePresentationHint(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "visibility")) f4 = object.visibility;
+    if (hasOwn(value, "visibility")) f4 = value.visibility;
   } catch {
     f4 = UNREADABLE;
   }
@@ -5450,7 +5429,7 @@ export function validateVariablePresentationHint(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "lazy")) f5 = object.lazy;
+    if (hasOwn(value, "lazy")) f5 = value.lazy;
   } catch {
     f5 = UNREADABLE;
   }
@@ -5529,12 +5508,11 @@ export function validateInitializePayload(
   value: unknown,
 ): ValidationResult<InitializePayload> {
   if (isInitializePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "clientID")) f1 = object.clientID;
+    if (hasOwn(value, "clientID")) f1 = value.clientID;
   } catch {
     f1 = UNREADABLE;
   }
@@ -5547,7 +5525,7 @@ export function validateInitializePayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "clientName")) f2 = object.clientName;
+    if (hasOwn(value, "clientName")) f2 = value.clientName;
   } catch {
     f2 = UNREADABLE;
   }
@@ -5560,7 +5538,7 @@ export function validateInitializePayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "adapterID")) f3 = object.adapterID;
+    if (hasOwn(value, "adapterID")) f3 = value.adapterID;
   } catch {
     f3 = UNREADABLE;
   }
@@ -5580,7 +5558,7 @@ export function validateInitializePayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "locale")) f4 = object.locale;
+    if (hasOwn(value, "locale")) f4 = value.locale;
   } catch {
     f4 = UNREADABLE;
   }
@@ -5593,7 +5571,7 @@ export function validateInitializePayload(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "linesStartAt1")) f5 = object.linesStartAt1;
+    if (hasOwn(value, "linesStartAt1")) f5 = value.linesStartAt1;
   } catch {
     f5 = UNREADABLE;
   }
@@ -5606,7 +5584,7 @@ export function validateInitializePayload(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "columnsStartAt1")) f6 = object.columnsStartAt1;
+    if (hasOwn(value, "columnsStartAt1")) f6 = value.columnsStartAt1;
   } catch {
     f6 = UNREADABLE;
   }
@@ -5619,7 +5597,7 @@ export function validateInitializePayload(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "pathFormat")) f7 = object.pathFormat;
+    if (hasOwn(value, "pathFormat")) f7 = value.pathFormat;
   } catch {
     f7 = UNREADABLE;
   }
@@ -5632,8 +5610,7 @@ export function validateInitializePayload(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsVariableType"))
-      f8 = object.supportsVariableType;
+    if (hasOwn(value, "supportsVariableType")) f8 = value.supportsVariableType;
   } catch {
     f8 = UNREADABLE;
   }
@@ -5646,8 +5623,8 @@ export function validateInitializePayload(
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsVariablePaging"))
-      f9 = object.supportsVariablePaging;
+    if (hasOwn(value, "supportsVariablePaging"))
+      f9 = value.supportsVariablePaging;
   } catch {
     f9 = UNREADABLE;
   }
@@ -5660,8 +5637,8 @@ export function validateInitializePayload(
   }
   let f10: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsRunInTerminalRequest"))
-      f10 = object.supportsRunInTerminalRequest;
+    if (hasOwn(value, "supportsRunInTerminalRequest"))
+      f10 = value.supportsRunInTerminalRequest;
   } catch {
     f10 = UNREADABLE;
   }
@@ -5674,8 +5651,8 @@ export function validateInitializePayload(
   }
   let f11: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsMemoryReferences"))
-      f11 = object.supportsMemoryReferences;
+    if (hasOwn(value, "supportsMemoryReferences"))
+      f11 = value.supportsMemoryReferences;
   } catch {
     f11 = UNREADABLE;
   }
@@ -5688,8 +5665,8 @@ export function validateInitializePayload(
   }
   let f12: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsProgressReporting"))
-      f12 = object.supportsProgressReporting;
+    if (hasOwn(value, "supportsProgressReporting"))
+      f12 = value.supportsProgressReporting;
   } catch {
     f12 = UNREADABLE;
   }
@@ -5702,8 +5679,8 @@ export function validateInitializePayload(
   }
   let f13: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsInvalidatedEvent"))
-      f13 = object.supportsInvalidatedEvent;
+    if (hasOwn(value, "supportsInvalidatedEvent"))
+      f13 = value.supportsInvalidatedEvent;
   } catch {
     f13 = UNREADABLE;
   }
@@ -5716,7 +5693,7 @@ export function validateInitializePayload(
   }
   let f14: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsMemoryEvent")) f14 = object.supportsMemoryEvent;
+    if (hasOwn(value, "supportsMemoryEvent")) f14 = value.supportsMemoryEvent;
   } catch {
     f14 = UNREADABLE;
   }
@@ -5729,8 +5706,8 @@ export function validateInitializePayload(
   }
   let f15: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsArgsCanBeInterpretedByShell"))
-      f15 = object.supportsArgsCanBeInterpretedByShell;
+    if (hasOwn(value, "supportsArgsCanBeInterpretedByShell"))
+      f15 = value.supportsArgsCanBeInterpretedByShell;
   } catch {
     f15 = UNREADABLE;
   }
@@ -5748,8 +5725,8 @@ export function validateInitializePayload(
   }
   let f16: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsStartDebuggingRequest"))
-      f16 = object.supportsStartDebuggingRequest;
+    if (hasOwn(value, "supportsStartDebuggingRequest"))
+      f16 = value.supportsStartDebuggingRequest;
   } catch {
     f16 = UNREADABLE;
   }
@@ -5762,7 +5739,7 @@ export function validateInitializePayload(
   }
   let f17: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsANSIStyling")) f17 = object.supportsANSIStyling;
+    if (hasOwn(value, "supportsANSIStyling")) f17 = value.supportsANSIStyling;
   } catch {
     f17 = UNREADABLE;
   }
@@ -5939,10 +5916,7 @@ export function validateConfigurationDonePayload(
   value: unknown,
 ): ValidationResult<ConfigurationDonePayload> {
   if (isConfigurationDonePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<ConfigurationDonePayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Command.CONFIGURATION_DONE`. */
@@ -5959,12 +5933,11 @@ export function validateLaunchPayload(
   value: unknown,
 ): ValidationResult<LaunchPayload> {
   if (isLaunchPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "noDebug")) f1 = object.noDebug;
+    if (hasOwn(value, "noDebug")) f1 = value.noDebug;
   } catch {
     f1 = UNREADABLE;
   }
@@ -5977,7 +5950,7 @@ export function validateLaunchPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "__restart")) f2 = object.__restart;
+    if (hasOwn(value, "__restart")) f2 = value.__restart;
   } catch {
     f2 = UNREADABLE;
   }
@@ -6031,12 +6004,11 @@ export function validateAttachPayload(
   value: unknown,
 ): ValidationResult<AttachPayload> {
   if (isAttachPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "__restart")) f1 = object.__restart;
+    if (hasOwn(value, "__restart")) f1 = value.__restart;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6082,12 +6054,11 @@ export function validateDisconnectPayload(
   value: unknown,
 ): ValidationResult<DisconnectPayload> {
   if (isDisconnectPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "restart")) f1 = object.restart;
+    if (hasOwn(value, "restart")) f1 = value.restart;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6100,7 +6071,7 @@ export function validateDisconnectPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "terminateDebuggee")) f2 = object.terminateDebuggee;
+    if (hasOwn(value, "terminateDebuggee")) f2 = value.terminateDebuggee;
   } catch {
     f2 = UNREADABLE;
   }
@@ -6113,7 +6084,7 @@ export function validateDisconnectPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "suspendDebuggee")) f3 = object.suspendDebuggee;
+    if (hasOwn(value, "suspendDebuggee")) f3 = value.suspendDebuggee;
   } catch {
     f3 = UNREADABLE;
   }
@@ -6179,12 +6150,11 @@ export function validateSetBreakpointsPayload(
   value: unknown,
 ): ValidationResult<SetBreakpointsPayload> {
   if (isSetBreakpointsPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "source")) f1 = object.source;
+    if (hasOwn(value, "source")) f1 = value.source;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6199,7 +6169,7 @@ export function validateSetBreakpointsPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "breakpoints")) f2 = object.breakpoints;
+    if (hasOwn(value, "breakpoints")) f2 = value.breakpoints;
   } catch {
     f2 = UNREADABLE;
   }
@@ -6238,7 +6208,7 @@ export function validateSetBreakpointsPayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "lines")) f4 = object.lines;
+    if (hasOwn(value, "lines")) f4 = value.lines;
   } catch {
     f4 = UNREADABLE;
   }
@@ -6277,7 +6247,7 @@ export function validateSetBreakpointsPayload(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "sourceModified")) f6 = object.sourceModified;
+    if (hasOwn(value, "sourceModified")) f6 = value.sourceModified;
   } catch {
     f6 = UNREADABLE;
   }
@@ -6360,12 +6330,11 @@ export function validateContinuePayload(
   value: unknown,
 ): ValidationResult<ContinuePayload> {
   if (isContinuePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threadId")) f1 = object.threadId;
+    if (hasOwn(value, "threadId")) f1 = value.threadId;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6385,7 +6354,7 @@ export function validateContinuePayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "singleThread")) f2 = object.singleThread;
+    if (hasOwn(value, "singleThread")) f2 = value.singleThread;
   } catch {
     f2 = UNREADABLE;
   }
@@ -6440,12 +6409,11 @@ export function validateNextPayload(
   value: unknown,
 ): ValidationResult<NextPayload> {
   if (isNextPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threadId")) f1 = object.threadId;
+    if (hasOwn(value, "threadId")) f1 = value.threadId;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6465,7 +6433,7 @@ export function validateNextPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "singleThread")) f2 = object.singleThread;
+    if (hasOwn(value, "singleThread")) f2 = value.singleThread;
   } catch {
     f2 = UNREADABLE;
   }
@@ -6478,7 +6446,7 @@ export function validateNextPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "granularity")) f3 = object.granularity;
+    if (hasOwn(value, "granularity")) f3 = value.granularity;
   } catch {
     f3 = UNREADABLE;
   }
@@ -6567,12 +6535,11 @@ export function validateStepInPayload(
   value: unknown,
 ): ValidationResult<StepInPayload> {
   if (isStepInPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threadId")) f1 = object.threadId;
+    if (hasOwn(value, "threadId")) f1 = value.threadId;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6592,7 +6559,7 @@ export function validateStepInPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "singleThread")) f2 = object.singleThread;
+    if (hasOwn(value, "singleThread")) f2 = value.singleThread;
   } catch {
     f2 = UNREADABLE;
   }
@@ -6605,7 +6572,7 @@ export function validateStepInPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "targetId")) f3 = object.targetId;
+    if (hasOwn(value, "targetId")) f3 = value.targetId;
   } catch {
     f3 = UNREADABLE;
   }
@@ -6618,7 +6585,7 @@ export function validateStepInPayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "granularity")) f4 = object.granularity;
+    if (hasOwn(value, "granularity")) f4 = value.granularity;
   } catch {
     f4 = UNREADABLE;
   }
@@ -6715,12 +6682,11 @@ export function validatePausePayload(
   value: unknown,
 ): ValidationResult<PausePayload> {
   if (isPausePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threadId")) f1 = object.threadId;
+    if (hasOwn(value, "threadId")) f1 = value.threadId;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6774,12 +6740,11 @@ export function validateStackTracePayload(
   value: unknown,
 ): ValidationResult<StackTracePayload> {
   if (isStackTracePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threadId")) f1 = object.threadId;
+    if (hasOwn(value, "threadId")) f1 = value.threadId;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6799,7 +6764,7 @@ export function validateStackTracePayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "startFrame")) f2 = object.startFrame;
+    if (hasOwn(value, "startFrame")) f2 = value.startFrame;
   } catch {
     f2 = UNREADABLE;
   }
@@ -6812,7 +6777,7 @@ export function validateStackTracePayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "levels")) f3 = object.levels;
+    if (hasOwn(value, "levels")) f3 = value.levels;
   } catch {
     f3 = UNREADABLE;
   }
@@ -6825,7 +6790,7 @@ export function validateStackTracePayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "format")) f4 = object.format;
+    if (hasOwn(value, "format")) f4 = value.format;
   } catch {
     f4 = UNREADABLE;
   }
@@ -6898,12 +6863,11 @@ export function validateScopesPayload(
   value: unknown,
 ): ValidationResult<ScopesPayload> {
   if (isScopesPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "frameId")) f1 = object.frameId;
+    if (hasOwn(value, "frameId")) f1 = value.frameId;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6957,12 +6921,11 @@ export function validateVariablesPayload(
   value: unknown,
 ): ValidationResult<VariablesPayload> {
   if (isVariablesPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "variablesReference")) f1 = object.variablesReference;
+    if (hasOwn(value, "variablesReference")) f1 = value.variablesReference;
   } catch {
     f1 = UNREADABLE;
   }
@@ -6982,7 +6945,7 @@ export function validateVariablesPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "filter")) f2 = object.filter;
+    if (hasOwn(value, "filter")) f2 = value.filter;
   } catch {
     f2 = UNREADABLE;
   }
@@ -7003,7 +6966,7 @@ export function validateVariablesPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "start")) f3 = object.start;
+    if (hasOwn(value, "start")) f3 = value.start;
   } catch {
     f3 = UNREADABLE;
   }
@@ -7016,7 +6979,7 @@ export function validateVariablesPayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "count")) f4 = object.count;
+    if (hasOwn(value, "count")) f4 = value.count;
   } catch {
     f4 = UNREADABLE;
   }
@@ -7029,7 +6992,7 @@ export function validateVariablesPayload(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "format")) f5 = object.format;
+    if (hasOwn(value, "format")) f5 = value.format;
   } catch {
     f5 = UNREADABLE;
   }
@@ -7114,10 +7077,7 @@ export function validateThreadsPayload(
   value: unknown,
 ): ValidationResult<ThreadsPayload> {
   if (isThreadsPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<ThreadsPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Command.THREADS`. */
@@ -7132,12 +7092,11 @@ export function validateEvaluatePayload(
   value: unknown,
 ): ValidationResult<EvaluatePayload> {
   if (isEvaluatePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "expression")) f1 = object.expression;
+    if (hasOwn(value, "expression")) f1 = value.expression;
   } catch {
     f1 = UNREADABLE;
   }
@@ -7157,7 +7116,7 @@ export function validateEvaluatePayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "frameId")) f2 = object.frameId;
+    if (hasOwn(value, "frameId")) f2 = value.frameId;
   } catch {
     f2 = UNREADABLE;
   }
@@ -7170,7 +7129,7 @@ export function validateEvaluatePayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "line")) f3 = object.line;
+    if (hasOwn(value, "line")) f3 = value.line;
   } catch {
     f3 = UNREADABLE;
   }
@@ -7183,7 +7142,7 @@ export function validateEvaluatePayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "column")) f4 = object.column;
+    if (hasOwn(value, "column")) f4 = value.column;
   } catch {
     f4 = UNREADABLE;
   }
@@ -7196,7 +7155,7 @@ export function validateEvaluatePayload(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "source")) f5 = object.source;
+    if (hasOwn(value, "source")) f5 = value.source;
   } catch {
     f5 = UNREADABLE;
   }
@@ -7209,7 +7168,7 @@ export function validateEvaluatePayload(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "context")) f6 = object.context;
+    if (hasOwn(value, "context")) f6 = value.context;
   } catch {
     f6 = UNREADABLE;
   }
@@ -7222,7 +7181,7 @@ export function validateEvaluatePayload(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "format")) f7 = object.format;
+    if (hasOwn(value, "format")) f7 = value.format;
   } catch {
     f7 = UNREADABLE;
   }
@@ -7317,10 +7276,7 @@ export function validateInitializedPayload(
   value: unknown,
 ): ValidationResult<InitializedPayload> {
   if (isInitializedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<InitializedPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Event.INITIALIZED`. */
@@ -7337,12 +7293,11 @@ export function validateStoppedPayload(
   value: unknown,
 ): ValidationResult<StoppedPayload> {
   if (isStoppedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "reason")) f1 = object.reason;
+    if (hasOwn(value, "reason")) f1 = value.reason;
   } catch {
     f1 = UNREADABLE;
   }
@@ -7357,7 +7312,7 @@ export function validateStoppedPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "description")) f2 = object.description;
+    if (hasOwn(value, "description")) f2 = value.description;
   } catch {
     f2 = UNREADABLE;
   }
@@ -7370,7 +7325,7 @@ export function validateStoppedPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threadId")) f3 = object.threadId;
+    if (hasOwn(value, "threadId")) f3 = value.threadId;
   } catch {
     f3 = UNREADABLE;
   }
@@ -7383,7 +7338,7 @@ export function validateStoppedPayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "preserveFocusHint")) f4 = object.preserveFocusHint;
+    if (hasOwn(value, "preserveFocusHint")) f4 = value.preserveFocusHint;
   } catch {
     f4 = UNREADABLE;
   }
@@ -7396,7 +7351,7 @@ export function validateStoppedPayload(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "text")) f5 = object.text;
+    if (hasOwn(value, "text")) f5 = value.text;
   } catch {
     f5 = UNREADABLE;
   }
@@ -7409,7 +7364,7 @@ export function validateStoppedPayload(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "allThreadsStopped")) f6 = object.allThreadsStopped;
+    if (hasOwn(value, "allThreadsStopped")) f6 = value.allThreadsStopped;
   } catch {
     f6 = UNREADABLE;
   }
@@ -7422,7 +7377,7 @@ export function validateStoppedPayload(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "hitBreakpointIds")) f7 = object.hitBreakpointIds;
+    if (hasOwn(value, "hitBreakpointIds")) f7 = value.hitBreakpointIds;
   } catch {
     f7 = UNREADABLE;
   }
@@ -7548,12 +7503,11 @@ export function validateContinuedPayload(
   value: unknown,
 ): ValidationResult<ContinuedPayload> {
   if (isContinuedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threadId")) f1 = object.threadId;
+    if (hasOwn(value, "threadId")) f1 = value.threadId;
   } catch {
     f1 = UNREADABLE;
   }
@@ -7573,7 +7527,7 @@ export function validateContinuedPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "allThreadsContinued")) f2 = object.allThreadsContinued;
+    if (hasOwn(value, "allThreadsContinued")) f2 = value.allThreadsContinued;
   } catch {
     f2 = UNREADABLE;
   }
@@ -7628,12 +7582,11 @@ export function validateExitedPayload(
   value: unknown,
 ): ValidationResult<ExitedPayload> {
   if (isExitedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "exitCode")) f1 = object.exitCode;
+    if (hasOwn(value, "exitCode")) f1 = value.exitCode;
   } catch {
     f1 = UNREADABLE;
   }
@@ -7687,12 +7640,11 @@ export function validateTerminatedPayload(
   value: unknown,
 ): ValidationResult<TerminatedPayload> {
   if (isTerminatedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "restart")) f1 = object.restart;
+    if (hasOwn(value, "restart")) f1 = value.restart;
   } catch {
     f1 = UNREADABLE;
   }
@@ -7740,12 +7692,11 @@ export function validateThreadPayload(
   value: unknown,
 ): ValidationResult<ThreadPayload> {
   if (isThreadPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "reason")) f1 = object.reason;
+    if (hasOwn(value, "reason")) f1 = value.reason;
   } catch {
     f1 = UNREADABLE;
   }
@@ -7760,7 +7711,7 @@ export function validateThreadPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threadId")) f2 = object.threadId;
+    if (hasOwn(value, "threadId")) f2 = value.threadId;
   } catch {
     f2 = UNREADABLE;
   }
@@ -7821,12 +7772,11 @@ export function validateOutputPayload(
   value: unknown,
 ): ValidationResult<OutputPayload> {
   if (isOutputPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "category")) f1 = object.category;
+    if (hasOwn(value, "category")) f1 = value.category;
   } catch {
     f1 = UNREADABLE;
   }
@@ -7839,7 +7789,7 @@ export function validateOutputPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "output")) f2 = object.output;
+    if (hasOwn(value, "output")) f2 = value.output;
   } catch {
     f2 = UNREADABLE;
   }
@@ -7854,7 +7804,7 @@ export function validateOutputPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "group")) f3 = object.group;
+    if (hasOwn(value, "group")) f3 = value.group;
   } catch {
     f3 = UNREADABLE;
   }
@@ -7886,7 +7836,7 @@ export function validateOutputPayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "variablesReference")) f4 = object.variablesReference;
+    if (hasOwn(value, "variablesReference")) f4 = value.variablesReference;
   } catch {
     f4 = UNREADABLE;
   }
@@ -7899,7 +7849,7 @@ export function validateOutputPayload(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "source")) f5 = object.source;
+    if (hasOwn(value, "source")) f5 = value.source;
   } catch {
     f5 = UNREADABLE;
   }
@@ -7912,7 +7862,7 @@ export function validateOutputPayload(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "line")) f6 = object.line;
+    if (hasOwn(value, "line")) f6 = value.line;
   } catch {
     f6 = UNREADABLE;
   }
@@ -7925,7 +7875,7 @@ export function validateOutputPayload(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "column")) f7 = object.column;
+    if (hasOwn(value, "column")) f7 = value.column;
   } catch {
     f7 = UNREADABLE;
   }
@@ -7938,7 +7888,7 @@ export function validateOutputPayload(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "data")) f8 = object.data;
+    if (hasOwn(value, "data")) f8 = value.data;
   } catch {
     f8 = UNREADABLE;
   }
@@ -7949,7 +7899,7 @@ export function validateOutputPayload(
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "locationReference")) f9 = object.locationReference;
+    if (hasOwn(value, "locationReference")) f9 = value.locationReference;
   } catch {
     f9 = UNREADABLE;
   }
@@ -8067,12 +8017,11 @@ export function validateBreakpointPayload(
   value: unknown,
 ): ValidationResult<BreakpointPayload> {
   if (isBreakpointPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "reason")) f1 = object.reason;
+    if (hasOwn(value, "reason")) f1 = value.reason;
   } catch {
     f1 = UNREADABLE;
   }
@@ -8087,7 +8036,7 @@ export function validateBreakpointPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "breakpoint")) f2 = object.breakpoint;
+    if (hasOwn(value, "breakpoint")) f2 = value.breakpoint;
   } catch {
     f2 = UNREADABLE;
   }
@@ -8150,12 +8099,11 @@ export function validateCapabilitiesPayload(
   value: unknown,
 ): ValidationResult<CapabilitiesPayload> {
   if (isCapabilitiesPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "capabilities")) f1 = object.capabilities;
+    if (hasOwn(value, "capabilities")) f1 = value.capabilities;
   } catch {
     f1 = UNREADABLE;
   }
@@ -8211,13 +8159,12 @@ export function validateInitializeResult(
   value: unknown,
 ): ValidationResult<InitializeResult> {
   if (isInitializeResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsConfigurationDoneRequest"))
-      f1 = object.supportsConfigurationDoneRequest;
+    if (hasOwn(value, "supportsConfigurationDoneRequest"))
+      f1 = value.supportsConfigurationDoneRequest;
   } catch {
     f1 = UNREADABLE;
   }
@@ -8230,8 +8177,8 @@ export function validateInitializeResult(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsFunctionBreakpoints"))
-      f2 = object.supportsFunctionBreakpoints;
+    if (hasOwn(value, "supportsFunctionBreakpoints"))
+      f2 = value.supportsFunctionBreakpoints;
   } catch {
     f2 = UNREADABLE;
   }
@@ -8244,8 +8191,8 @@ export function validateInitializeResult(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsConditionalBreakpoints"))
-      f3 = object.supportsConditionalBreakpoints;
+    if (hasOwn(value, "supportsConditionalBreakpoints"))
+      f3 = value.supportsConditionalBreakpoints;
   } catch {
     f3 = UNREADABLE;
   }
@@ -8258,8 +8205,8 @@ export function validateInitializeResult(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsHitConditionalBreakpoints"))
-      f4 = object.supportsHitConditionalBreakpoints;
+    if (hasOwn(value, "supportsHitConditionalBreakpoints"))
+      f4 = value.supportsHitConditionalBreakpoints;
   } catch {
     f4 = UNREADABLE;
   }
@@ -8272,8 +8219,8 @@ export function validateInitializeResult(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsEvaluateForHovers"))
-      f5 = object.supportsEvaluateForHovers;
+    if (hasOwn(value, "supportsEvaluateForHovers"))
+      f5 = value.supportsEvaluateForHovers;
   } catch {
     f5 = UNREADABLE;
   }
@@ -8286,8 +8233,8 @@ export function validateInitializeResult(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "exceptionBreakpointFilters"))
-      f6 = object.exceptionBreakpointFilters;
+    if (hasOwn(value, "exceptionBreakpointFilters"))
+      f6 = value.exceptionBreakpointFilters;
   } catch {
     f6 = UNREADABLE;
   }
@@ -8330,7 +8277,7 @@ export function validateInitializeResult(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsStepBack")) f8 = object.supportsStepBack;
+    if (hasOwn(value, "supportsStepBack")) f8 = value.supportsStepBack;
   } catch {
     f8 = UNREADABLE;
   }
@@ -8343,7 +8290,7 @@ export function validateInitializeResult(
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsSetVariable")) f9 = object.supportsSetVariable;
+    if (hasOwn(value, "supportsSetVariable")) f9 = value.supportsSetVariable;
   } catch {
     f9 = UNREADABLE;
   }
@@ -8356,8 +8303,7 @@ export function validateInitializeResult(
   }
   let f10: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsRestartFrame"))
-      f10 = object.supportsRestartFrame;
+    if (hasOwn(value, "supportsRestartFrame")) f10 = value.supportsRestartFrame;
   } catch {
     f10 = UNREADABLE;
   }
@@ -8370,8 +8316,8 @@ export function validateInitializeResult(
   }
   let f11: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsGotoTargetsRequest"))
-      f11 = object.supportsGotoTargetsRequest;
+    if (hasOwn(value, "supportsGotoTargetsRequest"))
+      f11 = value.supportsGotoTargetsRequest;
   } catch {
     f11 = UNREADABLE;
   }
@@ -8384,8 +8330,8 @@ export function validateInitializeResult(
   }
   let f12: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsStepInTargetsRequest"))
-      f12 = object.supportsStepInTargetsRequest;
+    if (hasOwn(value, "supportsStepInTargetsRequest"))
+      f12 = value.supportsStepInTargetsRequest;
   } catch {
     f12 = UNREADABLE;
   }
@@ -8398,8 +8344,8 @@ export function validateInitializeResult(
   }
   let f13: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsCompletionsRequest"))
-      f13 = object.supportsCompletionsRequest;
+    if (hasOwn(value, "supportsCompletionsRequest"))
+      f13 = value.supportsCompletionsRequest;
   } catch {
     f13 = UNREADABLE;
   }
@@ -8412,8 +8358,8 @@ export function validateInitializeResult(
   }
   let f14: unknown = ABSENT;
   try {
-    if (hasOwn(object, "completionTriggerCharacters"))
-      f14 = object.completionTriggerCharacters;
+    if (hasOwn(value, "completionTriggerCharacters"))
+      f14 = value.completionTriggerCharacters;
   } catch {
     f14 = UNREADABLE;
   }
@@ -8457,8 +8403,8 @@ export function validateInitializeResult(
   }
   let f16: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsModulesRequest"))
-      f16 = object.supportsModulesRequest;
+    if (hasOwn(value, "supportsModulesRequest"))
+      f16 = value.supportsModulesRequest;
   } catch {
     f16 = UNREADABLE;
   }
@@ -8471,8 +8417,8 @@ export function validateInitializeResult(
   }
   let f17: unknown = ABSENT;
   try {
-    if (hasOwn(object, "additionalModuleColumns"))
-      f17 = object.additionalModuleColumns;
+    if (hasOwn(value, "additionalModuleColumns"))
+      f17 = value.additionalModuleColumns;
   } catch {
     f17 = UNREADABLE;
   }
@@ -8515,8 +8461,8 @@ export function validateInitializeResult(
   }
   let f19: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportedChecksumAlgorithms"))
-      f19 = object.supportedChecksumAlgorithms;
+    if (hasOwn(value, "supportedChecksumAlgorithms"))
+      f19 = value.supportedChecksumAlgorithms;
   } catch {
     f19 = UNREADABLE;
   }
@@ -8575,8 +8521,8 @@ export function validateInitializeResult(
   }
   let f21: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsRestartRequest"))
-      f21 = object.supportsRestartRequest;
+    if (hasOwn(value, "supportsRestartRequest"))
+      f21 = value.supportsRestartRequest;
   } catch {
     f21 = UNREADABLE;
   }
@@ -8589,8 +8535,8 @@ export function validateInitializeResult(
   }
   let f22: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsExceptionOptions"))
-      f22 = object.supportsExceptionOptions;
+    if (hasOwn(value, "supportsExceptionOptions"))
+      f22 = value.supportsExceptionOptions;
   } catch {
     f22 = UNREADABLE;
   }
@@ -8603,8 +8549,8 @@ export function validateInitializeResult(
   }
   let f23: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsValueFormattingOptions"))
-      f23 = object.supportsValueFormattingOptions;
+    if (hasOwn(value, "supportsValueFormattingOptions"))
+      f23 = value.supportsValueFormattingOptions;
   } catch {
     f23 = UNREADABLE;
   }
@@ -8617,8 +8563,8 @@ export function validateInitializeResult(
   }
   let f24: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsExceptionInfoRequest"))
-      f24 = object.supportsExceptionInfoRequest;
+    if (hasOwn(value, "supportsExceptionInfoRequest"))
+      f24 = value.supportsExceptionInfoRequest;
   } catch {
     f24 = UNREADABLE;
   }
@@ -8631,8 +8577,8 @@ export function validateInitializeResult(
   }
   let f25: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportTerminateDebuggee"))
-      f25 = object.supportTerminateDebuggee;
+    if (hasOwn(value, "supportTerminateDebuggee"))
+      f25 = value.supportTerminateDebuggee;
   } catch {
     f25 = UNREADABLE;
   }
@@ -8645,8 +8591,8 @@ export function validateInitializeResult(
   }
   let f26: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportSuspendDebuggee"))
-      f26 = object.supportSuspendDebuggee;
+    if (hasOwn(value, "supportSuspendDebuggee"))
+      f26 = value.supportSuspendDebuggee;
   } catch {
     f26 = UNREADABLE;
   }
@@ -8659,8 +8605,8 @@ export function validateInitializeResult(
   }
   let f27: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsDelayedStackTraceLoading"))
-      f27 = object.supportsDelayedStackTraceLoading;
+    if (hasOwn(value, "supportsDelayedStackTraceLoading"))
+      f27 = value.supportsDelayedStackTraceLoading;
   } catch {
     f27 = UNREADABLE;
   }
@@ -8673,8 +8619,8 @@ export function validateInitializeResult(
   }
   let f28: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsLoadedSourcesRequest"))
-      f28 = object.supportsLoadedSourcesRequest;
+    if (hasOwn(value, "supportsLoadedSourcesRequest"))
+      f28 = value.supportsLoadedSourcesRequest;
   } catch {
     f28 = UNREADABLE;
   }
@@ -8687,7 +8633,7 @@ export function validateInitializeResult(
   }
   let f29: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsLogPoints")) f29 = object.supportsLogPoints;
+    if (hasOwn(value, "supportsLogPoints")) f29 = value.supportsLogPoints;
   } catch {
     f29 = UNREADABLE;
   }
@@ -8700,8 +8646,8 @@ export function validateInitializeResult(
   }
   let f30: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsTerminateThreadsRequest"))
-      f30 = object.supportsTerminateThreadsRequest;
+    if (hasOwn(value, "supportsTerminateThreadsRequest"))
+      f30 = value.supportsTerminateThreadsRequest;
   } catch {
     f30 = UNREADABLE;
   }
@@ -8714,8 +8660,8 @@ export function validateInitializeResult(
   }
   let f31: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsSetExpression"))
-      f31 = object.supportsSetExpression;
+    if (hasOwn(value, "supportsSetExpression"))
+      f31 = value.supportsSetExpression;
   } catch {
     f31 = UNREADABLE;
   }
@@ -8728,8 +8674,8 @@ export function validateInitializeResult(
   }
   let f32: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsTerminateRequest"))
-      f32 = object.supportsTerminateRequest;
+    if (hasOwn(value, "supportsTerminateRequest"))
+      f32 = value.supportsTerminateRequest;
   } catch {
     f32 = UNREADABLE;
   }
@@ -8742,8 +8688,8 @@ export function validateInitializeResult(
   }
   let f33: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsDataBreakpoints"))
-      f33 = object.supportsDataBreakpoints;
+    if (hasOwn(value, "supportsDataBreakpoints"))
+      f33 = value.supportsDataBreakpoints;
   } catch {
     f33 = UNREADABLE;
   }
@@ -8756,8 +8702,8 @@ export function validateInitializeResult(
   }
   let f34: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsReadMemoryRequest"))
-      f34 = object.supportsReadMemoryRequest;
+    if (hasOwn(value, "supportsReadMemoryRequest"))
+      f34 = value.supportsReadMemoryRequest;
   } catch {
     f34 = UNREADABLE;
   }
@@ -8770,8 +8716,8 @@ export function validateInitializeResult(
   }
   let f35: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsWriteMemoryRequest"))
-      f35 = object.supportsWriteMemoryRequest;
+    if (hasOwn(value, "supportsWriteMemoryRequest"))
+      f35 = value.supportsWriteMemoryRequest;
   } catch {
     f35 = UNREADABLE;
   }
@@ -8784,8 +8730,8 @@ export function validateInitializeResult(
   }
   let f36: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsDisassembleRequest"))
-      f36 = object.supportsDisassembleRequest;
+    if (hasOwn(value, "supportsDisassembleRequest"))
+      f36 = value.supportsDisassembleRequest;
   } catch {
     f36 = UNREADABLE;
   }
@@ -8798,8 +8744,8 @@ export function validateInitializeResult(
   }
   let f37: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsCancelRequest"))
-      f37 = object.supportsCancelRequest;
+    if (hasOwn(value, "supportsCancelRequest"))
+      f37 = value.supportsCancelRequest;
   } catch {
     f37 = UNREADABLE;
   }
@@ -8812,8 +8758,8 @@ export function validateInitializeResult(
   }
   let f38: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsBreakpointLocationsRequest"))
-      f38 = object.supportsBreakpointLocationsRequest;
+    if (hasOwn(value, "supportsBreakpointLocationsRequest"))
+      f38 = value.supportsBreakpointLocationsRequest;
   } catch {
     f38 = UNREADABLE;
   }
@@ -8831,8 +8777,8 @@ export function validateInitializeResult(
   }
   let f39: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsClipboardContext"))
-      f39 = object.supportsClipboardContext;
+    if (hasOwn(value, "supportsClipboardContext"))
+      f39 = value.supportsClipboardContext;
   } catch {
     f39 = UNREADABLE;
   }
@@ -8845,8 +8791,8 @@ export function validateInitializeResult(
   }
   let f40: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsSteppingGranularity"))
-      f40 = object.supportsSteppingGranularity;
+    if (hasOwn(value, "supportsSteppingGranularity"))
+      f40 = value.supportsSteppingGranularity;
   } catch {
     f40 = UNREADABLE;
   }
@@ -8859,8 +8805,8 @@ export function validateInitializeResult(
   }
   let f41: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsInstructionBreakpoints"))
-      f41 = object.supportsInstructionBreakpoints;
+    if (hasOwn(value, "supportsInstructionBreakpoints"))
+      f41 = value.supportsInstructionBreakpoints;
   } catch {
     f41 = UNREADABLE;
   }
@@ -8873,8 +8819,8 @@ export function validateInitializeResult(
   }
   let f42: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsExceptionFilterOptions"))
-      f42 = object.supportsExceptionFilterOptions;
+    if (hasOwn(value, "supportsExceptionFilterOptions"))
+      f42 = value.supportsExceptionFilterOptions;
   } catch {
     f42 = UNREADABLE;
   }
@@ -8887,8 +8833,8 @@ export function validateInitializeResult(
   }
   let f43: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsSingleThreadExecutionRequests"))
-      f43 = object.supportsSingleThreadExecutionRequests;
+    if (hasOwn(value, "supportsSingleThreadExecutionRequests"))
+      f43 = value.supportsSingleThreadExecutionRequests;
   } catch {
     f43 = UNREADABLE;
   }
@@ -8906,8 +8852,8 @@ export function validateInitializeResult(
   }
   let f44: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsDataBreakpointBytes"))
-      f44 = object.supportsDataBreakpointBytes;
+    if (hasOwn(value, "supportsDataBreakpointBytes"))
+      f44 = value.supportsDataBreakpointBytes;
   } catch {
     f44 = UNREADABLE;
   }
@@ -8920,7 +8866,7 @@ export function validateInitializeResult(
   }
   let f45: unknown = ABSENT;
   try {
-    if (hasOwn(object, "breakpointModes")) f45 = object.breakpointModes;
+    if (hasOwn(value, "breakpointModes")) f45 = value.breakpointModes;
   } catch {
     f45 = UNREADABLE;
   }
@@ -8959,7 +8905,7 @@ export function validateInitializeResult(
   }
   let f47: unknown = ABSENT;
   try {
-    if (hasOwn(object, "supportsANSIStyling")) f47 = object.supportsANSIStyling;
+    if (hasOwn(value, "supportsANSIStyling")) f47 = value.supportsANSIStyling;
   } catch {
     f47 = UNREADABLE;
   }
@@ -9368,12 +9314,11 @@ export function validateSetBreakpointsResult(
   value: unknown,
 ): ValidationResult<SetBreakpointsResult> {
   if (isSetBreakpointsResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "breakpoints")) f1 = object.breakpoints;
+    if (hasOwn(value, "breakpoints")) f1 = value.breakpoints;
   } catch {
     f1 = UNREADABLE;
   }
@@ -9460,12 +9405,11 @@ export function validateContinueResult(
   value: unknown,
 ): ValidationResult<ContinueResult> {
   if (isContinueResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "allThreadsContinued")) f1 = object.allThreadsContinued;
+    if (hasOwn(value, "allThreadsContinued")) f1 = value.allThreadsContinued;
   } catch {
     f1 = UNREADABLE;
   }
@@ -9513,12 +9457,11 @@ export function validateStackTraceResult(
   value: unknown,
 ): ValidationResult<StackTraceResult> {
   if (isStackTraceResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "stackFrames")) f1 = object.stackFrames;
+    if (hasOwn(value, "stackFrames")) f1 = value.stackFrames;
   } catch {
     f1 = UNREADABLE;
   }
@@ -9564,7 +9507,7 @@ export function validateStackTraceResult(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "totalFrames")) f3 = object.totalFrames;
+    if (hasOwn(value, "totalFrames")) f3 = value.totalFrames;
   } catch {
     f3 = UNREADABLE;
   }
@@ -9624,12 +9567,11 @@ export function validateScopesResult(
   value: unknown,
 ): ValidationResult<ScopesResult> {
   if (isScopesResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "scopes")) f1 = object.scopes;
+    if (hasOwn(value, "scopes")) f1 = value.scopes;
   } catch {
     f1 = UNREADABLE;
   }
@@ -9709,12 +9651,11 @@ export function validateVariablesResult(
   value: unknown,
 ): ValidationResult<VariablesResult> {
   if (isVariablesResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "variables")) f1 = object.variables;
+    if (hasOwn(value, "variables")) f1 = value.variables;
   } catch {
     f1 = UNREADABLE;
   }
@@ -9799,12 +9740,11 @@ export function validateThreadsResult(
   value: unknown,
 ): ValidationResult<ThreadsResult> {
   if (isThreadsResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "threads")) f1 = object.threads;
+    if (hasOwn(value, "threads")) f1 = value.threads;
   } catch {
     f1 = UNREADABLE;
   }
@@ -9889,12 +9829,11 @@ export function validateEvaluateResult(
   value: unknown,
 ): ValidationResult<EvaluateResult> {
   if (isEvaluateResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "result")) f1 = object.result;
+    if (hasOwn(value, "result")) f1 = value.result;
   } catch {
     f1 = UNREADABLE;
   }
@@ -9909,7 +9848,7 @@ export function validateEvaluateResult(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "type")) f2 = object.type;
+    if (hasOwn(value, "type")) f2 = value.type;
   } catch {
     f2 = UNREADABLE;
   }
@@ -9922,7 +9861,7 @@ export function validateEvaluateResult(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "presentationHint")) f3 = object.presentationHint;
+    if (hasOwn(value, "presentationHint")) f3 = value.presentationHint;
   } catch {
     f3 = UNREADABLE;
   }
@@ -9935,7 +9874,7 @@ export function validateEvaluateResult(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "variablesReference")) f4 = object.variablesReference;
+    if (hasOwn(value, "variablesReference")) f4 = value.variablesReference;
   } catch {
     f4 = UNREADABLE;
   }
@@ -9955,7 +9894,7 @@ export function validateEvaluateResult(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "namedVariables")) f5 = object.namedVariables;
+    if (hasOwn(value, "namedVariables")) f5 = value.namedVariables;
   } catch {
     f5 = UNREADABLE;
   }
@@ -9968,7 +9907,7 @@ export function validateEvaluateResult(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "indexedVariables")) f6 = object.indexedVariables;
+    if (hasOwn(value, "indexedVariables")) f6 = value.indexedVariables;
   } catch {
     f6 = UNREADABLE;
   }
@@ -9981,7 +9920,7 @@ export function validateEvaluateResult(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "memoryReference")) f7 = object.memoryReference;
+    if (hasOwn(value, "memoryReference")) f7 = value.memoryReference;
   } catch {
     f7 = UNREADABLE;
   }
@@ -9994,8 +9933,8 @@ export function validateEvaluateResult(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "valueLocationReference"))
-      f8 = object.valueLocationReference;
+    if (hasOwn(value, "valueLocationReference"))
+      f8 = value.valueLocationReference;
   } catch {
     f8 = UNREADABLE;
   }
@@ -10308,21 +10247,13 @@ function unreadable(errors: ValidationIssue[], path: Path): void {
   report(errors, path, "unreadable", "cannot read the value");
 }
 
-/** The value as an object, or undefined after reporting why it is none. */
-function objectOf(
-  errors: ValidationIssue[],
-  path: Path,
-  value: unknown,
-): JsonObject | undefined {
-  const kind = kindOf(value);
-  if (kind === "object") return value as JsonObject;
-  if (kind === "unreadable") {
-    unreadable(errors, path);
-  } else {
-    const message = `expected an object, got ${describe(value)}`;
-    report(errors, path, "not_object", message);
+/** Why a value is no object: `not_object`, or `unreadable` when its kind cannot be told. */
+function notObject(path: Path, value: unknown): ValidationIssue {
+  if (kindOf(value) === "unreadable") {
+    return { path, code: "unreadable", message: "cannot read the value" };
   }
-  return undefined;
+  const message = `expected an object, got ${describe(value)}`;
+  return { path, code: "not_object", message };
 }
 
 /** A value of the wrong type: `wrong_type`, or `unreadable` when its kind cannot be told. */

@@ -492,12 +492,11 @@ export function validateResponseError(
   value: unknown,
 ): ValidationResult<ResponseError> {
   if (isResponseError(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "code")) f1 = object.code;
+    if (hasOwn(value, "code")) f1 = value.code;
   } catch {
     f1 = UNREADABLE;
   }
@@ -512,7 +511,7 @@ export function validateResponseError(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "message")) f2 = object.message;
+    if (hasOwn(value, "message")) f2 = value.message;
   } catch {
     f2 = UNREADABLE;
   }
@@ -532,7 +531,7 @@ export function validateResponseError(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "data")) f3 = object.data;
+    if (hasOwn(value, "data")) f3 = value.data;
   } catch {
     f3 = UNREADABLE;
   }
@@ -592,12 +591,11 @@ export function validateClientInfo(
   value: unknown,
 ): ValidationResult<ClientInfo> {
   if (isClientInfo(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f1 = object.name;
+    if (hasOwn(value, "name")) f1 = value.name;
   } catch {
     f1 = UNREADABLE;
   }
@@ -612,7 +610,7 @@ export function validateClientInfo(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "version")) f2 = object.version;
+    if (hasOwn(value, "version")) f2 = value.version;
   } catch {
     f2 = UNREADABLE;
   }
@@ -667,12 +665,11 @@ export function validateServerInfo(
   value: unknown,
 ): ValidationResult<ServerInfo> {
   if (isServerInfo(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f1 = object.name;
+    if (hasOwn(value, "name")) f1 = value.name;
   } catch {
     f1 = UNREADABLE;
   }
@@ -687,7 +684,7 @@ export function validateServerInfo(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "version")) f2 = object.version;
+    if (hasOwn(value, "version")) f2 = value.version;
   } catch {
     f2 = UNREADABLE;
   }
@@ -742,12 +739,11 @@ export function validateWorkspaceFolder(
   value: unknown,
 ): ValidationResult<WorkspaceFolder> {
   if (isWorkspaceFolder(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "uri")) f1 = object.uri;
+    if (hasOwn(value, "uri")) f1 = value.uri;
   } catch {
     f1 = UNREADABLE;
   }
@@ -766,7 +762,7 @@ export function validateWorkspaceFolder(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "name")) f2 = object.name;
+    if (hasOwn(value, "name")) f2 = value.name;
   } catch {
     f2 = UNREADABLE;
   }
@@ -823,12 +819,11 @@ export function validateTextDocumentSyncClientCapabilities(
   value: unknown,
 ): ValidationResult<TextDocumentSyncClientCapabilities> {
   if (isTextDocumentSyncClientCapabilities(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "dynamicRegistration")) f1 = object.dynamicRegistration;
+    if (hasOwn(value, "dynamicRegistration")) f1 = value.dynamicRegistration;
   } catch {
     f1 = UNREADABLE;
   }
@@ -841,7 +836,7 @@ export function validateTextDocumentSyncClientCapabilities(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "willSave")) f2 = object.willSave;
+    if (hasOwn(value, "willSave")) f2 = value.willSave;
   } catch {
     f2 = UNREADABLE;
   }
@@ -854,7 +849,7 @@ export function validateTextDocumentSyncClientCapabilities(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "willSaveWaitUntil")) f3 = object.willSaveWaitUntil;
+    if (hasOwn(value, "willSaveWaitUntil")) f3 = value.willSaveWaitUntil;
   } catch {
     f3 = UNREADABLE;
   }
@@ -867,7 +862,7 @@ export function validateTextDocumentSyncClientCapabilities(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "didSave")) f4 = object.didSave;
+    if (hasOwn(value, "didSave")) f4 = value.didSave;
   } catch {
     f4 = UNREADABLE;
   }
@@ -941,12 +936,11 @@ export function validateHoverClientCapabilities(
   value: unknown,
 ): ValidationResult<HoverClientCapabilities> {
   if (isHoverClientCapabilities(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "dynamicRegistration")) f1 = object.dynamicRegistration;
+    if (hasOwn(value, "dynamicRegistration")) f1 = value.dynamicRegistration;
   } catch {
     f1 = UNREADABLE;
   }
@@ -959,7 +953,7 @@ export function validateHoverClientCapabilities(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "contentFormat")) f2 = object.contentFormat;
+    if (hasOwn(value, "contentFormat")) f2 = value.contentFormat;
   } catch {
     f2 = UNREADABLE;
   }
@@ -1072,12 +1066,11 @@ export function validateDiagnosticTagSupport(
   value: unknown,
 ): ValidationResult<DiagnosticTagSupport> {
   if (isDiagnosticTagSupport(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "valueSet")) f1 = object.valueSet;
+    if (hasOwn(value, "valueSet")) f1 = value.valueSet;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1164,12 +1157,11 @@ export function validatePublishDiagnosticsClientCapabilities(
   value: unknown,
 ): ValidationResult<PublishDiagnosticsClientCapabilities> {
   if (isPublishDiagnosticsClientCapabilities(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "relatedInformation")) f1 = object.relatedInformation;
+    if (hasOwn(value, "relatedInformation")) f1 = value.relatedInformation;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1182,7 +1174,7 @@ export function validatePublishDiagnosticsClientCapabilities(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "tagSupport")) f2 = object.tagSupport;
+    if (hasOwn(value, "tagSupport")) f2 = value.tagSupport;
   } catch {
     f2 = UNREADABLE;
   }
@@ -1195,7 +1187,7 @@ export function validatePublishDiagnosticsClientCapabilities(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "versionSupport")) f3 = object.versionSupport;
+    if (hasOwn(value, "versionSupport")) f3 = value.versionSupport;
   } catch {
     f3 = UNREADABLE;
   }
@@ -1208,8 +1200,8 @@ export function validatePublishDiagnosticsClientCapabilities(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "codeDescriptionSupport"))
-      f4 = object.codeDescriptionSupport;
+    if (hasOwn(value, "codeDescriptionSupport"))
+      f4 = value.codeDescriptionSupport;
   } catch {
     f4 = UNREADABLE;
   }
@@ -1222,7 +1214,7 @@ export function validatePublishDiagnosticsClientCapabilities(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "dataSupport")) f5 = object.dataSupport;
+    if (hasOwn(value, "dataSupport")) f5 = value.dataSupport;
   } catch {
     f5 = UNREADABLE;
   }
@@ -1306,12 +1298,11 @@ export function validateTextDocumentClientCapabilities(
   value: unknown,
 ): ValidationResult<TextDocumentClientCapabilities> {
   if (isTextDocumentClientCapabilities(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "synchronization")) f1 = object.synchronization;
+    if (hasOwn(value, "synchronization")) f1 = value.synchronization;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1328,7 +1319,7 @@ export function validateTextDocumentClientCapabilities(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "hover")) f2 = object.hover;
+    if (hasOwn(value, "hover")) f2 = value.hover;
   } catch {
     f2 = UNREADABLE;
   }
@@ -1341,7 +1332,7 @@ export function validateTextDocumentClientCapabilities(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "publishDiagnostics")) f3 = object.publishDiagnostics;
+    if (hasOwn(value, "publishDiagnostics")) f3 = value.publishDiagnostics;
   } catch {
     f3 = UNREADABLE;
   }
@@ -1411,12 +1402,11 @@ export function validateGeneralClientCapabilities(
   value: unknown,
 ): ValidationResult<GeneralClientCapabilities> {
   if (isGeneralClientCapabilities(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "positionEncodings")) f1 = object.positionEncodings;
+    if (hasOwn(value, "positionEncodings")) f1 = value.positionEncodings;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1497,12 +1487,11 @@ export function validateClientCapabilities(
   value: unknown,
 ): ValidationResult<ClientCapabilities> {
   if (isClientCapabilities(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "textDocument")) f1 = object.textDocument;
+    if (hasOwn(value, "textDocument")) f1 = value.textDocument;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1519,7 +1508,7 @@ export function validateClientCapabilities(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "general")) f2 = object.general;
+    if (hasOwn(value, "general")) f2 = value.general;
   } catch {
     f2 = UNREADABLE;
   }
@@ -1532,7 +1521,7 @@ export function validateClientCapabilities(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "experimental")) f3 = object.experimental;
+    if (hasOwn(value, "experimental")) f3 = value.experimental;
   } catch {
     f3 = UNREADABLE;
   }
@@ -1596,12 +1585,11 @@ export function validateSaveOptions(
   value: unknown,
 ): ValidationResult<SaveOptions> {
   if (isSaveOptions(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "includeText")) f1 = object.includeText;
+    if (hasOwn(value, "includeText")) f1 = value.includeText;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1649,12 +1637,11 @@ export function validateTextDocumentSyncOptions(
   value: unknown,
 ): ValidationResult<TextDocumentSyncOptions> {
   if (isTextDocumentSyncOptions(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "openClose")) f1 = object.openClose;
+    if (hasOwn(value, "openClose")) f1 = value.openClose;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1667,7 +1654,7 @@ export function validateTextDocumentSyncOptions(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "change")) f2 = object.change;
+    if (hasOwn(value, "change")) f2 = value.change;
   } catch {
     f2 = UNREADABLE;
   }
@@ -1689,7 +1676,7 @@ export function validateTextDocumentSyncOptions(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "willSave")) f3 = object.willSave;
+    if (hasOwn(value, "willSave")) f3 = value.willSave;
   } catch {
     f3 = UNREADABLE;
   }
@@ -1702,7 +1689,7 @@ export function validateTextDocumentSyncOptions(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "willSaveWaitUntil")) f4 = object.willSaveWaitUntil;
+    if (hasOwn(value, "willSaveWaitUntil")) f4 = value.willSaveWaitUntil;
   } catch {
     f4 = UNREADABLE;
   }
@@ -1715,7 +1702,7 @@ export function validateTextDocumentSyncOptions(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "save")) f5 = object.save;
+    if (hasOwn(value, "save")) f5 = value.save;
   } catch {
     f5 = UNREADABLE;
   }
@@ -1826,12 +1813,11 @@ export function validateHoverOptions(
   value: unknown,
 ): ValidationResult<HoverOptions> {
   if (isHoverOptions(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "workDoneProgress")) f1 = object.workDoneProgress;
+    if (hasOwn(value, "workDoneProgress")) f1 = value.workDoneProgress;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1879,12 +1865,11 @@ export function validateServerCapabilities(
   value: unknown,
 ): ValidationResult<ServerCapabilities> {
   if (isServerCapabilities(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "positionEncoding")) f1 = object.positionEncoding;
+    if (hasOwn(value, "positionEncoding")) f1 = value.positionEncoding;
   } catch {
     f1 = UNREADABLE;
   }
@@ -1897,7 +1882,7 @@ export function validateServerCapabilities(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "textDocumentSync")) f2 = object.textDocumentSync;
+    if (hasOwn(value, "textDocumentSync")) f2 = value.textDocumentSync;
   } catch {
     f2 = UNREADABLE;
   }
@@ -1934,7 +1919,7 @@ export function validateServerCapabilities(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "hoverProvider")) f4 = object.hoverProvider;
+    if (hasOwn(value, "hoverProvider")) f4 = value.hoverProvider;
   } catch {
     f4 = UNREADABLE;
   }
@@ -1959,7 +1944,7 @@ export function validateServerCapabilities(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "experimental")) f6 = object.experimental;
+    if (hasOwn(value, "experimental")) f6 = value.experimental;
   } catch {
     f6 = UNREADABLE;
   }
@@ -2056,12 +2041,11 @@ export function isServerCapabilities(
  */
 export function validatePosition(value: unknown): ValidationResult<Position> {
   if (isPosition(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "line")) f1 = object.line;
+    if (hasOwn(value, "line")) f1 = value.line;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2083,7 +2067,7 @@ export function validatePosition(value: unknown): ValidationResult<Position> {
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "character")) f2 = object.character;
+    if (hasOwn(value, "character")) f2 = value.character;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2149,12 +2133,11 @@ export function isPosition(value: unknown): value is Position {
 /** Validates a {@link Range}: every issue, with its path, code and message. */
 export function validateRange(value: unknown): ValidationResult<Range> {
   if (isRange(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "start")) f1 = object.start;
+    if (hasOwn(value, "start")) f1 = value.start;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2169,7 +2152,7 @@ export function validateRange(value: unknown): ValidationResult<Range> {
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "end")) f2 = object.end;
+    if (hasOwn(value, "end")) f2 = value.end;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2223,12 +2206,11 @@ export function isRange(value: unknown): value is Range {
  */
 export function validateLocation(value: unknown): ValidationResult<Location> {
   if (isLocation(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "uri")) f1 = object.uri;
+    if (hasOwn(value, "uri")) f1 = value.uri;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2247,7 +2229,7 @@ export function validateLocation(value: unknown): ValidationResult<Location> {
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "range")) f2 = object.range;
+    if (hasOwn(value, "range")) f2 = value.range;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2304,12 +2286,11 @@ export function validateTextDocumentIdentifier(
   value: unknown,
 ): ValidationResult<TextDocumentIdentifier> {
   if (isTextDocumentIdentifier(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "uri")) f1 = object.uri;
+    if (hasOwn(value, "uri")) f1 = value.uri;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2365,12 +2346,11 @@ export function validateTextDocumentItem(
   value: unknown,
 ): ValidationResult<TextDocumentItem> {
   if (isTextDocumentItem(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "uri")) f1 = object.uri;
+    if (hasOwn(value, "uri")) f1 = value.uri;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2389,7 +2369,7 @@ export function validateTextDocumentItem(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "languageId")) f2 = object.languageId;
+    if (hasOwn(value, "languageId")) f2 = value.languageId;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2409,7 +2389,7 @@ export function validateTextDocumentItem(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "version")) f3 = object.version;
+    if (hasOwn(value, "version")) f3 = value.version;
   } catch {
     f3 = UNREADABLE;
   }
@@ -2429,7 +2409,7 @@ export function validateTextDocumentItem(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "text")) f4 = object.text;
+    if (hasOwn(value, "text")) f4 = value.text;
   } catch {
     f4 = UNREADABLE;
   }
@@ -2500,12 +2480,11 @@ export function validateMarkupContent(
   value: unknown,
 ): ValidationResult<MarkupContent> {
   if (isMarkupContent(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "kind")) f1 = object.kind;
+    if (hasOwn(value, "kind")) f1 = value.kind;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2533,7 +2512,7 @@ export function validateMarkupContent(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "value")) f2 = object.value;
+    if (hasOwn(value, "value")) f2 = value.value;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2595,12 +2574,11 @@ export function validateMarkedStringWithLanguage(
   value: unknown,
 ): ValidationResult<MarkedStringWithLanguage> {
   if (isMarkedStringWithLanguage(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "language")) f1 = object.language;
+    if (hasOwn(value, "language")) f1 = value.language;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2620,7 +2598,7 @@ export function validateMarkedStringWithLanguage(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "value")) f2 = object.value;
+    if (hasOwn(value, "value")) f2 = value.value;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2678,12 +2656,11 @@ export function validateCodeDescription(
   value: unknown,
 ): ValidationResult<CodeDescription> {
   if (isCodeDescription(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "href")) f1 = object.href;
+    if (hasOwn(value, "href")) f1 = value.href;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2737,12 +2714,11 @@ export function validateDiagnosticRelatedInformation(
   value: unknown,
 ): ValidationResult<DiagnosticRelatedInformation> {
   if (isDiagnosticRelatedInformation(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "location")) f1 = object.location;
+    if (hasOwn(value, "location")) f1 = value.location;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2762,7 +2738,7 @@ export function validateDiagnosticRelatedInformation(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "message")) f2 = object.message;
+    if (hasOwn(value, "message")) f2 = value.message;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2825,12 +2801,11 @@ export function validateDiagnostic(
   value: unknown,
 ): ValidationResult<Diagnostic> {
   if (isDiagnostic(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "range")) f1 = object.range;
+    if (hasOwn(value, "range")) f1 = value.range;
   } catch {
     f1 = UNREADABLE;
   }
@@ -2845,7 +2820,7 @@ export function validateDiagnostic(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "severity")) f2 = object.severity;
+    if (hasOwn(value, "severity")) f2 = value.severity;
   } catch {
     f2 = UNREADABLE;
   }
@@ -2868,7 +2843,7 @@ export function validateDiagnostic(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "code")) f3 = object.code;
+    if (hasOwn(value, "code")) f3 = value.code;
   } catch {
     f3 = UNREADABLE;
   }
@@ -2893,7 +2868,7 @@ export function validateDiagnostic(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "codeDescription")) f5 = object.codeDescription;
+    if (hasOwn(value, "codeDescription")) f5 = value.codeDescription;
   } catch {
     f5 = UNREADABLE;
   }
@@ -2906,7 +2881,7 @@ export function validateDiagnostic(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "source")) f6 = object.source;
+    if (hasOwn(value, "source")) f6 = value.source;
   } catch {
     f6 = UNREADABLE;
   }
@@ -2919,7 +2894,7 @@ export function validateDiagnostic(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "message")) f7 = object.message;
+    if (hasOwn(value, "message")) f7 = value.message;
   } catch {
     f7 = UNREADABLE;
   }
@@ -2951,7 +2926,7 @@ export function validateDiagnostic(
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "tags")) f9 = object.tags;
+    if (hasOwn(value, "tags")) f9 = value.tags;
   } catch {
     f9 = UNREADABLE;
   }
@@ -2990,7 +2965,7 @@ export function validateDiagnostic(
   }
   let f11: unknown = ABSENT;
   try {
-    if (hasOwn(object, "relatedInformation")) f11 = object.relatedInformation;
+    if (hasOwn(value, "relatedInformation")) f11 = value.relatedInformation;
   } catch {
     f11 = UNREADABLE;
   }
@@ -3033,7 +3008,7 @@ export function validateDiagnostic(
   }
   let f13: unknown = ABSENT;
   try {
-    if (hasOwn(object, "data")) f13 = object.data;
+    if (hasOwn(value, "data")) f13 = value.data;
   } catch {
     f13 = UNREADABLE;
   }
@@ -3179,12 +3154,11 @@ export function validateInitializePayload(
   value: unknown,
 ): ValidationResult<InitializePayload> {
   if (isInitializePayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "processId")) f1 = object.processId;
+    if (hasOwn(value, "processId")) f1 = value.processId;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3206,7 +3180,7 @@ export function validateInitializePayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "clientInfo")) f2 = object.clientInfo;
+    if (hasOwn(value, "clientInfo")) f2 = value.clientInfo;
   } catch {
     f2 = UNREADABLE;
   }
@@ -3219,7 +3193,7 @@ export function validateInitializePayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "locale")) f3 = object.locale;
+    if (hasOwn(value, "locale")) f3 = value.locale;
   } catch {
     f3 = UNREADABLE;
   }
@@ -3232,7 +3206,7 @@ export function validateInitializePayload(
   }
   let f4: unknown = ABSENT;
   try {
-    if (hasOwn(object, "rootPath")) f4 = object.rootPath;
+    if (hasOwn(value, "rootPath")) f4 = value.rootPath;
   } catch {
     f4 = UNREADABLE;
   }
@@ -3247,7 +3221,7 @@ export function validateInitializePayload(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "rootUri")) f5 = object.rootUri;
+    if (hasOwn(value, "rootUri")) f5 = value.rootUri;
   } catch {
     f5 = UNREADABLE;
   }
@@ -3273,7 +3247,7 @@ export function validateInitializePayload(
   }
   let f6: unknown = ABSENT;
   try {
-    if (hasOwn(object, "capabilities")) f6 = object.capabilities;
+    if (hasOwn(value, "capabilities")) f6 = value.capabilities;
   } catch {
     f6 = UNREADABLE;
   }
@@ -3293,8 +3267,8 @@ export function validateInitializePayload(
   }
   let f7: unknown = ABSENT;
   try {
-    if (hasOwn(object, "initializationOptions"))
-      f7 = object.initializationOptions;
+    if (hasOwn(value, "initializationOptions"))
+      f7 = value.initializationOptions;
   } catch {
     f7 = UNREADABLE;
   }
@@ -3305,7 +3279,7 @@ export function validateInitializePayload(
   }
   let f8: unknown = ABSENT;
   try {
-    if (hasOwn(object, "trace")) f8 = object.trace;
+    if (hasOwn(value, "trace")) f8 = value.trace;
   } catch {
     f8 = UNREADABLE;
   }
@@ -3338,7 +3312,7 @@ export function validateInitializePayload(
   }
   let f9: unknown = ABSENT;
   try {
-    if (hasOwn(object, "workspaceFolders")) f9 = object.workspaceFolders;
+    if (hasOwn(value, "workspaceFolders")) f9 = value.workspaceFolders;
   } catch {
     f9 = UNREADABLE;
   }
@@ -3383,7 +3357,7 @@ export function validateInitializePayload(
   }
   let f11: unknown = ABSENT;
   try {
-    if (hasOwn(object, "workDoneToken")) f11 = object.workDoneToken;
+    if (hasOwn(value, "workDoneToken")) f11 = value.workDoneToken;
   } catch {
     f11 = UNREADABLE;
   }
@@ -3546,12 +3520,11 @@ export function validateHoverPayload(
   value: unknown,
 ): ValidationResult<HoverPayload> {
   if (isHoverPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "textDocument")) f1 = object.textDocument;
+    if (hasOwn(value, "textDocument")) f1 = value.textDocument;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3571,7 +3544,7 @@ export function validateHoverPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "position")) f2 = object.position;
+    if (hasOwn(value, "position")) f2 = value.position;
   } catch {
     f2 = UNREADABLE;
   }
@@ -3591,7 +3564,7 @@ export function validateHoverPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "workDoneToken")) f3 = object.workDoneToken;
+    if (hasOwn(value, "workDoneToken")) f3 = value.workDoneToken;
   } catch {
     f3 = UNREADABLE;
   }
@@ -3675,10 +3648,7 @@ export function validateShutdownPayload(
   value: unknown,
 ): ValidationResult<ShutdownPayload> {
   if (isShutdownPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<ShutdownPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Request.SHUTDOWN`. */
@@ -3693,10 +3663,7 @@ export function validateInitializedPayload(
   value: unknown,
 ): ValidationResult<InitializedPayload> {
   if (isInitializedPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<InitializedPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Notification.INITIALIZED`. */
@@ -3713,12 +3680,11 @@ export function validateDidOpenPayload(
   value: unknown,
 ): ValidationResult<DidOpenPayload> {
   if (isDidOpenPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "textDocument")) f1 = object.textDocument;
+    if (hasOwn(value, "textDocument")) f1 = value.textDocument;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3772,12 +3738,11 @@ export function validatePublishDiagnosticsPayload(
   value: unknown,
 ): ValidationResult<PublishDiagnosticsPayload> {
   if (isPublishDiagnosticsPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "uri")) f1 = object.uri;
+    if (hasOwn(value, "uri")) f1 = value.uri;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3796,7 +3761,7 @@ export function validatePublishDiagnosticsPayload(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "version")) f2 = object.version;
+    if (hasOwn(value, "version")) f2 = value.version;
   } catch {
     f2 = UNREADABLE;
   }
@@ -3809,7 +3774,7 @@ export function validatePublishDiagnosticsPayload(
   }
   let f3: unknown = ABSENT;
   try {
-    if (hasOwn(object, "diagnostics")) f3 = object.diagnostics;
+    if (hasOwn(value, "diagnostics")) f3 = value.diagnostics;
   } catch {
     f3 = UNREADABLE;
   }
@@ -3914,10 +3879,7 @@ export function validateExitPayload(
   value: unknown,
 ): ValidationResult<ExitPayload> {
   if (isExitPayload(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
-  return resultOf<ExitPayload>(value, errors);
+  return { ok: false, errors: [notObject([], value)] };
 }
 
 /** True when `value` is a valid payload of `Notification.EXIT`. */
@@ -3932,12 +3894,11 @@ export function validateInitializeResult(
   value: unknown,
 ): ValidationResult<InitializeResult> {
   if (isInitializeResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "capabilities")) f1 = object.capabilities;
+    if (hasOwn(value, "capabilities")) f1 = value.capabilities;
   } catch {
     f1 = UNREADABLE;
   }
@@ -3957,7 +3918,7 @@ export function validateInitializeResult(
   }
   let f2: unknown = ABSENT;
   try {
-    if (hasOwn(object, "serverInfo")) f2 = object.serverInfo;
+    if (hasOwn(value, "serverInfo")) f2 = value.serverInfo;
   } catch {
     f2 = UNREADABLE;
   }
@@ -4012,12 +3973,11 @@ export function validateHoverResult(
   value: unknown,
 ): ValidationResult<HoverResult> {
   if (isHoverResult(value)) return { ok: true, value };
-  const errors: ValidationIssue[] = [];
-  const object = objectOf(errors, [], value);
-  if (object === undefined) return { ok: false, errors };
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] };
+  const errors = new Array<ValidationIssue>();
   let f1: unknown = ABSENT;
   try {
-    if (hasOwn(object, "contents")) f1 = object.contents;
+    if (hasOwn(value, "contents")) f1 = value.contents;
   } catch {
     f1 = UNREADABLE;
   }
@@ -4077,7 +4037,7 @@ export function validateHoverResult(
   }
   let f5: unknown = ABSENT;
   try {
-    if (hasOwn(object, "range")) f5 = object.range;
+    if (hasOwn(value, "range")) f5 = value.range;
   } catch {
     f5 = UNREADABLE;
   }
@@ -4308,21 +4268,13 @@ function unreadable(errors: ValidationIssue[], path: Path): void {
   report(errors, path, "unreadable", "cannot read the value");
 }
 
-/** The value as an object, or undefined after reporting why it is none. */
-function objectOf(
-  errors: ValidationIssue[],
-  path: Path,
-  value: unknown,
-): JsonObject | undefined {
-  const kind = kindOf(value);
-  if (kind === "object") return value as JsonObject;
-  if (kind === "unreadable") {
-    unreadable(errors, path);
-  } else {
-    const message = `expected an object, got ${describe(value)}`;
-    report(errors, path, "not_object", message);
+/** Why a value is no object: `not_object`, or `unreadable` when its kind cannot be told. */
+function notObject(path: Path, value: unknown): ValidationIssue {
+  if (kindOf(value) === "unreadable") {
+    return { path, code: "unreadable", message: "cannot read the value" };
   }
-  return undefined;
+  const message = `expected an object, got ${describe(value)}`;
+  return { path, code: "not_object", message };
 }
 
 /** A value of the wrong type: `wrong_type`, or `unreadable` when its kind cannot be told. */

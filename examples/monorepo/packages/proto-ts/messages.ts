@@ -97,12 +97,11 @@ export type ValidationResult<T> =
 /** Validates the payload of `Topic.JOB_OFFERED`: every issue, with its path, code and message. */
 export function validateJobOfferedPayload(value: unknown): ValidationResult<JobOfferedPayload> {
   if (isJobOfferedPayload(value)) return { ok: true, value }
-  const errors: ValidationIssue[] = []
-  const object = objectOf(errors, [], value)
-  if (object === undefined) return { ok: false, errors }
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] }
+  const errors = new Array<ValidationIssue>()
   let f1: unknown = ABSENT
   try {
-    if (hasOwn(object, 'job_id')) f1 = object.job_id
+    if (hasOwn(value, 'job_id')) f1 = value.job_id
   } catch {
     f1 = UNREADABLE
   }
@@ -117,7 +116,7 @@ export function validateJobOfferedPayload(value: unknown): ValidationResult<JobO
   }
   let f2: unknown = ABSENT
   try {
-    if (hasOwn(object, 'attempt')) f2 = object.attempt
+    if (hasOwn(value, 'attempt')) f2 = value.attempt
   } catch {
     f2 = UNREADABLE
   }
@@ -168,12 +167,11 @@ export function isJobOfferedPayload(value: unknown): value is JobOfferedPayload 
 /** Validates the payload of `Topic.JOB_STATUS`: every issue, with its path, code and message. */
 export function validateJobStatusPayload(value: unknown): ValidationResult<JobStatusPayload> {
   if (isJobStatusPayload(value)) return { ok: true, value }
-  const errors: ValidationIssue[] = []
-  const object = objectOf(errors, [], value)
-  if (object === undefined) return { ok: false, errors }
+  if (!isObject(value)) return { ok: false, errors: [notObject([], value)] }
+  const errors = new Array<ValidationIssue>()
   let f1: unknown = ABSENT
   try {
-    if (hasOwn(object, 'job_id')) f1 = object.job_id
+    if (hasOwn(value, 'job_id')) f1 = value.job_id
   } catch {
     f1 = UNREADABLE
   }
@@ -188,7 +186,7 @@ export function validateJobStatusPayload(value: unknown): ValidationResult<JobSt
   }
   let f2: unknown = ABSENT
   try {
-    if (hasOwn(object, 'state')) f2 = object.state
+    if (hasOwn(value, 'state')) f2 = value.state
   } catch {
     f2 = UNREADABLE
   }
@@ -337,17 +335,13 @@ function unreadable(errors: ValidationIssue[], path: Path): void {
   report(errors, path, 'unreadable', 'cannot read the value')
 }
 
-/** The value as an object, or undefined after reporting why it is none. */
-function objectOf(errors: ValidationIssue[], path: Path, value: unknown): JsonObject | undefined {
-  const kind = kindOf(value)
-  if (kind === 'object') return value as JsonObject
-  if (kind === 'unreadable') {
-    unreadable(errors, path)
-  } else {
-    const message = `expected an object, got ${describe(value)}`
-    report(errors, path, 'not_object', message)
+/** Why a value is no object: `not_object`, or `unreadable` when its kind cannot be told. */
+function notObject(path: Path, value: unknown): ValidationIssue {
+  if (kindOf(value) === 'unreadable') {
+    return { path, code: 'unreadable', message: 'cannot read the value' }
   }
-  return undefined
+  const message = `expected an object, got ${describe(value)}`
+  return { path, code: 'not_object', message }
 }
 
 /** A value of the wrong type: `wrong_type`, or `unreadable` when its kind cannot be told. */
