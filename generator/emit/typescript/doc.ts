@@ -178,17 +178,43 @@ interface Stack {
 type Measure = (text: string) => number;
 
 /**
+ * The text a flat document prints, gathered by fits while it measures the document: the pieces
+ * printDoc would push for it (strings, " " for a line, nothing for a soft line) and their width.
+ * `simple` is false when printing it takes more than that (a group that breaks or sets a mode
+ * others read, a break-dependent part, a hard line); printDoc then prints it command by command.
+ */
+interface FlatText {
+  /** The document measured. */
+  doc: Doc | undefined;
+  readonly pieces: string[];
+  width: number;
+  simple: boolean;
+}
+
+/**
  * Whether `doc` in `mode` fits in `room` columns: measured up to its end, then on through the
  * `restLength` commands still to print on `rest` until the first line that will break
- * (prettier's fits).
+ * (prettier's fits). With `flat`, the pieces of `doc` itself are gathered into it as well.
  */
-function fits(mode: Mode, doc: Doc, rest: Stack, restLength: number, room: number, modes: Map<symbol, Mode>, measure: Measure): boolean {
+function fits(
+  mode: Mode,
+  doc: Doc,
+  rest: Stack,
+  restLength: number,
+  room: number,
+  modes: Map<symbol, Mode>,
+  measure: Measure,
+  flat?: FlatText,
+): boolean {
   let restIndex = restLength;
   const cmdModes: Mode[] = [mode];
   const cmdDocs: Doc[] = [doc];
   let left = room;
+  // Gathering stops where `doc` ends and the commands after it are measured.
+  let gather = flat;
   while (left >= 0) {
     if (cmdDocs.length === 0) {
+      gather = undefined;
       if (restIndex === 0) return true;
       restIndex--;
       cmdModes.push(rest.mode[restIndex] ?? "break");
@@ -198,7 +224,12 @@ function fits(mode: Mode, doc: Doc, rest: Stack, restLength: number, room: numbe
     const m = cmdModes.pop() ?? "break";
     const d = cmdDocs.pop() ?? "";
     if (typeof d === "string") {
-      left -= measure(d);
+      const w = measure(d);
+      left -= w;
+      if (gather !== undefined) {
+        gather.pieces.push(d);
+        gather.width += w;
+      }
       continue;
     }
     if (isList(d)) {
@@ -212,25 +243,37 @@ function fits(mode: Mode, doc: Doc, rest: Stack, restLength: number, room: numbe
       case "indent":
       case "align":
       case "indentIfBreak":
+        if (gather !== undefined && d.type === "indentIfBreak") gather.simple = false;
         cmdModes.push(m);
         cmdDocs.push(d.contents);
         break;
       case "group": {
         const groupMode: Mode = d.break ? "break" : m;
         const states = d.expandedStates;
+        if (gather !== undefined && (groupMode === "break" || d.id !== undefined)) gather.simple = false;
         cmdModes.push(groupMode);
         cmdDocs.push(states !== undefined && groupMode === "break" ? (states.at(-1) ?? "") : d.contents);
         break;
       }
       case "ifBreak": {
         const groupMode = d.groupId === undefined ? m : (modes.get(d.groupId) ?? "flat");
+        if (gather !== undefined && d.groupId !== undefined) gather.simple = false;
         cmdModes.push(m);
         cmdDocs.push(groupMode === "break" ? d.breakContents : d.flatContents);
         break;
       }
       case "line":
-        if (m === "break" || d.hard) return true;
-        if (!d.soft) left -= 1;
+        if (m === "break" || d.hard) {
+          if (gather !== undefined) gather.simple = false;
+          return true;
+        }
+        if (!d.soft) {
+          left -= 1;
+          if (gather !== undefined) {
+            gather.pieces.push(" ");
+            gather.width += 1;
+          }
+        }
         break;
       case "breakParent":
         break;
@@ -246,6 +289,8 @@ export function printDoc(doc: Doc, width: number = style().printWidth): string {
   const modes = new Map<symbol, Mode>();
   const out: string[] = [];
   let pos = 0;
+  // One gatherer for the whole print: chooseGroup resets it for each document it measures.
+  const flat: FlatText = { doc: undefined, pieces: [], width: 0, simple: true };
   const stack: Stack = { ind: [0], mode: ["break"], doc: [doc] };
   const push = (ind: number, mode: Mode, d: Doc): void => {
     stack.ind.push(ind);
@@ -273,9 +318,15 @@ export function printDoc(doc: Doc, width: number = style().printWidth): string {
         push(ind + d.n, mode, d.contents);
         break;
       case "group": {
-        const [groupMode, contents] = chooseGroup(d, mode, stack, width - pos, modes, measure);
-        push(ind, groupMode, contents);
+        const [groupMode, contents] = chooseGroup(d, mode, stack, width - pos, modes, measure, flat);
         if (d.id !== undefined) modes.set(d.id, groupMode);
+        if (groupMode === "flat" && contents === flat.doc && flat.simple) {
+          // Measured flat as a whole: its text is already known, so it is not walked again.
+          for (const piece of flat.pieces) out.push(piece);
+          pos += flat.width;
+        } else {
+          push(ind, groupMode, contents);
+        }
         break;
       }
       case "ifBreak":
@@ -309,18 +360,37 @@ export function printDoc(doc: Doc, width: number = style().printWidth): string {
   return out.join("");
 }
 
-/** The mode a group prints in and the document it prints (a conditional group's chosen state). */
-function chooseGroup(g: Group, mode: Mode, rest: Stack, room: number, modes: Map<symbol, Mode>, measure: Measure): [Mode, Doc] {
+/**
+ * The mode a group prints in and the document it prints (a conditional group's chosen state).
+ * `flat` holds the gathered text of the last document measured flat (`flat.doc`).
+ */
+function chooseGroup(
+  g: Group,
+  mode: Mode,
+  rest: Stack,
+  room: number,
+  modes: Map<symbol, Mode>,
+  measure: Measure,
+  flat: FlatText,
+): [Mode, Doc] {
+  flat.doc = undefined;
   if (mode === "flat") return [g.break ? "break" : "flat", g.contents];
   const restLength = rest.doc.length;
-  if (!g.break && fits("flat", g.contents, rest, restLength, room, modes, measure)) return ["flat", g.contents];
+  const fitsFlat = (doc: Doc): boolean => {
+    flat.pieces.length = 0;
+    flat.width = 0;
+    flat.simple = true;
+    flat.doc = doc;
+    return fits("flat", doc, rest, restLength, room, modes, measure, flat);
+  };
+  if (!g.break && fitsFlat(g.contents)) return ["flat", g.contents];
   const states = g.expandedStates;
   if (states === undefined) return ["break", g.contents];
   const last: [Mode, Doc] = ["break", states.at(-1) ?? ""];
   if (g.break) return last;
   for (let i = 1; i < states.length; i++) {
     const state = states[i] ?? "";
-    if (fits("flat", state, rest, restLength, room, modes, measure)) return ["flat", state];
+    if (fitsFlat(state)) return ["flat", state];
   }
   return last;
 }
