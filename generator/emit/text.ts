@@ -27,6 +27,9 @@ const INVISIBLE =
 /** Unicode space separators other than U+0020: they look like a space but are not one. */
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
+/** Text escapeInvisible leaves as it is without looking further: no invisible character or odd space can be in it. */
+const PLAIN_TEXT = /^[\t\x20-\x7e]*$/;
+
 /**
  * Every sequence some tool reads as the end of a line: CR, LF, CRLF, U+2028/U+2029 (JavaScript),
  * VT, FF, the separators U+001C–U+001E and NEL U+0085 (Python's `str.splitlines`, editors).
@@ -85,6 +88,8 @@ export function hasInvisible(text: string): boolean {
 
 /** Replaces every invisible character and odd space with `escape(char)`. */
 export function escapeInvisible(text: string, escape: (char: string) => string): string {
+  // Printable ASCII and tabs, by far the common case, hold neither: no replacement pass runs.
+  if (PLAIN_TEXT.test(text)) return text;
   return text.replace(INVISIBLE, escape).replace(ODD_SPACES, escape);
 }
 

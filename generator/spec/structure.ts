@@ -67,7 +67,7 @@ function validate(node: unknown, schemaIn: SchemaNode, ctx: Context): Issue[] {
   }
   if (actual === "string" && isScalar(node) && typeof node.value === "string") {
     issues.push(...ambiguity(node, ctx));
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(node.value)) {
+    if (schema.pattern !== undefined && !patternOf(schema.pattern).test(node.value)) {
       const message = `${ctx.where} must match ${schema.pattern}, got "${node.value}"`;
       issues.push({ diagnostic: diagnostic("WD205", message, spanOf(ctx.source, node)), bad: node });
     }
@@ -105,7 +105,7 @@ function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Con
     return [...keyIssues, ...validate(pair.value, property, { ...ctx, where: childWhere(ctx.where, key), at: pair.key })];
   }
   for (const [pattern, sub] of Object.entries(schema.patternProperties ?? {})) {
-    if (new RegExp(pattern, "u").test(key)) {
+    if (patternOf(pattern).test(key)) {
       const title = resolveRef(ctx.root, sub).title ?? "entry";
       return [...keyIssues, ...validate(pair.value, sub, { ...ctx, where: `${title} ${key}`, at: pair.key })];
     }
@@ -163,6 +163,18 @@ function validateAnyOf(node: unknown, branches: readonly SchemaNode[], ctx: Cont
     }
   }
   return best ?? [];
+}
+
+/** The schema's patterns compiled once each (a spec of thousands of names tests them thousands of times). */
+const PATTERNS = new Map<string, RegExp>();
+
+function patternOf(pattern: string): RegExp {
+  let compiled = PATTERNS.get(pattern);
+  if (compiled === undefined) {
+    compiled = new RegExp(pattern, "u");
+    PATTERNS.set(pattern, compiled);
+  }
+  return compiled;
 }
 
 function typesOf(schema: SchemaNode): readonly string[] {

@@ -81,15 +81,15 @@ function moduleDoc(protocol: Protocol, module: ModuleOutput): string {
  * body — one blank line before a first assignment, two before a first class or function
  * that follows a statement (the docstring, an import).
  */
-function assemble(protocol: Protocol, module: ModuleOutput, preamble: readonly string[][], body: readonly { block: boolean; lines: readonly string[] }[]): string {
+function assemble(protocol: Protocol, module: ModuleOutput, preamble: readonly string[][], body: readonly BodyPart[]): string {
   const doc = moduleDoc(protocol, module);
   const sections = [pythonHeader(protocol).trimEnd().split("\n"), ...(doc.trim() === "" ? [] : [pythonDocstring(doc, "")]), ...preamble.filter((s) => s.length > 0)];
   const lines = sections.flatMap((s, i) => (i === 0 ? s : ["", ...s]));
   const first = body[0];
   if (first !== undefined) {
     lines.push(...(first.block && sections.length > 1 ? ["", ""] : [""]));
-    // One push per line: a module of thousands of items is too many arguments for one call.
-    for (const line of valueBlocks(body)) lines.push(line);
+    // One push per piece: a module of thousands of items is too many arguments for one call.
+    for (const piece of valueBlocks(body)) lines.push(piece);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -106,20 +106,33 @@ function holdsChannel(protocol: Protocol, module: ModuleOutput): boolean {
   return module.items.some((i) => i.kind === "constant" && i.constant === protocol.channel);
 }
 
-function valueItemLines(item: Exclude<ModuleItem, { kind: "verify" }>): { block: boolean; lines: string[] } {
+/**
+ * A top-level statement of a module: its lines, or (for the large emitted parts: messages,
+ * validators, the runtime) its text, whose lines go into the module as they are, without being
+ * split into lines and joined again.
+ */
+type BodyPart = { readonly block: boolean; readonly lines: readonly string[] } | { readonly block: boolean; readonly text: string };
+
+function valueItemLines(item: Exclude<ModuleItem, { kind: "verify" }>): BodyPart {
   return item.kind === "constant"
     ? { block: false, lines: pythonValueItemLines(item.constant) }
     : { block: true, lines: pythonValueItemLines(item.set) };
 }
 
-/** Top-level statements as ruff formats them: two blank lines around a class or function, none between assignments. */
-function valueBlocks(parts: readonly { block: boolean; lines: readonly string[] }[]): string[] {
+/**
+ * Top-level statements as ruff formats them: two blank lines around a class or function, none
+ * between assignments. The pieces are lines, or texts of whole lines, to be joined by `\n`.
+ */
+function valueBlocks(parts: readonly BodyPart[]): string[] {
   const out: string[] = [];
-  parts.forEach((p, i) => {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     const previous = parts[i - 1];
+    if (p === undefined) continue;
     if (previous !== undefined && (p.block || previous.block)) out.push("", "");
-    out.push(...p.lines);
-  });
+    if ("text" in p) out.push(p.text);
+    else for (const line of p.lines) out.push(line);
+  }
   return out;
 }
 
@@ -144,11 +157,11 @@ function moduleText(
   const head = [part.stdlib.trimEnd(), imports.trimEnd()].filter((t) => t !== "").join("\n\n");
   // The listed items in their order (a verify function where the spec lists it), then the messages, then the runtime.
   let verifyIndex = 0;
-  const listed = module.items.map((item) => {
+  const listed = module.items.map((item): BodyPart => {
     if (item.kind !== "verify") return valueItemLines(item);
-    return { block: true, lines: (part.verifies[verifyIndex++] ?? "").split("\n") };
+    return { block: true, text: part.verifies[verifyIndex++] ?? "" };
   });
-  const rest = [...part.before, ...part.verifies.slice(verifyIndex), ...part.after].map((text) => ({ block: true, lines: text.split("\n") }));
+  const rest = [...part.before, ...part.verifies.slice(verifyIndex), ...part.after].map((text): BodyPart => ({ block: true, text }));
   const preamble = [head === "" ? [] : head.split("\n"), part.exports.length > 0 ? dunderAll(part.exports).trimEnd().split("\n") : []];
   const text = assemble(protocol, module, preamble, [...listed, ...rest]);
   const exports = [...valueNames, ...part.own];

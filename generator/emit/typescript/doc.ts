@@ -13,12 +13,17 @@ import { style } from "../style.js";
 import { width } from "../text.js";
 
 /**
- * The width a text will have in the file: a statement's closing `;` is printed only when the
- * style keeps semicolons (the restyle pass drops it otherwise), so lines are broken where
- * prettier with the team's `semi` breaks them.
+ * The width a text will have in the file when the style drops semicolons: a statement's closing
+ * `;` is then not printed (the restyle pass drops it), so lines are broken where prettier with
+ * the team's `semi` breaks them. printDoc picks this or textWidthKeepingSemicolons once.
  */
 function textWidth(text: string): number {
-  return !style().semicolons && text.endsWith(";") ? width(text) - 1 : width(text);
+  return text.endsWith(";") ? width(text) - 1 : width(text);
+}
+
+/** textWidth when the style keeps semicolons: every character is printed. */
+function textWidthKeepingSemicolons(text: string): number {
+  return width(text);
 }
 
 export type Doc = string | readonly Doc[] | Command;
@@ -69,7 +74,12 @@ export function ifBreak(breakContents: Doc, flatContents: Doc = "", groupId?: sy
 export const indentIfBreak = (contents: Doc, groupId: symbol): Command => ({ type: "indentIfBreak", contents, groupId });
 
 export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
-  return docs.flatMap((d, i) => (i === 0 ? [d] : [separator, d]));
+  const out: Doc[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    if (i > 0) out.push(separator);
+    out.push(docs[i] ?? "");
+  }
+  return out;
 }
 
 /** Whether the document holds a place it may break (prettier's canBreak). */
@@ -118,7 +128,12 @@ function isList(doc: Doc): doc is readonly Doc[] {
 /** A group holding a hard line (or a broken group) breaks, and so does every group around it. */
 function propagateBreaks(doc: Doc, visited: Set<Group>): boolean {
   if (typeof doc === "string") return false;
-  if (isList(doc)) return doc.map((d) => propagateBreaks(d, visited)).some(Boolean);
+  if (isList(doc)) {
+    // Every item is visited (no early exit): each group inside gets its break set.
+    let any = false;
+    for (let i = 0; i < doc.length; i++) if (propagateBreaks(doc[i] ?? "", visited)) any = true;
+    return any;
+  }
   switch (doc.type) {
     case "breakParent":
       return true;
@@ -127,74 +142,138 @@ function propagateBreaks(doc: Doc, visited: Set<Group>): boolean {
     case "group": {
       if (visited.has(doc)) return doc.break && doc.expandedStates === undefined;
       visited.add(doc);
-      const states = doc.expandedStates ?? [doc.contents];
-      const inner = states.map((s) => propagateBreaks(s, visited)).some(Boolean);
+      const states = doc.expandedStates;
+      if (states === undefined) {
+        if (propagateBreaks(doc.contents, visited)) doc.break = true;
+        return doc.break;
+      }
       // A conditional group chooses among its states itself; nothing breaks it from inside.
-      if (doc.expandedStates !== undefined) return false;
-      if (inner) doc.break = true;
-      return doc.break;
+      for (const state of states) propagateBreaks(state, visited);
+      return false;
     }
     case "indent":
     case "align":
     case "indentIfBreak":
       return propagateBreaks(doc.contents, visited);
-    case "ifBreak":
-      return [propagateBreaks(doc.breakContents, visited), propagateBreaks(doc.flatContents, visited)].some(Boolean);
+    case "ifBreak": {
+      const broken = propagateBreaks(doc.breakContents, visited);
+      return propagateBreaks(doc.flatContents, visited) || broken;
+    }
   }
 }
 
 type Mode = "break" | "flat";
-interface Cmd {
-  readonly ind: number;
-  readonly mode: Mode;
-  readonly doc: Doc;
+
+/**
+ * The printer's stack of commands still to print, as three parallel arrays (indentation, mode,
+ * document) so that pushing a command allocates nothing: modules print hundreds of thousands.
+ */
+interface Stack {
+  readonly ind: number[];
+  readonly mode: Mode[];
+  readonly doc: Doc[];
+}
+
+/** The width of printed text, as width() but without the `;` the style drops (see textWidth). */
+type Measure = (text: string) => number;
+
+/**
+ * The text a flat document prints, gathered by fits while it measures the document: the pieces
+ * printDoc would push for it (strings, " " for a line, nothing for a soft line) and their width.
+ * `simple` is false when printing it takes more than that (a group that breaks or sets a mode
+ * others read, a break-dependent part, a hard line); printDoc then prints it command by command.
+ */
+interface FlatText {
+  /** The document measured. */
+  doc: Doc | undefined;
+  readonly pieces: string[];
+  width: number;
+  simple: boolean;
 }
 
 /**
- * Whether `next` fits in `room` columns: measured up to its end, then on through the commands
- * still to print (`rest`) until the first line that will break (prettier's fits).
+ * Whether `doc` in `mode` fits in `room` columns: measured up to its end, then on through the
+ * `restLength` commands still to print on `rest` until the first line that will break
+ * (prettier's fits). With `flat`, the pieces of `doc` itself are gathered into it as well.
  */
-function fits(next: Cmd, rest: readonly Cmd[], room: number, modes: Map<symbol, Mode>): boolean {
-  let restIndex = rest.length;
-  const cmds: { mode: Mode; doc: Doc }[] = [next];
+function fits(
+  mode: Mode,
+  doc: Doc,
+  rest: Stack,
+  restLength: number,
+  room: number,
+  modes: Map<symbol, Mode>,
+  measure: Measure,
+  flat?: FlatText,
+): boolean {
+  let restIndex = restLength;
+  const cmdModes: Mode[] = [mode];
+  const cmdDocs: Doc[] = [doc];
   let left = room;
+  // Gathering stops where `doc` ends and the commands after it are measured.
+  let gather = flat;
   while (left >= 0) {
-    const cmd = cmds.pop();
-    if (cmd === undefined) {
+    if (cmdDocs.length === 0) {
+      gather = undefined;
       if (restIndex === 0) return true;
-      const r = rest[--restIndex];
-      if (r !== undefined) cmds.push(r);
+      restIndex--;
+      cmdModes.push(rest.mode[restIndex] ?? "break");
+      cmdDocs.push(rest.doc[restIndex] ?? "");
       continue;
     }
-    const { mode, doc } = cmd;
-    if (typeof doc === "string") {
-      left -= textWidth(doc);
+    const m = cmdModes.pop() ?? "break";
+    const d = cmdDocs.pop() ?? "";
+    if (typeof d === "string") {
+      const w = measure(d);
+      left -= w;
+      if (gather !== undefined) {
+        gather.pieces.push(d);
+        gather.width += w;
+      }
       continue;
     }
-    if (isList(doc)) {
-      for (let i = doc.length - 1; i >= 0; i--) cmds.push({ mode, doc: doc[i] ?? "" });
+    if (isList(d)) {
+      for (let i = d.length - 1; i >= 0; i--) {
+        cmdModes.push(m);
+        cmdDocs.push(d[i] ?? "");
+      }
       continue;
     }
-    switch (doc.type) {
+    switch (d.type) {
       case "indent":
       case "align":
       case "indentIfBreak":
-        cmds.push({ mode, doc: doc.contents });
+        if (gather !== undefined && d.type === "indentIfBreak") gather.simple = false;
+        cmdModes.push(m);
+        cmdDocs.push(d.contents);
         break;
       case "group": {
-        const groupMode: Mode = doc.break ? "break" : mode;
-        const states = doc.expandedStates;
-        cmds.push({ mode: groupMode, doc: states !== undefined && groupMode === "break" ? (states.at(-1) ?? "") : doc.contents });
+        const groupMode: Mode = d.break ? "break" : m;
+        const states = d.expandedStates;
+        if (gather !== undefined && (groupMode === "break" || d.id !== undefined)) gather.simple = false;
+        cmdModes.push(groupMode);
+        cmdDocs.push(states !== undefined && groupMode === "break" ? (states.at(-1) ?? "") : d.contents);
         break;
       }
       case "ifBreak": {
-        const groupMode = doc.groupId === undefined ? mode : (modes.get(doc.groupId) ?? "flat");
-        cmds.push({ mode, doc: groupMode === "break" ? doc.breakContents : doc.flatContents });
+        const groupMode = d.groupId === undefined ? m : (modes.get(d.groupId) ?? "flat");
+        if (gather !== undefined && d.groupId !== undefined) gather.simple = false;
+        cmdModes.push(m);
+        cmdDocs.push(groupMode === "break" ? d.breakContents : d.flatContents);
         break;
       }
       case "line":
-        if (mode === "break" || doc.hard) return true;
-        if (!doc.soft) left -= 1;
+        if (m === "break" || d.hard) {
+          if (gather !== undefined) gather.simple = false;
+          return true;
+        }
+        if (!d.soft) {
+          left -= 1;
+          if (gather !== undefined) {
+            gather.pieces.push(" ");
+            gather.width += 1;
+          }
+        }
         break;
       case "breakParent":
         break;
@@ -206,40 +285,58 @@ function fits(next: Cmd, rest: readonly Cmd[], room: number, modes: Map<symbol, 
 /** Prints a document at `width` columns: lines joined by `\n`, no trailing spaces. */
 export function printDoc(doc: Doc, width: number = style().printWidth): string {
   propagateBreaks(doc, new Set());
+  const measure: Measure = style().semicolons ? textWidthKeepingSemicolons : textWidth;
   const modes = new Map<symbol, Mode>();
   const out: string[] = [];
   let pos = 0;
-  const cmds: Cmd[] = [{ ind: 0, mode: "break", doc }];
-  for (let cmd = cmds.pop(); cmd !== undefined; cmd = cmds.pop()) {
-    const { ind, mode, doc: d } = cmd;
+  // One gatherer for the whole print: chooseGroup resets it for each document it measures.
+  const flat: FlatText = { doc: undefined, pieces: [], width: 0, simple: true };
+  const stack: Stack = { ind: [0], mode: ["break"], doc: [doc] };
+  const push = (ind: number, mode: Mode, d: Doc): void => {
+    stack.ind.push(ind);
+    stack.mode.push(mode);
+    stack.doc.push(d);
+  };
+  while (stack.doc.length > 0) {
+    const ind = stack.ind.pop() ?? 0;
+    const mode = stack.mode.pop() ?? "break";
+    const d = stack.doc.pop() ?? "";
     if (typeof d === "string") {
       out.push(d);
-      pos += textWidth(d);
+      pos += measure(d);
       continue;
     }
     if (isList(d)) {
-      for (let i = d.length - 1; i >= 0; i--) cmds.push({ ind, mode, doc: d[i] ?? "" });
+      for (let i = d.length - 1; i >= 0; i--) push(ind, mode, d[i] ?? "");
       continue;
     }
     switch (d.type) {
       case "indent":
-        cmds.push({ ind: ind + INDENT_WIDTH, mode, doc: d.contents });
+        push(ind + INDENT_WIDTH, mode, d.contents);
         break;
       case "align":
-        cmds.push({ ind: ind + d.n, mode, doc: d.contents });
+        push(ind + d.n, mode, d.contents);
         break;
-      case "group":
-        cmds.push(chooseGroup(d, ind, mode, cmds, width - pos, modes));
-        if (d.id !== undefined) modes.set(d.id, cmds.at(-1)?.mode ?? "flat");
+      case "group": {
+        const [groupMode, contents] = chooseGroup(d, mode, stack, width - pos, modes, measure, flat);
+        if (d.id !== undefined) modes.set(d.id, groupMode);
+        if (groupMode === "flat" && contents === flat.doc && flat.simple) {
+          // Measured flat as a whole: its text is already known, so it is not walked again.
+          for (const piece of flat.pieces) out.push(piece);
+          pos += flat.width;
+        } else {
+          push(ind, groupMode, contents);
+        }
         break;
+      }
       case "ifBreak":
       case "indentIfBreak": {
         const groupMode = d.groupId === undefined ? mode : modes.get(d.groupId);
         if (d.type === "ifBreak") {
-          if (groupMode === "break") cmds.push({ ind, mode, doc: d.breakContents });
-          if (groupMode === "flat") cmds.push({ ind, mode, doc: d.flatContents });
+          if (groupMode === "break") push(ind, mode, d.breakContents);
+          if (groupMode === "flat") push(ind, mode, d.flatContents);
         } else if (groupMode !== undefined) {
-          cmds.push({ ind: groupMode === "break" ? ind + INDENT_WIDTH : ind, mode, doc: d.contents });
+          push(groupMode === "break" ? ind + INDENT_WIDTH : ind, mode, d.contents);
         }
         break;
       }
@@ -263,23 +360,46 @@ export function printDoc(doc: Doc, width: number = style().printWidth): string {
   return out.join("");
 }
 
-function chooseGroup(g: Group, ind: number, mode: Mode, rest: readonly Cmd[], room: number, modes: Map<symbol, Mode>): Cmd {
-  if (mode === "flat") return { ind, mode: g.break ? "break" : "flat", doc: g.contents };
-  const flat: Cmd = { ind, mode: "flat", doc: g.contents };
-  if (!g.break && fits(flat, rest, room, modes)) return flat;
+/**
+ * The mode a group prints in and the document it prints (a conditional group's chosen state).
+ * `flat` holds the gathered text of the last document measured flat (`flat.doc`).
+ */
+function chooseGroup(
+  g: Group,
+  mode: Mode,
+  rest: Stack,
+  room: number,
+  modes: Map<symbol, Mode>,
+  measure: Measure,
+  flat: FlatText,
+): [Mode, Doc] {
+  flat.doc = undefined;
+  if (mode === "flat") return [g.break ? "break" : "flat", g.contents];
+  const restLength = rest.doc.length;
+  const fitsFlat = (doc: Doc): boolean => {
+    flat.pieces.length = 0;
+    flat.width = 0;
+    flat.simple = true;
+    flat.doc = doc;
+    return fits("flat", doc, rest, restLength, room, modes, measure, flat);
+  };
+  if (!g.break && fitsFlat(g.contents)) return ["flat", g.contents];
   const states = g.expandedStates;
-  if (states === undefined) return { ind, mode: "break", doc: g.contents };
-  const last: Cmd = { ind, mode: "break", doc: states.at(-1) ?? "" };
+  if (states === undefined) return ["break", g.contents];
+  const last: [Mode, Doc] = ["break", states.at(-1) ?? ""];
   if (g.break) return last;
-  for (const state of states.slice(1)) {
-    const cmd: Cmd = { ind, mode: "flat", doc: state };
-    if (fits(cmd, rest, room, modes)) return cmd;
+  for (let i = 1; i < states.length; i++) {
+    const state = states[i] ?? "";
+    if (fitsFlat(state)) return ["flat", state];
   }
   return last;
 }
 
 function trimTrailingSpaces(out: string[]): void {
   for (let last = out.at(-1); last !== undefined; last = out.at(-1)) {
+    const end = last.charCodeAt(last.length - 1);
+    // Most pieces end in neither a space nor a tab: nothing to trim, and no regex run.
+    if (last.length > 0 && end !== 0x20 && end !== 0x09) return;
     const trimmed = last.replace(/[ \t]+$/, "");
     if (trimmed.length > 0) {
       out[out.length - 1] = trimmed;

@@ -19,6 +19,8 @@ export function restyleTypeScript(text: string): string {
 
 /** prettier's makeString: the preferred quote unless the text holds more of it than of the other. */
 export function requote(body: string, preferred: "double" | "single"): string {
+  // No quote and no escape inside (most literals): the preferred quote, nothing to count or escape.
+  if (!/[\\"']/.test(body)) return preferred === "single" ? `'${body}'` : `"${body}"`;
   const raw = unescapeQuotes(body);
   const doubles = raw.split('"').length - 1;
   const singles = raw.split("'").length - 1;
