@@ -13,6 +13,7 @@ export const FIXED_LAYOUTS: FixedLayouts = {
   "py:d81be09e:123": {"semi":[[40,[0,"    [","        object,","        _Path,","        list[ValidationIssue],","    ],","    Optional[","        Iterator[","            tuple[","                \"_Walker\", object, _Path","            ]","        ]","    ],",3,4]],[43,[0,1,"    Optional[","        Iterator[","            tuple[\"_Walker\", object, _Path]","        ]","    ],",3,4]],[49,[0,1,"    Optional[","        Iterator[tuple[\"_Walker\", object, _Path]]","    ],",3,4]],[56,null]]},
   "py:f6a59917:38": {"semi":[[40,null]]},
   "py:de6e7bda:19": {"semi":[[40,null]]},
+  "py:f5198222:79": {"semi":[[40,null],[69,["_DICT: Any = (","    dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers",")",1]],[78,null]]},
   "py:64a311c3:69": {"semi":[[40,["_PLAIN = frozenset(","    {","        type(None),","        bool,","        int,","        float,","        str,","        list,","        tuple,","    }",")",1]],[52,["_PLAIN = frozenset(","    {type(None), bool, int, float, str, list, tuple}",")",1]],[68,null]]},
   "py:23168304:19": {"semi":[[40,null]]},
   "py:5c568406:22": {"semi":[[40,null]]},

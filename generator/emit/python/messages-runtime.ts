@@ -64,6 +64,8 @@ export const CORE_TYPES: readonly Chunk[] = fixedChunks("python", [
 ` },
   { name: "_ABSENT", uses: [], text: `_ABSENT = object()
 ` },
+  { name: "_DICT", uses: ["Any"], text: `_DICT: Any = dict  # \`type(obj) is _DICT\` leaves \`obj\` an Any to type checkers
+` },
   { name: "_PLAIN", uses: [], text: `_PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 ` },
   { name: "_UNREAD", uses: [], text: `_UNREAD = object()
