@@ -297,6 +297,7 @@ _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
@@ -454,7 +455,7 @@ def validate_hello_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("session_id", _ABSENT)
@@ -470,10 +471,10 @@ def validate_hello_payload(value: object) -> list[ValidationIssue]:
     if not isinstance(item, str):
         _report(item, ("trainer_fqcn",), issues, "a string")
     item = get("rank", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("rank",), issues)
     item = get("protocol_version", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("protocol_version",), issues)
     return issues
 
@@ -497,7 +498,7 @@ def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("nonce")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("nonce", _ABSENT)
@@ -525,7 +526,7 @@ def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("proof")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("proof", _ABSENT)
@@ -575,7 +576,7 @@ def validate_hello_rejected_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
@@ -609,7 +610,7 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("task_id", _ABSENT)
@@ -620,10 +621,12 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
         _report(item, ("task_name",), issues, "a string")
     item = get("model", _ABSENT)
     if item is _ABSENT:
-        _check_present(item, ("model",), issues)
+        message = 'missing required key "model"'
+        issues.append(ValidationIssue(("model",), "missing_key", message))
     item = get("params", _ABSENT)
     if item is _ABSENT:
-        _check_present(item, ("params",), issues)
+        message = 'missing required key "params"'
+        issues.append(ValidationIssue(("params",), "missing_key", message))
     return issues
 
 
@@ -690,7 +693,7 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("result_id")) is str and "manifest" in obj:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("result_id", _ABSENT)
@@ -698,7 +701,8 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
         _report(item, ("result_id",), issues, "a string")
     item = get("manifest", _ABSENT)
     if item is _ABSENT:
-        _check_present(item, ("manifest",), issues)
+        message = 'missing required key "manifest"'
+        issues.append(ValidationIssue(("manifest",), "missing_key", message))
     return issues
 
 
@@ -743,7 +747,7 @@ def validate_result_rejected_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
@@ -881,7 +885,7 @@ def validate_error_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
@@ -1177,12 +1181,6 @@ def _accounted(
     return item is _UNREAD or (nullable and item is None)
 
 
-def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
-    if item is _ABSENT:
-        message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
-
-
 def _kept(item: object, mark: int, issues: list[ValidationIssue]) -> object:
     """``item`` if no issue was found since ``mark``, else ``_ABSENT`` (rules skip it)."""
     return item if len(issues) == mark else _ABSENT
@@ -1265,10 +1263,6 @@ def _is_int_value(item: object) -> bool:
     """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
     number = _as_number(item)
     return number is not None and math.isfinite(number) and number.is_integer()
-
-
-def _is_whole(item: object) -> bool:
-    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
 
 
 def _as_number(value: object) -> Optional[float]:

@@ -1237,6 +1237,7 @@ _Walker = Callable[
 ]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
@@ -1646,7 +1647,9 @@ def _walk_column_descriptor(
     ):
         _check_enum(item, (*path, "type"), issues, _COLUMN_DESCRIPTOR_TYPE_ENUM)
     item = get("width", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "width"), issues)
 
 
@@ -1791,7 +1794,7 @@ def _walk_structured_message(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "id"), issues)
     item = get("format", _ABSENT)
     if not isinstance(item, str):
@@ -1854,7 +1857,7 @@ def _walk_thread(value: object, path: _Path, issues: list[ValidationIssue]) -> N
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
     if not isinstance(item, str):
@@ -1924,7 +1927,9 @@ def _walk_source(  # noqa: PLR0912
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "path"), issues, "a string")
     item = get("sourceReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "sourceReference"), issues)
     item = get("presentationHint", _ABSENT)
     if not (
@@ -2022,7 +2027,9 @@ def _walk_related_source(
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "path"), issues, "a string")
     item = get("sourceReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "sourceReference"), issues)
     item = get("presentationHint", _ABSENT)
     if not (
@@ -2146,10 +2153,12 @@ def _walk_source_breakpoint(
     if get is None:
         return
     item = get("line", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("condition", _ABSENT)
     if not (item is _ABSENT or isinstance(item, str)):
@@ -2236,7 +2245,9 @@ def _walk_breakpoint(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "id"), issues)
     item = get("verified", _ABSENT)
     if not isinstance(item, bool):
@@ -2249,22 +2260,32 @@ def _walk_breakpoint(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("instructionReference", _ABSENT)
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "instructionReference"), issues, "a string")
     item = get("offset", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "offset"), issues)
     item = get("reason", _ABSENT)
     if not (
@@ -2340,7 +2361,7 @@ def _walk_stack_frame(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
     if not isinstance(item, str):
@@ -2350,16 +2371,20 @@ def _walk_stack_frame(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("canRestart", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -2368,7 +2393,11 @@ def _walk_stack_frame(
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "instructionPointerReference"), issues, "a string")
     item = get("moduleId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2578,13 +2607,17 @@ def _walk_scope(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "presentationHint"), issues)
     item = get("variablesReference", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("expensive", _ABSENT)
     if not isinstance(item, bool):
@@ -2594,16 +2627,24 @@ def _walk_scope(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endColumn"), issues)
 
 
@@ -2650,22 +2691,30 @@ def _walk_variable(
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "evaluateName"), issues, "a string")
     item = get("variablesReference", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "memoryReference"), issues, "a string")
     item = get("declarationLocationReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "declarationLocationReference"), issues)
     item = get("valueLocationReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "valueLocationReference"), issues)
 
 
@@ -2892,7 +2941,7 @@ def validate_launch_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("noDebug", _ABSENT)
@@ -2925,7 +2974,7 @@ def validate_attach_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("__restart", _ABSENT)
@@ -2958,7 +3007,7 @@ def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("restart", _ABSENT)
@@ -3047,7 +3096,9 @@ def _walk_set_breakpoints_payload(
         items3 = _list(item, at4, issues)
         if items3 is not None:
             for i3, element3 in enumerate(items3):
-                if not _is_whole(element3):
+                if not (
+                    type(element3) is int and -_FINITE_INT < element3 < _FINITE_INT
+                ):
                     _check_int(element3, (*at4, i3), issues)
     item = get("sourceModified", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3068,11 +3119,11 @@ def validate_continue_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3108,11 +3159,11 @@ def validate_next_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3157,17 +3208,19 @@ def validate_step_in_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
         _report(item, ("singleThread",), issues, "a boolean")
     item = get("targetId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, ("targetId",), issues)
     item = get("granularity", _ABSENT)
     if not (
@@ -3200,11 +3253,11 @@ def validate_pause_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     return issues
 
@@ -3267,13 +3320,17 @@ def _walk_stack_trace_payload(
     if get is None:
         return
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "threadId"), issues)
     item = get("startFrame", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "startFrame"), issues)
     item = get("levels", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "levels"), issues)
     item = get("format", _ABSENT)
     at_ = (*path, "format")
@@ -3298,11 +3355,11 @@ def validate_scopes_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("frameId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("frameId",), issues)
     return issues
 
@@ -3369,7 +3426,7 @@ def _walk_variables_payload(
     if get is None:
         return
     item = get("variablesReference", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("filter", _ABSENT)
     if not (
@@ -3377,10 +3434,14 @@ def _walk_variables_payload(
     ):
         _check_enum(item, (*path, "filter"), issues, _VARIABLES_FILTER_ENUM)
     item = get("start", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "start"), issues)
     item = get("count", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "count"), issues)
     item = get("format", _ABSENT)
     at_ = (*path, "format")
@@ -3470,13 +3531,19 @@ def _walk_evaluate_payload(
     if not isinstance(item, str):
         _report(item, (*path, "expression"), issues, "a string")
     item = get("frameId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "frameId"), issues)
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("source", _ABSENT)
     at_ = (*path, "source")
@@ -3541,7 +3608,7 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
@@ -3551,7 +3618,9 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, ("description",), issues, "a string")
     item = get("threadId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, ("threadId",), issues)
     item = get("preserveFocusHint", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3568,7 +3637,7 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_whole(element):
+                if not (type(element) is int and -_FINITE_INT < element < _FINITE_INT):
                     _check_int(element, (*at1, i), issues)
     return issues
 
@@ -3599,11 +3668,11 @@ def validate_continued_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     item = get("allThreadsContinued", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3634,11 +3703,11 @@ def validate_exited_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("exitCode", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("exitCode",), issues)
     return issues
 
@@ -3664,7 +3733,7 @@ def validate_terminated_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("restart", _ABSENT)
@@ -3697,14 +3766,14 @@ def validate_thread_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
     if type(item) is not str:
         _check_str(item, ("reason",), issues)
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     return issues
 
@@ -3791,23 +3860,31 @@ def _walk_output_payload(
     ):
         _check_enum(item, (*path, "group"), issues, _OUTPUT_EVENT_GROUP_ENUM)
     item = get("variablesReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("data", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "data"), issues)
     item = get("locationReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "locationReference"), issues)
 
 
@@ -4227,7 +4304,9 @@ def _walk_stack_trace_result(
                 if not _is_stack_frame(element) and _walkable(element, at1_, issues):
                     yield _walk_stack_frame, element, at1_
     item = get("totalFrames", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "totalFrames"), issues)
 
 
@@ -4394,19 +4473,25 @@ def _walk_evaluate_result(
     if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_variable_presentation_hint, item, at_
     item = get("variablesReference", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "memoryReference"), issues, "a string")
     item = get("valueLocationReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "valueLocationReference"), issues)
 
 

@@ -611,6 +611,7 @@ _Walker = Callable[
 ]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
@@ -1703,7 +1704,7 @@ def _walk_text_document_item(
     if not isinstance(item, str):
         _report(item, (*path, "languageId"), issues, "a string")
     item = get("version", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "version"), issues)
     item = get("text", _ABSENT)
     if not isinstance(item, str):
@@ -1936,7 +1937,11 @@ def _walk_diagnostic(  # noqa: PLR0912
     ):
         _check_enum(item, (*path, "severity"), issues, _DIAGNOSTIC_SEVERITY_ENUM)
     item = get("code", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(item, (*path, "code"), issues, "an integer or a string", matched)
     item = get("codeDescription", _ABSENT)
@@ -2015,7 +2020,7 @@ def _walk_initialize_payload(  # noqa: PLR0912
     if get is None:
         return
     item = get("processId", _ABSENT)
-    if not (item is None or _is_whole(item)):
+    if not (item is None or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
         _check_int(item, (*path, "processId"), issues, True)
     item = get("clientInfo", _ABSENT)
     at_ = (*path, "clientInfo")
@@ -2057,7 +2062,11 @@ def _walk_initialize_payload(  # noqa: PLR0912
                 ):
                     yield _walk_workspace_folder, element3, at4_
     item = get("workDoneToken", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2120,7 +2129,11 @@ def _walk_hover_payload(
     if not _is_position(item) and _walkable(item, at1_, issues):
         yield _walk_position, item, at1_
     item = get("workDoneToken", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2246,7 +2259,9 @@ def _walk_publish_diagnostics_payload(
     if _check_str(item, at_, issues):
         _check_text(item, at_, issues, None, "uri")
     item = get("version", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "version"), issues)
     item = get("diagnostics", _ABSENT)
     at2 = (*path, "diagnostics")

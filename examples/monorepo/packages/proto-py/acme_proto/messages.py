@@ -117,6 +117,7 @@ _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
@@ -155,14 +156,14 @@ def validate_job_offered_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("job_id", _ABSENT)
     if not isinstance(item, str):
         _report(item, ("job_id",), issues, "a string")
     item = get("attempt", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
         _check_int(item, ("attempt",), issues)
     return issues
 
@@ -191,7 +192,7 @@ def validate_job_status_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("job_id", _ABSENT)
@@ -368,10 +369,6 @@ def _is_int_value(item: object) -> bool:
     """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
     number = _as_number(item)
     return number is not None and math.isfinite(number) and number.is_integer()
-
-
-def _is_whole(item: object) -> bool:
-    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
 
 
 def _as_number(value: object) -> Optional[float]:
