@@ -776,9 +776,10 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
 function missingLines(item: string, at: string, indent: number, ctx: PyContext, key: string | undefined): string[] {
   const pad = " ".repeat(indent);
   if (key !== undefined) {
+    const where = assignment(indent, "at", at);
     const message = `${pad}message = ${pythonString(`missing required key ${quote(key)}`)}`;
-    const append = `${pad}issues.append(ValidationIssue(${at}, "missing_key", message))`;
-    if (fits(message) && fits(append)) return [message, append];
+    const append = `${pad}issues.append(${ctx.need("_new_issue")}(ValidationIssue, (at, "missing_key", message)))`;
+    if (fits(where) && fits(message) && fits(append)) return [where, message, append];
   }
   return [callLine(indent, ctx.need("_check_present"), [item, at, "issues"])];
 }
