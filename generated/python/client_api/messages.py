@@ -297,6 +297,8 @@ _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_TUPLE: Any = tuple  # an Any to type checkers: its `__new__` is untyped
+_new_issue = _TUPLE.__new__  # a ValidationIssue made in C, not by its Python __new__
 _DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
@@ -621,12 +623,14 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
         _report(item, ("task_name",), issues, "a string")
     item = get("model", _ABSENT)
     if item is _ABSENT:
+        at = ("model",)
         message = 'missing required key "model"'
-        issues.append(ValidationIssue(("model",), "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     item = get("params", _ABSENT)
     if item is _ABSENT:
+        at = ("params",)
         message = 'missing required key "params"'
-        issues.append(ValidationIssue(("params",), "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     return issues
 
 
@@ -701,8 +705,9 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
         _report(item, ("result_id",), issues, "a string")
     item = get("manifest", _ABSENT)
     if item is _ABSENT:
+        at = ("manifest",)
         message = 'missing required key "manifest"'
-        issues.append(ValidationIssue(("manifest",), "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     return issues
 
 
@@ -1154,7 +1159,7 @@ def _getter(
         return cast("dict[str, object]", value).get
     if type(value) in _PLAIN or not isinstance(value, Mapping):
         message = f"expected an object, got {_describe(value)}"
-        issues.append(ValidationIssue(at, "not_object", message))
+        issues.append(_new_issue(ValidationIssue, (at, "not_object", message)))
         return None
     mapping = cast("Mapping[object, object]", value)
 
@@ -1176,7 +1181,7 @@ def _accounted(
     """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
         return True
     return item is _UNREAD or (nullable and item is None)
 
@@ -1192,7 +1197,7 @@ def _wrong(
     if nullable:
         words += " or null"
     message = f"expected {words}, got {_describe(item)}"
-    issues.append(ValidationIssue(at, "wrong_type", message))
+    issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _report(
@@ -1205,12 +1210,12 @@ def _report(
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     elif item is not _UNREAD and not (nullable and item is None):
         if nullable:
             words += " or null"
         message = f"expected {words}, got {_describe(item)}"
-        issues.append(ValidationIssue(at, "wrong_type", message))
+        issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _check_int(
