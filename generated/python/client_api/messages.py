@@ -297,6 +297,9 @@ _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_TUPLE: Any = tuple  # an Any to type checkers: its `__new__` is untyped
+_new_issue = _TUPLE.__new__  # a ValidationIssue made in C, not by its Python __new__
+_DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
@@ -454,7 +457,7 @@ def validate_hello_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("session_id", _ABSENT)
@@ -470,10 +473,10 @@ def validate_hello_payload(value: object) -> list[ValidationIssue]:
     if not isinstance(item, str):
         _report(item, ("trainer_fqcn",), issues, "a string")
     item = get("rank", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("rank",), issues)
     item = get("protocol_version", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("protocol_version",), issues)
     return issues
 
@@ -497,7 +500,7 @@ def validate_hello_challenge_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("nonce")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("nonce", _ABSENT)
@@ -525,7 +528,7 @@ def validate_hello_proof_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("proof")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("proof", _ABSENT)
@@ -575,7 +578,7 @@ def validate_hello_rejected_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
@@ -609,7 +612,7 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("task_id", _ABSENT)
@@ -620,10 +623,14 @@ def validate_task_ready_payload(value: object) -> list[ValidationIssue]:
         _report(item, ("task_name",), issues, "a string")
     item = get("model", _ABSENT)
     if item is _ABSENT:
-        _check_present(item, ("model",), issues)
+        at = ("model",)
+        message = 'missing required key "model"'
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     item = get("params", _ABSENT)
     if item is _ABSENT:
-        _check_present(item, ("params",), issues)
+        at = ("params",)
+        message = 'missing required key "params"'
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     return issues
 
 
@@ -690,7 +697,7 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("result_id")) is str and "manifest" in obj:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("result_id", _ABSENT)
@@ -698,7 +705,9 @@ def validate_result_ready_payload(value: object) -> list[ValidationIssue]:
         _report(item, ("result_id",), issues, "a string")
     item = get("manifest", _ABSENT)
     if item is _ABSENT:
-        _check_present(item, ("manifest",), issues)
+        at = ("manifest",)
+        message = 'missing required key "manifest"'
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     return issues
 
 
@@ -743,7 +752,7 @@ def validate_result_rejected_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
@@ -881,7 +890,7 @@ def validate_error_payload(value: object) -> list[ValidationIssue]:
     if type(value) is dict and type(obj.get("reason")) is str:
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
@@ -1150,7 +1159,7 @@ def _getter(
         return cast("dict[str, object]", value).get
     if type(value) in _PLAIN or not isinstance(value, Mapping):
         message = f"expected an object, got {_describe(value)}"
-        issues.append(ValidationIssue(at, "not_object", message))
+        issues.append(_new_issue(ValidationIssue, (at, "not_object", message)))
         return None
     mapping = cast("Mapping[object, object]", value)
 
@@ -1172,15 +1181,9 @@ def _accounted(
     """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
         return True
     return item is _UNREAD or (nullable and item is None)
-
-
-def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
-    if item is _ABSENT:
-        message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
 
 
 def _kept(item: object, mark: int, issues: list[ValidationIssue]) -> object:
@@ -1194,7 +1197,7 @@ def _wrong(
     if nullable:
         words += " or null"
     message = f"expected {words}, got {_describe(item)}"
-    issues.append(ValidationIssue(at, "wrong_type", message))
+    issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _report(
@@ -1207,12 +1210,12 @@ def _report(
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     elif item is not _UNREAD and not (nullable and item is None):
         if nullable:
             words += " or null"
         message = f"expected {words}, got {_describe(item)}"
-        issues.append(ValidationIssue(at, "wrong_type", message))
+        issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _check_int(
@@ -1265,10 +1268,6 @@ def _is_int_value(item: object) -> bool:
     """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
     number = _as_number(item)
     return number is not None and math.isfinite(number) and number.is_integer()
-
-
-def _is_whole(item: object) -> bool:
-    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
 
 
 def _as_number(value: object) -> Optional[float]:

@@ -64,6 +64,12 @@ export const CORE_TYPES: readonly Chunk[] = fixedChunks("python", [
 ` },
   { name: "_ABSENT", uses: [], text: `_ABSENT = object()
 ` },
+  { name: "_TUPLE", uses: ["Any"], text: `_TUPLE: Any = tuple  # an Any to type checkers: its \`__new__\` is untyped
+` },
+  { name: "_new_issue", uses: ["_TUPLE"], text: `_new_issue = _TUPLE.__new__  # a ValidationIssue made in C, not by its Python __new__
+` },
+  { name: "_DICT", uses: ["Any"], text: `_DICT: Any = dict  # \`type(obj) is _DICT\` leaves \`obj\` an Any to type checkers
+` },
   { name: "_PLAIN", uses: [], text: `_PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 ` },
   { name: "_UNREAD", uses: [], text: `_UNREAD = object()
@@ -242,7 +248,7 @@ export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
     issues.append(ValidationIssue(at, "not_object", message))
     return None
 ` },
-  { name: "_getter", uses: ["Optional", "Callable", "Mapping", "cast", "ValidationIssue", "_Path", "_PLAIN", "_describe", "_UNREAD", "_UNREADABLE"], text: `def _getter(
+  { name: "_getter", uses: ["_new_issue", "Optional", "Callable", "Mapping", "cast", "ValidationIssue", "_Path", "_PLAIN", "_describe", "_UNREAD", "_UNREADABLE"], text: `def _getter(
     value: object, at: _Path, issues: list[ValidationIssue]
 ) -> Optional[Callable[[str, object], object]]:
     """How to read \`\`value\`\`'s keys: \`\`dict.get\`\`, or a reader that reports a read that raises.
@@ -253,7 +259,7 @@ export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
         return cast("dict[str, object]", value).get
     if type(value) in _PLAIN or not isinstance(value, Mapping):
         message = f"expected an object, got {_describe(value)}"
-        issues.append(ValidationIssue(at, "not_object", message))
+        issues.append(_new_issue(ValidationIssue, (at, "not_object", message)))
         return None
     mapping = cast("Mapping[object, object]", value)
 
@@ -268,20 +274,20 @@ export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
 
     return get
 ` },
-  { name: "_accounted", uses: ["ValidationIssue", "_Path", "_ABSENT", "_UNREAD", "_quote"], text: `def _accounted(
+  { name: "_accounted", uses: ["_new_issue", "ValidationIssue", "_Path", "_ABSENT", "_UNREAD", "_quote"], text: `def _accounted(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool
 ) -> bool:
     """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
         return True
     return item is _UNREAD or (nullable and item is None)
 ` },
-  { name: "_check_present", uses: ["ValidationIssue", "_Path", "_ABSENT", "_quote"], text: `def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
+  { name: "_check_present", uses: ["_new_issue", "ValidationIssue", "_Path", "_ABSENT", "_quote"], text: `def _check_present(item: object, at: _Path, issues: list[ValidationIssue]) -> None:
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
 ` },
   { name: "_walkable", uses: ["ValidationIssue", "_Path", "_accounted", "_object"], text: `def _walkable(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False
@@ -389,15 +395,15 @@ export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
   { name: "_or_null", uses: [], text: `def _or_null(words: str, nullable: bool) -> str:
     return f"{words} or null" if nullable else words
 ` },
-  { name: "_wrong", uses: ["ValidationIssue", "_Path", "_describe"], text: `def _wrong(
+  { name: "_wrong", uses: ["_new_issue", "ValidationIssue", "_Path", "_describe"], text: `def _wrong(
     item: object, at: _Path, issues: list[ValidationIssue], words: str, nullable: bool
 ) -> None:
     if nullable:
         words += " or null"
     message = f"expected {words}, got {_describe(item)}"
-    issues.append(ValidationIssue(at, "wrong_type", message))
+    issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 ` },
-  { name: "_report", uses: ["ValidationIssue", "_Path", "_ABSENT", "_UNREAD", "_quote", "_describe"], text: `def _report(
+  { name: "_report", uses: ["_new_issue", "ValidationIssue", "_Path", "_ABSENT", "_UNREAD", "_quote", "_describe"], text: `def _report(
     item: object,
     at: _Path,
     issues: list[ValidationIssue],
@@ -407,12 +413,12 @@ export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
     """Report \`\`item\`\`, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     elif item is not _UNREAD and not (nullable and item is None):
         if nullable:
             words += " or null"
         message = f"expected {words}, got {_describe(item)}"
-        issues.append(ValidationIssue(at, "wrong_type", message))
+        issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 ` },
   { name: "_check_str", uses: ["ValidationIssue", "_Path", "_report"], text: `def _check_str(
     item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False

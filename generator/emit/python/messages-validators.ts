@@ -19,7 +19,7 @@
 import type { CrossFieldRule, Enum, Field, Protocol, Record, TaggedUnion, Topic, ValueType } from "../../model.js";
 import { allTopics, listShapes, type ShapeView } from "../../conformance/shapes.js";
 import type { Shape } from "../../names/index.js";
-import { ruleMessage } from "../../conformance/semantics.js";
+import { quote, ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
 import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
@@ -313,8 +313,8 @@ function boolLines(b: Bool & { kind: "and" | "or" }, indent: number): string {
 
 /**
  * A value a fast check reads: the first use binds it (`v := obj.get("k")`), later ones name it.
- * `untyped`: read through `obj` (an `Any`), so a check may compare it after `type(v) is int`
- * without a type checker having to narrow it.
+ * `untyped`: read through `obj` (an `Any`), or a plain name a type checker narrows, so a check
+ * may compare it after `type(v) is int` (a walrus target is neither: mypy does not narrow it).
  */
 class FastValue {
   #bound = false;
@@ -596,9 +596,12 @@ function ifNot(b: Bool, indent: number): string {
   return `${pad}if not (\n${parenBody(b, indent + 4)}\n${pad}):`;
 }
 
-/** The fast check of `item` (a name already bound), or null when there is none. */
+/**
+ * The fast check of `item` (a name already bound), or null when there is none. A plain name is
+ * narrowed by `type(item) is int`, so an integer's check is inline (no call on a valid value).
+ */
 function guardOf(type: ValueType, item: string, ctx: PyContext, plan: ValidatorPlan): Bool | null {
-  const v = new FastValue(item, item, true);
+  const v = new FastValue(item, item, true, true);
   const b = fastCheck(type, v, ctx, plan);
   return b === null ? null : resolveBool(b, v);
 }
@@ -607,9 +610,9 @@ function guardOf(type: ValueType, item: string, ctx: PyContext, plan: ValidatorP
  * The checks of `item`, the value at `(*parent, seg)`: a fast check of the usual case guards the
  * calls that report. `item` may be `_ABSENT` (a missing required key: reported) or `_UNREAD`.
  */
-function walkValue(type: ValueType, item: string, parent: string, seg: string, indent: number, w: Walk, ctx: PyContext, plan: ValidatorPlan, optional = false, nullable = false): void {
+function walkValue(type: ValueType, item: string, parent: string, seg: string, indent: number, w: Walk, ctx: PyContext, plan: ValidatorPlan, optional = false, nullable = false, key?: string): void {
   if (type.kind === "nullable") {
-    walkValue(type.of, item, parent, seg, indent, w, ctx, plan, optional, true);
+    walkValue(type.of, item, parent, seg, indent, w, ctx, plan, optional, true, key);
     return;
   }
   const n = ctx.need;
@@ -647,7 +650,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
         if (optional) break;
         // Only a missing key is reported: nothing to do (no path to build) when it is there.
         w.lines.push(`${" ".repeat(indent)}if ${item} is ${n("_ABSENT")}:`);
-        w.lines.push(callLine(indent + 4, n("_check_present"), [item, at, "issues"]));
+        w.lines.push(...missingLines(item, at, indent + 4, ctx, key));
         break;
       }
       const checker = { string: "_check_str", int: "_check_int", float: "_check_float", bool: "_check_bool", json: "_check_json" }[type.name];
@@ -764,6 +767,21 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
   }
   else if (optional) w.lines.push(`${" ".repeat(indent)}if ${item} is not ${n("_ABSENT")}:`);
   w.lines.push(...body);
+}
+
+/**
+ * The report of a missing key (`item` is `_ABSENT`): its message is fixed text, written out here
+ * rather than built at run time, when the key is known and the lines fit; else `_check_present`.
+ */
+function missingLines(item: string, at: string, indent: number, ctx: PyContext, key: string | undefined): string[] {
+  const pad = " ".repeat(indent);
+  if (key !== undefined) {
+    const where = assignment(indent, "at", at);
+    const message = `${pad}message = ${pythonString(`missing required key ${quote(key)}`)}`;
+    const append = `${pad}issues.append(${ctx.need("_new_issue")}(ValidationIssue, (at, "missing_key", message)))`;
+    if (fits(where) && fits(message) && fits(append)) return [where, message, append];
+  }
+  return [callLine(indent, ctx.need("_check_present"), [item, at, "issues"])];
 }
 
 /** The path of `seg` below `parent` (a name, or `()` at the root: then a constant tuple). */
@@ -901,7 +919,11 @@ function emitWalk(
   const w: Walk = { lines: [], yields: false, counter: 0 };
   const n = ctx.need;
   const path = root ? "()" : "path";
-  w.lines.push(`    get = ${n("_getter")}(${subject}, ${path}, issues)`);
+  // A validator that inlines its walk reads a plain dict through \`obj\` (an \`Any\`) with no
+  // call; \`_DICT\` is \`dict\` by a name no type checker narrows \`obj\` by.
+  const direct = `    get = obj.get if type(obj) is ${n("_DICT")} else ${n("_getter")}(obj, (), issues)`;
+  const getter = root && subject === "obj" && fits(direct) ? direct : `    get = ${n("_getter")}(${subject}, ${path}, issues)`;
+  w.lines.push(getter);
   w.lines.push("    if get is None:");
   w.lines.push(root ? "        return issues" : "        return");
   for (const f of fields) {
@@ -912,7 +934,7 @@ function emitWalk(
     const args = [key, n("_ABSENT")];
     w.lines.push(callLine(4, "get", args, `${item} = `));
     const before = w.lines.length;
-    walkValue(f.type, item, path, key, 4, w, ctx, plan, !f.required);
+    walkValue(f.type, item, path, key, 4, w, ctx, plan, !f.required, false, f.key);
     // Nothing to check (an optional `any`): the key is still read, so a read that raises is reported.
     if (w.lines.length === before && kept === undefined) w.lines[before - 1] = callLine(4, "get", args);
     if (kept !== undefined) w.lines.push(`    ${kept} = ${n("_kept")}(${kept}, mark, issues)`);

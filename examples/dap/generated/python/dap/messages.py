@@ -1237,6 +1237,9 @@ _Walker = Callable[
 ]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_TUPLE: Any = tuple  # an Any to type checkers: its `__new__` is untyped
+_new_issue = _TUPLE.__new__  # a ValidationIssue made in C, not by its Python __new__
+_DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
@@ -1646,7 +1649,9 @@ def _walk_column_descriptor(
     ):
         _check_enum(item, (*path, "type"), issues, _COLUMN_DESCRIPTOR_TYPE_ENUM)
     item = get("width", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "width"), issues)
 
 
@@ -1791,7 +1796,7 @@ def _walk_structured_message(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "id"), issues)
     item = get("format", _ABSENT)
     if not isinstance(item, str):
@@ -1854,7 +1859,7 @@ def _walk_thread(value: object, path: _Path, issues: list[ValidationIssue]) -> N
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
     if not isinstance(item, str):
@@ -1924,7 +1929,9 @@ def _walk_source(  # noqa: PLR0912
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "path"), issues, "a string")
     item = get("sourceReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "sourceReference"), issues)
     item = get("presentationHint", _ABSENT)
     if not (
@@ -2022,7 +2029,9 @@ def _walk_related_source(
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "path"), issues, "a string")
     item = get("sourceReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "sourceReference"), issues)
     item = get("presentationHint", _ABSENT)
     if not (
@@ -2146,10 +2155,12 @@ def _walk_source_breakpoint(
     if get is None:
         return
     item = get("line", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("condition", _ABSENT)
     if not (item is _ABSENT or isinstance(item, str)):
@@ -2236,7 +2247,9 @@ def _walk_breakpoint(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "id"), issues)
     item = get("verified", _ABSENT)
     if not isinstance(item, bool):
@@ -2249,22 +2262,32 @@ def _walk_breakpoint(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("instructionReference", _ABSENT)
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "instructionReference"), issues, "a string")
     item = get("offset", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "offset"), issues)
     item = get("reason", _ABSENT)
     if not (
@@ -2340,7 +2363,7 @@ def _walk_stack_frame(
     if get is None:
         return
     item = get("id", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "id"), issues)
     item = get("name", _ABSENT)
     if not isinstance(item, str):
@@ -2350,16 +2373,20 @@ def _walk_stack_frame(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endColumn"), issues)
     item = get("canRestart", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -2368,7 +2395,11 @@ def _walk_stack_frame(
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "instructionPointerReference"), issues, "a string")
     item = get("moduleId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2578,13 +2609,17 @@ def _walk_scope(
     if not (item is _ABSENT or type(item) is str):
         _check_str(item, (*path, "presentationHint"), issues)
     item = get("variablesReference", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("expensive", _ABSENT)
     if not isinstance(item, bool):
@@ -2594,16 +2629,24 @@ def _walk_scope(
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("endLine", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endLine"), issues)
     item = get("endColumn", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "endColumn"), issues)
 
 
@@ -2650,22 +2693,30 @@ def _walk_variable(
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "evaluateName"), issues, "a string")
     item = get("variablesReference", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "memoryReference"), issues, "a string")
     item = get("declarationLocationReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "declarationLocationReference"), issues)
     item = get("valueLocationReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "valueLocationReference"), issues)
 
 
@@ -2892,7 +2943,7 @@ def validate_launch_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("noDebug", _ABSENT)
@@ -2925,7 +2976,7 @@ def validate_attach_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("__restart", _ABSENT)
@@ -2958,7 +3009,7 @@ def validate_disconnect_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("restart", _ABSENT)
@@ -3047,7 +3098,9 @@ def _walk_set_breakpoints_payload(
         items3 = _list(item, at4, issues)
         if items3 is not None:
             for i3, element3 in enumerate(items3):
-                if not _is_whole(element3):
+                if not (
+                    type(element3) is int and -_FINITE_INT < element3 < _FINITE_INT
+                ):
                     _check_int(element3, (*at4, i3), issues)
     item = get("sourceModified", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3068,11 +3121,11 @@ def validate_continue_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3108,11 +3161,11 @@ def validate_next_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3157,17 +3210,19 @@ def validate_step_in_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     item = get("singleThread", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
         _report(item, ("singleThread",), issues, "a boolean")
     item = get("targetId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, ("targetId",), issues)
     item = get("granularity", _ABSENT)
     if not (
@@ -3200,11 +3255,11 @@ def validate_pause_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     return issues
 
@@ -3267,13 +3322,17 @@ def _walk_stack_trace_payload(
     if get is None:
         return
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "threadId"), issues)
     item = get("startFrame", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "startFrame"), issues)
     item = get("levels", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "levels"), issues)
     item = get("format", _ABSENT)
     at_ = (*path, "format")
@@ -3298,11 +3357,11 @@ def validate_scopes_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("frameId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("frameId",), issues)
     return issues
 
@@ -3369,7 +3428,7 @@ def _walk_variables_payload(
     if get is None:
         return
     item = get("variablesReference", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("filter", _ABSENT)
     if not (
@@ -3377,10 +3436,14 @@ def _walk_variables_payload(
     ):
         _check_enum(item, (*path, "filter"), issues, _VARIABLES_FILTER_ENUM)
     item = get("start", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "start"), issues)
     item = get("count", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "count"), issues)
     item = get("format", _ABSENT)
     at_ = (*path, "format")
@@ -3470,13 +3533,19 @@ def _walk_evaluate_payload(
     if not isinstance(item, str):
         _report(item, (*path, "expression"), issues, "a string")
     item = get("frameId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "frameId"), issues)
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("source", _ABSENT)
     at_ = (*path, "source")
@@ -3541,7 +3610,7 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
@@ -3551,7 +3620,9 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, ("description",), issues, "a string")
     item = get("threadId", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, ("threadId",), issues)
     item = get("preserveFocusHint", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3568,7 +3639,7 @@ def validate_stopped_payload(value: object) -> list[ValidationIssue]:
         items = _list(item, at1, issues)
         if items is not None:
             for i, element in enumerate(items):
-                if not _is_whole(element):
+                if not (type(element) is int and -_FINITE_INT < element < _FINITE_INT):
                     _check_int(element, (*at1, i), issues)
     return issues
 
@@ -3599,11 +3670,11 @@ def validate_continued_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     item = get("allThreadsContinued", _ABSENT)
     if not (item is _ABSENT or isinstance(item, bool)):
@@ -3634,11 +3705,11 @@ def validate_exited_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("exitCode", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("exitCode",), issues)
     return issues
 
@@ -3664,7 +3735,7 @@ def validate_terminated_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("restart", _ABSENT)
@@ -3697,14 +3768,14 @@ def validate_thread_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("reason", _ABSENT)
     if type(item) is not str:
         _check_str(item, ("reason",), issues)
     item = get("threadId", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, ("threadId",), issues)
     return issues
 
@@ -3791,23 +3862,31 @@ def _walk_output_payload(
     ):
         _check_enum(item, (*path, "group"), issues, _OUTPUT_EVENT_GROUP_ENUM)
     item = get("variablesReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("source", _ABSENT)
     at_ = (*path, "source")
     if item is not _ABSENT and not _is_source(item) and _walkable(item, at_, issues):
         yield _walk_source, item, at_
     item = get("line", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "line"), issues)
     item = get("column", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "column"), issues)
     item = get("data", _ABSENT)
     if not (item is _ABSENT or _is_json(item)):
         _check_json(item, (*path, "data"), issues)
     item = get("locationReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "locationReference"), issues)
 
 
@@ -4227,7 +4306,9 @@ def _walk_stack_trace_result(
                 if not _is_stack_frame(element) and _walkable(element, at1_, issues):
                     yield _walk_stack_frame, element, at1_
     item = get("totalFrames", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "totalFrames"), issues)
 
 
@@ -4394,19 +4475,25 @@ def _walk_evaluate_result(
     if item is not _ABSENT and _walkable(item, at_, issues):
         yield _walk_variable_presentation_hint, item, at_
     item = get("variablesReference", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "variablesReference"), issues)
     item = get("namedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "namedVariables"), issues)
     item = get("indexedVariables", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "indexedVariables"), issues)
     item = get("memoryReference", _ABSENT)
     if not (item is _ABSENT or isinstance(item, str)):
         _report(item, (*path, "memoryReference"), issues, "a string")
     item = get("valueLocationReference", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "valueLocationReference"), issues)
 
 
@@ -4593,7 +4680,7 @@ def _getter(
         return cast("dict[str, object]", value).get
     if type(value) in _PLAIN or not isinstance(value, Mapping):
         message = f"expected an object, got {_describe(value)}"
-        issues.append(ValidationIssue(at, "not_object", message))
+        issues.append(_new_issue(ValidationIssue, (at, "not_object", message)))
         return None
     mapping = cast("Mapping[object, object]", value)
 
@@ -4615,7 +4702,7 @@ def _accounted(
     """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
         return True
     return item is _UNREAD or (nullable and item is None)
 
@@ -4675,7 +4762,7 @@ def _wrong(
     if nullable:
         words += " or null"
     message = f"expected {words}, got {_describe(item)}"
-    issues.append(ValidationIssue(at, "wrong_type", message))
+    issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _report(
@@ -4688,12 +4775,12 @@ def _report(
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     elif item is not _UNREAD and not (nullable and item is None):
         if nullable:
             words += " or null"
         message = f"expected {words}, got {_describe(item)}"
-        issues.append(ValidationIssue(at, "wrong_type", message))
+        issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _check_str(

@@ -611,6 +611,9 @@ _Walker = Callable[
 ]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_TUPLE: Any = tuple  # an Any to type checkers: its `__new__` is untyped
+_new_issue = _TUPLE.__new__  # a ValidationIssue made in C, not by its Python __new__
+_DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
@@ -1703,7 +1706,7 @@ def _walk_text_document_item(
     if not isinstance(item, str):
         _report(item, (*path, "languageId"), issues, "a string")
     item = get("version", _ABSENT)
-    if not _is_whole(item):
+    if not (type(item) is int and -_FINITE_INT < item < _FINITE_INT):
         _check_int(item, (*path, "version"), issues)
     item = get("text", _ABSENT)
     if not isinstance(item, str):
@@ -1936,7 +1939,11 @@ def _walk_diagnostic(  # noqa: PLR0912
     ):
         _check_enum(item, (*path, "severity"), issues, _DIAGNOSTIC_SEVERITY_ENUM)
     item = get("code", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(item, (*path, "code"), issues, "an integer or a string", matched)
     item = get("codeDescription", _ABSENT)
@@ -2015,7 +2022,7 @@ def _walk_initialize_payload(  # noqa: PLR0912
     if get is None:
         return
     item = get("processId", _ABSENT)
-    if not (item is None or _is_whole(item)):
+    if not (item is None or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
         _check_int(item, (*path, "processId"), issues, True)
     item = get("clientInfo", _ABSENT)
     at_ = (*path, "clientInfo")
@@ -2057,7 +2064,11 @@ def _walk_initialize_payload(  # noqa: PLR0912
                 ):
                     yield _walk_workspace_folder, element3, at4_
     item = get("workDoneToken", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2120,7 +2131,11 @@ def _walk_hover_payload(
     if not _is_position(item) and _walkable(item, at1_, issues):
         yield _walk_position, item, at1_
     item = get("workDoneToken", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item) or type(item) is str):
+    if not (
+        item is _ABSENT
+        or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+        or type(item) is str
+    ):
         matched = _is_int_value(item) or isinstance(item, str)
         _check_one_of(
             item,
@@ -2246,7 +2261,9 @@ def _walk_publish_diagnostics_payload(
     if _check_str(item, at_, issues):
         _check_text(item, at_, issues, None, "uri")
     item = get("version", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (
+        item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)
+    ):
         _check_int(item, (*path, "version"), issues)
     item = get("diagnostics", _ABSENT)
     at2 = (*path, "diagnostics")
@@ -2527,7 +2544,7 @@ def _getter(
         return cast("dict[str, object]", value).get
     if type(value) in _PLAIN or not isinstance(value, Mapping):
         message = f"expected an object, got {_describe(value)}"
-        issues.append(ValidationIssue(at, "not_object", message))
+        issues.append(_new_issue(ValidationIssue, (at, "not_object", message)))
         return None
     mapping = cast("Mapping[object, object]", value)
 
@@ -2549,7 +2566,7 @@ def _accounted(
     """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
         return True
     return item is _UNREAD or (nullable and item is None)
 
@@ -2585,7 +2602,7 @@ def _wrong(
     if nullable:
         words += " or null"
     message = f"expected {words}, got {_describe(item)}"
-    issues.append(ValidationIssue(at, "wrong_type", message))
+    issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _report(
@@ -2598,12 +2615,12 @@ def _report(
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     elif item is not _UNREAD and not (nullable and item is None):
         if nullable:
             words += " or null"
         message = f"expected {words}, got {_describe(item)}"
-        issues.append(ValidationIssue(at, "wrong_type", message))
+        issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _check_str(

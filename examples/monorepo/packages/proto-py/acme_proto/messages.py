@@ -117,6 +117,9 @@ _Path = tuple[Union[str, int], ...]
 _Validator = Callable[[object], list[ValidationIssue]]
 _UNREADABLE = "cannot read the value"
 _ABSENT = object()
+_TUPLE: Any = tuple  # an Any to type checkers: its `__new__` is untyped
+_new_issue = _TUPLE.__new__  # a ValidationIssue made in C, not by its Python __new__
+_DICT: Any = dict  # `type(obj) is _DICT` leaves `obj` an Any to type checkers
 _PLAIN = frozenset({type(None), bool, int, float, str, list, tuple})
 _UNREAD = object()
 _FINITE_INT = 2**1023
@@ -155,14 +158,14 @@ def validate_job_offered_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("job_id", _ABSENT)
     if not isinstance(item, str):
         _report(item, ("job_id",), issues, "a string")
     item = get("attempt", _ABSENT)
-    if not (item is _ABSENT or _is_whole(item)):
+    if not (item is _ABSENT or (type(item) is int and -_FINITE_INT < item < _FINITE_INT)):
         _check_int(item, ("attempt",), issues)
     return issues
 
@@ -191,7 +194,7 @@ def validate_job_status_payload(value: object) -> list[ValidationIssue]:
     ):
         return []
     issues: list[ValidationIssue] = []
-    get = _getter(obj, (), issues)
+    get = obj.get if type(obj) is _DICT else _getter(obj, (), issues)
     if get is None:
         return issues
     item = get("job_id", _ABSENT)
@@ -289,7 +292,7 @@ def _getter(value: object, at: _Path, issues: list[ValidationIssue]) -> Optional
         return cast("dict[str, object]", value).get
     if type(value) in _PLAIN or not isinstance(value, Mapping):
         message = f"expected an object, got {_describe(value)}"
-        issues.append(ValidationIssue(at, "not_object", message))
+        issues.append(_new_issue(ValidationIssue, (at, "not_object", message)))
         return None
     mapping = cast("Mapping[object, object]", value)
 
@@ -309,7 +312,7 @@ def _accounted(item: object, at: _Path, issues: list[ValidationIssue], nullable:
     """True when nothing is left to check: missing (reported here), unreadable, allowed null."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
         return True
     return item is _UNREAD or (nullable and item is None)
 
@@ -318,7 +321,7 @@ def _wrong(item: object, at: _Path, issues: list[ValidationIssue], words: str, n
     if nullable:
         words += " or null"
     message = f"expected {words}, got {_describe(item)}"
-    issues.append(ValidationIssue(at, "wrong_type", message))
+    issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _report(
@@ -331,12 +334,12 @@ def _report(
     """Report ``item``, which failed its type check: missing, or of another type."""
     if item is _ABSENT:
         message = f"missing required key {_quote(str(at[-1]))}"
-        issues.append(ValidationIssue(at, "missing_key", message))
+        issues.append(_new_issue(ValidationIssue, (at, "missing_key", message)))
     elif item is not _UNREAD and not (nullable and item is None):
         if nullable:
             words += " or null"
         message = f"expected {words}, got {_describe(item)}"
-        issues.append(ValidationIssue(at, "wrong_type", message))
+        issues.append(_new_issue(ValidationIssue, (at, "wrong_type", message)))
 
 
 def _check_int(item: object, at: _Path, issues: list[ValidationIssue], nullable: bool = False) -> bool:
@@ -368,10 +371,6 @@ def _is_int_value(item: object) -> bool:
     """An integer as JavaScript reads it: a finite number with no fraction, never a bool."""
     number = _as_number(item)
     return number is not None and math.isfinite(number) and number.is_integer()
-
-
-def _is_whole(item: object) -> bool:
-    return type(item) is int and -_FINITE_INT < item < _FINITE_INT
 
 
 def _as_number(value: object) -> Optional[float]:
