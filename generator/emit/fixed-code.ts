@@ -24,16 +24,20 @@ export const MIN_WIDTH = 40;
 
 const declared: { readonly language: FixedLanguage; readonly text: string }[] = [];
 
+/** Declares `text`, a block of top-level code of `language` as its formatter prints it at the default width, as fixed code. */
+function declare(language: FixedLanguage, text: string): string {
+  declared.push({ language, text });
+  return text;
+}
+
 /** Declares `text` (a block of top-level TypeScript, as prettier prints it at 80) as fixed code. */
 export function fixedTypeScript(text: string): string {
-  declared.push({ language: "typescript", text });
-  return text;
+  return declare("typescript", text);
 }
 
 /** Declares `text` (a block of top-level Python, as ruff format prints it at 88) as fixed code. */
 export function fixedPython(text: string): string {
-  declared.push({ language: "python", text });
-  return text;
+  return declare("python", text);
 }
 
 /** Every declared block, in declaration order (for the table tool and its test). */
@@ -72,61 +76,63 @@ export function laidOut(language: FixedLanguage, text: string, table: FixedLayou
 
 /** Declares the text of each chunk as fixed code of `language` (see fixedTypeScript, fixedPython). */
 export function fixedChunks<T extends { readonly text: string }>(language: FixedLanguage, chunks: readonly T[]): readonly T[] {
-  for (const c of chunks) (language === "typescript" ? fixedTypeScript : fixedPython)(c.text);
+  for (const c of chunks) declare(language, c.text);
   return chunks;
 }
 
-/** The stand-in body that completes a fixed function head (prettier lays a head out the same whatever its body holds). */
-const HEAD_BODY = "{\n  return;\n}\n";
-
 /**
- * Declares fixed TypeScript function heads (overloads, then the implementation's head, ending
- * in a space before its body) as fixed code, completed with a stand-in body so the formatter
- * can print them.
+ * Stand-in code around fixed code that is not a whole top-level block (a function head, the
+ * statements of a body), so that the formatter can print it: prettier and ruff lay a head out
+ * the same whatever its body holds, and a body's statements the same whatever their function.
+ * `laidOutAfter` matches `after` as laid out (prettier without semicolons drops the `;`).
  */
+interface StandIn {
+  readonly language: FixedLanguage;
+  readonly before: string;
+  readonly after: string;
+  readonly laidOutAfter: RegExp;
+}
+
+const TS_HEAD: StandIn = { language: "typescript", before: "", after: "{\n  return;\n}\n", laidOutAfter: /\{\n {2}return;?\n\}\n$/ };
+const TS_BODY: StandIn = { language: "typescript", before: "function body() {\n", after: "}\n", laidOutAfter: /\}\n$/ };
+const PY_BODY: StandIn = { language: "python", before: "def body():\n", after: "", laidOutAfter: /$/ };
+
+function declareWithin(standIn: StandIn, part: string): string {
+  declare(standIn.language, `${standIn.before}${part}${standIn.after}`);
+  return part;
+}
+
+function laidOutWithin(standIn: StandIn, part: string): string {
+  const laid = laidOut(standIn.language, `${standIn.before}${part}${standIn.after}`);
+  return laid.slice(standIn.before.length).replace(standIn.laidOutAfter, "");
+}
+
+/** Declares fixed TypeScript function heads (overloads, then the implementation's head, ending in a space before its body) as fixed code. */
 export function fixedTypeScriptHead(head: string): string {
-  fixedTypeScript(`${head}${HEAD_BODY}`);
-  return head;
+  return declareWithin(TS_HEAD, head);
 }
 
 /** A head declared with fixedTypeScriptHead, laid out for the style in force. */
 export function laidOutHead(head: string): string {
-  const laid = laidOut("typescript", `${head}${HEAD_BODY}`);
-  return laid.replace(/\{\n {2}return;?\n\}\n$/, "");
+  return laidOutWithin(TS_HEAD, head);
 }
 
-/** The stand-in function around fixed statements (prettier lays a body's statements out the same whatever its function). */
-const BODY_HEAD = "function body() {\n";
-
-/**
- * Declares fixed TypeScript statements of a function body (each line indented two spaces, as
- * prettier prints them at 80) as fixed code, inside a stand-in function so the formatter can
- * print them.
- */
+/** Declares fixed TypeScript statements of a function body (each line indented two spaces, as prettier prints them at 80) as fixed code. */
 export function fixedTypeScriptBody(statements: string): string {
-  fixedTypeScript(`${BODY_HEAD}${statements}}\n`);
-  return statements;
+  return declareWithin(TS_BODY, statements);
 }
 
 /** Statements declared with fixedTypeScriptBody, laid out for the style in force. */
 export function laidOutBody(statements: string): string {
-  const laid = laidOut("typescript", `${BODY_HEAD}${statements}}\n`);
-  return laid.slice(BODY_HEAD.length).replace(/\}\n$/, "");
+  return laidOutWithin(TS_BODY, statements);
 }
 
-/** The stand-in function around fixed Python statements (ruff lays a body's statements out the same whatever its function). */
-const PYTHON_BODY_HEAD = "def body():\n";
-
-/**
- * Declares fixed Python statements of a function body (each line indented four spaces, as ruff
- * format prints them at 88) as fixed code, inside a stand-in function so the formatter can print them.
- */
+/** Declares fixed Python statements of a function body (each line indented four spaces, as ruff format prints them at 88) as fixed code. */
 export function fixedPythonBody(statements: string): string {
-  fixedPython(`${PYTHON_BODY_HEAD}${statements}`);
-  return statements;
+  return declareWithin(PY_BODY, statements);
 }
 
 /** Statements declared with fixedPythonBody, laid out for the style in force. */
 export function laidOutPythonBody(statements: string): string {
-  return laidOut("python", `${PYTHON_BODY_HEAD}${statements}`).slice(PYTHON_BODY_HEAD.length);
+  return laidOutWithin(PY_BODY, statements);
 }
