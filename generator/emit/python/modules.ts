@@ -125,13 +125,12 @@ function valueItemLines(item: Exclude<ModuleItem, { kind: "verify" }>): BodyPart
  */
 function valueBlocks(parts: readonly BodyPart[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i];
-    const previous = parts[i - 1];
-    if (p === undefined) continue;
+  let previous: BodyPart | undefined;
+  for (const p of parts) {
     if (previous !== undefined && (p.block || previous.block)) out.push("", "");
     if ("text" in p) out.push(p.text);
     else for (const line of p.lines) out.push(line);
+    previous = p;
   }
   return out;
 }

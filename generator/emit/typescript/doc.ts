@@ -10,20 +10,15 @@
  * `ifBreak` (different text in a broken group: trailing commas) and `indentIfBreak`.
  */
 import { style } from "../style.js";
-import { width } from "../text.js";
+import { width as textColumns } from "../text.js";
 
 /**
  * The width a text will have in the file when the style drops semicolons: a statement's closing
  * `;` is then not printed (the restyle pass drops it), so lines are broken where prettier with
- * the team's `semi` breaks them. printDoc picks this or textWidthKeepingSemicolons once.
+ * the team's `semi` breaks them. printDoc picks this or textColumns once.
  */
 function textWidth(text: string): number {
-  return text.endsWith(";") ? width(text) - 1 : width(text);
-}
-
-/** textWidth when the style keeps semicolons: every character is printed. */
-function textWidthKeepingSemicolons(text: string): number {
-  return width(text);
+  return text.endsWith(";") ? textColumns(text) - 1 : textColumns(text);
 }
 
 export type Doc = string | readonly Doc[] | Command;
@@ -285,7 +280,7 @@ function fits(
 /** Prints a document at `width` columns: lines joined by `\n`, no trailing spaces. */
 export function printDoc(doc: Doc, width: number = style().printWidth): string {
   propagateBreaks(doc, new Set());
-  const measure: Measure = style().semicolons ? textWidthKeepingSemicolons : textWidth;
+  const measure: Measure = style().semicolons ? textColumns : textWidth;
   const modes = new Map<symbol, Mode>();
   const out: string[] = [];
   let pos = 0;

@@ -197,7 +197,7 @@ function validatorBody(view: ShapeView, checks: readonly Check[], guard: string,
   const body: Doc[] = [ifClause(printExpr(call(guard, [id("value")])), "return { ok: true, value };")];
   // The guard of a shape with nothing but its object-ness to check is `isObject`.
   if (checks.length === 0 && view.unknownKeys === "allow" && view.rules.length === 0) return [...body, notObject];
-    // `new Array()` starts with room for a few items, where `[]` grows at its first push.
+  // `new Array()` starts with room for a few items, where `[]` grows at its first push.
   body.push(ifClause(`!${ctx.need("isObject")}(value)`, notObject), "const errors = new Array<ValidationIssue>();");
   const locals = new Locals();
   const passed = new Map<string, { value: string; passed: string }>();
