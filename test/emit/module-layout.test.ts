@@ -32,6 +32,8 @@ function tree(files: { readonly [path: string]: string }): string {
 }
 
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), "utf8");
+/** The files gen recorded as its own in the tree's owned-file list. */
+const ownedFiles = (dir: string): readonly string[] => (JSON.parse(read(dir, "protocol.files.json")) as { files: string[] }).files;
 const classes = (text: string): string[] => [...text.matchAll(/^class (\w+)/gm)].map((m) => m[1] ?? "");
 
 describe("one constants module into a package of hand-written modules", () => {
@@ -60,8 +62,7 @@ describe("one constants module into a package of hand-written modules", () => {
   test("gen writes exactly that module and leaves every hand-written file as it was", () => {
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    const owned = JSON.parse(read(dir, "protocol.files.json")) as { files: string[] };
-    expect(owned.files).toEqual(["nvflare/client/cell/defs.py"]);
+    expect(ownedFiles(dir)).toEqual(["nvflare/client/cell/defs.py"]);
     for (const [path, text] of Object.entries(handWritten)) expect(read(dir, path), path).toBe(text);
     expect(wiredefs(["check"], dir).status).toBe(0);
   });
@@ -115,8 +116,7 @@ describe("one constants module into a hand-written package, in the team's style 
   test("gen writes that one module, in the listed order; apt's black, isort and flake8 at 120 change nothing", () => {
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    const owned = JSON.parse(read(dir, "protocol.files.json")) as { files: string[] };
-    expect(owned.files).toEqual(["nvflare/client/cell/defs.py"]);
+    expect(ownedFiles(dir)).toEqual(["nvflare/client/cell/defs.py"]);
     expect(classes(read(dir, "nvflare/client/cell/defs.py"))).toEqual(["Topic", "MsgKey"]);
     const tool = (command: string, args: readonly string[]): string => {
       const r = spawnSync(command, [...args, "nvflare/client/cell/defs.py"], { cwd: dir, encoding: "utf8" });
@@ -161,8 +161,7 @@ describe("the seed's two modules from one spec, and a TypeScript layout of its o
   });
 
   test("writes the modules the spec names and only those", () => {
-    const owned = JSON.parse(read(dir, "protocol.files.json")) as { files: string[] };
-    expect(owned.files).toEqual([
+    expect(ownedFiles(dir)).toEqual([
       "src/nvflare/client/cell/defs.py",
       "src/nvflare/edge/__init__.py",
       "src/nvflare/edge/messages.py",
