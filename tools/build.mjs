@@ -86,6 +86,10 @@ async function bundle(entry, out, buildId) {
       outfile: temp,
       // gen records the build in the owned-file list's stamp; check's fast path trusts only its own build.
       define: { __WIREDEFS_BUILD_ID__: JSON.stringify(buildId) },
+      // The yaml package's ES module build (the same code as its CommonJS one, without the
+      // debugging reads of process.env on every token): bundled as ES modules, its functions are
+      // called directly instead of through the getters a CommonJS interop object puts in between.
+      alias: { yaml: "./node_modules/yaml/browser/index.js" },
       banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
     });
     renameSync(temp, join(DIST, out));
