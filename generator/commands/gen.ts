@@ -1,7 +1,7 @@
 /** `wiredefs gen`: validate, render everything, then write it all or nothing. */
 import { planLock } from "../contract/check.js";
 import { generate, type GenerateResult } from "../generate.js";
-import { acquireGenLock, applyPlan, formatIoFailure, IoFailure, planWrite, Probe, sameDigests, stampOf, type FsOps } from "../write/index.js";
+import { acquireGenLock, applyPlan, encodeFile, formatIoFailure, IoFailure, planWrite, Probe, sameDigests, stampOf, type FsOps } from "../write/index.js";
 import { EXIT } from "./exit.js";
 import { printFindings, readLockFile } from "./lock-file.js";
 import { summary as printSummary } from "./output.js";
@@ -74,18 +74,20 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   // compares the disk with the renders, so a file gen did not write only makes it decline.
   // A stamp on disk whose digests all still hold is kept, even from another build of the
   // generator: the files it vouches for are the same, so an up-to-date tree stays untouched.
-  const lockText = plan.write ?? lock.text;
+  // Each output is encoded once: the stamp hashes the bytes that are compared and written.
   const all = [...result.files, ...result.skipped];
+  const files = result.files.map(encodeFile);
+  const lockFiles = plan.write === undefined ? [] : [encodeFile({ path: lock.path, text: plan.write })];
   const listed = outputsOnDisk(spec, result.protocol, all, lock.path);
   const probe = new Probe(spec.root, listed.show);
   const { owned, stamp: before, warnings } = readOwned(probe, listed, spec.depth);
-  const fresh = spec.digest === undefined ? undefined : stampOf(spec.digest, lockText, all);
+  const fresh =
+    spec.digest === undefined ? undefined : stampOf(spec.digest, lockFiles[0]?.bytes ?? lock.text, [...files, ...result.skipped.map(encodeFile)]);
   const stamp = before !== undefined && fresh !== undefined && sameDigests(before, fresh) ? before : fresh;
   const disk = outputsOnDisk(spec, result.protocol, all, lock.path, stamp);
   const skipped = new Set(result.skipped.map((f) => f.path));
-  const lockFiles = plan.write === undefined ? [] : [{ path: lock.path, text: plan.write }];
   const planned = planWrite(probe, {
-    files: [...result.files, disk.ownedList, ...lockFiles],
+    files: [...files, encodeFile(disk.ownedList), ...lockFiles],
     owned: owned.filter((path) => !skipped.has(path)),
     adopt: adoptedPaths(spec, options.adopt ?? []),
     always: new Set([lock.path]),

@@ -11,7 +11,15 @@ import { ioFailure } from "./io-error.js";
 /** What is at an output path (relative to the spec's directory, POSIX separators). */
 export type Found =
   | { readonly kind: "missing"; readonly missingDirs: readonly string[] }
-  | { readonly kind: "file"; readonly text: string; readonly mode: number; readonly dev: number; readonly ino: number }
+  | {
+      readonly kind: "file";
+      readonly bytes: Buffer;
+      /** The bytes decoded as UTF-8 (decoded when first asked for: comparing with an output needs only the bytes). */
+      readonly text: string;
+      readonly mode: number;
+      readonly dev: number;
+      readonly ino: number;
+    }
   | { readonly kind: "blocked"; readonly at: string; readonly what: string; readonly onPath: boolean };
 
 /** Probes paths under one root, remembering the directories it has seen (one lstat per directory). */
@@ -81,7 +89,7 @@ export class Probe {
     try {
       const stats = fstatSync(fd);
       if (!stats.isFile()) return { kind: "blocked", at: rel, what: this.#describe(rel, stats), onPath: false };
-      return { kind: "file", text: readFileSync(fd, "utf8"), mode: stats.mode & 0o7777, dev: stats.dev, ino: stats.ino };
+      return fileFound(readFileSync(fd), stats);
     } catch (error) {
       throw ioFailure("read", this.#show(rel), error);
     } finally {
@@ -106,4 +114,19 @@ export class Probe {
     if (stats.isFile()) return "a file";
     return "not a regular file";
   }
+}
+
+function fileFound(bytes: Buffer, stats: Stats): Found {
+  let text: string | undefined;
+  return {
+    kind: "file",
+    bytes,
+    get text(): string {
+      text ??= bytes.toString("utf8");
+      return text;
+    },
+    mode: stats.mode & 0o7777,
+    dev: stats.dev,
+    ino: stats.ino,
+  };
 }

@@ -7,6 +7,7 @@
  *   transaction.ts  staging, swapping and rolling back: all or nothing
  *   gen-lock.ts   one gen at a time per spec directory
  *   drift.ts      check's comparison and diffs
+ *   encoded.ts    a generated file as the bytes written (encoded once: hashed, compared and written)
  *   io-error.ts   an OS refusal as one line with the path and the cause
  *   write-files.ts  plan + apply as one call (the programmatic API's write)
  */
@@ -15,6 +16,7 @@ export { acquireGenLock, GEN_LOCK_NAME, DEFAULT_LOCK_TIMEOUT_MS, type GenLock } 
 export { formatIoFailure, IoFailure, ioFailure } from "./io-error.js";
 export { Probe, type Found } from "./fs-guard.js";
 export { isSafeRelativePath, ownedListPathFor, parseOwnedList, renderOwnedList, type OwnedList } from "./owned.js";
+export { encodeFile, type EncodedFile } from "./encoded.js";
 export { digest, generatorBuild, sameDigests, stampIn, stampOf, type Stamp } from "./stamp.js";
 export { planWrite, type FileWrite, type Origin, type PlanInput, type PlanResult, type WritePlan } from "./plan.js";
 export { hasGeneratedHeader, headerKindOf } from "./recognise.js";

@@ -6,7 +6,8 @@
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { GeneratedFile, Span } from "../model.js";
+import type { Span } from "../model.js";
+import type { EncodedFile } from "./encoded.js";
 import type { Probe } from "./fs-guard.js";
 import { hasGeneratedHeader } from "./recognise.js";
 
@@ -18,7 +19,7 @@ export interface Origin {
 
 export interface PlanInput {
   /** Everything to write, the wire lock and the owned-file list included; paths relative to the spec's directory. */
-  readonly files: readonly GeneratedFile[];
+  readonly files: readonly EncodedFile[];
   /** The files the owned-file list on disk names (the previous run's outputs). */
   readonly owned: readonly string[];
   /** Paths (relative to the spec's directory) whose hand-written file may be replaced: `gen --adopt`. */
@@ -33,7 +34,7 @@ export interface PlanInput {
 
 export interface FileWrite {
   readonly path: string;
-  readonly text: string;
+  readonly bytes: Uint8Array;
   /** False for a new file; true when a file is replaced (it is backed up until the commit). */
   readonly replaces: boolean;
   /** Permission bits to give the file (the replaced file's, or undefined for the default). */
@@ -77,16 +78,16 @@ export function planWrite(probe: Probe, input: PlanInput): PlanResult {
     switch (found.kind) {
       case "missing":
         for (const d of found.missingDirs) mkdirs.add(d);
-        writes.push({ path: f.path, text: f.text, replaces: false });
+        writes.push({ path: f.path, bytes: f.bytes, replaces: false });
         break;
       case "blocked":
         problems.push(blocked(input.show(found.at), found.what, found.onPath, where, origin));
         break;
       case "file":
         if (found.dev === input.spec.dev && found.ino === input.spec.ino) problems.push(specItself(where, origin));
-        else if (found.text === f.text) unchanged.push(f.path);
+        else if (found.bytes.equals(f.bytes)) unchanged.push(f.path);
         else if (input.always.has(f.path) || input.adopt.has(f.path) || hasGeneratedHeader(f.path, found.text)) {
-          writes.push({ path: f.path, text: f.text, replaces: true, mode: found.mode });
+          writes.push({ path: f.path, bytes: f.bytes, replaces: true, mode: found.mode });
         } else problems.push(handWritten(input.show(f.path), origin));
         break;
     }

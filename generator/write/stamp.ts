@@ -31,17 +31,18 @@ export function generatorBuild(): string {
   return typeof __WIREDEFS_BUILD_ID__ === "string" ? __WIREDEFS_BUILD_ID__ : "source";
 }
 
+/** `lock`: the wire lock as gen leaves it (its text, or its bytes when gen writes it), undefined for none. */
 export function stampOf(
   specDigest: string,
-  lockText: string | undefined,
-  files: readonly { readonly path: string; readonly text: string }[],
+  lock: string | Uint8Array | undefined,
+  files: readonly { readonly path: string; readonly bytes: Uint8Array }[],
 ): Stamp {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     generator: generatorBuild(),
     spec: specDigest,
-    lock: lockText === undefined ? "" : digest(lockText),
-    files: Object.fromEntries(sorted.map((f) => [f.path, digest(f.text)])),
+    lock: lock === undefined ? "" : digest(lock),
+    files: Object.fromEntries(sorted.map((f) => [f.path, digest(f.bytes)])),
   };
 }
 

@@ -17,8 +17,8 @@ import type { WritePlan } from "./plan.js";
 /** The file-system calls a transaction makes (tests inject failures through it). */
 export interface FsOps {
   mkdir(path: string): void;
-  /** Creates `path` (failing if it exists) holding `text`, with exactly `mode` when given (else the umask's default). */
-  writeNew(path: string, text: string, mode: number | undefined): void;
+  /** Creates `path` (failing if it exists) holding `bytes`, with exactly `mode` when given (else the umask's default). */
+  writeNew(path: string, bytes: Uint8Array, mode: number | undefined): void;
   rename(from: string, to: string): void;
   unlink(path: string): void;
   rmdir(path: string): void;
@@ -26,11 +26,10 @@ export interface FsOps {
 
 export const NODE_FS: FsOps = {
   mkdir: (path) => mkdirSync(path),
-  writeNew: (path, text, mode) => {
+  writeNew: (path, bytes, mode) => {
     const fd = openSync(path, "wx", 0o666);
     try {
       if (mode !== undefined) fchmodSync(fd, mode);
-      const bytes = Buffer.from(text, "utf8");
       let done = 0;
       while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
       closeSync(fd);
@@ -80,7 +79,7 @@ export function applyPlan(root: string, plan: WritePlan, show: (path: string) =>
     }
     for (const w of plan.writes) {
       const temp = sibling(abs(w.path), "tmp");
-      step("write", w.path, () => fs.writeNew(temp, w.text, w.mode), () => fs.unlink(temp));
+      step("write", w.path, () => fs.writeNew(temp, w.bytes, w.mode), () => fs.unlink(temp));
       temps.set(w.path, temp);
     }
     for (const w of plan.writes) {

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import type { GeneratedFile } from "../model.js";
+import { encodeFile } from "./encoded.js";
 import { Probe } from "./fs-guard.js";
 import { planWrite } from "./plan.js";
 import { applyPlan, type FsOps, type WriteSummary } from "./transaction.js";
@@ -26,7 +27,7 @@ export function writeFiles(root: string, files: readonly GeneratedFile[], option
   const show = (path: string): string => path;
   const probe = new Probe(root, show);
   const planned = planWrite(probe, {
-    files,
+    files: files.map(encodeFile),
     owned: options.owned ?? [],
     adopt: options.adopt ?? new Set(),
     always: new Set(),
