@@ -22,18 +22,25 @@ interface Walk {
   readonly flow: string;
 }
 
+/**
+ * The topics that answer a request sent earlier on one path through a flow (the replies of every
+ * topic drawn as a request so far). Only grows; a step is a reply when its topic is in it.
+ */
+type Answers = Set<Topic>;
+
 export function buildFlow(r: Reader, entry: Entry, scope: FlowScope): Flow {
   const walk: Walk = { r, scope, flow: entry.name };
-  const steps = buildSteps(walk, child(r, entry.node, "steps"), []);
+  const steps = buildSteps(walk, child(r, entry.node, "steps"), new Set());
   return { kind: "flow", name: entry.name, ...docs(r, entry.node), span: entry.span, steps };
 }
 
 /**
- * `seen` holds the topics sent as requests before these steps (in this path through the flow);
- * it grows. A step is drawn as a reply when it answers one of them: a topic that answers a reply
- * (HELLO_PROOF answering HELLO_CHALLENGE) starts a new exchange and is drawn as a request.
+ * `seen` holds the replies of the topics sent as requests before these steps (in this path
+ * through the flow); it grows. A step is drawn as a reply when it answers one of them: a topic
+ * that answers a reply (HELLO_PROOF answering HELLO_CHALLENGE) starts a new exchange and is drawn
+ * as a request. A set, so a flow of thousands of steps is not searched again at each one.
  */
-function buildSteps(w: Walk, list: unknown, seen: Topic[]): FlowStep[] {
+function buildSteps(w: Walk, list: unknown, seen: Answers): FlowStep[] {
   const out: FlowStep[] = [];
   for (const item of itemsOf(list)) {
     if (w.r.bad.has(item)) continue;
@@ -43,21 +50,21 @@ function buildSteps(w: Walk, list: unknown, seen: Topic[]): FlowStep[] {
   return out;
 }
 
-function buildStep(w: Walk, item: unknown, seen: Topic[]): FlowStep | undefined {
+function buildStep(w: Walk, item: unknown, seen: Answers): FlowStep | undefined {
   const at = span(w.r, item);
   if (isScalar(item) && typeof item.value === "string") return message(w, item, item.value, item, seen);
   if (!isMap(item)) return undefined;
   if (getPair(item, "alt") !== undefined) {
-    const after: Topic[] = [];
+    const after: Answers[] = [];
     const branches = itemsOf(child(w.r, item, "alt")).flatMap((b) => {
       const label = str(w.r, b, "when");
       if (label === undefined) return [];
-      const branchSeen = [...seen];
+      const branchSeen = new Set(seen);
       const steps = buildSteps(w, child(w.r, b, "steps"), branchSeen);
-      after.push(...branchSeen.slice(seen.length));
+      after.push(branchSeen);
       return [{ label: label.value, steps }];
     });
-    seen.push(...after);
+    for (const branchSeen of after) for (const answer of branchSeen) seen.add(answer);
     return { kind: "alt", branches, span: at };
   }
   if (getPair(item, "loop") !== undefined) {
@@ -69,7 +76,7 @@ function buildStep(w: Walk, item: unknown, seen: Topic[]): FlowStep | undefined 
   return topic === undefined ? undefined : message(w, item, topic.value, topic.node, seen);
 }
 
-function message(w: Walk, item: unknown, name: string, nameNode: unknown, seen: Topic[]): FlowStep | undefined {
+function message(w: Walk, item: unknown, name: string, nameNode: unknown, seen: Answers): FlowStep | undefined {
   const at = span(w.r, nameNode);
   const topic = w.scope.topics.get(name);
   if (topic === undefined) {
@@ -91,8 +98,8 @@ function message(w: Walk, item: unknown, name: string, nameNode: unknown, seen: 
   const to = actor(w.r, item, "to", where, w.scope) ?? (str(w.r, item, "to") === undefined ? topic.to : undefined);
   warnContradiction(w, item, "from", from, topic.from, where);
   warnContradiction(w, item, "to", to, topic.to, where);
-  const reply = seen.some((earlier) => earlier.replies.includes(topic));
-  if (!reply) seen.push(topic);
+  const reply = seen.has(topic);
+  if (!reply) for (const answer of topic.replies) seen.add(answer);
   if (from === undefined || to === undefined) {
     if (str(w.r, item, "from") === undefined || str(w.r, item, "to") === undefined) {
       const missing = from === undefined ? "from" : "to";

@@ -23,6 +23,7 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
   const keySet = setKeySet(r, entry, scope);
   const setUnknown = unknownKeysOf(r, entry.node) ?? "allow";
   const topics: MutableTopic[] = [];
+  const allKeySets = [...scope.keySets.values()];
   let reportedNoKeySet = false;
   for (const t of entries(r, entry.node, "topics")) {
     const where = `${entry.name}.${t.name}`;
@@ -36,7 +37,7 @@ export function buildTopicSet(r: Reader, entry: Entry, scope: TopicScope): Topic
     const payloadOf = (key: "payload" | "response", node: unknown): Payload => {
       const inMessage = inMessageOf(r, node);
       return {
-        fields: buildFields(r, node, { keySet, allKeySets: [...scope.keySets.values()], index: scope.index, where: `${key} of ${where}`, types: scope }),
+        fields: buildFields(r, node, { keySet, allKeySets, index: scope.index, where: `${key} of ${where}`, types: scope }),
         unknownKeys: unknownKeysOf(r, node) ?? setUnknown,
         span: node === undefined ? t.span : span(r, keyNodeOf(t.node, key)),
         ...(inMessage === undefined ? {} : { inMessage }),

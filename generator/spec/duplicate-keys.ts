@@ -4,13 +4,14 @@
  * mapping's size; this finds the same duplicates (two scalar keys with the same value — other
  * keys never compare equal there, and NaN is no duplicate of NaN) with a Set.
  */
-import { isMap, isScalar, visit } from "yaml";
+import { isMap, isScalar } from "yaml";
 import type { Document } from "yaml";
+import { eachNode } from "./yaml-node.js";
 
 /** The start offset of every key that repeats an earlier key of its mapping, in document order. */
 export function duplicateKeyOffsets(doc: Document.Parsed): number[] {
   const out: number[] = [];
-  visit(doc, (_key, node) => duplicateKeysAt(node, out));
+  eachNode(doc.contents, (node) => duplicateKeysAt(node, out));
   return out;
 }
 

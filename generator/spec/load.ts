@@ -4,7 +4,7 @@
  * Rejects what would let the spec mean something other than it shows: syntax errors, duplicate
  * keys, anchors and aliases, merge keys, explicit tags, directives and further documents.
  */
-import { isAlias, isCollection, isNode, isPair, isScalar, LineCounter, parseDocument, Parser, visit } from "yaml";
+import { isAlias, isCollection, isNode, isPair, isScalar, LineCounter, parseDocument, Parser } from "yaml";
 import type { Document, Node } from "yaml";
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
@@ -13,6 +13,7 @@ import { DUPLICATE_KEY_MESSAGE, duplicateKeysAt } from "./duplicate-keys.js";
 import { spanAt, spanOf } from "./source.js";
 import { loneSurrogateCheck } from "./surrogates.js";
 import type { Source } from "./source.js";
+import { eachNode } from "./yaml-node.js";
 
 export interface Loaded {
   readonly source: Source;
@@ -56,12 +57,12 @@ export function loadYaml(raw: string, file: string): Loaded {
   for (const error of doc.errors) diagnostics.push(yamlError(source, error.code, error.message, error.pos));
   // After a syntax error the tree is a guess; checking it further would only add noise.
   const syntaxError = diagnostics.some((d) => d.code === "WD101");
-  // One walk of the document for every per-node check (each yaml `visit` costs a pass over
-  // every node of a spec of any size); each check keeps its own findings, in document order.
+  // One walk of the document for every per-node check (each walk is a pass over every node of a
+  // spec of any size); each check keeps its own findings, in document order.
   const duplicates: number[] = [];
   const forbidden: Diagnostic[] = [];
   const surrogates = loneSurrogateCheck(source);
-  visit(doc, (_key, node) => {
+  eachNode(doc.contents, (node) => {
     duplicateKeysAt(node, duplicates);
     forbiddenSyntaxAt(source, node, forbidden);
     surrogates.at(node);

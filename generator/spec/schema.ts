@@ -44,8 +44,26 @@ export const WIREDEFS_KEYWORDS = ["x-wiredefs-not-allowed"] as const;
 
 export const PROTOCOL_SCHEMA: SchemaNode = schemaJson as SchemaNode;
 
+/** Each root schema's resolved `$ref`s (the structure check resolves the same few at every node of a spec). */
+const RESOLVED = new WeakMap<SchemaNode, WeakMap<SchemaNode, SchemaNode>>();
+
 /** Follows local `$ref`s (`#/$defs/name`) against the root schema. */
 export function resolveRef(root: SchemaNode, schema: SchemaNode): SchemaNode {
+  if (schema.$ref === undefined) return schema;
+  let known = RESOLVED.get(root);
+  if (known === undefined) {
+    known = new WeakMap();
+    RESOLVED.set(root, known);
+  }
+  let resolved = known.get(schema);
+  if (resolved === undefined) {
+    resolved = follow(root, schema);
+    known.set(schema, resolved);
+  }
+  return resolved;
+}
+
+function follow(root: SchemaNode, schema: SchemaNode): SchemaNode {
   let current = schema;
   for (let hops = 0; current.$ref !== undefined && hops < 32; hops++) {
     const match = /^#\/\$defs\/([^/]+)$/.exec(current.$ref);

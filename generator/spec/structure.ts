@@ -66,7 +66,8 @@ function validate(node: unknown, schemaIn: SchemaNode, ctx: Context): Issue[] {
     issues.push(notAllowed(node, [schema.const], ctx));
   }
   if (actual === "string" && isScalar(node) && typeof node.value === "string") {
-    issues.push(...ambiguity(node, ctx));
+    const reading = ambiguity(node, ctx, () => ctx.where);
+    if (reading !== undefined) issues.push(reading);
     if (schema.pattern !== undefined && !patternOf(schema.pattern).test(node.value)) {
       const message = `${ctx.where} must match ${schema.pattern}, got "${node.value}"`;
       issues.push({ diagnostic: diagnostic("WD205", message, spanOf(ctx.source, node)), bad: node });
@@ -80,14 +81,18 @@ function validate(node: unknown, schemaIn: SchemaNode, ctx: Context): Issue[] {
 function validateObject(node: unknown, schema: SchemaNode, ctx: Context): Issue[] {
   const issues: Issue[] = [];
   const pairs = pairsOf(node);
-  const present = new Set(pairs.map(keyText));
-  for (const key of schema.required ?? []) {
-    if (!present.has(key)) {
+  const required = schema.required ?? [];
+  const present = required.length === 0 ? undefined : new Set(pairs.map(keyText));
+  for (const key of required) {
+    if (present?.has(key) !== true) {
       const message = `${ctx.where} is missing required key "${key}"`;
       issues.push({ diagnostic: diagnostic("WD203", message, spanOf(ctx.source, asNode(ctx.at))) });
     }
   }
-  for (const pair of pairs) issues.push(...validatePair(pair, schema, ctx));
+  for (const pair of pairs) {
+    const found = validatePair(pair, schema, ctx);
+    if (found.length > 0) issues.push(...found);
+  }
   return issues;
 }
 
@@ -99,18 +104,18 @@ function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Con
     return [{ diagnostic: diagnostic("WD201", message, spanOf(ctx.source, asNode(pair.key)), { hint }), bad: pair.value }];
   }
   if (key === "<<" && isPlain(pair.key)) return []; // a merge key, reported by the loader
-  const keyIssues = ambiguity(pair.key, { ...ctx, where: `key "${key}" in ${ctx.where}` });
+  const keyIssue = ambiguity(pair.key, ctx, () => `key "${key}" in ${ctx.where}`);
   const property = schema.properties?.[key];
   if (property !== undefined) {
-    return [...keyIssues, ...validate(pair.value, property, { ...ctx, where: childWhere(ctx.where, key), at: pair.key })];
+    return withKeyIssues(keyIssue, validate(pair.value, property, { ...ctx, where: childWhere(ctx.where, key), at: pair.key }));
   }
-  for (const [pattern, sub] of Object.entries(schema.patternProperties ?? {})) {
+  for (const [pattern, sub] of patternEntries(schema)) {
     if (patternOf(pattern).test(key)) {
       const title = resolveRef(ctx.root, sub).title ?? "entry";
-      return [...keyIssues, ...validate(pair.value, sub, { ...ctx, where: `${title} ${key}`, at: pair.key })];
+      return withKeyIssues(keyIssue, validate(pair.value, sub, { ...ctx, where: `${title} ${key}`, at: pair.key }));
     }
   }
-  if (schema.additionalProperties !== false) return keyIssues;
+  if (schema.additionalProperties !== false) return keyIssue === undefined ? [] : [keyIssue];
   const span = spanOf(ctx.source, asNode(pair.key));
   const patterns = Object.values(schema.patternProperties ?? {});
   if (schema.properties === undefined && patterns.length > 0) {
@@ -225,13 +230,32 @@ function notAllowed(node: unknown, allowed: readonly unknown[], ctx: Context, ow
   return { diagnostic: diagnostic("WD204", message, span, { hint }), bad: node };
 }
 
-function ambiguity(node: unknown, ctx: Context): Issue[] {
-  if (!isPlain(node) || !isScalar(node) || typeof node.value !== "string") return [];
+/** WD207 for a plain scalar YAML 1.1 reads as no string; `where` words the value (built only then). */
+function ambiguity(node: unknown, ctx: Context, where: () => string): Issue | undefined {
+  if (!isPlain(node) || !isScalar(node) || typeof node.value !== "string") return undefined;
   const reading = nonStringReading(node.value);
-  if (reading === undefined) return [];
-  const message = `${ctx.where} is the plain scalar ${node.value}, which YAML 1.1 tools read as a ${reading}`;
+  if (reading === undefined) return undefined;
+  const message = `${where()} is the plain scalar ${node.value}, which YAML 1.1 tools read as a ${reading}`;
   const hint = `quote it: "${node.value}"`;
-  return [{ diagnostic: diagnostic("WD207", message, spanOf(ctx.source, node), { hint }) }];
+  return { diagnostic: diagnostic("WD207", message, spanOf(ctx.source, node), { hint }) };
+}
+
+/** A key's own issue, if any, before its value's. */
+function withKeyIssues(keyIssue: Issue | undefined, issues: Issue[]): Issue[] {
+  if (keyIssue === undefined) return issues;
+  return [keyIssue, ...issues];
+}
+
+/** `patternProperties` as entries, taken once per schema node (every entry of a large mapping is tested against them). */
+const PATTERN_ENTRIES = new WeakMap<SchemaNode, readonly (readonly [string, SchemaNode])[]>();
+
+function patternEntries(schema: SchemaNode): readonly (readonly [string, SchemaNode])[] {
+  let found = PATTERN_ENTRIES.get(schema);
+  if (found === undefined) {
+    found = Object.entries(schema.patternProperties ?? {});
+    PATTERN_ENTRIES.set(schema, found);
+  }
+  return found;
 }
 
 function childWhere(where: string, key: string): string {

@@ -1,5 +1,5 @@
 /** Small, total readers over YAML nodes: what JSON type a node is, and how it is written. */
-import { isMap, isPair, isScalar, isSeq } from "yaml";
+import { isCollection, isMap, isPair, isScalar, isSeq } from "yaml";
 import type { Node, Pair, Scalar, YAMLMap } from "yaml";
 
 export type JsonType = "object" | "array" | "string" | "integer" | "number" | "boolean" | "null" | "other";
@@ -41,9 +41,13 @@ export function isPlain(node: unknown): boolean {
   return isScalar(node) && (node.type === "PLAIN" || node.type === undefined);
 }
 
-/** The pairs of a mapping, or none. */
+const NO_PAIRS: readonly Pair<unknown, unknown>[] = Object.freeze([]);
+
+/** The pairs of a mapping, or none (the mapping's own list when every item is a pair, as a parsed one's are). */
 export function pairsOf(node: unknown): readonly Pair<unknown, unknown>[] {
-  return isMap(node) ? (node as YAMLMap<unknown, unknown>).items.filter((p) => isPair(p)) : [];
+  if (!isMap(node)) return NO_PAIRS;
+  const items = (node as YAMLMap<unknown, unknown>).items;
+  return items.every((p) => isPair(p)) ? items : items.filter((p) => isPair(p));
 }
 
 /** The string value of a scalar key, or undefined. */
@@ -57,11 +61,28 @@ export function stringOf(node: unknown): string | undefined {
 
 /** The value node of `key` in a mapping. */
 export function getPair(node: unknown, key: string): Pair<unknown, unknown> | undefined {
-  return pairsOf(node).find((p) => keyText(p) === key);
+  if (!isMap(node)) return undefined;
+  for (const p of (node as YAMLMap<unknown, unknown>).items) if (isPair(p) && keyText(p) === key) return p;
+  return undefined;
 }
 
 export function itemsOf(node: unknown): readonly unknown[] {
   return isSeq(node) ? node.items : [];
+}
+
+/**
+ * Calls `step` on every node under `root` (itself included) in document order, as yaml's `visit`
+ * does: a collection before its items, a pair before its key and its value. Without a stack of
+ * frozen path copies per node, which `visit` builds.
+ */
+export function eachNode(root: unknown, step: (node: unknown) => void): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    step(node);
+    if (isPair(node)) stack.push(node.value, node.key);
+    else if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+  }
 }
 
 export type { Node };
