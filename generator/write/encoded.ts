@@ -9,9 +9,14 @@ export interface EncodedFile {
   /** Path relative to the spec's directory, POSIX separators. */
   readonly path: string;
   /** The text's UTF-8 encoding. */
-  readonly bytes: Buffer;
+  readonly bytes: Uint8Array;
 }
 
 export function encodeFile(file: GeneratedFile): EncodedFile {
   return { path: file.path, bytes: Buffer.from(file.text, "utf8") };
+}
+
+/** Whether two byte strings are equal (a memory comparison, no decoding). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }

@@ -13,7 +13,7 @@ export type Found =
   | { readonly kind: "missing"; readonly missingDirs: readonly string[] }
   | {
       readonly kind: "file";
-      readonly bytes: Buffer;
+      readonly bytes: Uint8Array;
       /** The bytes decoded as UTF-8 (decoded when first asked for: comparing with an output needs only the bytes). */
       readonly text: string;
       readonly mode: number;

@@ -7,7 +7,7 @@ import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../model.js";
-import type { EncodedFile } from "./encoded.js";
+import { sameBytes, type EncodedFile } from "./encoded.js";
 import type { Probe } from "./fs-guard.js";
 import { hasGeneratedHeader } from "./recognise.js";
 
@@ -85,7 +85,7 @@ export function planWrite(probe: Probe, input: PlanInput): PlanResult {
         break;
       case "file":
         if (found.dev === input.spec.dev && found.ino === input.spec.ino) problems.push(specItself(where, origin));
-        else if (found.bytes.equals(f.bytes)) unchanged.push(f.path);
+        else if (sameBytes(found.bytes, f.bytes)) unchanged.push(f.path);
         else if (input.always.has(f.path) || input.adopt.has(f.path) || hasGeneratedHeader(f.path, found.text)) {
           writes.push({ path: f.path, bytes: f.bytes, replaces: true, mode: found.mode });
         } else problems.push(handWritten(input.show(f.path), origin));
