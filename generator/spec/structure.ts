@@ -44,78 +44,92 @@ interface Context {
 const SPEC = "the spec";
 
 export function checkStructure(root: unknown, source: Source, schema: SchemaNode = PROTOCOL_SCHEMA): StructureResult {
-  const issues = validate(root, schema, { source, root: schema, where: SPEC, at: root });
+  const issues: Issue[] = [];
+  validate(root, schema, { source, root: schema, where: SPEC, at: root }, issues);
   const badNodes = new Set<unknown>();
   for (const issue of issues) if (issue.bad !== undefined) badNodes.add(issue.bad);
   return { diagnostics: issues.flatMap((i) => (i.diagnostic === undefined ? [] : [i.diagnostic])), badNodes };
 }
 
-function validate(node: unknown, schemaIn: SchemaNode, ctx: Context): Issue[] {
-  if (isAlias(node)) return [{ diagnostic: undefined, bad: node }]; // reported by the loader
+/**
+ * The issues of `node` against `schemaIn`, appended to `out` in document order (one list for
+ * the whole walk: most values have none, and a list per value is garbage in a large spec).
+ */
+function validate(node: unknown, schemaIn: SchemaNode, ctx: Context, out: Issue[]): void {
+  if (isAlias(node)) {
+    out.push({ diagnostic: undefined, bad: node }); // reported by the loader
+    return;
+  }
   const schema = resolveRef(ctx.root, schemaIn);
   const branches = schema.anyOf ?? schema.oneOf;
-  if (branches !== undefined) return validateAnyOf(node, branches, ctx);
+  if (branches !== undefined) {
+    validateAnyOf(node, branches, ctx, out);
+    return;
+  }
   const actual = jsonTypeOf(node);
   if (schema.type !== undefined && !typeMatches(actual, typesOf(schema))) {
-    return [typeIssue(node, typesOf(schema), ctx)];
+    out.push(typeIssue(node, typesOf(schema), ctx));
+    return;
   }
-  const issues: Issue[] = [];
   if (schema.enum !== undefined && !schema.enum.some((v) => isScalar(node) && node.value === v)) {
-    issues.push(notAllowed(node, schema.enum, ctx, schema["x-wiredefs-not-allowed"]));
+    out.push(notAllowed(node, schema.enum, ctx, schema["x-wiredefs-not-allowed"]));
   } else if (schema.const !== undefined && !(isScalar(node) && node.value === schema.const)) {
-    issues.push(notAllowed(node, [schema.const], ctx));
+    out.push(notAllowed(node, [schema.const], ctx));
   }
   if (actual === "string" && isScalar(node) && typeof node.value === "string") {
     const reading = ambiguity(node, ctx, () => ctx.where);
-    if (reading !== undefined) issues.push(reading);
+    if (reading !== undefined) out.push(reading);
     if (schema.pattern !== undefined && !patternOf(schema.pattern).test(node.value)) {
       const message = `${ctx.where} must match ${schema.pattern}, got "${node.value}"`;
-      issues.push({ diagnostic: diagnostic("WD205", message, spanOf(ctx.source, node)), bad: node });
+      out.push({ diagnostic: diagnostic("WD205", message, spanOf(ctx.source, node)), bad: node });
     }
   }
-  if (actual === "object") issues.push(...validateObject(node, schema, ctx));
-  if (actual === "array") issues.push(...validateArray(node, schema, ctx));
-  return issues;
+  if (actual === "object") validateObject(node, schema, ctx, out);
+  if (actual === "array") validateArray(node, schema, ctx, out);
 }
 
-function validateObject(node: unknown, schema: SchemaNode, ctx: Context): Issue[] {
-  const issues: Issue[] = [];
+function validateObject(node: unknown, schema: SchemaNode, ctx: Context, out: Issue[]): void {
   const pairs = pairsOf(node);
   const required = schema.required ?? [];
   const present = required.length === 0 ? undefined : new Set(pairs.map(keyText));
   for (const key of required) {
     if (present?.has(key) !== true) {
       const message = `${ctx.where} is missing required key "${key}"`;
-      issues.push({ diagnostic: diagnostic("WD203", message, spanOf(ctx.source, asNode(ctx.at))) });
+      out.push({ diagnostic: diagnostic("WD203", message, spanOf(ctx.source, asNode(ctx.at))) });
     }
   }
-  for (const pair of pairs) {
-    const found = validatePair(pair, schema, ctx);
-    if (found.length > 0) issues.push(...found);
-  }
-  return issues;
+  for (const pair of pairs) validatePair(pair, schema, ctx, out);
 }
 
-function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Context): Issue[] {
+function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Context, out: Issue[]): void {
   const key = keyText(pair);
   if (key === undefined) {
     const message = `keys in ${ctx.where} must be strings, got ${describeNode(pair.key)}`;
     const hint = isScalar(pair.key) ? `quote it: "${String(pair.key.source ?? pair.key.value)}"` : undefined;
-    return [{ diagnostic: diagnostic("WD201", message, spanOf(ctx.source, asNode(pair.key)), { hint }), bad: pair.value }];
+    out.push({ diagnostic: diagnostic("WD201", message, spanOf(ctx.source, asNode(pair.key)), { hint }), bad: pair.value });
+    return;
   }
-  if (key === "<<" && isPlain(pair.key)) return []; // a merge key, reported by the loader
+  if (key === "<<" && isPlain(pair.key)) return; // a merge key, reported by the loader
+  // An ambiguous key is reported before its value's issues; not with an unknown or invalid name.
   const keyIssue = ambiguity(pair.key, ctx, () => `key "${key}" in ${ctx.where}`);
   const property = schema.properties?.[key];
   if (property !== undefined) {
-    return withKeyIssues(keyIssue, validate(pair.value, property, { ...ctx, where: childWhere(ctx.where, key), at: pair.key }));
+    if (keyIssue !== undefined) out.push(keyIssue);
+    validate(pair.value, property, { ...ctx, where: childWhere(ctx.where, key), at: pair.key }, out);
+    return;
   }
   for (const [pattern, sub] of patternEntries(schema)) {
     if (patternOf(pattern).test(key)) {
       const title = resolveRef(ctx.root, sub).title ?? "entry";
-      return withKeyIssues(keyIssue, validate(pair.value, sub, { ...ctx, where: `${title} ${key}`, at: pair.key }));
+      if (keyIssue !== undefined) out.push(keyIssue);
+      validate(pair.value, sub, { ...ctx, where: `${title} ${key}`, at: pair.key }, out);
+      return;
     }
   }
-  if (schema.additionalProperties !== false) return keyIssue === undefined ? [] : [keyIssue];
+  if (schema.additionalProperties !== false) {
+    if (keyIssue !== undefined) out.push(keyIssue);
+    return;
+  }
   const span = spanOf(ctx.source, asNode(pair.key));
   const patterns = Object.values(schema.patternProperties ?? {});
   if (schema.properties === undefined && patterns.length > 0) {
@@ -123,42 +137,45 @@ function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Con
     const hint = "names are ASCII identifiers: letters, digits and _, not starting with a digit";
     const only = patterns.length === 1 ? patterns[0] : undefined;
     const title = only === undefined ? "entry" : (resolveRef(ctx.root, only).title ?? "entry");
-    const inner = only === undefined ? [] : validate(pair.value, only, { ...ctx, where: `${title} ${key}`, at: pair.key });
-    return [{ diagnostic: diagnostic("WD205", message, span, { hint }), bad: pair.value }, ...inner];
+    out.push({ diagnostic: diagnostic("WD205", message, span, { hint }), bad: pair.value });
+    if (only !== undefined) validate(pair.value, only, { ...ctx, where: `${title} ${key}`, at: pair.key }, out);
+    return;
   }
   const suggestion = didYouMean(key, Object.keys(schema.properties ?? {}));
   const known = Object.keys(schema.properties ?? {}).join(", ");
   const hint = suggestion !== undefined ? `did you mean "${suggestion}"?` : `expected one of: ${known}`;
-  return [{ diagnostic: diagnostic("WD202", `unknown key "${key}" in ${ctx.where}`, span, { hint }), bad: pair.value }];
+  out.push({ diagnostic: diagnostic("WD202", `unknown key "${key}" in ${ctx.where}`, span, { hint }), bad: pair.value });
 }
 
-function validateArray(node: unknown, schema: SchemaNode, ctx: Context): Issue[] {
+function validateArray(node: unknown, schema: SchemaNode, ctx: Context, out: Issue[]): void {
   const items = (node as { items: unknown[] }).items;
-  const issues: Issue[] = [];
   if (schema.minItems !== undefined && items.length < schema.minItems) {
     const message = `${ctx.where} must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`;
-    issues.push({ diagnostic: diagnostic("WD206", message, spanOf(ctx.source, asNode(node))), bad: node });
+    out.push({ diagnostic: diagnostic("WD206", message, spanOf(ctx.source, asNode(node))), bad: node });
   }
   if (schema.items !== undefined) {
     items.forEach((item, i) => {
       const where = `item ${i + 1} of ${ctx.where}`;
-      issues.push(...validate(item, schema.items as SchemaNode, { ...ctx, where, at: item }));
+      validate(item, schema.items as SchemaNode, { ...ctx, where, at: item }, out);
     });
   }
-  return issues;
 }
 
 /** The branch whose type fits; among several, the one whose required keys are present, else the closest. */
-function validateAnyOf(node: unknown, branches: readonly SchemaNode[], ctx: Context): Issue[] {
+function validateAnyOf(node: unknown, branches: readonly SchemaNode[], ctx: Context, out: Issue[]): void {
   const actual = jsonTypeOf(node);
   const resolved = branches.map((b) => resolveRef(ctx.root, b));
   const fitting = resolved.filter((b) => b.type === undefined || typeMatches(actual, typesOf(b)));
-  if (fitting.length === 0) return [typeIssue(node, resolved.flatMap(typesOf), ctx)];
+  if (fitting.length === 0) {
+    out.push(typeIssue(node, resolved.flatMap(typesOf), ctx));
+    return;
+  }
   let best: Issue[] | undefined;
   let bestScore = Infinity;
   for (const branch of fitting) {
-    const issues = validate(node, branch, ctx);
-    if (issues.length === 0) return [];
+    const issues: Issue[] = [];
+    validate(node, branch, ctx, issues);
+    if (issues.length === 0) return;
     const present = new Set(pairsOf(node).map(keyText));
     const discriminated = (branch.required ?? []).some((k) => present.has(k));
     const score = issues.length - (discriminated ? 1000 : 0);
@@ -167,7 +184,7 @@ function validateAnyOf(node: unknown, branches: readonly SchemaNode[], ctx: Cont
       bestScore = score;
     }
   }
-  return best ?? [];
+  if (best !== undefined) out.push(...best);
 }
 
 /** The schema's patterns compiled once each (a spec of thousands of names tests them thousands of times). */
@@ -238,12 +255,6 @@ function ambiguity(node: unknown, ctx: Context, where: () => string): Issue | un
   const message = `${where()} is the plain scalar ${node.value}, which YAML 1.1 tools read as a ${reading}`;
   const hint = `quote it: "${node.value}"`;
   return { diagnostic: diagnostic("WD207", message, spanOf(ctx.source, node), { hint }) };
-}
-
-/** A key's own issue, if any, before its value's. */
-function withKeyIssues(keyIssue: Issue | undefined, issues: Issue[]): Issue[] {
-  if (keyIssue === undefined) return issues;
-  return [keyIssue, ...issues];
 }
 
 /** `patternProperties` as entries, taken once per schema node (every entry of a large mapping is tested against them). */
