@@ -81,9 +81,14 @@ export function paragraphs(parts: readonly (string | undefined)[]): string {
     .join("\n\n");
 }
 
+/** INVISIBLE and ODD_SPACES without the `g` flag, for a test that keeps no state between calls. */
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source);
+const ANY_ODD_SPACE = new RegExp(ODD_SPACES.source);
+
 /** True when `text` holds a character that must be escaped in a string literal or docstring. */
 export function hasInvisible(text: string): boolean {
-  return new RegExp(INVISIBLE.source).test(text) || new RegExp(ODD_SPACES.source).test(text);
+  if (PLAIN_TEXT.test(text)) return false;
+  return ANY_INVISIBLE.test(text) || ANY_ODD_SPACE.test(text);
 }
 
 /** Replaces every invisible character and odd space with `escape(char)`. */

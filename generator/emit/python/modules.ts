@@ -15,7 +15,7 @@ import { pythonValueItemLines } from "./defs.js";
 import { channelLines, channelNames } from "./channels.js";
 import { pythonConversationExports } from "./conversation.js";
 import { pythonEnvelopeExports } from "./envelope.js";
-import { emitPythonInit, importOrder, type PythonModuleExports } from "./init.js";
+import { emitPythonInit, sortedImports, type PythonModuleExports } from "./init.js";
 import { dunderAll, fromImport, pythonMessagesDoc, pythonMessagesPart } from "./messages.js";
 
 export function emitPythonModules(protocol: Protocol, names: Names): GeneratedFile[] {
@@ -174,7 +174,9 @@ function importsOf(module: ModuleOutput, used: readonly string[], holder: Readon
     const from = holder.get(name);
     if (from === undefined || from === module) continue;
     const path = importPath(module.path, from.path);
-    byModule.set(path, [...(byModule.get(path) ?? []), name]);
+    const names = byModule.get(path);
+    if (names === undefined) byModule.set(path, [name]);
+    else names.push(name);
   }
   const sections = [[...byModule.keys()].filter((m) => !m.startsWith(".")), [...byModule.keys()].filter((m) => m.startsWith("."))];
   return sections
@@ -182,7 +184,7 @@ function importsOf(module: ModuleOutput, used: readonly string[], holder: Readon
     .map((s) =>
       s
         .sort()
-        .map((m) => fromImport(m, [...(byModule.get(m) ?? [])].sort(importOrder)))
+        .map((m) => fromImport(m, sortedImports(byModule.get(m) ?? [])))
         .join(""),
     )
     .join("\n");
