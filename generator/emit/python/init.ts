@@ -63,7 +63,9 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
     "]",
     ...(lazy.length > 0 ? lazyGetattr(lazy.map((m) => m.module)) : []),
   ];
-  return { path, text: `${lines.join("\n")}\n` };
+  let text = "";
+  for (const line of lines) text += line + "\n";
+  return { path, text };
 }
 
 /**
