@@ -34,6 +34,15 @@ export interface ValidatorPlan {
   readonly fast: ReadonlySet<Shape>;
   readonly enums: Set<Enum>;
   readonly unions: Set<TaggedUnion>;
+  /** Each fast shape's check as `settleFastPlan` last wrote it (against the settled plan), to be used rather than written again. */
+  readonly settled?: Map<Shape, SettledCheck>;
+}
+
+/** A fast check written while the plan settled: the check, the helper names it asked for, the enums it reads. */
+interface SettledCheck {
+  readonly check: FastCheck | null;
+  readonly asked: readonly string[];
+  readonly enums: ReadonlySet<Enum>;
 }
 
 export function validatorPlan(protocol: Protocol): ValidatorPlan {
@@ -43,7 +52,7 @@ export function validatorPlan(protocol: Protocol): ValidatorPlan {
   for (const view of listShapes(protocol)) {
     if (height(view.fields) + 1 <= FAST_DEPTH) fast.add(view.shape);
   }
-  return { fast, enums: new Set(), unions: new Set() };
+  return { fast, enums: new Set(), unions: new Set(), settled: new Map() };
 }
 
 /** How many records deep each record's values nest (1: no record inside), computed without recursion. */
@@ -334,12 +343,22 @@ class FastValue {
     return inCall ? "\u0001" : "\u0000";
   }
   resolve(text: string): string {
-    return text.replace(/[\u0000\u0001]/g, (token) => {
-      if (this.#bound) return this.name;
-      if (this.#uses === 1) return this.source;
-      this.#bound = true;
-      return token === "\u0001" ? `${this.name} := ${this.source}` : `(${this.name} := ${this.source})`;
-    });
+    let out = "";
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 1) continue;
+      out += text.slice(from, i) + this.#token(c === 1);
+      from = i + 1;
+    }
+    return from === 0 ? text : out + text.slice(from);
+  }
+  /** What a use (`inCall`: as a call's argument) is written as: the binding at the first of several uses, then the name. */
+  #token(inCall: boolean): string {
+    if (this.#bound) return this.name;
+    if (this.#uses === 1) return this.source;
+    this.#bound = true;
+    return inCall ? `${this.name} := ${this.source}` : `(${this.name} := ${this.source})`;
   }
 }
 
@@ -1011,20 +1030,41 @@ function recording(ctx: PyContext): { ctx: PyContext; asked: string[] } {
 
 export function settleFastPlan(views: readonly ShapeView[], ctx: PyContext, plan: ValidatorPlan): void {
   const fast = plan.fast as Set<ShapeView["shape"]>;
-  const { ctx: trial } = recording(ctx);
-  const scratch: ValidatorPlan = { fast, enums: new Set(), unions: new Set() };
   for (let changed = true; changed; ) {
     changed = false;
+    // Only the checks of a pass that dropped nothing were written against the settled plan.
+    plan.settled?.clear();
     for (const view of views) {
       if (!fast.has(view.shape)) continue;
       const fields = checkedFields(view);
       const ruleVars = ruleVarsOf(view, fields);
-      if (emitFastCheck(view, fields, ruleVars, trial, scratch) === null) {
+      const { ctx: trial, asked } = recording(ctx);
+      const scratch: ValidatorPlan = { fast, enums: new Set(), unions: new Set() };
+      const check = emitFastCheck(view, fields, ruleVars, trial, scratch);
+      plan.settled?.set(view.shape, { check, asked, enums: scratch.enums });
+      if (check === null) {
         fast.delete(view.shape);
         changed = true;
       }
     }
   }
+}
+
+/**
+ * A fast shape's check, as settleFastPlan wrote it when it did (its enums then marked read by
+ * `plan`), else written now; the helper names it asks for are recorded in `asked`.
+ */
+function fastCheckOf(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan, asked: string[]): FastCheck | null {
+  const settled = plan.settled?.get(view.shape);
+  if (settled === undefined) {
+    const { ctx: trial, asked: now } = recording(ctx);
+    const check = emitFastCheck(view, fields, ruleVars, trial, plan);
+    asked.push(...now);
+    return check;
+  }
+  for (const e of settled.enums) plan.enums.add(e);
+  asked.push(...settled.asked);
+  return settled.check;
 }
 
 export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: ValidatorPlan): string {
@@ -1035,8 +1075,8 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
   const fields = checkedFields(view);
   const ruleVars = ruleVarsOf(view, fields);
   // The fast check's helpers count as used only when the shape gets one.
-  const { ctx: trial, asked: pending } = recording(ctx);
-  const fast = plan.fast.has(view.shape) ? emitFastCheck(view, fields, ruleVars, trial, plan) : null;
+  const pending: string[] = [];
+  const fast = plan.fast.has(view.shape) ? fastCheckOf(view, fields, ruleVars, ctx, plan, pending) : null;
   const doc = docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`);
   const parse = [
     `${pyDef(parser, ["value: object"], type)}\n`,
