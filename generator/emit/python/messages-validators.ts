@@ -23,7 +23,7 @@ import { quote, ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
 import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
-import { pythonWidth } from "../text.js";
+import { everyLineFitsPython, pythonWidth } from "../text.js";
 import { fixedPython, laidOut } from "../fixed-code.js";
 
 /** Records nested deeper than this below a shape give it no fast path (its checks would recurse). */
@@ -103,8 +103,12 @@ type Bool = { readonly kind: "atom"; readonly text: string } | { readonly kind: 
 
 const atom = (text: string): Bool => ({ kind: "atom", text });
 function join(kind: "and" | "or", items: readonly (Bool | null)[]): Bool | null {
-  if (items.some((i) => i === null)) return null;
-  const flat = (items as Bool[]).flatMap((i) => (i.kind === kind ? i.items : [i]));
+  const flat: Bool[] = [];
+  for (const i of items) {
+    if (i === null) return null;
+    if (i.kind === kind) for (const j of i.items) flat.push(j);
+    else flat.push(i);
+  }
   return flat.length === 1 ? (flat[0] as Bool) : { kind, items: flat };
 }
 
@@ -114,10 +118,44 @@ function flatBool(b: Bool, nested: boolean): string {
   return nested ? `(${text})` : text;
 }
 
+/** The width of the text `flatBoolWithin` returned last. */
+let boolWidth = 0;
+
+/**
+ * `flatBool(b, nested)` when it takes at most `room` columns, else undefined — found without
+ * building or measuring more of a long chain than fits (a line's width is the sum of its pieces').
+ */
+function flatBoolWithin(b: Bool, nested: boolean, room: number): string | undefined {
+  if (b.kind === "atom") {
+    const w = pythonWidth(b.text);
+    if (w > room) return undefined;
+    boolWidth = w;
+    return b.text;
+  }
+  const op = ` ${b.kind} `;
+  const parens = nested ? 2 : 0;
+  let text = "";
+  let columns = parens;
+  for (let i = 0; i < b.items.length; i++) {
+    if (i > 0) {
+      text += op;
+      columns += op.length;
+    }
+    const one = flatBoolWithin(b.items[i] as Bool, true, room - columns);
+    if (one === undefined) return undefined;
+    text += one;
+    columns += boolWidth;
+    if (columns > room) return undefined;
+  }
+  boolWidth = columns;
+  return nested ? `(${text})` : text;
+}
+
 /** `b` printed at `column` of a line indented `indent`, `trailing` characters following it. */
 function layoutBool(b: Bool, indent: number, column: number, trailing: number): string {
-  const flat = flatBool(b, false);
-  if (b.kind === "atom" || column + pythonWidth(flat) + trailing <= lineLength()) return flat;
+  if (b.kind === "atom") return b.text;
+  const fitting = flatBoolWithin(b, false, lineLength() - column - trailing);
+  if (fitting !== undefined) return fitting;
   const hugged = huggedBool(b, indent, column, trailing);
   if (hugged !== undefined) return hugged;
   // Two operands, the last in parentheses: ruff splits inside those ("hugs" them) when the
@@ -243,9 +281,9 @@ function callParts(text: string): { callee: string; args: string } | undefined {
 
 /** The inside of a broken pair of parentheses: on one line when it fits there. */
 function parenBody(b: Bool, indent: number): string {
-  const flat = flatBool(b, false);
-  if (b.kind === "atom" || indent + pythonWidth(flat) <= lineLength()) return `${" ".repeat(indent)}${flat}`;
-  return boolLines(b, indent);
+  const flat = b.kind === "atom" ? b.text : flatBoolWithin(b, false, lineLength() - indent);
+  if (flat !== undefined) return `${" ".repeat(indent)}${flat}`;
+  return boolLines(b as Bool & { kind: "and" | "or" }, indent);
 }
 
 /** `text` split at its top-level ` or ` or ` and ` (outside brackets and strings): the operator and the operands, or undefined. */
@@ -543,7 +581,7 @@ function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: Re
 
 /** Whether every line of `text` is within the line length. */
 function fits(text: string): boolean {
-  return text.split("\n").every((l) => pythonWidth(l) <= lineLength());
+  return everyLineFitsPython(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -588,6 +626,9 @@ function unionWords(u: TaggedUnion): string {
 
 /** A call statement laid out as ruff does. */
 function callLine(indent: number, callee: string, args: readonly string[], prefix = ""): string {
+  // On one line when it fits: the arguments' flat text is the text they are written as.
+  const line = `${" ".repeat(indent)}${prefix}${callee}(${args.join(", ")})`;
+  if (pythonWidth(line) <= lineLength()) return line;
   return `${" ".repeat(indent)}${prefix}${pyLayout(pyCall(callee, args.map(argExpr)), indent, indent + prefix.length, 0)}`;
 }
 
@@ -844,11 +885,12 @@ function raiseLine(indent: number, raise: string, validator: string): string {
  */
 function assignExpr(name: string, value: PyExpr): string {
   const laid = pyLayout(value, 0, name.length + 3, 0);
-  const head = laid.split("\n")[0] ?? "";
+  const lineEnd = laid.indexOf("\n");
+  const head = lineEnd === -1 ? laid : laid.slice(0, lineEnd);
   if (pythonWidth(`${name} = ${head}`) <= lineLength()) return `${name} = ${laid}`;
   // Parentheses only when the value then fits inside them; otherwise ruff keeps the split at the value's own bracket.
   const inner = `${name} = (\n    ${pyLayout(value, 4, 4, 0)}\n)`;
-  return inner.split("\n").every((l) => pythonWidth(l) <= lineLength()) ? inner : `${name} = ${laid}`;
+  return everyLineFitsPython(inner) ? inner : `${name} = ${laid}`;
 }
 
 /** `yield a, b, c`, parenthesized and split as ruff does when it is too long. */
