@@ -81,9 +81,14 @@ export function paragraphs(parts: readonly (string | undefined)[]): string {
     .join("\n\n");
 }
 
+/** INVISIBLE and ODD_SPACES without the `g` flag, for a test that keeps no state between calls. */
+const ANY_INVISIBLE = new RegExp(INVISIBLE.source);
+const ANY_ODD_SPACE = new RegExp(ODD_SPACES.source);
+
 /** True when `text` holds a character that must be escaped in a string literal or docstring. */
 export function hasInvisible(text: string): boolean {
-  return new RegExp(INVISIBLE.source).test(text) || new RegExp(ODD_SPACES.source).test(text);
+  if (PLAIN_TEXT.test(text)) return false;
+  return ANY_INVISIBLE.test(text) || ANY_ODD_SPACE.test(text);
 }
 
 /** Replaces every invisible character and odd space with `escape(char)`. */
@@ -134,6 +139,19 @@ export function fitsPython(line: string): boolean {
   return pythonWidth(line) <= style().lineLength;
 }
 
+/** Whether every line of a Python text fits the line length in force (measured without splitting it, when it is printable ASCII). */
+export function everyLineFitsPython(text: string): boolean {
+  const limit = style().lineLength;
+  if (!PRINTABLE_LINES.test(text)) return text.split("\n").every((line) => pythonWidth(line) <= limit);
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    if ((end === -1 ? text.length : end) - start > limit) return false;
+    if (end === -1) return true;
+    start = end + 1;
+  }
+}
+
 function prettierChar(char: string): number {
   const code = char.codePointAt(0) ?? 0;
   if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || inRanges(PRETTIER_ZERO, code)) return 0;
@@ -177,6 +195,7 @@ function inRanges(ranges: readonly (readonly [number, number])[], code: number):
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const PRINTABLE_LINES = /^[\n\x20-\x7e]*$/;
 const MAY_BE_SEQUENCE = /[\ufe0f\u20e3\u200d\ud83c\udb40]/;
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 /** Built at run time: the `v` flag is ES2024, newer than the emitted-code target of this file's tsconfig. */

@@ -19,11 +19,16 @@ function pythonEscape(char: string): string {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : unicodeEscape(char);
 }
 
+/** Text a double-quoted literal holds as it is: printable ASCII but `"`, `'` and `\\`. */
+const PLAIN_STRING = /^[\x20\x21\x23-\x26\x28-\x5b\x5d-\x7e]*$/;
+
 /**
  * A string literal. Double quotes unless the text holds more `"` than `'` — the choice ruff
  * format makes, so it never rewrites the literal.
  */
 export function pythonString(value: string): string {
+  // Printable ASCII without quotes, backslashes or tabs, by far the common case, is written as it is.
+  if (PLAIN_STRING.test(value)) return `"${value}"`;
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const quote = doubles > singles ? "'" : '"';
@@ -51,6 +56,9 @@ function needsEscape(line: string): boolean {
   return line.includes("\t") || hasInvisible(line);
 }
 
+/** Docstring text the plain `"""…"""` form holds as it is, line by line: printable ASCII but `"` and `\\`. */
+const PLAIN_DOC = /^[\n\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /**
  * The lines of a docstring, indented by `indent`, opening and closing quotes included.
  *
@@ -69,6 +77,16 @@ function needsEscape(line: string): boolean {
  * hold one.
  */
 export function pythonDocstring(text: string, indent: string): string[] {
+  const trimmed = text.trim();
+  // The common case: printable ASCII lines without quotes, backslashes, trailing spaces or indented
+  // continuation lines — nothing to escape, strip or dedent, so the text goes between the quotes as it is.
+  if (PLAIN_DOC.test(trimmed) && !trimmed.includes(" \n") && !trimmed.includes("\n ")) {
+    const plain = trimmed.split("\n");
+    plain[0] = `"""${plain[0] ?? ""}`;
+    if (plain.length === 1) plain[0] += '"""';
+    else plain.push('"""');
+    return indent === "" ? plain : plain.map((line) => (line === "" ? line : `${indent}${line}`));
+  }
   const lines = dedentContinuation(
     text
       .trim() // ruff format strips what surrounds a docstring's text

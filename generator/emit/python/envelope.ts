@@ -10,7 +10,7 @@ import { topicsOn } from "../typescript/channels.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
-import { importOrder, pythonOutput, type PythonModuleExports } from "./init.js";
+import { pythonOutput, sortedImports, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
 import { pyAnnotatedHead, pyAtom, pyDef, pyStatement, pySubscript, scanCode } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
@@ -197,7 +197,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     const these = imported.filter((n) => wanted.has(n));
     return these.length === 0 ? [] : fromImport(module, these);
   });
-  const importLines = [...stdlib, "", ...fromImport(".messages", [...messagesImports].sort(importOrder))];
+  const importLines = [...stdlib, "", ...fromImport(".messages", sortedImports([...messagesImports]))];
   const text = [
     pythonHeader(protocol).trimEnd(),
     "",

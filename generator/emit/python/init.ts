@@ -32,7 +32,7 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
       .sort(byName)
       .flatMap((m) => {
         // One line when it fits (isort joins it), else one name a line.
-        const sorted = [...m.names].sort(importOrder);
+        const sorted = sortedImports(m.names);
         const one = `${pad}from ${m.module} import ${sorted.join(", ")}`;
         if (fitsPython(one)) return [one];
         return [`${pad}from ${m.module} import (`, ...sorted.map((name) => `${pad}    ${name},`), `${pad})`];
@@ -48,7 +48,7 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
     ...relative,
   ];
   const typeOnly = lazy.length === 0 ? [] : ["TYPE_CHECKING = False", "if TYPE_CHECKING:", ...section(false, true, "    "), ...section(true, true, "    ")];
-  const all = modules.flatMap((m) => m.names).sort(dunderAllOrder);
+  const all = sortedDunderAll(modules.flatMap((m) => m.names));
   const doc = moduleDocText(protocol);
   const lines = [
     pythonHeader(protocol).trimEnd(),
@@ -63,7 +63,9 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
     "]",
     ...(lazy.length > 0 ? lazyGetattr(lazy.map((m) => m.module)) : []),
   ];
-  return { path, text: `${lines.join("\n")}\n` };
+  let text = "";
+  for (const line of lines) text += line + "\n";
+  return { path, text };
 }
 
 /**
@@ -121,24 +123,60 @@ export function dunderAllOrder(a: string, b: string): number {
   return memberType(a) - memberType(b) || naturalCompare(a, b);
 }
 
+/** A name with what its order compares worked out once (not once per comparison). */
+interface SortKey {
+  readonly name: string;
+  readonly type: number;
+  readonly lower: string;
+}
+
+function sortKeys(names: readonly string[]): SortKey[] {
+  return names.map((name) => ({ name, type: memberType(name), lower: name.toLowerCase() }));
+}
+
+/** `names` in `importOrder` (a new array). */
+export function sortedImports(names: readonly string[]): string[] {
+  return sortKeys(names)
+    .sort((a, b) => a.type - b.type || naturalCompare(a.lower, b.lower) || naturalCompare(a.name, b.name))
+    .map((k) => k.name);
+}
+
+/** `names` in `dunderAllOrder` (a new array). */
+export function sortedDunderAll(names: readonly string[]): string[] {
+  return sortKeys(names)
+    .sort((a, b) => a.type - b.type || naturalCompare(a.name, b.name))
+    .map((k) => k.name);
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
 /** Natural order (`natord`): runs of digits compare as numbers, everything else by code unit. */
 export function naturalCompare(a: string, b: string): number {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const da = /^\d+/.exec(a.slice(i))?.[0];
-    const db = /^\d+/.exec(b.slice(j))?.[0];
-    if (da !== undefined && db !== undefined) {
-      const na = da.replace(/^0+(?=\d)/, "");
-      const nb = db.replace(/^0+(?=\d)/, "");
-      const byNumber = na.length - nb.length || (na < nb ? -1 : na > nb ? 1 : 0);
-      if (byNumber !== 0) return byNumber;
-      i += da.length;
-      j += db.length;
-      continue;
-    }
     const ca = a.charCodeAt(i);
     const cb = b.charCodeAt(j);
+    if (isDigit(ca) && isDigit(cb)) {
+      // Two runs of digits: their numbers compare, leading zeros aside (by length, then digit by digit).
+      let endA = i;
+      while (endA < a.length && isDigit(a.charCodeAt(endA))) endA++;
+      let endB = j;
+      while (endB < b.length && isDigit(b.charCodeAt(endB))) endB++;
+      let fromA = i;
+      while (fromA < endA - 1 && a.charCodeAt(fromA) === 48) fromA++;
+      let fromB = j;
+      while (fromB < endB - 1 && b.charCodeAt(fromB) === 48) fromB++;
+      const byLength = endA - fromA - (endB - fromB);
+      if (byLength !== 0) return byLength;
+      for (let k = 0; k < endA - fromA; k++) {
+        const d = a.charCodeAt(fromA + k) - b.charCodeAt(fromB + k);
+        if (d !== 0) return d < 0 ? -1 : 1;
+      }
+      i = endA;
+      j = endB;
+      continue;
+    }
     if (ca !== cb) return ca - cb;
     i++;
     j++;

@@ -61,11 +61,71 @@ export function pyFlat(e: PyExpr): string {
   }
 }
 
+/** The width of the text `flatWithin` returned last (so a nested expression is not measured twice). */
+let flatWidth = 0;
+
+/**
+ * `pyFlat(e)` when it takes at most `room` columns, else undefined — found without building or
+ * measuring more of a long expression than fits: a line's width is the sum of its pieces'.
+ */
+function flatWithin(e: PyExpr, room: number): string | undefined {
+  if (e.kind === "atom") {
+    const w = pythonWidth(e.text);
+    if (w > room) return undefined;
+    flatWidth = w;
+    return e.text;
+  }
+  let text: string;
+  let columns: number;
+  let close: string;
+  const add = (prefix: string, item: PyExpr): boolean => {
+    const one = flatWithin(item, room - columns - pythonWidth(prefix) - 1);
+    if (one === undefined) return false;
+    text += prefix + one;
+    columns += pythonWidth(prefix) + flatWidth;
+    return true;
+  };
+  switch (e.kind) {
+    case "call":
+      text = `${e.callee}(`;
+      close = ")";
+      columns = pythonWidth(text);
+      for (let i = 0; i < e.args.length; i++) {
+        const a = e.args[i] as PyArg;
+        const prefix = (i === 0 ? "" : ", ") + (a.name === undefined ? "" : `${a.name}=`);
+        if (!add(prefix, a.value)) return undefined;
+      }
+      break;
+    case "list":
+    case "subscript":
+    case "tuple":
+      text = e.kind === "subscript" ? `${e.value}[` : e.kind === "list" ? "[" : "(";
+      close = e.kind === "tuple" ? (e.items.length === 1 ? ",)" : ")") : "]";
+      columns = pythonWidth(text);
+      for (let i = 0; i < e.items.length; i++) if (!add(i === 0 ? "" : ", ", e.items[i] as PyExpr)) return undefined;
+      break;
+    case "dict":
+      text = "{";
+      close = "}";
+      columns = 1;
+      for (let i = 0; i < e.entries.length; i++) {
+        const [k, v] = e.entries[i] as readonly [string, PyExpr];
+        if (!add(`${i === 0 ? "" : ", "}${k}: `, v)) return undefined;
+      }
+      break;
+  }
+  columns += close.length;
+  if (columns > room) return undefined;
+  flatWidth = columns;
+  return text + close;
+}
+
 /** Prints `e` at `column` on a line indented `indent` spaces, with `trailing` characters after it. */
 export function pyLayout(e: PyExpr, indent: number, column: number, trailing: number): string {
-  const one = pyFlat(e);
+  const fitting = flatWithin(e, lineLength() - column - trailing);
+  if (fitting !== undefined) return fitting;
   const empty = (e.kind === "call" && e.args.length === 0) || (e.kind === "dict" ? e.entries.length === 0 : e.kind !== "atom" && e.kind !== "call" && e.items.length === 0);
-  if (column + pythonWidth(one) + trailing <= lineLength() || e.kind === "atom" || empty) return one;
+  if (e.kind === "atom" || empty) return pyFlat(e);
   const inner = indent + INDENT.length;
   const pad = " ".repeat(inner);
   const item = (prefix: string, x: PyExpr): string => `${pad}${prefix}${pyLayout(x, inner, inner + pythonWidth(prefix), 1)},`;

@@ -6,7 +6,7 @@
 import type { Protocol, Record, TaggedUnion, ValueType } from "../../model.js";
 import { listShapes, type ShapeView } from "../../conformance/shapes.js";
 import { PYTHON_KEYWORDS } from "../../names/keywords-python.js";
-import { commentLines, paragraphs, pythonWidth } from "../text.js";
+import { commentLines, everyLineFitsPython, paragraphs, pythonWidth } from "../text.js";
 import { changedPresence, usesJson } from "../value-types.js";
 import { pythonComment, pythonDocstring, pythonString } from "./defs-syntax.js";
 import { JSON_VALUE, pyType, type PyContext } from "./messages-context.js";
@@ -217,8 +217,7 @@ function functional(target: string, fields: Field[], total: boolean, ctx: PyCont
   // As ruff does: when even `target = TypedDict(` overflows the line, the value goes in
   // parentheses, but only if every line of that layout then fits.
   const parenthesized = `${target} = (\n    ${pyLayout(call, 4, 4, 0)}\n)`;
-  const fits = (text: string): boolean => text.split("\n").every((line) => pythonWidth(line) <= lineLength());
-  const text = pythonWidth(`${target} = TypedDict(`) > lineLength() && fits(parenthesized) ? parenthesized : split;
+  const text = pythonWidth(`${target} = TypedDict(`) > lineLength() && everyLineFitsPython(parenthesized) ? parenthesized : split;
   if (!fields.every((f) => ruffClassKey(f.key.value))) return `${text}\n`;
   const lineEnd = text.indexOf("\n");
   const noqa = "  # noqa: UP013";

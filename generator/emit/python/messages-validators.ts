@@ -23,7 +23,7 @@ import { quote, ruleMessage } from "../../conformance/semantics.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
 import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
-import { pythonWidth } from "../text.js";
+import { everyLineFitsPython, pythonWidth } from "../text.js";
 import { fixedPython, laidOut } from "../fixed-code.js";
 
 /** Records nested deeper than this below a shape give it no fast path (its checks would recurse). */
@@ -34,6 +34,15 @@ export interface ValidatorPlan {
   readonly fast: ReadonlySet<Shape>;
   readonly enums: Set<Enum>;
   readonly unions: Set<TaggedUnion>;
+  /** Each fast shape's check as `settleFastPlan` last wrote it (against the settled plan), to be used rather than written again. */
+  readonly settled?: Map<Shape, SettledCheck>;
+}
+
+/** A fast check written while the plan settled: the check, the helper names it asked for, the enums it reads. */
+interface SettledCheck {
+  readonly check: FastCheck | null;
+  readonly asked: readonly string[];
+  readonly enums: ReadonlySet<Enum>;
 }
 
 export function validatorPlan(protocol: Protocol): ValidatorPlan {
@@ -43,7 +52,7 @@ export function validatorPlan(protocol: Protocol): ValidatorPlan {
   for (const view of listShapes(protocol)) {
     if (height(view.fields) + 1 <= FAST_DEPTH) fast.add(view.shape);
   }
-  return { fast, enums: new Set(), unions: new Set() };
+  return { fast, enums: new Set(), unions: new Set(), settled: new Map() };
 }
 
 /** How many records deep each record's values nest (1: no record inside), computed without recursion. */
@@ -94,8 +103,12 @@ type Bool = { readonly kind: "atom"; readonly text: string } | { readonly kind: 
 
 const atom = (text: string): Bool => ({ kind: "atom", text });
 function join(kind: "and" | "or", items: readonly (Bool | null)[]): Bool | null {
-  if (items.some((i) => i === null)) return null;
-  const flat = (items as Bool[]).flatMap((i) => (i.kind === kind ? i.items : [i]));
+  const flat: Bool[] = [];
+  for (const i of items) {
+    if (i === null) return null;
+    if (i.kind === kind) for (const j of i.items) flat.push(j);
+    else flat.push(i);
+  }
   return flat.length === 1 ? (flat[0] as Bool) : { kind, items: flat };
 }
 
@@ -105,10 +118,44 @@ function flatBool(b: Bool, nested: boolean): string {
   return nested ? `(${text})` : text;
 }
 
+/** The width of the text `flatBoolWithin` returned last. */
+let boolWidth = 0;
+
+/**
+ * `flatBool(b, nested)` when it takes at most `room` columns, else undefined — found without
+ * building or measuring more of a long chain than fits (a line's width is the sum of its pieces').
+ */
+function flatBoolWithin(b: Bool, nested: boolean, room: number): string | undefined {
+  if (b.kind === "atom") {
+    const w = pythonWidth(b.text);
+    if (w > room) return undefined;
+    boolWidth = w;
+    return b.text;
+  }
+  const op = ` ${b.kind} `;
+  const parens = nested ? 2 : 0;
+  let text = "";
+  let columns = parens;
+  for (let i = 0; i < b.items.length; i++) {
+    if (i > 0) {
+      text += op;
+      columns += op.length;
+    }
+    const one = flatBoolWithin(b.items[i] as Bool, true, room - columns);
+    if (one === undefined) return undefined;
+    text += one;
+    columns += boolWidth;
+    if (columns > room) return undefined;
+  }
+  boolWidth = columns;
+  return nested ? `(${text})` : text;
+}
+
 /** `b` printed at `column` of a line indented `indent`, `trailing` characters following it. */
 function layoutBool(b: Bool, indent: number, column: number, trailing: number): string {
-  const flat = flatBool(b, false);
-  if (b.kind === "atom" || column + pythonWidth(flat) + trailing <= lineLength()) return flat;
+  if (b.kind === "atom") return b.text;
+  const fitting = flatBoolWithin(b, false, lineLength() - column - trailing);
+  if (fitting !== undefined) return fitting;
   const hugged = huggedBool(b, indent, column, trailing);
   if (hugged !== undefined) return hugged;
   // Two operands, the last in parentheses: ruff splits inside those ("hugs" them) when the
@@ -234,9 +281,9 @@ function callParts(text: string): { callee: string; args: string } | undefined {
 
 /** The inside of a broken pair of parentheses: on one line when it fits there. */
 function parenBody(b: Bool, indent: number): string {
-  const flat = flatBool(b, false);
-  if (b.kind === "atom" || indent + pythonWidth(flat) <= lineLength()) return `${" ".repeat(indent)}${flat}`;
-  return boolLines(b, indent);
+  const flat = b.kind === "atom" ? b.text : flatBoolWithin(b, false, lineLength() - indent);
+  if (flat !== undefined) return `${" ".repeat(indent)}${flat}`;
+  return boolLines(b as Bool & { kind: "and" | "or" }, indent);
 }
 
 /** `text` split at its top-level ` or ` or ` and ` (outside brackets and strings): the operator and the operands, or undefined. */
@@ -334,12 +381,22 @@ class FastValue {
     return inCall ? "\u0001" : "\u0000";
   }
   resolve(text: string): string {
-    return text.replace(/[\u0000\u0001]/g, (token) => {
-      if (this.#bound) return this.name;
-      if (this.#uses === 1) return this.source;
-      this.#bound = true;
-      return token === "\u0001" ? `${this.name} := ${this.source}` : `(${this.name} := ${this.source})`;
-    });
+    let out = "";
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 1) continue;
+      out += text.slice(from, i) + this.#token(c === 1);
+      from = i + 1;
+    }
+    return from === 0 ? text : out + text.slice(from);
+  }
+  /** What a use (`inCall`: as a call's argument) is written as: the binding at the first of several uses, then the name. */
+  #token(inCall: boolean): string {
+    if (this.#bound) return this.name;
+    if (this.#uses === 1) return this.source;
+    this.#bound = true;
+    return inCall ? `${this.name} := ${this.source}` : `(${this.name} := ${this.source})`;
   }
 }
 
@@ -524,7 +581,7 @@ function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: Re
 
 /** Whether every line of `text` is within the line length. */
 function fits(text: string): boolean {
-  return text.split("\n").every((l) => pythonWidth(l) <= lineLength());
+  return everyLineFitsPython(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,6 +626,9 @@ function unionWords(u: TaggedUnion): string {
 
 /** A call statement laid out as ruff does. */
 function callLine(indent: number, callee: string, args: readonly string[], prefix = ""): string {
+  // On one line when it fits: the arguments' flat text is the text they are written as.
+  const line = `${" ".repeat(indent)}${prefix}${callee}(${args.join(", ")})`;
+  if (pythonWidth(line) <= lineLength()) return line;
   return `${" ".repeat(indent)}${prefix}${pyLayout(pyCall(callee, args.map(argExpr)), indent, indent + prefix.length, 0)}`;
 }
 
@@ -825,11 +885,12 @@ function raiseLine(indent: number, raise: string, validator: string): string {
  */
 function assignExpr(name: string, value: PyExpr): string {
   const laid = pyLayout(value, 0, name.length + 3, 0);
-  const head = laid.split("\n")[0] ?? "";
+  const lineEnd = laid.indexOf("\n");
+  const head = lineEnd === -1 ? laid : laid.slice(0, lineEnd);
   if (pythonWidth(`${name} = ${head}`) <= lineLength()) return `${name} = ${laid}`;
   // Parentheses only when the value then fits inside them; otherwise ruff keeps the split at the value's own bracket.
   const inner = `${name} = (\n    ${pyLayout(value, 4, 4, 0)}\n)`;
-  return inner.split("\n").every((l) => pythonWidth(l) <= lineLength()) ? inner : `${name} = ${laid}`;
+  return everyLineFitsPython(inner) ? inner : `${name} = ${laid}`;
 }
 
 /** `yield a, b, c`, parenthesized and split as ruff does when it is too long. */
@@ -1011,20 +1072,41 @@ function recording(ctx: PyContext): { ctx: PyContext; asked: string[] } {
 
 export function settleFastPlan(views: readonly ShapeView[], ctx: PyContext, plan: ValidatorPlan): void {
   const fast = plan.fast as Set<ShapeView["shape"]>;
-  const { ctx: trial } = recording(ctx);
-  const scratch: ValidatorPlan = { fast, enums: new Set(), unions: new Set() };
   for (let changed = true; changed; ) {
     changed = false;
+    // Only the checks of a pass that dropped nothing were written against the settled plan.
+    plan.settled?.clear();
     for (const view of views) {
       if (!fast.has(view.shape)) continue;
       const fields = checkedFields(view);
       const ruleVars = ruleVarsOf(view, fields);
-      if (emitFastCheck(view, fields, ruleVars, trial, scratch) === null) {
+      const { ctx: trial, asked } = recording(ctx);
+      const scratch: ValidatorPlan = { fast, enums: new Set(), unions: new Set() };
+      const check = emitFastCheck(view, fields, ruleVars, trial, scratch);
+      plan.settled?.set(view.shape, { check, asked, enums: scratch.enums });
+      if (check === null) {
         fast.delete(view.shape);
         changed = true;
       }
     }
   }
+}
+
+/**
+ * A fast shape's check, as settleFastPlan wrote it when it did (its enums then marked read by
+ * `plan`), else written now; the helper names it asks for are recorded in `asked`.
+ */
+function fastCheckOf(view: ShapeView, fields: readonly Checked[], ruleVars: ReadonlyMap<string, string>, ctx: PyContext, plan: ValidatorPlan, asked: string[]): FastCheck | null {
+  const settled = plan.settled?.get(view.shape);
+  if (settled === undefined) {
+    const { ctx: trial, asked: now } = recording(ctx);
+    const check = emitFastCheck(view, fields, ruleVars, trial, plan);
+    asked.push(...now);
+    return check;
+  }
+  for (const e of settled.enums) plan.enums.add(e);
+  asked.push(...settled.asked);
+  return settled.check;
 }
 
 export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: ValidatorPlan): string {
@@ -1035,8 +1117,8 @@ export function emitShapeValidators(view: ShapeView, ctx: PyContext, plan: Valid
   const fields = checkedFields(view);
   const ruleVars = ruleVarsOf(view, fields);
   // The fast check's helpers count as used only when the shape gets one.
-  const { ctx: trial, asked: pending } = recording(ctx);
-  const fast = plan.fast.has(view.shape) ? emitFastCheck(view, fields, ruleVars, trial, plan) : null;
+  const pending: string[] = [];
+  const fast = plan.fast.has(view.shape) ? fastCheckOf(view, fields, ruleVars, ctx, plan, pending) : null;
   const doc = docLines(`Validate ${what}.\n\nReturns every issue (path, code, message); an empty list when it is valid.`);
   const parse = [
     `${pyDef(parser, ["value: object"], type)}\n`,

@@ -7,7 +7,7 @@ import type { Protocol, Record, ValueType, Verify } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { listShapes } from "../../conformance/shapes.js";
 import { pythonString } from "./defs-syntax.js";
-import { dunderAllOrder } from "./init.js";
+import { sortedDunderAll } from "./init.js";
 import { pyContext } from "./messages-context.js";
 import { pythonWidth } from "../text.js";
 import { lineLength } from "./messages-layout.js";
@@ -204,6 +204,6 @@ export function topLevel(chunks: readonly Chunk[]): string {
 }
 
 export function dunderAll(exported: readonly string[]): string {
-  const sorted = [...exported].sort(dunderAllOrder);
+  const sorted = sortedDunderAll(exported);
   return `__all__ = [\n${sorted.map((n) => `    ${pythonString(n)},\n`).join("")}]\n`;
 }

@@ -15,7 +15,7 @@ import { pythonValueItemLines } from "./defs.js";
 import { channelLines, channelNames } from "./channels.js";
 import { pythonConversationExports } from "./conversation.js";
 import { pythonEnvelopeExports } from "./envelope.js";
-import { emitPythonInit, importOrder, type PythonModuleExports } from "./init.js";
+import { emitPythonInit, sortedImports, type PythonModuleExports } from "./init.js";
 import { dunderAll, fromImport, pythonMessagesDoc, pythonMessagesPart } from "./messages.js";
 
 export function emitPythonModules(protocol: Protocol, names: Names): GeneratedFile[] {
@@ -77,21 +77,27 @@ function moduleDoc(protocol: Protocol, module: ModuleOutput): string {
 }
 
 /**
- * A module's text: header, docstring, imports, `__all__`, each one blank line apart, then the
- * body — one blank line before a first assignment, two before a first class or function
- * that follows a statement (the docstring, an import).
+ * A module's text: header, docstring, imports, `__all__` (the `preamble`: texts of whole lines),
+ * each one blank line apart, then the body — one blank line before a first assignment, two
+ * before a first class or function that follows a statement (the docstring, an import). Built
+ * by concatenation, each line followed by its `\n`: no list of the module's lines is made.
  */
-function assemble(protocol: Protocol, module: ModuleOutput, preamble: readonly string[][], body: readonly BodyPart[]): string {
+function assemble(protocol: Protocol, module: ModuleOutput, preamble: readonly string[], body: readonly BodyPart[]): string {
   const doc = moduleDoc(protocol, module);
-  const sections = [pythonHeader(protocol).trimEnd().split("\n"), ...(doc.trim() === "" ? [] : [pythonDocstring(doc, "")]), ...preamble.filter((s) => s.length > 0)];
-  const lines = sections.flatMap((s, i) => (i === 0 ? s : ["", ...s]));
+  const sections = [pythonHeader(protocol).trimEnd(), ...(doc.trim() === "" ? [] : [pythonDocstring(doc, "").join("\n")]), ...preamble.filter((s) => s !== "")];
+  let text = sections.join("\n\n") + "\n";
   const first = body[0];
-  if (first !== undefined) {
-    lines.push(...(first.block && sections.length > 1 ? ["", ""] : [""]));
-    // One push per piece: a module of thousands of items is too many arguments for one call.
-    for (const piece of valueBlocks(body)) lines.push(piece);
+  if (first === undefined) return text;
+  text += first.block && sections.length > 1 ? "\n\n" : "\n";
+  let previous: BodyPart | undefined;
+  for (const p of body) {
+    // Two blank lines around a class or function, none between assignments (as ruff formats them).
+    if (previous !== undefined && (p.block || previous.block)) text += "\n\n";
+    if ("text" in p) text += p.text + "\n";
+    else for (const line of p.lines) text += line + "\n";
+    previous = p;
   }
-  return `${lines.join("\n")}\n`;
+  return text;
 }
 
 function constantsText(protocol: Protocol, module: ModuleOutput): string {
@@ -117,22 +123,6 @@ function valueItemLines(item: Exclude<ModuleItem, { kind: "verify" }>): BodyPart
   return item.kind === "constant"
     ? { block: false, lines: pythonValueItemLines(item.constant) }
     : { block: true, lines: pythonValueItemLines(item.set) };
-}
-
-/**
- * Top-level statements as ruff formats them: two blank lines around a class or function, none
- * between assignments. The pieces are lines, or texts of whole lines, to be joined by `\n`.
- */
-function valueBlocks(parts: readonly BodyPart[]): string[] {
-  const out: string[] = [];
-  let previous: BodyPart | undefined;
-  for (const p of parts) {
-    if (previous !== undefined && (p.block || previous.block)) out.push("", "");
-    if ("text" in p) out.push(p.text);
-    else for (const line of p.lines) out.push(line);
-    previous = p;
-  }
-  return out;
 }
 
 function moduleText(
@@ -161,7 +151,7 @@ function moduleText(
     return { block: true, text: part.verifies[verifyIndex++] ?? "" };
   });
   const rest = [...part.before, ...part.verifies.slice(verifyIndex), ...part.after].map((text): BodyPart => ({ block: true, text }));
-  const preamble = [head === "" ? [] : head.split("\n"), part.exports.length > 0 ? dunderAll(part.exports).trimEnd().split("\n") : []];
+  const preamble = [head, part.exports.length > 0 ? dunderAll(part.exports).trimEnd() : ""];
   const text = assemble(protocol, module, preamble, [...listed, ...rest]);
   const exports = [...valueNames, ...part.own];
   return { text, exports };
@@ -174,7 +164,9 @@ function importsOf(module: ModuleOutput, used: readonly string[], holder: Readon
     const from = holder.get(name);
     if (from === undefined || from === module) continue;
     const path = importPath(module.path, from.path);
-    byModule.set(path, [...(byModule.get(path) ?? []), name]);
+    const names = byModule.get(path);
+    if (names === undefined) byModule.set(path, [name]);
+    else names.push(name);
   }
   const sections = [[...byModule.keys()].filter((m) => !m.startsWith(".")), [...byModule.keys()].filter((m) => m.startsWith("."))];
   return sections
@@ -182,7 +174,7 @@ function importsOf(module: ModuleOutput, used: readonly string[], holder: Readon
     .map((s) =>
       s
         .sort()
-        .map((m) => fromImport(m, [...(byModule.get(m) ?? [])].sort(importOrder)))
+        .map((m) => fromImport(m, sortedImports(byModule.get(m) ?? [])))
         .join(""),
     )
     .join("\n");
