@@ -7,7 +7,8 @@
  * rest of the line, else broken; a `conditionalGroup` tries its states in order), `indent` and
  * `align` (indentation of the lines inside), `line` (a space when flat, a newline when broken),
  * `softline` (nothing when flat), `hardline` (always a newline; breaks every enclosing group),
- * `ifBreak` (different text in a broken group: trailing commas) and `indentIfBreak`.
+ * `ifBreak` (different text in a broken group: trailing commas) and `indentIfBreak`; and `flat`,
+ * a document known by its flat text until the printer needs it built (see Flat).
  */
 import { style } from "../style.js";
 import { width as textColumns } from "../text.js";
@@ -30,7 +31,108 @@ export type Command =
   | { readonly type: "line"; readonly soft: boolean; readonly hard: boolean }
   | { readonly type: "breakParent" }
   | { readonly type: "ifBreak"; readonly breakContents: Doc; readonly flatContents: Doc; readonly groupId?: symbol }
-  | { readonly type: "indentIfBreak"; readonly contents: Doc; readonly groupId: symbol };
+  | { readonly type: "indentIfBreak"; readonly contents: Doc; readonly groupId: symbol }
+  | Flat;
+
+/**
+ * A document given by its flat text, built only where the printer would not print it flat.
+ * Most statements of a module fit on their line, so their documents are never built: the
+ * builders (ts-print.ts, ts-statements.ts, ts-control.ts) write the flat text straight from the
+ * syntax tree, and the printer prints it wherever it fits the columns left (with what follows it
+ * on the line, as prettier's fits measures a group).
+ *
+ * What `make(args)` builds must print that text when printed flat, hold no forced break (a hard
+ * line, a broken group), and have every line and `ifBreak` inside a group of its own and every
+ * group id it declares read inside it: then printed in break mode at a place where its flat
+ * text fits, every group in it fits too, so it prints flat — and where the text does not fit, it
+ * is built and printed as any document.
+ */
+export interface Flat {
+  readonly type: "flat";
+  /** The flat text: plain ASCII (one column a character), so its width is its length. */
+  readonly text: string;
+  /** How many of its pieces end with `;`: each one is a column narrower in the style without semicolons (textWidth). */
+  readonly semis: number;
+  readonly make: (args: never) => Doc;
+  readonly args: unknown;
+  /** The document, once built (with its breaks propagated). */
+  built: Doc | undefined;
+}
+
+/** Printable ASCII: a text of it is as wide as it is long. */
+const PLAIN = /^[\x20-\x7e]*$/;
+
+/** Pieces of flat text counted so far that end with `;` (see Flat.semis): a builder reads it before and after. */
+let semisCounted = 0;
+
+/** The count of flat-text pieces ending with `;` so far: what a builder passes to flatFirst. */
+export function semisSoFar(): number {
+  return semisCounted;
+}
+
+/** A piece of flat text as it is: counted when it ends with `;`. */
+export function piece(text: string): string {
+  if (text.charCodeAt(text.length - 1) === 0x3b) semisCounted++;
+  return text;
+}
+
+/**
+ * The document `make(args)` as its flat text `text`, written since `semisSoFar()` was
+ * `semisBefore`; `make(args)` itself when there is no flat text (a forced break) or it is not
+ * plain ASCII (measured by the printer as it is built).
+ */
+export function flatFirst<A>(text: string | undefined, semisBefore: number, make: (args: A) => Doc, args: A): Doc {
+  if (text === undefined || !PLAIN.test(text)) return make(args);
+  return { type: "flat", text, semis: semisCounted - semisBefore, make: make as (args: never) => Doc, args, built: undefined };
+}
+
+/**
+ * The text `doc` prints flat, its pieces counted (see piece); undefined when it holds a forced
+ * break or a part whose flat text depends on a group outside it (a group id).
+ */
+export function flatOf(doc: Doc): string | undefined {
+  if (typeof doc === "string") return piece(doc);
+  if (isList(doc)) {
+    let text = "";
+    for (let i = 0; i < doc.length; i++) {
+      const part = flatOf(doc[i] ?? "");
+      if (part === undefined) return undefined;
+      text += part;
+    }
+    return text;
+  }
+  switch (doc.type) {
+    case "flat":
+      semisCounted += doc.semis;
+      return doc.text;
+    case "group":
+      return doc.break || doc.id !== undefined ? undefined : flatOf(doc.contents);
+    case "indent":
+    case "align":
+      return flatOf(doc.contents);
+    case "line":
+      return doc.hard ? undefined : doc.soft ? "" : " ";
+    case "ifBreak":
+      return doc.groupId !== undefined || willBreak(doc.breakContents) ? undefined : flatOf(doc.flatContents);
+    case "indentIfBreak":
+    case "breakParent":
+      return undefined;
+  }
+}
+
+/** The document a flat one stands for, built once. */
+export function built(doc: Flat): Doc {
+  if (doc.built === undefined) {
+    doc.built = (doc.make as (args: unknown) => Doc)(doc.args);
+    propagateBreaks(doc.built, new Set());
+  }
+  return doc.built;
+}
+
+/** The width of a flat document's text as `measure` measures its pieces. */
+function flatWidth(doc: Flat, measure: Measure): number {
+  return measure === textColumns ? doc.text.length : doc.text.length - doc.semis;
+}
 
 export interface Group {
   readonly type: "group";
@@ -93,6 +195,8 @@ export function canBreak(doc: Doc): boolean {
       return canBreak(doc.breakContents) || canBreak(doc.flatContents);
     case "breakParent":
       return false;
+    case "flat":
+      return canBreak(built(doc));
   }
 }
 
@@ -113,6 +217,9 @@ export function willBreak(doc: Doc): boolean {
       return willBreak(doc.contents);
     case "ifBreak":
       return willBreak(doc.breakContents) || willBreak(doc.flatContents);
+    case "flat":
+      // A flat document holds no forced break.
+      return false;
   }
 }
 
@@ -154,14 +261,17 @@ function propagateBreaks(doc: Doc, visited: Set<Group>): boolean {
       const broken = propagateBreaks(doc.breakContents, visited);
       return propagateBreaks(doc.flatContents, visited) || broken;
     }
+    case "flat":
+      // Nothing in it breaks; its document, if it is ever built, gets its breaks then.
+      return false;
   }
 }
 
 type Mode = "break" | "flat";
 
 /**
- * The printer's stack of commands still to print, as three parallel arrays (indentation, mode,
- * document) so that pushing a command allocates nothing: modules print hundreds of thousands.
+ * A stack of commands as parallel arrays (indentation, mode, document) so that pushing a command
+ * allocates nothing: modules print hundreds of thousands.
  */
 interface Stack {
   readonly ind: number[];
@@ -186,31 +296,43 @@ interface FlatText {
   simple: boolean;
 }
 
+/** One print's state: what is still to print, the modes of groups with an id, and fits' own stack. */
+interface Printer {
+  readonly measure: Measure;
+  readonly modes: Map<symbol, Mode>;
+  readonly stack: Stack;
+  /** The commands fits is measuring (kept from call to call; each call works above where it found it). */
+  readonly measuring: { readonly mode: Mode[]; readonly doc: Doc[] };
+  /** The gatherer for the whole print: chooseGroup resets it for each document it measures. */
+  readonly flat: FlatText;
+  /** The document the last chooseGroup chose (a conditional group's state). */
+  chosen: Doc;
+}
+
 /**
  * Whether `doc` in `mode` fits in `room` columns: measured up to its end, then on through the
- * `restLength` commands still to print on `rest` until the first line that will break
- * (prettier's fits). With `flat`, the pieces of `doc` itself are gathered into it as well.
+ * `restLength` commands still to print on the printer's stack until the first line that will
+ * break (prettier's fits). With `flat`, the pieces of `doc` itself are gathered into it as well.
  */
-function fits(
-  mode: Mode,
-  doc: Doc,
-  rest: Stack,
-  restLength: number,
-  room: number,
-  modes: Map<symbol, Mode>,
-  measure: Measure,
-  flat?: FlatText,
-): boolean {
+function fits(p: Printer, mode: Mode, doc: Doc, restLength: number, room: number, flat?: FlatText): boolean {
+  const { measure, modes, stack: rest } = p;
+  const cmdModes = p.measuring.mode;
+  const cmdDocs = p.measuring.doc;
+  const base = cmdDocs.length;
   let restIndex = restLength;
-  const cmdModes: Mode[] = [mode];
-  const cmdDocs: Doc[] = [doc];
+  cmdModes.push(mode);
+  cmdDocs.push(doc);
   let left = room;
   // Gathering stops where `doc` ends and the commands after it are measured.
   let gather = flat;
+  let fitted = false;
   while (left >= 0) {
-    if (cmdDocs.length === 0) {
+    if (cmdDocs.length === base) {
       gather = undefined;
-      if (restIndex === 0) return true;
+      if (restIndex === 0) {
+        fitted = true;
+        break;
+      }
       restIndex--;
       cmdModes.push(rest.mode[restIndex] ?? "break");
       cmdDocs.push(rest.doc[restIndex] ?? "");
@@ -231,6 +353,21 @@ function fits(
       for (let i = d.length - 1; i >= 0; i--) {
         cmdModes.push(m);
         cmdDocs.push(d[i] ?? "");
+      }
+      continue;
+    }
+    if (d.type === "line") {
+      if (m === "break" || d.hard) {
+        if (gather !== undefined) gather.simple = false;
+        fitted = true;
+        break;
+      }
+      if (!d.soft) {
+        left -= 1;
+        if (gather !== undefined) {
+          gather.pieces.push(" ");
+          gather.width += 1;
+        }
       }
       continue;
     }
@@ -257,36 +394,56 @@ function fits(
         cmdDocs.push(groupMode === "break" ? d.breakContents : d.flatContents);
         break;
       }
-      case "line":
-        if (m === "break" || d.hard) {
-          if (gather !== undefined) gather.simple = false;
-          return true;
-        }
-        if (!d.soft) {
-          left -= 1;
-          if (gather !== undefined) {
-            gather.pieces.push(" ");
-            gather.width += 1;
-          }
-        }
-        break;
       case "breakParent":
+        break;
+      case "flat":
+        if (m === "flat") {
+          const w = flatWidth(d, measure);
+          left -= w;
+          if (gather !== undefined) {
+            gather.pieces.push(d.text);
+            gather.width += w;
+          }
+        } else {
+          // In break mode it is measured up to its first line: the built document is.
+          cmdModes.push(m);
+          cmdDocs.push(built(d));
+        }
         break;
     }
   }
-  return false;
+  cmdModes.length = base;
+  cmdDocs.length = base;
+  return fitted;
+}
+
+/** `\n` and the indentation of the next line, by indentation (one string each, not one a line). */
+const NEWLINES: string[] = [];
+
+function newline(ind: number): string {
+  let text = NEWLINES[ind];
+  if (text === undefined) {
+    text = `\n${" ".repeat(ind)}`;
+    NEWLINES[ind] = text;
+  }
+  return text;
 }
 
 /** Prints a document at `width` columns: lines joined by `\n`, no trailing spaces. */
 export function printDoc(doc: Doc, width: number = style().printWidth): string {
   propagateBreaks(doc, new Set());
-  const measure: Measure = style().semicolons ? textColumns : textWidth;
-  const modes = new Map<symbol, Mode>();
+  const stack: Stack = { ind: [0], mode: ["break"], doc: [doc] };
+  const p: Printer = {
+    measure: style().semicolons ? textColumns : textWidth,
+    modes: new Map<symbol, Mode>(),
+    stack,
+    measuring: { mode: [], doc: [] },
+    flat: { doc: undefined, pieces: [], width: 0, simple: true },
+    chosen: "",
+  };
+  const { measure, modes, flat } = p;
   const out: string[] = [];
   let pos = 0;
-  // One gatherer for the whole print: chooseGroup resets it for each document it measures.
-  const flat: FlatText = { doc: undefined, pieces: [], width: 0, simple: true };
-  const stack: Stack = { ind: [0], mode: ["break"], doc: [doc] };
   const push = (ind: number, mode: Mode, d: Doc): void => {
     stack.ind.push(ind);
     stack.mode.push(mode);
@@ -313,7 +470,8 @@ export function printDoc(doc: Doc, width: number = style().printWidth): string {
         push(ind + d.n, mode, d.contents);
         break;
       case "group": {
-        const [groupMode, contents] = chooseGroup(d, mode, stack, width - pos, modes, measure, flat);
+        const groupMode = chooseGroup(p, d, mode, width - pos);
+        const contents = p.chosen;
         if (d.id !== undefined) modes.set(d.id, groupMode);
         if (groupMode === "flat" && contents === flat.doc && flat.simple) {
           // Measured flat as a whole: its text is already known, so it is not walked again.
@@ -344,11 +502,22 @@ export function printDoc(doc: Doc, width: number = style().printWidth): string {
           break;
         }
         trimTrailingSpaces(out);
-        out.push("\n" + " ".repeat(ind));
+        out.push(newline(ind));
         pos = ind;
         break;
       case "breakParent":
         break;
+      case "flat": {
+        // Flat where it fits with what follows it on the line (as a group is measured), else built.
+        const w = flatWidth(d, measure);
+        if (mode === "flat" || (w <= width - pos && fits(p, "flat", d, stack.doc.length, width - pos))) {
+          out.push(d.text);
+          pos += w;
+        } else {
+          push(ind, mode, built(d));
+        }
+        break;
+      }
     }
   }
   trimTrailingSpaces(out);
@@ -356,38 +525,39 @@ export function printDoc(doc: Doc, width: number = style().printWidth): string {
 }
 
 /**
- * The mode a group prints in and the document it prints (a conditional group's chosen state).
- * `flat` holds the gathered text of the last document measured flat (`flat.doc`).
+ * The mode a group prints in; the document it prints (a conditional group's chosen state) is
+ * left in `p.chosen`, and `p.flat` holds the gathered text of the last document measured flat.
  */
-function chooseGroup(
-  g: Group,
-  mode: Mode,
-  rest: Stack,
-  room: number,
-  modes: Map<symbol, Mode>,
-  measure: Measure,
-  flat: FlatText,
-): [Mode, Doc] {
+function chooseGroup(p: Printer, g: Group, mode: Mode, room: number): Mode {
+  const flat = p.flat;
   flat.doc = undefined;
-  if (mode === "flat") return [g.break ? "break" : "flat", g.contents];
-  const restLength = rest.doc.length;
-  const fitsFlat = (doc: Doc): boolean => {
-    flat.pieces.length = 0;
-    flat.width = 0;
-    flat.simple = true;
-    flat.doc = doc;
-    return fits("flat", doc, rest, restLength, room, modes, measure, flat);
-  };
-  if (!g.break && fitsFlat(g.contents)) return ["flat", g.contents];
+  p.chosen = g.contents;
+  if (mode === "flat") return g.break ? "break" : "flat";
+  const restLength = p.stack.doc.length;
+  if (!g.break && fitsFlat(p, g.contents, restLength, room)) return "flat";
   const states = g.expandedStates;
-  if (states === undefined) return ["break", g.contents];
-  const last: [Mode, Doc] = ["break", states.at(-1) ?? ""];
-  if (g.break) return last;
+  if (states === undefined) return "break";
+  p.chosen = states.at(-1) ?? "";
+  if (g.break) return "break";
   for (let i = 1; i < states.length; i++) {
     const state = states[i] ?? "";
-    if (fitsFlat(state)) return ["flat", state];
+    if (fitsFlat(p, state, restLength, room)) {
+      p.chosen = state;
+      return "flat";
+    }
   }
-  return last;
+  p.chosen = states.at(-1) ?? "";
+  return "break";
+}
+
+/** Whether `doc` fits flat, its text gathered into `p.flat`. */
+function fitsFlat(p: Printer, doc: Doc, restLength: number, room: number): boolean {
+  const flat = p.flat;
+  flat.pieces.length = 0;
+  flat.width = 0;
+  flat.simple = true;
+  flat.doc = doc;
+  return fits(p, "flat", doc, restLength, room, flat);
 }
 
 function trimTrailingSpaces(out: string[]): void {

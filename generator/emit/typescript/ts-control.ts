@@ -3,24 +3,40 @@
  * options), for the validators' straight-line code: `if`/`else if`/`else` with block bodies,
  * `if (…) return false;`, `switch`, labelled blocks, `for` loops and `try`/`catch`. Conditions
  * are documents too; `or` and `compare` lay out `||` and `!==` as prettier does inside the
- * parentheses of an `if`.
+ * parentheses of an `if`. A condition and a one-line `if` are flat-first (doc.ts Flat).
  */
-import { group, hardline, indent, join, line, softline, type Doc } from "./doc.js";
+import { flatFirst, flatOf, group, hardline, indent, join, line, semisSoFar, softline, type Doc } from "./doc.js";
 import { block } from "./ts-statements.js";
 
 /** `if (test) {…} else if (test) {…} else {…}`: every branch a block. */
 export function ifElse(branches: readonly (readonly [Doc, readonly Doc[]])[], otherwise: readonly Doc[] = []): Doc {
   const parts: Doc[] = [];
   branches.forEach(([test, body], i) => {
-    parts.push(i === 0 ? "" : " else ", group(["if (", group([indent([softline, test]), softline]), ")", " ", block(body)]));
+    parts.push(i === 0 ? "" : " else ", group(["if (", condition(test), ")", " ", block(body)]));
   });
   if (otherwise.length > 0) parts.push(" else ", block(otherwise));
   return parts;
 }
 
+/** The test inside an `if`'s parentheses: on the line, or broken onto lines of its own. */
+function condition(test: Doc): Doc {
+  const semis = semisSoFar();
+  return flatFirst(flatOf(test), semis, conditionDoc, test);
+}
+
+const conditionDoc = (test: Doc): Doc => group([indent([softline, test]), softline]);
+
 /** `if (test) clause` for a one-statement clause (`return false;`, `break m1;`). */
 export function ifClause(test: Doc, clause: Doc): Doc {
-  return group(["if (", group([indent([softline, test]), softline]), ")", indent([line, clause])]);
+  const semis = semisSoFar();
+  const flatTest = flatOf(test);
+  const flatClause = flatTest === undefined ? undefined : flatOf(clause);
+  const text = flatClause === undefined ? undefined : `if (${flatTest}) ${flatClause}`;
+  return flatFirst(text, semis, ifClauseDoc, { test, clause });
+}
+
+function ifClauseDoc({ test, clause }: { test: Doc; clause: Doc }): Doc {
+  return group(["if (", conditionDoc(test), ")", indent([line, clause])]);
 }
 
 /** `a || b || …` inside an `if`'s parentheses. */

@@ -4,6 +4,9 @@
  * (break after the operator, fluid, never break), call arguments hug a last object or array,
  * unions break into `| A` lines, type arguments break inside `<…>`, objects and arrays put
  * every item on its own line with a trailing comma.
+ *
+ * A construct that may break is returned flat-first (doc.ts Flat): its flat text, written by
+ * ts-flat.ts, with its document built only where the printer finds the text does not fit.
  */
 import type { Doc } from "./doc.js";
 import {
@@ -11,6 +14,8 @@ import {
   breakParent,
   canBreak,
   conditionalGroup,
+  flatFirst,
+  flatOf,
   group,
   hardline,
   ifBreak,
@@ -18,10 +23,12 @@ import {
   indentIfBreak,
   join,
   line,
+  semisSoFar,
   softline,
   willBreak,
 } from "./doc.js";
 import type { Expr, Key, Prop, PropSig, Type, TypeParam } from "./ts-ast.js";
+import { flatAssigned, flatExpr, flatPropSig, flatType } from "./ts-flat.js";
 import { width } from "../text.js";
 
 /** prettier's tabWidth + 3: a key this short never has its value moved to the next line. */
@@ -30,6 +37,26 @@ const SHORT_KEY = 5;
 const SHORT_ARGUMENT = 20;
 
 export function printExpr(e: Expr, parent?: "member"): Doc {
+  switch (e.kind) {
+    case "id":
+      return e.name;
+    case "string":
+    case "number":
+      return e.text;
+    case "boolean":
+      return String(e.value);
+    default: {
+      const semis = semisSoFar();
+      return flatFirst(flatExpr(e), semis, parent === "member" ? chainLinkDoc : exprDoc, e);
+    }
+  }
+}
+
+const exprDoc = (e: Expr): Doc => printExprDoc(e);
+/** The object of a member or index expression. */
+const chainLinkDoc = (e: Expr): Doc => printExprDoc(e, "member");
+
+function printExprDoc(e: Expr, parent?: "member"): Doc {
   switch (e.kind) {
     case "id":
       return e.name;
@@ -172,6 +199,13 @@ function isExpr(node: Expr | Type): node is Expr {
 
 /** `left op right` (`=` of a declaration or type alias, `:` of an object property). */
 export function printAssignment(left: Doc, op: string, right: Expr | Type, isProperty = false): Doc {
+  const semis = semisSoFar();
+  const flatLeft = flatOf(left);
+  const text = flatLeft === undefined ? undefined : flatAssigned(flatLeft, op, right);
+  return flatFirst(text, semis, assignmentDoc, { left, op, right, isProperty });
+}
+
+function assignmentDoc({ left, op, right, isProperty }: { left: Doc; op: string; right: Expr | Type; isProperty: boolean }): Doc {
   const rightDoc = isExpr(right) ? printExpr(right) : printType(right);
   switch (chooseLayout(left, right, isProperty)) {
     case "break-after-operator":
@@ -187,6 +221,12 @@ export function printAssignment(left: Doc, op: string, right: Expr | Type, isPro
 
 /** A type in the layout prettier gives it. */
 export function printType(t: Type): Doc {
+  if (t.kind === "ref" && t.args.length === 0) return t.name;
+  const semis = semisSoFar();
+  return flatFirst(flatType(t), semis, printTypeDoc, t);
+}
+
+function printTypeDoc(t: Type): Doc {
   switch (t.kind) {
     case "ref":
       return [t.name, printTypeArgs(t.args)];
@@ -237,10 +277,19 @@ function printTypeArgs(args: readonly Type[]): Doc {
 
 /** A type annotation after `:`: a union breaks onto the next line before breaking into lines. */
 export function printAnnotation(t: Type): Doc {
-  return t.kind === "union" ? group(indent([softline, printType(t)])) : printType(t);
+  if (t.kind !== "union") return printType(t);
+  const semis = semisSoFar();
+  return flatFirst(flatType(t), semis, unionAnnotationDoc, t);
 }
 
+const unionAnnotationDoc = (t: Type): Doc => group(indent([softline, printType(t)]));
+
 export function printPropSig(m: PropSig): Doc {
+  const semis = semisSoFar();
+  return flatFirst(flatPropSig(m), semis, propSigDoc, m);
+}
+
+function propSigDoc(m: PropSig): Doc {
   const head = [m.readonly ? "readonly " : "", printKey(m.key), m.optional ? "?" : ""];
   return group([...head, ":", " ", printAnnotation(m.type)]);
 }
