@@ -112,7 +112,8 @@ function validatePair(pair: Pair<unknown, unknown>, schema: SchemaNode, ctx: Con
   if (key === "<<" && isPlain(pair.key)) return; // a merge key, reported by the loader
   // An ambiguous key is reported before its value's issues; not with an unknown or invalid name.
   const keyIssue = ambiguity(pair.key, ctx, () => `key "${key}" in ${ctx.where}`);
-  const property = schema.properties?.[key];
+  // Own properties only: a key named like an Object.prototype member (toString) is not a schema property.
+  const property = schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
   if (property !== undefined) {
     if (keyIssue !== undefined) out.push(keyIssue);
     validate(pair.value, property, { ...ctx, where: childWhere(ctx.where, key), at: pair.key }, out);

@@ -20,6 +20,8 @@ const EXPECTED: { readonly [fixture: string]: readonly string[] } = {
   "wrong-types": ["WD201 5:12", "WD201 10:16", "WD201 12:16", "WD201 14:16", "WD201 19:9"],
   "float-integer": ["WD201 5:12"],
   "unknown-key": ["WD202 6:3", "WD202 16:9"],
+  // named like Object.prototype members: unknown keys all the same
+  "prototype-key": ["WD202 6:3", "WD202 16:9"],
   "missing-required": ["WD203 2:1", "WD203 8:7"],
   "idl-missing": ["WD203 1:1"],
   "not-allowed": ["WD204 8:11", "WD204 12:19"],
