@@ -52,19 +52,15 @@ export function printExpr(e: Expr, parent?: "member"): Doc {
   }
 }
 
-const exprDoc = (e: Expr): Doc => printExprDoc(e);
-/** The object of a member or index expression. */
-const chainLinkDoc = (e: Expr): Doc => printExprDoc(e, "member");
+/** An expression that is more than one token: the ones printExpr builds a document for. */
+type Compound = Exclude<Expr, { readonly kind: "id" | "string" | "number" | "boolean" }>;
 
-function printExprDoc(e: Expr, parent?: "member"): Doc {
+const exprDoc = (e: Compound): Doc => printExprDoc(e);
+/** The object of a member or index expression. */
+const chainLinkDoc = (e: Compound): Doc => printExprDoc(e, "member");
+
+function printExprDoc(e: Compound, parent?: "member"): Doc {
   switch (e.kind) {
-    case "id":
-      return e.name;
-    case "string":
-    case "number":
-      return e.text;
-    case "boolean":
-      return String(e.value);
     case "unary":
       return [e.op, printExpr(e.arg)];
     case "member": {
