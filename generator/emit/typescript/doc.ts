@@ -546,7 +546,6 @@ function chooseGroup(p: Printer, g: Group, mode: Mode, room: number): Mode {
       return "flat";
     }
   }
-  p.chosen = states.at(-1) ?? "";
   return "break";
 }
 
