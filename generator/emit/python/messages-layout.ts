@@ -40,32 +40,16 @@ export function pyCall(callee: string, args: readonly (PyExpr | readonly [string
   };
 }
 
-function argText(arg: PyArg, value: string): string {
-  return arg.name === undefined ? value : `${arg.name}=${value}`;
-}
-
+/** `e` on one line. */
 export function pyFlat(e: PyExpr): string {
-  switch (e.kind) {
-    case "atom":
-      return e.text;
-    case "call":
-      return `${e.callee}(${e.args.map((a) => argText(a, pyFlat(a.value))).join(", ")})`;
-    case "list":
-      return `[${e.items.map(pyFlat).join(", ")}]`;
-    case "subscript":
-      return `${e.value}[${e.items.map(pyFlat).join(", ")}]`;
-    case "tuple":
-      return e.items.length === 1 ? `(${pyFlat(e.items[0] as PyExpr)},)` : `(${e.items.map(pyFlat).join(", ")})`;
-    case "dict":
-      return `{${e.entries.map(([k, v]) => `${k}: ${pyFlat(v)}`).join(", ")}}`;
-  }
+  return flatWithin(e, Infinity) as string;
 }
 
 /** The width of the text `flatWithin` returned last (so a nested expression is not measured twice). */
 let flatWidth = 0;
 
 /**
- * `pyFlat(e)` when it takes at most `room` columns, else undefined — found without building or
+ * `e` on one line when it takes at most `room` columns, else undefined — found without building or
  * measuring more of a long expression than fits: a line's width is the sum of its pieces'.
  */
 function flatWithin(e: PyExpr, room: number): string | undefined {

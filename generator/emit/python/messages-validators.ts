@@ -112,17 +112,16 @@ function join(kind: "and" | "or", items: readonly (Bool | null)[]): Bool | null 
   return flat.length === 1 ? (flat[0] as Bool) : { kind, items: flat };
 }
 
+/** `b` on one line (in parentheses when `nested`). */
 function flatBool(b: Bool, nested: boolean): string {
-  if (b.kind === "atom") return b.text;
-  const text = b.items.map((i) => flatBool(i, true)).join(` ${b.kind} `);
-  return nested ? `(${text})` : text;
+  return flatBoolWithin(b, nested, Infinity) as string;
 }
 
 /** The width of the text `flatBoolWithin` returned last. */
 let boolWidth = 0;
 
 /**
- * `flatBool(b, nested)` when it takes at most `room` columns, else undefined — found without
+ * `b` on one line (in parentheses when `nested`) when it takes at most `room` columns, else undefined — found without
  * building or measuring more of a long chain than fits (a line's width is the sum of its pieces').
  */
 function flatBoolWithin(b: Bool, nested: boolean, room: number): string | undefined {
