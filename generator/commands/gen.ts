@@ -77,12 +77,14 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   // Each output is encoded once: the stamp hashes the bytes that are compared and written.
   const all = [...result.files, ...result.skipped];
   const files = result.files.map(encodeFile);
-  const lockFiles = plan.write === undefined ? [] : [encodeFile({ path: lock.path, text: plan.write })];
+  const lockFile = plan.write === undefined ? undefined : encodeFile({ path: lock.path, text: plan.write });
+  const lockFiles = lockFile === undefined ? [] : [lockFile];
   const listed = outputsOnDisk(spec, result.protocol, all, lock.path);
   const probe = new Probe(spec.root, listed.show);
   const { owned, stamp: before, warnings } = readOwned(probe, listed, spec.depth);
-  const fresh =
-    spec.digest === undefined ? undefined : stampOf(spec.digest, lockFiles[0]?.bytes ?? lock.text, [...files, ...result.skipped.map(encodeFile)]);
+  // The wire lock as gen leaves it: the bytes it writes, else the text already on disk.
+  const lockAfter = lockFile?.bytes ?? lock.text;
+  const fresh = spec.digest === undefined ? undefined : stampOf(spec.digest, lockAfter, [...files, ...result.skipped.map(encodeFile)]);
   const stamp = before !== undefined && fresh !== undefined && sameDigests(before, fresh) ? before : fresh;
   const disk = outputsOnDisk(spec, result.protocol, all, lock.path, stamp);
   const skipped = new Set(result.skipped.map((f) => f.path));
