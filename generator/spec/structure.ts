@@ -173,12 +173,14 @@ function validateAnyOf(node: unknown, branches: readonly SchemaNode[], ctx: Cont
   }
   let best: Issue[] | undefined;
   let bestScore = Infinity;
+  // The keys present, gathered once for every branch that has issues.
+  let present: Set<string | undefined> | undefined;
   for (const branch of fitting) {
     const issues: Issue[] = [];
     validate(node, branch, ctx, issues);
     if (issues.length === 0) return;
-    const present = new Set(pairsOf(node).map(keyText));
-    const discriminated = (branch.required ?? []).some((k) => present.has(k));
+    const keys = (present ??= new Set(pairsOf(node).map(keyText)));
+    const discriminated = (branch.required ?? []).some((k) => keys.has(k));
     const score = issues.length - (discriminated ? 1000 : 0);
     if (score < bestScore) {
       best = issues;
