@@ -1276,7 +1276,7 @@ def _as_number(value: object) -> Optional[float]:
         return None
     try:
         return float(value)
-    except OverflowError:  # an int beyond the double range is ±Infinity in JavaScript
+    except OverflowError:  # an int beyond the double range is an infinity in JavaScript
         return math.inf if value > 0 else -math.inf
 
 

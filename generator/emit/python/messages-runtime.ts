@@ -752,7 +752,7 @@ export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
         return None
     try:
         return float(value)
-    except OverflowError:  # an int beyond the double range is ±Infinity in JavaScript
+    except OverflowError:  # an int beyond the double range is an infinity in JavaScript
         return math.inf if value > 0 else -math.inf
 ` },
   { name: "_sorted_keys", uses: ["Mapping", "_utf16"], text: `def _sorted_keys(obj: Mapping[object, object]) -> list[tuple[str, object]]:

@@ -73,7 +73,7 @@ export function tsMessagesDoc(protocol: Protocol): string {
 function moduleDoc(protocol: Protocol): string[] {
   return [
     `Typed payloads of the ${protocol.name} protocol: an interface per topic payload and record,`,
-    "the topic → payload and topic → replies maps, validators returning every issue, type guards",
+    "the topic-to-payload and topic-to-replies maps, validators returning every issue, type guards",
     "and verify functions. Validation follows the semantics table in the README, identically to",
     "the Python module; the conformance vectors prove it.",
   ];

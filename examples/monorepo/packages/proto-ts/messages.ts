@@ -3,7 +3,7 @@
 
 /**
  * Typed payloads of the acme_proto protocol: an interface per topic payload and record,
- * the topic → payload and topic → replies maps, validators returning every issue, type guards
+ * the topic-to-payload and topic-to-replies maps, validators returning every issue, type guards
  * and verify functions. Validation follows the semantics table in the README, identically to
  * the Python module; the conformance vectors prove it.
  *
