@@ -9,8 +9,15 @@
 // per-round ratios, throughputs the medians of the rounds. Also the load time of the
 // generated module (import of the bundled index in a fresh process, minus an empty module's).
 //
+// The rounds run in several fresh processes (--processes), each timing every contender over
+// several passes of the batch per round (--passes): how well V8 compiles a function (what it
+// inlines, when) differs from one process to the next, so the same code measured in one process
+// can come out 30% faster or slower than in another, and a pass of 100,000 messages takes a
+// millisecond or two, a span the CPU clock and the compiler threads blur.
+//
 // Prints one JSON line per measurement, then a table.
-// Usage: node bench/validators-ts.mjs [--rounds N] [--messages N]   (defaults 7 and 100000)
+// Usage: node bench/validators-ts.mjs [--rounds N] [--messages N] [--processes N] [--passes N]
+//        (defaults 7, 100000, 5 and 10; --rounds per process)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -26,21 +33,29 @@ const option = (name, fallback) => {
 };
 const ROUNDS = option("--rounds", 7);
 const MESSAGES = option("--messages", 100_000);
+const PROCESSES = option("--processes", 5);
+const PASSES = option("--passes", 10);
+/** In a child process: the bundle to time (built by the parent); it prints its timings only. */
+const CHILD = process.argv.includes("--child") ? process.argv[process.argv.indexOf("--child") + 1] : undefined;
 if (!Number.isInteger(ROUNDS) || ROUNDS < 5) throw new Error("--rounds must be an integer ≥ 5");
 if (!Number.isInteger(MESSAGES) || MESSAGES < 1000) throw new Error("--messages must be an integer ≥ 1000");
+if (!Number.isInteger(PROCESSES) || PROCESSES < 1) throw new Error("--processes must be an integer ≥ 1");
+if (!Number.isInteger(PASSES) || PASSES < 1) throw new Error("--passes must be an integer ≥ 1");
 
 // --- the generated module, bundled as a user's bundler would (esbuild, ESM) -------------------
-const scratch = mkdtempSync(join(tmpdir(), "wiredefs-bench-validators-"));
-process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
-const bundle = join(scratch, "index.mjs");
-await build({
-  entryPoints: [join(repo, "generated/ts/index.ts")],
-  bundle: true,
-  format: "esm",
-  platform: "neutral",
-  outfile: bundle,
-  logLevel: "silent",
-});
+const scratch = CHILD === undefined ? mkdtempSync(join(tmpdir(), "wiredefs-bench-validators-")) : dirname(CHILD);
+if (CHILD === undefined) process.on("exit", () => rmSync(scratch, { recursive: true, force: true }));
+const bundle = CHILD ?? join(scratch, "index.mjs");
+if (CHILD === undefined) {
+  await build({
+    entryPoints: [join(repo, "generated/ts/index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    outfile: bundle,
+    logLevel: "silent",
+  });
+}
 const generated = await import(pathToFileURL(bundle).href);
 const schema = JSON.parse(readFileSync(join(repo, "generated/schema/messages.schema.json"), "utf8"));
 
@@ -187,17 +202,35 @@ const loops = {
   },
 };
 const names = Object.keys(loops);
-for (const name of names) for (let i = 0; i < 3; i++) loops[name](); // warm up (JIT)
-const seconds = Object.fromEntries(names.map((n) => [n, []]));
-for (let round = 0; round < ROUNDS; round++) {
-  for (let k = 0; k < names.length; k++) {
-    const name = names[(k + round) % names.length];
-    const start = process.cpuUsage();
-    const n = loops[name]();
-    const used = process.cpuUsage(start);
-    seconds[name].push((used.user + used.system) / 1e6);
-    if (n !== valid) throw new Error(`${name} counted ${n} valid messages, expected ${valid}`);
+/** Per contender, the CPU seconds of one pass over the batch in each round of this process. */
+function timeRounds() {
+  for (const name of names) for (let i = 0; i < 3; i++) loops[name](); // warm up (JIT)
+  const seconds = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + round) % names.length];
+      const start = process.cpuUsage();
+      for (let pass = 0; pass < PASSES; pass++) {
+        const n = loops[name]();
+        if (n !== valid) throw new Error(`${name} counted ${n} valid messages, expected ${valid}`);
+      }
+      const used = process.cpuUsage(start);
+      seconds[name].push((used.user + used.system) / 1e6 / PASSES);
+    }
   }
+  return seconds;
+}
+if (CHILD !== undefined) {
+  process.stdout.write(JSON.stringify(timeRounds()));
+  process.exit(0);
+}
+// Every process's rounds, one after the other: a ratio pairs two contenders of the same round.
+const seconds = Object.fromEntries(names.map((n) => [n, []]));
+const own = fileURLToPath(import.meta.url);
+for (let p = 0; p < PROCESSES; p++) {
+  const args = [own, "--child", bundle, "--rounds", String(ROUNDS), "--messages", String(MESSAGES), "--passes", String(PASSES)];
+  const timed = JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 24 }));
+  for (const name of names) seconds[name].push(...timed[name]);
 }
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -229,7 +262,7 @@ for (let i = 0; i < ROUNDS; i++) loads.push(loadOnce());
 const loadMs = median(loads);
 
 // --- report -----------------------------------------------------------------------------------
-const base = { bench: "validators-ts", spec: "protocol.yaml", messages: MESSAGES, valid, rounds: ROUNDS, load: loadavg()[0] };
+const base = { bench: "validators-ts", spec: "protocol.yaml", messages: MESSAGES, valid, rounds: ROUNDS * PROCESSES, processes: PROCESSES, passes: PASSES, load: loadavg()[0] };
 const rows = [
   { measure: "validatePayload vs ajv compiled", value: speedup("validatePayload", "ajv"), unit: "× ajv's speed", target: 2, better: "higher" },
   { measure: "isPayload vs ajv compiled", value: speedup("isPayload", "ajv"), unit: "× ajv's speed", better: "higher" },
@@ -245,7 +278,7 @@ for (const r of rows) {
   console.log(JSON.stringify({ ...base, measure: r.measure, value: Number(r.value.toFixed(3)), unit: r.unit, target: goal(r), met: r.met }));
 }
 console.log("");
-console.log(`TypeScript validators, ${MESSAGES} messages (${valid} valid), ${ROUNDS} rounds, load average ${loadavg()[0].toFixed(2)}`);
+console.log(`TypeScript validators, ${MESSAGES} messages (${valid} valid), ${ROUNDS} rounds in each of ${PROCESSES} processes, ${PASSES} passes a timing, load average ${loadavg()[0].toFixed(2)}`);
 console.log("");
 console.log("| contender | msg/s (median) |");
 console.log("| --- | ---: |");
