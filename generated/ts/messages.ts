@@ -423,8 +423,8 @@ export function validateModelExchangeMeta(
 export function isModelExchangeMeta(
   value: unknown,
 ): value is ModelExchangeMeta {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.model_buffer_type;
     switch (f1) {
       case "executorch":
@@ -452,22 +452,16 @@ export function isModelExchangeMeta(
       default:
         return false;
     }
-    let h1 = false;
-    let h2 = false;
-    let h3 = false;
+    let listed = 0;
     let h4 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "model_buffer_type":
-            h1 = true;
-            break;
           case "model_buffer_native_format":
-            h2 = true;
-            break;
           case "model_buffer_encoding":
-            h3 = true;
+            listed++;
             break;
           case "model_version":
             h4 = true;
@@ -477,9 +471,11 @@ export function isModelExchangeMeta(
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "model_buffer_type")) return false;
-    if (!h2 && !hasOwn(value, "model_buffer_native_format")) return false;
-    if (!h3 && !hasOwn(value, "model_buffer_encoding")) return false;
+    if (listed !== 3) {
+      if (!hasOwn(value, "model_buffer_type")) return false;
+      if (!hasOwn(value, "model_buffer_native_format")) return false;
+      if (!hasOwn(value, "model_buffer_encoding")) return false;
+    }
     if (h4 || hasOwn(value, "model_version")) {
       read(value, "model_version");
     }
@@ -634,8 +630,8 @@ export function validateHelloPayload(
 
 /** True when `value` is a valid payload of `Topic.HELLO`. */
 export function isHelloPayload(value: unknown): value is HelloPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.session_id;
     if (typeof f1 !== "string") return false;
     const f2 = value.job_id;
@@ -648,45 +644,32 @@ export function isHelloPayload(value: unknown): value is HelloPayload {
     if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     const f6 = value.protocol_version;
     if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
-    let h1 = false;
-    let h2 = false;
-    let h3 = false;
-    let h4 = false;
-    let h5 = false;
-    let h6 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "session_id":
-            h1 = true;
-            break;
           case "job_id":
-            h2 = true;
-            break;
           case "site_name":
-            h3 = true;
-            break;
           case "trainer_fqcn":
-            h4 = true;
-            break;
           case "rank":
-            h5 = true;
-            break;
           case "protocol_version":
-            h6 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "session_id")) return false;
-    if (!h2 && !hasOwn(value, "job_id")) return false;
-    if (!h3 && !hasOwn(value, "site_name")) return false;
-    if (!h4 && !hasOwn(value, "trainer_fqcn")) return false;
-    if (!h5 && !hasOwn(value, "rank")) return false;
-    if (!h6 && !hasOwn(value, "protocol_version")) return false;
+    if (listed !== 6) {
+      if (!hasOwn(value, "session_id")) return false;
+      if (!hasOwn(value, "job_id")) return false;
+      if (!hasOwn(value, "site_name")) return false;
+      if (!hasOwn(value, "trainer_fqcn")) return false;
+      if (!hasOwn(value, "rank")) return false;
+      if (!hasOwn(value, "protocol_version")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -724,24 +707,26 @@ export function validateHelloChallengePayload(
 export function isHelloChallengePayload(
   value: unknown,
 ): value is HelloChallengePayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.nonce;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "nonce":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "nonce")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "nonce")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -779,24 +764,26 @@ export function validateHelloProofPayload(
 export function isHelloProofPayload(
   value: unknown,
 ): value is HelloProofPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.proof;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "proof":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "proof")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "proof")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -851,24 +838,26 @@ export function validateHelloRejectedPayload(
 export function isHelloRejectedPayload(
   value: unknown,
 ): value is HelloRejectedPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.reason;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "reason":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "reason")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "reason")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -951,42 +940,35 @@ export function validateTaskReadyPayload(
 
 /** True when `value` is a valid payload of `Topic.TASK_READY`. */
 export function isTaskReadyPayload(value: unknown): value is TaskReadyPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.task_id;
     if (typeof f1 !== "string") return false;
     const f2 = value.task_name;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
-    let h3 = false;
-    let h4 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "task_id":
-            h1 = true;
-            break;
           case "task_name":
-            h2 = true;
-            break;
           case "model":
-            h3 = true;
-            break;
           case "params":
-            h4 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "task_id")) return false;
-    if (!h2 && !hasOwn(value, "task_name")) return false;
-    if (!h3 && !hasOwn(value, "model")) return false;
+    if (listed !== 4) {
+      if (!hasOwn(value, "task_id")) return false;
+      if (!hasOwn(value, "task_name")) return false;
+      if (!hasOwn(value, "model")) return false;
+      if (!hasOwn(value, "params")) return false;
+    }
     read(value, "model");
-    if (!h4 && !hasOwn(value, "params")) return false;
     read(value, "params");
     return true;
   } catch {
@@ -1080,29 +1062,28 @@ export function validateResultReadyPayload(
 export function isResultReadyPayload(
   value: unknown,
 ): value is ResultReadyPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.result_id;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "result_id":
-            h1 = true;
-            break;
           case "manifest":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "result_id")) return false;
-    if (!h2 && !hasOwn(value, "manifest")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "result_id")) return false;
+      if (!hasOwn(value, "manifest")) return false;
+    }
     read(value, "manifest");
     return true;
   } catch {
@@ -1158,24 +1139,26 @@ export function validateResultRejectedPayload(
 export function isResultRejectedPayload(
   value: unknown,
 ): value is ResultRejectedPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.reason;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "reason":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "reason")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "reason")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -1286,24 +1269,26 @@ export function validateErrorPayload(
 
 /** True when `value` is a valid payload of `Topic.ERROR`. */
 export function isErrorPayload(value: unknown): value is ErrorPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.reason;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "reason":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "reason")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "reason")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -1576,6 +1561,11 @@ function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
 
 function isObject(value: unknown): value is JsonObject {
   return kindOf(value) === "object";
+}
+
+/** isObject for code inside a try: the same answer, but a revoked proxy throws (one frame less). */
+function isObjectInTry(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function report(

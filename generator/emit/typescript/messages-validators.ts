@@ -59,12 +59,12 @@ export function emitShapeValidators(view: ShapeView, ctx: TsContext): string {
 // The guard: the first failure returns false; a read that throws is a failure too.
 
 function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): Doc[] {
-  const isObject = `${ctx.need("isObject")}(value)`;
-  if (checks.length === 0 && view.unknownKeys === "allow") return [`return ${isObject};`];
+  if (checks.length === 0 && view.unknownKeys === "allow") return [`return ${ctx.need("isObject")}(value);`];
   const locals = new Locals();
   const forbid = view.unknownKeys === "forbid";
   const hasOwn = ctx.need("hasOwn");
-  const seen = checks.map((_, i) => `h${i + 1}`);
+  // An optional key has a flag of its own (`h2`); the required keys share one count.
+  const seen = checks.map((c, i) => (c.required ? undefined : `h${i + 1}`));
   const listing = keyListing(checks, seen, "value", forbid ? ["return false;"] : undefined, forbid ? [forbidByKeys(checks)] : [], ctx);
   // A required key's value is checked before the listing: a wrong or missing value fails the
   // guard whether or not the key is own (an inherited value means the key is missing), so an
@@ -74,7 +74,7 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
   const body: Doc[] = [];
   const names = new Map<string, string>();
   checks.forEach((check, i) => {
-    const h = seen[i] ?? "";
+    const h = seen[i];
     const key = stringLit(str(check.wire));
     const present = printExpr(call(hasOwn, [id("value"), key]));
     const v = `f${locals.next()}`;
@@ -84,8 +84,7 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
     const read = constDecl(v, value);
     // A value of any type is still read, as the validator reads it: a getter that throws fails both.
     const touch: Doc = statement("", call(ctx.need("read"), [id("value"), key]));
-    if (check.required) {
-      body.push(ifClause([`!${h}`, " &&", line, "!", present], "return false;"));
+    if (h === undefined) {
       if (inner.length === 0 && !ruled) body.push(touch);
       else early.push(read, ...inner);
     } else {
@@ -99,42 +98,74 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
     }
     if (ruled) names.set(check.wire, v);
   });
-  body.unshift(...early, ...listing);
+  body.unshift(...early, ...listing, ...ownRequired(checks, ctx));
   const optional = new Set(checks.filter((c) => !c.required).map((c) => c.wire));
   for (const rule of view.rules) body.push(ruleGuard(rule, names, optional.has(rule.then.key.value), ctx));
   body.push("return true;");
-  return [ifClause(`!${isObject}`, "return false;"), tryCatch(body, ["return false;"])];
+  // The object check sits inside the try, a revoked proxy's throw then reading as false: one
+  // call less than isObject, whose own catch the guard does not need.
+  const isObjectHere = `${ctx.need("isObjectInTry")}(value)`;
+  return [tryCatch([ifClause(`!${isObjectHere}`, "return false;"), ...body], ["return false;"])];
+}
+
+/** The required keys, each once, in first-seen order (as string literals). */
+function requiredLabels(checks: readonly Check[]): string[] {
+  return [...new Set(checks.filter((c) => c.required).map((c) => str(c.wire)))];
+}
+
+/**
+ * The proof that every required key is an own property: the listing counted them all, or else
+ * (a non-enumerable own key, a listing that threw) each is asked for directly.
+ */
+function ownRequired(checks: readonly Check[], ctx: TsContext): Doc[] {
+  const labels = requiredLabels(checks);
+  if (labels.length === 0) return [];
+  const hasOwn = ctx.need("hasOwn");
+  const ask = labels.map((label) => ifClause(["!", printExpr(call(hasOwn, [id("value"), stringLit(label)]))], "return false;"));
+  return [ifElse([[compare("listed", "!==", String(labels.length)), ask]])];
 }
 
 /**
  * Which keys are own properties, from one for-in pass over `object` (which V8 runs off the
- * object's enum cache) instead of a hasOwnProperty call per key: `h1 = true` for the first key,
- * and so on. A key the pass did not see may still be a non-enumerable own property, so that one
- * is asked for directly; a pass that throws (a proxy) leaves every key to be asked for directly.
- * `other` is what a key the spec does not name does (nothing when undefined).
+ * object's enum cache) instead of a hasOwnProperty call per key: `listed` counts the required
+ * keys, each listed once; an optional key sets its flag (`h2 = true`). A key the pass did not
+ * see may still be a non-enumerable own property, so that one is asked for directly; a pass that
+ * throws (a proxy) leaves every key to be asked for directly. `seen` is each check's flag
+ * (undefined for a required one); `other` is what a key the spec does not name does (nothing
+ * when undefined).
  */
 function keyListing(
   checks: readonly Check[],
-  seen: readonly string[],
+  seen: readonly (string | undefined)[],
   object: string,
   other: readonly Doc[] | undefined,
   onThrow: readonly Doc[],
   ctx: TsContext,
 ): Doc[] {
-  // One case per distinct key (in first-seen order) setting the flag of every check on it; grouped
-  // in one pass, so a payload of n keys costs n, not n² (each label quoted once).
+  // One case per distinct key (in first-seen order) counting it if it is required and setting
+  // the flag of every optional check on it, the keys that only count sharing one case; grouped in
+  // one pass, so a payload of n keys costs n, not n² (each label quoted once).
+  const required = new Set(requiredLabels(checks));
   const flagsByLabel = new Map<string, string[]>();
   checks.forEach((c, i) => {
     const label = str(c.wire);
     const flags = flagsByLabel.get(label) ?? [];
-    if (flags.length === 0) flagsByLabel.set(label, flags);
-    flags.push(`${seen[i] ?? ""} = true;`);
+    if (!flagsByLabel.has(label)) flagsByLabel.set(label, flags);
+    const flag = seen[i];
+    if (flag !== undefined) flags.push(`${flag} = true;`);
   });
-  const cases = [...flagsByLabel].map(([label, flags]) => ({ labels: [label], body: [...flags, "break;"] }));
+  const counted = [...flagsByLabel].filter(([label, flags]) => required.has(label) && flags.length === 0).map(([label]) => label);
+  const cases = [
+    ...(counted.length === 0 ? [] : [{ labels: counted, body: ["listed++;", "break;"] }]),
+    ...[...flagsByLabel]
+      .filter(([label, flags]) => !(required.has(label) && flags.length === 0))
+      .map(([label, flags]) => ({ labels: [label], body: [...(required.has(label) ? ["listed++;"] : []), ...flags, "break;"] })),
+  ];
   const judge = other === undefined ? cases : [...cases, { labels: ["default"], body: other }];
   if (judge.length === 0) return [];
   return [
-    ...seen.map((h) => `let ${h} = false;`),
+    ...(required.size === 0 ? [] : ["let listed = 0;"]),
+    ...seen.flatMap((h) => (h === undefined ? [] : [`let ${h} = false;`])),
     tryCatch(
       [loop(`for (const key in ${object})`, [ifClause(`!${ctx.need("hasOwn")}(${object}, key)`, "continue;"), switchStmt("key", judge)])],
       ["// Listing the keys threw (a proxy): each key is asked for below.", ...onThrow],

@@ -1975,8 +1975,8 @@ export function validateCapabilities(
 
 /** True when `value` is a valid {@link Capabilities}. */
 export function isCapabilities(value: unknown): value is Capabilities {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -2459,14 +2459,13 @@ export function validateExceptionBreakpointsFilter(
 export function isExceptionBreakpointsFilter(
   value: unknown,
 ): value is ExceptionBreakpointsFilter {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.filter;
     if (typeof f1 !== "string") return false;
     const f2 = value.label;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     let h3 = false;
     let h4 = false;
     let h5 = false;
@@ -2476,10 +2475,8 @@ export function isExceptionBreakpointsFilter(
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "filter":
-            h1 = true;
-            break;
           case "label":
-            h2 = true;
+            listed++;
             break;
           case "description":
             h3 = true;
@@ -2498,8 +2495,10 @@ export function isExceptionBreakpointsFilter(
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "filter")) return false;
-    if (!h2 && !hasOwn(value, "label")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "filter")) return false;
+      if (!hasOwn(value, "label")) return false;
+    }
     if (h3 || hasOwn(value, "description")) {
       const f3 = value.description;
       if (typeof f3 !== "string") return false;
@@ -2630,14 +2629,13 @@ export function validateColumnDescriptor(
 
 /** True when `value` is a valid {@link ColumnDescriptor}. */
 export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.attributeName;
     if (typeof f1 !== "string") return false;
     const f2 = value.label;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     let h3 = false;
     let h4 = false;
     let h5 = false;
@@ -2646,10 +2644,8 @@ export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "attributeName":
-            h1 = true;
-            break;
           case "label":
-            h2 = true;
+            listed++;
             break;
           case "format":
             h3 = true;
@@ -2665,8 +2661,10 @@ export function isColumnDescriptor(value: unknown): value is ColumnDescriptor {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "attributeName")) return false;
-    if (!h2 && !hasOwn(value, "label")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "attributeName")) return false;
+      if (!hasOwn(value, "label")) return false;
+    }
     if (h3 || hasOwn(value, "format")) {
       const f3 = value.format;
       if (typeof f3 !== "string") return false;
@@ -2796,8 +2794,8 @@ export function validateBreakpointMode(
 
 /** True when `value` is a valid {@link BreakpointMode}. */
 export function isBreakpointMode(value: unknown): value is BreakpointMode {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.mode;
     if (typeof f1 !== "string") return false;
     const f2 = value.label;
@@ -2809,38 +2807,34 @@ export function isBreakpointMode(value: unknown): value is BreakpointMode {
       const e5 = own(f4, i5);
       if (typeof e5 !== "string") return false;
     }
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     let h3 = false;
-    let h4 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "mode":
-            h1 = true;
-            break;
           case "label":
-            h2 = true;
+          case "appliesTo":
+            listed++;
             break;
           case "description":
             h3 = true;
-            break;
-          case "appliesTo":
-            h4 = true;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "mode")) return false;
-    if (!h2 && !hasOwn(value, "label")) return false;
+    if (listed !== 3) {
+      if (!hasOwn(value, "mode")) return false;
+      if (!hasOwn(value, "label")) return false;
+      if (!hasOwn(value, "appliesTo")) return false;
+    }
     if (h3 || hasOwn(value, "description")) {
       const f3 = value.description;
       if (typeof f3 !== "string") return false;
     }
-    if (!h4 && !hasOwn(value, "appliesTo")) return false;
     return true;
   } catch {
     return false;
@@ -2876,8 +2870,8 @@ export function validateErrorResponseBody(
 export function isErrorResponseBody(
   value: unknown,
 ): value is ErrorResponseBody {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -3028,14 +3022,13 @@ export function validateStructuredMessage(
 export function isStructuredMessage(
   value: unknown,
 ): value is StructuredMessage {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.id;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     const f2 = value.format;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     let h3 = false;
     let h4 = false;
     let h5 = false;
@@ -3046,10 +3039,8 @@ export function isStructuredMessage(
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "id":
-            h1 = true;
-            break;
           case "format":
-            h2 = true;
+            listed++;
             break;
           case "variables":
             h3 = true;
@@ -3071,8 +3062,10 @@ export function isStructuredMessage(
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "id")) return false;
-    if (!h2 && !hasOwn(value, "format")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "id")) return false;
+      if (!hasOwn(value, "format")) return false;
+    }
     if (h3 || hasOwn(value, "variables")) {
       const f3 = value.variables;
       if (!isObject(f3)) return false;
@@ -3145,31 +3138,30 @@ export function validateThread(value: unknown): ValidationResult<Thread> {
 
 /** True when `value` is a valid {@link Thread}. */
 export function isThread(value: unknown): value is Thread {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.id;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     const f2 = value.name;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "id":
-            h1 = true;
-            break;
           case "name":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "id")) return false;
-    if (!h2 && !hasOwn(value, "name")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "id")) return false;
+      if (!hasOwn(value, "name")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -3359,8 +3351,8 @@ export function validateSource(value: unknown): ValidationResult<Source> {
 
 /** True when `value` is a valid {@link Source}. */
 export function isSource(value: unknown): value is Source {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -3605,8 +3597,8 @@ export function validateRelatedSource(
 
 /** True when `value` is a valid {@link RelatedSource}. */
 export function isRelatedSource(value: unknown): value is RelatedSource {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -3762,8 +3754,8 @@ export function validateChecksum(value: unknown): ValidationResult<Checksum> {
 
 /** True when `value` is a valid {@link Checksum}. */
 export function isChecksum(value: unknown): value is Checksum {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.algorithm;
     switch (f1) {
       case "MD5":
@@ -3776,25 +3768,24 @@ export function isChecksum(value: unknown): value is Checksum {
     }
     const f2 = value.checksum;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "algorithm":
-            h1 = true;
-            break;
           case "checksum":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "algorithm")) return false;
-    if (!h2 && !hasOwn(value, "checksum")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "algorithm")) return false;
+      if (!hasOwn(value, "checksum")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -3895,11 +3886,11 @@ export function validateSourceBreakpoint(
 
 /** True when `value` is a valid {@link SourceBreakpoint}. */
 export function isSourceBreakpoint(value: unknown): value is SourceBreakpoint {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.line;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
@@ -3910,7 +3901,7 @@ export function isSourceBreakpoint(value: unknown): value is SourceBreakpoint {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "line":
-            h1 = true;
+            listed++;
             break;
           case "column":
             h2 = true;
@@ -3932,7 +3923,9 @@ export function isSourceBreakpoint(value: unknown): value is SourceBreakpoint {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "line")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "line")) return false;
+    }
     if (h2 || hasOwn(value, "column")) {
       const f2 = value.column;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
@@ -4136,12 +4129,12 @@ export function validateBreakpoint(
 
 /** True when `value` is a valid {@link Breakpoint}. */
 export function isBreakpoint(value: unknown): value is Breakpoint {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f2 = value.verified;
     if (typeof f2 !== "boolean") return false;
+    let listed = 0;
     let h1 = false;
-    let h2 = false;
     let h3 = false;
     let h4 = false;
     let h5 = false;
@@ -4155,11 +4148,11 @@ export function isBreakpoint(value: unknown): value is Breakpoint {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
+          case "verified":
+            listed++;
+            break;
           case "id":
             h1 = true;
-            break;
-          case "verified":
-            h2 = true;
             break;
           case "message":
             h3 = true;
@@ -4193,11 +4186,13 @@ export function isBreakpoint(value: unknown): value is Breakpoint {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
+    if (listed !== 1) {
+      if (!hasOwn(value, "verified")) return false;
+    }
     if (h1 || hasOwn(value, "id")) {
       const f1 = value.id;
       if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     }
-    if (!h2 && !hasOwn(value, "verified")) return false;
     if (h3 || hasOwn(value, "message")) {
       const f3 = value.message;
       if (typeof f3 !== "string") return false;
@@ -4443,8 +4438,8 @@ export function validateStackFrame(
 
 /** True when `value` is a valid {@link StackFrame}. */
 export function isStackFrame(value: unknown): value is StackFrame {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.id;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     const f2 = value.name;
@@ -4453,11 +4448,8 @@ export function isStackFrame(value: unknown): value is StackFrame {
     if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
     const f5 = value.column;
     if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     let h3 = false;
-    let h4 = false;
-    let h5 = false;
     let h6 = false;
     let h7 = false;
     let h8 = false;
@@ -4469,19 +4461,13 @@ export function isStackFrame(value: unknown): value is StackFrame {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "id":
-            h1 = true;
-            break;
           case "name":
-            h2 = true;
+          case "line":
+          case "column":
+            listed++;
             break;
           case "source":
             h3 = true;
-            break;
-          case "line":
-            h4 = true;
-            break;
-          case "column":
-            h5 = true;
             break;
           case "endLine":
             h6 = true;
@@ -4506,14 +4492,16 @@ export function isStackFrame(value: unknown): value is StackFrame {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "id")) return false;
-    if (!h2 && !hasOwn(value, "name")) return false;
+    if (listed !== 4) {
+      if (!hasOwn(value, "id")) return false;
+      if (!hasOwn(value, "name")) return false;
+      if (!hasOwn(value, "line")) return false;
+      if (!hasOwn(value, "column")) return false;
+    }
     if (h3 || hasOwn(value, "source")) {
       const f3 = value.source;
       if (!isSource(f3)) return false;
     }
-    if (!h4 && !hasOwn(value, "line")) return false;
-    if (!h5 && !hasOwn(value, "column")) return false;
     if (h6 || hasOwn(value, "endLine")) {
       const f6 = value.endLine;
       if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
@@ -4588,8 +4576,8 @@ export function validateValueFormat(
 
 /** True when `value` is a valid {@link ValueFormat}. */
 export function isValueFormat(value: unknown): value is ValueFormat {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -4731,8 +4719,8 @@ export function validateStackFrameFormat(
 
 /** True when `value` is a valid {@link StackFrameFormat}. */
 export function isStackFrameFormat(value: unknown): value is StackFrameFormat {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -4981,20 +4969,18 @@ export function validateScope(value: unknown): ValidationResult<Scope> {
 
 /** True when `value` is a valid {@link Scope}. */
 export function isScope(value: unknown): value is Scope {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.name;
     if (typeof f1 !== "string") return false;
     const f3 = value.variablesReference;
     if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     const f6 = value.expensive;
     if (typeof f6 !== "boolean") return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
-    let h3 = false;
     let h4 = false;
     let h5 = false;
-    let h6 = false;
     let h7 = false;
     let h8 = false;
     let h9 = false;
@@ -5005,22 +4991,18 @@ export function isScope(value: unknown): value is Scope {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "name":
-            h1 = true;
+          case "variablesReference":
+          case "expensive":
+            listed++;
             break;
           case "presentationHint":
             h2 = true;
-            break;
-          case "variablesReference":
-            h3 = true;
             break;
           case "namedVariables":
             h4 = true;
             break;
           case "indexedVariables":
             h5 = true;
-            break;
-          case "expensive":
-            h6 = true;
             break;
           case "source":
             h7 = true;
@@ -5042,12 +5024,15 @@ export function isScope(value: unknown): value is Scope {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "name")) return false;
+    if (listed !== 3) {
+      if (!hasOwn(value, "name")) return false;
+      if (!hasOwn(value, "variablesReference")) return false;
+      if (!hasOwn(value, "expensive")) return false;
+    }
     if (h2 || hasOwn(value, "presentationHint")) {
       const f2 = value.presentationHint;
       if (typeof f2 !== "string") return false;
     }
-    if (!h3 && !hasOwn(value, "variablesReference")) return false;
     if (h4 || hasOwn(value, "namedVariables")) {
       const f4 = value.namedVariables;
       if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
@@ -5056,7 +5041,6 @@ export function isScope(value: unknown): value is Scope {
       const f5 = value.indexedVariables;
       if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
     }
-    if (!h6 && !hasOwn(value, "expensive")) return false;
     if (h7 || hasOwn(value, "source")) {
       const f7 = value.source;
       if (!isSource(f7)) return false;
@@ -5251,20 +5235,18 @@ export function validateVariable(value: unknown): ValidationResult<Variable> {
 
 /** True when `value` is a valid {@link Variable}. */
 export function isVariable(value: unknown): value is Variable {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.name;
     if (typeof f1 !== "string") return false;
     const f2 = value.value;
     if (typeof f2 !== "string") return false;
     const f6 = value.variablesReference;
     if (typeof f6 !== "number" || !Number.isInteger(f6)) return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     let h3 = false;
     let h4 = false;
     let h5 = false;
-    let h6 = false;
     let h7 = false;
     let h8 = false;
     let h9 = false;
@@ -5275,10 +5257,9 @@ export function isVariable(value: unknown): value is Variable {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "name":
-            h1 = true;
-            break;
           case "value":
-            h2 = true;
+          case "variablesReference":
+            listed++;
             break;
           case "type":
             h3 = true;
@@ -5288,9 +5269,6 @@ export function isVariable(value: unknown): value is Variable {
             break;
           case "evaluateName":
             h5 = true;
-            break;
-          case "variablesReference":
-            h6 = true;
             break;
           case "namedVariables":
             h7 = true;
@@ -5312,8 +5290,11 @@ export function isVariable(value: unknown): value is Variable {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "name")) return false;
-    if (!h2 && !hasOwn(value, "value")) return false;
+    if (listed !== 3) {
+      if (!hasOwn(value, "name")) return false;
+      if (!hasOwn(value, "value")) return false;
+      if (!hasOwn(value, "variablesReference")) return false;
+    }
     if (h3 || hasOwn(value, "type")) {
       const f3 = value.type;
       if (typeof f3 !== "string") return false;
@@ -5326,7 +5307,6 @@ export function isVariable(value: unknown): value is Variable {
       const f5 = value.evaluateName;
       if (typeof f5 !== "string") return false;
     }
-    if (!h6 && !hasOwn(value, "variablesReference")) return false;
     if (h7 || hasOwn(value, "namedVariables")) {
       const f7 = value.namedVariables;
       if (typeof f7 !== "number" || !Number.isInteger(f7)) return false;
@@ -5447,8 +5427,8 @@ export function validateVariablePresentationHint(
 export function isVariablePresentationHint(
   value: unknown,
 ): value is VariablePresentationHint {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -5757,13 +5737,13 @@ export function validateInitializePayload(
 export function isInitializePayload(
   value: unknown,
 ): value is InitializePayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f3 = value.adapterID;
     if (typeof f3 !== "string") return false;
+    let listed = 0;
     let h1 = false;
     let h2 = false;
-    let h3 = false;
     let h4 = false;
     let h5 = false;
     let h6 = false;
@@ -5782,14 +5762,14 @@ export function isInitializePayload(
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
+          case "adapterID":
+            listed++;
+            break;
           case "clientID":
             h1 = true;
             break;
           case "clientName":
             h2 = true;
-            break;
-          case "adapterID":
-            h3 = true;
             break;
           case "locale":
             h4 = true;
@@ -5838,6 +5818,9 @@ export function isInitializePayload(
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
+    if (listed !== 1) {
+      if (!hasOwn(value, "adapterID")) return false;
+    }
     if (h1 || hasOwn(value, "clientID")) {
       const f1 = value.clientID;
       if (typeof f1 !== "string") return false;
@@ -5846,7 +5829,6 @@ export function isInitializePayload(
       const f2 = value.clientName;
       if (typeof f2 !== "string") return false;
     }
-    if (!h3 && !hasOwn(value, "adapterID")) return false;
     if (h4 || hasOwn(value, "locale")) {
       const f4 = value.locale;
       if (typeof f4 !== "string") return false;
@@ -5964,8 +5946,8 @@ export function validateLaunchPayload(
 
 /** True when `value` is a valid payload of `Command.LAUNCH`. */
 export function isLaunchPayload(value: unknown): value is LaunchPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -6022,8 +6004,8 @@ export function validateAttachPayload(
 
 /** True when `value` is a valid payload of `Command.ATTACH`. */
 export function isAttachPayload(value: unknown): value is AttachPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -6102,8 +6084,8 @@ export function validateDisconnectPayload(
 export function isDisconnectPayload(
   value: unknown,
 ): value is DisconnectPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -6265,11 +6247,11 @@ export function validateSetBreakpointsPayload(
 export function isSetBreakpointsPayload(
   value: unknown,
 ): value is SetBreakpointsPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.source;
     if (!isSource(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
@@ -6278,7 +6260,7 @@ export function isSetBreakpointsPayload(
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "source":
-            h1 = true;
+            listed++;
             break;
           case "breakpoints":
             h2 = true;
@@ -6294,7 +6276,9 @@ export function isSetBreakpointsPayload(
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "source")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "source")) return false;
+    }
     if (h2 || hasOwn(value, "breakpoints")) {
       const f2 = value.breakpoints;
       if (!Array.isArray(f2)) return false;
@@ -6370,18 +6354,18 @@ export function validateContinuePayload(
 
 /** True when `value` is a valid payload of `Command.CONTINUE`. */
 export function isContinuePayload(value: unknown): value is ContinuePayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "threadId":
-            h1 = true;
+            listed++;
             break;
           case "singleThread":
             h2 = true;
@@ -6391,7 +6375,9 @@ export function isContinuePayload(value: unknown): value is ContinuePayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "threadId")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "threadId")) return false;
+    }
     if (h2 || hasOwn(value, "singleThread")) {
       const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
@@ -6481,11 +6467,11 @@ export function validateNextPayload(
 
 /** True when `value` is a valid payload of `Command.NEXT`. */
 export function isNextPayload(value: unknown): value is NextPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     try {
@@ -6493,7 +6479,7 @@ export function isNextPayload(value: unknown): value is NextPayload {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "threadId":
-            h1 = true;
+            listed++;
             break;
           case "singleThread":
             h2 = true;
@@ -6506,7 +6492,9 @@ export function isNextPayload(value: unknown): value is NextPayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "threadId")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "threadId")) return false;
+    }
     if (h2 || hasOwn(value, "singleThread")) {
       const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
@@ -6620,11 +6608,11 @@ export function validateStepInPayload(
 
 /** True when `value` is a valid payload of `Command.STEP_IN`. */
 export function isStepInPayload(value: unknown): value is StepInPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
@@ -6633,7 +6621,7 @@ export function isStepInPayload(value: unknown): value is StepInPayload {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "threadId":
-            h1 = true;
+            listed++;
             break;
           case "singleThread":
             h2 = true;
@@ -6649,7 +6637,9 @@ export function isStepInPayload(value: unknown): value is StepInPayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "threadId")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "threadId")) return false;
+    }
     if (h2 || hasOwn(value, "singleThread")) {
       const f2 = value.singleThread;
       if (typeof f2 !== "boolean") return false;
@@ -6709,24 +6699,26 @@ export function validatePausePayload(
 
 /** True when `value` is a valid payload of `Command.PAUSE`. */
 export function isPausePayload(value: unknown): value is PausePayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "threadId":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "threadId")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "threadId")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -6808,11 +6800,11 @@ export function validateStackTracePayload(
 export function isStackTracePayload(
   value: unknown,
 ): value is StackTracePayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
@@ -6821,7 +6813,7 @@ export function isStackTracePayload(
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "threadId":
-            h1 = true;
+            listed++;
             break;
           case "startFrame":
             h2 = true;
@@ -6837,7 +6829,9 @@ export function isStackTracePayload(
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "threadId")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "threadId")) return false;
+    }
     if (h2 || hasOwn(value, "startFrame")) {
       const f2 = value.startFrame;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
@@ -6890,24 +6884,26 @@ export function validateScopesPayload(
 
 /** True when `value` is a valid payload of `Command.SCOPES`. */
 export function isScopesPayload(value: unknown): value is ScopesPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.frameId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "frameId":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "frameId")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "frameId")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -7008,11 +7004,11 @@ export function validateVariablesPayload(
 
 /** True when `value` is a valid payload of `Command.VARIABLES`. */
 export function isVariablesPayload(value: unknown): value is VariablesPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.variablesReference;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
@@ -7022,7 +7018,7 @@ export function isVariablesPayload(value: unknown): value is VariablesPayload {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "variablesReference":
-            h1 = true;
+            listed++;
             break;
           case "filter":
             h2 = true;
@@ -7041,7 +7037,9 @@ export function isVariablesPayload(value: unknown): value is VariablesPayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "variablesReference")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "variablesReference")) return false;
+    }
     if (h2 || hasOwn(value, "filter")) {
       const f2 = value.filter;
       switch (f2) {
@@ -7197,11 +7195,11 @@ export function validateEvaluatePayload(
 
 /** True when `value` is a valid payload of `Command.EVALUATE`. */
 export function isEvaluatePayload(value: unknown): value is EvaluatePayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.expression;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
@@ -7213,7 +7211,7 @@ export function isEvaluatePayload(value: unknown): value is EvaluatePayload {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "expression":
-            h1 = true;
+            listed++;
             break;
           case "frameId":
             h2 = true;
@@ -7238,7 +7236,9 @@ export function isEvaluatePayload(value: unknown): value is EvaluatePayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "expression")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "expression")) return false;
+    }
     if (h2 || hasOwn(value, "frameId")) {
       const f2 = value.frameId;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
@@ -7419,11 +7419,11 @@ export function validateStoppedPayload(
 
 /** True when `value` is a valid payload of `Event.STOPPED`. */
 export function isStoppedPayload(value: unknown): value is StoppedPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.reason;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
@@ -7435,7 +7435,7 @@ export function isStoppedPayload(value: unknown): value is StoppedPayload {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "reason":
-            h1 = true;
+            listed++;
             break;
           case "description":
             h2 = true;
@@ -7460,7 +7460,9 @@ export function isStoppedPayload(value: unknown): value is StoppedPayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "reason")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "reason")) return false;
+    }
     if (h2 || hasOwn(value, "description")) {
       const f2 = value.description;
       if (typeof f2 !== "string") return false;
@@ -7543,18 +7545,18 @@ export function validateContinuedPayload(
 
 /** True when `value` is a valid payload of `Event.CONTINUED`. */
 export function isContinuedPayload(value: unknown): value is ContinuedPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.threadId;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "threadId":
-            h1 = true;
+            listed++;
             break;
           case "allThreadsContinued":
             h2 = true;
@@ -7564,7 +7566,9 @@ export function isContinuedPayload(value: unknown): value is ContinuedPayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "threadId")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "threadId")) return false;
+    }
     if (h2 || hasOwn(value, "allThreadsContinued")) {
       const f2 = value.allThreadsContinued;
       if (typeof f2 !== "boolean") return false;
@@ -7609,24 +7613,26 @@ export function validateExitedPayload(
 
 /** True when `value` is a valid payload of `Event.EXITED`. */
 export function isExitedPayload(value: unknown): value is ExitedPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.exitCode;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "exitCode":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "exitCode")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "exitCode")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -7660,8 +7666,8 @@ export function validateTerminatedPayload(
 export function isTerminatedPayload(
   value: unknown,
 ): value is TerminatedPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -7734,31 +7740,30 @@ export function validateThreadPayload(
 
 /** True when `value` is a valid payload of `Event.THREAD`. */
 export function isThreadPayload(value: unknown): value is ThreadPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.reason;
     if (typeof f1 !== "string") return false;
     const f2 = value.threadId;
     if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "reason":
-            h1 = true;
-            break;
           case "threadId":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "reason")) return false;
-    if (!h2 && !hasOwn(value, "threadId")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "reason")) return false;
+      if (!hasOwn(value, "threadId")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -7915,12 +7920,12 @@ export function validateOutputPayload(
 
 /** True when `value` is a valid payload of `Event.OUTPUT`. */
 export function isOutputPayload(value: unknown): value is OutputPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f2 = value.output;
     if (typeof f2 !== "string") return false;
+    let listed = 0;
     let h1 = false;
-    let h2 = false;
     let h3 = false;
     let h4 = false;
     let h5 = false;
@@ -7932,11 +7937,11 @@ export function isOutputPayload(value: unknown): value is OutputPayload {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
+          case "output":
+            listed++;
+            break;
           case "category":
             h1 = true;
-            break;
-          case "output":
-            h2 = true;
             break;
           case "group":
             h3 = true;
@@ -7964,11 +7969,13 @@ export function isOutputPayload(value: unknown): value is OutputPayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
+    if (listed !== 1) {
+      if (!hasOwn(value, "output")) return false;
+    }
     if (h1 || hasOwn(value, "category")) {
       const f1 = value.category;
       if (typeof f1 !== "string") return false;
     }
-    if (!h2 && !hasOwn(value, "output")) return false;
     if (h3 || hasOwn(value, "group")) {
       const f3 = value.group;
       switch (f3) {
@@ -8061,31 +8068,30 @@ export function validateBreakpointPayload(
 export function isBreakpointPayload(
   value: unknown,
 ): value is BreakpointPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.reason;
     if (typeof f1 !== "string") return false;
     const f2 = value.breakpoint;
     if (!isBreakpoint(f2)) return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "reason":
-            h1 = true;
-            break;
           case "breakpoint":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "reason")) return false;
-    if (!h2 && !hasOwn(value, "breakpoint")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "reason")) return false;
+      if (!hasOwn(value, "breakpoint")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -8128,24 +8134,26 @@ export function validateCapabilitiesPayload(
 export function isCapabilitiesPayload(
   value: unknown,
 ): value is CapabilitiesPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.capabilities;
     if (!isCapabilities(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "capabilities":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "capabilities")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "capabilities")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -8921,8 +8929,8 @@ export function validateInitializeResult(
 
 /** True when `value` is a valid {@link InitializeResult}. */
 export function isInitializeResult(value: unknown): value is InitializeResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -9369,8 +9377,8 @@ export function validateSetBreakpointsResult(
 export function isSetBreakpointsResult(
   value: unknown,
 ): value is SetBreakpointsResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.breakpoints;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
@@ -9378,20 +9386,22 @@ export function isSetBreakpointsResult(
       const e2 = own(f1, i2);
       if (!isBreakpoint(e2)) return false;
     }
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "breakpoints":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "breakpoints")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "breakpoints")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -9425,8 +9435,8 @@ export function validateContinueResult(
 
 /** True when `value` is a valid {@link ContinueResult}. */
 export function isContinueResult(value: unknown): value is ContinueResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -9523,8 +9533,8 @@ export function validateStackTraceResult(
 
 /** True when `value` is a valid {@link StackTraceResult}. */
 export function isStackTraceResult(value: unknown): value is StackTraceResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.stackFrames;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
@@ -9532,14 +9542,14 @@ export function isStackTraceResult(value: unknown): value is StackTraceResult {
       const e2 = own(f1, i2);
       if (!isStackFrame(e2)) return false;
     }
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "stackFrames":
-            h1 = true;
+            listed++;
             break;
           case "totalFrames":
             h2 = true;
@@ -9549,7 +9559,9 @@ export function isStackTraceResult(value: unknown): value is StackTraceResult {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "stackFrames")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "stackFrames")) return false;
+    }
     if (h2 || hasOwn(value, "totalFrames")) {
       const f3 = value.totalFrames;
       if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
@@ -9615,8 +9627,8 @@ export function validateScopesResult(
 
 /** True when `value` is a valid {@link ScopesResult}. */
 export function isScopesResult(value: unknown): value is ScopesResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.scopes;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
@@ -9624,20 +9636,22 @@ export function isScopesResult(value: unknown): value is ScopesResult {
       const e2 = own(f1, i2);
       if (!isScope(e2)) return false;
     }
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "scopes":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "scopes")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "scopes")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -9704,8 +9718,8 @@ export function validateVariablesResult(
 
 /** True when `value` is a valid {@link VariablesResult}. */
 export function isVariablesResult(value: unknown): value is VariablesResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.variables;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
@@ -9713,20 +9727,22 @@ export function isVariablesResult(value: unknown): value is VariablesResult {
       const e2 = own(f1, i2);
       if (!isVariable(e2)) return false;
     }
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "variables":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "variables")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "variables")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -9793,8 +9809,8 @@ export function validateThreadsResult(
 
 /** True when `value` is a valid {@link ThreadsResult}. */
 export function isThreadsResult(value: unknown): value is ThreadsResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.threads;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
@@ -9802,20 +9818,22 @@ export function isThreadsResult(value: unknown): value is ThreadsResult {
       const e2 = own(f1, i2);
       if (!isThread(e2)) return false;
     }
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "threads":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "threads")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "threads")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -9950,16 +9968,15 @@ export function validateEvaluateResult(
 
 /** True when `value` is a valid {@link EvaluateResult}. */
 export function isEvaluateResult(value: unknown): value is EvaluateResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.result;
     if (typeof f1 !== "string") return false;
     const f4 = value.variablesReference;
     if (typeof f4 !== "number" || !Number.isInteger(f4)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
-    let h4 = false;
     let h5 = false;
     let h6 = false;
     let h7 = false;
@@ -9969,16 +9986,14 @@ export function isEvaluateResult(value: unknown): value is EvaluateResult {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "result":
-            h1 = true;
+          case "variablesReference":
+            listed++;
             break;
           case "type":
             h2 = true;
             break;
           case "presentationHint":
             h3 = true;
-            break;
-          case "variablesReference":
-            h4 = true;
             break;
           case "namedVariables":
             h5 = true;
@@ -9997,7 +10012,10 @@ export function isEvaluateResult(value: unknown): value is EvaluateResult {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "result")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "result")) return false;
+      if (!hasOwn(value, "variablesReference")) return false;
+    }
     if (h2 || hasOwn(value, "type")) {
       const f2 = value.type;
       if (typeof f2 !== "string") return false;
@@ -10006,7 +10024,6 @@ export function isEvaluateResult(value: unknown): value is EvaluateResult {
       const f3 = value.presentationHint;
       if (!isVariablePresentationHint(f3)) return false;
     }
-    if (!h4 && !hasOwn(value, "variablesReference")) return false;
     if (h5 || hasOwn(value, "namedVariables")) {
       const f5 = value.namedVariables;
       if (typeof f5 !== "number" || !Number.isInteger(f5)) return false;
@@ -10232,6 +10249,11 @@ function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
 
 function isObject(value: unknown): value is JsonObject {
   return kindOf(value) === "object";
+}
+
+/** isObject for code inside a try: the same answer, but a revoked proxy throws (one frame less). */
+function isObjectInTry(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function report(

@@ -545,24 +545,21 @@ export function validateResponseError(
 
 /** True when `value` is a valid {@link ResponseError}. */
 export function isResponseError(value: unknown): value is ResponseError {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.code;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     const f2 = value.message;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     let h3 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "code":
-            h1 = true;
-            break;
           case "message":
-            h2 = true;
+            listed++;
             break;
           case "data":
             h3 = true;
@@ -572,8 +569,10 @@ export function isResponseError(value: unknown): value is ResponseError {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "code")) return false;
-    if (!h2 && !hasOwn(value, "message")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "code")) return false;
+      if (!hasOwn(value, "message")) return false;
+    }
     if (h3 || hasOwn(value, "data")) {
       const f3 = value.data;
       if (!isJson(f3)) return false;
@@ -626,18 +625,18 @@ export function validateClientInfo(
 
 /** True when `value` is a valid {@link ClientInfo}. */
 export function isClientInfo(value: unknown): value is ClientInfo {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.name;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "name":
-            h1 = true;
+            listed++;
             break;
           case "version":
             h2 = true;
@@ -647,7 +646,9 @@ export function isClientInfo(value: unknown): value is ClientInfo {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "name")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "name")) return false;
+    }
     if (h2 || hasOwn(value, "version")) {
       const f2 = value.version;
       if (typeof f2 !== "string") return false;
@@ -700,18 +701,18 @@ export function validateServerInfo(
 
 /** True when `value` is a valid {@link ServerInfo}. */
 export function isServerInfo(value: unknown): value is ServerInfo {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.name;
     if (typeof f1 !== "string") return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "name":
-            h1 = true;
+            listed++;
             break;
           case "version":
             h2 = true;
@@ -721,7 +722,9 @@ export function isServerInfo(value: unknown): value is ServerInfo {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "name")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "name")) return false;
+    }
     if (h2 || hasOwn(value, "version")) {
       const f2 = value.version;
       if (typeof f2 !== "string") return false;
@@ -780,32 +783,31 @@ export function validateWorkspaceFolder(
 
 /** True when `value` is a valid {@link WorkspaceFolder}. */
 export function isWorkspaceFolder(value: unknown): value is WorkspaceFolder {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
     const f2 = value.name;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "uri":
-            h1 = true;
-            break;
           case "name":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "uri")) return false;
-    if (!h2 && !hasOwn(value, "name")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "uri")) return false;
+      if (!hasOwn(value, "name")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -880,8 +882,8 @@ export function validateTextDocumentSyncClientCapabilities(
 export function isTextDocumentSyncClientCapabilities(
   value: unknown,
 ): value is TextDocumentSyncClientCapabilities {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -1015,8 +1017,8 @@ export function validateHoverClientCapabilities(
 export function isHoverClientCapabilities(
   value: unknown,
 ): value is HoverClientCapabilities {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     try {
@@ -1121,8 +1123,8 @@ export function validateDiagnosticTagSupport(
 export function isDiagnosticTagSupport(
   value: unknown,
 ): value is DiagnosticTagSupport {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.valueSet;
     if (!Array.isArray(f1)) return false;
     const n2 = lengthOf(f1);
@@ -1130,20 +1132,22 @@ export function isDiagnosticTagSupport(
       const e2 = own(f1, i2);
       if (typeof e2 !== "number" || !Number.isInteger(e2)) return false;
     }
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "valueSet":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "valueSet")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "valueSet")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -1234,8 +1238,8 @@ export function validatePublishDiagnosticsClientCapabilities(
 export function isPublishDiagnosticsClientCapabilities(
   value: unknown,
 ): value is PublishDiagnosticsClientCapabilities {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -1354,8 +1358,8 @@ export function validateTextDocumentClientCapabilities(
 export function isTextDocumentClientCapabilities(
   value: unknown,
 ): value is TextDocumentClientCapabilities {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -1450,8 +1454,8 @@ export function validateGeneralClientCapabilities(
 export function isGeneralClientCapabilities(
   value: unknown,
 ): value is GeneralClientCapabilities {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -1537,8 +1541,8 @@ export function validateClientCapabilities(
 export function isClientCapabilities(
   value: unknown,
 ): value is ClientCapabilities {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -1605,8 +1609,8 @@ export function validateSaveOptions(
 
 /** True when `value` is a valid {@link SaveOptions}. */
 export function isSaveOptions(value: unknown): value is SaveOptions {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -1732,8 +1736,8 @@ export function validateTextDocumentSyncOptions(
 export function isTextDocumentSyncOptions(
   value: unknown,
 ): value is TextDocumentSyncOptions {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -1833,8 +1837,8 @@ export function validateHoverOptions(
 
 /** True when `value` is a valid {@link HoverOptions}. */
 export function isHoverOptions(value: unknown): value is HoverOptions {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     try {
       for (const key in value) {
@@ -1960,8 +1964,8 @@ export function validateServerCapabilities(
 export function isServerCapabilities(
   value: unknown,
 ): value is ServerCapabilities {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     let h1 = false;
     let h2 = false;
     let h3 = false;
@@ -2097,33 +2101,32 @@ export function validatePosition(value: unknown): ValidationResult<Position> {
 
 /** True when `value` is a valid {@link Position}. */
 export function isPosition(value: unknown): value is Position {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.line;
     if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
     if (f1 < 0 || f1 > 2147483647) return false;
     const f2 = value.character;
     if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     if (f2 < 0 || f2 > 2147483647) return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "line":
-            h1 = true;
-            break;
           case "character":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "line")) return false;
-    if (!h2 && !hasOwn(value, "character")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "line")) return false;
+      if (!hasOwn(value, "character")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -2170,31 +2173,30 @@ export function validateRange(value: unknown): ValidationResult<Range> {
 
 /** True when `value` is a valid {@link Range}. */
 export function isRange(value: unknown): value is Range {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.start;
     if (!isPosition(f1)) return false;
     const f2 = value.end;
     if (!isPosition(f2)) return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "start":
-            h1 = true;
-            break;
           case "end":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "start")) return false;
-    if (!h2 && !hasOwn(value, "end")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "start")) return false;
+      if (!hasOwn(value, "end")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -2247,32 +2249,31 @@ export function validateLocation(value: unknown): ValidationResult<Location> {
 
 /** True when `value` is a valid {@link Location}. */
 export function isLocation(value: unknown): value is Location {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
     const f2 = value.range;
     if (!isRange(f2)) return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "uri":
-            h1 = true;
-            break;
           case "range":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "uri")) return false;
-    if (!h2 && !hasOwn(value, "range")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "uri")) return false;
+      if (!hasOwn(value, "range")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -2314,25 +2315,27 @@ export function validateTextDocumentIdentifier(
 export function isTextDocumentIdentifier(
   value: unknown,
 ): value is TextDocumentIdentifier {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "uri":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "uri")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "uri")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -2427,8 +2430,8 @@ export function validateTextDocumentItem(
 
 /** True when `value` is a valid {@link TextDocumentItem}. */
 export function isTextDocumentItem(value: unknown): value is TextDocumentItem {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
@@ -2438,35 +2441,28 @@ export function isTextDocumentItem(value: unknown): value is TextDocumentItem {
     if (typeof f3 !== "number" || !Number.isInteger(f3)) return false;
     const f4 = value.text;
     if (typeof f4 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
-    let h3 = false;
-    let h4 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "uri":
-            h1 = true;
-            break;
           case "languageId":
-            h2 = true;
-            break;
           case "version":
-            h3 = true;
-            break;
           case "text":
-            h4 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "uri")) return false;
-    if (!h2 && !hasOwn(value, "languageId")) return false;
-    if (!h3 && !hasOwn(value, "version")) return false;
-    if (!h4 && !hasOwn(value, "text")) return false;
+    if (listed !== 4) {
+      if (!hasOwn(value, "uri")) return false;
+      if (!hasOwn(value, "languageId")) return false;
+      if (!hasOwn(value, "version")) return false;
+      if (!hasOwn(value, "text")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -2530,8 +2526,8 @@ export function validateMarkupContent(
 
 /** True when `value` is a valid {@link MarkupContent}. */
 export function isMarkupContent(value: unknown): value is MarkupContent {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.kind;
     switch (f1) {
       case "plaintext":
@@ -2542,25 +2538,24 @@ export function isMarkupContent(value: unknown): value is MarkupContent {
     }
     const f2 = value.value;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "kind":
-            h1 = true;
-            break;
           case "value":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "kind")) return false;
-    if (!h2 && !hasOwn(value, "value")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "kind")) return false;
+      if (!hasOwn(value, "value")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -2618,31 +2613,30 @@ export function validateMarkedStringWithLanguage(
 export function isMarkedStringWithLanguage(
   value: unknown,
 ): value is MarkedStringWithLanguage {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.language;
     if (typeof f1 !== "string") return false;
     const f2 = value.value;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "language":
-            h1 = true;
-            break;
           case "value":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "language")) return false;
-    if (!h2 && !hasOwn(value, "value")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "language")) return false;
+      if (!hasOwn(value, "value")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -2682,25 +2676,27 @@ export function validateCodeDescription(
 
 /** True when `value` is a valid {@link CodeDescription}. */
 export function isCodeDescription(value: unknown): value is CodeDescription {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.href;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "href":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "href")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "href")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -2763,31 +2759,30 @@ export function validateDiagnosticRelatedInformation(
 export function isDiagnosticRelatedInformation(
   value: unknown,
 ): value is DiagnosticRelatedInformation {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.location;
     if (!isLocation(f1)) return false;
     const f2 = value.message;
     if (typeof f2 !== "string") return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "location":
-            h1 = true;
-            break;
           case "message":
-            h2 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "location")) return false;
-    if (!h2 && !hasOwn(value, "message")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "location")) return false;
+      if (!hasOwn(value, "message")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -3022,8 +3017,8 @@ export function validateDiagnostic(
 
 /** True when `value` is a valid {@link Diagnostic}. */
 export function isDiagnostic(value: unknown): value is Diagnostic {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.range;
     if (!isRange(f1)) return false;
     const f7 = value.message;
@@ -3038,12 +3033,11 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       }
       return false;
     }
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
     let h5 = false;
-    let h6 = false;
     let h7 = false;
     let h8 = false;
     let h9 = false;
@@ -3052,7 +3046,8 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "range":
-            h1 = true;
+          case "message":
+            listed++;
             break;
           case "severity":
             h2 = true;
@@ -3065,9 +3060,6 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
             break;
           case "source":
             h5 = true;
-            break;
-          case "message":
-            h6 = true;
             break;
           case "tags":
             h7 = true;
@@ -3083,7 +3075,10 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "range")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "range")) return false;
+      if (!hasOwn(value, "message")) return false;
+    }
     if (h2 || hasOwn(value, "severity")) {
       const f2 = value.severity;
       switch (f2) {
@@ -3118,7 +3113,6 @@ export function isDiagnostic(value: unknown): value is Diagnostic {
       const f6 = value.source;
       if (typeof f6 !== "string") return false;
     }
-    if (!h6 && !hasOwn(value, "message")) return false;
     if (h7 || hasOwn(value, "tags")) {
       const f9 = value.tags;
       if (!Array.isArray(f9)) return false;
@@ -3387,8 +3381,8 @@ export function validateInitializePayload(
 export function isInitializePayload(
   value: unknown,
 ): value is InitializePayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.processId;
     if (f1 !== null) {
       if (typeof f1 !== "number" || !Number.isInteger(f1)) return false;
@@ -3400,12 +3394,10 @@ export function isInitializePayload(
     }
     const f6 = value.capabilities;
     if (!isClientCapabilities(f6)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     let h3 = false;
     let h4 = false;
-    let h5 = false;
-    let h6 = false;
     let h7 = false;
     let h8 = false;
     let h9 = false;
@@ -3415,7 +3407,9 @@ export function isInitializePayload(
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "processId":
-            h1 = true;
+          case "rootUri":
+          case "capabilities":
+            listed++;
             break;
           case "clientInfo":
             h2 = true;
@@ -3425,12 +3419,6 @@ export function isInitializePayload(
             break;
           case "rootPath":
             h4 = true;
-            break;
-          case "rootUri":
-            h5 = true;
-            break;
-          case "capabilities":
-            h6 = true;
             break;
           case "initializationOptions":
             h7 = true;
@@ -3449,7 +3437,11 @@ export function isInitializePayload(
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "processId")) return false;
+    if (listed !== 3) {
+      if (!hasOwn(value, "processId")) return false;
+      if (!hasOwn(value, "rootUri")) return false;
+      if (!hasOwn(value, "capabilities")) return false;
+    }
     if (h2 || hasOwn(value, "clientInfo")) {
       const f2 = value.clientInfo;
       if (!isClientInfo(f2)) return false;
@@ -3464,8 +3456,6 @@ export function isInitializePayload(
         if (typeof f4 !== "string") return false;
       }
     }
-    if (!h5 && !hasOwn(value, "rootUri")) return false;
-    if (!h6 && !hasOwn(value, "capabilities")) return false;
     if (h7 || hasOwn(value, "initializationOptions")) {
       const f7 = value.initializationOptions;
       if (!isJson(f7)) return false;
@@ -3592,24 +3582,21 @@ export function validateHoverPayload(
 
 /** True when `value` is a valid payload of `Request.HOVER`. */
 export function isHoverPayload(value: unknown): value is HoverPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.textDocument;
     if (!isTextDocumentIdentifier(f1)) return false;
     const f2 = value.position;
     if (!isPosition(f2)) return false;
-    let h1 = false;
-    let h2 = false;
+    let listed = 0;
     let h3 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "textDocument":
-            h1 = true;
-            break;
           case "position":
-            h2 = true;
+            listed++;
             break;
           case "workDoneToken":
             h3 = true;
@@ -3619,8 +3606,10 @@ export function isHoverPayload(value: unknown): value is HoverPayload {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "textDocument")) return false;
-    if (!h2 && !hasOwn(value, "position")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "textDocument")) return false;
+      if (!hasOwn(value, "position")) return false;
+    }
     if (h3 || hasOwn(value, "workDoneToken")) {
       const f3 = value.workDoneToken;
       oneOf4: {
@@ -3707,24 +3696,26 @@ export function validateDidOpenPayload(
 
 /** True when `value` is a valid payload of `Notification.DID_OPEN`. */
 export function isDidOpenPayload(value: unknown): value is DidOpenPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.textDocument;
     if (!isTextDocumentItem(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "textDocument":
-            h1 = true;
+            listed++;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "textDocument")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "textDocument")) return false;
+    }
     return true;
   } catch {
     return false;
@@ -3827,8 +3818,8 @@ export function validatePublishDiagnosticsPayload(
 export function isPublishDiagnosticsPayload(
   value: unknown,
 ): value is PublishDiagnosticsPayload {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.uri;
     if (typeof f1 !== "string") return false;
     if (!isUri(f1)) return false;
@@ -3839,33 +3830,32 @@ export function isPublishDiagnosticsPayload(
       const e4 = own(f3, i4);
       if (!isDiagnostic(e4)) return false;
     }
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
-    let h3 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "uri":
-            h1 = true;
+          case "diagnostics":
+            listed++;
             break;
           case "version":
             h2 = true;
-            break;
-          case "diagnostics":
-            h3 = true;
             break;
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "uri")) return false;
+    if (listed !== 2) {
+      if (!hasOwn(value, "uri")) return false;
+      if (!hasOwn(value, "diagnostics")) return false;
+    }
     if (h2 || hasOwn(value, "version")) {
       const f2 = value.version;
       if (typeof f2 !== "number" || !Number.isInteger(f2)) return false;
     }
-    if (!h3 && !hasOwn(value, "diagnostics")) return false;
     return true;
   } catch {
     return false;
@@ -3934,18 +3924,18 @@ export function validateInitializeResult(
 
 /** True when `value` is a valid {@link InitializeResult}. */
 export function isInitializeResult(value: unknown): value is InitializeResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.capabilities;
     if (!isServerCapabilities(f1)) return false;
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "capabilities":
-            h1 = true;
+            listed++;
             break;
           case "serverInfo":
             h2 = true;
@@ -3955,7 +3945,9 @@ export function isInitializeResult(value: unknown): value is InitializeResult {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "capabilities")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "capabilities")) return false;
+    }
     if (h2 || hasOwn(value, "serverInfo")) {
       const f2 = value.serverInfo;
       if (!isServerInfo(f2)) return false;
@@ -4053,8 +4045,8 @@ export function validateHoverResult(
 
 /** True when `value` is a valid {@link HoverResult}. */
 export function isHoverResult(value: unknown): value is HoverResult {
-  if (!isObject(value)) return false;
   try {
+    if (!isObjectInTry(value)) return false;
     const f1 = value.contents;
     oneOf2: {
       m2_1: {
@@ -4090,14 +4082,14 @@ export function isHoverResult(value: unknown): value is HoverResult {
       }
       return false;
     }
-    let h1 = false;
+    let listed = 0;
     let h2 = false;
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue;
         switch (key) {
           case "contents":
-            h1 = true;
+            listed++;
             break;
           case "range":
             h2 = true;
@@ -4107,7 +4099,9 @@ export function isHoverResult(value: unknown): value is HoverResult {
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, "contents")) return false;
+    if (listed !== 1) {
+      if (!hasOwn(value, "contents")) return false;
+    }
     if (h2 || hasOwn(value, "range")) {
       const f5 = value.range;
       if (!isRange(f5)) return false;
@@ -4253,6 +4247,11 @@ function kindOf(value: unknown): "object" | "array" | "other" | "unreadable" {
 
 function isObject(value: unknown): value is JsonObject {
   return kindOf(value) === "object";
+}
+
+/** isObject for code inside a try: the same answer, but a revoked proxy throws (one frame less). */
+function isObjectInTry(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function report(

@@ -132,18 +132,18 @@ export function validateJobOfferedPayload(value: unknown): ValidationResult<JobO
 
 /** True when `value` is a valid payload of `Topic.JOB_OFFERED`. */
 export function isJobOfferedPayload(value: unknown): value is JobOfferedPayload {
-  if (!isObject(value)) return false
   try {
+    if (!isObjectInTry(value)) return false
     const f1 = value.job_id
     if (typeof f1 !== 'string') return false
-    let h1 = false
+    let listed = 0
     let h2 = false
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue
         switch (key) {
           case 'job_id':
-            h1 = true
+            listed++
             break
           case 'attempt':
             h2 = true
@@ -153,7 +153,9 @@ export function isJobOfferedPayload(value: unknown): value is JobOfferedPayload 
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, 'job_id')) return false
+    if (listed !== 1) {
+      if (!hasOwn(value, 'job_id')) return false
+    }
     if (h2 || hasOwn(value, 'attempt')) {
       const f2 = value.attempt
       if (typeof f2 !== 'number' || !Number.isInteger(f2)) return false
@@ -213,8 +215,8 @@ export function validateJobStatusPayload(value: unknown): ValidationResult<JobSt
 
 /** True when `value` is a valid payload of `Topic.JOB_STATUS`. */
 export function isJobStatusPayload(value: unknown): value is JobStatusPayload {
-  if (!isObject(value)) return false
   try {
+    if (!isObjectInTry(value)) return false
     const f1 = value.job_id
     if (typeof f1 !== 'string') return false
     const f2 = value.state
@@ -226,25 +228,24 @@ export function isJobStatusPayload(value: unknown): value is JobStatusPayload {
       default:
         return false
     }
-    let h1 = false
-    let h2 = false
+    let listed = 0
     try {
       for (const key in value) {
         if (!hasOwn(value, key)) continue
         switch (key) {
           case 'job_id':
-            h1 = true
-            break
           case 'state':
-            h2 = true
+            listed++
             break
         }
       }
     } catch {
       // Listing the keys threw (a proxy): each key is asked for below.
     }
-    if (!h1 && !hasOwn(value, 'job_id')) return false
-    if (!h2 && !hasOwn(value, 'state')) return false
+    if (listed !== 2) {
+      if (!hasOwn(value, 'job_id')) return false
+      if (!hasOwn(value, 'state')) return false
+    }
     return true
   } catch {
     return false
@@ -325,6 +326,11 @@ function kindOf(value: unknown): 'object' | 'array' | 'other' | 'unreadable' {
 
 function isObject(value: unknown): value is JsonObject {
   return kindOf(value) === 'object'
+}
+
+/** isObject for code inside a try: the same answer, but a revoked proxy throws (one frame less). */
+function isObjectInTry(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function report(errors: ValidationIssue[], path: Path, code: IssueCode, message: string): void {
