@@ -50,6 +50,22 @@ export type Type =
   | { readonly kind: "intersection"; readonly types: readonly Type[] }
   | { readonly kind: "function"; readonly params: readonly { readonly name: string; readonly type: Type }[]; readonly returns: Type };
 
+/** The kinds only a type has ("array" is both: a type's holds `of`, an expression's `items`). */
+const TYPE_ONLY_KINDS: ReadonlySet<string> = new Set(["ref", "readonly", "union", "typeof", "keyof", "indexed", "predicate", "literal", "intersection", "function"]);
+
+/** Whether `node` (the right side of an assignment or a type alias) is a type, not an expression. */
+export function isType(node: Expr | Type): node is Type {
+  return node.kind === "array" ? "of" in node : TYPE_ONLY_KINDS.has(node.kind);
+}
+
+/** Two or more objects (or arrays) of more than one entry each: prettier puts them one per line. */
+export function isConcise(items: readonly Expr[]): boolean {
+  const first = items[0];
+  const multi = (x: Expr): boolean =>
+    (x.kind === "object" && x.props.length > 1) || (x.kind === "array" && x.items.length > 1);
+  return items.length > 1 && first !== undefined && items.every((x) => x.kind === first.kind && multi(x));
+}
+
 /** A type parameter `T extends Constraint = Default`. */
 export interface TypeParam {
   readonly name: string;

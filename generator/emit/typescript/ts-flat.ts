@@ -10,7 +10,7 @@
  * both ways at many widths.
  */
 import { piece } from "./doc.js";
-import type { Expr, Key, PropSig, Type } from "./ts-ast.js";
+import { isConcise, isType, type Expr, type Key, type PropSig, type Type } from "./ts-ast.js";
 
 export function flatExpr(e: Expr): string | undefined {
   switch (e.kind) {
@@ -43,7 +43,7 @@ export function flatExpr(e: Expr): string | undefined {
     case "object":
       return flatObject(e);
     case "array":
-      // Two or more objects (or arrays) of several entries each always break (ts-print isConcise).
+      // Two or more objects (or arrays) of several entries each always break.
       return isConcise(e.items) ? undefined : flatList(e.items, "[", "]");
     case "asConst": {
       const expr = flatExpr(e.expr);
@@ -88,19 +88,6 @@ export function flatKey(key: Key): string | undefined {
 export function flatAssigned(left: string, op: string, right: Expr | Type): string | undefined {
   const value = isType(right) ? flatType(right) : flatExpr(right);
   return value === undefined ? undefined : `${left}${op} ${value}`;
-}
-
-const TYPE_KINDS: ReadonlySet<string> = new Set(["ref", "readonly", "union", "typeof", "keyof", "indexed", "predicate", "literal", "intersection", "function"]);
-
-function isType(node: Expr | Type): node is Type {
-  return TYPE_KINDS.has(node.kind);
-}
-
-/** ts-print isConcise. */
-function isConcise(items: readonly Expr[]): boolean {
-  const first = items[0];
-  const multi = (x: Expr): boolean => (x.kind === "object" && x.props.length > 1) || (x.kind === "array" && x.items.length > 1);
-  return items.length > 1 && first !== undefined && items.every((x) => x.kind === first.kind && multi(x));
 }
 
 export function flatType(t: Type): string | undefined {

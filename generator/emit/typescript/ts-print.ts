@@ -27,7 +27,7 @@ import {
   softline,
   willBreak,
 } from "./doc.js";
-import type { Expr, Key, Prop, PropSig, Type, TypeParam } from "./ts-ast.js";
+import { isConcise, isType, type Expr, type Key, type Prop, type PropSig, type Type, type TypeParam } from "./ts-ast.js";
 import { flatAssigned, flatExpr, flatPropSig, flatType } from "./ts-flat.js";
 import { width } from "../text.js";
 
@@ -106,14 +106,6 @@ function printObject(props: readonly Prop[], expanded: boolean): Doc {
   return group(["{", indent([line, ...parts]), ifBreak(","), line, "}"], { shouldBreak: expanded });
 }
 
-/** Two or more objects (or arrays) of more than one entry each always go one per line. */
-function isConcise(items: readonly Expr[]): boolean {
-  const first = items[0];
-  const multi = (x: Expr): boolean =>
-    (x.kind === "object" && x.props.length > 1) || (x.kind === "array" && x.items.length > 1);
-  return items.length > 1 && first !== undefined && items.every((x) => x.kind === first.kind && multi(x));
-}
-
 function printArray(items: readonly Expr[]): Doc {
   if (items.length === 0) return "[]";
   const printed = join([",", line], items.map((x) => group(printExpr(x))));
@@ -182,15 +174,11 @@ function chooseLayout(left: Doc, right: Expr | Type, isProperty: boolean): Layou
   if (!shortKey) {
     let node = right;
     while (node.kind === "unary") node = node.arg;
-    if (node.kind === "string" || isExpr(node) && isPoorlyBreakable(node, false)) return "break-after-operator";
+    if (node.kind === "string" || !isType(node) && isPoorlyBreakable(node, false)) return "break-after-operator";
   }
   const literal = right.kind === "boolean" || right.kind === "number";
   if (!canBreak(left) && (shortKey || literal)) return "never-break-after-operator";
   return "fluid";
-}
-
-function isExpr(node: Expr | Type): node is Expr {
-  return !["ref", "readonly", "union", "typeof", "keyof", "indexed", "predicate", "literal", "intersection", "function"].includes(node.kind);
 }
 
 /** `left op right` (`=` of a declaration or type alias, `:` of an object property). */
@@ -202,7 +190,7 @@ export function printAssignment(left: Doc, op: string, right: Expr | Type, isPro
 }
 
 function assignmentDoc({ left, op, right, isProperty }: { left: Doc; op: string; right: Expr | Type; isProperty: boolean }): Doc {
-  const rightDoc = isExpr(right) ? printExpr(right) : printType(right);
+  const rightDoc = isType(right) ? printType(right) : printExpr(right);
   switch (chooseLayout(left, right, isProperty)) {
     case "break-after-operator":
       return group([group(left), op, group(indent([line, rightDoc]))]);
