@@ -166,7 +166,7 @@ function prettierChar(char: string): number {
  * false` setting (./style.ts).
  */
 export function pythonWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (isPrintableAscii(text)) return text.length;
   if (!style().unicodeWidth) return Array.from(text).length;
   let columns = 0;
   for (const char of text) columns += unicodeChar(char);
@@ -195,6 +195,11 @@ function inRanges(ranges: readonly (readonly [number, number])[], code: number):
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Whether `text` is printable ASCII only: one column a character in every measure. */
+export function isPrintableAscii(text: string): boolean {
+  return PRINTABLE_ASCII.test(text);
+}
 const PRINTABLE_LINES = /^[\n\x20-\x7e]*$/;
 const MAY_BE_SEQUENCE = /[\ufe0f\u20e3\u200d\ud83c\udb40]/;
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;

@@ -11,7 +11,7 @@
  * a document known by its flat text until the printer needs it built (see Flat).
  */
 import { style } from "../style.js";
-import { width as textColumns } from "../text.js";
+import { isPrintableAscii, width as textColumns } from "../text.js";
 
 /**
  * The width a text will have in the file when the style drops semicolons: a statement's closing
@@ -59,9 +59,6 @@ export interface Flat {
   built: Doc | undefined;
 }
 
-/** Printable ASCII: a text of it is as wide as it is long. */
-const PLAIN = /^[\x20-\x7e]*$/;
-
 /** Pieces of flat text counted so far that end with `;` (see Flat.semis): a builder reads it before and after. */
 let semisCounted = 0;
 
@@ -82,7 +79,7 @@ export function piece(text: string): string {
  * plain ASCII (measured by the printer as it is built).
  */
 export function flatFirst<A>(text: string | undefined, semisBefore: number, make: (args: A) => Doc, args: A): Doc {
-  if (text === undefined || !PLAIN.test(text)) return make(args);
+  if (text === undefined || !isPrintableAscii(text)) return make(args);
   return { type: "flat", text, semis: semisCounted - semisBefore, make: make as (args: never) => Doc, args, built: undefined };
 }
 
@@ -326,7 +323,8 @@ function fits(p: Printer, mode: Mode, doc: Doc, restLength: number, room: number
   // Gathering stops where `doc` ends and the commands after it are measured.
   let gather = flat;
   let fitted = false;
-  while (left >= 0) {
+  // Every way out goes through the end, where the measuring stack is cut back to where it was.
+  measuring: while (left >= 0) {
     if (cmdDocs.length === base) {
       gather = undefined;
       if (restIndex === 0) {
@@ -343,10 +341,7 @@ function fits(p: Printer, mode: Mode, doc: Doc, restLength: number, room: number
     if (typeof d === "string") {
       const w = measure(d);
       left -= w;
-      if (gather !== undefined) {
-        gather.pieces.push(d);
-        gather.width += w;
-      }
+      if (gather !== undefined) gatherPiece(gather, d, w);
       continue;
     }
     if (isList(d)) {
@@ -356,22 +351,18 @@ function fits(p: Printer, mode: Mode, doc: Doc, restLength: number, room: number
       }
       continue;
     }
-    if (d.type === "line") {
-      if (m === "break" || d.hard) {
-        if (gather !== undefined) gather.simple = false;
-        fitted = true;
-        break;
-      }
-      if (!d.soft) {
-        left -= 1;
-        if (gather !== undefined) {
-          gather.pieces.push(" ");
-          gather.width += 1;
-        }
-      }
-      continue;
-    }
     switch (d.type) {
+      case "line":
+        if (m === "break" || d.hard) {
+          if (gather !== undefined) gather.simple = false;
+          fitted = true;
+          break measuring;
+        }
+        if (!d.soft) {
+          left -= 1;
+          if (gather !== undefined) gatherPiece(gather, " ", 1);
+        }
+        break;
       case "indent":
       case "align":
       case "indentIfBreak":
@@ -400,10 +391,7 @@ function fits(p: Printer, mode: Mode, doc: Doc, restLength: number, room: number
         if (m === "flat") {
           const w = flatWidth(d, measure);
           left -= w;
-          if (gather !== undefined) {
-            gather.pieces.push(d.text);
-            gather.width += w;
-          }
+          if (gather !== undefined) gatherPiece(gather, d.text, w);
         } else {
           // In break mode it is measured up to its first line: the built document is.
           cmdModes.push(m);
@@ -415,6 +403,12 @@ function fits(p: Printer, mode: Mode, doc: Doc, restLength: number, room: number
   cmdModes.length = base;
   cmdDocs.length = base;
   return fitted;
+}
+
+/** A piece of the text a group prints flat, `w` columns wide, added to what fits gathered. */
+function gatherPiece(gather: FlatText, text: string, w: number): void {
+  gather.pieces.push(text);
+  gather.width += w;
 }
 
 /** `\n` and the indentation of the next line, by indentation (one string each, not one a line). */
