@@ -76,25 +76,29 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
   checks.forEach((check, i) => {
     const h = seen[i];
     const key = stringLit(str(check.wire));
-    const present = printExpr(call(hasOwn, [id("value"), key]));
     const v = `f${locals.next()}`;
     const inner = guardOf(check.type, v, "return false;", ctx, locals);
     const ruled = usedByRules(view.rules, check.wire);
     const value = propertyOf(check.wire, ctx);
-    const read = constDecl(v, value);
     // A value of any type is still read, as the validator reads it: a getter that throws fails both.
-    const touch: Doc = statement("", call(ctx.need("read"), [id("value"), key]));
+    // (Built only when used, so the `read` helper is emitted only for a module that calls it.)
+    const touched = inner.length === 0 && !ruled;
+    const touch = (): Doc => statement("", call(ctx.need("read"), [id("value"), key]));
     if (h === undefined) {
-      if (inner.length === 0 && !ruled) body.push(touch);
-      else early.push(read, ...inner);
+      if (touched) body.push(touch());
+      else early.push(constDecl(v, value), ...inner);
     } else {
-      const then = inner.length === 0 && !ruled ? [touch] : [read, ...inner];
-      if (ruled) {
+      let then: Doc[];
+      if (touched) {
+        then = [touch()];
+      } else if (ruled) {
         // A rule reads the value after the checks: absent is ABSENT.
         body.push(`let ${v}: unknown = ${ctx.need("ABSENT")};`);
-        then[0] = [printAssignment(v, " =", value), ";"];
+        then = [[printAssignment(v, " =", value), ";"], ...inner];
+      } else {
+        then = [constDecl(v, value), ...inner];
       }
-      body.push(ifElse([[[h, " ||", line, present], then]]));
+      body.push(ifElse([[[h, " ||", line, printExpr(call(hasOwn, [id("value"), key]))], then]]));
     }
     if (ruled) names.set(check.wire, v);
   });

@@ -10206,11 +10206,6 @@ function own(object: object, key: string | number): unknown {
     : ABSENT;
 }
 
-/** `object[key]`, typed unknown (a read that throws throws: guards catch it). */
-function read(object: JsonObject, key: string): unknown {
-  return object[key];
-}
-
 /** An array's own `length` (0 if it is no number), read as the validators read it. */
 function lengthOf(array: object): number {
   const length = own(array, "length");

@@ -309,11 +309,6 @@ const ABSENT: unique symbol = /*#__PURE__*/ Symbol('absent')
 /** What readOwn gives when reading throws (a getter, a proxy trap, a revoked proxy). */
 const UNREADABLE: unique symbol = /*#__PURE__*/ Symbol('unreadable')
 
-/** `object[key]`, typed unknown (a read that throws throws: guards catch it). */
-function read(object: JsonObject, key: string): unknown {
-  return object[key]
-}
-
 /** What a value is for the checks; "unreadable" when even that throws (a revoked proxy). */
 function kindOf(value: unknown): 'object' | 'array' | 'other' | 'unreadable' {
   if (typeof value !== 'object' || value === null) return 'other'
