@@ -1,7 +1,7 @@
 /** The layout of generated defs.py and __init__.py, and the literal helpers behind them. */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { emitPythonInit, dunderAllOrder, importOrder } from "../../generator/emit/python/init.js";
+import { emitPythonInit, sortedDunderAll, sortedImports } from "../../generator/emit/python/init.js";
 import { pythonComment, pythonDocstring, pythonString } from "../../generator/emit/python/defs-syntax.js";
 import { tsString } from "../../generator/emit/typescript/defs-syntax.js";
 import { linesFrom, load, runDefs, runSpec, SEED_SPEC, spec } from "./defs-helpers.js";
@@ -129,10 +129,10 @@ describe("__init__.py", () => {
 
   test("orders names as ruff's isort and RUF022 do", () => {
     const names = ["Version10", "Version2", "HTTPStatus", "HttpMethod", "ABC", "A", "a_b", "ab", "X1", "X10", "X9"];
-    expect([...names].sort(importOrder)).toEqual([
+    expect(sortedImports(names)).toEqual([
       "ABC", "X1", "X9", "X10", "A", "HttpMethod", "HTTPStatus", "Version2", "Version10", "a_b", "ab",
     ]);
-    expect([...names].sort(dunderAllOrder)).toEqual([
+    expect(sortedDunderAll(names)).toEqual([
       "ABC", "X1", "X9", "X10", "A", "HTTPStatus", "HttpMethod", "Version2", "Version10", "a_b", "ab",
     ]);
     const init = emitPythonInit(protocol, [{ module: ".defs", names }], "out/py/demo/__init__.py");

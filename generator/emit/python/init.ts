@@ -109,20 +109,6 @@ function memberType(name: string): number {
   return 2;
 }
 
-/** ruff isort's order of imported names: type, then natural order ignoring case, then with case. */
-export function importOrder(a: string, b: string): number {
-  return (
-    memberType(a) - memberType(b) ||
-    naturalCompare(a.toLowerCase(), b.toLowerCase()) ||
-    naturalCompare(a, b)
-  );
-}
-
-/** RUF022's "isort-style" order of `__all__`: type, then natural order with case. */
-export function dunderAllOrder(a: string, b: string): number {
-  return memberType(a) - memberType(b) || naturalCompare(a, b);
-}
-
 /** A name with what its order compares worked out once (not once per comparison). */
 interface SortKey {
   readonly name: string;
@@ -134,14 +120,14 @@ function sortKeys(names: readonly string[]): SortKey[] {
   return names.map((name) => ({ name, type: memberType(name), lower: name.toLowerCase() }));
 }
 
-/** `names` in `importOrder` (a new array). */
+/** `names` in ruff isort's order of imported names: type, then natural order ignoring case, then with case (a new array). */
 export function sortedImports(names: readonly string[]): string[] {
   return sortKeys(names)
     .sort((a, b) => a.type - b.type || naturalCompare(a.lower, b.lower) || naturalCompare(a.name, b.name))
     .map((k) => k.name);
 }
 
-/** `names` in `dunderAllOrder` (a new array). */
+/** `names` in RUF022's "isort-style" order of `__all__`: type, then natural order with case (a new array). */
 export function sortedDunderAll(names: readonly string[]): string[] {
   return sortKeys(names)
     .sort((a, b) => a.type - b.type || naturalCompare(a.name, b.name))

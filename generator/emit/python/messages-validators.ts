@@ -575,12 +575,7 @@ function emitFastCheck(view: ShapeView, fields: readonly Checked[], ruleVars: Re
   const text = [head, `    obj: ${ctx.need("Any")} = value\n`, `    return ${layoutBool(body, 4, 11, 0)}\n`].join("");
   // A check the layout cannot fit in the line length (very long keys or names) is left out: the
   // walk alone gives the same verdict, and ruff never has a line to reflow.
-  return fits(text) ? { text, cond: body, readsObj: true } : null;
-}
-
-/** Whether every line of `text` is within the line length. */
-function fits(text: string): boolean {
-  return everyLineFitsPython(text);
+  return everyLineFitsPython(text) ? { text, cond: body, readsObj: true } : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -682,7 +677,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
     const accepted = [...(optional ? [atom(`${item} is ${n("_ABSENT")}`)] : []), ...(nullable ? [atom(`${item} is None`)] : [])];
     const cond = join("or", [...accepted, atom(`isinstance(${item}, ${type.name === "bool" ? "bool" : "str"})`)]) as Bool;
     const head = ifNot(cond, indent);
-    if (fits(head)) {
+    if (everyLineFitsPython(head)) {
       w.lines.push(head);
       const words = pythonString(type.name === "bool" ? "a boolean" : "a string");
       w.lines.push(callLine(indent + 4, n("_report"), [item, at, "issues", words, ...nullArg(nullable)]));
@@ -695,7 +690,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
   const candidate = optional ? (fast === null ? null : join("or", [atom(`${item} is ${n("_ABSENT")}`), fast])) : fast;
   // A guard the layout cannot fit in the line length is left out: the checks run unguarded and
   // report only what fails.
-  const guard = candidate !== null && fits(ifNot(candidate, indent)) ? candidate : null;
+  const guard = candidate !== null && everyLineFitsPython(ifNot(candidate, indent)) ? candidate : null;
   const body: string[] = [];
   const inner = indent + (guard !== null || optional ? 4 : 0);
   const emit = (line: string): void => {
@@ -838,7 +833,7 @@ function missingLines(item: string, at: string, indent: number, ctx: PyContext, 
     const where = assignment(indent, "at", at);
     const message = `${pad}message = ${pythonString(`missing required key ${quote(key)}`)}`;
     const append = `${pad}issues.append(${ctx.need("_new_issue")}(ValidationIssue, (at, "missing_key", message)))`;
-    if (fits(where) && fits(message) && fits(append)) return [where, message, append];
+    if (everyLineFitsPython(where) && everyLineFitsPython(message) && everyLineFitsPython(append)) return [where, message, append];
   }
   return [callLine(indent, ctx.need("_check_present"), [item, at, "issues"])];
 }
@@ -982,7 +977,7 @@ function emitWalk(
   // A validator that inlines its walk reads a plain dict through \`obj\` (an \`Any\`) with no
   // call; \`_DICT\` is \`dict\` by a name no type checker narrows \`obj\` by.
   const direct = `    get = obj.get if type(obj) is ${n("_DICT")} else ${n("_getter")}(obj, (), issues)`;
-  const getter = root && subject === "obj" && fits(direct) ? direct : `    get = ${n("_getter")}(${subject}, ${path}, issues)`;
+  const getter = root && subject === "obj" && everyLineFitsPython(direct) ? direct : `    get = ${n("_getter")}(${subject}, ${path}, issues)`;
   w.lines.push(getter);
   w.lines.push("    if get is None:");
   w.lines.push(root ? "        return issues" : "        return");
@@ -1192,7 +1187,7 @@ function inlineValidator(
     "    return issues",
   ];
   if (withNoqa(head, lines) !== head) return null;
-  if (!fits(lines.join("\n"))) return null;
+  if (!everyLineFitsPython(lines.join("\n"))) return null;
   const text = [head, ...doc.map((l) => l.replace(/\n$/, "")), ...lines].join("\n") + "\n";
   for (const e of scratch.enums) plan.enums.add(e);
   for (const u of scratch.unions) plan.unions.add(u);
