@@ -144,25 +144,17 @@ function copyOf(doc: Exclude<Doc, string>, inner: (d: Doc) => Doc): Doc {
   }
 }
 
-/** Whether any flat document is in `doc` (so the comparison exercises the fast path). */
+/** Whether any flat document is in `doc` (so the comparison exercises the fast path); walked as copyOf walks it. */
 function hasFlat(doc: Doc): boolean {
-  if (typeof doc === "string") return false;
-  if (Array.isArray(doc)) return (doc as readonly Doc[]).some(hasFlat);
-  const d = doc as Exclude<Doc, string | readonly Doc[]>;
-  switch (d.type) {
-    case "flat":
-      return true;
-    case "group":
-      return hasFlat(d.contents);
-    case "indent":
-    case "align":
-    case "indentIfBreak":
-      return hasFlat(d.contents);
-    case "ifBreak":
-      return hasFlat(d.breakContents) || hasFlat(d.flatContents);
-    default:
-      return false;
-  }
+  let found = false;
+  const visit = (d: Doc): Doc => {
+    if (found || typeof d === "string") return d;
+    if (!Array.isArray(d) && (d as Exclude<Doc, string | readonly Doc[]>).type === "flat") found = true;
+    else copyOf(d, visit);
+    return d;
+  };
+  visit(doc);
+  return found;
 }
 
 const WIDTHS = [12, 20, 30, 40, 50, 60, 80, 100, 160];
