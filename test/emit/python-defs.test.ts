@@ -138,6 +138,31 @@ describe("__init__.py", () => {
     const init = emitPythonInit(protocol, [{ module: ".defs", names }], "out/py/demo/__init__.py");
     expect(ruffCheck(init.text)).toEqual([]);
   });
+
+  test("orders digit runs with leading zeros and non-ASCII letters as ruff does", () => {
+    // natord compares a run that starts with 0 digit by digit (D03 < D3), ruff infers member
+    // types from Unicode case (Über is a class, Ü a constant, ü_x a variable).
+    const names = ["D3LelarePayload", "D03Payload", "D03R", "D3", "x010", "x01", "x1", "x001b", "Über", "Ü", "ü_x", "ÉTAT", "Éa", "a日本", "日本", "Z9a", "Z09"];
+    expect(sortedImports(names)).toEqual([
+      "D03R", "D3", "Z09", "ÉTAT", "Ü", "D03Payload", "D3LelarePayload", "Z9a", "Éa", "Über", "a日本", "x001b", "x01", "x010", "x1", "ü_x", "日本",
+    ]);
+    // A seeded batch of awkward names, held to ruff itself.
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ["a", "B", "0", "00", "1", "9", "10", "_", "é", "É", "ß", "日", "Σ", "x", "X"];
+    const batch = new Set<string>();
+    while (batch.size < 200) {
+      let name = ["a", "B", "X", "é", "É", "_"][random(6)] ?? "a";
+      for (let k = random(5); k > 0; k--) name += pieces[random(pieces.length)] ?? "";
+      batch.add(name);
+    }
+    const init = emitPythonInit(protocol, [{ module: ".defs", names: [...batch] }], "out/py/demo/__init__.py");
+    // Only the order rules: the names are not ASCII on purpose (PLC2403 would flag each).
+    expect(ruffCheck(init.text).filter((finding) => / (I001|RUF022) /.test(finding))).toEqual([]);
+  });
 });
 
 describe("literals and comments", () => {

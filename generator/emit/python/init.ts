@@ -101,12 +101,24 @@ export function pythonOutput(protocol: Protocol): PythonOutput {
   return output;
 }
 
-/** isort's member types under `order-by-type`: CONSTANT, then Class, then variable. */
+/** Rust's `char::is_uppercase` and `char::is_lowercase`: the Unicode Uppercase and Lowercase properties. */
+const UPPER = /^\p{Uppercase}/u;
+const LOWER = /\p{Lowercase}/u;
+const UPPER_ANYWHERE = /\p{Uppercase}/u;
+
+/**
+ * isort's member types under `order-by-type`, as ruff infers them: CONSTANT (more than one byte
+ * of UTF-8, no lower-case letter and at least one upper-case one), then Class (an upper-case
+ * first letter), then variable. Cased means Unicode case (`Über` is a class), not ASCII only.
+ */
 function memberType(name: string): number {
-  const cased = /[A-Za-z]/.test(name);
-  if (name.length > 1 && cased && name === name.toUpperCase()) return 0;
-  if (/^[A-Z]/.test(name)) return 1;
+  if (utf8Length(name) > 1 && !LOWER.test(name) && UPPER_ANYWHERE.test(name)) return 0;
+  if (UPPER.test(name)) return 1;
   return 2;
+}
+
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, "utf8");
 }
 
 /** A name with what its order compares worked out once (not once per comparison). */
@@ -135,37 +147,66 @@ export function sortedDunderAll(names: readonly string[]): string[] {
 }
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** Rust's `char::is_whitespace` (Unicode White_Space), which natord skips. */
+const WHITE_SPACE = /^\p{White_Space}$/u;
 
-/** Natural order (`natord`): runs of digits compare as numbers, everything else by code unit. */
+/**
+ * The `natord` crate's natural order, which ruff sorts with: whitespace is skipped; two runs of
+ * ASCII digits compare as numbers (`15` < `123`), except that a run starting with `0` on either
+ * side compares digit by digit from the left (`015` < `12`, `03` < `3`); everything else compares
+ * by code point (not UTF-16 code unit).
+ */
 export function naturalCompare(a: string, b: string): number {
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(j);
-    if (isDigit(ca) && isDigit(cb)) {
-      // Two runs of digits: their numbers compare, leading zeros aside (by length, then digit by digit).
-      let endA = i;
-      while (endA < a.length && isDigit(a.charCodeAt(endA))) endA++;
-      let endB = j;
-      while (endB < b.length && isDigit(b.charCodeAt(endB))) endB++;
-      let fromA = i;
-      while (fromA < endA - 1 && a.charCodeAt(fromA) === 48) fromA++;
-      let fromB = j;
-      while (fromB < endB - 1 && b.charCodeAt(fromB) === 48) fromB++;
-      const byLength = endA - fromA - (endB - fromB);
-      if (byLength !== 0) return byLength;
-      for (let k = 0; k < endA - fromA; k++) {
-        const d = a.charCodeAt(fromA + k) - b.charCodeAt(fromB + k);
-        if (d !== 0) return d < 0 ? -1 : 1;
-      }
-      i = endA;
-      j = endB;
+  for (;;) {
+    i = skipWhiteSpace(a, i);
+    j = skipWhiteSpace(b, j);
+    if (i >= a.length || j >= b.length) return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0);
+    const l = digitAt(a, i);
+    const r = digitAt(b, j);
+    if (l === undefined || r === undefined) {
+      const ca = a.codePointAt(i) ?? 0;
+      const cb = b.codePointAt(j) ?? 0;
+      if (ca !== cb) return ca < cb ? -1 : 1;
+      i += ca > 0xffff ? 2 : 1;
+      j += cb > 0xffff ? 2 : 1;
       continue;
     }
-    if (ca !== cb) return ca - cb;
-    i++;
-    j++;
+    // Two runs of digits: left-aligned when either starts with 0, else right-aligned.
+    const leftAligned = l === 0 || r === 0;
+    let order = l - r;
+    if (leftAligned && order !== 0) return order < 0 ? -1 : 1;
+    for (;;) {
+      i++;
+      j++;
+      const dl = digitAt(a, i);
+      const dr = digitAt(b, j);
+      if (dl === undefined || dr === undefined) {
+        if (dl !== dr) return dl === undefined ? -1 : 1;
+        break;
+      }
+      if (leftAligned && dl !== dr) return dl < dr ? -1 : 1;
+      if (order === 0) order = dl - dr;
+    }
+    if (order !== 0) return order < 0 ? -1 : 1;
   }
-  return a.length - i - (b.length - j);
+}
+
+/** The ASCII digit at `at` as a number, else undefined. */
+function digitAt(text: string, at: number): number | undefined {
+  const code = text.charCodeAt(at);
+  return isDigit(code) ? code - 48 : undefined;
+}
+
+function skipWhiteSpace(text: string, at: number): number {
+  let k = at;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    // Tab to carriage return and the space, the only white space in ASCII; no astral character is.
+    const white = c < 0x80 ? c === 32 || (c >= 9 && c <= 13) : WHITE_SPACE.test(text.charAt(k));
+    if (!white) break;
+    k++;
+  }
+  return k;
 }
