@@ -50,6 +50,22 @@ export type Type =
   | { readonly kind: "intersection"; readonly types: readonly Type[] }
   | { readonly kind: "function"; readonly params: readonly { readonly name: string; readonly type: Type }[]; readonly returns: Type };
 
+/** TypeScript's keyword types: a `ref` by one of these names is a keyword, not a type reference. */
+const KEYWORD_TYPES: ReadonlySet<string> = new Set([
+  "any", "bigint", "boolean", "never", "null", "number", "object", "string", "symbol", "undefined", "unknown", "void", "this",
+]);
+
+/**
+ * prettier's shouldHugUnionType: a union of one object type or type reference (`Foo`,
+ * `Readonly<Record<…>>`, `{ … }`) and nothing but `null` and `void` besides, printed `A | null`
+ * with no break of its own (an object type breaks inside instead).
+ */
+export function isHuggedUnion(t: Type): boolean {
+  if (t.kind !== "union") return false;
+  const objectLike = t.types.find((m) => m.kind === "literal" || (m.kind === "ref" && !KEYWORD_TYPES.has(m.name)));
+  return objectLike !== undefined && t.types.every((m) => m === objectLike || (m.kind === "ref" && (m.name === "null" || m.name === "void")));
+}
+
 /** The kinds only a type has ("array" is both: a type's holds `of`, an expression's `items`). */
 const TYPE_ONLY_KINDS: ReadonlySet<string> = new Set(["ref", "readonly", "union", "typeof", "keyof", "indexed", "predicate", "literal", "intersection", "function"]);
 

@@ -27,7 +27,7 @@ import {
   softline,
   willBreak,
 } from "./doc.js";
-import { isConcise, isType, type Expr, type Key, type Prop, type PropSig, type Type, type TypeParam } from "./ts-ast.js";
+import { isConcise, isHuggedUnion, isType, type Expr, type Key, type Prop, type PropSig, type Type, type TypeParam } from "./ts-ast.js";
 import { flatAssigned, flatExpr, flatPropSig, flatType } from "./ts-flat.js";
 import { width } from "../text.js";
 
@@ -170,7 +170,7 @@ function isLoneShortArgument(e: Expr): boolean {
 /** prettier's chooseLayout for the right-hand sides the emitters write. */
 function chooseLayout(left: Doc, right: Expr | Type, isProperty: boolean): Layout {
   const shortKey = isProperty && typeof left === "string" && width(left) < SHORT_KEY;
-  if (right.kind === "union") return "break-after-operator";
+  if (right.kind === "union" && !isHuggedUnion(right)) return "break-after-operator";
   if (!shortKey) {
     let node = right;
     while (node.kind === "unary") node = node.arg;
@@ -231,6 +231,7 @@ function printTypeDoc(t: Type): Doc {
       return [t.object.kind === "typeof" ? ["(", object, ")"] : object, "[", printType(t.index), "]"];
     }
     case "union":
+      if (isHuggedUnion(t)) return join(" | ", t.types.map(printType));
       return group([ifBreak("| "), join([line, "| "], t.types.map((x) => align(2, x.kind === "function" ? ["(", printType(x), ")"] : printType(x))))]);
     case "intersection":
       return printIntersection(t.types);
@@ -261,7 +262,7 @@ function printTypeArgs(args: readonly Type[]): Doc {
 
 /** A type annotation after `:`: a union breaks onto the next line before breaking into lines. */
 export function printAnnotation(t: Type): Doc {
-  if (t.kind !== "union") return printType(t);
+  if (t.kind !== "union" || isHuggedUnion(t)) return printType(t);
   const semis = semisSoFar();
   return flatFirst(flatType(t), semis, unionAnnotationDoc, t);
 }
