@@ -9,7 +9,7 @@ import { topicSetOf } from "../../conformance/shapes.js";
 import { commentLines } from "../text.js";
 import type { Doc } from "./doc.js";
 import { tsDocComment, tsPropertyKey, tsString } from "./defs-syntax.js";
-import { array, arrayOf, asConst, dotted, readonlyOf, ref, stringLit, toKey, typeOf, union, type Expr, type Prop } from "./ts-ast.js";
+import { array, arrayOf, asConst, dotted, readonlyOf, ref, stringLit, toKey, typeOf, unionOf, type Expr, type Prop } from "./ts-ast.js";
 import { constDecl, typeAlias } from "./ts-statements.js";
 
 export interface Declaration {
@@ -42,7 +42,7 @@ export function channelDeclarations(protocol: Protocol): Declaration[] {
     out.push({
       comment: tsDocComment([`The topics that travel on channel \`${c.value}\`.`], [], 0),
       docs: [
-        typeAlias(type, topics.length === 0 ? ref("never") : union(topics.map((t) => typeOf(t)))),
+        typeAlias(type, topics.length === 0 ? ref("never") : unionOf(topics.map((t) => typeOf(t)))),
         constDecl(channelTopicsConstant(c), array(topics.map(dotted)), { exported: true, type: readonlyOf(arrayOf(ref(type))) }),
       ],
     });

@@ -8,7 +8,7 @@ import type { Names, TargetNames } from "../../names/index.js";
 import { Uses } from "../chunks.js";
 import { defsRefs } from "../defs-refs.js";
 import { str } from "./messages-layout.js";
-import { arrayOf, readonlyOf, readonlyRecord, ref, union, type Type } from "./ts-ast.js";
+import { arrayOf, readonlyOf, readonlyRecord, ref, union, unionOf, type Type } from "./ts-ast.js";
 import { tsNumber } from "./defs-syntax.js";
 import { unionMembers } from "../value-types.js";
 
@@ -78,10 +78,39 @@ export function tsType(type: ValueType, ctx: TsContext): Type {
       return union([...(of.kind === "union" ? of.types : [of]), ref("null")]);
     }
     case "oneOf":
-      return union(unionMembers(type.of).map((t) => tsType(t, ctx)));
+      return unionOf(withoutRedundantMembers(unionMembers(type.of), ctx));
     case "literal":
       return ref(literalText(type.value));
   }
+}
+
+/**
+ * The types of a union's members without the ones another member already holds (the rules
+ * no-redundant-type-constituents and no-duplicate-type-constituents): a literal or a closed
+ * enum next to its primitive (`-0.25 | number`), and a type written twice (`int | float` is
+ * `number` twice), each kept where it first stood.
+ */
+function withoutRedundantMembers(members: readonly ValueType[], ctx: TsContext): Type[] {
+  const types = members.map((t) => tsType(t, ctx));
+  const primitives = new Set(types.flatMap((t) => (t.kind === "ref" && t.args.length === 0 && PRIMITIVES.has(t.name) ? [t.name] : [])));
+  const written = new Set<string>();
+  return types.filter((t, i) => {
+    const member = members[i];
+    if (member !== undefined && primitives.has(primitiveOf(member) ?? "")) return false;
+    const text = JSON.stringify(t);
+    if (written.has(text)) return false;
+    written.add(text);
+    return true;
+  });
+}
+
+const PRIMITIVES: ReadonlySet<string> = new Set(["string", "number", "boolean"]);
+
+/** The primitive a literal or a closed enum's values are of; undefined for any other member. */
+function primitiveOf(member: ValueType): string | undefined {
+  if (member.kind === "literal") return typeof member.value === "string" ? "string" : typeof member.value === "number" ? "number" : "boolean";
+  if (member.kind === "enum" && !member.enum.open) return member.enum.valueType === "int" ? "number" : "string";
+  return undefined;
 }
 
 /** A literal type: `"2.0"`, `-32700`, `true`. */
