@@ -67,7 +67,14 @@ export function unicodeEscape(char: string): string {
  */
 export function commentLines(doc: string | undefined): string[] {
   if (doc === undefined || doc.trim() === "") return [];
-  return splitLines(doc.trim()).map((line) => line.replace(INVISIBLE, unicodeEscape).trimEnd());
+  const lines = splitLines(doc.trim()).map((line) => line.replace(INVISIBLE, unicodeEscape).trimEnd());
+  // A line break trim() does not know (NEL, VT, FF, U+001C–U+001E) can still open or close the
+  // doc: the blank lines it leaves at either end are dropped too.
+  let first = 0;
+  let last = lines.length;
+  while (first < last && lines[first] === "") first++;
+  while (last > first && lines[last - 1] === "") last--;
+  return lines.slice(first, last);
 }
 
 /**
