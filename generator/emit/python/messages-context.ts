@@ -8,7 +8,7 @@ import type { Names, PythonNames } from "../../names/index.js";
 import { Uses } from "../chunks.js";
 import { defsRefs } from "../defs-refs.js";
 import { pythonString } from "./defs-syntax.js";
-import { pyAtom, pySubscript, type PyExpr } from "./messages-layout.js";
+import { pyAtom, pyFlat, pySubscript, type PyExpr } from "./messages-layout.js";
 import { unionMembers } from "../value-types.js";
 
 export interface PyContext {
@@ -92,10 +92,17 @@ export function pyType(type: ValueType, ctx: PyContext): PyExpr {
       };
       const literals = kept.flatMap((t) => literalValues(t) ?? []);
       const exprs: PyExpr[] = [];
+      // Members that are the same annotation once written (`-0.25 | float` is `float` twice) are
+      // written once, where the first stood (ruff PYI016).
+      const written = new Set<string>();
       let merged = false;
       for (const t of kept) {
-        if (literalValues(t) === undefined) exprs.push(pyType(t, ctx));
-        else if (!merged) {
+        if (literalValues(t) === undefined) {
+          const expr = pyType(t, ctx);
+          const text = pyFlat(expr);
+          if (!written.has(text)) exprs.push(expr);
+          written.add(text);
+        } else if (!merged) {
           merged = true;
           exprs.push(pySubscript(ctx.need("Literal"), [...new Set(literals)].map((v) => pyAtom(v))));
         }
