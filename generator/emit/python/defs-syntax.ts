@@ -163,3 +163,32 @@ export function pythonComment(line: string, encodingLine = false): string {
 export function pythonHeader(protocol: Protocol): string {
   return headerComment(protocol, (line, i) => pythonComment(line, i < 2));
 }
+
+const ISINSTANCE = /^isinstance\(([\w.]+), (\w+)\)$/;
+
+/**
+ * The operands of an `or` chain of checks, with every `isinstance(x, T)` of the same `x` merged
+ * into one `isinstance(x, (T1, T2))` where the first stood (ruff SIM101), each class once. The
+ * checks have no side effects, so moving a class into an earlier test changes no verdict.
+ */
+export function mergedIsinstance(checks: readonly string[]): string[] {
+  const classes = new Map<string, string[]>();
+  for (const check of checks) {
+    const [, subject, cls] = ISINSTANCE.exec(check) ?? [];
+    if (subject === undefined || cls === undefined) continue;
+    const seen = classes.get(subject) ?? [];
+    if (!seen.includes(cls)) seen.push(cls);
+    classes.set(subject, seen);
+  }
+  const out: string[] = [];
+  for (const check of checks) {
+    const [, subject] = ISINSTANCE.exec(check) ?? [];
+    const merged = subject === undefined ? undefined : classes.get(subject);
+    if (subject === undefined || merged === undefined) out.push(check);
+    else if (merged.length > 0) {
+      out.push(merged.length === 1 ? check : `isinstance(${subject}, (${merged.join(", ")}))`);
+      classes.set(subject, []);
+    }
+  }
+  return out;
+}

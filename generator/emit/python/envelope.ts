@@ -9,7 +9,7 @@ import { channelTopicsType, kindTypeName, messageTypeName } from "../../names/en
 import { topicsOn } from "../typescript/channels.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
-import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
+import { mergedIsinstance, pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { pythonOutput, sortedImports, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
 import { pyAnnotatedHead, pyAtom, pyDef, pyStatement, pySubscript, scanCode } from "./messages-layout.js";
@@ -147,9 +147,14 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   const v: string[] = [laidOut("python", VALIDATE_START).trimEnd()];
   if (env.tag !== undefined) {
     const tag = pythonString(env.tag.key);
-    v.push(`    if ${tag} not in m:`, ...call("        ", "return _failed", [`(${tag},)`, '"missing_key"', pythonString(`missing required key ${JSON.stringify(env.tag.key)}`)]), `    tag = m[${tag}]`);
+    v.push(
+      ...condition("if", [{ left: tag, op: "not in", right: "m" }], "    "),
+      ...call("        ", "return _failed", [`(${tag},)`, '"missing_key"', pythonString(`missing required key ${JSON.stringify(env.tag.key)}`)]),
+      ...subscriptAssignment("    ", "tag", "m", tag),
+    );
     plan.kinds.forEach((k, i) => {
-      v.push(`    ${i === 0 ? "if" : "elif"} tag == ${pythonString(k.kind.value ?? k.kind.name)}:`, `        kind = ${pythonString(k.kind.name)}`, ...call("        ", `topic = ${checkName(k)}`, ["m", "errors", "request"]));
+      const test = { left: "tag", op: "==", right: pythonString(k.kind.value ?? k.kind.name) };
+      v.push(...condition(i === 0 ? "if" : "elif", [test], "    "), `        kind = ${pythonString(k.kind.name)}`, ...call("        ", `topic = ${checkName(k)}`, ["m", "errors", "request"]));
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.value ?? k.kind.name)).join(", ");
     v.push(
@@ -166,7 +171,10 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     v.push(`    kind = ${pythonString(k.kind.name)}`, ...call("    ", `topic = ${checkName(k)}`, ["m", "errors", "request"]));
   } else {
     plan.kinds.forEach((k, i) => {
-      const conds = [...k.requires.map((key) => `${pythonString(key)} in m`), ...k.excludes.map((key) => `${pythonString(key)} not in m`)];
+      const conds = [
+        ...k.requires.map((key) => ({ left: pythonString(key), op: "in", right: "m" })),
+        ...k.excludes.map((key) => ({ left: pythonString(key), op: "not in", right: "m" })),
+      ];
       v.push(...condition(i === 0 ? "if" : "elif", conds.length === 0 ? ["True"] : conds, "    "));
       v.push(`        kind = ${pythonString(k.kind.name)}`, ...call("        ", `topic = ${checkName(k)}`, ["m", "errors", "request"]));
     });
@@ -245,12 +253,34 @@ function literalAlias(name: string, values: readonly string[]): string[] {
   return [`${name} = Literal[`, ...items.map((m) => `    ${m},`), "]"];
 }
 
-/** `if a and b:` as ruff format lays it out when it does not fit one line. */
-function condition(keyword: string, conds: readonly string[], indent: string): string[] {
-  const one = `${indent}${keyword} ${conds.join(" and ")}:`;
+/** An operand of `condition`: plain text, or a comparison that may break before its operator. */
+type Cond = string | { readonly left: string; readonly op: string; readonly right: string };
+
+const condText = (c: Cond): string => (typeof c === "string" ? c : `${c.left} ${c.op} ${c.right}`);
+
+/**
+ * `if a and b:` as ruff format lays it out when it does not fit one line: in parentheses, on one
+ * line of its own, else one operand a line (`and` leading); a comparison that still overflows
+ * its line breaks before its operator (`tag` / `== "…"`), as black's delimiter split does.
+ */
+function condition(keyword: string, conds: readonly Cond[], indent: string): string[] {
+  const flat = conds.map(condText).join(" and ");
+  const one = `${indent}${keyword} ${flat}:`;
   if (fitsPython(one)) return [one];
-  if (fitsPython(`${indent}    ${conds.join(" and ")}`)) return [`${indent}${keyword} (`, `${indent}    ${conds.join(" and ")}`, `${indent}):`];
-  return [`${indent}${keyword} (`, ...conds.map((c, i) => `${indent}    ${i === 0 ? "" : "and "}${c}`), `${indent}):`];
+  const inner = `${indent}    `;
+  if (fitsPython(`${inner}${flat}`)) return [`${indent}${keyword} (`, `${inner}${flat}`, `${indent}):`];
+  const lines = conds.flatMap((c, i) => {
+    const and = i === 0 ? "" : "and ";
+    const line = `${inner}${and}${condText(c)}`;
+    return typeof c === "string" || fitsPython(line) ? [line] : [`${inner}${and}${c.left}`, `${inner}${c.op} ${c.right}`];
+  });
+  return [`${indent}${keyword} (`, ...lines, `${indent}):`];
+}
+
+/** `name = object[key]`, the key on a line of its own when the line overflows. */
+function subscriptAssignment(indent: string, name: string, object: string, key: string): string[] {
+  const one = `${indent}${name} = ${object}[${key}]`;
+  return fitsPython(one) ? [one] : [`${indent}${name} = ${object}[`, `${indent}    ${key}`, `${indent}]`];
 }
 
 function checkName(k: KindPlan): string {
@@ -336,7 +366,7 @@ function accepts(test: Test, v: string): string {
     case "oneOf": {
       // Numbers alone (a closed int enum) are one membership test, as ruff's PLR1714 asks.
       if (isNumberSet(test)) return `_as_number(${v}) in (${numberLiterals(test).join(", ")})`;
-      return test.of.map((t) => accepts(t, v)).join(" or ");
+      return mergedIsinstance(test.of.map((t) => accepts(t, v))).join(" or ");
     }
   }
 }

@@ -20,7 +20,7 @@ import type { CrossFieldRule, Enum, Field, Protocol, Record, TaggedUnion, Topic,
 import { allTopics, listShapes, type ShapeView } from "../../conformance/shapes.js";
 import type { Shape } from "../../names/index.js";
 import { quote, ruleMessage } from "../../conformance/semantics.js";
-import { pythonDocstring, pythonString } from "./defs-syntax.js";
+import { mergedIsinstance, pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
 import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
 import { everyLineFitsPython, pythonWidth } from "../text.js";
@@ -190,22 +190,30 @@ interface Bracketed {
   readonly nested?: Bool & { kind: "and" | "or" };
   /** The operand is a call (its inside splits at its commas) rather than a parenthesized expression. */
   readonly call: boolean;
+  /** What follows the closing bracket (` is dict` of `type(value) is dict`): no bracket in it. */
+  readonly tail: string;
 }
 
 /** `undefined`: no brackets (or only empty ones) to split at; `null`: brackets not at its end, which this layout does not model. */
 function bracketed(b: Bool): Bracketed | undefined | null {
-  if (b.kind !== "atom") return { head: "(", inner: flatBool(b, false), nested: b, call: false };
-  const text = b.text;
+  if (b.kind !== "atom") return { head: "(", inner: flatBool(b, false), nested: b, call: false, tail: "" };
+  const full = b.text;
   // The first bracket outside strings decides.
-  const i = scanCode(text, (_, c) => isOpening(c) || isClosing(c));
-  const c = text[i] ?? "";
+  const i = scanCode(full, (_, c) => isOpening(c) || isClosing(c));
+  const c = full[i] ?? "";
   if (i === -1) return undefined;
   if (isClosing(c)) return null;
+  // A comparison after the brackets (`type(value) is dict`) rides on the closing bracket's line,
+  // when no other bracket follows.
+  const closed = scanCode(full, (_, ch, depth) => isClosing(ch) && depth === 0, i);
+  const tail = closed === -1 ? "" : full.slice(closed + 1);
+  if (tail !== "" && (!tail.startsWith(" ") || scanCode(tail, (_, ch) => isOpening(ch) || isClosing(ch)) !== -1)) return null;
+  const text = full.slice(0, full.length - tail.length);
   if (c === "(" && text.slice(i + 1) === ")") return undefined;
   const call = callParts(text.slice(i - (/[\w.]*$/.exec(text.slice(0, i))?.[0].length ?? 0)));
   const head = text.slice(0, i + 1);
-  if (c === "(" && call !== undefined && text.endsWith(`(${call.args})`)) return { head, inner: call.args, call: /\w$/.test(text.slice(0, i)) };
-  if (c === "(" && i === 0 && closesAtEnd(text)) return { head, inner: text.slice(1, -1), call: false };
+  if (c === "(" && call !== undefined && text.endsWith(`(${call.args})`)) return { head, inner: call.args, call: /\w$/.test(text.slice(0, i)), tail };
+  if (c === "(" && i === 0 && closesAtEnd(text)) return { head, inner: text.slice(1, -1), call: false, tail };
   return null;
 }
 
@@ -226,11 +234,14 @@ function huggedBool(b: Bool & { kind: "and" | "or" }, indent: number, column: nu
   const parts = b.items.map((item) => ({ item, br: bracketed(item) }));
   const [first, last] = parts;
   if (first === undefined || last === undefined || first.br === null || last.br === null) return undefined;
-  if (last.br === undefined && (first.br === undefined || first.br.call || first.br.head !== "(")) return undefined;
+  // ruff looks at the last operand's end and the first one's start: a comparison after the
+  // brackets ends with a plain name there, and this layout is not ruff's.
+  if (last.br !== undefined && last.br.tail !== "") return undefined;
+  if (last.br === undefined && (first.br === undefined || first.br.call || first.br.head !== "(" || first.br.tail !== "")) return undefined;
   const text = (i: number): string => (i === 0 ? "" : ` ${b.kind} `);
   // The text from after operand i's brackets up to the next opening bracket (or the end).
   const rest = (i: number): number => {
-    let n = 0;
+    let n = pythonWidth(parts[i]?.br?.tail ?? "");
     for (let j = i + 1; j < parts.length; j++) {
       const p = parts[j] as (typeof parts)[number];
       if (p.br === undefined || p.br === null) n += pythonWidth(text(j) + flatBool(p.item, true));
@@ -254,8 +265,8 @@ function huggedBool(b: Bool & { kind: "and" | "or" }, indent: number, column: nu
     col += pythonWidth(text(i) + p.br.head);
     const close = p.br.head.endsWith("(") ? ")" : p.br.head.endsWith("[") ? "]" : "}";
     if (col + pythonWidth(p.br.inner) + 1 + rest(i) <= lineLength()) {
-      out += `${p.br.inner}${close}`;
-      col += pythonWidth(p.br.inner) + 1;
+      out += `${p.br.inner}${close}${p.br.tail}`;
+      col += pythonWidth(p.br.inner) + 1 + pythonWidth(p.br.tail);
       continue;
     }
     let body: string;
@@ -263,8 +274,8 @@ function huggedBool(b: Bool & { kind: "and" | "or" }, indent: number, column: nu
     else if (p.br.nested !== undefined) body = boolLines(p.br.nested, inner);
     else if (p.br.call) body = topLevelItems(p.br.inner).map((a) => `${" ".repeat(inner)}${pyLayout(argExpr(a), inner, inner, 1)},`).join("\n");
     else return undefined;
-    out += `\n${body}\n${pad}${close}`;
-    col = indent + 1;
+    out += `\n${body}\n${pad}${close}${p.br.tail}`;
+    col = indent + 1 + pythonWidth(p.br.tail);
   }
   return out;
 }
@@ -804,11 +815,12 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
     case "oneOf": {
       const words = typeWords(type) + (nullable ? " or null" : "");
       // A record member is tried by its fast check, then by its walk.
-      const member = (m: ValueType): Bool[] =>
+      const member = (m: ValueType): string[] =>
         m.kind === "record" && plan.fast.has(m.record)
-          ? [atom(`${ctx.names.check(m.record)}(${item})`), atom(`${n("_conforms")}(${ctx.names.walk(m.record)}, ${item})`)]
-          : [atom(memberCheck(m, item, ctx, plan))];
-      const matched = join("or", [...(nullable ? [atom(`${item} is None`)] : []), ...type.of.flatMap(member)]) as Bool;
+          ? [`${ctx.names.check(m.record)}(${item})`, `${n("_conforms")}(${ctx.names.walk(m.record)}, ${item})`]
+          : [memberCheck(m, item, ctx, plan)];
+      const checks = mergedIsinstance([...(nullable ? [`${item} is None`] : []), ...type.of.flatMap(member)]);
+      const matched = join("or", checks.map(atom)) as Bool;
       emit(`${pad}matched = ${layoutBool(matched, inner, inner + 10, 0)}`);
       emit(callLine(inner, n("_check_one_of"), [item, at, "issues", pythonString(words), "matched"]));
       break;
@@ -943,8 +955,10 @@ function memberCheck(type: ValueType, x: string, ctx: PyContext, plan: Validator
       return `${n("_in_union")}(${x}, ${n(ctx.names.unionVariants(type.union))})`;
     case "nullable":
       return `(${x} is None or ${memberCheck(type.of, x, ctx, plan)})`;
-    case "oneOf":
-      return `(${type.of.map((m) => memberCheck(m, x, ctx, plan)).join(" or ")})`;
+    case "oneOf": {
+      const checks = mergedIsinstance(type.of.map((m) => memberCheck(m, x, ctx, plan)));
+      return checks.length === 1 ? (checks[0] ?? "True") : `(${checks.join(" or ")})`;
+    }
     case "list":
     case "map": {
       const y = `${x}_`;
@@ -1021,11 +1035,11 @@ function withNoqa(head: string, lines: readonly string[]): string {
 }
 
 function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w: Walk, ctx: PyContext, path: string): void {
-  const values = (part: CrossFieldRule["if"]): string => flatTuple(part.values.map((v) => ctx.valueRef(part.key, v)));
   const ifVar = ruleVars.get(rule.if.key.value) ?? "_ABSENT";
   const thenVar = ruleVars.get(rule.then.key.value) ?? "_ABSENT";
-  // The value tuples split like any tuple when the call does not fit (one value stays `(x,)`).
-  const tuple = (part: CrossFieldRule["if"]): PyExpr => (part.values.length === 1 ? pyAtom(values(part)) : pyTuple(part.values.map((v) => pyAtom(ctx.valueRef(part.key, v)))));
+  // The value tuples split like any tuple when the call does not fit; so does a one-value `(x,)`
+  // that does not fit its line inside the broken call.
+  const tuple = (part: CrossFieldRule["if"]): PyExpr => pyTuple(part.values.map((v) => pyAtom(ctx.valueRef(part.key, v))));
   const call = pyCall(ctx.need("_violates"), [pyAtom(ifVar), tuple(rule.if), pyAtom(thenVar), tuple(rule.then)]);
   w.lines.push(`    if ${pyLayout(call, 4, 7, 1)}:`);
   w.lines.push(assignment(8, "at", pathTo(path, pythonString(rule.then.key.value))));
@@ -1035,10 +1049,6 @@ function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w
   if (pythonWidth(line) <= lineLength() || 12 + pythonWidth(message) > lineLength()) w.lines.push(line);
   else w.lines.push("        message = (", `            ${message}`, "        )");
   w.lines.push(`        issues.append(ValidationIssue(at, "rule_violated", message))`);
-}
-
-function flatTuple(items: readonly string[]): string {
-  return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
 }
 
 // ---------------------------------------------------------------------------------------------
