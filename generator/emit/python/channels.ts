@@ -7,20 +7,14 @@ import type { Protocol } from "../../model.js";
 import { channelTopicsConstant, channelTopicsType, CHANNEL_CONSTANT } from "../../names/envelope.js";
 import { topicSetOf } from "../../conformance/shapes.js";
 import { topicsOn } from "../typescript/channels.js";
-import { commentLines, fitsPython } from "../text.js";
-import { pythonComment, pythonDocstring, pythonString } from "./defs-syntax.js";
-
+import { fitsPython } from "../text.js";
+import { commentedAssignment } from "./defs.js";
+import { pythonDocstring, pythonString } from "./defs-syntax.js";
 
 export function channelLines(protocol: Protocol): string[] {
   if (protocol.channels.length === 0) return [];
   const lines = ["", "", `class ${CHANNEL_CONSTANT}:`, ...pythonDocstring("The channels of the protocol (the first is the default).", "    "), ""];
-  for (const c of protocol.channels) {
-    const doc = commentLines(c.doc);
-    const line = `    ${c.name} = ${pythonString(c.value)}`;
-    const trailing = doc.length === 1 ? `${line}  ${pythonComment(doc[0] ?? "")}` : undefined;
-    if (trailing !== undefined && fitsPython(trailing)) lines.push(trailing);
-    else lines.push(...doc.map((d) => `    ${pythonComment(d)}`), line);
-  }
+  for (const c of protocol.channels) lines.push(...commentedAssignment("    ", c.name, pythonString(c.value), { doc: c.doc }));
   const setOf = topicSetOf(protocol);
   for (const c of protocol.channels) {
     const topics = topicsOn(protocol, c).map((t) => `${setOf(t).name}.${t.name}`);

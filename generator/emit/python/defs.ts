@@ -24,14 +24,14 @@ export function pythonValueItemLines(item: Constant | Enum | KeySet | TopicSet):
 }
 
 function constantLines(constant: Constant): string[] {
-  return commented("", constant.name, pythonScalar(constant.value, constant.type), constant);
+  return commentedAssignment("", constant.name, pythonScalar(constant.value, constant.type), constant);
 }
 
 /**
  * An assignment with its doc and deprecation as comments: a one-line doc trails the code when
  * the whole line fits, anything else goes above it.
  */
-function commented(
+export function commentedAssignment(
   indent: string,
   name: string,
   value: string,
@@ -75,7 +75,7 @@ function classLines(set: Enum | KeySet | TopicSet): string[] {
       const heading = [...commentLines(member.section.title), ...commentLines(member.section.doc)];
       lines.push(...heading.map((line) => `${INDENT}${pythonComment(line)}`));
     }
-    lines.push(...commented(INDENT, member.name, memberValue(member), member));
+    lines.push(...commentedAssignment(INDENT, member.name, memberValue(member), member));
   });
   if (lines.length === 1) lines.push(`${INDENT}pass`); // no doc, no members: a body all the same
   return lines;
