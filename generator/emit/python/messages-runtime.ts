@@ -619,12 +619,14 @@ export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
     limits = _CALENDAR[:fields]
     return all(low <= int(match[group]) <= high for group, low, high in limits)
 ` },
-  { name: "_fits_range", uses: ["Optional", "_as_number"], text: `def _fits_range(
+  { name: "_fits_range", uses: ["Optional", "_as_number", "math"], text: `def _fits_range(
     item: object, minimum: Optional[float], maximum: Optional[float]
 ) -> bool:
+    """A finite number within the bounds (an int beyond the double range is not finite)."""
     number = _as_number(item)
     return (
         number is not None
+        and math.isfinite(number)
         and (minimum is None or number >= minimum)
         and (maximum is None or number <= maximum)
     )

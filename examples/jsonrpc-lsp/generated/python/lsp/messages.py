@@ -2794,9 +2794,11 @@ def _in_calendar(match: re.Match[str], fields: int) -> bool:
 def _fits_range(
     item: object, minimum: Optional[float], maximum: Optional[float]
 ) -> bool:
+    """A finite number within the bounds (an int beyond the double range is not finite)."""
     number = _as_number(item)
     return (
         number is not None
+        and math.isfinite(number)
         and (minimum is None or number >= minimum)
         and (maximum is None or number <= maximum)
     )
