@@ -50,6 +50,24 @@ const FOUND: readonly { readonly file: string; readonly bug: string }[] = [
   { file: "python-bool-hug-brackets.yaml", bug: "`a or f(…)` too long was wrapped in parentheses where ruff splits inside the brackets; a long path tuple in a yield was not split" },
   { file: "python-bool-hug-not-call.yaml", bug: "`not f(…) and g(…)` too long was wrapped in parentheses where ruff splits inside f's brackets" },
   { file: "typescript-key-past-width.yaml", bug: "a key too long for its line: prettier breaks after the colon before an array, and keeps a one-type property on one line" },
+  {
+    file: "python-bool-hug-comparison.yaml",
+    bug: "`type(value) is dict and K.issuperset(obj)` too long was wrapped in parentheses where ruff splits inside both calls' brackets",
+  },
+  {
+    file: "found-python-lint.yaml",
+    bug:
+      "one long run's Python findings, written small: import and __all__ order with D03 / D3 (natord), isinstance checks not merged (SIM101), " +
+      "`-0.25 | float` written as float twice (PYI016), a verify function of six parameters (PLR0913, PLR0917), a long channel value not wrapped, " +
+      "a long envelope tag comparison not broken, a one-value tuple in a broken call kept whole, an int beyond the double range with a minimum " +
+      "accepted by Python only",
+  },
+  {
+    file: "found-typescript-layout.yaml",
+    bug:
+      "one long run's TypeScript findings, written small: `readonly key?: Foo | null` broken after the colon (prettier hugs it), a one-topic " +
+      "channel typed as a one-member union, a JSDoc @param line ending in a space (a doc ending in NEL), and empty # comment lines (PLR2044)",
+  },
 ];
 const FOUND_DIR = join(import.meta.dirname, "../fixtures/fuzz-found");
 

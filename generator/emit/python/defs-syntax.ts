@@ -1,8 +1,8 @@
 /**
- * Python source text for spec values: string and number literals, docstrings and comments,
- * written exactly as `ruff format` would leave them (so the output never needs formatting) and
- * safe for any text: a literal or docstring round-trips its value, a comment can't end early or
- * be read as a tool directive.
+ * Python source text for spec values: string and number literals, docstrings and comments (and
+ * the operands of an `or` chain of checks), written exactly as `ruff format` and ruff's rules
+ * would leave them (so the output never needs formatting) and safe for any text: a literal or
+ * docstring round-trips its value, a comment can't end early or be read as a tool directive.
  */
 import type { Protocol } from "../../model.js";
 import { headerComment } from "../header.js";
