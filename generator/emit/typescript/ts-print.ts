@@ -215,9 +215,10 @@ function printTypeDoc(t: Type): Doc {
     case "ref":
       return [t.name, printTypeArgs(t.args)];
     case "array": {
-      const wrap = t.of.kind === "readonly" || t.of.kind === "typeof" || t.of.kind === "keyof";
+      const wrap = t.of.kind === "readonly" || t.of.kind === "typeof" || t.of.kind === "keyof" || t.of.kind === "union";
       const of = printType(t.of);
-      if (t.of.kind === "union") return [group(["(", indent([softline, of]), softline, ")"]), "[]"];
+      // A hugged union has no line of its own to break inside its parentheses (prettier prints them bare).
+      if (t.of.kind === "union" && !isHuggedUnion(t.of)) return [group(["(", indent([softline, of]), softline, ")"]), "[]"];
       return [wrap ? ["(", of, ")"] : of, "[]"];
     }
     case "readonly":
