@@ -257,7 +257,8 @@ function isSimpleType(t: Type): boolean {
 function printTypeArgs(args: readonly Type[]): Doc {
   const [only, ...more] = args;
   if (only === undefined) return "";
-  if (more.length === 0 && (isSimpleType(only) || only.kind === "literal")) return ["<", printType(only), ">"];
+  // prettier's shouldHugType: a lone simple type, object type or hugged union is not broken onto lines of its own.
+  if (more.length === 0 && (isSimpleType(only) || only.kind === "literal" || isHuggedUnion(only))) return ["<", printType(only), ">"];
   return group(["<", indent([softline, join([",", line], args.map(printType))]), softline, ">"]);
 }
 
