@@ -383,7 +383,10 @@ export const CORE_FUNCTIONS: readonly Chunk[] = fixedChunks("python", [
         return _UNREAD
     return tag
 ` },
-  { name: "_in_union", uses: ["ValidationIssue", "_Union", "_variant", "_conforms"], text: `def _in_union(item: object, union: _Union) -> bool:
+  { name: "_in_union", uses: ["ValidationIssue", "_ABSENT", "_Union", "_variant", "_conforms"], text: `def _in_union(item: object, union: _Union) -> bool:
+    """Whether \`\`item\`\` is a valid variant (a missing value is none; its caller reports it)."""
+    if item is _ABSENT:
+        return False
     scratch: list[ValidationIssue] = []
     walk = _variant(item, (), scratch, union)
     return walk is not None and _conforms(walk, item)
