@@ -50,10 +50,18 @@ export type Type =
   | { readonly kind: "intersection"; readonly types: readonly Type[] }
   | { readonly kind: "function"; readonly params: readonly { readonly name: string; readonly type: Type }[]; readonly returns: Type };
 
-/** TypeScript's keyword types: a `ref` by one of these names is a keyword, not a type reference. */
+/** TypeScript's keyword types and boolean literals: a `ref` by one of these names is no type reference. */
 const KEYWORD_TYPES: ReadonlySet<string> = new Set([
-  "any", "bigint", "boolean", "never", "null", "number", "object", "string", "symbol", "undefined", "unknown", "void", "this",
+  "any", "bigint", "boolean", "never", "null", "number", "object", "string", "symbol", "undefined", "unknown", "void", "this", "true", "false",
 ]);
+
+/** A type reference's name (`Foo`, `Ns.Foo`), as opposed to a literal type a `ref` also carries (`"a"`, `-0.25`). */
+const REFERENCE_NAME = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*(?:\.[\p{ID_Start}_$][\p{ID_Continue}$\u200c\u200d]*)*$/u;
+
+/** Whether `t` is a type reference (TSTypeReference): a named type, not a keyword or a literal. */
+function isTypeReference(t: Type): boolean {
+  return t.kind === "ref" && REFERENCE_NAME.test(t.name) && !KEYWORD_TYPES.has(t.name);
+}
 
 /**
  * prettier's shouldHugUnionType: a union of one object type or type reference (`Foo`,
@@ -62,7 +70,7 @@ const KEYWORD_TYPES: ReadonlySet<string> = new Set([
  */
 export function isHuggedUnion(t: Type): boolean {
   if (t.kind !== "union") return false;
-  const objectLike = t.types.find((m) => m.kind === "literal" || (m.kind === "ref" && !KEYWORD_TYPES.has(m.name)));
+  const objectLike = t.types.find((m) => m.kind === "literal" || isTypeReference(m));
   return objectLike !== undefined && t.types.every((m) => m === objectLike || (m.kind === "ref" && (m.name === "null" || m.name === "void")));
 }
 
