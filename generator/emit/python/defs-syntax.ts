@@ -144,13 +144,14 @@ const PYLINT = /\bpylint:/g;
 const ENCODING = /coding(?=[:=])/g;
 
 /**
- * The one defusing step for text in a Python comment: invisible characters and line breaks shown
- * as `\uXXXX` (the comment can't end early), directive words (above) behind a backslash, and, on
- * the first two lines of a file, an encoding declaration broken up. Every comment the Python
- * emitters write goes through it.
+ * The one defusing step for text in a Python comment: a tab written as a space (ruff counts a tab
+ * 4 columns, black 1, so a line holding one fits for one formatter and not the other), invisible
+ * characters and line breaks shown as `\uXXXX` (the comment can't end early), directive words
+ * (above) behind a backslash, and, on the first two lines of a file, an encoding declaration
+ * broken up. Every comment the Python emitters write goes through it.
  */
 export function pythonCommentText(line: string, encodingLine = false): string {
-  const text = oneLine(line).replace(TYPE_COMMENT, "$1$2\\").replace(DIRECTIVE, "$1$2\\").replace(PYLINT, "pylint\\:");
+  const text = oneLine(line.replace(/\t/g, " ")).replace(TYPE_COMMENT, "$1$2\\").replace(DIRECTIVE, "$1$2\\").replace(PYLINT, "pylint\\:");
   return encodingLine ? text.replace(ENCODING, "coding\\") : text;
 }
 
