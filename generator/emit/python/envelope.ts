@@ -12,10 +12,11 @@ import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type Kin
 import { mergedIsinstance, pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { pythonOutput, sortedImports, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
-import { pyAnnotatedHead, pyAtom, pyDef, pyStatement, pySubscript, scanCode } from "./messages-layout.js";
+import { pyAnnotatedHead, pyAtom, pyCall, pyDef, pyFlat, pyLayout, pyStatement, pySubscript, pyTuple, scanCode } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
-import { fitsPython } from "../text.js";
+import { fitsPython, pythonWidth } from "../text.js";
+import { fieldAnnotation } from "./messages-types.js";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -78,9 +79,12 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     const optional = fields.filter((f) => !f.required);
     const line = (f: { key: string; type: string }) => {
       const one = `    ${f.key}: ${f.type}`;
-      // Too long for a line: ruff splits a one-item subscript (a long Literal) inside its brackets.
+      if (fitsPython(one)) return one;
+      // Too long for a line: a name goes in parentheses as a messages.py field's does; ruff
+      // splits a one-item subscript (a long Literal) inside its brackets.
       const m = /^(\w+)\[(.*)\]$/s.exec(f.type);
-      if (fitsPython(one) || m === null || topLevelComma(m[2] ?? "")) return one;
+      if (m === null) return `    ${f.key}: ${fieldAnnotation(pyAtom(f.type), pythonWidth(`    ${f.key}: `))}`;
+      if (topLevelComma(m[2] ?? "")) return one;
       return `    ${f.key}: ${m[1] ?? ""}[\n        ${m[2] ?? ""}\n    ]`;
     };
     const docLines = pythonDocstring(doc, "    ");
@@ -385,8 +389,11 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, he
   const expected = pythonString(expectedWords(test));
   const name = `_TEST_${word(test).toUpperCase()}`;
   if (!helpers.has(name)) {
-    const args = test.kind === "enum" ? ["_is_str", expected, `(${test.values.map(pythonString).join(", ")}${test.values.length === 1 ? "," : ""})`] : [predicate(test, helpers), expected];
-    helpers.set(name, call("", `${name} = _Test`, args));
+    const values = test.kind === "enum" ? [pyTuple(test.values.map((v) => pyAtom(pythonString(v))))] : [];
+    const args = [pyAtom(test.kind === "enum" ? "_is_str" : predicate(test, helpers)), pyAtom(expected), ...values];
+    const lines = call("", `${name} = _Test`, args.map(pyFlat));
+    // An enum's tuple of values too long for its line breaks one value a line, as ruff breaks it.
+    helpers.set(name, lines.every(fitsPython) ? lines : pyLayout(pyCall(`${name} = _Test`, args), 0, 0, 0).split("\n"));
   }
   const field = call("    ", "_field", ["m", "errors", key, required, name]);
   if (f.constraints === undefined) return field;

@@ -186,7 +186,7 @@ function spaced(lines: string[]): string[] {
 
 function fieldLines(field: Field, ctx: PyContext): string[] {
   const { key } = field;
-  const lines = [`    ${key.value}: ${annotation(pyType(field.type, ctx), 4 + key.value.length + 2)}`];
+  const lines = [`    ${key.value}: ${fieldAnnotation(pyType(field.type, ctx), 4 + key.value.length + 2)}`];
   const doc = paragraphs([key.doc, key.deprecated === undefined ? undefined : `Deprecated: ${key.deprecated.trim()}`]);
   if (doc !== "") lines.push(...pythonDocstring(doc, "    "));
   return lines;
@@ -196,7 +196,7 @@ function fieldLines(field: Field, ctx: PyContext): string[] {
  * A field annotation at `column`, as ruff prints it: a subscript breaks inside its brackets; a
  * name too long for the line goes in parentheses on a line of its own when that makes it fit.
  */
-function annotation(type: PyExpr, column: number): string {
+export function fieldAnnotation(type: PyExpr, column: number): string {
   const flat = pyLayout(type, 4, column, 0);
   if (type.kind !== "atom" || column + pythonWidth(flat) <= lineLength()) return flat;
   if (column + 1 > lineLength() || 8 + pythonWidth(flat) > lineLength()) return flat;

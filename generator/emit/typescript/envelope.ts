@@ -291,8 +291,11 @@ function head(name: string, params: readonly Param[], returns: Type): string {
   return sourceAt([functionHead(name, params, returns), " {"], 0);
 }
 
-/** True when `v` fails the test: one short expression (a union gets a helper of its own). */
-function mismatch(test: Test, v: string, unions: Map<string, Test>): string {
+/**
+ * True when `v` fails the test: one short expression (a union gets a helper of its own); a call
+ * (an enum's list of values, a union's helper) as a document, so it breaks where prettier breaks it.
+ */
+function mismatch(test: Test, v: string, value: Expr, unions: Map<string, Test>): Doc {
   switch (test.kind) {
     case "any":
       return "false";
@@ -313,17 +316,18 @@ function mismatch(test: Test, v: string, unions: Map<string, Test>): string {
     case "literal":
       return `${v} !== ${typeof test.value === "string" ? str(test.value) : String(test.value)}`;
     case "enum":
-      return `!isOneOf(${v}, ${enumList(test.values)})`;
+      return printExpr(not(call("isOneOf", [value, enumList(test.values)])));
     case "oneOf": {
       const name = unionHelperName(test);
       unions.set(name, test);
-      return `!${name}(${v})`;
+      return printExpr(not(call(name, [value])));
     }
   }
 }
 
-function enumList(values: readonly string[]): string {
-  return `[${values.map(str).join(", ")}]`;
+/** An enum's values as an array literal: `["a", "b"]`. */
+function enumList(values: readonly string[]): Expr {
+  return array(values.map((x) => stringLit(str(x))));
 }
 
 /** `isIntOrStringOrNull`: the helper testing a union's members. */
@@ -337,7 +341,7 @@ function unionHelperName(test: Test & { kind: "oneOf" }): string {
 }
 
 /** The boolean test itself (inside a union helper). */
-function accepts(test: Test, v: string): string {
+function accepts(test: Test, v: string): Doc {
   switch (test.kind) {
     case "any":
       return "true";
@@ -358,9 +362,9 @@ function accepts(test: Test, v: string): string {
     case "literal":
       return `${v} === ${typeof test.value === "string" ? str(test.value) : String(test.value)}`;
     case "enum":
-      return `isOneOf(${v}, ${enumList(test.values)})`;
+      return printExpr(call("isOneOf", [id(v), enumList(test.values)]));
     case "oneOf":
-      return test.of.map((t) => accepts(t, v)).join(" || ");
+      return join(" || ", test.of.map((t) => accepts(t, v)));
   }
 }
 
@@ -396,12 +400,12 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
     return lines;
   }
   const enumTest = test.kind === "enum" ? test : undefined;
-  const typeTest = enumTest === undefined ? mismatch(test, v, unions) : `typeof ${v} !== "string"`;
+  const typeTest = enumTest === undefined ? mismatch(test, v, value, unions) : `typeof ${v} !== "string"`;
   const expected = stringLit(str(expectedWords(test)));
   if (f.required) lines.push(sourceAt(ifHead("", lacks), 2), report("missing", []), sourceAt(ifHead("} else ", typeTest), 2));
   else lines.push(sourceAt(ifHead("", and([has, typeTest])), 2));
   lines.push(report("wrong", [expected, value]));
-  if (enumTest !== undefined) lines.push(sourceAt(ifHead("} else ", mismatch(enumTest, v, unions)), 2), report("notInEnum", [expected, value]));
+  if (enumTest !== undefined) lines.push(sourceAt(ifHead("} else ", mismatch(enumTest, v, value, unions)), 2), report("notInEnum", [expected, value]));
   if (f.constraints !== undefined) {
     const checker = constraintChecker(f.constraints, checks);
     const push = `    errors.push(...${checker}(${v}, [${key}]));`;
