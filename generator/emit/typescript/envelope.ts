@@ -405,7 +405,11 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
   if (f.required) lines.push(sourceAt(ifHead("", lacks), 2), report("missing", []), sourceAt(ifHead("} else ", typeTest), 2));
   else lines.push(sourceAt(ifHead("", and([has, typeTest])), 2));
   lines.push(report("wrong", [expected, value]));
-  if (enumTest !== undefined) lines.push(sourceAt(ifHead("} else ", mismatch(enumTest, v, value, unions)), 2), report("notInEnum", [expected, value]));
+  if (enumTest !== undefined) {
+    // An optional key that is absent reaches this branch too: only a present value is checked.
+    const notInEnum = mismatch(enumTest, v, value, unions);
+    lines.push(sourceAt(ifHead("} else ", f.required ? notInEnum : and([has, notInEnum])), 2), report("notInEnum", [expected, value]));
+  }
   if (f.constraints !== undefined) {
     const checker = constraintChecker(f.constraints, checks);
     const push = `    errors.push(...${checker}(${v}, [${key}]));`;
