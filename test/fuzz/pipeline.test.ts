@@ -28,10 +28,13 @@ import { codesAndPaths, runAll, runConversations, runTopicCases } from "../confo
 import { prettierFormat, pyright, ruffCheck, ruffFormat, tsc } from "../emit/defs-tooling.js";
 import { classify, describeSample, draw, writeBatch, type Accepted, type Rejected, type Sample } from "./batch.js";
 
-/** `npm test`: fixed seeds and how many accepted specs of each go through the tools. */
+/**
+ * `npm test`: fixed seeds and how many accepted specs of each go through the tools — with the
+ * FOUND specs below, 28 in all, what the test command's time allows.
+ */
 const FIXED: readonly (readonly [seed: number, take: number])[] = [
-  [20261122, 14],
-  [1807506129, 8],
+  [20261122, 12],
+  [1807506129, 7],
 ];
 /** Samples drawn per fixed seed for the acceptance check (cheap: no tools run). */
 const DRAWN = 100;
