@@ -12,12 +12,14 @@
 // The rounds run in several fresh processes (--processes), each timing every contender over
 // several passes of the batch per round (--passes): how well V8 compiles a function (what it
 // inlines, when) differs from one process to the next, so the same code measured in one process
-// can come out 30% faster or slower than in another, and a pass of 100,000 messages takes a
-// millisecond or two, a span the CPU clock and the compiler threads blur.
+// can come out 30% faster or slower than in another (the hand-written guard falls into a fast or
+// a slow compile about evenly), and a pass of 100,000 messages takes a millisecond or two, a span
+// the CPU clock and the compiler threads blur. With 5 processes the isPayload ratio came out
+// anywhere in 1.4–2.2 over runs; with 11, in 1.5–1.7.
 //
 // Prints one JSON line per measurement, then a table.
 // Usage: node bench/validators-ts.mjs [--rounds N] [--messages N] [--processes N] [--passes N]
-//        (defaults 7, 100000, 5 and 10; --rounds per process)
+//        (defaults 7, 100000, 11 and 10; --rounds per process)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -33,7 +35,7 @@ const option = (name, fallback) => {
 };
 const ROUNDS = option("--rounds", 7);
 const MESSAGES = option("--messages", 100_000);
-const PROCESSES = option("--processes", 5);
+const PROCESSES = option("--processes", 11);
 const PASSES = option("--passes", 10);
 /** In a child process: the bundle to time (built by the parent); it prints its timings only. */
 const CHILD = process.argv.includes("--child") ? process.argv[process.argv.indexOf("--child") + 1] : undefined;
