@@ -44,9 +44,13 @@ export function or(tests: readonly Doc[]): Doc {
   return join([" ||", line], tests.map((t) => (Array.isArray(t) ? group(t) : t)));
 }
 
-/** `left op right`, a comparison, as an operand of `||` or alone in an `if`. */
+/**
+ * `left op right`, a comparison, as an operand of `||` or alone in an `if`: the operator and the
+ * right side are a group of their own (prettier's printBinaryish groups them when neither side is
+ * a comparison too), so the comparison stays on one line wherever that line has room for it.
+ */
 export function compare(left: Doc, op: string, right: Doc): Doc {
-  return [left, ` ${op}`, line, right];
+  return [left, group([` ${op}`, line, right])];
 }
 
 /** `switch (disc) { case …: … default: … }`; a case with no body falls through to the next. */
