@@ -13,7 +13,7 @@
 import type { Constant, Enum, KeySet, Member, TopicSet } from "../../model.js";
 import { commentLines, setMembers, pythonWidth } from "../text.js";
 import { pythonComment, pythonDocstring, pythonScalar, pythonString } from "./defs-syntax.js";
-import { lineLength } from "./messages-layout.js";
+import { lineLength, pyAssignment } from "./messages-layout.js";
 
 /** ruff's default line length. */
 const INDENT = "    ";
@@ -44,18 +44,7 @@ export function commentedAssignment(
     if (pythonWidth(trailing) <= lineLength()) return [trailing];
   }
   const above = item.deprecated === undefined ? doc : [...doc, ...deprecationLines(item.deprecated)];
-  return [...above.map((line) => `${indent}${pythonComment(line)}`), ...assignment(indent, name, value)];
-}
-
-/**
- * `name = value`; when that overflows the line but the value alone fits one indent deeper,
- * ruff format wraps the value in parentheses, so this does too.
- */
-function assignment(indent: string, name: string, value: string): string[] {
-  const line = `${indent}${name} = ${value}`;
-  const inner = `${indent}${INDENT}${value}`;
-  if (pythonWidth(line) <= lineLength() || pythonWidth(inner) > lineLength()) return [line];
-  return [`${indent}${name} = (`, inner, `${indent})`];
+  return [...above.map((line) => `${indent}${pythonComment(line)}`), ...pyAssignment(indent.length, name, value).split("\n")];
 }
 
 /** `Deprecated: reason` (`Deprecated.` without a reason), continuation lines kept. */

@@ -12,7 +12,7 @@ import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type Kin
 import { mergedIsinstance, pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { pythonOutput, sortedImports, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
-import { pyAnnotatedHead, pyAtom, pyCall, pyDef, pyFlat, pyLayout, pyStatement, pySubscript, pyTuple, scanCode } from "./messages-layout.js";
+import { pyAnnotatedHead, pyAssignment, pyAtom, pyCall, pyDef, pyFlat, pyLayout, pyStatement, pySubscript, pyTuple, scanCode } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
 import { fitsPython, pythonWidth } from "../text.js";
@@ -163,11 +163,11 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.value ?? k.kind.name)).join(", ");
     v.push(
       "    elif not isinstance(tag, str):",
-      assignString("        ", "message", 'f"expected a string, got {_describe(tag)}"'),
+      pyAssignment(8, "message", 'f"expected a string, got {_describe(tag)}"'),
       ...call("        ", "return _failed", [`(${tag},)`, '"wrong_type"', "message"]),
       "    else:",
-      assignString("        ", "expected", pythonString(expected)),
-      assignString("        ", "message", 'f"unknown tag {_quote(tag)}, expected one of {expected}"'),
+      pyAssignment(8, "expected", pythonString(expected)),
+      pyAssignment(8, "message", 'f"unknown tag {_quote(tag)}, expected one of {expected}"'),
       ...call("        ", "return _failed", [`(${tag},)`, '"unknown_tag"', "message"]),
     );
   } else if (plan.kinds.length === 1 && plan.kinds[0] !== undefined) {
@@ -183,7 +183,7 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       v.push(`        kind = ${pythonString(k.kind.name)}`, ...call("        ", `topic = ${checkName(k)}`, ["m", "errors", "request"]));
     });
     const expected = plan.kinds.map((k) => JSON.stringify(k.kind.name)).join(", ");
-    v.push("    else:", assignString("        ", "message", pythonString(`no kind of message matches: expected one of ${expected}`)), ...call("        ", "return _failed", ["()", '"unknown_kind"', "message"]));
+    v.push("    else:", pyAssignment(8, "message", pythonString(`no kind of message matches: expected one of ${expected}`)), ...call("        ", "return _failed", ["()", '"unknown_kind"', "message"]));
   }
   v.push(laidOutPythonBody(VALIDATE_END).trimEnd());
   block(v);
@@ -676,13 +676,6 @@ def _is_number(value: object) -> bool:
 /** Whether a type's text holds a comma outside brackets and string literals. */
 function topLevelComma(text: string): boolean {
   return scanCode(text, (_, c, depth) => c === "," && depth === 0) !== -1;
-}
-
-/** `name = "…"`; a line too long is parenthesized when the string then fits, as ruff formats it. */
-function assignString(pad: string, name: string, value: string): string {
-  const one = `${pad}${name} = ${value}`;
-  const inner = `${pad}    ${value}`;
-  return fitsPython(one) || !fitsPython(inner) ? one : `${pad}${name} = (\n${inner}\n${pad})`;
 }
 
 /** RUNTIME's helpers, each fixed code (../fixed-code.ts). */

@@ -132,6 +132,19 @@ export function pyLayout(e: PyExpr, indent: number, column: number, trailing: nu
 }
 
 /**
+ * `name = value` at `indent` spaces: on one line when it fits, else the value in parentheses on a
+ * line of its own when it fits there, as ruff (and black) parenthesize a long right-hand side —
+ * and left overflowing when it would not fit either way. The one rule for every assignment of a
+ * value that cannot break inside.
+ */
+export function pyAssignment(indent: number, name: string, value: string): string {
+  const pad = " ".repeat(indent);
+  const line = `${pad}${name} = ${value}`;
+  if (pythonWidth(line) <= lineLength() || indent + INDENT.length + pythonWidth(value) > lineLength()) return line;
+  return `${pad}${name} = (\n${pad}${INDENT}${value}\n${pad})`;
+}
+
+/**
  * `name: annotation = {` (`tail`), the head of an annotated assignment whose value is a
  * literal already broken one entry a line (or an empty one): when the head is too long, black
  * and ruff leave the value's brackets and split the annotation's instead — its items on one

@@ -10,7 +10,7 @@ import { commentLines, everyLineFitsPython, paragraphs, pythonWidth } from "../t
 import { changedPresence, usesJson } from "../value-types.js";
 import { pythonComment, pythonDocstring, pythonString } from "./defs-syntax.js";
 import { JSON_VALUE, pyType, type PyContext } from "./messages-context.js";
-import { lineLength, pyAtom, pyCall, pyDict, pyLayout, pyStatement, pySubscript, type PyExpr } from "./messages-layout.js";
+import { lineLength, pyAssignment, pyAtom, pyCall, pyDict, pyLayout, pyStatement, pySubscript, type PyExpr } from "./messages-layout.js";
 
 /** A key of a TypedDict: a field of the shape, or the tag a union adds to its variants. */
 interface Field {
@@ -65,7 +65,8 @@ function emitUnion(u: TaggedUnion, ctx: PyContext): string {
     `One of ${u.variants.length} TypedDicts, told apart by ${JSON.stringify(u.tag)}.`,
   ];
   ctx.defined.add(u);
-  return `${doc.map((l) => pythonComment(l)).join("\n")}\n${name} = ${pyLayout(value, 0, name.length + 3, 0)}\n`;
+  const assigned = value.kind === "atom" ? pyAssignment(0, name, value.text) : `${name} = ${pyLayout(value, 0, name.length + 3, 0)}`;
+  return `${doc.map((l) => pythonComment(l)).join("\n")}\n${assigned}\n`;
 }
 
 export function shapeDoc(view: ShapeView, ctx: PyContext): string {
