@@ -22,7 +22,7 @@ import type { Shape } from "../../names/index.js";
 import { quote, ruleMessage } from "../../conformance/semantics.js";
 import { mergedIsinstance, pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { lineLength, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
+import { lineLength, pyAssignment, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
 import { everyLineFitsPython, pythonWidth } from "../text.js";
 import { fixedPython, laidOut } from "../fixed-code.js";
 
@@ -329,8 +329,9 @@ function layoutText(text: string, indent: number, column: number, trailing: numb
   if (column + pythonWidth(text) + trailing <= lineLength()) return text;
   const pad = " ".repeat(indent);
   const inner = indent + 4;
-  const lambda = /^lambda [\w, ]*: /.exec(text);
-  if (lambda !== null) return `${lambda[0]}${layoutText(text.slice(lambda[0].length), indent, column + pythonWidth(lambda[0]), trailing)}`;
+  // A prefix that cannot break (`lambda x: `, `not `) stays; what follows it breaks as it would alone.
+  const prefix = /^(?:lambda [\w, ]*: |not )/.exec(text);
+  if (prefix !== null) return `${prefix[0]}${layoutText(text.slice(prefix[0].length), indent, column + pythonWidth(prefix[0]), trailing)}`;
   if (text.startsWith("(") && closesAtEnd(text)) {
     const body = text.slice(1, -1);
     const chain = topLevelChain(body);
@@ -875,9 +876,7 @@ function assignment(indent: number, name: string, value: string): string {
   if (pythonWidth(line) <= lineLength()) return line;
   const expr = argExpr(value);
   if (expr.kind === "tuple") return `${pad}${name} = ${pyLayout(expr, indent, indent + name.length + 3, 0)}`;
-  // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
-  if (indent + 4 + pythonWidth(value) <= lineLength()) return `${pad}${name} = (\n${pad}    ${value}\n${pad})`;
-  return line;
+  return pyAssignment(indent, name, value);
 }
 
 /** `_raise_if_invalid(validate_x(value))`, laid out as ruff does. */
@@ -1044,10 +1043,7 @@ function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w
   w.lines.push(`    if ${pyLayout(call, 4, 7, 1)}:`);
   w.lines.push(assignment(8, "at", pathTo(path, pythonString(rule.then.key.value))));
   // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
-  const message = pythonString(ruleMessage(rule));
-  const line = `        message = ${message}`;
-  if (pythonWidth(line) <= lineLength() || 12 + pythonWidth(message) > lineLength()) w.lines.push(line);
-  else w.lines.push("        message = (", `            ${message}`, "        )");
+  w.lines.push(pyAssignment(8, "message", pythonString(ruleMessage(rule))));
   w.lines.push(`        issues.append(ValidationIssue(at, "rule_violated", message))`);
 }
 
