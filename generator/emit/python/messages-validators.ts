@@ -903,8 +903,9 @@ function yieldLine(indent: number, items: readonly string[]): string {
   const pad = " ".repeat(indent);
   const line = `${pad}yield ${items.join(", ")}`;
   if (pythonWidth(line) <= lineLength()) return line;
-  if (indent + 4 + pythonWidth(items.join(", ")) <= lineLength()) return `${pad}yield (\n${pad}    ${items.join(", ")}\n${pad})`;
-  // One item a line, each split at its own brackets when it does not fit there either.
+  // The tuple gets parentheses and, like any tuple that breaks, one item a line with a trailing
+  // comma (ruff and black explode a bracketed tuple rather than keep its items on one line), each
+  // split at its own brackets when it does not fit there either.
   return `${pad}yield (\n${items.map((i) => `${pad}    ${pyLayout(argExpr(i), indent + 4, indent + 4, 1)},`).join("\n")}\n${pad})`;
 }
 

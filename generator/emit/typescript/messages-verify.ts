@@ -11,7 +11,7 @@ import { tsType } from "./messages-context.js";
 import type { Doc } from "./doc.js";
 import { commentLines } from "../text.js";
 import { jsDoc, str } from "./messages-layout.js";
-import { array, call, dotted, id, index, member, newCall, object, ref, stringLit, toKey, union } from "./ts-ast.js";
+import { array, call, dotted, id, index, member, newCall, object, ref, stringLit, toKey, unionOf } from "./ts-ast.js";
 import type { PropSig } from "./ts-ast.js";
 import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
 
@@ -30,7 +30,7 @@ export function emitVerify(record: Record, verify: Verify, ctx: TsContext): stri
     const options = verify.expects.map(
       (e): PropSig => ({
         key: toKey(camelCase(e.param)),
-        type: union([tsType(e.key.type, ctx), ref("undefined")]),
+        type: unionOf([tsType(e.key.type, ctx), ref("undefined")]),
         optional: true,
         readonly: true,
       }),
