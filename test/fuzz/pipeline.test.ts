@@ -63,13 +63,17 @@ const FOUND: readonly { readonly file: string; readonly bug: string }[] = [
       "one long run's Python findings, written small: import and __all__ order with D03 / D3 (natord), isinstance checks not merged (SIM101), " +
       "`-0.25 | float` written as float twice (PYI016), a verify function of six parameters (PLR0913, PLR0917), a long channel value not wrapped, " +
       "a long envelope tag comparison not broken, a one-value tuple in a broken call kept whole, an int beyond the double range with a minimum " +
-      "accepted by Python only",
+      "accepted by Python only, a missing required `Union | float` value crashing the Python validator, the envelope's long annotations, " +
+      "enum value tuples and enum and union checks not broken as ruff and prettier break them, an absent optional envelope enum reported " +
+      "not_in_enum (TypeScript), a tab in a trailing comment, a one-variant union alias and a yielded tuple too long, a `not f(…)` operand " +
+      "too long",
   },
   {
     file: "found-typescript-layout.yaml",
     bug:
       "one long run's TypeScript findings, written small: `readonly key?: Foo | null` broken after the colon (prettier hugs it), a one-topic " +
-      "channel typed as a one-member union, a JSDoc @param line ending in a space (a doc ending in NEL), and empty # comment lines (PLR2044)",
+      "channel typed as a one-member union, a JSDoc @param line ending in a space (a doc ending in NEL), empty # comment lines (PLR2044), " +
+      "`false | null` and arrays of hugged unions, a literal comparison broken after !==, a verify parameter's union nested in `| undefined`",
   },
 ];
 const FOUND_DIR = join(import.meta.dirname, "../fixtures/fuzz-found");
