@@ -74,7 +74,8 @@ function docComment(record: Record, verify: Verify, ctx: TsContext): string {
   const doc = commentLines(verify.doc);
   const lines = doc.length > 0 ? doc : [`Verifies the {@link ${type}} a value holds.`];
   // Spec text inside a tag stays on the tag's line.
-  const inline = (text: string | undefined, fallback: string): string => commentLines(text).join(" ") || fallback;
+  // A doc or, without one, the fallback (which holds the spec's label, line breaks and all) on one line.
+  const inline = (text: string | undefined, fallback: string): string => commentLines(text).join(" ") || commentLines(fallback).join(" ");
   const argDoc = inline(verify.argumentDoc, "The object to verify");
   const tags = [
     `@param ${camelCase(verify.argument)} ${argDoc}: its \`${verify.attribute}\` holds a {@link ${type}}.`,
