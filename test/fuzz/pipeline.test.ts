@@ -30,11 +30,12 @@ import { classify, describeSample, draw, writeBatch, type Accepted, type Rejecte
 
 /**
  * `npm test`: fixed seeds and how many accepted specs of each go through the tools — with the
- * FOUND specs below, 28 in all, what the test command's time allows.
+ * FOUND specs below (heavier: envelopes, every construct a finding needed), 25 in all, what the
+ * test command's ten minutes allow; `npm run fuzz` is where random specs are explored.
  */
 const FIXED: readonly (readonly [seed: number, take: number])[] = [
-  [20261122, 12],
-  [1807506129, 7],
+  [20261122, 10],
+  [1807506129, 6],
 ];
 /** Samples drawn per fixed seed for the acceptance check (cheap: no tools run). */
 const DRAWN = 100;
