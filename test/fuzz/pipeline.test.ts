@@ -67,7 +67,7 @@ const FOUND: readonly { readonly file: string; readonly bug: string }[] = [
       "accepted by Python only, a missing required `Union | float` value crashing the Python validator, the envelope's long annotations, " +
       "enum value tuples and enum and union checks not broken as ruff and prettier break them, an absent optional envelope enum reported " +
       "not_in_enum (TypeScript), a tab in a trailing comment, a one-variant union alias and a yielded tuple too long, a `not f(…)` operand " +
-      "too long",
+      "too long, `a or (f(…))` too long wrapped whole where ruff splits inside f",
   },
   {
     file: "found-typescript-layout.yaml",

@@ -273,6 +273,8 @@ function huggedBool(b: Bool & { kind: "and" | "or" }, indent: number, column: nu
     if (inner + pythonWidth(p.br.inner) <= lineLength()) body = `${" ".repeat(inner)}${p.br.inner}`;
     else if (p.br.nested !== undefined) body = boolLines(p.br.nested, inner);
     else if (p.br.call) body = topLevelItems(p.br.inner).map((a) => `${" ".repeat(inner)}${pyLayout(argExpr(a), inner, inner, 1)},`).join("\n");
+    // A parenthesized call (`(f(x, lambda y: …))`): the call breaks inside its own brackets.
+    else if (callParts(p.br.inner) !== undefined) body = `${" ".repeat(inner)}${layoutText(p.br.inner, inner, inner, 0)}`;
     else return undefined;
     out += `\n${body}\n${pad}${close}${p.br.tail}`;
     col = indent + 1 + pythonWidth(p.br.tail);
