@@ -75,7 +75,7 @@ const FOUND: readonly { readonly file: string; readonly bug: string }[] = [
       "one long run's TypeScript findings, written small: `readonly key?: Foo | null` broken after the colon (prettier hugs it), a one-topic " +
       "channel typed as a one-member union, a JSDoc @param line ending in a space (a doc ending in NEL), empty # comment lines (PLR2044), " +
       "`false | null` and arrays of hugged unions, a literal comparison broken after !==, a verify parameter's union nested in `| undefined`, " +
-      "a verify label with a line break in an @param line",
+      "a verify label with a line break in an @param line, a rule switching over a value an earlier rule narrowed for good (tsc TS2678)",
   },
 ];
 const FOUND_DIR = join(import.meta.dirname, "../fixtures/fuzz-found");

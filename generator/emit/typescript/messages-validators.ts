@@ -104,7 +104,13 @@ function guardBody(view: ShapeView, checks: readonly Check[], ctx: TsContext): D
   });
   body.unshift(...early, ...listing, ...ownRequired(checks, ctx));
   const optional = new Set(checks.filter((c) => !c.required).map((c) => c.wire));
-  for (const rule of view.rules) body.push(ruleGuard(rule, names, optional.has(rule.then.key.value), ctx));
+  // A value an earlier rule's switches narrowed for every path after them is widened wherever a
+  // later rule switches over it again, so every case of that switch compiles.
+  const narrowed = new Set<string>();
+  for (const rule of view.rules) {
+    body.push(ruleGuard(rule, names, optional.has(rule.then.key.value), narrowed, ctx));
+    if (narrowsForGood(rule, optional)) narrowed.add(rule.then.key.value);
+  }
   body.push("return true;");
   // The object check sits inside the try, a revoked proxy's throw then reading as false: one
   // call less than isObject, whose own catch the guard does not need.
@@ -206,16 +212,34 @@ function sameKey(rule: CrossFieldRule): boolean {
   return rule.if.key === rule.then.key;
 }
 
+/**
+ * Whether TypeScript keeps the `then` value narrowed after the rule's guard: every path runs the
+ * inner switch (the outer one lists every value of a required closed enum) or the rule switches
+ * over one value twice (the outer switch narrows it on the other paths too).
+ */
+function narrowsForGood(rule: CrossFieldRule, optional: ReadonlySet<string>): boolean {
+  if (sameKey(rule)) return true;
+  const type = rule.if.key.type;
+  if (optional.has(rule.if.key.value) || type.kind !== "enum" || type.enum.open) return false;
+  return type.enum.members.every((m) => rule.if.values.includes(m.value));
+}
+
 /** The subject of an inner switch over a value the outer switch narrowed: widened, so every case compiles. */
 function widened(name: string): string {
   return `${name} as unknown`;
 }
 
-/** A rule in a guard: every field passed, so only the values matter (an absent one never matches). */
-function ruleGuard(rule: CrossFieldRule, names: ReadonlyMap<string, string>, thenOptional: boolean, ctx: TsContext): Doc {
-  const when = names.get(rule.if.key.value) ?? "undefined";
-  const then = names.get(rule.then.key.value) ?? "undefined";
-  const inner = switchStmt(sameKey(rule) ? widened(then) : then, [
+/**
+ * A rule in a guard: every field passed, so only the values matter (an absent one never matches).
+ * `narrowed`: the wire keys whose values earlier rules' switches narrowed.
+ */
+function ruleGuard(rule: CrossFieldRule, names: ReadonlyMap<string, string>, thenOptional: boolean, narrowed: ReadonlySet<string>, ctx: TsContext): Doc {
+  const local = (wire: string): string => names.get(wire) ?? "undefined";
+  const ifKey = rule.if.key.value;
+  const thenKey = rule.then.key.value;
+  const when = narrowed.has(ifKey) ? widened(local(ifKey)) : local(ifKey);
+  const then = sameKey(rule) || narrowed.has(thenKey) ? widened(local(thenKey)) : local(thenKey);
+  const inner = switchStmt(then, [
     { labels: [...(thenOptional ? [ctx.need("ABSENT")] : []), ...rule.then.values.map(str)], body: ["break;"] },
     { labels: ["default"], body: ["return false;"] },
   ]);
