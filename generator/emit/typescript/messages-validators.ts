@@ -291,7 +291,8 @@ function validatorBody(view: ShapeView, checks: readonly Check[], guard: string,
       { labels: ["default"], body: [issue] },
     ]);
     const outer = switchStmt(when.value, [{ labels: rule.if.values.map(str), body: [inner] }]);
-    body.push(ifElse([[[when.passed, " &&", line, then.passed], [outer]]]));
+    // A rule over one key asks once whether it passed (`p && p` would be an unnecessary condition).
+    body.push(ifElse([[sameKey(rule) ? when.passed : [when.passed, " &&", line, then.passed], [outer]]]));
   }
   if (view.unknownKeys === "forbid") {
     const known = [...new Set(checks.map((c) => str(c.wire)))];
