@@ -173,22 +173,22 @@ const ISINSTANCE = /^isinstance\(([\w.]+), (\w+)\)$/;
  * checks have no side effects, so moving a class into an earlier test changes no verdict.
  */
 export function mergedIsinstance(checks: readonly string[]): string[] {
-  const classes = new Map<string, string[]>();
+  const out: string[] = [];
+  /** Per subject: where its first isinstance stands in `out`, and the classes merged into it. */
+  const firsts = new Map<string, { readonly at: number; readonly classes: string[] }>();
   for (const check of checks) {
     const [, subject, cls] = ISINSTANCE.exec(check) ?? [];
-    if (subject === undefined || cls === undefined) continue;
-    const seen = classes.get(subject) ?? [];
-    if (!seen.includes(cls)) seen.push(cls);
-    classes.set(subject, seen);
-  }
-  const out: string[] = [];
-  for (const check of checks) {
-    const [, subject] = ISINSTANCE.exec(check) ?? [];
-    const merged = subject === undefined ? undefined : classes.get(subject);
-    if (subject === undefined || merged === undefined) out.push(check);
-    else if (merged.length > 0) {
-      out.push(merged.length === 1 ? check : `isinstance(${subject}, (${merged.join(", ")}))`);
-      classes.set(subject, []);
+    if (subject === undefined || cls === undefined) {
+      out.push(check);
+      continue;
+    }
+    const first = firsts.get(subject);
+    if (first === undefined) {
+      firsts.set(subject, { at: out.length, classes: [cls] });
+      out.push(check);
+    } else if (!first.classes.includes(cls)) {
+      first.classes.push(cls);
+      out[first.at] = `isinstance(${subject}, (${first.classes.join(", ")}))`;
     }
   }
   return out;
