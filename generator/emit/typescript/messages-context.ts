@@ -8,7 +8,7 @@ import type { Names, TargetNames } from "../../names/index.js";
 import { Uses } from "../chunks.js";
 import { defsRefs } from "../defs-refs.js";
 import { str } from "./messages-layout.js";
-import { arrayOf, readonlyOf, readonlyRecord, ref, union, unionOf, type Type } from "./ts-ast.js";
+import { arrayOf, readonlyOf, readonlyRecord, ref, unionOf, type Type } from "./ts-ast.js";
 import { tsNumber } from "./defs-syntax.js";
 import { unionMembers } from "../value-types.js";
 
@@ -73,10 +73,8 @@ export function tsType(type: ValueType, ctx: TsContext): Type {
       return arrayType(tsType(type.of, ctx), ctx);
     case "map":
       return recordType(ref("string"), tsType(type.of, ctx), ctx);
-    case "nullable": {
-      const of = tsType(type.of, ctx);
-      return union([...(of.kind === "union" ? of.types : [of]), ref("null")]);
-    }
+    case "nullable":
+      return unionOf([tsType(type.of, ctx), ref("null")]);
     case "oneOf":
       return unionOf(withoutRedundantMembers(unionMembers(type.of), ctx));
     case "literal":
@@ -91,17 +89,17 @@ export function tsType(type: ValueType, ctx: TsContext): Type {
  * `number` twice), each kept where it first stood.
  */
 function withoutRedundantMembers(members: readonly ValueType[], ctx: TsContext): Type[] {
-  const types = members.map((t) => tsType(t, ctx));
-  const primitives = new Set(types.flatMap((t) => (t.kind === "ref" && t.args.length === 0 && PRIMITIVES.has(t.name) ? [t.name] : [])));
+  const typed = members.map((member) => ({ member, type: tsType(member, ctx) }));
+  const primitives = new Set(typed.flatMap(({ type: t }) => (t.kind === "ref" && t.args.length === 0 && PRIMITIVES.has(t.name) ? [t.name] : [])));
   const written = new Set<string>();
-  return types.filter((t, i) => {
-    const member = members[i];
-    if (member !== undefined && primitives.has(primitiveOf(member) ?? "")) return false;
-    const text = JSON.stringify(t);
-    if (written.has(text)) return false;
+  const kept: Type[] = [];
+  for (const { member, type } of typed) {
+    const text = JSON.stringify(type);
+    if (primitives.has(primitiveOf(member) ?? "") || written.has(text)) continue;
     written.add(text);
-    return true;
-  });
+    kept.push(type);
+  }
+  return kept;
 }
 
 const PRIMITIVES: ReadonlySet<string> = new Set(["string", "number", "boolean"]);

@@ -164,13 +164,13 @@ function keyListing(
     const flag = seen[i];
     if (flag !== undefined) flags.push(`${flag} = true;`);
   });
-  const counted = [...flagsByLabel].filter(([label, flags]) => required.has(label) && flags.length === 0).map(([label]) => label);
-  const cases = [
-    ...(counted.length === 0 ? [] : [{ labels: counted, body: ["listed++;", "break;"] }]),
-    ...[...flagsByLabel]
-      .filter(([label, flags]) => !(required.has(label) && flags.length === 0))
-      .map(([label, flags]) => ({ labels: [label], body: [...(required.has(label) ? ["listed++;"] : []), ...flags, "break;"] })),
-  ];
+  const counted: string[] = [];
+  const flagged: { labels: string[]; body: string[] }[] = [];
+  for (const [label, flags] of flagsByLabel) {
+    if (flags.length === 0) counted.push(label);
+    else flagged.push({ labels: [label], body: [...(required.has(label) ? ["listed++;"] : []), ...flags, "break;"] });
+  }
+  const cases = [...(counted.length === 0 ? [] : [{ labels: counted, body: ["listed++;", "break;"] }]), ...flagged];
   const judge = other === undefined ? cases : [...cases, { labels: ["default"], body: other }];
   if (judge.length === 0) return [];
   return [
