@@ -68,8 +68,8 @@ export function unicodeEscape(char: string): string {
 export function commentLines(doc: string | undefined): string[] {
   if (doc === undefined || doc.trim() === "") return [];
   const lines = splitLines(doc.trim()).map((line) => line.replace(INVISIBLE, unicodeEscape).trimEnd());
-  // A line break trim() does not know (NEL, VT, FF, U+001C–U+001E) can still open or close the
-  // doc: the blank lines it leaves at either end are dropped too.
+  // A line break trim() does not know (NEL, U+001C–U+001E) can still open or close the doc: the
+  // blank lines it leaves at either end are dropped too.
   let first = 0;
   let last = lines.length;
   while (first < last && lines[first] === "") first++;

@@ -129,10 +129,10 @@ function directiveProblems(f: GeneratedFile): string[] {
   };
   if (f.path.endsWith(".py")) {
     for (const c of pythonComments(f.text)) {
-      // The one directive the Python emitter writes itself (a functional TypedDict whose keys ruff
-      // would take for identifiers): the whole comment, which defused spec text can never be.
-      // The emitter's own directives: UP013 on functional TypedDicts, the branch and statement counts of long walks,
-      // the return and branch counts of the conversation checker's judge, the parameter counts of a long verify signature.
+      // The emitter's own directives, each a whole comment, which defused spec text can never be:
+      // UP013 on functional TypedDicts, the branch and statement counts of long walks, the return
+      // and branch counts of the conversation checker's judge, the parameter counts of a long
+      // verify signature.
       if (/^# noqa: (?:UP013|PLR0912|PLR0915|PLR0912, PLR0915|PLR0911, PLR0912|PLR0913, PLR0917)$/.test(c.text.trim())) continue;
       for (const [name, re] of PYTHON_DIRECTIVES) {
         // The coding declaration counts on the first two lines only (PEP 263).

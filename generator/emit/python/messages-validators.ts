@@ -1045,7 +1045,6 @@ function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w
   const call = pyCall(ctx.need("_violates"), [pyAtom(ifVar), tuple(rule.if), pyAtom(thenVar), tuple(rule.then)]);
   w.lines.push(`    if ${pyLayout(call, 4, 7, 1)}:`);
   w.lines.push(assignment(8, "at", pathTo(path, pythonString(rule.then.key.value))));
-  // ruff parenthesizes a long right-hand side when that makes it fit, and leaves it otherwise.
   w.lines.push(pyAssignment(8, "message", pythonString(ruleMessage(rule))));
   w.lines.push(`        issues.append(ValidationIssue(at, "rule_violated", message))`);
 }
