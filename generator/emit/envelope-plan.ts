@@ -12,8 +12,9 @@ export type Test =
   | { readonly kind: "any" }
   | { readonly kind: "string" | "int" | "float" | "bool" | "null" | "object" | "array" }
   | { readonly kind: "literal"; readonly value: string | number | boolean }
-  | { readonly kind: "enum"; readonly values: readonly string[] }
-  | { readonly kind: "oneOf"; readonly of: readonly Test[] };
+  | { readonly kind: "enum"; readonly values: readonly string[]; readonly name?: string }
+  /** `name`: the closed int enum the union's literals are the values of. */
+  | { readonly kind: "oneOf"; readonly of: readonly Test[]; readonly name?: string };
 
 /** A field check: presence, then either a test or the record's validator. */
 export interface FieldCheck {
@@ -82,8 +83,8 @@ export function testOf(type: ValueType): Test | undefined {
     case "enum":
       if (type.enum.open) return { kind: type.enum.valueType === "int" ? "int" : "string" };
       // A closed int enum is one of its integers (an enum test compares strings).
-      if (type.enum.valueType === "int") return { kind: "oneOf", of: type.enum.members.map((m) => ({ kind: "literal", value: m.intValue ?? Number(m.value) })) };
-      return { kind: "enum", values: type.enum.members.map((m) => m.value) };
+      if (type.enum.valueType === "int") return { kind: "oneOf", of: type.enum.members.map((m) => ({ kind: "literal", value: m.intValue ?? Number(m.value) })), name: type.enum.name };
+      return { kind: "enum", values: type.enum.members.map((m) => m.value), name: type.enum.name };
     case "nullable": {
       const inner = testOf(type.of);
       return inner === undefined ? undefined : { kind: "oneOf", of: [inner, { kind: "null" }] };

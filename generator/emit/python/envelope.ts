@@ -17,6 +17,7 @@ import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
 import { fitsPython, pythonWidth } from "../text.js";
 import { fieldAnnotation } from "./messages-types.js";
+import { TestNames } from "./envelope-test-names.js";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -148,6 +149,10 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   block([laidOut("python", ISSUE).trimEnd()]);
   block([laidOut("python", RESULT).trimEnd()]);
 
+  // The module's names made from the spec keep clear of its runtime's and of one another.
+  const taken = new Set([...RUNTIME_IDENTIFIERS, ...plan.kinds.flatMap((k) => k.fields.flatMap((f) => (f.constraints === undefined ? [] : [constraintCheckerName(f.constraints)])))]);
+  const stems = kindStems(plan.kinds, taken);
+  const checkName = (k: KindPlan): string => `_check_${stems.get(k) ?? ""}`;
   const v: string[] = [laidOut("python", VALIDATE_START).trimEnd()];
   if (env.tag !== undefined) {
     const tag = pythonString(env.tag.key);
@@ -190,12 +195,15 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
 
   const helpers = new Map<string, string[]>();
   const tables: string[][] = [];
-  const checkers = plan.kinds.map((k) => kindChecker(k, py, messagesImports, helpers, tables, checks));
+  const reserved = [...taken].flatMap((name) => /^_(?:is|TEST)_(\w+)$/.exec(name)?.[1]?.toLowerCase() ?? []);
+  const testNames = new TestNames(reserved, Object.keys(BUILTIN_PREDICATES).map((kind) => [{ kind } as Test, kind] as const));
+  const privates: Privates = { helpers, testNames, stems };
+  const checkers = plan.kinds.map((k) => kindChecker(k, py, messagesImports, privates, tables, checks));
   block([laidOut("python", VALIDATOR).trimEnd()]);
   if (plan.kinds.some((k) => k.topics.some((c) => c.nullable && c.shape !== undefined))) block([laidOut("python", OR_NONE).trimEnd()]);
   for (const t of tables) block(t);
   for (const c of checkers) block(c);
-  for (const k of plan.kinds) if (k.when.length > 0 && k.kind.payload !== undefined) block(whenPayload(k, k.kind.payload.key, py, messagesImports));
+  for (const k of plan.kinds) if (k.when.length > 0 && k.kind.payload !== undefined) block(whenPayload(k, k.kind.payload.key, py, messagesImports, stems));
   // Predicates, field tests and constraint checks call the runtime (and name its types), so they follow it.
   const defs = [...helpers.values(), ...checks.values()].filter((l) => l[0]?.startsWith("def ") === true).map((l) => l.join("\n"));
   const tests = [...helpers.values()].filter((l) => l[0]?.startsWith("def ") !== true).map((l) => l.join("\n"));
@@ -287,8 +295,22 @@ function subscriptAssignment(indent: string, name: string, object: string, key: 
   return fitsPython(one) ? [one] : [`${indent}${name} = ${object}[`, `${indent}    ${key}`, `${indent}]`];
 }
 
-function checkName(k: KindPlan): string {
-  return `_check_${k.kind.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()}`;
+/**
+ * Each kind's stem, from its name: the kind's `_check_<stem>`, `_<STEM>_PAYLOADS` and
+ * `_<stem>_payload`. A stem whose names are taken (a kind named like a constraint checker or a
+ * runtime helper) is numbered, and its names are taken in turn.
+ */
+function kindStems(kinds: readonly KindPlan[], taken: Set<string>): ReadonlyMap<KindPlan, string> {
+  const namesOf = (stem: string): string[] => [`_check_${stem}`, `_${stem.toUpperCase()}_PAYLOADS`, `_${stem}_payload`];
+  const stems = new Map<KindPlan, string>();
+  for (const k of kinds) {
+    const base = k.kind.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+    let stem = base;
+    for (let n = 2; namesOf(stem).some((name) => taken.has(name)); n++) stem = `${base}_${n}`;
+    for (const name of namesOf(stem)) taken.add(name);
+    stems.set(k, stem);
+  }
+  return stems;
 }
 
 function literalText(value: string | number | boolean): string {
@@ -296,19 +318,27 @@ function literalText(value: string | number | boolean): string {
 }
 
 /** The predicate function testing `test` (a helper of the runtime, or one printed for it). */
-function predicate(test: Test, helpers: Map<string, string[]>): string {
-  const builtin: { readonly [k: string]: string } = {
-    string: "_is_str",
-    bool: "_is_bool",
-    int: "_is_int",
-    float: "_is_number",
-    null: "_is_none",
-    object: "_is_dict",
-    array: "_is_list",
-  };
-  const own = builtin[test.kind];
+/** The field tests and predicates printed so far, by name; the names of the tests; the kinds' stems. */
+interface Privates {
+  readonly helpers: Map<string, string[]>;
+  readonly testNames: TestNames;
+  readonly stems: ReadonlyMap<KindPlan, string>;
+}
+
+const BUILTIN_PREDICATES: { readonly [k: string]: string } = {
+  string: "_is_str",
+  bool: "_is_bool",
+  int: "_is_int",
+  float: "_is_number",
+  null: "_is_none",
+  object: "_is_dict",
+  array: "_is_list",
+};
+
+function predicate(test: Test, { helpers, testNames }: Privates): string {
+  const own = BUILTIN_PREDICATES[test.kind];
   if (own !== undefined) return own;
-  const name = `_is_${word(test)}`;
+  const name = `_is_${testNames.word(test)}`;
   if (!helpers.has(name)) {
     const expr = accepts(test, "value");
     const head = pyDef(name, ["value: object"], "bool");
@@ -324,13 +354,6 @@ function predicate(test: Test, helpers: Map<string, string[]>): string {
     helpers.set(name, lines);
   }
   return name;
-}
-
-function word(t: Test): string {
-  if (t.kind === "literal") return `literal_${String(t.value).replace(/[^A-Za-z0-9]/g, "_")}`;
-  if (t.kind === "oneOf") return t.of.map(word).join("_or_");
-  if (t.kind === "enum") return `one_of_${t.values.map((v) => v.replace(/[^A-Za-z0-9]/g, "_")).join("_")}`;
-  return t.kind;
 }
 
 /** The numbers of a union of number literals only. */
@@ -376,7 +399,7 @@ function accepts(test: Test, v: string): string {
 }
 
 /** One call per field: presence, then its test (the runtime's `_field` / `_enum_field` / `_record_field`). */
-function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>, checks: Map<string, string[]>): string[] {
+function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, tests: Privates, checks: Map<string, string[]>): string[] {
   const key = pythonString(f.key);
   const required = f.required ? "True" : "False";
   if (f.record !== undefined) {
@@ -387,10 +410,11 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, he
   const test = f.test;
   if (test === undefined || test.kind === "any") return f.required ? call("    ", "_present", ["m", "errors", key]) : [];
   const expected = pythonString(expectedWords(test));
-  const name = `_TEST_${word(test).toUpperCase()}`;
+  const { helpers } = tests;
+  const name = `_TEST_${tests.testNames.word(test).toUpperCase()}`;
   if (!helpers.has(name)) {
     const values = test.kind === "enum" ? [pyTuple(test.values.map((v) => pyAtom(pythonString(v))))] : [];
-    const args = [pyAtom(test.kind === "enum" ? "_is_str" : predicate(test, helpers)), pyAtom(expected), ...values];
+    const args = [pyAtom(test.kind === "enum" ? "_is_str" : predicate(test, tests)), pyAtom(expected), ...values];
     const lines = call("", `${name} = _Test`, args.map(pyFlat));
     // An enum's tuple of values too long for its line breaks one value a line, as ruff breaks it.
     helpers.set(name, lines.every(fitsPython) ? lines : pyLayout(pyCall(`${name} = _Test`, args), 0, 0, 0).split("\n"));
@@ -404,8 +428,12 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, he
  * The function checking one set of constraints, printed once per set: the issues of a value
  * that passed its field's test (None passes by), by the messages runtime's checks.
  */
+function constraintCheckerName(f: NonNullable<FieldCheck["constraints"]>): string {
+  return `_check_${constraintWords(f)}`;
+}
+
 function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Map<string, string[]>): string {
-  const name = `_check_${constraintWords(f)}`;
+  const name = constraintCheckerName(f);
   if (checks.has(name)) return name;
   const c = f.c;
   const n = (x: number | undefined): string => (x === undefined ? "None" : String(x));
@@ -434,20 +462,22 @@ function call(indent: string, name: string, args: readonly string[]): string[] {
   return [`${indent}${name}(`, ...args.map((a) => `${indent}    ${a},`), `${indent})`];
 }
 
-function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, helpers: Map<string, string[]>, tables: string[][], checks: Map<string, string[]>): string[] {
+function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, tests: Privates, tables: string[][], checks: Map<string, string[]>): string[] {
+  const stem = tests.stems.get(k) ?? "";
+  const checkName = `_check_${stem}`;
   const params = ["m: dict[str, object]", "errors: list[MessageIssue]", "request: Optional[str]"];
-  const one = `def ${checkName(k)}(${params.join(", ")}) -> Optional[str]:`;
+  const one = `def ${checkName}(${params.join(", ")}) -> Optional[str]:`;
   // On one line when it fits; else the parameters on a line of their own, or one a line, as ruff and black split them.
   const head = fitsPython(one)
     ? [one]
     : fitsPython(`    ${params.join(", ")}`)
-      ? [`def ${checkName(k)}(`, `    ${params.join(", ")}`, ") -> Optional[str]:"]
-      : [`def ${checkName(k)}(`, ...params.map((p) => `    ${p},`), ") -> Optional[str]:"];
+      ? [`def ${checkName}(`, `    ${params.join(", ")}`, ") -> Optional[str]:"]
+      : [`def ${checkName}(`, ...params.map((p) => `    ${p},`), ") -> Optional[str]:"];
   const lines = [
     ...head,
     `    """Check the fields and payload of a \`\`${k.kind.name}\`\` message; return its known topic."""`,
   ];
-  for (const f of k.fields) lines.push(...fieldLines(f, py, imports, helpers, checks));
+  for (const f of k.fields) lines.push(...fieldLines(f, py, imports, tests, checks));
   const path = k.topicPath;
   if (k.topics.length === 0) {
     lines.push("    return None");
@@ -457,7 +487,7 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
   else if (path.length === 1) lines.push(`    topic = m.get(${pythonString(path[0] ?? "")})`);
   else lines.push(...call("    ", "topic = _read_path", ["m", `(${path.map(pythonString).join(", ")})`]));
   lines.push("    if not isinstance(topic, str):", "        return None");
-  const table = `_${checkName(k).slice("_check_".length).toUpperCase()}_PAYLOADS`;
+  const table = `_${stem.toUpperCase()}_PAYLOADS`;
   const payloadKey = k.kind.payload?.key;
   const entries = k.topics.map((c) => {
     const named = c.shape === undefined || payloadKey === undefined ? "None" : py.validator(c.shape);
@@ -472,25 +502,16 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, hel
   lines.push(...call("    ", `selected = ${table}.get`, ["topic"]), "    if selected is None:");
   if (path.length > 0) lines.push(...call("        ", "_unknown_topic", ["errors", `(${path.map(pythonString).join(", ")}${path.length === 1 ? "," : ""})`, "topic"]));
   lines.push("        return None");
-  if (payloadKey !== undefined && k.when.length > 0) lines.push(...call("    ", whenPayloadName(k), ["m", "*selected", "errors"]));
+  if (payloadKey !== undefined && k.when.length > 0) lines.push(...call("    ", `_${stem}_payload`, ["m", "*selected", "errors"]));
   else if (payloadKey !== undefined) lines.push(...call("    ", "_payload", ["m", pythonString(payloadKey), "*selected", "errors"]));
   lines.push("    return topic");
   return lines;
 }
 
-/**
- * The helpers the printed code calls, and those they call: the module's own (RUNTIME) and the
- * messages runtime's chunks (../chunks.ts), so both modules share one text of each helper. The
- * runtime's type aliases come first: function annotations name them when they are defined.
- */
-function whenPayloadName(k: KindPlan): string {
-  return `_${checkName(k).slice("_check_".length)}_payload`;
-}
-
 /** The payload of a kind with `when:` rules: the first matching rule's record, else the topic's. */
-function whenPayload(k: KindPlan, key: string, py: Names["python"], imports: Set<string>): string[] {
+function whenPayload(k: KindPlan, key: string, py: Names["python"], imports: Set<string>, stems: ReadonlyMap<KindPlan, string>): string[] {
   const lines = [
-    `def ${whenPayloadName(k)}(`,
+    `def _${stems.get(k) ?? ""}_payload(`,
     "    m: dict[str, object],",
     "    required: bool,",
     "    validate: Optional[_Validator],",
@@ -509,6 +530,11 @@ function whenPayload(k: KindPlan, key: string, py: Names["python"], imports: Set
   return lines;
 }
 
+/**
+ * The helpers the printed code calls, and those they call: the module's own (RUNTIME) and the
+ * messages runtime's chunks (../chunks.ts), so both modules share one text of each helper. The
+ * runtime's type aliases come first: function annotations name them when they are defined.
+ */
 function usedHelpers(body: string): { text: string; names: ReadonlySet<string> } {
   const own: Chunk[] = RUNTIME_CHUNKS.map((text) => ({
     text,
@@ -680,6 +706,11 @@ function topLevelComma(text: string): boolean {
 
 /** RUNTIME's helpers, each fixed code (../fixed-code.ts). */
 const RUNTIME_CHUNKS: readonly string[] = RUNTIME.split("\n\n\n").map((text) => fixedPython(`${text.trimEnd()}\n`));
+
+/** Every private name the runtime code holds (and some it only mentions): no name made from the spec may take one. */
+const RUNTIME_IDENTIFIERS: readonly string[] = [RUNTIME, ...CORE_FUNCTIONS.map((c) => c.text), ...CORE_TYPES.map((c) => c.text)].flatMap((text) =>
+  [...text.matchAll(/\b_\w+/g)].map((m) => m[0]),
+);
 
 /** The module's result types, validate_message's fixed start and end, and the payload helpers' types: fixed code. */
 const ISSUE_CODE = fixedPython(`MessageIssueCode = Union[IssueCode, Literal["unknown_tag", "unknown_kind"]]
