@@ -141,6 +141,33 @@ export function accepts(test: Test | undefined, v: JsonValue): boolean {
 
 const WRONG_VALUES: readonly JsonValue[] = [12345, "text", true, 1.5, null, [], { k: 1 }];
 
+/** A value the test accepts (a literal's own value, an enum's first one); none for `any`. */
+function acceptedSample(test: Test): JsonValue | undefined {
+  switch (test.kind) {
+    case "any":
+      return undefined;
+    case "literal":
+      return test.value;
+    case "enum":
+      return test.values[0];
+    case "oneOf":
+      return test.of.map(acceptedSample).find((v) => v !== undefined);
+    case "object":
+      return jsonObject();
+    case "array":
+      return [];
+    default:
+      return WRONG_VALUES.find((v) => accepts(test, v));
+  }
+}
+
+/** A string that is none of the enum's values. */
+function notAMember(values: readonly string[]): string {
+  let v = "not a value";
+  while (values.includes(v)) v += "!";
+  return v;
+}
+
 function with_(m: JsonObject, path: readonly string[], value: JsonValue): JsonObject {
   const [first, ...rest] = path;
   if (first === undefined) return m;
@@ -253,10 +280,23 @@ export function buildMessageVectors(protocol: Protocol): MessageVector[] {
       if (f.required && removable) {
         out.push({ description: `${k.kind.name} without "${f.key}"`, message: without(base, f.key), ...request, expect: { ok: false, errors: [{ path: [f.key], code: "missing_key" }] } });
       }
-      if (f.record === undefined && f.test !== undefined && f.test.kind !== "any" && f.key !== k.topicPath[0] && !(f.test.kind === "enum")) {
+      // Every field with a test, required or optional: a value it accepts passes and one it does not
+      // fails, so two fields whose tests look alike cannot share one test unnoticed. An optional field
+      // that another kind requires is left out where kinds are told apart by their keys.
+      const settable = Object.hasOwn(base, f.key) || env.tag !== undefined || !plan.kinds.some((o) => o !== k && o.requires.includes(f.key));
+      if (f.record === undefined && f.test !== undefined && f.test.kind !== "any" && f.key !== k.topicPath[0] && settable) {
+        const good = acceptedSample(f.test);
+        if (good !== undefined && f.constraints === undefined && !Object.hasOwn(base, f.key)) {
+          const expect = { ok: true as const, kind: k.kind.name, topic: byRequest || first !== undefined ? okTopic(first) : null };
+          out.push({ description: `${k.kind.name} with "${f.key}" ${JSON.stringify(good)}`, message: with_(base, [f.key], good), ...request, expect });
+        }
         const bad = WRONG_VALUES.find((v) => !accepts(f.test, v));
-        if (bad !== undefined && Object.hasOwn(base, f.key)) {
+        if (bad !== undefined) {
           out.push({ description: `${k.kind.name} with "${f.key}" of the wrong type`, message: with_(base, [f.key], bad), ...request, expect: { ok: false, errors: [{ path: [f.key], code: "wrong_type" }] } });
+        }
+        const outside = f.test.kind === "enum" ? notAMember(f.test.values) : undefined;
+        if (outside !== undefined) {
+          out.push({ description: `${k.kind.name} with "${f.key}" not one of its values`, message: with_(base, [f.key], outside), ...request, expect: { ok: false, errors: [{ path: [f.key], code: "not_in_enum" }] } });
         }
       }
       const broken = f.constraints === undefined ? undefined : violation(f.constraints);
