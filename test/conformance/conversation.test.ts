@@ -58,15 +58,17 @@ const HAS_PYTHON = (() => {
 })();
 
 /**
- * The fixtures, and dap with its `event` kind renamed `number_min_1`: the Python names made from
- * a kind's name (`_check_number_min_1`) must keep clear of those made from a field's constraints
- * (`seq`'s `min: 1`), or one function replaces the other.
+ * The fixtures, and dap with its `event` kind renamed `number_min_1` or `numberMin1`: the names
+ * made from a kind's name (Python's `_check_number_min_1`, TypeScript's `checkNumberMin1`) must
+ * keep clear of those made from a field's constraints (`seq`'s `min: 1`), or one function
+ * replaces the other (Python) or the module does not compile (TypeScript).
  */
 const CASES = [
   { label: "dap", name: "dap" },
   { label: "jsonrpc", name: "jsonrpc" },
   { label: "kernel", name: "kernel" },
-  { label: "dap, its event kind named like a constraint checker", name: "dap", edit: (spec: string) => spec.replace("\n    event:\n", "\n    number_min_1:\n") },
+  { label: "dap, its event kind named like a Python constraint checker", name: "dap", edit: (spec: string) => spec.replace("\n    event:\n", "\n    number_min_1:\n") },
+  { label: "dap, its event kind named like a TypeScript constraint checker", name: "dap", edit: (spec: string) => spec.replace("\n    event:\n", "\n    numberMin1:\n") },
 ];
 
 describe.each(CASES)("conversation vectors of $label", ({ name, edit }) => {

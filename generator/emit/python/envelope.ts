@@ -17,7 +17,7 @@ import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
 import { fitsPython, pythonWidth } from "../text.js";
 import { fieldAnnotation } from "./messages-types.js";
-import { TestNames } from "./envelope-test-names.js";
+import { PrivateNames, testKey, testWord } from "../private-names.js";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -150,8 +150,8 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
   block([laidOut("python", RESULT).trimEnd()]);
 
   // The module's names made from the spec keep clear of its runtime's and of one another.
-  const taken = new Set([...RUNTIME_IDENTIFIERS, ...plan.kinds.flatMap((k) => k.fields.flatMap((f) => (f.constraints === undefined ? [] : [constraintCheckerName(f.constraints)])))]);
-  const stems = kindStems(plan.kinds, taken);
+  const privateNames = new PrivateNames([...RUNTIME_IDENTIFIERS, ...plan.kinds.flatMap((k) => k.fields.flatMap((f) => (f.constraints === undefined ? [] : [constraintCheckerName(f.constraints)])))]);
+  const stems = kindStems(plan.kinds, privateNames);
   const checkName = (k: KindPlan): string => `_check_${stems.get(k) ?? ""}`;
   const v: string[] = [laidOut("python", VALIDATE_START).trimEnd()];
   if (env.tag !== undefined) {
@@ -195,9 +195,9 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
 
   const helpers = new Map<string, string[]>();
   const tables: string[][] = [];
-  const reserved = [...taken].flatMap((name) => /^_(?:is|TEST)_(\w+)$/.exec(name)?.[1]?.toLowerCase() ?? []);
-  const testNames = new TestNames(reserved, Object.keys(BUILTIN_PREDICATES).map((kind) => [{ kind } as Test, kind] as const));
-  const privates: Privates = { helpers, testNames, stems };
+  // A test of a kind the runtime has a predicate for (`_is_str`) keeps its kind's word: `_TEST_STRING`.
+  for (const kind of Object.keys(BUILTIN_PREDICATES)) privateNames.fix(testKey({ kind } as Test), kind, [`_TEST_${kind.toUpperCase()}`]);
+  const privates: Privates = { helpers, names: privateNames, stems };
   const checkers = plan.kinds.map((k) => kindChecker(k, py, messagesImports, privates, tables, checks));
   block([laidOut("python", VALIDATOR).trimEnd()]);
   if (plan.kinds.some((k) => k.topics.some((c) => c.nullable && c.shape !== undefined))) block([laidOut("python", OR_NONE).trimEnd()]);
@@ -297,20 +297,16 @@ function subscriptAssignment(indent: string, name: string, object: string, key: 
 
 /**
  * Each kind's stem, from its name: the kind's `_check_<stem>`, `_<STEM>_PAYLOADS` and
- * `_<stem>_payload`. A stem whose names are taken (a kind named like a constraint checker or a
- * runtime helper) is numbered, and its names are taken in turn.
+ * `_<stem>_payload`, numbered when one of them is taken (a kind named like a constraint checker).
  */
-function kindStems(kinds: readonly KindPlan[], taken: Set<string>): ReadonlyMap<KindPlan, string> {
+function kindStems(kinds: readonly KindPlan[], names: PrivateNames): ReadonlyMap<KindPlan, string> {
   const namesOf = (stem: string): string[] => [`_check_${stem}`, `_${stem.toUpperCase()}_PAYLOADS`, `_${stem}_payload`];
-  const stems = new Map<KindPlan, string>();
-  for (const k of kinds) {
-    const base = k.kind.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
-    let stem = base;
-    for (let n = 2; namesOf(stem).some((name) => taken.has(name)); n++) stem = `${base}_${n}`;
-    for (const name of namesOf(stem)) taken.add(name);
-    stems.set(k, stem);
-  }
-  return stems;
+  return new Map(kinds.map((k) => [k, names.word(`kind ${k.kind.name}`, k.kind.name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase(), namesOf)]));
+}
+
+/** A test's word: its `_is_<word>` predicate and its `_TEST_<WORD>`. */
+function testName(test: Test, names: PrivateNames): string {
+  return names.word(testKey(test), testWord(test), (w) => [`_is_${w}`, `_TEST_${w.toUpperCase()}`]);
 }
 
 function literalText(value: string | number | boolean): string {
@@ -318,10 +314,10 @@ function literalText(value: string | number | boolean): string {
 }
 
 /** The predicate function testing `test` (a helper of the runtime, or one printed for it). */
-/** The field tests and predicates printed so far, by name; the names of the tests; the kinds' stems. */
+/** The field tests and predicates printed so far, by name; the module's private names; the kinds' stems. */
 interface Privates {
   readonly helpers: Map<string, string[]>;
-  readonly testNames: TestNames;
+  readonly names: PrivateNames;
   readonly stems: ReadonlyMap<KindPlan, string>;
 }
 
@@ -335,10 +331,10 @@ const BUILTIN_PREDICATES: { readonly [k: string]: string } = {
   array: "_is_list",
 };
 
-function predicate(test: Test, { helpers, testNames }: Privates): string {
+function predicate(test: Test, { helpers, names }: Privates): string {
   const own = BUILTIN_PREDICATES[test.kind];
   if (own !== undefined) return own;
-  const name = `_is_${testNames.word(test)}`;
+  const name = `_is_${testName(test, names)}`;
   if (!helpers.has(name)) {
     const expr = accepts(test, "value");
     const head = pyDef(name, ["value: object"], "bool");
@@ -411,7 +407,7 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, te
   if (test === undefined || test.kind === "any") return f.required ? call("    ", "_present", ["m", "errors", key]) : [];
   const expected = pythonString(expectedWords(test));
   const { helpers } = tests;
-  const name = `_TEST_${tests.testNames.word(test).toUpperCase()}`;
+  const name = `_TEST_${testName(test, tests.names).toUpperCase()}`;
   if (!helpers.has(name)) {
     const values = test.kind === "enum" ? [pyTuple(test.values.map((v) => pyAtom(pythonString(v))))] : [];
     const args = [pyAtom(test.kind === "enum" ? "_is_str" : predicate(test, tests)), pyAtom(expected), ...values];

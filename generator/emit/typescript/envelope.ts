@@ -11,6 +11,8 @@ import { reachable, type Chunk } from "../chunks.js";
 import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { fixedTypeScript, fixedTypeScriptBody, laidOut, laidOutBody } from "../fixed-code.js";
 import { headerComment } from "../header.js";
+import { PrivateNames, testKey, testWord } from "../private-names.js";
+import { pascalCase } from "../../names/case.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 import { CORE } from "./messages-runtime.js";
@@ -155,6 +157,10 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   const validateHead = ["export ", functionHead("validateMessage", [{ name: "value", type: ref("unknown") }, { name: "request?", type: ref("string") }], ref("MessageResult"))];
   out.push(`${sourceAt([validateHead, " {"], 0)}\n`);
   out.push(laidOutBody(VALIDATE_START));
+  // The module's names made from the spec keep clear of its runtime's and of one another.
+  const privateNames = new PrivateNames([...RUNTIME_IDENTIFIERS, ...plan.kinds.flatMap((k) => k.fields.flatMap((f) => (f.constraints === undefined ? [] : [constraintCheckerName(f.constraints)])))]);
+  const privates: Privates = { unions: new Map(), names: privateNames, stems: kindStems(plan.kinds, privateNames) };
+  const checkName = (k: KindPlan): string => `check${privates.stems.get(k) ?? ""}`;
   const run = (k: KindPlan, at: number): string =>
     stmt(expression(assign("kind", stringLit(str(k.kind.name)))), at) +
     stmt(expression(assign("topic", call(checkName(k), [id("value"), id("errors"), id("request")]))), at);
@@ -186,10 +192,9 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   out.push(jsDoc(["True when `value` is a valid message."], ""));
   out.push(`${laidOut("typescript", IS_MESSAGE)}\n`);
 
-  const unions = new Map<string, Test>();
   const checks = new Map<string, string>();
-  for (const k of plan.kinds) out.push(kindChecker(k, ts, valueImports, unions, checks));
-  for (const [name, test] of unions) if (test.kind === "oneOf") out.push(unionHelper(name, test));
+  for (const k of plan.kinds) out.push(kindChecker(k, ts, valueImports, privates, checks));
+  for (const [name, test] of privates.unions) if (test.kind === "oneOf") out.push(unionHelper(name, test));
   out.push(...checks.values());
   const runtime = usedHelpers(out.join(""));
   out.push(runtime.text);
@@ -217,8 +222,20 @@ export function emitTypeScriptEnvelope(protocol: Protocol, names: Names): Genera
   return [{ path: `${dir}/envelope.ts`, text }];
 }
 
-function checkName(k: KindPlan): string {
-  return `check${k.kind.name.charAt(0).toUpperCase()}${k.kind.name.slice(1)}`;
+/** The union helpers printed so far, by name; the module's private names; the kinds' stems. */
+interface Privates {
+  readonly unions: Map<string, Test>;
+  readonly names: PrivateNames;
+  readonly stems: ReadonlyMap<KindPlan, string>;
+}
+
+/**
+ * Each kind's stem, from its name: the kind's `check<Stem>` and `<stem>Payload`, numbered when
+ * one of them is taken (a kind named like a constraint checker).
+ */
+function kindStems(kinds: readonly KindPlan[], names: PrivateNames): ReadonlyMap<KindPlan, string> {
+  const namesOf = (stem: string): string[] => [`check${stem}`, whenPayloadName(stem)];
+  return new Map(kinds.map((k) => [k, names.word(`kind ${k.kind.name}`, `${k.kind.name.charAt(0).toUpperCase()}${k.kind.name.slice(1)}`, namesOf)]));
 }
 
 function importLine(names: readonly string[], from: string): string {
@@ -295,7 +312,7 @@ function head(name: string, params: readonly Param[], returns: Type): string {
  * True when `v` fails the test: one short expression (a union gets a helper of its own); a call
  * (an enum's list of values, a union's helper) as a document, so it breaks where prettier breaks it.
  */
-function mismatch(test: Test, v: string, value: Expr, unions: Map<string, Test>): Doc {
+function mismatch(test: Test, v: string, value: Expr, privates: Privates): Doc {
   switch (test.kind) {
     case "any":
       return "false";
@@ -318,8 +335,8 @@ function mismatch(test: Test, v: string, value: Expr, unions: Map<string, Test>)
     case "enum":
       return printExpr(not(call("isOneOf", [value, enumList(test.values)])));
     case "oneOf": {
-      const name = unionHelperName(test);
-      unions.set(name, test);
+      const name = unionHelperName(test, privates.names);
+      privates.unions.set(name, test);
       return printExpr(not(call(name, [value])));
     }
   }
@@ -330,14 +347,9 @@ function enumList(values: readonly string[]): Expr {
   return array(values.map((x) => stringLit(str(x))));
 }
 
-/** `isIntOrStringOrNull`: the helper testing a union's members. */
-function unionHelperName(test: Test & { kind: "oneOf" }): string {
-  const word = (t: Test): string => {
-    if (t.kind === "literal") return `Literal${String(t.value).replace(/[^A-Za-z0-9]/g, "")}`;
-    if (t.kind === "oneOf") return t.of.map(word).join("Or");
-    return t.kind.charAt(0).toUpperCase() + t.kind.slice(1);
-  };
-  return `is${test.of.map(word).join("Or")}`;
+/** `isIntOrStringOrNull`, `isPriorityOrNull`: the helper testing a union's members. */
+function unionHelperName(test: Test & { kind: "oneOf" }, names: PrivateNames): string {
+  return `is${pascalCase(names.word(testKey(test), testWord(test), (w) => [`is${pascalCase(w)}`]))}`;
 }
 
 /** The boolean test itself (inside a union helper). */
@@ -377,7 +389,7 @@ function unionHelper(name: string, test: Test & { kind: "oneOf" }): string {
   return `${head(name, [{ name: "value", type: ref("unknown") }], ref("boolean"))}\n${stmt(returned, 2)}}\n\n`;
 }
 
-function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string[] {
+function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<string>, privates: Privates, checks: Map<string, string>): string[] {
   const key = str(f.key);
   const v = `m[${key}]`;
   const keyLit = stringLit(key);
@@ -400,14 +412,14 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
     return lines;
   }
   const enumTest = test.kind === "enum" ? test : undefined;
-  const typeTest = enumTest === undefined ? mismatch(test, v, value, unions) : `typeof ${v} !== "string"`;
+  const typeTest = enumTest === undefined ? mismatch(test, v, value, privates) : `typeof ${v} !== "string"`;
   const expected = stringLit(str(expectedWords(test)));
   if (f.required) lines.push(sourceAt(ifHead("", lacks), 2), report("missing", []), sourceAt(ifHead("} else ", typeTest), 2));
   else lines.push(sourceAt(ifHead("", and([has, typeTest])), 2));
   lines.push(report("wrong", [expected, value]));
   if (enumTest !== undefined) {
     // An optional key that is absent reaches this branch too: only a present value is checked.
-    const notInEnum = mismatch(enumTest, v, value, unions);
+    const notInEnum = mismatch(enumTest, v, value, privates);
     lines.push(sourceAt(ifHead("} else ", f.required ? notInEnum : and([has, notInEnum])), 2), report("notInEnum", [expected, value]));
   }
   if (f.constraints !== undefined) {
@@ -425,8 +437,12 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
  * The function checking one set of constraints, printed once per set: the issues of a value
  * that passed its field's test (null passes by), in the payload validators' codes and words.
  */
+function constraintCheckerName(f: NonNullable<FieldCheck["constraints"]>): string {
+  return `check${constraintWords(f).split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}`;
+}
+
 function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Map<string, string>): string {
-  const name = `check${constraintWords(f).split("_").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}`;
+  const name = constraintCheckerName(f);
   if (checks.has(name)) return name;
   const c = f.c;
   const when = (cond: string, fn: string, args: readonly string[]): string[] => [
@@ -462,7 +478,8 @@ function constraintChecker(f: NonNullable<FieldCheck["constraints"]>, checks: Ma
 
 const FORMAT_GUARDS: { readonly [F in StringFormat]: string } = { "date-time": "isDateTime", date: "isDate", uuid: "isUuid", uri: "isUri" };
 
-function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<string>, unions: Map<string, Test>, checks: Map<string, string>): string {
+function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<string>, privates: Privates, checks: Map<string, string>): string {
+  const stem = privates.stems.get(k) ?? "";
   const lines: string[] = [];
   lines.push(`/** The fields and payload of a \`${k.kind.name}\` message; its topic, when it names a known one. */`);
   const params: Param[] = [
@@ -470,8 +487,8 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
     { name: "errors", type: arrayOf(ref("MessageIssue")) },
     { name: "request", type: unionOf([ref("string"), ref("undefined")]) },
   ];
-  lines.push(head(checkName(k), params, unionOf([ref("string"), ref("undefined")])));
-  for (const f of k.fields) lines.push(...fieldLines(f, ts, valueImports, unions, checks));
+  lines.push(head(`check${stem}`, params, unionOf([ref("string"), ref("undefined")])));
+  for (const f of k.fields) lines.push(...fieldLines(f, ts, valueImports, privates, checks));
   const path = k.topicPath;
   const pathArray = array(path.map((p) => stringLit(str(p))));
   const topicValue = path.length === 0 ? id("request") : path.length === 1 ? index(id("m"), stringLit(str(path[0] ?? ""))) : call("readPath", [id("m"), pathArray]);
@@ -486,7 +503,7 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
       if (c.shape !== undefined) valueImports.add(named);
       const validator = c.nullable && c.shape !== undefined ? `orNull(${named})` : named;
       const args = k.when.length > 0 ? ["m", String(c.required), validator, "errors"] : ["m", str(payloadKey), String(c.required), validator, "errors"];
-      const callee = k.when.length > 0 ? whenPayloadName(k) : "payload";
+      const callee = k.when.length > 0 ? whenPayloadName(stem) : "payload";
       lines.push(sourceAt(expression(printExpr(call(callee, args.map((a) => id(a))))), 6));
     }
     lines.push("      return topic;");
@@ -499,17 +516,18 @@ function kindChecker(k: KindPlan, ts: Names["typescript"], valueImports: Set<str
   lines.push("  }", "}", "", "");
   if (k.when.length > 0 && payloadKey !== undefined) {
     lines.pop();
-    lines.push(...whenPayload(k, payloadKey, ts, valueImports));
+    lines.push(...whenPayload(k, whenPayloadName(stem), payloadKey, ts, valueImports));
   }
   return lines.join("\n");
 }
 
-function whenPayloadName(k: KindPlan): string {
-  return `${k.kind.name.charAt(0).toLowerCase()}${k.kind.name.slice(1)}Payload`;
+/** A kind's `<stem>Payload` (its stem starts upper case, as `check<Stem>` has it). */
+function whenPayloadName(stem: string): string {
+  return `${stem.charAt(0).toLowerCase()}${stem.slice(1)}Payload`;
 }
 
 /** The payload of a kind with `when:` rules: the first matching rule's record, else the topic's. */
-function whenPayload(k: KindPlan, key: string, ts: Names["typescript"], valueImports: Set<string>): string[] {
+function whenPayload(k: KindPlan, name: string, key: string, ts: Names["typescript"], valueImports: Set<string>): string[] {
   const validate: Type = { kind: "function", params: [{ name: "value", type: ref("unknown") }], returns: ref("ValidationResult", [ref("unknown")]) };
   const params: Param[] = [
     { name: "m", type: ref("JsonObject") },
@@ -517,7 +535,7 @@ function whenPayload(k: KindPlan, key: string, ts: Names["typescript"], valueImp
     { name: "validate", type: unionOf([validate, ref("undefined")]) },
     { name: "errors", type: arrayOf(ref("MessageIssue")) },
   ];
-  const lines = [`/** The payload of a \`${k.kind.name}\` message: a \`when:\` rule's record, else its topic's. */`, head(whenPayloadName(k), params, ref("void"))];
+  const lines = [`/** The payload of a \`${k.kind.name}\` message: a \`when:\` rule's record, else its topic's. */`, head(name, params, ref("void"))];
   const payload = (args: readonly string[]): string => sourceAt(expression(printExpr(call("payload", [id("m"), stringLit(str(key)), ...args.map((a) => id(a))]))), 4);
   k.when.forEach((w, i) => {
     const read = w.path.length === 1 ? index(id("m"), stringLit(str(w.path[0] ?? ""))) : call("readPath", [id("m"), array(w.path.map((p) => stringLit(str(p))))]);
@@ -645,6 +663,9 @@ function isOneOf(value: unknown, values: readonly string[]): boolean {
   return typeof value === "string" && values.includes(value);
 }
 `;
+
+/** Every name the runtime code holds (and some it only mentions): no name made from the spec may take one. */
+const RUNTIME_IDENTIFIERS: readonly string[] = [RUNTIME, ...CORE.map((c) => c.text)].flatMap((text) => [...text.matchAll(/\b[A-Za-z_$][\w$]*/g)].map((m) => m[0]));
 
 /** RUNTIME's helpers, each fixed code (../fixed-code.ts). */
 const RUNTIME_CHUNKS: readonly string[] = RUNTIME.split("\n\n").map((text) => fixedTypeScript(`${text.trimEnd()}\n`));
