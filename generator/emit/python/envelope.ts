@@ -16,10 +16,9 @@ import { pyAnnotatedHead, pyAssignment, pyAtom, pyCall, pyDef, pyFlat, pyLayout,
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
 import { fitsPython, pythonWidth } from "../text.js";
-import { fieldAnnotation } from "./messages-types.js";
+import { fieldAnnotation, functionalTypedDict, isClassKey } from "./messages-types.js";
 import { PrivateNames, testKey, testWord } from "../private-names.js";
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The names envelope.py exports (for the package's `__init__`). */
 export function pythonEnvelopeExports(protocol: Protocol): PythonModuleExports | undefined {
@@ -90,12 +89,34 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     };
     const docLines = pythonDocstring(doc, "    ");
     const head = (className: string, bases: readonly string[]): string => pyStatement(0, `class ${className}`, bases, ":");
-    if (optional.length === 0) block([head(name, ["TypedDict"]), ...docLines, "", ...required.map(line)]);
-    else if (required.length === 0) block([head(name, ["TypedDict", "total=False"]), ...docLines, "", ...optional.map(line)]);
-    else {
-      block([head(`_${name}Required`, ["TypedDict"]), ...required.map(line)]);
-      block([head(name, [`_${name}Required`, "total=False"]), ...docLines, "", ...optional.map(line)]);
+    const classy = (half: readonly { key: string }[]): boolean => half.every((f) => isClassKey(f.key));
+    if (classy(required) && classy(optional)) {
+      if (optional.length === 0) block([head(name, ["TypedDict"]), ...docLines, "", ...required.map(line)]);
+      else if (required.length === 0) block([head(name, ["TypedDict", "total=False"]), ...docLines, "", ...optional.map(line)]);
+      else {
+        block([head(`_${name}Required`, ["TypedDict"]), ...required.map(line)]);
+        block([head(name, [`_${name}Required`, "total=False"]), ...docLines, "", ...optional.map(line)]);
+      }
+      return;
     }
+    // A half with a key class syntax cannot declare (a keyword such as `class`, `$type`,
+    // `Content-Length`) is a functional base, as messages.py writes one.
+    const functional = (target: string, half: readonly { key: string; type: string }[], total: boolean): string =>
+      functionalTypedDict(target, half.map((f) => [f.key, pyAtom(f.type)] as const), total).trimEnd();
+    const bases: string[] = [];
+    if (required.length > 0) {
+      block(classy(required) ? [head(`_${name}Required`, ["TypedDict"]), ...required.map(line)] : [functional(`_${name}Required`, required, true)]);
+      bases.push(`_${name}Required`);
+    }
+    if (optional.length > 0 && classy(optional)) {
+      block([head(name, [...bases, "total=False"]), ...docLines, "", ...optional.map(line)]);
+      return;
+    }
+    if (optional.length > 0) {
+      block([functional(`_${name}Optional`, optional, false)]);
+      bases.push(`_${name}Optional`);
+    }
+    block([head(name, bases), ...(docLines.length > 0 ? docLines : ["    pass"])]);
   };
 
   const kindUnions: string[] = [];
@@ -131,7 +152,8 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     for (const c of k.topics) {
       const name = messageTypeName(kind, c.topic);
       const shapeType = c.shape === undefined ? undefined : py.type(c.shape);
-      if (shapeType !== undefined) messagesImports.add(shapeType);
+      // A kind that carries no payload key names no payload type (its topics may still have one).
+      if (shapeType !== undefined && kind.payload !== undefined) messagesImports.add(shapeType);
       const payloadType = shapeType === undefined ? undefined : c.nullable ? `Optional[${shapeType}]` : shapeType;
       typedDict(name, `The \`\`${kind.name}\`\` message of \`\`${c.topic.value}\`\`.`, fieldsOf(c.topic.value, payloadType, c.required));
       members.push(name);
@@ -233,8 +255,8 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
     ),
     "",
     ...importLines,
-    "",
-    "",
+    // isort's (and ruff's) lines after imports: two before a class or def, one before anything else.
+    ...(/^(?:class|def|@)/.test(body[0] ?? "") ? ["", ""] : [""]),
     body.join("\n\n\n"),
     "",
     "",
@@ -250,7 +272,7 @@ function fromImport(module: string, names: readonly string[]): string[] {
 }
 
 function alias(name: string, members: readonly string[]): string[] {
-  if (members.length === 1) return [`${name} = ${members[0] ?? ""}`];
+  if (members.length === 1) return pyAssignment(0, name, members[0] ?? "").split("\n");
   const one = `${name} = Union[${members.join(", ")}]`;
   if (fitsPython(one)) return [one];
   if (fitsPython(`    ${members.join(", ")}`)) return [`${name} = Union[`, `    ${members.join(", ")}`, "]"];
@@ -550,7 +572,6 @@ function usedHelpers(body: string): { text: string; names: ReadonlySet<string> }
 /** The messages runtime's helpers the envelope's code calls by name. */
 const SHARED = ["_describe", "_quote", "_as_number", "_Path", "_check_range", "_check_text", "_check_count"];
 
-void IDENTIFIER;
 
 const RUNTIME = `def _failed(
     path: tuple[str, ...], code: MessageIssueCode, message: str

@@ -105,7 +105,7 @@ function recordNotes(record: Record, ctx: PyContext): string[] {
  * Non-ASCII identifiers stay string keys: Python reads identifiers NFKC-normalized (`ﬁ` would
  * declare the key `fi`), and which letters are identifiers depends on its Unicode version.
  */
-function isClassKey(key: string): boolean {
+export function isClassKey(key: string): boolean {
   const mangled = key.startsWith("__") && !key.endsWith("__");
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !PYTHON_KEYWORDS.has(key) && !mangled;
 }
@@ -216,7 +216,16 @@ export function fieldAnnotation(type: PyExpr, column: number): string {
  * line says why not with a `noqa` (ruff leaves pragma comments out of the line width).
  */
 function functional(target: string, fields: Field[], total: boolean, ctx: PyContext): string {
-  const entries = fields.map((f) => [pythonString(f.key.value), pyType(f.type, ctx)] as const);
+  return functionalTypedDict(
+    target,
+    fields.map((f) => [f.key.value, pyType(f.type, ctx)] as const),
+    total,
+  );
+}
+
+/** The functional syntax itself, for any module's TypedDicts: each wire key with its type. */
+export function functionalTypedDict(target: string, fields: readonly (readonly [key: string, type: PyExpr])[], total: boolean): string {
+  const entries = fields.map(([key, type]) => [pythonString(key), type] as const);
   const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
   if (!total) args.push(["total", pyAtom("False")]);
   const call = pyCall("TypedDict", args);
@@ -225,7 +234,7 @@ function functional(target: string, fields: Field[], total: boolean, ctx: PyCont
   // parentheses, but only if every line of that layout then fits.
   const parenthesized = `${target} = (\n    ${pyLayout(call, 4, 4, 0)}\n)`;
   const text = pythonWidth(`${target} = TypedDict(`) > lineLength() && everyLineFitsPython(parenthesized) ? parenthesized : split;
-  if (!fields.every((f) => ruffClassKey(f.key.value))) return `${text}\n`;
+  if (!fields.every(([key]) => ruffClassKey(key))) return `${text}\n`;
   const lineEnd = text.indexOf("\n");
   const noqa = "  # noqa: UP013";
   return lineEnd === -1 ? `${text}${noqa}\n` : `${text.slice(0, lineEnd)}${noqa}${text.slice(lineEnd)}\n`;
