@@ -195,13 +195,14 @@ function fieldLines(field: Field, ctx: PyContext): string[] {
 
 /**
  * A field annotation at `column`, as ruff prints it: a subscript breaks inside its brackets, but
- * when even its head (`Optional[`) overflows the line it goes in parentheses, if every line of
- * it then fits; a name too long for the line goes in parentheses on a line of its own when that
- * makes it fit.
+ * when even its head (`Optional[`) overflows the line and the `(` does not, it goes in
+ * parentheses, if every line of it then fits; a name too long for the line goes in parentheses
+ * on a line of its own when that makes it fit.
  */
 export function fieldAnnotation(type: PyExpr, column: number): string {
   const flat = pyLayout(type, 4, column, 0);
-  if (type.kind === "subscript" && column + pythonWidth(`${type.value}[`) > lineLength()) {
+  // (When not even the `(` fits after the key, parentheses would not help: ruff splits inside.)
+  if (type.kind === "subscript" && column + pythonWidth(`${type.value}[`) > lineLength() && column + 1 <= lineLength()) {
     const parenthesized = `(\n        ${pyLayout(type, 8, 8, 0)}\n    )`;
     if (everyLineFitsPython(parenthesized)) return parenthesized;
   }
