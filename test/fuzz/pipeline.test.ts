@@ -30,12 +30,12 @@ import { classify, describeSample, draw, writeBatch, type Accepted, type Rejecte
 
 /**
  * `npm test`: fixed seeds and how many accepted specs of each go through the tools — with the
- * FOUND specs below (heavier: envelopes, every construct a finding needed), 26 in all, what the
+ * FOUND specs below (heavier: envelopes, every construct a finding needed), 25 in all, what the
  * test command's ten minutes allow; `npm run fuzz` is where random specs are explored.
  */
 const FIXED: readonly (readonly [seed: number, take: number])[] = [
   [20261122, 10],
-  [1807506129, 6],
+  [1807506129, 5],
 ];
 /** Samples drawn per fixed seed for the acceptance check (cheap: no tools run). */
 const DRAWN = 100;
