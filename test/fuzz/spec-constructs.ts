@@ -194,10 +194,22 @@ function envelopeFieldType(c: TypeScope): string {
   return d.pick(["int", "string", "bool", "float", "int | string", "string | null", "int | null", '"2.0"', "list<any>", "map<any>", ...closed]);
 }
 
+/** Pairs of types whose tests a lossy name would take for one. */
+const LOOKALIKE_TYPES: readonly (readonly [string, string])[] = [
+  ['"a-b"', '"a_b"'],
+  ['"1"', "1"],
+  ['"x" | null', '"X" | null'],
+  ['"a-b" | int', '"a_b" | int'],
+];
+
+/** Wire keys that are Python keywords or no identifier at all. */
+const AWKWARD_KEYS: readonly string[] = ["class", "from", "lambda", "$type", "Content-Length", "not"];
+
 /**
  * An envelope over the spec's topic sets, tagged (kinds by a tag's value) or told apart by the
  * keys present, with a response kind carrying the request sets' `response:` bodies when
- * `responses` is true. All wire keys are Python identifiers, fresh within the envelope.
+ * `responses` is true. Wire keys are fresh within the envelope: Python identifiers, and in a
+ * tagged envelope sometimes a keyword or no identifier (`class`, `$type`).
  */
 export function drawEnvelope(c: TypeScope, sets: EnvelopeSets, responses: boolean): Obj {
   const { d } = c;
@@ -215,6 +227,13 @@ export function drawEnvelope(c: TypeScope, sets: EnvelopeSets, responses: boolea
     const seq = key("seq");
     const fields: Obj = { [seq]: { type: "int" } };
     if (d.chance(3)) fields[key("meta")] = { type: envelopeFieldType(c), ...(d.chance(2) ? { optional: true } : {}) };
+    if (d.chance(4)) {
+      // Two fields whose tests read alike, under keys a class body cannot always declare: each
+      // must keep its own test, and the Python TypedDict must still parse.
+      const [a, b] = d.pick(LOOKALIKE_TYPES);
+      fields[d.fresh(keys, () => d.pick(AWKWARD_KEYS))] = { type: a, optional: true };
+      fields[key("mark")] = { type: b, ...(d.chance(2) ? { optional: true } : {}) };
+    }
     envelope.fields = fields;
     const topic = key("command");
     const payload = key("arguments");
