@@ -1028,12 +1028,44 @@ function emitWalk(
  */
 function withNoqa(head: string, lines: readonly string[]): string {
   const branches = lines.filter((l) => /^\s*(if|for) /.test(l)).length;
-  // ruff counts a `for` by its body only.
-  const statements = lines.filter((l) => !/^\s*for /.test(l)).length;
-  const codes = [...(branches > 12 ? ["PLR0912"] : []), ...(statements > 50 ? ["PLR0915"] : [])];
+  const codes = [...(branches > 12 ? ["PLR0912"] : []), ...(ruffStatements(lines) > 50 ? ["PLR0915"] : [])];
   if (codes.length === 0) return head;
   const comment = `  # noqa: ${codes.join(", ")}`;
   return pyDefWithComment(head, comment);
+}
+
+/**
+ * A body's statements as ruff's PLR0915 counts them (pylint's convention): one per statement or
+ * clause (`if`, `elif`, `else:`, `try:`, `except`), none for a `return`, a `for` header (its
+ * body counts) or a loop's `else:`, two for `finally:`; a statement broken over several lines
+ * counts once. (The one
+ * more pylint counts for a `try` with several handlers is left out: no walk has one.)
+ */
+export function ruffStatements(lines: readonly string[]): number {
+  const text = lines.join("\n");
+  // The offsets of the lines that start outside brackets and strings: where statements start.
+  const starts = new Set<number>([0]);
+  scanCode(text, (i, c, depth) => {
+    if (c === "\n" && depth === 0) starts.add(i + 1);
+    return false;
+  });
+  let count = 0;
+  let offset = 0;
+  // The first word of the last statement at each indentation: an `else:` after a `for` or a
+  // `while` counts nothing (only its body does), after an `if` or a `try` one.
+  const lastAt = new Map<number, string>();
+  for (const line of text.split("\n")) {
+    const code = line.trim();
+    if (starts.has(offset) && code !== "" && !code.startsWith("#")) {
+      const indent = line.length - line.trimStart().length;
+      const word = /^\w+/.exec(code)?.[0] ?? "";
+      const loopElse = word === "else" && ["for", "while"].includes(lastAt.get(indent) ?? "");
+      count += word === "return" || word === "for" || loopElse ? 0 : word === "finally" ? 2 : 1;
+      if (word !== "else") lastAt.set(indent, word);
+    }
+    offset += line.length + 1;
+  }
+  return count;
 }
 
 function emitRule(rule: CrossFieldRule, ruleVars: ReadonlyMap<string, string>, w: Walk, ctx: PyContext, path: string): void {
