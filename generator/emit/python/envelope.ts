@@ -12,11 +12,11 @@ import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type Kin
 import { mergedIsinstance, pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { pythonOutput, sortedImports, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
-import { pyAnnotatedHead, pyAssignment, pyAtom, pyCall, pyDef, pyFlat, pyLayout, pyStatement, pySubscript, pyTuple, scanCode } from "./messages-layout.js";
+import { pyAnnotatedHead, pyAssignment, pyAtom, pyCall, pyDef, pyFlat, pyLayout, pySubscript, pyTuple, scanCode } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
 import { fitsPython, pythonWidth } from "../text.js";
-import { fieldAnnotation, functionalTypedDict, isClassKey } from "./messages-types.js";
+import { fieldAnnotation, typedDictText } from "./messages-types.js";
 import { PrivateNames, testKey, testWord } from "../private-names.js";
 
 
@@ -87,36 +87,9 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       if (topLevelComma(m[2] ?? "")) return one;
       return `    ${f.key}: ${m[1] ?? ""}[\n        ${m[2] ?? ""}\n    ]`;
     };
-    const docLines = pythonDocstring(doc, "    ");
-    const head = (className: string, bases: readonly string[]): string => pyStatement(0, `class ${className}`, bases, ":");
-    const classy = (half: readonly { key: string }[]): boolean => half.every((f) => isClassKey(f.key));
-    if (classy(required) && classy(optional)) {
-      if (optional.length === 0) block([head(name, ["TypedDict"]), ...docLines, "", ...required.map(line)]);
-      else if (required.length === 0) block([head(name, ["TypedDict", "total=False"]), ...docLines, "", ...optional.map(line)]);
-      else {
-        block([head(`_${name}Required`, ["TypedDict"]), ...required.map(line)]);
-        block([head(name, [`_${name}Required`, "total=False"]), ...docLines, "", ...optional.map(line)]);
-      }
-      return;
-    }
-    // A half with a key class syntax cannot declare (a keyword such as `class`, `$type`,
-    // `Content-Length`) is a functional base, as messages.py writes one.
-    const functional = (target: string, half: readonly { key: string; type: string }[], total: boolean): string =>
-      functionalTypedDict(target, half.map((f) => [f.key, pyAtom(f.type)] as const), total).trimEnd();
-    const bases: string[] = [];
-    if (required.length > 0) {
-      block(classy(required) ? [head(`_${name}Required`, ["TypedDict"]), ...required.map(line)] : [functional(`_${name}Required`, required, true)]);
-      bases.push(`_${name}Required`);
-    }
-    if (optional.length > 0 && classy(optional)) {
-      block([head(name, [...bases, "total=False"]), ...docLines, "", ...optional.map(line)]);
-      return;
-    }
-    if (optional.length > 0) {
-      block([functional(`_${name}Optional`, optional, false)]);
-      bases.push(`_${name}Optional`);
-    }
-    block([head(name, bases), ...(docLines.length > 0 ? docLines : ["    pass"])]);
+    const bases = { required: `_${name}Required`, optional: `_${name}Optional` };
+    const field = { key: (f: { key: string }) => f.key, body: (half: readonly { key: string; type: string }[]) => half.map(line), type: (f: { type: string }) => pyAtom(f.type) };
+    block([typedDictText(name, bases, pythonDocstring(doc, "    "), { required, optional }, field).trimEnd()]);
   };
 
   const kindUnions: string[] = [];
@@ -335,7 +308,6 @@ function literalText(value: string | number | boolean): string {
   return typeof value === "string" ? pythonString(value) : typeof value === "boolean" ? (value ? "True" : "False") : String(value);
 }
 
-/** The predicate function testing `test` (a helper of the runtime, or one printed for it). */
 /** The field tests and predicates printed so far, by name; the module's private names; the kinds' stems. */
 interface Privates {
   readonly helpers: Map<string, string[]>;
@@ -353,6 +325,7 @@ const BUILTIN_PREDICATES: { readonly [k: string]: string } = {
   array: "_is_list",
 };
 
+/** The predicate function testing `test` (a helper of the runtime, or one printed for it). */
 function predicate(test: Test, { helpers, names }: Privates): string {
   const own = BUILTIN_PREDICATES[test.kind];
   if (own !== undefined) return own;
@@ -417,7 +390,7 @@ function accepts(test: Test, v: string): string {
 }
 
 /** One call per field: presence, then its test (the runtime's `_field` / `_enum_field` / `_record_field`). */
-function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, tests: Privates, checks: Map<string, string[]>): string[] {
+function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, privates: Privates, checks: Map<string, string[]>): string[] {
   const key = pythonString(f.key);
   const required = f.required ? "True" : "False";
   if (f.record !== undefined) {
@@ -428,11 +401,11 @@ function fieldLines(f: FieldCheck, py: Names["python"], imports: Set<string>, te
   const test = f.test;
   if (test === undefined || test.kind === "any") return f.required ? call("    ", "_present", ["m", "errors", key]) : [];
   const expected = pythonString(expectedWords(test));
-  const { helpers } = tests;
-  const name = `_TEST_${testName(test, tests.names).toUpperCase()}`;
+  const { helpers } = privates;
+  const name = `_TEST_${testName(test, privates.names).toUpperCase()}`;
   if (!helpers.has(name)) {
     const values = test.kind === "enum" ? [pyTuple(test.values.map((v) => pyAtom(pythonString(v))))] : [];
-    const args = [pyAtom(test.kind === "enum" ? "_is_str" : predicate(test, tests)), pyAtom(expected), ...values];
+    const args = [pyAtom(test.kind === "enum" ? "_is_str" : predicate(test, privates)), pyAtom(expected), ...values];
     const lines = call("", `${name} = _Test`, args.map(pyFlat));
     // An enum's tuple of values too long for its line breaks one value a line, as ruff breaks it.
     helpers.set(name, lines.every(fitsPython) ? lines : pyLayout(pyCall(`${name} = _Test`, args), 0, 0, 0).split("\n"));
@@ -480,8 +453,8 @@ function call(indent: string, name: string, args: readonly string[]): string[] {
   return [`${indent}${name}(`, ...args.map((a) => `${indent}    ${a},`), `${indent})`];
 }
 
-function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, tests: Privates, tables: string[][], checks: Map<string, string[]>): string[] {
-  const stem = tests.stems.get(k) ?? "";
+function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, privates: Privates, tables: string[][], checks: Map<string, string[]>): string[] {
+  const stem = privates.stems.get(k) ?? "";
   const checkName = `_check_${stem}`;
   const params = ["m: dict[str, object]", "errors: list[MessageIssue]", "request: Optional[str]"];
   const one = `def ${checkName}(${params.join(", ")}) -> Optional[str]:`;
@@ -495,7 +468,7 @@ function kindChecker(k: KindPlan, py: Names["python"], imports: Set<string>, tes
     ...head,
     `    """Check the fields and payload of a \`\`${k.kind.name}\`\` message; return its known topic."""`,
   ];
-  for (const f of k.fields) lines.push(...fieldLines(f, py, imports, tests, checks));
+  for (const f of k.fields) lines.push(...fieldLines(f, py, imports, privates, checks));
   const path = k.topicPath;
   if (k.topics.length === 0) {
     lines.push("    return None");

@@ -105,7 +105,7 @@ function recordNotes(record: Record, ctx: PyContext): string[] {
  * Non-ASCII identifiers stay string keys: Python reads identifiers NFKC-normalized (`ﬁ` would
  * declare the key `fi`), and which letters are identifiers depends on its Unicode version.
  */
-export function isClassKey(key: string): boolean {
+function isClassKey(key: string): boolean {
   const mangled = key.startsWith("__") && !key.endsWith("__");
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !PYTHON_KEYWORDS.has(key) && !mangled;
 }
@@ -134,9 +134,8 @@ export function emitTypedDict(view: ShapeView, ctx: PyContext): string {
 }
 
 /**
- * Required keys, then optional ones. A half whose keys are all identifiers is written in class
- * syntax; otherwise it becomes a functional `_<Name>Required` / `_<Name>Optional` base (names
- * the names stage assigns, so no spec item can take them).
+ * Required keys, then optional ones (the layout is typedDictText's); the base names are the ones
+ * the names stage assigns, so no spec item can take them.
  */
 function typedDicts(
   name: string,
@@ -147,8 +146,33 @@ function typedDicts(
   ctx: PyContext,
 ): string {
   ctx.need("TypedDict");
-  const body = (fields: Field[]): string[] => fields.flatMap((f) => fieldLines(f, ctx));
-  const classy = (fields: Field[]): boolean => fields.every((f) => isClassKey(f.key.value));
+  return typedDictText(name, baseNames, doc, { required, optional }, {
+    key: (f) => f.key.value,
+    body: (fields) => fields.flatMap((f) => fieldLines(f, ctx)),
+    type: (f) => pyType(f.type, ctx),
+  });
+}
+
+/**
+ * A TypedDict from its required and optional halves, for any module: a half whose keys are all
+ * identifiers is written in class syntax (its lines from `field.body`); otherwise it becomes a
+ * functional `baseNames.required` / `baseNames.optional` base, any string a key.
+ */
+export function typedDictText<F>(
+  name: string,
+  baseNames: { readonly required: string; readonly optional: string },
+  doc: readonly string[],
+  { required, optional }: { readonly required: readonly F[]; readonly optional: readonly F[] },
+  field: { readonly key: (f: F) => string; readonly body: (fields: readonly F[]) => string[]; readonly type: (f: F) => PyExpr },
+): string {
+  const body = field.body;
+  const classy = (fields: readonly F[]): boolean => fields.every((f) => isClassKey(field.key(f)));
+  const functional = (target: string, fields: readonly F[], total: boolean): string =>
+    functionalTypedDict(
+      target,
+      fields.map((f) => [field.key(f), field.type(f)] as const),
+      total,
+    );
   const requiredBase = baseNames.required;
   const optionalBase = baseNames.optional;
   if (classy(required) && classy(optional)) {
@@ -162,11 +186,7 @@ function typedDicts(
   const parts: string[] = [];
   const bases: string[] = [];
   if (required.length > 0) {
-    parts.push(
-      classy(required)
-        ? block(classHead(requiredBase, ["TypedDict"]), body(required))
-        : functional(requiredBase, required, true, ctx),
-    );
+    parts.push(classy(required) ? block(classHead(requiredBase, ["TypedDict"]), body(required)) : functional(requiredBase, required, true));
     bases.push(requiredBase);
   }
   if (optional.length > 0 && classy(optional)) {
@@ -174,14 +194,14 @@ function typedDicts(
     return parts.join("\n\n");
   }
   if (optional.length > 0) {
-    parts.push(functional(optionalBase, optional, false, ctx));
+    parts.push(functional(optionalBase, optional, false));
     bases.push(optionalBase);
   }
   parts.push(block(classHead(name, bases), doc));
   return parts.join("\n\n");
 }
 
-function spaced(lines: string[]): string[] {
+function spaced(lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ["", ...lines];
 }
 
@@ -216,16 +236,7 @@ export function fieldAnnotation(type: PyExpr, column: number): string {
  * still ask for class syntax (UP013: every key a Unicode identifier, `ﬁ` or `Mixedß`), the first
  * line says why not with a `noqa` (ruff leaves pragma comments out of the line width).
  */
-function functional(target: string, fields: Field[], total: boolean, ctx: PyContext): string {
-  return functionalTypedDict(
-    target,
-    fields.map((f) => [f.key.value, pyType(f.type, ctx)] as const),
-    total,
-  );
-}
-
-/** The functional syntax itself, for any module's TypedDicts: each wire key with its type. */
-export function functionalTypedDict(target: string, fields: readonly (readonly [key: string, type: PyExpr])[], total: boolean): string {
+function functionalTypedDict(target: string, fields: readonly (readonly [key: string, type: PyExpr])[], total: boolean): string {
   const entries = fields.map(([key, type]) => [pythonString(key), type] as const);
   const args: (PyExpr | readonly [string, PyExpr])[] = [pyAtom(pythonString(target)), pyDict(entries)];
   if (!total) args.push(["total", pyAtom("False")]);
@@ -246,6 +257,6 @@ function classHead(name: string, bases: readonly string[]): string {
   return pyStatement(0, `class ${name}`, bases, ":");
 }
 
-function block(head: string, body: string[]): string {
+function block(head: string, body: readonly string[]): string {
   return `${head}\n${body.join("\n")}\n`;
 }
