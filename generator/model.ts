@@ -393,7 +393,8 @@ export interface TypeScriptOutput {
   /** The index module; `false` for none; absent: the default layout's `index.ts` re-exporting both (none with listed modules). */
   readonly index?: EntryOutput | false | undefined;
   /** `readonly: false`: mutable generated types (assignable to and from hand-written mutable ones). Absent: true. */
-  readonly readonly?: boolean | undefined;  /** prettier's `printWidth` the output is laid out for (`print_width`; default 80). */
+  readonly readonly?: boolean | undefined;
+  /** prettier's `printWidth` the output is laid out for (`print_width`; default 80). */
   readonly printWidth?: number | undefined;
   /** prettier's `singleQuote` (`quote: single`; default double). */
   readonly quote?: "double" | "single" | undefined;

@@ -11,8 +11,10 @@
  * changes, and writes the distinct layouts to fixed-layouts.ts, keyed by a hash of the block.
  * Generation stays pure and needs no formatter; a block without a current entry at a
  * non-default style is a generator bug the tests report (test/emit/fixed-layouts.test.ts), and
- * fails loudly here rather than printing a layout the formatter would change. A width below
- * MIN_WIDTH gets the MIN_WIDTH layout.
+ * fails loudly here rather than printing a layout the formatter would change. The spec allows
+ * no width below MIN_WIDTH (the `minimum` of `print_width` and `line_length` in
+ * protocol.schema.json, which a test holds equal to it); a caller's narrower one gets the
+ * MIN_WIDTH layout.
  */
 import { FIXED_LAYOUTS, type FixedLayouts } from "./fixed-layouts.js";
 import { DEFAULT_STYLE, style } from "./style.js";

@@ -25,6 +25,7 @@ registerCodes({
   WD205: { severity: "error", title: "a string does not have the required form" },
   WD206: { severity: "error", title: "a list has too few items" },
   WD207: { severity: "error", title: "a plain scalar YAML 1.1 reads as a bool, null or number must be quoted" },
+  WD208: { severity: "error", title: "a number is below its minimum" },
 
   // Semantics
   WD300: { severity: "error", title: "unsupported IDL version (wiredefs: 1 is required)" },

@@ -22,6 +22,7 @@ export interface SchemaNode {
   readonly pattern?: string;
   readonly items?: SchemaNode;
   readonly minItems?: number;
+  readonly minimum?: number;
   readonly anyOf?: readonly SchemaNode[];
   readonly oneOf?: readonly SchemaNode[];
   /** Annotation only: values an editor offers for completion (the loader does not check them). */

@@ -84,6 +84,11 @@ function validate(node: unknown, schemaIn: SchemaNode, ctx: Context, out: Issue[
       out.push({ diagnostic: diagnostic("WD205", message, spanOf(ctx.source, node)), bad: node });
     }
   }
+  if (schema.minimum !== undefined && isScalar(node) && typeof node.value === "number" && node.value < schema.minimum) {
+    const message = `${ctx.where} must be at least ${String(schema.minimum)}, got ${String(node.value)}`;
+    const hint = `write a number of ${String(schema.minimum)} or more`;
+    out.push({ diagnostic: diagnostic("WD208", message, spanOf(ctx.source, node), { hint }), bad: node });
+  }
   if (actual === "object") validateObject(node, schema, ctx, out);
   if (actual === "array") validateArray(node, schema, ctx, out);
 }

@@ -11,9 +11,18 @@ import * as prettier from "prettier";
 import type { GeneratedFile } from "../../generator/model.js";
 import { REPO } from "./defs-helpers.js";
 
-/** prettier with default options, as the repo uses it (there is no prettier config). */
-export function prettierFormat(text: string, path: string): Promise<string> {
-  return prettier.format(text, { filepath: path });
+/** A team's formatter settings, as a spec's `outputs` gives them; absent ones are the formatters' defaults. */
+export interface FormatterStyle {
+  readonly printWidth?: number;
+  readonly singleQuote?: boolean;
+  readonly semi?: boolean;
+  readonly lineLength?: number;
+}
+
+/** prettier with default options, as the repo uses it (there is no prettier config), or with a team's. */
+export function prettierFormat(text: string, path: string, style: FormatterStyle = {}): Promise<string> {
+  const { printWidth, singleQuote, semi } = style;
+  return prettier.format(text, { filepath: path, ...(printWidth === undefined ? {} : { printWidth }), ...(singleQuote === undefined ? {} : { singleQuote }), ...(semi === undefined ? {} : { semi }) });
 }
 
 /**
@@ -43,25 +52,29 @@ export const RUFF_RULES = {
  */
 export const CONTENT_RULES = ["D100", "D101", "D104", "D205", "D400", "D403", "D415", "E741", "N801", "N815", "N816", "RUF001", "RUF002", "RUF003"] as const;
 
-let workspace: Workspace | undefined;
-let contentWorkspace: Workspace | undefined;
+/** ruff workspaces by rule set and line length (making one costs milliseconds). */
+const workspaces = new Map<string, Workspace>();
 
-function ruffWorkspace(ignoreContent: boolean): Workspace {
+function ruffWorkspace(ignoreContent: boolean, lineLength: number): Workspace {
+  const key = `${String(ignoreContent)} ${String(lineLength)}`;
+  const known = workspaces.get(key);
+  if (known !== undefined) return known;
   const make = (ignore: readonly string[]): Workspace =>
     new Workspace(
       {
-        "line-length": 88,
+        "line-length": lineLength,
         "target-version": "py39",
         lint: { select: [...RUFF_RULES.select], ignore: [...ignore], pydocstyle: { convention: "google" } },
       },
       PositionEncoding.Utf16,
     );
-  if (ignoreContent) return (contentWorkspace ??= make([...RUFF_RULES.ignore, ...CONTENT_RULES]));
-  return (workspace ??= make(RUFF_RULES.ignore));
+  const made = make(ignoreContent ? [...RUFF_RULES.ignore, ...CONTENT_RULES] : RUFF_RULES.ignore);
+  workspaces.set(key, made);
+  return made;
 }
 
-export function ruffFormat(text: string): string {
-  return ruffWorkspace(false).format(text);
+export function ruffFormat(text: string, lineLength = 88): string {
+  return ruffWorkspace(false, lineLength).format(text);
 }
 
 interface RuffDiagnostic {
@@ -71,8 +84,8 @@ interface RuffDiagnostic {
 }
 
 /** ruff's findings as `row code message` lines. */
-export function ruffCheck(text: string, ignoreContent = false): string[] {
-  const found = ruffWorkspace(ignoreContent).check(text) as RuffDiagnostic[];
+export function ruffCheck(text: string, ignoreContent = false, lineLength = 88): string[] {
+  const found = ruffWorkspace(ignoreContent, lineLength).check(text) as RuffDiagnostic[];
   return found.map((d) => `${d.start_location.row} ${d.code ?? "?"} ${d.message}`);
 }
 

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { declaredFixedCode, fixedKey, laidOut, MIN_WIDTH } from "../../generator/emit/fixed-code.js";
 import { FIXED_LAYOUTS } from "../../generator/emit/fixed-layouts.js";
 import { withStyle } from "../../generator/emit/style.js";
+import { PROTOCOL_SCHEMA } from "../../generator/spec/schema.js";
 import "../../generator/targets.js";
 
 const blocks = declaredFixedCode();
@@ -36,6 +37,12 @@ describe("the fixed code's layouts", () => {
         expect(froms).toEqual([...froms].sort((a, b) => a - b));
       }
     }
+  });
+
+  it("start at the narrowest width a spec may ask for", () => {
+    const outputs = PROTOCOL_SCHEMA.$defs?.outputs?.properties;
+    expect(outputs?.typescript?.properties?.print_width?.minimum).toBe(MIN_WIDTH);
+    expect(outputs?.python?.properties?.line_length?.minimum).toBe(MIN_WIDTH);
   });
 
   it("are the blocks as written at the default widths", () => {

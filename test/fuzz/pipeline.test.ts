@@ -8,7 +8,8 @@
  * replay a failure). Rejected samples must be rejected with located diagnostics, and at least 80%
  * must be accepted. The accepted batch, plus the specs that once found a bug, is generated into
  * one temp tree, and the heavy tools run once over all of it: tsc 7 strict, pyright strict for
- * 3.9, ruff check, prettier and ruff format stability, python3 importing each package with
+ * 3.9, ruff check, prettier and ruff format stability (run with the team style a spec's outputs
+ * give: print width, quotes, semicolons, line length), python3 importing each package with
  * TypeScript's values, every spec's conformance vectors through both runtimes, determinism, the
  * defusing property (test/adversarial/defused.ts), the wire lock and lint.
  */
@@ -17,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { generate, type GeneratedFile, type Protocol } from "../../generator/index.js";
 import type { TopicVector, Vector } from "../../generator/conformance/vectors.js";
 import { planLock } from "../../generator/contract/check.js";
@@ -25,7 +27,7 @@ import { lint } from "../../generator/lint/index.js";
 import { defusingProblems } from "../adversarial/defused.js";
 import type { ConversationVector, MessageVector } from "../../generator/conformance/conversation.js";
 import { codesAndPaths, runAll, runConversations, runTopicCases } from "../conformance/harness.js";
-import { prettierFormat, pyright, ruffCheck, ruffFormat, tsc } from "../emit/defs-tooling.js";
+import { prettierFormat, pyright, ruffCheck, ruffFormat, tsc, type FormatterStyle } from "../emit/defs-tooling.js";
 import { classify, describeSample, draw, writeBatch, type Accepted, type Rejected, type Sample } from "./batch.js";
 
 /**
@@ -241,16 +243,30 @@ toolTest("pyright strict (Python 3.9) accepts every Python package", () => {
   expect(run.output).toMatch(/\b0 errors/);
 });
 
-toolTest("ruff's rule set finds nothing, and ruff format and prettier change nothing", async () => {
+/** The formatter settings a spec's outputs give, read from its text: the team style the tools run with. */
+function formatterStyle(specText: string): FormatterStyle {
+  const outputs = (parse(specText) as { outputs?: { typescript?: { [k: string]: unknown }; python?: { [k: string]: unknown } } }).outputs;
+  const ts = outputs?.typescript ?? {};
+  const py = outputs?.python ?? {};
+  return {
+    ...(typeof ts.print_width === "number" ? { printWidth: ts.print_width } : {}),
+    ...(ts.quote === "single" ? { singleQuote: true } : {}),
+    ...(typeof ts.semicolons === "boolean" ? { semi: ts.semicolons } : {}),
+    ...(typeof py.line_length === "number" ? { lineLength: py.line_length } : {}),
+  };
+}
+
+toolTest("ruff's rule set finds nothing, and ruff format and prettier (in the spec's team style) change nothing", async () => {
   const problems: string[] = [];
   for (const s of specs) {
+    const style = formatterStyle(s.spec.text);
     for (const f of s.gen.files) {
       const at = `${where(s)} ${f.path}`;
       try {
         if (f.path.endsWith(".py")) {
-          for (const finding of ruffCheck(f.text, true)) problems.push(`${at}: ruff ${finding}`);
-          if (ruffFormat(f.text) !== f.text) problems.push(`${at}: ruff format changes it`);
-        } else if (/\.(ts|json)$/.test(f.path) && (await prettierFormat(f.text, f.path)) !== f.text) {
+          for (const finding of ruffCheck(f.text, true, style.lineLength)) problems.push(`${at}: ruff ${finding}`);
+          if (ruffFormat(f.text, style.lineLength) !== f.text) problems.push(`${at}: ruff format changes it`);
+        } else if (/\.(ts|json)$/.test(f.path) && (await prettierFormat(f.text, f.path, /\.ts$/.test(f.path) ? style : {})) !== f.text) {
           problems.push(`${at}: prettier changes it`);
         }
       } catch (error) {

@@ -472,12 +472,30 @@ export function buildSpec(d: Draw): FuzzSpec {
     spec.breaking = breaking;
   }
   if (d.chance(4)) spec.lint = { disable: d.subset(LINT_RULES.map((r) => r.id)) };
-  const text = stringify(spec, {
-    lineWidth: d.chance(2) ? 0 : 80,
-    defaultStringType: d.pick(["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE"] as const),
-    defaultKeyType: "PLAIN",
-  });
+  const lineWidth = d.chance(2) ? 0 : 80;
+  const defaultStringType = d.pick(["PLAIN", "QUOTE_DOUBLE", "QUOTE_SINGLE"] as const);
+  // Drawn last, so the draws above (and the fixed seeds' specs) are what they were before the
+  // team styles were drawn at all.
+  if (d.chance(3)) drawTeamStyle(d, spec.outputs as { typescript: Obj; python: Obj });
+  const text = stringify(spec, { lineWidth, defaultStringType, defaultKeyType: "PLAIN" });
   return { text, file: specFileName(d), pythonPackage: protocolName, dirs };
+}
+
+/**
+ * A team's formatter settings in the code targets' outputs (the tool tests run prettier and ruff
+ * with them): a print width and line length from 72 to 160 (the widths teams use: prettier's 80,
+ * 100, 120; black's 79, 88, 100, 120), each quote style, with and without semicolons, and
+ * sometimes mutable TypeScript types. Narrower widths (the spec allows 40 and up) are not drawn:
+ * random specs there still find lines the formatters split differently.
+ */
+function drawTeamStyle(d: Draw, outputs: { typescript: Obj; python: Obj }): void {
+  if (d.chance(4)) outputs.typescript.print_width = d.pick([72, 79, 100, 120, 160]);
+  else outputs.typescript.print_width = d.int(72, 140);
+  if (d.chance(2)) outputs.typescript.quote = d.pick(["single", "double"]);
+  if (d.chance(2)) outputs.typescript.semicolons = d.chance(2);
+  if (d.chance(4)) outputs.typescript.readonly = false;
+  if (d.chance(4)) outputs.python.line_length = d.pick([72, 79, 100, 120, 160]);
+  else outputs.python.line_length = d.int(72, 140);
 }
 
 /** Reserved values that collide with no channel, topic or key value of the spec. */

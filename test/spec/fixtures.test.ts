@@ -27,6 +27,7 @@ const EXPECTED: { readonly [fixture: string]: readonly string[] } = {
   "not-allowed": ["WD204 8:11", "WD204 12:19"],
   "bad-name": ["WD205 3:9", "WD205 7:3", "WD205 10:7"],
   "min-items": ["WD206 8:12", "WD206 11:14"],
+  "narrow-width": ["WD208 9:18", "WD208 12:18"],
   yaml11: ["WD207 9:7", "WD207 10:16", "WD207 11:7", "WD201 14:16", "WD201 16:16", "WD201 18:16", "WD201 20:16"],
   "plain-ambiguous": ["WD207 4:12", "WD207 7:3"],
   // semantics
