@@ -134,13 +134,15 @@ export function pyLayout(e: PyExpr, indent: number, column: number, trailing: nu
 /**
  * `name = value` at `indent` spaces: on one line when it fits, else the value in parentheses on a
  * line of its own when it fits there, as ruff (and black) parenthesize a long right-hand side —
- * and left overflowing when it would not fit either way. The one rule for every assignment of a
- * value that cannot break inside.
+ * and left overflowing when it would not fit either way, or when `name = (` itself would not fit
+ * (ruff keeps the line whole then). The one rule for every assignment of a value that cannot
+ * break inside.
  */
 export function pyAssignment(indent: number, name: string, value: string): string {
   const pad = " ".repeat(indent);
   const line = `${pad}${name} = ${value}`;
   if (pythonWidth(line) <= lineLength() || indent + INDENT.length + pythonWidth(value) > lineLength()) return line;
+  if (pythonWidth(`${pad}${name} = (`) > lineLength()) return line;
   return `${pad}${name} = (\n${pad}${INDENT}${value}\n${pad})`;
 }
 
