@@ -17,7 +17,7 @@ import type { TsContext } from "./messages-context.js";
 import { array, call, id, member, stringLit, type Expr } from "./ts-ast.js";
 import { printExpr } from "./ts-print.js";
 import { constDecl, statement } from "./ts-statements.js";
-import { compare, ifClause, ifElse, labelled, loop, or, switchStmt, tryCatch } from "./ts-control.js";
+import { compare, forIndex, forOf, ifClause, ifElse, labelled, loop, or, switchStmt, tryCatch } from "./ts-control.js";
 import { tsNumber } from "./defs-syntax.js";
 
 /** Local names of one function body: f1, e2, i2, … from one counter, so nested scopes never clash. */
@@ -136,7 +136,7 @@ function scalarGuard(name: string, c: Constraints | undefined, v: string, fail: 
     case "bool":
       return [ifClause(compare(`typeof ${v}`, "!==", '"boolean"'), fail)];
     default: {
-      const test = name === "int" ? `!Number.isInteger(${v})` : `!Number.isFinite(${v})`;
+      const test = notANumber(name, v);
       const out = [ifClause(or([compare(`typeof ${v}`, "!==", '"number"'), test]), fail)];
       const bounds: Doc[] = [];
       if (c?.minimum !== undefined) bounds.push(compare(v, "<", tsNumber(c.minimum)));
@@ -160,7 +160,7 @@ function listGuard(of: ValueType, c: Constraints | undefined, v: string, fail: s
   body.push(...guardOf(of, item, fail, ctx, locals));
   const out: Doc[] = [ifClause(`!Array.isArray(${v})`, fail), constDecl(count, call(ctx.need("lengthOf"), [id(v)]))];
   if (c?.minItems !== undefined) out.push(ifClause(compare(count, "<", tsNumber(c.minItems)), fail));
-  out.push(loop(`for (let ${index} = 0; ${index} < ${count}; ${index}++)`, body));
+  out.push(forIndex(index, count, body));
   return out;
 }
 
@@ -173,7 +173,7 @@ function mapGuard(of: ValueType, v: string, fail: string, ctx: TsContext, locals
     checks.length === 0
       ? [statement("", read)]
       : [constDecl(item, read), ifElse([[compare(item, "!==", ctx.need("ABSENT")), checks]])];
-  return [ifClause(`!${ctx.need("isObject")}(${v})`, fail), loop(`for (const ${key} of Object.keys(${v}))`, body)];
+  return [ifClause(`!${ctx.need("isObject")}(${v})`, fail), forOf(key, printExpr(call(member(id("Object"), "keys"), [id(v)])), body)];
 }
 
 function taggedGuard(union: TaggedUnion, v: string, fail: string, ctx: TsContext, locals: Locals): Doc[] {
@@ -281,7 +281,7 @@ function scalarCollect(name: string, c: Constraints | undefined, v: string, path
     case "bool":
       return [ifElse([[compare(`typeof ${v}`, "!==", '"boolean"'), [mismatch("a boolean")]]])];
     default: {
-      const test = name === "int" ? `!Number.isInteger(${v})` : `!Number.isFinite(${v})`;
+      const test = notANumber(name, v);
       const then: Doc[] = [];
       if (c?.minimum !== undefined) {
         const issue = push(ctx, "outOfRange", [pathArray(path), stringLit(str(`at least ${String(c.minimum)}`)), id(v)]);
@@ -297,6 +297,11 @@ function scalarCollect(name: string, c: Constraints | undefined, v: string, path
   }
 }
 
+/** `!Number.isInteger(v)` (`int`) or `!Number.isFinite(v)`: a call whose argument breaks onto a line of its own when the line is too short. */
+function notANumber(name: string, v: string): Doc {
+  return printExpr({ kind: "unary", op: "!", arg: call(member(id("Number"), name === "int" ? "isInteger" : "isFinite"), [id(v)]) });
+}
+
 function enumCollect(e: Enum, v: string, path: PathExpr, ctx: TsContext, mismatch: (e: string) => Doc): Doc[] {
   if (e.open) return scalarCollect(e.valueType === "int" ? "int" : "string", undefined, v, path, ctx, mismatch);
   const expected = enumExpected(e);
@@ -305,7 +310,7 @@ function enumCollect(e: Enum, v: string, path: PathExpr, ctx: TsContext, mismatc
   const cases = switchStmt(v, [{ labels: caseLabels(e), body: ["break;"] }, { labels: ["default"], body: [notIn] }]);
   const wrongType =
     e.valueType === "int"
-      ? or([compare(`typeof ${v}`, "!==", '"number"'), `!Number.isInteger(${v})`])
+      ? or([compare(`typeof ${v}`, "!==", '"number"'), notANumber("int", v)])
       : compare(`typeof ${v}`, "!==", '"string"');
   return [ifElse([[wrongType, [mismatch(expected)]]], [cases])];
 }
@@ -328,12 +333,12 @@ function listCollect(
     ifElse([[compare(item, "===", ctx.need("ABSENT")), [report(ctx, at, "wrong_type", `expected ${expectedOf(of)}, got a hole`), "break;"]]]),
     ...collectOf(of, item, at, ctx, locals),
   ];
-  const counted: Doc[] = [constDecl(count, { kind: "string", text: `typeof ${length} === "number" ? ${length} : 0` })];
+  const counted: Doc[] = [constDecl(count, { kind: "conditional", test: { kind: "binary", left: { kind: "unary", op: "typeof ", arg: id(length) }, op: "===", right: stringLit('"number"') }, consequent: id(length), alternate: { kind: "number", text: "0" } })];
   if (c?.minItems !== undefined) {
     const issue = push(ctx, "tooShort", [pathArray(path), stringLit(tsNumber(c.minItems)), id(count), stringLit('"items"')]);
     counted.push(ifElse([[compare(count, "<", tsNumber(c.minItems)), [issue]]]));
   }
-  counted.push(loop(`for (let ${index} = 0; ${index} < ${count}; ${index}++)`, body));
+  counted.push(forIndex(index, count, body));
   const items: Doc[] = [
     constDecl(length, call(ctx.need("readOwn"), [id(v), stringLit('"length"')])),
     ifElse([[compare(length, "===", ctx.need("UNREADABLE")), [unreadableAt(ctx, path)]]], counted),

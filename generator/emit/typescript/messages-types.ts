@@ -148,7 +148,7 @@ export function emitTopicMaps(protocol: Protocol, ctx: TsContext): string {
     topicMap("RepliesByTopic", replies, ctx),
     "\n",
     jsDoc(["Every topic wire string that has a payload type."], ""),
-    "export type TopicWithPayload = keyof PayloadByTopic;\n",
+    source(typeAlias("TopicWithPayload", { kind: "keyof", of: ref("PayloadByTopic") })),
   ].join("");
 }
 

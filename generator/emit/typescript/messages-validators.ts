@@ -17,7 +17,7 @@ import { array, call, id, member, object, ref, shorthand, stringLit, type Expr, 
 import { ES5_IDENTIFIER_NAME } from "./es5-identifier.js";
 import { printAssignment, printExpr } from "./ts-print.js";
 import { block, constDecl, functionDecl, source, statement, type Param } from "./ts-statements.js";
-import { compare, ifClause, ifElse, loop, switchStmt, tryCatch } from "./ts-control.js";
+import { compare, forOf, ifClause, ifElse, loop, switchStmt, tryCatch } from "./ts-control.js";
 import { collectOf, guardOf, Locals, report, unreadableAt } from "./messages-checks.js";
 import { fixedTypeScriptHead, laidOutHead } from "../fixed-code.js";
 
@@ -200,7 +200,7 @@ function forbidByKeys(checks: readonly Check[]): Doc {
     known.length === 0
       ? ["return false;"]
       : [switchStmt("key", [{ labels: known, body: ["break;"] }, { labels: ["default"], body: ["return false;"] }])];
-  return loop("for (const key of Object.keys(value))", judge);
+  return forOf("key", printExpr(call(member(id("Object"), "keys"), [id("value")])), judge);
 }
 
 function usedByRules(rules: readonly CrossFieldRule[], wire: string): boolean {
@@ -249,15 +249,22 @@ function ruleGuard(rule: CrossFieldRule, names: ReadonlyMap<string, string>, the
 // ---------------------------------------------------------------------------------------------
 // The validator: the guard first; only an invalid value is walked again, for its issues.
 
+/** `return { ok: false, errors };` for the issues `errors`. */
+function failed(errors: Expr): Doc {
+  return statement("return", object([["ok", { kind: "boolean", value: false }], ["errors", errors]]));
+}
+
 function validatorBody(view: ShapeView, checks: readonly Check[], guard: string, type: string, ctx: TsContext): Doc[] {
   // A value that is no object has that one issue: returned in an array of its own, as the
   // common invalid case of a shape with no field to check.
-  const notObject = `return { ok: false, errors: [${ctx.need("notObject")}([], value)] };`;
-  const body: Doc[] = [ifClause(printExpr(call(guard, [id("value")])), "return { ok: true, value };")];
+  const notObject = failed(array([call(ctx.need("notObject"), [array([]), id("value")])]));
+  const valid = statement("return", object([["ok", { kind: "boolean", value: true }], shorthand("value")]));
+  const body: Doc[] = [ifClause(printExpr(call(guard, [id("value")])), valid)];
   // The guard of a shape with nothing but its object-ness to check is `isObject`.
   if (checks.length === 0 && view.unknownKeys === "allow" && view.rules.length === 0) return [...body, notObject];
   // `new Array()` starts with room for a few items, where `[]` grows at its first push.
-  body.push(ifClause(`!${ctx.need("isObject")}(value)`, notObject), "const errors = new Array<ValidationIssue>();");
+  const errors: Expr = { kind: "call", callee: id("Array"), typeArgs: [ref("ValidationIssue")], args: [], isNew: true };
+  body.push(ifClause(`!${ctx.need("isObject")}(value)`, notObject), constDecl("errors", errors));
   const locals = new Locals();
   const passed = new Map<string, { value: string; passed: string }>();
   for (const check of checks) {
@@ -333,7 +340,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
         hardline,
         unknownTopicIssue,
         hardline,
-        "return { ok: false, errors: [issue] };",
+        failed(array([id("issue")])),
       ]),
       hardline,
       "}",
@@ -343,7 +350,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
     ...(topics.length === 0 ? ["void value;"] : []),
     "const message = `unknown topic ${quote(topic)}`;",
     unknownTopicIssue,
-    "return { ok: false, errors: [issue] };",
+    failed(array([id("issue")])),
   ];
   const guardBody: Doc[] =
     topics.length === 0 ? ["return validatePayload(topic, value).ok;"] : [...byTopic((t) => ctx.names.guard(t)), "return false;"];

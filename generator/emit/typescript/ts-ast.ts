@@ -22,7 +22,10 @@ export type Expr =
     }
   | { readonly kind: "object"; readonly props: readonly Prop[]; readonly expanded: boolean }
   | { readonly kind: "array"; readonly items: readonly Expr[] }
-  | { readonly kind: "asConst"; readonly expr: Expr };
+  | { readonly kind: "asConst"; readonly expr: Expr }
+  /** `left op right` of two operands that never break themselves (`typeof n === "number"`). */
+  | { readonly kind: "binary"; readonly left: Expr; readonly op: string; readonly right: Expr }
+  | { readonly kind: "conditional"; readonly test: Expr; readonly consequent: Expr; readonly alternate: Expr };
 
 /** An object-literal property; `comments` (whole lines) and a blank line may precede it. */
 export interface Prop {

@@ -39,10 +39,18 @@ function ifClauseDoc({ test, clause }: { test: Doc; clause: Doc }): Doc {
   return group(["if (", conditionDoc(test), ")", indent([line, clause])]);
 }
 
-/** `a || b || …` inside an `if`'s parentheses. */
+/**
+ * `a || b || …` inside an `if`'s parentheses. A comparison among two or more operands indents its
+ * right side when it breaks (prettier prints a binary expression inside another of a different
+ * precedence as `group([left, indent(rest)])`); one alone is the `if`'s own test.
+ */
 export function or(tests: readonly Doc[]): Doc {
-  return join([" ||", line], tests.map((t) => (Array.isArray(t) ? group(t) : t)));
+  if (tests.length === 1) return tests[0] ?? "";
+  return join([" ||", line], tests.map((t) => (Array.isArray(t) ? group(COMPARISONS.has(t) ? [t[0] ?? "", indent(t[1] ?? "")] : t) : t)));
 }
+
+/** The documents `compare` made, which `or` lays out as operands. */
+const COMPARISONS = new WeakSet<readonly Doc[]>();
 
 /**
  * `left op right`, a comparison, as an operand of `||` or alone in an `if`: the operator and the
@@ -50,7 +58,9 @@ export function or(tests: readonly Doc[]): Doc {
  * a comparison too), so the comparison stays on one line wherever that line has room for it.
  */
 export function compare(left: Doc, op: string, right: Doc): Doc {
-  return [left, group([` ${op}`, line, right])];
+  const doc: Doc[] = [left, group([` ${op}`, line, right])];
+  COMPARISONS.add(doc);
+  return doc;
 }
 
 /** `switch (disc) { case …: … default: … }`; a case with no body falls through to the next. */
@@ -67,10 +77,29 @@ export function labelled(label: string, body: readonly Doc[]): Doc {
   return [`${label}: `, block(body)];
 }
 
-/** `head { … }` for a loop head written out in full (`for (let i1 = 0; i1 < n1; i1++)`). */
+/** `head { … }` for a loop head written out in full (`for (const key in value)`), which never breaks. */
 export function loop(head: string, body: readonly Doc[]): Doc {
   return [`${head} `, block(body)];
 }
+
+/** `for (const name of iterable) { … }`: a head too long breaks inside the iterable (a call's arguments), as prettier's does. */
+export function forOf(name: string, iterable: Doc, body: readonly Doc[]): Doc {
+  const semis = semisSoFar();
+  const flat = flatOf(iterable);
+  const head = flat === undefined ? undefined : `for (const ${name} of ${flat})`;
+  return [flatFirst(head, semis, forOfDoc, { name, iterable }), " ", block(body)];
+}
+
+const forOfDoc = ({ name, iterable }: { name: string; iterable: Doc }): Doc => group(["for (const ", name, " of ", iterable, ")"]);
+
+/** `for (let index = 0; index < count; index++) { … }`: a head too long puts its three parts on lines of their own, as prettier's does. */
+export function forIndex(index: string, count: string, body: readonly Doc[]): Doc {
+  const parts = [`let ${index} = 0`, `${index} < ${count}`, `${index}++`] as const;
+  const semis = semisSoFar();
+  return [flatFirst(`for (${parts.join("; ")})`, semis, forIndexDoc, parts), " ", block(body)];
+}
+
+const forIndexDoc = (parts: readonly string[]): Doc => group(["for (", indent([softline, join([";", line], parts)]), softline, ")"]);
 
 /** `try { … } catch { … }` */
 export function tryCatch(body: readonly Doc[], handler: readonly Doc[]): Doc {

@@ -49,6 +49,17 @@ export function flatExpr(e: Expr): string | undefined {
       const expr = flatExpr(e.expr);
       return expr === undefined ? undefined : `${expr} as const`;
     }
+    case "binary": {
+      const left = flatExpr(e.left);
+      const right = left === undefined ? undefined : flatExpr(e.right);
+      return right === undefined ? undefined : `${left} ${piece(e.op)} ${right}`;
+    }
+    case "conditional": {
+      const test = flatExpr(e.test);
+      const consequent = test === undefined ? undefined : flatExpr(e.consequent);
+      const alternate = consequent === undefined ? undefined : flatExpr(e.alternate);
+      return alternate === undefined ? undefined : `${test} ? ${consequent} : ${alternate}`;
+    }
   }
 }
 

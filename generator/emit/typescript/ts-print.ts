@@ -83,6 +83,11 @@ function printExprDoc(e: Compound, parent?: "member"): Doc {
       return printArray(e.items);
     case "asConst":
       return [printExpr(e.expr), " as const"];
+    case "binary":
+      return group([printExpr(e.left), " ", e.op, indent([line, printExpr(e.right)])]);
+    case "conditional":
+      // prettier's printTernary: the test, then `? a` and `: b` on lines of their own.
+      return group([printExpr(e.test), indent([line, "? ", printExpr(e.consequent), line, ": ", printExpr(e.alternate)])]);
   }
 }
 
@@ -171,8 +176,10 @@ function isLoneShortArgument(e: Expr): boolean {
 function chooseLayout(left: Doc, right: Expr | Type, isProperty: boolean): Layout {
   const shortKey = isProperty && typeof left === "string" && width(left) < SHORT_KEY;
   if (right.kind === "union" && !isHuggedUnion(right)) return "break-after-operator";
+  // prettier's shouldBreakAfterOperator: a binary expression, or a conditional testing one.
+  if (right.kind === "binary" || (right.kind === "conditional" && right.test.kind === "binary")) return "break-after-operator";
   if (!shortKey) {
-    let node = right;
+    let node: Expr | Type = right;
     while (node.kind === "unary") node = node.arg;
     if (node.kind === "string" || !isType(node) && isPoorlyBreakable(node, false)) return "break-after-operator";
   }
