@@ -5,7 +5,7 @@
  * are documents too; `or` and `compare` lay out `||` and `!==` as prettier does inside the
  * parentheses of an `if`. A condition and a one-line `if` are flat-first (doc.ts Flat).
  */
-import { flatFirst, flatOf, group, hardline, indent, join, line, semisSoFar, softline, type Doc } from "./doc.js";
+import { flatFirst, flatOf, group, hardline, ifBreak, indent, join, line, semisSoFar, softline, type Doc } from "./doc.js";
 import { block } from "./ts-statements.js";
 
 /** `if (test) {…} else if (test) {…} else {…}`: every branch a block. */
@@ -99,7 +99,9 @@ export function forIndex(index: string, count: string, body: readonly Doc[]): Do
   return [flatFirst(`for (${parts.join("; ")})`, semis, forIndexDoc, parts), " ", block(body)];
 }
 
-const forIndexDoc = (parts: readonly string[]): Doc => group(["for (", indent([softline, join([";", line], parts)]), softline, ")"]);
+// The separator is `; ` flat and `;` ending a line broken: a piece that is a lone `;` would be
+// measured as a statement end, which the style without semicolons drops (doc.ts textWidth).
+const forIndexDoc = (parts: readonly string[]): Doc => group(["for (", indent([softline, join([ifBreak(";", "; "), softline], parts)]), softline, ")"]);
 
 /** `try { … } catch { … }` */
 export function tryCatch(body: readonly Doc[], handler: readonly Doc[]): Doc {
