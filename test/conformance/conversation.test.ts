@@ -69,6 +69,7 @@ const CASES = [
   { label: "kernel", name: "kernel" },
   { label: "dap, its event kind named like a Python constraint checker", name: "dap", edit: (spec: string) => spec.replace("\n    event:\n", "\n    number_min_1:\n") },
   { label: "dap, its event kind named like a TypeScript constraint checker", name: "dap", edit: (spec: string) => spec.replace("\n    event:\n", "\n    numberMin1:\n") },
+  { label: "dap, a topic the flow orders named __proto__", name: "dap", edit: (spec: string) => spec.replace("value: launch\n", "value: __proto__\n") },
 ];
 
 describe.each(CASES)("conversation vectors of $label", ({ name, edit }) => {

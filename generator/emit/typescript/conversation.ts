@@ -10,36 +10,50 @@ import { headerComment } from "../header.js";
 import { tsLineComment } from "./defs-syntax.js";
 import { jsDoc, propertyName, str } from "./messages-layout.js";
 import { fixedTypeScript, laidOut } from "../fixed-code.js";
-import { array, arrayOf, bool, id, object, readonlyOf, readonlyRecord, ref, stringLit, type Expr, type Type } from "./ts-ast.js";
+import { array, arrayOf, bool, id, object, readonlyOf, readonlyRecord, ref, stringLit, toKey, type Expr, type Key, type Type } from "./ts-ast.js";
 import { constDecl, importDecl, source } from "./ts-statements.js";
 
 
 /** A JSON-ish literal (strings, arrays, booleans, objects) laid out as prettier prints it. */
-type Lit = string | boolean | undefined | readonly Lit[] | { readonly [key: string]: Lit };
+/** A value of a table: an object is a map, so a key such as `__proto__` is a key like any other. */
+type Lit = string | boolean | undefined | readonly Lit[] | ReadonlyMap<string, Lit>;
 
 /** The literal as an expression; an object is kept broken when `expanded` (a table, as written). */
 function literal(v: Lit, expanded = false): Expr {
   if (v === undefined) return id("undefined");
   if (typeof v === "string") return stringLit(str(v));
   if (typeof v === "boolean") return bool(v);
-  if (Array.isArray(v)) return array((v as readonly Lit[]).map((x) => literal(x)));
-  const entries = Object.entries(v as { [key: string]: Lit });
-  return object(entries.map(([k, x]) => [propertyName(k), literal(x)] as const), expanded && entries.length > 0);
+  if (v instanceof Map) {
+    const entries = [...(v as ReadonlyMap<string, Lit>)];
+    return object(entries.map(([k, x]) => [objectKey(k), literal(x)] as const), expanded && entries.length > 0);
+  }
+  return array((v as readonly Lit[]).map((x) => literal(x)));
+}
+
+/** An object literal's key: `__proto__` computed, since `__proto__: v` would set the prototype, not an own property. */
+function objectKey(key: string): Key {
+  return key === "__proto__" ? { kind: "computed", expr: stringLit(str(key)) } : toKey(propertyName(key));
 }
 
 export function emitTypeScriptConversation(protocol: Protocol): GeneratedFile[] {
   const dir = protocol.outputs.typescript?.dir;
   const plan = conversationPlan(protocol);
   if (dir === undefined || plan === undefined) return [];
-  const after: { [k: string]: Lit } = {};
-  for (const [topic, list] of plan.after) after[topic] = list;
-  const replyTo: { [k: string]: Lit } = {};
-  for (const [topic, list] of plan.replyTo) replyTo[topic] = list;
-  const kinds: { [k: string]: Lit } = {};
-  for (const k of plan.kinds) {
-    kinds[k.kind] = { field: k.field, request: k.request, kinds: k.kinds, responses: k.responses, topicKey: k.topicKey };
-  }
-  const table = (name: string, type: Type, value: { [k: string]: Lit }, doc: string): string =>
+  const after: ReadonlyMap<string, Lit> = plan.after;
+  const replyTo: ReadonlyMap<string, Lit> = plan.replyTo;
+  const kinds = new Map<string, Lit>(
+    plan.kinds.map((k) => [
+      k.kind,
+      new Map<string, Lit>([
+        ["field", k.field],
+        ["request", k.request],
+        ["kinds", k.kinds],
+        ["responses", k.responses],
+        ["topicKey", k.topicKey],
+      ]),
+    ]),
+  );
+  const table = (name: string, type: Type, value: ReadonlyMap<string, Lit>, doc: string): string =>
     `${jsDoc([doc], "")}${source(constDecl(name, literal(value, true), { type }))}\n`;
   const text = [
     headerComment(protocol, tsLineComment),
