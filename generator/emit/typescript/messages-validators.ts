@@ -284,7 +284,9 @@ function validatorBody(view: ShapeView, checks: readonly Check[], guard: string,
     else if (issues.length > 0) branches.push([compare(v, "!==", ctx.need("ABSENT")), issues]);
     body.push(ifElse(branches, check.required ? issues : []));
     if (ruled) {
-      body.push(`const p${n} = ${v} !== ${ctx.need("ABSENT")} && errors.length === b${n};`);
+      const present: Expr = { kind: "binary", left: id(v), op: "!==", right: id(ctx.need("ABSENT")) };
+      const clean: Expr = { kind: "binary", left: member(id("errors"), "length"), op: "===", right: id(`b${n}`) };
+      body.push(constDecl(`p${n}`, { kind: "binary", left: present, op: "&&", right: clean }));
       passed.set(check.wire, { value: v, passed: `p${n}` });
     }
   }

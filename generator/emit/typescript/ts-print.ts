@@ -84,11 +84,18 @@ function printExprDoc(e: Compound, parent?: "member"): Doc {
     case "asConst":
       return [printExpr(e.expr), " as const"];
     case "binary":
-      return group([printExpr(e.left), " ", e.op, indent([line, printExpr(e.right)])]);
+      // prettier's printBinaryish: the operator and the right side a group of their own; an
+      // operand that is itself a binary expression (of another operator) indents its right side.
+      return group([binaryOperand(e.left), " ", group([e.op, line, binaryOperand(e.right)])]);
     case "conditional":
       // prettier's printTernary: the test, then `? a` and `: b` on lines of their own.
       return group([printExpr(e.test), indent([line, "? ", printExpr(e.consequent), line, ": ", printExpr(e.alternate)])]);
   }
+}
+
+function binaryOperand(e: Expr): Doc {
+  if (e.kind !== "binary") return printExpr(e);
+  return group([binaryOperand(e.left), indent([" ", group([e.op, line, binaryOperand(e.right)])])]);
 }
 
 function printKey(key: Key): Doc {
