@@ -12,7 +12,7 @@ import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type Kin
 import { mergedIsinstance, pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
 import { pythonOutput, sortedImports, type PythonModuleExports } from "./init.js";
 import { STDLIB, topLevel } from "./messages.js";
-import { pyAnnotatedHead, pyAssignment, pyAtom, pyCall, pyDef, pyFlat, pyLayout, pySubscript, pyTuple, scanCode } from "./messages-layout.js";
+import { pyAnnotatedHead, pyAssignment, pyAtom, pyCall, pyDef, pyFlat, pyLayout, pySubscript, pyTuple, scanCode, type PyExpr } from "./messages-layout.js";
 import { CORE_FUNCTIONS, CORE_TYPES } from "./messages-runtime.js";
 import { fixedPython, fixedPythonBody, laidOut, laidOutPythonBody } from "../fixed-code.js";
 import { fitsPython, pythonWidth } from "../text.js";
@@ -88,7 +88,12 @@ export function emitPythonEnvelope(protocol: Protocol, names: Names): GeneratedF
       return `    ${f.key}: ${m[1] ?? ""}[\n        ${m[2] ?? ""}\n    ]`;
     };
     const bases = { required: `_${name}Required`, optional: `_${name}Optional` };
-    const field = { key: (f: { key: string }) => f.key, body: (half: readonly { key: string; type: string }[]) => half.map(line), type: (f: { type: string }) => pyAtom(f.type) };
+    // In the functional syntax too, a one-item subscript (a long Literal) splits inside its brackets.
+    const annotation = (type: string): PyExpr => {
+      const m = /^(\w+)\[(.*)\]$/s.exec(type);
+      return m === null || topLevelComma(m[2] ?? "") ? pyAtom(type) : pySubscript(m[1] ?? "", [pyAtom(m[2] ?? "")]);
+    };
+    const field = { key: (f: { key: string }) => f.key, body: (half: readonly { key: string; type: string }[]) => half.map(line), type: (f: { type: string }) => annotation(f.type) };
     block([typedDictText(name, bases, pythonDocstring(doc, "    "), { required, optional }, field).trimEnd()]);
   };
 

@@ -19,8 +19,8 @@ import { CORE } from "./messages-runtime.js";
 import { fitsTypeScript } from "../text.js";
 import { semi } from "../style.js";
 import { group, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
-import { array, arrayOf, call, id, index, intersectionOf, readonlyOf, readonlyRecord, ref, stringLit, unionOf, type Expr, type PropSig, type Type, type TypeParam } from "./ts-ast.js";
-import { compare, ifClause } from "./ts-control.js";
+import { array, arrayOf, call, id, index, intersectionOf, member, readonlyOf, readonlyRecord, ref, stringLit, unionOf, type Expr, type PropSig, type Type, type TypeParam } from "./ts-ast.js";
+import { and, compare, ifClause } from "./ts-control.js";
 import { printAssignment, printExpr } from "./ts-print.js";
 import { constDecl, functionHead, importDecl, interfaceDecl, source, sourceAt, statement, typeAlias, type Param } from "./ts-statements.js";
 
@@ -293,11 +293,6 @@ function not(e: Expr): Expr {
   return { kind: "unary", op: "!", arg: e };
 }
 
-/** `a && b && …` inside an `if`'s parentheses: one line, or one operand a line. */
-function and(tests: readonly Doc[]): Doc {
-  return join([" &&", line], tests);
-}
-
 /** `if (test) {` (after `prefix`, `} else ` for an else-if), the test broken inside the parentheses when too long. */
 function ifHead(prefix: string, test: Doc): Doc {
   return [prefix, group(["if (", group([indent([softline, test]), softline]), ")", " {"])];
@@ -317,21 +312,21 @@ function mismatch(test: Test, v: string, value: Expr, privates: Privates): Doc {
     case "any":
       return "false";
     case "string":
-      return `typeof ${v} !== "string"`;
+      return compare(`typeof ${v}`, "!==", '"string"');
     case "bool":
-      return `typeof ${v} !== "boolean"`;
+      return compare(`typeof ${v}`, "!==", '"boolean"');
     case "int":
-      return `!isInt(${v})`;
+      return printExpr(not(call("isInt", [value])));
     case "float":
-      return `!isFiniteNumber(${v})`;
+      return printExpr(not(call("isFiniteNumber", [value])));
     case "null":
-      return `${v} !== null`;
+      return compare(v, "!==", "null");
     case "object":
-      return `!isObject(${v})`;
+      return printExpr(not(call("isObject", [value])));
     case "array":
-      return `!Array.isArray(${v})`;
+      return printExpr(not(call(member(id("Array"), "isArray"), [value])));
     case "literal":
-      return `${v} !== ${typeof test.value === "string" ? str(test.value) : String(test.value)}`;
+      return compare(v, "!==", typeof test.value === "string" ? str(test.value) : String(test.value));
     case "enum":
       return printExpr(not(call("isOneOf", [value, enumList(test.values)])));
     case "oneOf": {
@@ -412,7 +407,7 @@ function fieldLines(f: FieldCheck, ts: Names["typescript"], valueImports: Set<st
     return lines;
   }
   const enumTest = test.kind === "enum" ? test : undefined;
-  const typeTest = enumTest === undefined ? mismatch(test, v, value, privates) : `typeof ${v} !== "string"`;
+  const typeTest = enumTest === undefined ? mismatch(test, v, value, privates) : compare(`typeof ${v}`, "!==", '"string"');
   const expected = stringLit(str(expectedWords(test)));
   if (f.required) lines.push(sourceAt(ifHead("", lacks), 2), report("missing", []), sourceAt(ifHead("} else ", typeTest), 2));
   else lines.push(sourceAt(ifHead("", and([has, typeTest])), 2));

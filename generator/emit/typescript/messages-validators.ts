@@ -355,7 +355,7 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: TsContext): string 
     failed(array([id("issue")])),
   ];
   const guardBody: Doc[] =
-    topics.length === 0 ? ["return validatePayload(topic, value).ok;"] : [...byTopic((t) => ctx.names.guard(t)), "return false;"];
+    topics.length === 0 ? [statement("return", member(call("validatePayload", [id("topic"), id("value")]), "ok"))] : [...byTopic((t) => ctx.names.guard(t)), "return false;"];
   return [
     jsDoc(
       [

@@ -45,8 +45,17 @@ function ifClauseDoc({ test, clause }: { test: Doc; clause: Doc }): Doc {
  * precedence as `group([left, indent(rest)])`); one alone is the `if`'s own test.
  */
 export function or(tests: readonly Doc[]): Doc {
+  return logical("||", tests);
+}
+
+/** `a && b && …` inside an `if`'s parentheses, laid out as `or` lays out `||`. */
+export function and(tests: readonly Doc[]): Doc {
+  return logical("&&", tests);
+}
+
+function logical(op: "||" | "&&", tests: readonly Doc[]): Doc {
   if (tests.length === 1) return tests[0] ?? "";
-  return join([" ||", line], tests.map((t) => (Array.isArray(t) ? group(COMPARISONS.has(t) ? [t[0] ?? "", indent(t[1] ?? "")] : t) : t)));
+  return join([` ${op}`, line], tests.map((t) => (Array.isArray(t) ? group(COMPARISONS.has(t) ? [t[0] ?? "", indent(t[1] ?? "")] : t) : t)));
 }
 
 /** The documents `compare` made, which `or` lays out as operands. */
@@ -69,8 +78,13 @@ export function switchStmt(disc: string, cases: readonly { readonly labels: read
     const labels = c.labels.map((l) => (l === "default" ? "default:" : `case ${l}:`));
     return [join(hardline, labels), c.body.length === 0 ? "" : indent([hardline, join(hardline, c.body)])];
   });
-  return [`switch (${disc}) {`, indent([hardline, join(hardline, printed)]), hardline, "}"];
+  const semis = semisSoFar();
+  const head = flatFirst(`switch (${disc})`, semis, switchHeadDoc, disc);
+  return [head, " {", indent([hardline, join(hardline, printed)]), hardline, "}"];
 }
+
+/** A `switch` head too long for its line: the discriminant on a line of its own, as prettier's. */
+const switchHeadDoc = (disc: string): Doc => group(["switch (", indent([softline, disc]), softline, ")"]);
 
 /** `label: { … }` */
 export function labelled(label: string, body: readonly Doc[]): Doc {
