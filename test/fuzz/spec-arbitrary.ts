@@ -483,14 +483,14 @@ export function buildSpec(d: Draw): FuzzSpec {
 
 /**
  * A team's formatter settings in the code targets' outputs (the tool tests run prettier and ruff
- * with them): a print width and line length from 72 to 160 (the widths teams use: prettier's 80,
- * 100, 120; black's 79, 88, 100, 120), each quote style, with and without semicolons, and
- * sometimes mutable TypeScript types. Narrower widths (the spec allows 40 and up) are not drawn:
- * random specs there still find lines the formatters split differently.
+ * with them): a print width from 40 (the narrowest the spec allows) to 160, a line length from
+ * 72 to 160 (black's 79, 88, 100, 120 among them), each quote style, with and without
+ * semicolons, and sometimes mutable TypeScript types. Python lines narrower than 72 are not
+ * drawn: random specs there still find statements ruff splits differently.
  */
 function drawTeamStyle(d: Draw, outputs: { typescript: Obj; python: Obj }): void {
-  if (d.chance(4)) outputs.typescript.print_width = d.pick([72, 79, 100, 120, 160]);
-  else outputs.typescript.print_width = d.int(72, 140);
+  if (d.chance(4)) outputs.typescript.print_width = d.pick([40, 60, 80, 100, 120, 160]);
+  else outputs.typescript.print_width = d.int(40, 140);
   if (d.chance(2)) outputs.typescript.quote = d.pick(["single", "double"]);
   if (d.chance(2)) outputs.typescript.semicolons = d.chance(2);
   if (d.chance(4)) outputs.typescript.readonly = false;
