@@ -94,8 +94,15 @@ async function layouts(text, formatAt, defaultWidth, asWritten = true) {
 const ruff = new Map();
 const ruffAt = (text, width) => {
   if (!ruff.has(width)) ruff.set(width, new Workspace({ "line-length": width, "target-version": "py39" }, PositionEncoding.Utf16));
-  return ruff.get(width).format(text);
+  return noqaOnHeader(ruff.get(width).format(text));
 };
+
+/**
+ * ruff format moves a `# noqa` that ends a `def` line it breaks to the header's last line, where
+ * ruff check no longer sees it on the line it reports (RUF100, and the silenced rule reported):
+ * it goes back after the header's `(`, where ruff format keeps it.
+ */
+const noqaOnHeader = (text) => text.replace(/^( *)(def \w+)\(\n((?:\1 {4}.*\n)*)(\1\)(?: -> [^\n]*)?:)(  # noqa: [^\n]*)$/gm, "$1$2($5\n$3$4");
 const prettierAt = (semi) => Object.assign((text, width) => prettier.format(text, { parser: "typescript", printWidth: width, semi }), { monotonic: true });
 
 const entries = [];
