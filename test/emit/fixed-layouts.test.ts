@@ -69,4 +69,19 @@ describe("the fixed code's layouts", () => {
       .map((b) => b.text.slice(0, 60));
     expect(differ).toEqual([]);
   });
+
+  it("keep a def's # noqa on the line ruff check reports, at every width, and ruff format keeps it there", () => {
+    const ruff = new Workspace({ "line-length": MIN_WIDTH, "target-version": "py39" }, PositionEncoding.Utf16);
+    const misplaced: string[] = [];
+    for (let lineLength = MIN_WIDTH; lineLength <= 88; lineLength++) {
+      for (const b of py.filter((x) => x.text.includes("# noqa"))) {
+        const laid = withStyle({ lineLength }, () => laidOut("python", b.text));
+        // A header broken by ruff ends `) -> T:`; a noqa there silences nothing (RUF100).
+        if (/^ *\)(?: -> [^\n]*)?: {2}# noqa/m.test(laid)) misplaced.push(`${String(lineLength)}: ${b.text.slice(0, 40)}`);
+      }
+    }
+    expect(misplaced).toEqual([]);
+    const narrowest = py.filter((b) => b.text.includes("# noqa")).map((b) => withStyle({ lineLength: MIN_WIDTH }, () => laidOut("python", b.text)));
+    for (const laid of narrowest) expect(keepingEnd(laid, ruff.format(bare(laid)))).toBe(laid);
+  });
 });
