@@ -9,6 +9,7 @@ import type { Document, Node } from "yaml";
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { lineStartsOf, readCommonYaml } from "./common-yaml.js";
 import { DUPLICATE_KEY_MESSAGE, duplicateKeysAt } from "./duplicate-keys.js";
 import { spanAt, spanOf } from "./source.js";
 import { loneSurrogateCheck } from "./surrogates.js";
@@ -34,6 +35,13 @@ export function loadYaml(raw: string, file: string): Loaded {
   const text = raw.replace(/\r(?!\n)/g, "\n");
   const lines = new LineCounter();
   const source: Source = { file, text, lines };
+  // Most specs are plain block YAML, which a reader of that subset builds the same tree for many
+  // times faster; any other text, or any doubt, takes the yaml package's full path below.
+  const common = readCommonYaml(text);
+  if (common !== undefined) {
+    for (const start of lineStartsOf(text)) lines.addNewLine(start);
+    return { source, root: common, diagnostics: nodeChecks(source, common, []) };
+  }
   const doc = parseDocument(text, {
     lineCounter: lines,
     prettyErrors: false,
@@ -57,21 +65,25 @@ export function loadYaml(raw: string, file: string): Loaded {
   for (const error of doc.errors) diagnostics.push(yamlError(source, error.code, error.message, error.pos));
   // After a syntax error the tree is a guess; checking it further would only add noise.
   const syntaxError = diagnostics.some((d) => d.code === "WD101");
-  // One walk of the document for every per-node check (each walk is a pass over every node of a
-  // spec of any size); each check keeps its own findings, in document order.
+  diagnostics.push(...nodeChecks(source, doc.contents, directiveErrors(source, doc)));
+  return { source, root: syntaxError ? null : root, diagnostics };
+}
+
+/**
+ * Every per-node check in one walk of the document (each walk is a pass over every node of a
+ * spec of any size): duplicate keys, then the directives' findings, then forbidden syntax and
+ * lone surrogates, each in document order.
+ */
+function nodeChecks(source: Source, root: unknown, directives: readonly Diagnostic[]): Diagnostic[] {
   const duplicates: number[] = [];
   const forbidden: Diagnostic[] = [];
   const surrogates = loneSurrogateCheck(source);
-  eachNode(doc.contents, (node) => {
+  eachNode(root, (node) => {
     duplicateKeysAt(node, duplicates);
     forbiddenSyntaxAt(source, node, forbidden);
     surrogates.at(node);
   });
-  diagnostics.push(...duplicateKeyErrors(source, duplicates));
-  diagnostics.push(...directiveErrors(source, doc));
-  diagnostics.push(...forbidden);
-  diagnostics.push(...surrogates.diagnostics);
-  return { source, root: syntaxError ? null : root, diagnostics };
+  return [...duplicateKeyErrors(source, duplicates), ...directives, ...forbidden, ...surrogates.diagnostics];
 }
 
 /** Far deeper than any spec needs, and shallow enough for every recursive walk after this one. */

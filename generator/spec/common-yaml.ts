@@ -1,0 +1,550 @@
+/**
+ * A fast reader for the YAML that specs are written in: block mappings and lists indented with
+ * spaces, single-line plain and quoted scalars, `|` and `>` block scalars, single-line flow
+ * collections, comments and blank lines. It builds the very tree the yaml package composes for
+ * such a text (the same node classes, values, types, sources and ranges, resolved by the same
+ * core-schema tags) in one pass, without the lexer's tokens, the parser's syntax tree or the
+ * composer's bookkeeping, which cost a spec of thousands of names most of its load time.
+ *
+ * Anything outside that subset, and anything in it whose reading needs care (tabs, directives,
+ * document markers, anchors, tags, explicit keys, multi-line plain or quoted scalars, comments
+ * inside a collection after its last entry, …), makes it answer `undefined`, and the text goes to
+ * the yaml package as it always did. So it never has to be right about YAML it does not know:
+ * a test holds its tree equal to the yaml package's on every spec it reads.
+ */
+import { Pair, Scalar, Schema, YAMLMap, YAMLSeq } from "yaml";
+import type { Node, ScalarTag } from "yaml";
+import { doubleQuotedValue, foldBlockLines, foldQuotedLines, OutsideSubset } from "./yaml-scalar-text.js";
+
+
+const SCHEMA = new Schema({ schema: "core" });
+/** The tags a plain scalar is tested against, in the schema's order (the first match resolves it). */
+const SCALAR_TAGS = SCHEMA.tags.filter(
+  (tag): tag is ScalarTag & { test: RegExp } => tag.default === true && tag.collection === undefined && tag.test !== undefined,
+);
+
+/**
+ * Characters that make the reader give way: tabs, CR, BOM, C0 and C1 controls, DEL, the
+ * Unicode line and paragraph separators and every surrogate (paired or not). A directive or
+ * document marker at the start of a line, and a whole line of indentation, too.
+ */
+const OUTSIDE_TEXT = /[\t\r\ufeff\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]|^(?:%|---|\.\.\.)/mu;
+
+/** The longest implicit key YAML allows. */
+const MAX_KEY = 1024;
+/** Deeper nesting goes to the yaml package, which reports it (the loader's own depth limit). */
+const MAX_NESTING = 60;
+
+/**
+ * The document's root collection, exactly as the yaml package would compose it with the loader's
+ * options, or undefined when the text is outside the subset (then the yaml package reads it).
+ */
+export function readCommonYaml(text: string): Node | undefined {
+  if (OUTSIDE_TEXT.test(text)) return undefined;
+  try {
+    return new Reader(text).document();
+  } catch (error) {
+    if (error instanceof OutsideSubset) return undefined;
+    throw error;
+  }
+}
+
+/** The start of every line (0 and after each LF), as the yaml package's LineCounter records them. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+
+/** A node read, and where reading goes on. */
+interface Placed {
+  readonly node: Node;
+  /** The start of the line after the node's last line (or the text's end). */
+  readonly next: number;
+}
+
+class Reader {
+  private readonly text: string;
+  private readonly length: number;
+  private depth = 0;
+
+  constructor(text: string) {
+    this.text = text;
+    this.length = text.length;
+  }
+
+  document(): Node {
+    const first = this.skipIgnorable(0);
+    if (first >= this.length || this.indentAt(first) !== 0) throw new OutsideSubset();
+    const placed = this.blockNode(first, 0);
+    if (this.skipIgnorable(placed.next) < this.length) throw new OutsideSubset();
+    return placed.node;
+  }
+
+  // --- lines --------------------------------------------------------------------------------
+
+  private lineEnd(at: number): number {
+    const end = this.text.indexOf("\n", at);
+    return end === -1 ? this.length : end;
+  }
+
+  /** The start of the line after the one holding `at`. */
+  private nextLine(at: number): number {
+    const end = this.lineEnd(at);
+    return end === this.length ? end : end + 1;
+  }
+
+  private indentAt(lineStart: number): number {
+    let at = lineStart;
+    while (this.text.charCodeAt(at) === SPACE) at++;
+    return at - lineStart;
+  }
+
+  private spacesFrom(at: number): number {
+    while (this.text.charCodeAt(at) === SPACE) at++;
+    return at;
+  }
+
+  /** The start of the next line with content at or after the line starting at `lineStart`. */
+  private skipIgnorable(lineStart: number): number {
+    let at = lineStart;
+    while (at < this.length) {
+      const content = this.spacesFrom(at);
+      const c = this.text.charCodeAt(content);
+      if (content < this.length && c !== NEWLINE && c !== HASH) return at;
+      at = this.nextLine(content);
+    }
+    return this.length;
+  }
+
+  /**
+   * After a value's text ending at `end` on its line: nothing but spaces and a comment may
+   * follow. The offset after the line (its newline included), where the yaml package ends the
+   * node's trailing part.
+   */
+  private lineRest(end: number): number {
+    const at = this.spacesFrom(end);
+    if (at >= this.length) return this.length;
+    const c = this.text.charCodeAt(at);
+    if (c === NEWLINE) return at + 1;
+    if (c === HASH && at > end) return this.nextLine(at);
+    throw new OutsideSubset();
+  }
+
+  // --- block collections --------------------------------------------------------------------
+
+  /** The block node whose first line starts at `lineStart`, at indentation `indent`. */
+  private blockNode(lineStart: number, indent: number): Placed {
+    const at = lineStart + indent;
+    if (this.isSeqEntry(at)) return this.blockSeq(lineStart, indent);
+    if (this.keyEnd(at) !== undefined) return this.blockMap(at, indent);
+    throw new OutsideSubset();
+  }
+
+  private isSeqEntry(at: number): boolean {
+    return this.text.charCodeAt(at) === DASH && this.text.charCodeAt(at + 1) === SPACE;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING) throw new OutsideSubset();
+  }
+
+  /** A block mapping at `indent` whose first key starts at `first` (a line's content, or after `- `). */
+  private blockMap(first: number, indent: number): Placed {
+    this.enter();
+    const map = new YAMLMap(SCHEMA);
+    let keyAt = first;
+    let next: number;
+    let nodeEnd = first;
+    for (;;) {
+      const colon = this.keyEnd(keyAt);
+      if (colon === undefined) throw new OutsideSubset();
+      const key = this.keyScalar(keyAt, colon);
+      const value = this.blockValue(colon + 1, indent);
+      map.items.push(new Pair(key, value.node));
+      const range = (value.node as Scalar).range as [number, number, number];
+      nodeEnd = range[2];
+      next = value.next;
+      const line = this.skipIgnorable(next);
+      const lineIndent = line < this.length ? this.indentAt(line) : -1;
+      if (lineIndent < indent) {
+        this.endOfCollection(next, line, indent);
+        break;
+      }
+      if (lineIndent > indent || this.isSeqEntry(line + lineIndent)) throw new OutsideSubset();
+      keyAt = line + lineIndent;
+      next = line;
+    }
+    this.depth--;
+    map.range = [first, nodeEnd, nodeEnd];
+    return { node: map, next };
+  }
+
+  /** A block list at `indent` whose first `- ` starts the line at `lineStart`. */
+  private blockSeq(lineStart: number, indent: number): Placed {
+    this.enter();
+    const seq = new YAMLSeq(SCHEMA);
+    const first = lineStart + indent;
+    let dash = first;
+    let next: number;
+    let nodeEnd = first;
+    for (;;) {
+      const content = this.spacesFrom(dash + 1);
+      const c = this.text.charCodeAt(content);
+      if (content >= this.length || c === NEWLINE || c === HASH) throw new OutsideSubset();
+      if (this.isSeqEntry(content)) throw new OutsideSubset();
+      const lineStartOfDash = dash - indent;
+      const value =
+        this.keyEnd(content) !== undefined
+          ? this.blockMap(content, content - lineStartOfDash)
+          : this.inlineValue(content, indent);
+      seq.items.push(value.node);
+      const range = (value.node as Scalar).range as [number, number, number];
+      nodeEnd = range[2];
+      next = value.next;
+      const line = this.skipIgnorable(next);
+      const lineIndent = line < this.length ? this.indentAt(line) : -1;
+      if (lineIndent > indent) throw new OutsideSubset();
+      if (lineIndent < indent || !this.isSeqEntry(line + lineIndent)) {
+        this.endOfCollection(next, line, indent);
+        break;
+      }
+      dash = line + lineIndent;
+      next = line;
+    }
+    this.depth--;
+    seq.range = [first, nodeEnd, nodeEnd];
+    return { node: seq, next };
+  }
+
+  /** Whether a comment line lies between two line starts (the yaml package attaches those to nodes). */
+  private hasComment(from: number, to: number): boolean {
+    return this.commentFrom(from, to, 0);
+  }
+
+  /** Whether a comment line between two line starts is indented `indent` or more. */
+  private commentFrom(from: number, to: number, indent: number): boolean {
+    for (let line = from; line < to; line = this.nextLine(line)) {
+      const content = this.spacesFrom(line);
+      if (this.text.charCodeAt(content) === HASH && content - line >= indent) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A block collection at `indent` ends before the line at `line` (or at the text's end): the
+   * yaml package counts comment lines indented as deep as the collection, after its last entry,
+   * into it (and, at the end, a root collection's top-level comments into the document).
+   */
+  private endOfCollection(next: number, line: number, indent: number): void {
+    const deep = indent === 0 && line >= this.length ? 1 : indent;
+    if (this.commentFrom(next, line, deep)) throw new OutsideSubset();
+  }
+
+  /**
+   * The value of a block mapping's entry, after its `:` at `afterColon`: on the key's line, or
+   * a block collection on the lines after it, or nothing (null).
+   */
+  private blockValue(afterColon: number, indent: number): Placed {
+    const at = this.spacesFrom(afterColon);
+    const c = this.text.charCodeAt(at);
+    if (at < this.length && c !== NEWLINE && !(c === HASH && at > afterColon)) return this.inlineValue(at, indent);
+    const next = this.nextLine(at);
+    const line = this.skipIgnorable(next);
+    if (line < this.length) {
+      const lineIndent = this.indentAt(line);
+      if (lineIndent > indent || (lineIndent === indent && this.isSeqEntry(line + lineIndent))) {
+        return this.blockNode(line, lineIndent);
+      }
+    }
+    if (c === HASH || this.hasComment(next, line)) throw new OutsideSubset();
+    const empty = this.resolvePlain("", at, at);
+    return { node: empty, next };
+  }
+
+  /** A value written on the current line at `at`, in a collection at `indent`. */
+  private inlineValue(at: number, indent: number): Placed {
+    const c = this.text[at];
+    let node: Scalar | YAMLMap | YAMLSeq;
+    let end: number;
+    if (c === "[" || c === "{") {
+      this.enter();
+      [node, end] = c === "[" ? this.flowSeq(at) : this.flowMap(at);
+      this.depth--;
+    } else if (c === '"' || c === "'") {
+      [node, end] = this.quoted(at, indent);
+    } else if (c === "|" || c === ">") {
+      return this.blockScalar(at, indent);
+    } else {
+      [node, end] = this.blockPlain(at);
+    }
+    const nodeEnd = this.lineRest(end);
+    this.afterOneLineValue(nodeEnd, indent);
+    (node.range as [number, number, number])[2] = nodeEnd;
+    return { node, next: nodeEnd };
+  }
+
+  /**
+   * After a value that ended at the line starting at `next`, in a collection at `indent`: a more
+   * indented line would continue it (or be an error), and a more indented comment line would be
+   * counted into it.
+   */
+  private afterOneLineValue(next: number, indent: number): void {
+    const line = this.skipIgnorable(next);
+    if (line < this.length && this.indentAt(line) > indent) throw new OutsideSubset();
+    if (this.commentFrom(next, line, indent + 1)) throw new OutsideSubset();
+  }
+
+  // --- keys and scalars ---------------------------------------------------------------------
+
+  /** The offset of the `:` ending an implicit key written at `at`, or undefined when none is. */
+  private keyEnd(at: number): number | undefined {
+    const c = this.text[at];
+    if (c === '"' || c === "'") {
+      const end = this.quotedEnd(at);
+      if (end === -1 || this.text.charCodeAt(end) !== COLON || !this.isBlank(end + 1)) return undefined;
+      if (end - at > MAX_KEY) throw new OutsideSubset();
+      return end;
+    }
+    if (c === undefined || !this.plainStart(at)) return undefined;
+    const lineEnd = this.lineEnd(at);
+    for (let i = at; i < lineEnd; i++) {
+      const ch = this.text.charCodeAt(i);
+      if (ch === COLON && this.isBlank(i + 1)) {
+        if (this.text.charCodeAt(i - 1) === SPACE || i - at > MAX_KEY) throw new OutsideSubset();
+        return i;
+      }
+      if (ch === HASH && this.text.charCodeAt(i - 1) === SPACE) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Whether `at` ends a token: a space, a line's end or the text's end. */
+  private isBlank(at: number): boolean {
+    if (at >= this.length) return true;
+    const c = this.text.charCodeAt(at);
+    return c === SPACE || c === NEWLINE;
+  }
+
+  /** Whether a plain scalar may start at `at` (in block context; flow indicators inside give way). */
+  private plainStart(at: number): boolean {
+    const c = this.text[at] as string;
+    if ("[]{},#&*!|>'\"%@`?:".includes(c)) return false;
+    return !(c === "-" && this.isBlank(at + 1));
+  }
+
+  private keyScalar(at: number, colon: number): Scalar {
+    const c = this.text[at];
+    if (c === '"' || c === "'") {
+      return this.quoted(at)[0];
+    }
+    const source = this.text.slice(at, colon);
+    if (/[[\]{},]/.test(source) || source.includes(" #")) throw new OutsideSubset();
+    return this.resolvePlain(source, at, colon);
+  }
+
+  /** A plain scalar on one line in block context: up to a comment or the line's end. */
+  private blockPlain(at: number): [Scalar, number] {
+    if (!this.plainStart(at)) throw new OutsideSubset();
+    const lineEnd = this.lineEnd(at);
+    let end = at;
+    while (end < lineEnd && !(this.text.charCodeAt(end) === HASH && this.text.charCodeAt(end - 1) === SPACE)) end++;
+    while (this.text.charCodeAt(end - 1) === SPACE) end--;
+    const source = this.text.slice(at, end);
+    if (source.includes(": ") || source.endsWith(":")) throw new OutsideSubset();
+    return [this.resolvePlain(source, at, end), end];
+  }
+
+  /** A plain scalar's value by the core schema's tags, in their order, as the composer resolves it. */
+  private resolvePlain(source: string, start: number, end: number): Scalar {
+    const tag = SCALAR_TAGS.find((t) => t.test.test(source));
+    let scalar: Scalar;
+    if (tag === undefined) {
+      scalar = new Scalar(source);
+    } else {
+      const resolved = tag.resolve(source, () => {
+        throw new OutsideSubset();
+      }, {}) as unknown;
+      scalar = resolved instanceof Scalar ? resolved : new Scalar(resolved);
+    }
+    scalar.range = [start, end, end];
+    scalar.source = source;
+    scalar.type = Scalar.PLAIN;
+    if (tag?.format !== undefined) scalar.format = tag.format;
+    return scalar;
+  }
+
+  /**
+   * The offset after a quoted scalar starting at `at` (its closing quote included), or -1 when it
+   * does not close on its line. With `indent`, it may go on over lines indented deeper than
+   * `indent` (blank ones too); without, it must close on its line.
+   */
+  private quotedEnd(at: number, indent?: number): number {
+    const quote = this.text[at];
+    let lineEnd = this.lineEnd(at);
+    for (let i = at + 1; i < this.length; i++) {
+      if (i === lineEnd) {
+        if (indent === undefined) return -1;
+        const line = i + 1;
+        lineEnd = this.lineEnd(line);
+        const content = this.spacesFrom(line);
+        if (content < lineEnd && content - line <= indent) return -1;
+        i = content - 1;
+        continue;
+      }
+      const c = this.text[i];
+      if (quote === '"' && c === "\\") {
+        if (i + 1 !== lineEnd) i++;
+      } else if (c === quote) {
+        if (quote === "'" && this.text[i + 1] === "'") i++;
+        else return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** A quoted scalar at `at`: on its line, or (with `indent`) over lines indented deeper than `indent`. */
+  private quoted(at: number, indent?: number): [Scalar, number] {
+    const end = this.quotedEnd(at, indent);
+    if (end === -1) throw new OutsideSubset();
+    const body = this.text.slice(at + 1, end - 1);
+    const single = this.text[at] === "'";
+    const value = single ? foldQuotedLines(body).replaceAll("''", "'") : doubleQuotedValue(body);
+    const scalar = new Scalar(value);
+    scalar.range = [at, end, end];
+    scalar.source = value;
+    scalar.type = single ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+    return [scalar, end];
+  }
+
+  /**
+   * A `|` or `>` block scalar (clip or strip chomping, no indentation indicator) whose header is
+   * at `at`, in a collection at `indent`: its lines are those indented deeper than the first one's
+   * indentation, which must be deeper than the collection's.
+   */
+  private blockScalar(at: number, indent: number): Placed {
+    const folded = this.text[at] === ">";
+    let headerEnd = at + 1;
+    const strip = this.text[headerEnd] === "-";
+    if (strip) headerEnd++;
+    if (this.text.charCodeAt(headerEnd) !== NEWLINE) throw new OutsideSubset();
+    let line = headerEnd + 1;
+    let contentIndent = -1;
+    const lines: string[] = [];
+    let blanks = 0;
+    let end = line;
+    while (line < this.length) {
+      const lineEnd = this.lineEnd(line);
+      if (lineEnd === line) {
+        if (contentIndent === -1) throw new OutsideSubset();
+        blanks++;
+        line = lineEnd + 1;
+        continue;
+      }
+      const spaces = this.indentAt(line);
+      if (line + spaces === lineEnd) throw new OutsideSubset();
+      if (contentIndent === -1) {
+        if (spaces <= indent) throw new OutsideSubset();
+        contentIndent = spaces;
+      } else if (spaces < contentIndent) {
+        break;
+      }
+      if (folded && spaces > contentIndent) throw new OutsideSubset();
+      if (lineEnd === this.length) throw new OutsideSubset();
+      for (; blanks > 0; blanks--) lines.push("");
+      lines.push(this.text.slice(line + contentIndent, lineEnd));
+      line = lineEnd + 1;
+      end = line;
+    }
+    if (contentIndent === -1) throw new OutsideSubset();
+    const value = (folded ? foldBlockLines(lines) : lines.join("\n")) + (strip ? "" : "\n");
+    const scalar = new Scalar(value);
+    scalar.range = [at, end, end];
+    scalar.source = value;
+    scalar.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    this.afterOneLineValue(end, indent);
+    return { node: scalar, next: end };
+  }
+
+  // --- flow collections (on one line) -------------------------------------------------------
+
+  private flowSeq(at: number): [YAMLSeq, number] {
+    const seq = new YAMLSeq(SCHEMA);
+    seq.flow = true;
+    const end = this.flowEntries(at, "]", (entry) => {
+      const [node, after] = this.flowNode(entry);
+      seq.items.push(node);
+      return after;
+    });
+    seq.range = [at, end, end];
+    return [seq, end];
+  }
+
+  private flowMap(at: number): [YAMLMap, number] {
+    const map = new YAMLMap(SCHEMA);
+    map.flow = true;
+    const end = this.flowEntries(at, "}", (entry) => {
+      const [key, keyEnd] = this.flowNode(entry, true);
+      if (this.text.charCodeAt(keyEnd) !== COLON || this.text.charCodeAt(keyEnd + 1) !== SPACE) throw new OutsideSubset();
+      const [value, after] = this.flowNode(this.spacesFrom(keyEnd + 1));
+      map.items.push(new Pair(key, value));
+      return after;
+    });
+    map.range = [at, end, end];
+    return [map, end];
+  }
+
+  /**
+   * The entries of a flow collection opening at `at`, each read by `entry` (which returns the
+   * offset after it); the offset after the closing bracket.
+   */
+  private flowEntries(at: number, close: string, entry: (at: number) => number): number {
+    let i = this.spacesFrom(at + 1);
+    if (this.text[i] === close) return i + 1;
+    for (;;) {
+      const after = this.spacesFrom(entry(i));
+      const c = this.text[after];
+      if (c === close) return after + 1;
+      if (c !== ",") throw new OutsideSubset();
+      i = this.spacesFrom(after + 1);
+      if (this.text[i] === close) throw new OutsideSubset();
+    }
+  }
+
+  /** A node inside a flow collection at `at`; a key stops at its `:`. */
+  private flowNode(at: number, isKey = false): [Node, number] {
+    const c = this.text[at];
+    if (c === "[" || c === "{") {
+      if (isKey) throw new OutsideSubset();
+      this.enter();
+      const [node, end] = c === "[" ? this.flowSeq(at) : this.flowMap(at);
+      this.depth--;
+      (node.range as [number, number, number])[2] = this.spacesFrom(end);
+      return [node, end];
+    }
+    let scalar: Scalar;
+    let end: number;
+    if (c === '"' || c === "'") {
+      [scalar, end] = this.quoted(at);
+    } else {
+      if (c === undefined || !this.plainStart(at)) throw new OutsideSubset();
+      end = at;
+      const lineEnd = this.lineEnd(at);
+      while (end < lineEnd && !",[]{}:#".includes(this.text[end] as string)) end++;
+      if (this.text[end] === ":" && !isKey) throw new OutsideSubset();
+      if (this.text[end] === "#" || end === lineEnd) throw new OutsideSubset();
+      while (this.text.charCodeAt(end - 1) === SPACE) end--;
+      scalar = this.resolvePlain(this.text.slice(at, end), at, end);
+    }
+    const after = this.spacesFrom(end);
+    if (!isKey && this.text[after] === ":") throw new OutsideSubset();
+    (scalar.range as [number, number, number])[2] = after;
+    return [scalar, end];
+  }
+}
