@@ -1,16 +1,17 @@
 /**
  * A fast reader for the YAML that specs are written in: block mappings and lists indented with
- * spaces, single-line plain and quoted scalars, `|` and `>` block scalars, single-line flow
- * collections, comments and blank lines. It builds the very tree the yaml package composes for
- * such a text (the same node classes, values, types, sources and ranges, resolved by the same
+ * spaces, plain and quoted scalars (folded over lines too), `|` and `>` block scalars, one-line
+ * flow collections, comments and blank lines. It builds the very tree the yaml package composes
+ * for such a text (the same node classes, values, types, sources and ranges, resolved by the same
  * core-schema tags) in one pass, without the lexer's tokens, the parser's syntax tree or the
  * composer's bookkeeping, which cost a spec of thousands of names most of its load time.
  *
  * Anything outside that subset, and anything in it whose reading needs care (tabs, directives,
- * document markers, anchors, tags, explicit keys, multi-line plain or quoted scalars, comments
- * inside a collection after its last entry, …), makes it answer `undefined`, and the text goes to
- * the yaml package as it always did. So it never has to be right about YAML it does not know:
- * a test holds its tree equal to the yaml package's on every spec it reads.
+ * document markers, anchors, tags, explicit keys, keep chomping and indentation indicators,
+ * flow collections over lines, comments the yaml package would count into a collection after its
+ * last entry, …), makes it answer `undefined`, and the text goes to the yaml package as it always
+ * did. So it never has to be right about YAML it does not know: a test holds its tree equal to
+ * the yaml package's on every spec it reads.
  */
 import { Pair, Scalar, Schema, YAMLMap, YAMLSeq } from "yaml";
 import type { Node, ScalarTag } from "yaml";
@@ -282,7 +283,7 @@ class Reader {
     } else if (c === "|" || c === ">") {
       return this.blockScalar(at, indent);
     } else {
-      [node, end] = this.blockPlain(at);
+      [node, end] = this.blockPlain(at, indent);
     }
     const nodeEnd = this.lineRest(end);
     this.afterOneLineValue(nodeEnd, indent);
@@ -349,16 +350,43 @@ class Reader {
     return this.resolvePlain(source, at, colon);
   }
 
-  /** A plain scalar on one line in block context: up to a comment or the line's end. */
-  private blockPlain(at: number): [Scalar, number] {
+  /**
+   * A plain scalar in block context, in a collection at `indent`: up to a comment or its line's
+   * end, and on over the lines after it indented deeper than `indent` (blank ones between them
+   * too), folded as the yaml package folds them.
+   */
+  private blockPlain(at: number, indent: number): [Scalar, number] {
     if (!this.plainStart(at)) throw new OutsideSubset();
+    let end = this.plainLine(at);
+    let multiLine = false;
+    const commented = this.text.charCodeAt(this.spacesFrom(end)) === HASH;
+    for (let line = this.nextLine(at); !commented && line < this.length; line = this.nextLine(line)) {
+      const content = this.spacesFrom(line);
+      const c = this.text.charCodeAt(content);
+      if (c === NEWLINE || content === this.length) continue;
+      if (content - line <= indent || c === HASH) break;
+      if (!this.plainStart(content) || c === DASH) throw new OutsideSubset();
+      end = this.plainLine(content);
+      if (this.text.charCodeAt(this.spacesFrom(end)) === HASH) throw new OutsideSubset();
+      multiLine = true;
+    }
+    const written = this.text.slice(at, end);
+    return [this.resolvePlain(multiLine ? foldQuotedLines(written) : written, at, end), end];
+  }
+
+  /**
+   * Where a plain scalar's text on the line of `at` ends: before a comment and trailing spaces.
+   * A `: ` in it, or a `:` at its end, would make it a key: outside the subset.
+   */
+  private plainLine(at: number): number {
     const lineEnd = this.lineEnd(at);
     let end = at;
-    while (end < lineEnd && !(this.text.charCodeAt(end) === HASH && this.text.charCodeAt(end - 1) === SPACE)) end++;
+    while (end < lineEnd && !(this.text.charCodeAt(end) === HASH && this.text.charCodeAt(end - 1) === SPACE)) {
+      if (this.text.charCodeAt(end) === COLON && this.isBlank(end + 1)) throw new OutsideSubset();
+      end++;
+    }
     while (this.text.charCodeAt(end - 1) === SPACE) end--;
-    const source = this.text.slice(at, end);
-    if (source.includes(": ") || source.endsWith(":")) throw new OutsideSubset();
-    return [this.resolvePlain(source, at, end), end];
+    return end;
   }
 
   /** A plain scalar's value by the core schema's tags, in their order, as the composer resolves it. */

@@ -107,6 +107,7 @@ describe("the common-YAML reader", () => {
     "a#b", "http://x", "-x", "<<", "|\n  text", "|-\n  a\n\n  b", ">\n  a\n  b\n\n  c", ">-\n  a", "|\n    deep\n    more",
     "", "é ü", "[ a , b ]", "{ }", "[ ]", "&a x", "*a", "!t x", "? x", "[a,]", "{a}", "- x", "'a", "\"a\\",
     '"a\n  b"', "'a\n\n  b  '", '"a \\\n  b"', '"x\n\n\n  y "', "'it''s\n  ''q'''", '"\\\n  x"', '"a\nb"',
+    "a\n  b", "a\n\n  b c", "x  \n   y  ", "1\n  2", "a\n  b: c", "a\n  # c", "a # c\n  b", "a\n  -b", "a\n  b\n\n",
   ];
 
   it("agrees with the yaml package on line-level mutations of the specs it reads", () => {
@@ -162,7 +163,7 @@ describe("the common-YAML reader", () => {
   it("gives way on what it does not read", () => {
     const outside = [
       "a: 1\t# tab\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n", "? a\n: 1\n",
-      "a: b\n  c\n", "a: 'x\ny'\n", "a: |+\n  x\n", "a: |2\n   x\n", "a: [x,\n  y]\n", "a: [x,]\n", "- - x\n", "-\n  x\n",
+      "a: b\n  c: d\n", "a: 'x\ny'\n", "a: |+\n  x\n", "a: |2\n   x\n", "a: [x,\n  y]\n", "a: [x,]\n", "- - x\n", "-\n  x\n",
       "a:\n  b: 1\n  # after the last entry\nc: 2\n", "a: 1\r\n", "\ufeffa: 1\n", "a: \"\\ud800\"\n", "  a: 1\n", "", "# only\n",
       "a: x: y\n", "a: >\n  x\n    more\n", "a: |\n  x\n  \n  y\n", `${"k".repeat(1100)}: 1\n`,
     ];
