@@ -158,70 +158,73 @@ class Reader {
 
   /** A block mapping at `indent` whose first key starts at `first` (a line's content, or after `- `). */
   private blockMap(first: number, indent: number): Placed {
-    this.enter();
     const map = new YAMLMap(SCHEMA);
-    let keyAt = first;
-    let next: number;
-    let nodeEnd = first;
-    for (;;) {
+    const { end, next } = this.entries(first, indent, false, (keyAt) => {
       const colon = this.keyEnd(keyAt);
       if (colon === undefined) throw new OutsideSubset();
       const key = this.keyScalar(keyAt, colon);
       const value = this.blockValue(colon + 1, indent);
       map.items.push(new Pair(key, value.node));
-      const range = (value.node as Scalar).range as [number, number, number];
-      nodeEnd = range[2];
-      next = value.next;
-      const line = this.skipIgnorable(next);
-      const lineIndent = line < this.length ? this.indentAt(line) : -1;
-      if (lineIndent < indent) {
-        this.endOfCollection(next, line, indent);
-        break;
-      }
-      if (lineIndent > indent || this.isSeqEntry(line + lineIndent)) throw new OutsideSubset();
-      keyAt = line + lineIndent;
-      next = line;
-    }
-    this.depth--;
-    map.range = [first, nodeEnd, nodeEnd];
+      return value;
+    });
+    map.range = [first, end, end];
     return { node: map, next };
   }
 
   /** A block list at `indent` whose first `- ` starts the line at `lineStart`. */
   private blockSeq(lineStart: number, indent: number): Placed {
-    this.enter();
     const seq = new YAMLSeq(SCHEMA);
     const first = lineStart + indent;
-    let dash = first;
-    let next: number;
-    let nodeEnd = first;
-    for (;;) {
+    const { end, next } = this.entries(first, indent, true, (dash) => {
       const content = this.spacesFrom(dash + 1);
       const c = this.text.charCodeAt(content);
-      if (content >= this.length || c === NEWLINE || c === HASH) throw new OutsideSubset();
-      if (this.isSeqEntry(content)) throw new OutsideSubset();
-      const lineStartOfDash = dash - indent;
+      if (content >= this.length || c === NEWLINE || c === HASH || this.isSeqEntry(content)) throw new OutsideSubset();
       const value =
         this.keyEnd(content) !== undefined
-          ? this.blockMap(content, content - lineStartOfDash)
+          ? this.blockMap(content, content - (dash - indent))
           : this.inlineValue(content, indent);
       seq.items.push(value.node);
-      const range = (value.node as Scalar).range as [number, number, number];
-      nodeEnd = range[2];
-      next = value.next;
-      const line = this.skipIgnorable(next);
-      const lineIndent = line < this.length ? this.indentAt(line) : -1;
-      if (lineIndent > indent) throw new OutsideSubset();
-      if (lineIndent < indent || !this.isSeqEntry(line + lineIndent)) {
-        this.endOfCollection(next, line, indent);
-        break;
-      }
-      dash = line + lineIndent;
-      next = line;
-    }
-    this.depth--;
-    seq.range = [first, nodeEnd, nodeEnd];
+      return value;
+    });
+    seq.range = [first, end, end];
     return { node: seq, next };
+  }
+
+  /**
+   * The entries of a block collection at `indent` (a list's with `seq`), the first at `first`,
+   * each read and added by `entry` (which returns its value): where the last value's trailing
+   * part ends, which is where the yaml package ends the collection, and where reading goes on.
+   */
+  private entries(first: number, indent: number, seq: boolean, entry: (at: number) => Placed): { end: number; next: number } {
+    this.enter();
+    for (let at = first; ; ) {
+      const value = entry(at);
+      const following = this.nextEntry(value.next, indent, seq);
+      if (following === undefined) {
+        this.depth--;
+        return { end: (value.node.range as [number, number, number])[2], next: value.next };
+      }
+      at = following;
+    }
+  }
+
+  /**
+   * After an entry of a block mapping (or, with `seq`, list) at `indent` whose value ends before
+   * the line starting at `next`: where the next entry starts, or undefined when the collection
+   * ends there. A list may end at a key of its own indentation (`key:` then `- item` lines at the
+   * key's indentation); a mapping may not be followed by a list at its own.
+   */
+  private nextEntry(next: number, indent: number, seq: boolean): number | undefined {
+    const line = this.skipIgnorable(next);
+    const lineIndent = line < this.length ? this.indentAt(line) : -1;
+    if (lineIndent > indent) throw new OutsideSubset();
+    const at = line + lineIndent;
+    if (lineIndent === indent) {
+      if (this.isSeqEntry(at) === seq) return at;
+      if (!seq) throw new OutsideSubset();
+    }
+    this.endOfCollection(next, line, indent);
+    return undefined;
   }
 
   /** Whether a comment line lies between two line starts (the yaml package attaches those to nodes). */
