@@ -1,15 +1,15 @@
 """The Python validators against their anchors, and the cost of importing the constants.
 
-Usage: python3 bench/validators-py.py [--messages N] [--runs R] [--import-runs K]
+Usage: python3 bench/validators-py.py [--messages N] [--runs R] [--passes P] [--import-runs K]
 
 On one mixed batch of seed-protocol payloads (half of them invalid, built from a fixed seed):
 the generated ``validate_payload``, a hand-written check of the same rules (what a team writes
 without a generator: ``isinstance`` checks and an error list per topic), pydantic 2 (strict
 models, one per topic) and jsonschema (the generated schema, one compiled validator per topic).
 Every validator's verdict is checked equal to the generated one on every message before any
-timing counts. Each run times every validator once over the whole batch (CPU time of the
-process), in a rotating order; the figures are medians over the runs, and each ratio is the
-median of the per-run ratios.
+timing counts. Each run times every validator over the whole batch (CPU time of the process,
+per pass over P passes; jsonschema, some 40 times slower, makes one), in a rotating order; the
+figures are medians over the runs, and each ratio is the median of the per-run ratios.
 
 Then imports: what importing ``<package>.defs`` (bytecode cached) costs a bare interpreter, as
 the CPU time of the import in the process (median of the runs), and whether it pulled in the
@@ -285,11 +285,14 @@ def jsonschema_validators() -> Optional[dict[str, Callable[[object], bool]]]:
 # Timing.
 
 
-def timed(run: Callable[[], object]) -> float:
-    """The CPU time of one run: on a busy machine wall time is mostly waiting for a core."""
+def timed(run: Callable[[], object], passes: int) -> float:
+    """The CPU time of one pass of ``run``, over ``passes`` passes: on a busy machine wall time
+    is mostly waiting for a core, and one pass of the fast contenders (a tenth of a second) is a
+    span a stray collection or another process's burst would blur."""
     start = time.process_time()
-    run()
-    return time.process_time() - start
+    for _ in range(passes):
+        run()
+    return (time.process_time() - start) / passes
 
 
 def validators(batch: list[tuple[str, object]]) -> dict[str, Callable[[], object]]:
@@ -357,9 +360,12 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--import-runs", type=int, default=21)
+    parser.add_argument("--passes", type=int, default=5, help="passes over the batch per timing (jsonschema, ~40x slower, makes one)")
     args = parser.parse_args()
     if args.runs < 5:
         raise SystemExit("--runs must be at least 5 (medians of >= 5)")
+    if args.passes < 1:
+        raise SystemExit("--passes must be at least 1")
     batch = mixed_batch(args.messages, seed=20251201)
     runs = validators(batch)
     expected = runs["generated validate_payload"]()
@@ -377,7 +383,7 @@ def main() -> None:
     names = list(runs)
     for r in range(args.runs):
         for name in names[r % len(names) :] + names[: r % len(names)]:
-            times[name].append(timed(runs[name]))
+            times[name].append(timed(runs[name], 1 if name == "jsonschema" else args.passes))
     generated = times["generated validate_payload"]
     base = {
         "bench": "validators-py",
