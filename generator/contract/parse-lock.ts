@@ -2,8 +2,9 @@
  * Reads a lock file back, keeping where every entry sits, so a finding against the lock can say
  * `protocol.lock.json:L:C` for "where it was". JSON is YAML: the `yaml` parser gives node ranges.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter } from "yaml";
 import { DUPLICATE_KEY_MESSAGE, duplicateKeyOffsets } from "../spec/duplicate-keys.js";
+import { readYaml } from "../spec/load.js";
 import type { Node, Pair } from "yaml";
 import "./codes.js";
 import { diagnostic } from "../diagnostics.js";
@@ -36,19 +37,20 @@ export interface LockFile {
 
 export function parseLock(text: string, file: string): LockFile | Diagnostic[] {
   const lines = new LineCounter();
-  // Duplicate keys are found in one pass (duplicateKeyOffsets), not by yaml's quadratic check.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, version: "1.2" });
+  // Read as the spec is read (a lock is JSON, which the common-YAML reader reads); duplicate
+  // keys are found in one pass (duplicateKeyOffsets), not by yaml's quadratic check.
+  const { root, doc } = readYaml(text, lines);
   const spanAt = (start: number, end: number): Span => {
     const { line, col } = lines.linePos(start);
     return { file, start, end, line, col };
   };
   const errors = [
-    ...doc.errors.map((e) => ({ message: firstLine(e.message), start: e.pos[0], end: e.pos[1] })),
-    ...duplicateKeyOffsets(doc).map((at) => ({ message: DUPLICATE_KEY_MESSAGE, start: at, end: at + 1 })),
+    ...(doc?.errors ?? []).map((e) => ({ message: firstLine(e.message), start: e.pos[0], end: e.pos[1] })),
+    ...duplicateKeyOffsets(root).map((at) => ({ message: DUPLICATE_KEY_MESSAGE, start: at, end: at + 1 })),
   ].sort((x, y) => x.start - y.start);
   if (errors.length > 0) return errors.map((e) => diagnostic("WD601", e.message, spanAt(e.start, e.end)));
   const reader = new Reader(spanAt);
-  const lock = reader.lock(doc.contents ?? null);
+  const lock = reader.lock(root);
   if (reader.problems.length > 0 || lock === undefined) return reader.problems;
   return { lock, file, root: spanAt(0, 0), spans: reader.spans };
 }

@@ -1,7 +1,8 @@
 /**
  * A fast reader for the YAML that specs are written in: block mappings and lists indented with
  * spaces, plain and quoted scalars (folded over lines too), `|` and `>` block scalars, one-line
- * flow collections, comments and blank lines. It builds the very tree the yaml package composes
+ * flow collections, comments and blank lines; and for JSON (a document that is one flow
+ * collection over any number of lines), which is what the wire lock is. It builds the very tree the yaml package composes
  * for such a text (the same node classes, values, types, sources and ranges, resolved by the same
  * core-schema tags) in one pass, without the lexer's tokens, the parser's syntax tree or the
  * composer's bookkeeping, which cost a spec of thousands of names most of its load time.
@@ -74,6 +75,8 @@ class Reader {
   private readonly text: string;
   private readonly length: number;
   private depth = 0;
+  /** While a root flow collection (a JSON document) is read: its entries may go over lines. */
+  private flowLines = false;
 
   constructor(text: string) {
     this.text = text;
@@ -83,6 +86,8 @@ class Reader {
   document(): Node {
     const first = this.skipIgnorable(0);
     if (first >= this.length || this.indentAt(first) !== 0) throw new OutsideSubset();
+    const c = this.text[first];
+    if (c === "{" || c === "[") return this.rootFlow(first);
     const placed = this.blockNode(first, 0);
     if (this.skipIgnorable(placed.next) < this.length) throw new OutsideSubset();
     return placed.node;
@@ -503,13 +508,41 @@ class Reader {
     return { node: scalar, next: end };
   }
 
-  // --- flow collections (on one line) -------------------------------------------------------
+  // --- flow collections (on one line, or a root one over lines) -----------------------------
+
+  /**
+   * A document that is one flow collection, as JSON is: its entries may go over lines, and
+   * nothing but spaces and a line break may follow it.
+   */
+  private rootFlow(at: number): Node {
+    this.flowLines = true;
+    this.enter();
+    const [node, end] = this.text[at] === "[" ? this.flowSeq(at) : this.flowMap(at);
+    this.depth--;
+    this.flowLines = false;
+    const after = this.spacesFrom(end);
+    if (after < this.length && this.text.charCodeAt(after) !== NEWLINE) throw new OutsideSubset();
+    const nodeEnd = after < this.length ? after + 1 : after;
+    if (this.skipIgnorable(nodeEnd) < this.length || this.hasComment(nodeEnd, this.length)) throw new OutsideSubset();
+    (node.range as [number, number, number])[2] = nodeEnd;
+    return node;
+  }
+
+  /** After `at` inside a flow collection: past its spaces, and in a root one past line breaks too. */
+  private flowSpace(at: number): number {
+    if (!this.flowLines) return this.spacesFrom(at);
+    for (;;) {
+      const c = this.text.charCodeAt(at);
+      if (c !== SPACE && c !== NEWLINE) return at;
+      at++;
+    }
+  }
 
   private flowSeq(at: number): [YAMLSeq, number] {
     const seq = new YAMLSeq(SCHEMA);
     seq.flow = true;
     const end = this.flowEntries(at, "]", (entry) => {
-      const [node, after] = this.flowNode(entry);
+      const [node, after] = this.flowNode(entry, "item");
       seq.items.push(node);
       return after;
     });
@@ -521,9 +554,9 @@ class Reader {
     const map = new YAMLMap(SCHEMA);
     map.flow = true;
     const end = this.flowEntries(at, "}", (entry) => {
-      const [key, keyEnd] = this.flowNode(entry, true);
+      const [key, keyEnd] = this.flowNode(entry, "key");
       if (this.text.charCodeAt(keyEnd) !== COLON || this.text.charCodeAt(keyEnd + 1) !== SPACE) throw new OutsideSubset();
-      const [value, after] = this.flowNode(this.spacesFrom(keyEnd + 1));
+      const [value, after] = this.flowNode(this.flowSpace(keyEnd + 1), "value");
       map.items.push(new Pair(key, value));
       return after;
     });
@@ -536,27 +569,31 @@ class Reader {
    * offset after it); the offset after the closing bracket.
    */
   private flowEntries(at: number, close: string, entry: (at: number) => number): number {
-    let i = this.spacesFrom(at + 1);
+    let i = this.flowSpace(at + 1);
     if (this.text[i] === close) return i + 1;
     for (;;) {
-      const after = this.spacesFrom(entry(i));
+      const after = this.flowSpace(entry(i));
       const c = this.text[after];
       if (c === close) return after + 1;
       if (c !== ",") throw new OutsideSubset();
-      i = this.spacesFrom(after + 1);
+      i = this.flowSpace(after + 1);
       if (this.text[i] === close) throw new OutsideSubset();
     }
   }
 
-  /** A node inside a flow collection at `at`; a key stops at its `:`. */
-  private flowNode(at: number, isKey = false): [Node, number] {
+  /**
+   * A node inside a flow collection at `at`, as a list's item, a mapping's key (which stops at
+   * its `:`) or its value; the offset after its own text.
+   */
+  private flowNode(at: number, role: "item" | "key" | "value"): [Node, number] {
+    const isKey = role === "key";
     const c = this.text[at];
     if (c === "[" || c === "{") {
       if (isKey) throw new OutsideSubset();
       this.enter();
       const [node, end] = c === "[" ? this.flowSeq(at) : this.flowMap(at);
       this.depth--;
-      (node.range as [number, number, number])[2] = this.spacesFrom(end);
+      (node.range as [number, number, number])[2] = this.flowNodeEnd(end, role);
       return [node, end];
     }
     let scalar: Scalar;
@@ -569,13 +606,26 @@ class Reader {
       const lineEnd = this.lineEnd(at);
       while (end < lineEnd && !",[]{}:#".includes(this.text[end] as string)) end++;
       if (this.text[end] === ":" && !isKey) throw new OutsideSubset();
-      if (this.text[end] === "#" || end === lineEnd) throw new OutsideSubset();
+      if (this.text[end] === "#") throw new OutsideSubset();
+      // At a line's end a plain scalar would go on over the next line, unless that line starts
+      // with the collection's next `,` or closing bracket (a number or word ending a JSON line).
+      if (end === lineEnd && !(this.flowLines && ",]}".includes(this.text[this.flowSpace(end)] ?? "x"))) throw new OutsideSubset();
       while (this.text.charCodeAt(end - 1) === SPACE) end--;
       scalar = this.resolvePlain(this.text.slice(at, end), at, end);
     }
-    const after = this.spacesFrom(end);
-    if (!isKey && this.text[after] === ":") throw new OutsideSubset();
-    (scalar.range as [number, number, number])[2] = after;
+    if (!isKey && this.text[this.flowSpace(end)] === ":") throw new OutsideSubset();
+    (scalar.range as [number, number, number])[2] = this.flowNodeEnd(end, role);
     return [scalar, end];
+  }
+
+  /**
+   * Where the yaml package ends the trailing part of a node in a flow collection whose text ends
+   * at `end`: past the spaces after it, and for a list's item past line breaks too, for a
+   * mapping's value past one line break.
+   */
+  private flowNodeEnd(end: number, role: "item" | "key" | "value"): number {
+    if (role === "item") return this.flowSpace(end);
+    const after = this.spacesFrom(end);
+    return role === "value" && this.flowLines && this.text.charCodeAt(after) === NEWLINE ? after + 1 : after;
   }
 }

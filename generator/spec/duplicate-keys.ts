@@ -5,13 +5,12 @@
  * keys never compare equal there, and NaN is no duplicate of NaN) with a Set.
  */
 import { isMap, isScalar } from "yaml";
-import type { Document } from "yaml";
 import { eachNode } from "./yaml-node.js";
 
 /** The start offset of every key that repeats an earlier key of its mapping, in document order. */
-export function duplicateKeyOffsets(doc: Document.Parsed): number[] {
+export function duplicateKeyOffsets(root: unknown): number[] {
   const out: number[] = [];
-  eachNode(doc.contents, (node) => duplicateKeysAt(node, out));
+  eachNode(root, (node) => duplicateKeysAt(node, out));
   return out;
 }
 

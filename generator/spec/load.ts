@@ -35,25 +35,9 @@ export function loadYaml(raw: string, file: string): Loaded {
   const text = raw.replace(/\r(?!\n)/g, "\n");
   const lines = new LineCounter();
   const source: Source = { file, text, lines };
-  // Most specs are plain block YAML, which a reader of that subset builds the same tree for many
-  // times faster; any other text, or any doubt, takes the yaml package's full path below.
-  const common = readCommonYaml(text);
-  if (common !== undefined) {
-    for (const start of lineStartsOf(text)) lines.addNewLine(start);
-    return { source, root: common, diagnostics: nodeChecks(source, common, []) };
-  }
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    // The yaml package compares each new key with every earlier one (quadratic in a mapping's
-    // size); duplicateKeyErrors finds the same duplicates in one pass.
-    uniqueKeys: false,
-    merge: false,
-    version: "1.2",
-    schema: "core",
-    strict: true,
-  });
-  const root = isNode(doc.contents) ? doc.contents : null;
+  const read = readYaml(text, lines);
+  if (read.doc === undefined) return { source, root: read.root, diagnostics: nodeChecks(source, read.root, []) };
+  const { doc, root } = read;
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
   const tooDeep = root === null ? undefined : tooDeepNode(root);
   if (overflow !== undefined || tooDeep !== undefined) {
@@ -84,6 +68,33 @@ function nodeChecks(source: Source, root: unknown, directives: readonly Diagnost
     surrogates.at(node);
   });
   return [...duplicateKeyErrors(source, duplicates), ...directives, ...forbidden, ...surrogates.diagnostics];
+}
+
+/**
+ * YAML text as the yaml package reads it with the strict settings above (YAML 1.2, the core
+ * schema, no merge keys): the root node, with the line starts in `lines`. Most specs and every
+ * lock are common YAML (JSON is), which `readCommonYaml` builds the same tree for several times
+ * faster (`doc` is then undefined: there are no errors and no directives); any other text, or
+ * any doubt, goes to the yaml package, whose document comes back with its errors.
+ */
+export function readYaml(text: string, lines: LineCounter): { readonly root: Node | null; readonly doc: Document.Parsed | undefined } {
+  const common = readCommonYaml(text);
+  if (common !== undefined) {
+    for (const start of lineStartsOf(text)) lines.addNewLine(start);
+    return { root: common, doc: undefined };
+  }
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    // The yaml package compares each new key with every earlier one (quadratic in a mapping's
+    // size); duplicateKeysAt finds the same duplicates in one pass.
+    uniqueKeys: false,
+    merge: false,
+    version: "1.2",
+    schema: "core",
+    strict: true,
+  });
+  return { root: isNode(doc.contents) ? doc.contents : null, doc };
 }
 
 /** Far deeper than any spec needs, and shallow enough for every recursive walk after this one. */

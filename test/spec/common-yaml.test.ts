@@ -19,21 +19,31 @@ import { draw } from "../fuzz/batch.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
-/** Every YAML file of the repository's specs: the seed, the examples and the test fixtures. */
-function repositorySpecs(): { path: string; text: string }[] {
+/** The repository's files of one kind under `dirs` (a file's path, or a folder walked), each under 200 KB. */
+function repositoryFiles(dirs: readonly string[], suffix: string): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
+  const add = (rel: string): void => {
+    const text = readFileSync(join(ROOT, rel), "utf8");
+    if (text.length < 200_000) out.push({ path: rel, text });
+  };
   const walk = (dir: string): void => {
     for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
       const rel = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(rel);
-      else if (entry.name.endsWith(".yaml")) out.push({ path: rel, text: readFileSync(join(ROOT, rel), "utf8") });
+      else if (entry.name.endsWith(suffix)) add(rel);
     }
   };
-  walk("examples");
-  walk("test/fixtures");
-  out.push({ path: "protocol.yaml", text: readFileSync(join(ROOT, "protocol.yaml"), "utf8") });
+  for (const dir of dirs) {
+    if (dir.endsWith(suffix)) add(dir);
+    else walk(dir);
+  }
   return out;
 }
+
+/** Every YAML file of the repository's specs: the seed, the examples and the test fixtures. */
+const specs = repositoryFiles(["protocol.yaml", "examples", "test/fixtures"], ".yaml");
+/** JSON is YAML: the locks, the generated schemas and vectors, the JSON fixtures. */
+const jsonFiles = repositoryFiles(["protocol.lock.json", "examples", "test/fixtures", "generated"], ".json");
 
 /**
  * A node as plain data: its class and own properties, minus the comments and blank-line marks
@@ -68,8 +78,6 @@ function agrees(text: string): boolean {
   return true;
 }
 
-const specs = repositorySpecs();
-
 describe("the common-YAML reader", () => {
   it("reads the seed, the examples and the bench's big specs, each into the yaml package's tree", () => {
     for (const path of ["protocol.yaml", "examples/dap/protocol.yaml", "examples/jsonrpc-lsp/protocol.yaml", "examples/monorepo/protocol.yaml"]) {
@@ -84,6 +92,15 @@ describe("the common-YAML reader", () => {
     for (const { text } of specs) if (agrees(text)) read++;
     // Most fixtures are common YAML; the rest (syntax errors, anchors, tags, tabs, …) give way.
     expect(read).toBeGreaterThan(specs.length / 2);
+  });
+
+  it("reads every lock in the repository, and agrees with the yaml package on every JSON file it reads", () => {
+    const locks = jsonFiles.filter((f) => f.path.endsWith(".lock.json"));
+    expect(locks.length).toBeGreaterThanOrEqual(4);
+    for (const { path, text } of locks) expect(agrees(text), path).toBe(true);
+    let read = 0;
+    for (const { text } of jsonFiles) if (agrees(text)) read++;
+    expect(read).toBeGreaterThan(jsonFiles.length / 2);
   });
 
   // The fuzz specs are hostile on purpose: most hold a character the reader gives way on (a tab,
@@ -142,20 +159,21 @@ describe("the common-YAML reader", () => {
     expect(read).toBeGreaterThan(500);
   });
 
-  it("agrees with the yaml package on character-level mutations of the specs it reads", () => {
+  it("agrees with the yaml package on character-level mutations of the specs and JSON files it reads", () => {
     const SNIPPETS = [":", ": ", "-", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "|", ">", "|-", " ", "\n", "\n\n", "\n  # c\n", "\n    \n", "\\", "&a", "*a", "!t", "?", "%", "---", "\t", "\r", "\ufeff", "\u2028"];
     const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 3 }), insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 3 })) });
+    const pool = [...texts, ...jsonFiles.map((f) => f.text).filter((t) => t.length < 50_000)];
     let read = 0;
     fc.assert(
-      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
-        let text = texts[which] as string;
+      fc.property(fc.nat({ max: pool.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
+        let text = pool[which] as string;
         for (const e of edits) {
           const at = e.at % (text.length + 1);
           text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
         }
         if (agrees(text)) read++;
       }),
-      { numRuns: 2500 },
+      { numRuns: 3000 },
     );
     expect(read).toBeGreaterThan(300);
   });
