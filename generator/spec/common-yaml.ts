@@ -2,22 +2,22 @@
  * A fast reader for the YAML that specs are written in: block mappings and lists indented with
  * spaces, plain and quoted scalars (folded over lines too), `|` and `>` block scalars, one-line
  * flow collections, comments and blank lines; and for JSON (a document that is one flow
- * collection over any number of lines), which is what the wire lock is. It builds the very tree the yaml package composes
- * for such a text (the same node classes, values, types, sources and ranges, resolved by the same
- * core-schema tags) in one pass, without the lexer's tokens, the parser's syntax tree or the
- * composer's bookkeeping, which cost a spec of thousands of names most of its load time.
+ * collection over any number of lines), which is what the wire lock is. It builds the very tree
+ * the yaml package composes for such a text (the same node classes, values, types, sources and
+ * ranges, resolved by the same core-schema tags) in one pass, without the lexer's tokens, the
+ * parser's syntax tree or the composer's bookkeeping, which cost a spec of thousands of names
+ * most of its load time.
  *
  * Anything outside that subset, and anything in it whose reading needs care (tabs, directives,
  * document markers, anchors, tags, explicit keys, keep chomping and indentation indicators,
- * flow collections over lines, comments the yaml package would count into a collection after its
- * last entry, …), makes it answer `undefined`, and the text goes to the yaml package as it always
- * did. So it never has to be right about YAML it does not know: a test holds its tree equal to
- * the yaml package's on every spec it reads.
+ * flow collections over lines inside block YAML, comments the yaml package would count into a
+ * collection after its last entry, …), makes it answer `undefined`, and the text goes to the
+ * yaml package as it always did. So it never has to be right about YAML it does not know: a test
+ * holds its tree equal to the yaml package's on every spec it reads.
  */
 import { Pair, Scalar, Schema, YAMLMap, YAMLSeq } from "yaml";
 import type { Node, ScalarTag } from "yaml";
 import { doubleQuotedValue, foldBlockLines, foldQuotedLines, OutsideSubset } from "./yaml-scalar-text.js";
-
 
 const SCHEMA = new Schema({ schema: "core" });
 /** The tags a plain scalar is tested against, in the schema's order (the first match resolves it). */
@@ -26,9 +26,9 @@ const SCALAR_TAGS = SCHEMA.tags.filter(
 );
 
 /**
- * Characters that make the reader give way: tabs, CR, BOM, C0 and C1 controls, DEL, the
- * Unicode line and paragraph separators and every surrogate (paired or not). A directive or
- * document marker at the start of a line, and a whole line of indentation, too.
+ * What makes the reader give way at once: a tab, CR, BOM, C0 or C1 control, DEL, the Unicode
+ * line or paragraph separator, a lone surrogate (a pair is one character), and a directive or
+ * document marker at the start of a line.
  */
 const OUTSIDE_TEXT = /[\t\r\ufeff\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]|^(?:%|---|\.\.\.)/mu;
 
