@@ -24,7 +24,7 @@ const LONGEST_FIRST = [
   "test/cli/output.test.ts",
   "test/cli/package.test.ts",
   "test/emit/envelope-tools.test.ts",
-  "test/cli/check-fast.test.ts",
+  "test/cli/fast-path.test.ts",
 ];
 
 class LongestFirst extends BaseSequencer {

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // The CLI, bundled with the API into one module at build time (npm run build): one file loads much
-// faster than the ~100 modules of the sources and their dependencies. `check` first tries its fast
-// path (dist/check-fast.js: a few digests, no parser loaded), which answers only for an untouched
-// tree; anything else runs the full command.
+// faster than the ~100 modules of the sources and their dependencies. `check` and `gen` first try
+// their fast path (dist/fast-path.js: a few digests, no parser loaded), which answers only for a
+// tree gen left untouched; anything else runs the full command.
 const started = Date.now();
 const [command, ...rest] = process.argv.slice(2);
 let done = false;
-if (command === "check") {
-  const { fastCheck } = await import("../dist/check-fast.js");
-  done = fastCheck(rest, process.cwd(), started) === 0;
+if (command === "check" || command === "gen") {
+  const { fastPath } = await import("../dist/fast-path.js");
+  done = fastPath(command, rest, process.cwd(), started) === 0;
 }
 if (!done) {
   // The generator allocates far more than it keeps (the spec's YAML document, the emitters' doc

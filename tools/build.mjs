@@ -98,8 +98,8 @@ async function bundle(entry, out, buildId) {
   }
 }
 
-await step("bundle", ["dist/wiredefs.js", "dist/check-fast.js"], async (hash) => {
-  await bundle("generator/commands/check-fast.ts", "check-fast.js", hash);
+await step("bundle", ["dist/wiredefs.js", "dist/fast-path.js"], async (hash) => {
+  await bundle("generator/commands/fast-path.ts", "fast-path.js", hash);
   await bundle("generator/main.ts", "wiredefs.js", hash);
 });
 

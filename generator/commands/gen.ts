@@ -75,6 +75,7 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   // A stamp on disk whose digests all still hold is kept, even from another build of the
   // generator: the files it vouches for are the same, so an up-to-date tree stays untouched.
   // Each output is encoded once: the stamp hashes the bytes that are compared and written.
+  // It records whether the spec drew warnings: gen's fast path would not print them again.
   const all = [...result.files, ...result.skipped];
   const files = result.files.map(encodeFile);
   const lockFile = plan.write === undefined ? undefined : encodeFile({ path: lock.path, text: plan.write });
@@ -84,7 +85,7 @@ function writeAll(spec: SpecFile, result: Extract<GenerateResult, { ok: true }>,
   const { owned, stamp: before, warnings } = readOwned(probe, listed, spec.depth);
   // The wire lock as gen leaves it: the bytes it writes, else the text already on disk.
   const lockAfter = lockFile?.bytes ?? lock.text;
-  const fresh = spec.digest === undefined ? undefined : stampOf(spec.digest, lockAfter, [...files, ...result.skipped.map(encodeFile)]);
+  const fresh = spec.digest === undefined ? undefined : stampOf(spec.digest, lockAfter, [...files, ...result.skipped.map(encodeFile)], result.warnings.length > 0);
   const stamp = before !== undefined && fresh !== undefined && sameDigests(before, fresh) ? before : fresh;
   const disk = outputsOnDisk(spec, result.protocol, all, lock.path, stamp);
   const skipped = new Set(result.skipped.map((f) => f.path));

@@ -54,7 +54,7 @@ describe("the packed package", () => {
     expect(paths).toContain("dist/index.d.ts");
     expect(paths).toContain("generator/spec/protocol.schema.json");
     expect(paths).toContain("LICENSE");
-    expect(paths.filter((p) => p.endsWith(".js")).sort()).toEqual(["bin/wiredefs.js", "dist/check-fast.js", "dist/wiredefs.js"]);
+    expect(paths.filter((p) => p.endsWith(".js")).sort()).toEqual(["bin/wiredefs.js", "dist/fast-path.js", "dist/wiredefs.js"]);
     expect(paths.filter((p) => p.endsWith(".ts") && !p.endsWith(".d.ts"))).toEqual([]);
     const manifest = JSON.parse(execFileSync("tar", ["-xzOf", join(work, packed.filename), "package/package.json"], { encoding: "utf8" })) as Record<string, unknown>;
     expect(manifest["private"]).toBeUndefined();
