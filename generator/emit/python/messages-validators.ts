@@ -633,11 +633,11 @@ function unionWords(u: TaggedUnion): string {
 }
 
 /** A call statement laid out as ruff does. */
-function callLine(indent: number, callee: string, args: readonly string[], prefix = ""): string {
+function callLine(indent: number, callee: string, args: readonly string[], prefix = "", suffix = ""): string {
   // On one line when it fits: the arguments' flat text is the text they are written as.
-  const line = `${" ".repeat(indent)}${prefix}${callee}(${args.join(", ")})`;
+  const line = `${" ".repeat(indent)}${prefix}${callee}(${args.join(", ")})${suffix}`;
   if (pythonWidth(line) <= lineLength()) return line;
-  return `${" ".repeat(indent)}${prefix}${pyLayout(pyCall(callee, args.map(argExpr)), indent, indent + prefix.length, 0)}`;
+  return `${" ".repeat(indent)}${prefix}${pyLayout(pyCall(callee, args.map(argExpr)), indent, indent + prefix.length, pythonWidth(suffix))}${suffix}`;
 }
 
 /** An argument as the layout sees it: a path tuple `(*path, key)` can split like any tuple. */
@@ -808,7 +808,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       const element = `element${d === 0 ? "" : d}`;
       const here = `at${d + 1}`;
       emit(assignment(pad.length, here, at));
-      emit(`${callLine(inner, n("_entries"), [item, here, "issues", ...nullArg(nullable)], `for ${key}, ${element} in `)}:`);
+      emit(callLine(inner, n("_entries"), [item, here, "issues", ...nullArg(nullable)], `for ${key}, ${element} in `, ":"));
       const sub: Walk = { lines: body, yields: false, counter: w.counter };
       walkValue(type.of, element, here, key, inner + 4, sub, ctx, plan);
       w.yields ||= sub.yields;
