@@ -78,6 +78,7 @@ export function generationCases(repo, scratch) {
   const keys10k = specDir("keys-10000", plain(keysSpec(10_000)));
   const cases = [
     { name: "check seed", did: "wiredefs check, tree untouched since gen", steps: [{ cmd: node, args: [bin, "check"], cwd: seed }] },
+    { name: "gen seed untouched", did: "wiredefs gen, tree untouched since gen (nothing to write)", steps: [{ cmd: node, args: [bin, "gen"], cwd: seed }] },
     {
       name: "check seed edited",
       did: "wiredefs check after a one-byte edit of a generated file (full path: render, compare, diff)",

@@ -101,6 +101,7 @@ versus("check after a one-byte edit (full path)", "check seed edited", "json2ts 
 versus("npm run check (generator up to date)", "npm run check", "json2ts seed", "", Infinity);
 row("npm run check rebuilds an up-to-date generator", gen.rebuilt ? "rebuilt" : "no rebuild", "", undefined, "no rebuild", !gen.rebuilt);
 versus("gen, seed spec, cold, empty tree", "gen seed", "json2ts seed", "", Infinity);
+versus("gen, seed spec, untouched tree (fast path)", "gen seed untouched", "json2ts seed", "", Infinity);
 if (ms("buf generate") !== undefined) versus("gen, seed spec vs buf generate + protoc-gen-es", "gen seed", "buf generate", "", Infinity);
 versus("gen growth, 2,000 → 20,000 names", "gen 20,000 names", "gen 2,000 names", "≤ 10×", 10);
 versus("gen growth, 1,000 → 10,000 keys in one payload", "gen 10,000 keys", "gen 1,000 keys", "≤ 10×", 10);
