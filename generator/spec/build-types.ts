@@ -13,7 +13,7 @@ import { unresolved } from "./lookup.js";
 import type { NameIndex } from "./lookup.js";
 import { child, span, str } from "./read.js";
 import type { Reader } from "./read.js";
-import { parseType } from "./type-syntax.js";
+import { MAX_TYPE_NESTING, parseType, typeNesting } from "./type-syntax.js";
 import type { TypeSyntax } from "./type-syntax.js";
 
 export const SCALARS: readonly ScalarTypeName[] = ["string", "int", "float", "bool", "any", "json"];
@@ -40,7 +40,14 @@ export function declaredType(r: Reader, node: unknown, scope: TypeScope, what: s
   if (text === undefined) return ANY;
   const syntax = parseType(text.value);
   if (syntax === undefined) {
-    r.diagnostics.push(diagnostic("WD302", `malformed type "${text.value}" of ${what}`, text.span, { hint: HINT }));
+    const depth = typeNesting(text.value);
+    r.diagnostics.push(
+      depth > MAX_TYPE_NESTING
+        ? diagnostic("WD302", `the type of ${what} nests lists and maps ${depth} deep; wiredefs reads at most ${MAX_TYPE_NESTING}`, text.span, {
+            hint: "give an inner level a name: a record with one field of the inner type",
+          })
+        : diagnostic("WD302", `malformed type "${text.value}" of ${what}`, text.span, { hint: HINT }),
+    );
     return ANY;
   }
   const type = resolve(r, syntax, scope, what, text.span);

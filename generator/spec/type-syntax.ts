@@ -22,7 +22,8 @@ export type TypeSyntax =
 /** The lock's constraint suffix, property by property (`min`, `max`, `format`, `min_length`, `min_items`). */
 export type ConstraintSyntax = { readonly [property: string]: string };
 
-const MAX_NESTING = 16;
+/** How deep lists and maps may nest in one type expression (`list<map<…>>`): a bound on every recursive stage's depth. */
+export const MAX_TYPE_NESTING = 16;
 
 // eslint-disable-next-line no-control-regex
 const LITERAL = /"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?(?![A-Za-z0-9_])/y;
@@ -39,6 +40,23 @@ export function parseType(text: string, options: ParseOptions = {}): TypeSyntax 
   const t = p.type(0);
   p.skipSpace();
   return t !== undefined && p.at === text.length ? t : undefined;
+}
+
+/** How deep the `<…>` of a type expression nest (brackets inside a JSON string literal not counted). */
+export function typeNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === "<") deepest = Math.max(deepest, ++depth);
+    else if (c === ">") depth--;
+  }
+  return deepest;
 }
 
 class Parser {
@@ -62,7 +80,7 @@ class Parser {
   }
 
   type(depth: number): TypeSyntax | undefined {
-    if (depth > MAX_NESTING) return undefined;
+    if (depth > MAX_TYPE_NESTING) return undefined;
     const first = this.atom(depth);
     if (first === undefined) return undefined;
     const members = [first];

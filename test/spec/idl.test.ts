@@ -192,6 +192,15 @@ ${keysWithTypes({ T: "E | R | null", L: "list<U>", M: "map<R>" })}`);
     expect(errors(bad)[0]?.hint).toContain("joined by |");
   });
 
+  it("lists and maps nested deeper than the limit are WD302 saying so, not \"malformed\"", () => {
+    const nested = (depth: number, inner: string): string => "list<map<".repeat(depth / 2) + inner + ">>".repeat(depth / 2);
+    expect(errors(keysWithTypes({ A: nested(16, '"<<"') }))).toEqual([]);
+    const bad = keysWithTypes({ A: nested(18, '"<<"') });
+    expect(located(bad)).toEqual([at("WD302", bad, JSON.stringify(nested(18, '"<<"')))]);
+    expect(errors(bad)[0]?.message).toBe("the type of key K.A nests lists and maps 18 deep; wiredefs reads at most 16");
+    expect(errors(bad)[0]?.hint).toContain("a record with one field");
+  });
+
   it("an unknown name in a union is WD302 with a suggestion", () => {
     const bad = "records:\n  Source: { fields: { a: { type: int } } }\n" + keysWithTypes({ A: "int | Sorce" });
     const [d] = errors(bad);
