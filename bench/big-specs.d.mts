@@ -2,4 +2,5 @@
 export function namesSpec(n: number): string;
 export function keysSpec(n: number): string;
 export function chainSpec(n: number): string;
+export function channelsSpec(n: number): string;
 export function chainPayload(n: number, depth?: number): { root: unknown };

@@ -5,6 +5,7 @@
 //                 constants, replies, a flow and reserved values, all cross-referenced
 //   keysSpec(n)   one topic whose payload carries n keys (every value type), unknown keys forbidden
 //   chainSpec(n)  n chained records: record R1 has a field of type R2, … Rn holds a string
+//   channelsSpec(n) n channels, each with a topic set of its own (one topic with a payload)
 //
 // Deterministic: the same arguments give the same text.
 
@@ -105,6 +106,20 @@ export function chainSpec(n) {
   out.push("records:\n");
   for (let i = 1; i <= n; i++) out.push(`  R${i}: { doc: Record ${i}., keys: Link, required: [L${i}] }\n`);
   out.push(outputs("big_chain"));
+  return out.join("");
+}
+
+/** n channels, each the channel of a topic set of its own holding one topic with a payload. */
+export function channelsSpec(n) {
+  const channels = Array.from({ length: n }, (_, c) => `    ch${pad(c)}: { doc: Channel ${c}. }\n`).join("");
+  const out = [header("big_channels", "A protocol with many channels.").replace("  channel: big_channels\n", `  channels:\n${channels}`)];
+  out.push("keys:\n  Key:\n    doc: Payload keys.\n    keys:\n      NAME: { type: string, doc: A name. }\n      SIZE: { type: int, doc: A size. }\n");
+  out.push("topics:\n");
+  for (let c = 0; c < n; c++) {
+    out.push(`  Set${pad(c)}:\n    doc: The topics of channel ${c}.\n    channel: ch${pad(c)}\n    prefix: c${pad(c)}.\n    keys: Key\n    topics:\n`);
+    out.push(`      OPEN${pad(c)}: { doc: Opens it., from: client, to: server, payload: { required: [NAME], optional: [SIZE] } }\n`);
+  }
+  out.push(outputs("big_channels"));
   return out.join("");
 }
 

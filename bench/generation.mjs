@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { namesSpec, keysSpec } from "./big-specs.mjs";
+import { channelsSpec, namesSpec, keysSpec } from "./big-specs.mjs";
 import { runOnce } from "./measure.mjs";
 
 /**
@@ -76,6 +76,8 @@ export function generationCases(repo, scratch) {
   const names20k = specDir("names-20000", plain(namesSpec(20_000)));
   const keys1k = specDir("keys-1000", plain(keysSpec(1_000)));
   const keys10k = specDir("keys-10000", plain(keysSpec(10_000)));
+  const channels200 = specDir("channels-200", plain(channelsSpec(200)));
+  const channels2k = specDir("channels-2000", plain(channelsSpec(2_000)));
   const cases = [
     { name: "check seed", did: "wiredefs check, tree untouched since gen", steps: [{ cmd: node, args: [bin, "check"], cwd: seed }] },
     { name: "gen seed untouched", did: "wiredefs gen, tree untouched since gen (nothing to write)", steps: [{ cmd: node, args: [bin, "gen"], cwd: seed }] },
@@ -96,6 +98,8 @@ export function generationCases(repo, scratch) {
     ...json2ts("20,000 names", names20k),
     fresh("1,000 keys", keys1k),
     fresh("10,000 keys", keys10k),
+    fresh("200 channels", channels200),
+    fresh("2,000 channels", channels2k),
   ];
   return { cases, dropped, caught, rebuilt };
 }

@@ -105,6 +105,7 @@ versus("gen, seed spec, untouched tree (fast path)", "gen seed untouched", "json
 if (ms("buf generate") !== undefined) versus("gen, seed spec vs buf generate + protoc-gen-es", "gen seed", "buf generate", "", Infinity);
 versus("gen growth, 2,000 → 20,000 names", "gen 20,000 names", "gen 2,000 names", "≤ 10×", 10);
 versus("gen growth, 1,000 → 10,000 keys in one payload", "gen 10,000 keys", "gen 1,000 keys", "≤ 10×", 10);
+versus("gen growth, 200 → 2,000 channels", "gen 2,000 channels", "gen 200 channels", "≤ 10×", 10);
 versus("gen, 20,000 names, time", "gen 20,000 names", "json2ts 20,000 names", "≤ 0.1× json2ts", 0.1);
 {
   const a = rss("gen 20,000 names");

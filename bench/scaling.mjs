@@ -6,6 +6,7 @@
 //   names   a protocol with 2,000 and 20,000 names
 //   keys    one payload with 1,000 and 10,000 keys
 //   chain   100 and 1,000 chained records
+//   channels 200 and 2,000 channels, each with a topic set of its own
 //
 // Linear generation grows about 10× when the spec grows 10×; the quadratic stages this replaced
 // grew 100× or ran out of memory. Not part of `npm test` (timing on a shared machine is noisy).
@@ -54,6 +55,7 @@ const CASES = [
   ["names", "namesSpec", 2_000, 20_000],
   ["keys in one payload", "keysSpec", 1_000, 10_000],
   ["chained records", "chainSpec", 100, 1_000],
+  ["channels", "channelsSpec", 200, 2_000],
 ];
 
 const load = () => loadavg()[0].toFixed(1);

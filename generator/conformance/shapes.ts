@@ -3,7 +3,7 @@
  * (records first, since payloads may hold them). Shared by the message emitters, the JSON Schema
  * emitter and the conformance vectors so all of them walk the same list.
  */
-import type { CrossFieldRule, Field, Protocol, Record, Topic, TopicSet, UnknownKeys } from "../model.js";
+import type { Channel, CrossFieldRule, Field, Protocol, Record, Topic, TopicSet, UnknownKeys } from "../model.js";
 import type { Shape } from "../names/index.js";
 
 export interface ShapeView {
@@ -35,6 +35,30 @@ export function topicView(topic: Topic): ShapeView {
 
 export function allTopics(protocol: Protocol): Topic[] {
   return protocol.topicSets.flatMap((set) => set.topics);
+}
+
+/** Each channel's topics, built once per protocol (the model never changes once built). */
+const TOPICS_BY_CHANNEL = new WeakMap<Protocol, ReadonlyMap<Channel, readonly Topic[]>>();
+
+/**
+ * The topics that travel on `channel`, in spec order. Every emitter lists them per channel: one
+ * pass over the topics builds every channel's list, so n channels cost n, not n times the topics.
+ */
+export function topicsOn(protocol: Protocol, channel: Channel): readonly Topic[] {
+  let index = TOPICS_BY_CHANNEL.get(protocol);
+  if (index === undefined) {
+    const lists = new Map<Channel, Topic[]>();
+    for (const topic of allTopics(protocol)) {
+      for (const c of new Set(topic.channels)) {
+        const list = lists.get(c);
+        if (list === undefined) lists.set(c, [topic]);
+        else list.push(topic);
+      }
+    }
+    index = lists;
+    TOPICS_BY_CHANNEL.set(protocol, index);
+  }
+  return index.get(channel) ?? [];
 }
 
 /** The topic set each topic belongs to (for `Topic.HELLO`-style references). */

@@ -1,6 +1,6 @@
 /**
  * Big and deep specs go through the whole pipeline (`generate()`): 20,000 names, one payload
- * with 10,000 keys, 1,000 chained records. Nothing here is timed (the machine is noisy); the
+ * with 10,000 keys, 1,000 chained records, 1,000 channels. Nothing here is timed (the machine is noisy); the
  * growth is checked by what is deterministic: each spec completes, and the output at ten times
  * the size is at most about ten times as big (quadratic growth would be a hundred times), and so is
  * the emitters' work, counted where every target passes through one mechanism: each text literal
@@ -9,7 +9,7 @@
  * times while its output still grows ten times. The timing benchmark is bench/scaling.mjs.
  */
 import { describe, expect, test, vi } from "vitest";
-import { chainSpec, keysSpec, namesSpec } from "../../bench/big-specs.mjs";
+import { chainSpec, channelsSpec, keysSpec, namesSpec } from "../../bench/big-specs.mjs";
 import { generate } from "../../generator/generate.js";
 import { FIELD_CASE_LIMIT, NESTED_RECORD_LIMIT } from "../../generator/conformance/vectors.js";
 
@@ -158,5 +158,18 @@ describe("1,000 chained records", () => {
     // map around an item and the value inside the innermost record.
     expect(deepest).toBeLessThanOrEqual(NESTED_RECORD_LIMIT + 3);
     expect(deepest).toBeGreaterThan(NESTED_RECORD_LIMIT - 3);
+  });
+});
+
+describe("1,000 channels", () => {
+  let small: Output;
+  let big: Output;
+  test("generates", () => {
+    small = run(channelsSpec(100));
+    big = run(channelsSpec(1_000));
+    expect(big.names).toBeGreaterThan(2_000);
+  }, GENEROUS);
+  test("output and work grow linearly (10× the channels, at most 11× the bytes in every file, the texts defused and the widths measured)", () => {
+    expectLinear(small, big, 11);
   });
 });

@@ -1,6 +1,6 @@
 /** The channels of a protocol with several: per channel its wire value and the topics travelling on it. */
 import type { Channel, Protocol } from "../../model.js";
-import { allTopics } from "../../conformance/shapes.js";
+import { topicsOn } from "../../conformance/shapes.js";
 import { anchor } from "./anchors.js";
 import { heading, itemDoc, type Block } from "./blocks.js";
 import { topicLink } from "./links.js";
@@ -16,7 +16,7 @@ export function channelLink(c: Channel): string {
 }
 
 export function channelBlocks(p: Protocol, c: Channel, refs: Refs): Block[] {
-  const topics = allTopics(p).filter((t) => t.channels.some((x) => x.value === c.value));
+  const topics = topicsOn(p, c);
   const first = p.channels[0] === c;
   return [
     heading(3, code(c.name, "text"), channelAnchor(c)),

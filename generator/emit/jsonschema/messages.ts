@@ -19,6 +19,7 @@
  */
 import type { Envelope, EnvelopeKind, Protocol } from "../../model.js";
 import type { TargetNames } from "../../names/index.js";
+import { topicsOn } from "../../conformance/shapes.js";
 import { channelTopicsType, kindTypeName, messageTypeName } from "../../names/envelope.js";
 import { envelopePlan, type KindPlan, type TopicCase, type WhenCase } from "../envelope-plan.js";
 import type { Json } from "./json-text.js";
@@ -37,7 +38,7 @@ export function messageDefs(protocol: Protocol, names: TargetNames): [string, Js
       title: channelTopicsType(c),
       description: [`The topics that travel on channel ${JSON.stringify(c.value)}.`, ...(c.doc === undefined ? [] : [c.doc])].join("\n\n"),
       type: "string",
-      enum: channelTopics(protocol, c.value),
+      enum: topicsOn(protocol, c).map((t) => t.value),
     },
   ]);
   const plan = envelopePlan(protocol);
@@ -57,10 +58,6 @@ export function messageDefs(protocol: Protocol, names: TargetNames): [string, Js
     for (const w of kind.when) out.push([w.typeName, whenMessageSchema(kind, w)]);
   }
   return out;
-}
-
-function channelTopics(protocol: Protocol, channel: string): string[] {
-  return protocol.topicSets.flatMap((s) => s.topics).filter((t) => t.channels.some((c) => c.value === channel)).map((t) => t.value);
 }
 
 function kindSchema(envelope: Envelope, plan: KindPlan, names: TargetNames): Json {

@@ -5,8 +5,7 @@
  */
 import type { Protocol } from "../../model.js";
 import { channelTopicsConstant, channelTopicsType, CHANNEL_CONSTANT } from "../../names/envelope.js";
-import { topicSetOf } from "../../conformance/shapes.js";
-import { topicsOn } from "../typescript/channels.js";
+import { topicSetOf, topicsOn } from "../../conformance/shapes.js";
 import { fitsPython } from "../text.js";
 import { commentedAssignment } from "./defs.js";
 import { pythonDocstring, pythonString } from "./defs-syntax.js";

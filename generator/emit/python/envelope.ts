@@ -6,7 +6,7 @@
 import type { GeneratedFile, Protocol, ValueType } from "../../model.js";
 import type { Names } from "../../names/index.js";
 import { channelTopicsType, kindTypeName, messageTypeName } from "../../names/envelope.js";
-import { topicsOn } from "../typescript/channels.js";
+import { topicsOn } from "../../conformance/shapes.js";
 import { reachable, type Chunk } from "../chunks.js";
 import { constraintWords, envelopePlan, expectedWords, type FieldCheck, type KindPlan, type Test } from "../envelope-plan.js";
 import { mergedIsinstance, pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";

@@ -3,9 +3,9 @@
  * constants and union, and per channel the union of the topics that travel on it and the same
  * as a constant list. Nothing for a protocol with one channel (`protocol.channel:`).
  */
-import type { Channel, Protocol, Topic } from "../../model.js";
+import type { Protocol } from "../../model.js";
 import { channelTopicsConstant, channelTopicsType, CHANNEL_CONSTANT } from "../../names/envelope.js";
-import { topicSetOf } from "../../conformance/shapes.js";
+import { topicSetOf, topicsOn } from "../../conformance/shapes.js";
 import { commentLines } from "../text.js";
 import type { Doc } from "./doc.js";
 import { tsDocComment, tsPropertyKey, tsString } from "./defs-syntax.js";
@@ -15,11 +15,6 @@ import { constDecl, typeAlias } from "./ts-statements.js";
 export interface Declaration {
   readonly comment: readonly string[];
   readonly docs: readonly Doc[];
-}
-
-/** The topics on `channel`, in spec order. */
-export function topicsOn(protocol: Protocol, channel: Channel): Topic[] {
-  return protocol.topicSets.flatMap((s) => s.topics.filter((t) => t.channels.includes(channel)));
 }
 
 export function channelDeclarations(protocol: Protocol): Declaration[] {
