@@ -123,7 +123,7 @@ export function width(text: string): number {
   // A sequence of several code points holds one of these (variation selector, keycap, joiner, a
   // skin tone or regional indicator, a tag); a lone code point is the table's.
   const rest = MAY_BE_SEQUENCE.test(text)
-    ? text.replace(RGI_EMOJI, (sequence) => {
+    ? text.replace(rgiEmoji(), (sequence) => {
         n += Array.from(sequence).length === 1 ? prettierChar(sequence) : 2;
         return "";
       })
@@ -210,8 +210,17 @@ export function isPrintableAscii(text: string): boolean {
 const PRINTABLE_LINES = /^[\n\x20-\x7e]*$/;
 const MAY_BE_SEQUENCE = /[\ufe0f\u20e3\u200d\ud83c\udb40]/;
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
-/** Built at run time: the `v` flag is ES2024, newer than the emitted-code target of this file's tsconfig. */
-const RGI_EMOJI = new RegExp("\\p{RGI_Emoji}", "gv");
+let rgiEmojiPattern: RegExp | undefined;
+
+/**
+ * Every emoji sequence, built on first use: compiling the set takes ~10–20 ms, more than most
+ * runs spend measuring text, and most specs hold no sequence. Built at run time, as the `v` flag
+ * is ES2024, newer than the emitted-code target of this file's tsconfig.
+ */
+function rgiEmoji(): RegExp {
+  rgiEmojiPattern ??= new RegExp("\\p{RGI_Emoji}", "gv");
+  return rgiEmojiPattern;
+}
 
 /** The doc of a generated module: the spec's title, a blank line, its doc; empty if neither (nothing is invented). */
 export function moduleDocText(protocol: Protocol): string {
