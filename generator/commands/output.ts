@@ -294,7 +294,8 @@ export function printDrift(drift: readonly DriftEntry[], root: string, how: Drif
     const width = Math.max(...rows.map((r) => r.file.length));
     for (const { d, s, file } of rows) {
       if (settings.format === "github") emit(driftAnnotation(d, root));
-      const counts = `${paint(settings.color.stdout, "green", `+${s.added}`)} ${paint(settings.color.stdout, "red", `-${s.removed}`)}`;
+      // A drift with no lines to count (a blocked path, line endings alone) says what it is instead.
+      const counts = d.detail ?? `${paint(settings.color.stdout, "green", `+${s.added}`)} ${paint(settings.color.stdout, "red", `-${s.removed}`)}`;
       process.stdout.write(`${d.kind.padEnd(13)} ${file.padEnd(width)} | ${counts}\n`);
     }
     return;

@@ -22,7 +22,10 @@ export interface Drift {
   readonly path: string;
   /** Unified diff from what is on disk to what the generator renders ("" for blocked). */
   readonly diff: string;
-  /** For blocked: what is there (`generated/ts is a symbolic link (to "/elsewhere")`). */
+  /**
+   * For blocked: what is there (`generated/ts is a symbolic link (to "/elsewhere")`); for a file
+   * that differs only by its line endings, that it does (its diff is then one line saying why).
+   */
   readonly detail?: string | undefined;
 }
 
@@ -37,7 +40,12 @@ export function findDrift(probe: Probe, files: readonly GeneratedFile[], owned: 
       drift.push({ kind: "blocked", path: f.path, diff: "", detail: `${show(found.at)} is ${found.what}` });
     } else if (found.text !== f.text) {
       const kind = hasGeneratedHeader(f.path, found.text) ? "stale" : "not-generated";
-      drift.push({ kind, path: f.path, diff: lineEndingsOnly(f.path, found.text, f.text) ?? unifiedDiff(f.path, found.text, f.text) });
+      const endings = lineEndingsOnly(f.path, found.text, f.text);
+      drift.push(
+        endings === undefined
+          ? { kind, path: f.path, diff: unifiedDiff(f.path, found.text, f.text) }
+          : { kind, path: f.path, diff: endings, detail: "only line endings differ: CRLF on disk" },
+      );
     }
   }
   for (const path of new Set(owned)) {

@@ -105,6 +105,12 @@ describe("checkers the team runs", () => {
     expect(r.output).toContain("protocol.lock.json differs only in line endings");
     // No line-by-line diff: the message is the whole story.
     expect(r.output).not.toMatch(/^-export const/m);
+    expect(r.output).toMatch(/^stale: generated\/ts\/defs\.ts \(only line endings differ: CRLF on disk\)$/m);
+    // --stat has no lines to count: it says why instead of `+0 -0`.
+    const stat = run(process.execPath, [cli, "check", "--stat"], clone);
+    expect(stat.status).toBe(1);
+    expect(stat.output).toMatch(/^stale +generated\/ts\/defs\.ts +\| only line endings differ: CRLF on disk$/m);
+    expect(stat.output).not.toContain("+0 -0");
     // And the fix it names works: LF again, check passes.
     cpSync(join(origin, "generated"), join(clone, "generated"), { recursive: true });
     cpSync(join(origin, "protocol.lock.json"), join(clone, "protocol.lock.json"));
