@@ -13,7 +13,7 @@ import type { TypeScope } from "./build-types.js";
 import { unresolved } from "./lookup.js";
 import { child, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
 import type { Located, Reader } from "./read.js";
-import { keyText, pairsOf } from "./yaml-node.js";
+import { keyText, pairsOf, unrepresentable } from "./yaml-node.js";
 
 export interface EnvelopeScope extends TypeScope {
   readonly topicSets: ReadonlyMap<string, TopicSet>;
@@ -277,6 +277,11 @@ function buildWhen(r: Reader, node: unknown, kind: MutableKind, common: readonly
     const value = typeof raw === "string" || typeof raw === "boolean" || (typeof raw === "number" && Number.isFinite(raw)) ? raw : undefined;
     if (field === undefined || record === undefined) continue;
     const valueSpan = span(r, valueNode);
+    const beyond = unrepresentable(valueNode);
+    if (beyond !== undefined) {
+      r.diagnostics.push(diagnostic("WD358", `"value" of ${what} is ${beyond.problem}`, valueSpan, { hint: beyond.hint }));
+      continue;
+    }
     if (value === undefined || !admits(last(field).type, value)) {
       const hint = `give "value" a string, number or boolean that field ${fieldText.value} can hold`;
       r.diagnostics.push(diagnostic("WD358", `"value" of ${what} is no value field ${fieldText.value} can hold`, valueSpan, { hint }));

@@ -5,7 +5,7 @@ import type { Enum, EnumMember, Key, KeySet, Section } from "../model.js";
 import { declaredType } from "./build-types.js";
 import type { TypeScope } from "./build-types.js";
 import { child, docs, entries, span, str } from "./read.js";
-import { describeNode } from "./yaml-node.js";
+import { describeNode, unrepresentable } from "./yaml-node.js";
 import type { Entry, Reader } from "./read.js";
 
 export { SCALARS } from "./build-types.js";
@@ -54,11 +54,14 @@ export function buildEnum(r: Reader, entry: Entry): Enum {
     const written = isScalar(valueNode) ? String(valueNode.source ?? valueNode.value) : undefined;
     const n = isScalar(valueNode) ? valueNode.value : undefined;
     if (typeof n !== "number" || !Number.isSafeInteger(n) || !/^[-+]?[0-9]+$/.test(written ?? "")) {
+      const beyond = unrepresentable(valueNode);
       const message =
         valueNode === undefined
           ? `member ${m.name} of int enum ${entry.name} has no value`
-          : `member ${m.name} of int enum ${entry.name} has the value ${written ?? "(not a scalar)"}, not an integer`;
-      const hint = `write an integer value: ${m.name}: { value: 1 }`;
+          : beyond !== undefined
+            ? `member ${m.name} of int enum ${entry.name} has the value ${beyond.problem}`
+            : `member ${m.name} of int enum ${entry.name} has the value ${written ?? "(not a scalar)"}, not an integer`;
+      const hint = beyond?.hint ?? `write an integer value: ${m.name}: { value: 1 }`;
       r.diagnostics.push(diagnostic("WD346", message, valueNode === undefined ? m.span : span(r, valueNode), { hint }));
       return [];
     }

@@ -12,6 +12,7 @@ import { typeText } from "../type-text.js";
 import { unresolved } from "./lookup.js";
 import type { NameIndex } from "./lookup.js";
 import { child, span, str } from "./read.js";
+import { unrepresentable } from "./yaml-node.js";
 import type { Reader } from "./read.js";
 import { MAX_TYPE_NESTING, parseType, typeNesting } from "./type-syntax.js";
 import type { TypeSyntax } from "./type-syntax.js";
@@ -161,7 +162,7 @@ function constrained(r: Reader, node: unknown, type: ValueType, what: string): V
   const target = type.kind === "nullable" ? type.of : type;
   const read = (p: Property) => {
     const n = child(r, node, p);
-    return isScalar(n) ? { value: n.value, span: span(r, n) } : undefined;
+    return isScalar(n) ? { value: n.value, span: span(r, n), node: n } : undefined;
   };
   const present = (["min", "max", "format", "min_length", "min_items"] as const).flatMap((p) => {
     const v = read(p);
@@ -185,11 +186,19 @@ function constrained(r: Reader, node: unknown, type: ValueType, what: string): V
       else ok = false; // reported by the structure stage (WD345)
       continue;
     }
-    if (typeof v.value !== "number" || !Number.isFinite(v.value)) {
-      ok = false;
+    if (typeof v.value !== "number") {
+      ok = false; // reported by the structure stage (WD201)
       continue;
     }
     const whole = p !== "min" && p !== "max" ? true : target.kind === "scalar" && target.name === "int";
+    // A float bound written with more digits than a double holds is rounded alike in both runtimes.
+    const beyond = unrepresentable(v.node);
+    if (beyond !== undefined && (whole || beyond.kind === "infinite")) {
+      // A bound JavaScript cannot hold as written would be a different bound in each runtime, or none.
+      ok = false;
+      r.diagnostics.push(diagnostic("WD344", `${p} of ${what} is ${beyond.problem}`, v.span, { hint: beyond.hint }));
+      continue;
+    }
     if ((whole && !Number.isSafeInteger(v.value)) || ((p === "min_length" || p === "min_items") && v.value < 0)) {
       ok = false;
       const wanted = p === "min_length" || p === "min_items" ? "a whole number, 0 or more" : "a whole number (the type is int)";

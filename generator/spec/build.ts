@@ -34,7 +34,7 @@ import { buildTopicSet } from "./build-topics.js";
 import { addName } from "./lookup.js";
 import { child, doc, docs, entries, keyNodeOf, span, str, strings } from "./read.js";
 import type { Entry, Reader } from "./read.js";
-import { itemsOf } from "./yaml-node.js";
+import { itemsOf, unrepresentable } from "./yaml-node.js";
 
 /**
  * The model, or undefined when the spec is not a mapping. When the protocol's name, channel or
@@ -191,8 +191,10 @@ function constant(r: Reader, e: Entry): Constant[] {
     (t === "float" && typeof value === "number" && Number.isFinite(value)) ||
     (t === "int" && typeof value === "number" && Number.isSafeInteger(value) && /^[-+]?[0-9]+$/.test(valueNode.source ?? ""));
   if (!fits) {
-    const hint = t === "string" ? `quote it: "${String(valueNode.source ?? value)}"` : `write ${t === "int" ? "an" : "a"} ${t} value`;
-    r.diagnostics.push(diagnostic("WD323", `constant ${e.name} is declared ${t}, but its value is ${String(valueNode.source ?? value)}`, span(r, valueNode), { hint }));
+    const beyond = t === "int" || t === "float" ? unrepresentable(valueNode) : undefined;
+    const hint = beyond?.hint ?? (t === "string" ? `quote it: "${String(valueNode.source ?? value)}"` : `write ${t === "int" ? "an" : "a"} ${t} value`);
+    const message = `constant ${e.name} is declared ${t}, but its value is ${beyond === undefined ? String(valueNode.source ?? value) : beyond.problem}`;
+    r.diagnostics.push(diagnostic("WD323", message, span(r, valueNode), { hint }));
     return [];
   }
   // An int has no sign of zero: `-0` is the int 0 in Python, so it is 0 in every output.

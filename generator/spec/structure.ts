@@ -15,7 +15,7 @@ import { PROTOCOL_SCHEMA, resolveRef } from "./schema.js";
 import type { NotAllowedDiagnostic, SchemaNode } from "./schema.js";
 import { spanOf } from "./source.js";
 import type { Source } from "./source.js";
-import { describeNode, isPlain, jsonTypeOf, keyText, pairsOf } from "./yaml-node.js";
+import { describeNode, isPlain, jsonTypeOf, keyText, pairsOf, unrepresentable } from "./yaml-node.js";
 import type { JsonType } from "./yaml-node.js";
 import { nonStringReading } from "./yaml11.js";
 
@@ -228,10 +228,13 @@ const NOUNS: { readonly [type: string]: string } = {
 function typeIssue(node: unknown, expected: readonly string[], ctx: Context): Issue {
   const unique = [...new Set(expected)];
   const wanted = unique.map((t) => NOUNS[t] ?? t).join(" or ");
-  const message = `${ctx.where} must be ${wanted}, got ${describeNode(node)}`;
+  const beyond = unique.includes("integer") || unique.includes("number") ? unrepresentable(node) : undefined;
+  const message = `${ctx.where} must be ${wanted}, got ${beyond === undefined ? describeNode(node) : `the number ${beyond.problem}`}`;
   let hint: string | undefined;
   const written = isScalar(node) ? String(node.source ?? node.value ?? "") : "";
-  if (unique.includes("string") && written !== "") {
+  if (beyond !== undefined) {
+    hint = beyond.hint;
+  } else if (unique.includes("string") && written !== "") {
     hint = `quote it to make it a string: "${written}"`;
   } else if (unique.includes("integer") && jsonTypeOf(node) === "number") {
     hint = "write a whole number in decimal, such as 1";

@@ -22,6 +22,33 @@ function isDecimalInteger(node: Scalar): boolean {
   return typeof node.value === "number" && Number.isSafeInteger(node.value) && /^[-+]?[0-9]+$/.test(node.source ?? "");
 }
 
+/**
+ * Why a number the spec writes cannot be held as written by both runtimes, or undefined when it
+ * can (or is no number): `unsafe`, an integer written beyond ±(2^53 − 1), which JavaScript rounds
+ * to the nearest double; `infinite`, a value past a 64-bit float's range (`1e400`, `.inf`,
+ * `.nan`). `problem` is the value as written with the reason (`1e400, which is no finite number
+ * (it reads as Infinity)`): the one wording every stage that reads a number reports it with.
+ */
+export function unrepresentable(node: unknown): { readonly kind: "unsafe" | "infinite"; readonly problem: string; readonly hint: string } | undefined {
+  if (!isScalar(node) || typeof node.value !== "number") return undefined;
+  const written = typeof node.source === "string" && node.source !== "" ? node.source : String(node.value);
+  if (!Number.isFinite(node.value)) {
+    return {
+      kind: "infinite",
+      problem: `${written}, which is no finite number (it reads as ${String(node.value)})`,
+      hint: "write a finite number, within ±1.7976931348623157e308",
+    };
+  }
+  if (/^[-+]?[0-9]+$/.test(written) && !Number.isSafeInteger(node.value)) {
+    return {
+      kind: "unsafe",
+      problem: `${written}, which lies beyond ±9007199254740991 (2^53 − 1), the integers JavaScript holds exactly`,
+      hint: "write an integer within ±9007199254740991 (a larger identifier belongs in a string)",
+    };
+  }
+  return undefined;
+}
+
 /** The text a scalar was written with (its source), or a short description of a collection. */
 export function describeNode(node: unknown): string {
   const type = jsonTypeOf(node);
