@@ -45,6 +45,11 @@ const SPEC = "the spec";
 
 export function checkStructure(root: unknown, source: Source, schema: SchemaNode = PROTOCOL_SCHEMA): StructureResult {
   const issues: Issue[] = [];
+  if (isEmpty(root) && schema === PROTOCOL_SCHEMA) {
+    // Nothing at all (or comments only): say so, and how a spec starts.
+    const hint = "start it with `wiredefs: 1` and a `protocol:` mapping (name, channel, version), or run `wiredefs init`";
+    return { diagnostics: [diagnostic("WD201", `${SPEC} is empty`, spanOf(source, asNode(root)), { hint })], badNodes: new Set() };
+  }
   validate(root, schema, { source, root: schema, where: SPEC, at: root }, issues);
   const badNodes = new Set<unknown>();
   for (const issue of issues) if (issue.bad !== undefined) badNodes.add(issue.bad);
@@ -100,7 +105,11 @@ function validateObject(node: unknown, schema: SchemaNode, ctx: Context, out: Is
   for (const key of required) {
     if (present?.has(key) !== true) {
       const message = `${ctx.where} is missing required key "${key}"`;
-      out.push({ diagnostic: diagnostic("WD203", message, spanOf(ctx.source, asNode(ctx.at))) });
+      // What the key holds, from the schema the editor shows too.
+      const property = schema.properties?.[key];
+      const about = property === undefined ? undefined : resolveRef(ctx.root, property).description ?? property.description;
+      const hint = about === undefined ? undefined : `add "${key}:" (${about.replace(/\.$/, "")})`;
+      out.push({ diagnostic: diagnostic("WD203", message, spanOf(ctx.source, asNode(ctx.at)), { hint }) });
     }
   }
   for (const pair of pairs) validatePair(pair, schema, ctx, out);
@@ -286,4 +295,10 @@ function childWhere(where: string, key: string): string {
 
 function asNode(node: unknown): Parameters<typeof spanOf>[1] {
   return node !== null && typeof node === "object" && "range" in node ? (node as Parameters<typeof spanOf>[1]) : undefined;
+}
+
+/** An empty document, or one of comments only: YAML reads it as null (a scalar with no source). */
+function isEmpty(root: unknown): boolean {
+  if (root === null || root === undefined) return true;
+  return isScalar(root) && root.value === null && (root.source === undefined || root.source === "");
 }

@@ -91,6 +91,23 @@ function messages(name: string): { code: string; message: string; hint?: string 
 }
 
 describe("messages say what is wrong and how to fix it", () => {
+  it("an empty spec says it is empty, and how a spec starts", () => {
+    expect(messages("empty")).toEqual([
+      {
+        code: "WD201",
+        message: "the spec is empty",
+        hint: "start it with `wiredefs: 1` and a `protocol:` mapping (name, channel, version), or run `wiredefs init`",
+      },
+    ]);
+  });
+
+  it("a missing required key names what it holds", () => {
+    const [, type] = messages("missing-required");
+    expect(type?.message).toBe('key A is missing required key "type"');
+    expect(type?.hint).toMatch(/^add "type:" \(The value type: string, int, float, bool, .+\)$/);
+    expect(messages("idl-missing")[0]?.hint).toBe('add "wiredefs:" (Version of the wiredefs spec language this file is written in. Must be 1)');
+  });
+
   it("unknown key with did-you-mean", () => {
     expect(messages("unknown-key")[1]).toEqual({
       code: "WD202",
