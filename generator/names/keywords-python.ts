@@ -54,3 +54,39 @@ export const PYTHON_BUILTINS: ReadonlySet<string> = new Set([
 
 /** Names a module-level Python binding (or a parameter) cannot take: hard keywords and builtins. */
 export const PYTHON_RESERVED: ReadonlySet<string> = new Set([...PYTHON_KEYWORDS, ...PYTHON_BUILTINS]);
+
+/**
+ * The public top-level modules of the standard library, Python 3.9–3.13: `sys.stdlib_module_names`
+ * of 3.11 without the private ones (a leading `_`), with binhex, formatter, parser and symbol
+ * (3.9, removed since); 3.12 and 3.13 added no public module. A generated top-level package of
+ * one of these names hides the standard module, or is hidden by it, wherever both are importable:
+ * the generated code itself imports `json`, `re` and `typing`.
+ */
+export const PYTHON_STDLIB_MODULES: ReadonlySet<string> = new Set([
+  "abc", "aifc", "antigravity", "argparse", "array", "ast", "asynchat", "asyncio", "asyncore",
+  "atexit", "audioop", "base64", "bdb", "binascii", "binhex", "bisect", "builtins", "bz2",
+  "cProfile", "calendar", "cgi", "cgitb", "chunk", "cmath", "cmd", "code", "codecs", "codeop",
+  "collections", "colorsys", "compileall", "concurrent", "configparser", "contextlib",
+  "contextvars", "copy", "copyreg", "crypt", "csv", "ctypes", "curses", "dataclasses", "datetime",
+  "dbm", "decimal", "difflib", "dis", "distutils", "doctest", "email", "encodings", "ensurepip",
+  "enum", "errno", "faulthandler", "fcntl", "filecmp", "fileinput", "fnmatch", "formatter",
+  "fractions", "ftplib", "functools", "gc", "genericpath", "getopt", "getpass", "gettext", "glob",
+  "graphlib", "grp", "gzip", "hashlib", "heapq", "hmac", "html", "http", "idlelib", "imaplib",
+  "imghdr", "imp", "importlib", "inspect", "io", "ipaddress", "itertools", "json", "keyword",
+  "lib2to3", "linecache", "locale", "logging", "lzma", "mailbox", "mailcap", "marshal", "math",
+  "mimetypes", "mmap", "modulefinder", "msilib", "msvcrt", "multiprocessing", "netrc", "nis",
+  "nntplib", "nt", "ntpath", "nturl2path", "numbers", "opcode", "operator", "optparse", "os",
+  "ossaudiodev", "parser", "pathlib", "pdb", "pickle", "pickletools", "pipes", "pkgutil",
+  "platform", "plistlib", "poplib", "posix", "posixpath", "pprint", "profile", "pstats", "pty",
+  "pwd", "py_compile", "pyclbr", "pydoc", "pydoc_data", "pyexpat", "queue", "quopri", "random",
+  "re", "readline", "reprlib", "resource", "rlcompleter", "runpy", "sched", "secrets", "select",
+  "selectors", "shelve", "shlex", "shutil", "signal", "site", "smtpd", "smtplib", "sndhdr",
+  "socket", "socketserver", "spwd", "sqlite3", "sre_compile", "sre_constants", "sre_parse", "ssl",
+  "stat", "statistics", "string", "stringprep", "struct", "subprocess", "sunau", "symbol",
+  "symtable", "sys", "sysconfig", "syslog", "tabnanny", "tarfile", "telnetlib", "tempfile",
+  "termios", "textwrap", "this", "threading", "time", "timeit", "tkinter", "token", "tokenize",
+  "tomllib", "trace", "traceback", "tracemalloc", "tty", "turtle", "turtledemo", "types",
+  "typing", "unicodedata", "unittest", "urllib", "uu", "uuid", "venv", "warnings", "wave",
+  "weakref", "webbrowser", "winreg", "winsound", "wsgiref", "xdrlib", "xml", "xmlrpc", "zipapp",
+  "zipfile", "zipimport", "zlib", "zoneinfo",
+]);

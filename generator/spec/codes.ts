@@ -101,4 +101,5 @@ registerCodes({
   WD391: { severity: "warning", title: "an enum is used by no key" },
   WD392: { severity: "warning", title: "a reply travels in the same direction as its request" },
   WD393: { severity: "warning", title: "a flow step's sender or receiver contradicts its topic" },
+  WD394: { severity: "warning", title: "a Python package or module is named like a standard-library module" },
 });

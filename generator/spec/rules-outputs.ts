@@ -9,7 +9,7 @@ import { diagnostic } from "../diagnostics.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { pythonLayout, typescriptLayout } from "../layout.js";
 import type { ModuleItem, Protocol, PythonOutput, Record, Span, TypeScriptOutput } from "../model.js";
-import { PYTHON_KEYWORDS } from "../names/keywords-python.js";
+import { PYTHON_KEYWORDS, PYTHON_STDLIB_MODULES } from "../names/keywords-python.js";
 import { isIdentifier } from "../names/keywords-typescript.js";
 import { child, keyNodeOf, span, str, strings } from "./read.js";
 import type { Located, Reader } from "./read.js";
@@ -35,7 +35,7 @@ export function outputRules(r: Reader, root: unknown, where: OutputRoot = {}): D
     }
     if (target === "python" || target === "typescript") out.push(...layoutRules(r, pair.value, target, protocolName));
   }
-  out.push(...packageRule(r, root, outputs));
+  out.push(...packageRule(r, root, outputs), ...stdlibRule(r, root, outputs));
   return out;
 }
 
@@ -156,6 +156,44 @@ function packageRule(r: Reader, root: unknown, outputs: unknown): Diagnostic[] {
   const whose = explicit === undefined ? `Python package "${name.value}" (the protocol name)` : `Python package "${name.value}"`;
   const at: Span = explicit?.span ?? span(r, keyNodeOf(python, "dir"));
   return [diagnostic("WD319", `${whose} ${why}`, at, { hint: "set outputs.python.package to a lower-case identifier such as my_protocol" })];
+}
+
+/**
+ * WD394: a top-level Python package or module named like a standard-library module (`json`,
+ * `queue`, `typing`). With the output's dir on the import path, one of the two hides the other:
+ * the generated package cannot be imported, or it takes the place of the standard module for the
+ * whole process. A warning, not an error: a dir inside a package of the team's (`src/acme`, where
+ * it is `acme.json`) hides nothing, and wiredefs cannot tell the two apart.
+ */
+function stdlibRule(r: Reader, root: unknown, outputs: unknown): Diagnostic[] {
+  const python = child(r, outputs, "python");
+  const dir = str(r, python, "dir")?.value ?? "its dir";
+  const modules = child(r, python, "modules");
+  const named: { name: string; span: Span; what: string }[] = [];
+  if (modules === undefined) {
+    const explicit = str(r, python, "package");
+    const name = explicit ?? str(r, child(r, root, "protocol"), "name");
+    if (name !== undefined) {
+      const whose = explicit === undefined ? `Python package "${name.value}" (the protocol name)` : `Python package "${name.value}"`;
+      named.push({ name: name.value, span: explicit?.span ?? span(r, keyNodeOf(python, "dir")), what: whose });
+    }
+  } else {
+    const paths = [...itemsOf(modules).map((m) => str(r, m, "path")), str(r, child(r, python, "init"), "path")];
+    for (const path of paths) {
+      if (path === undefined) continue;
+      const [first = "", ...rest] = path.value.split("/");
+      const name = rest.length === 0 ? first.replace(/\.py$/, "") : first;
+      const what = rest.length === 0 ? `Python module "${name}" (${path.value})` : `Python package "${name}" (of ${path.value})`;
+      if (!named.some((n) => n.name === name)) named.push({ name, span: path.span, what });
+    }
+  }
+  return named
+    .filter((n) => PYTHON_STDLIB_MODULES.has(n.name))
+    .map((n) =>
+      diagnostic("WD394", `${n.what} is named like the standard library's ${n.name} module: with ${dir} on the import path, one hides the other`, n.span, {
+        hint: `give it another name, such as ${n.name}_protocol (a dir inside a package of yours, where it is <package>.${n.name}, hides nothing)`,
+      }),
+    );
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The per-language reserved-name lists the spec and names stages share. */
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { PYTHON_BUILTINS, PYTHON_KEYWORDS, PYTHON_RESERVED } from "../../generator/names/keywords-python.js";
+import { PYTHON_BUILTINS, PYTHON_KEYWORDS, PYTHON_RESERVED, PYTHON_STDLIB_MODULES } from "../../generator/names/keywords-python.js";
 import { isIdentifier, TYPESCRIPT_RESERVED } from "../../generator/names/keywords-typescript.js";
 
 describe("keyword lists", () => {
@@ -24,6 +24,16 @@ describe("keyword lists", () => {
     if (run.status !== 0) return;
     const running = run.stdout.trim().split(" ").filter((n) => !PYTHON_KEYWORDS.has(n));
     expect(running.filter((n) => !PYTHON_BUILTINS.has(n))).toEqual([]);
+  });
+
+  it("hold every public top-level module of the standard library of the python3 at hand", () => {
+    const run = spawnSync("python3", ["-c", "import sys; print(' '.join(sorted(n for n in sys.stdlib_module_names if not n.startswith('_'))))"], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    const running = run.stdout.trim().split(" ");
+    expect(running.length).toBeGreaterThan(150);
+    expect(running.filter((n) => !PYTHON_STDLIB_MODULES.has(n))).toEqual([]);
+    for (const name of ["json", "typing", "queue", "email", "parser"]) expect(PYTHON_STDLIB_MODULES.has(name), name).toBe(true);
+    expect(PYTHON_STDLIB_MODULES.has("client_api")).toBe(false);
   });
 
   it("hold names a TypeScript type alias cannot take", () => {

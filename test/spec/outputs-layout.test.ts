@@ -139,3 +139,43 @@ describe("module mappings", () => {
     expect(positions(load(bad, 0))).toEqual([`WD373 ${lineOf(bad, "reexport")}:24`]);
   });
 });
+
+describe("Python packages named like standard-library modules", () => {
+  const warnings = (outputs: string): string[] =>
+    load(outputs).filter((d) => d.code === "WD394").map((d) => `${d.span?.line}:${d.span?.col} ${d.message}`);
+
+  test("the package (given, or the protocol name) is a warning at its name, saying what hides what", () => {
+    const given = "  python: { dir: generated/python, package: queue }\n";
+    expect(warnings(given)).toEqual([
+      `${lineOf(given, "queue")}:45 Python package "queue" is named like the standard library's queue module: with generated/python on the import path, one hides the other`,
+    ]);
+    const found = load(given).find((d) => d.code === "WD394");
+    expect(found?.severity).toBe("warning");
+    expect(found?.hint).toContain("queue_protocol");
+    const json = loadProtocol(HEADER.replace("name: demo", "name: json") + "  python: { dir: out }\n", "p.yaml");
+    expect(reported(json).filter((d) => d.code === "WD394").map((d) => d.message)).toEqual([
+      'Python package "json" (the protocol name) is named like the standard library\'s json module: with out on the import path, one hides the other',
+    ]);
+    expect(warnings("  python: { dir: generated/python, package: demo_queue }\n")).toEqual([]);
+    // A TypeScript output of any name hides nothing.
+    expect(warnings("  typescript: { dir: json }\n")).toEqual([]);
+  });
+
+  test("with modules listed, each top-level package or module they name, once", () => {
+    const outputs = `  python:
+    dir: src
+    modules:
+      - path: email/defs.py
+        items: [CHANNEL, Color, Keys, Topic]
+      - path: email/messages.py
+        messages: true
+      - path: secrets.py
+        items: [verify_paint]
+    init: { path: email/__init__.py }
+`;
+    expect(warnings(outputs).map((w) => w.replace(/ is named like.*/, ""))).toEqual([
+      `${lineOf(outputs, "email/defs.py")}:15 Python package "email" (of email/defs.py)`,
+      `${lineOf(outputs, "secrets.py")}:15 Python module "secrets" (secrets.py)`,
+    ]);
+  });
+});
