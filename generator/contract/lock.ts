@@ -33,7 +33,7 @@ export interface LockedPayload {
   /** Wire values of the optional keys (key-set and local), sorted. */
   readonly optional: readonly string[];
   readonly unknownKeys: "allow" | "forbid";
-  /** Local fields: wire key → type text. Absent when there are none (and in older locks). */
+  /** Local fields: wire key -> type text. Absent when there are none (and in older locks). */
   readonly fields?: Dict<string> | undefined;
 }
 

@@ -141,7 +141,7 @@ class Reader {
     return tag === undefined ? undefined : { tag, variants };
   }
 
-  /** The optional `fields` of a payload or record: wire key → type text. */
+  /** The optional `fields` of a payload or record: wire key -> type text. */
   fields(o: Map<string, Node | null>, path: Path): { fields?: Dict<string> } {
     return o.has("fields") ? { fields: this.dict(o.get("fields"), [...path, "fields"], (n, p) => this.string(n, p)) } : {};
   }
@@ -237,7 +237,7 @@ class Reader {
     return out;
   }
 
-  /** A name → entry object; entries that fail to read are left out (and reported). */
+  /** A name -> entry object; entries that fail to read are left out (and reported). */
   dict<T>(node: Node | null | undefined, path: Path, read: (n: Node | null, p: Path) => T | undefined): Dict<T> {
     const out: { [name: string]: T } = Object.create(null) as { [name: string]: T };
     if (node === undefined) return out;

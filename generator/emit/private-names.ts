@@ -22,7 +22,7 @@ export class PrivateNames {
   }
 
   /**
-   * The word of the thing `key` identifies: `base`, else `base_2`, `base_3`, … the first whose
+   * The word of the thing `key` identifies: `base`, else `base_2`, `base_3`, ..., the first whose
    * names (`namesOf(word)`) are all free; those names are taken then. One key, one word.
    */
   word(key: string, base: string, namesOf: (word: string) => readonly string[]): string {

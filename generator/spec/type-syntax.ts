@@ -131,7 +131,7 @@ class Parser {
     return { kind: "name", name, ...(constraints === undefined ? {} : { constraints }) };
   }
 
-  /** The `[k=v,…]` suffix: undefined when absent, null when malformed or not accepted. */
+  /** The `[k=v,...]` suffix: undefined when absent, null when malformed or not accepted. */
   suffix(): ConstraintSyntax | undefined | null {
     this.skipSpace();
     if (this.text[this.at] !== "[") return undefined;

@@ -8,7 +8,7 @@ export class IoFailure extends Error {
   readonly action: string;
   /** The path as shown to the user (relative to the working directory). */
   readonly path: string;
-  /** The errno code (EACCES, ENOSPC, …), or "" when the cause is not an OS error. */
+  /** The errno code (EACCES, ENOSPC, ...), or "" when the cause is not an OS error. */
   readonly code: string;
   readonly reason: string;
   readonly hint: string;

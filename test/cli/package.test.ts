@@ -65,6 +65,14 @@ describe("the packed package", () => {
     expect(readFileSync(join(REPO, "LICENSE"), "utf8")).toContain("Apache License\n                           Version 2.0, January 2004");
   });
 
+  it("ships bundles of ASCII only, which Node reads as one-byte text (one non-ASCII character in a comment esbuild keeps made it two-byte)", () => {
+    for (const file of ["dist/wiredefs.js", "dist/fast-path.js"]) {
+      const text = readFileSync(join(REPO, file), "latin1");
+      const lines = text.split("\n").flatMap((line, i) => (/[^\x00-\x7f]/.test(line) ? [`${file}:${i + 1}: ${line.trim().slice(0, 80)}`] : []));
+      expect(lines).toEqual([]);
+    }
+  });
+
   it("installs into an empty git repository without a warning or a build step, then init, gen, check, breaking and the hook work", () => {
     const install = run(project, "npm", ["install", "--save-dev", "--no-audit", "--no-fund", join(work, packed.filename)]);
     expect(install.status).toBe(0);
