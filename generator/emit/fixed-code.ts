@@ -16,7 +16,7 @@
  * protocol.schema.json, which a test holds equal to it); a caller's narrower one gets the
  * MIN_WIDTH layout.
  */
-import { FIXED_LAYOUTS, type FixedLayouts } from "./fixed-layouts.js";
+import { fixedLayouts, type FixedLayouts } from "./fixed-layouts.js";
 import { DEFAULT_STYLE, style } from "./style.js";
 
 export type FixedLanguage = "typescript" | "python";
@@ -58,14 +58,14 @@ export function fixedKey(language: FixedLanguage, text: string): string {
 }
 
 /** `text` (a declared block) as its formatter prints it in the style in force. */
-export function laidOut(language: FixedLanguage, text: string, table: FixedLayouts = FIXED_LAYOUTS): string {
+export function laidOut(language: FixedLanguage, text: string, table?: FixedLayouts): string {
   const s = style();
   const width = Math.max(MIN_WIDTH, language === "typescript" ? s.printWidth : s.lineLength);
   const semicolons = language === "python" || s.semicolons;
   const isDefault =
     language === "typescript" ? width === DEFAULT_STYLE.printWidth && semicolons : width === DEFAULT_STYLE.lineLength;
   if (isDefault) return text;
-  const entry = table[fixedKey(language, text)];
+  const entry = (table ?? fixedLayouts())[fixedKey(language, text)];
   if (entry === undefined) {
     throw new Error(`fixed ${language} code without a layout table entry (run node tools/fixed-layouts.mjs):\n${text.slice(0, 200)}`);
   }

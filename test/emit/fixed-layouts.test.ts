@@ -9,7 +9,7 @@ import { PositionEncoding, Workspace } from "@astral-sh/ruff-wasm-nodejs";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { declaredFixedCode, fixedKey, laidOut, MIN_WIDTH } from "../../generator/emit/fixed-code.js";
-import { FIXED_LAYOUTS } from "../../generator/emit/fixed-layouts.js";
+import { fixedLayouts } from "../../generator/emit/fixed-layouts.js";
 import { withStyle } from "../../generator/emit/style.js";
 import { PROTOCOL_SCHEMA } from "../../generator/spec/schema.js";
 import "../../generator/targets.js";
@@ -28,9 +28,9 @@ describe("the fixed code's layouts", () => {
   it("cover every declared block, from the narrowest width up", () => {
     expect(ts.length).toBeGreaterThan(40);
     expect(py.length).toBeGreaterThan(60);
-    const missing = blocks.filter((b) => FIXED_LAYOUTS[fixedKey(b.language, b.text)] === undefined).map((b) => b.text.slice(0, 60));
+    const missing = blocks.filter((b) => fixedLayouts()[fixedKey(b.language, b.text)] === undefined).map((b) => b.text.slice(0, 60));
     expect(missing).toEqual([]);
-    for (const entry of Object.values(FIXED_LAYOUTS)) {
+    for (const entry of Object.values(fixedLayouts())) {
       for (const variants of [entry.semi, entry.bare ?? [[MIN_WIDTH, null]]]) {
         expect(variants[0]?.[0]).toBe(MIN_WIDTH);
         const froms = variants.map(([from]) => from);
