@@ -101,59 +101,56 @@ function depthOf(value: unknown): number {
   return max;
 }
 
-describe("a protocol with 20,000 names", () => {
-  let small: Output;
-  let big: Output;
+/**
+ * The two tests every big spec gets, registered in the calling describe block: it generates at
+ * both sizes (`big` holding at least `atLeast` names), and its output and work grow linearly. The
+ * runs it returns are filled by the first test, for the block's own tests after it.
+ */
+function grows(build: (n: number) => string, sizes: readonly [number, number], atLeast: number, items: string): { small: () => Output; big: () => Output } {
+  let small: Output | undefined;
+  let big: Output | undefined;
   test("generates", () => {
-    small = run(namesSpec(2_000));
-    big = run(namesSpec(20_000));
-    expect(big.names).toBeGreaterThanOrEqual(20_000);
+    small = run(build(sizes[0]));
+    big = run(build(sizes[1]));
+    expect(big.names).toBeGreaterThanOrEqual(atLeast);
   }, GENEROUS);
-  test("output and work grow linearly (10× the names, at most 11× the bytes in every file, the texts defused and the widths measured)", () => {
-    expectLinear(small, big, 11);
+  test(`output and work grow linearly (10× the ${items}, at most 11× the bytes in every file, the texts defused and the widths measured)`, () => {
+    expectLinear(runOf(small), runOf(big), 11);
   });
+  return { small: () => runOf(small), big: () => runOf(big) };
+}
+
+function runOf(output: Output | undefined): Output {
+  if (output === undefined) throw new Error("the spec did not generate (see the generates test)");
+  return output;
+}
+
+describe("a protocol with 20,000 names", () => {
+  const { small, big } = grows(namesSpec, [2_000, 20_000], 20_000, "names");
   test("every shape has a bounded number of conformance cases", () => {
     // Per field at most: absent, 8 bad values, 4 edge values, a bad nested value; plus the
     // cases of the whole shape (these specs have no cross-field rules).
     const bound = FIELD_CASE_LIMIT * 14 + 16;
-    expect(casesPerShape(small)).toBeLessThanOrEqual(bound);
-    expect(casesPerShape(big)).toBeLessThanOrEqual(bound);
+    expect(casesPerShape(small())).toBeLessThanOrEqual(bound);
+    expect(casesPerShape(big())).toBeLessThanOrEqual(bound);
   });
 });
 
 describe("one payload with 10,000 keys", () => {
-  let small: Output;
-  let big: Output;
-  test("generates", () => {
-    small = run(keysSpec(1_000));
-    big = run(keysSpec(10_000));
-    expect(big.names).toBeGreaterThan(10_000);
-  }, GENEROUS);
-  test("output and work grow linearly (10× the keys, at most 11× the bytes in every file, the texts defused and the widths measured)", () => {
-    expectLinear(small, big, 11);
-  });
+  const { small, big } = grows(keysSpec, [1_000, 10_000], 10_001, "keys");
   test("a wide payload gets a fixed number of combined cases, not cases per key", () => {
-    expect(big.conformance.cases.filter((c) => c.shape === "WidePayload").length).toBe(
-      small.conformance.cases.filter((c) => c.shape === "WidePayload").length,
+    expect(big().conformance.cases.filter((c) => c.shape === "WidePayload").length).toBe(
+      small().conformance.cases.filter((c) => c.shape === "WidePayload").length,
     );
-    expect(big.conformance.cases.some((c) => c.shape === "WidePayload" && /every field at once/.test(JSON.stringify(c)))).toBe(true);
+    expect(big().conformance.cases.some((c) => c.shape === "WidePayload" && /every field at once/.test(JSON.stringify(c)))).toBe(true);
     expect(FIELD_CASE_LIMIT).toBeLessThan(10_000);
   });
 });
 
 describe("1,000 chained records", () => {
-  let small: Output;
-  let big: Output;
-  test("generates", () => {
-    small = run(chainSpec(100));
-    big = run(chainSpec(1_000));
-    expect(big.names).toBeGreaterThan(1_000);
-  }, GENEROUS);
-  test("output and work grow linearly (10× the records, at most 11× the bytes in every file, the texts defused and the widths measured)", () => {
-    expectLinear(small, big, 11);
-  });
+  const { big } = grows(chainSpec, [100, 1_000], 1_001, "records");
   test("no conformance input nests deeper than the record limit allows", () => {
-    const deepest = Math.max(...big.conformance.cases.map((c) => depthOf(c.input)));
+    const deepest = Math.max(...big().conformance.cases.map((c) => depthOf(c.input)));
     // A record is an object; its sample nests at most the limit's records, plus the array or
     // map around an item and the value inside the innermost record.
     expect(deepest).toBeLessThanOrEqual(NESTED_RECORD_LIMIT + 3);
@@ -162,14 +159,5 @@ describe("1,000 chained records", () => {
 });
 
 describe("1,000 channels", () => {
-  let small: Output;
-  let big: Output;
-  test("generates", () => {
-    small = run(channelsSpec(100));
-    big = run(channelsSpec(1_000));
-    expect(big.names).toBeGreaterThan(2_000);
-  }, GENEROUS);
-  test("output and work grow linearly (10× the channels, at most 11× the bytes in every file, the texts defused and the widths measured)", () => {
-    expectLinear(small, big, 11);
-  });
+  grows(channelsSpec, [100, 1_000], 2_001, "channels");
 });
