@@ -343,7 +343,7 @@ function listCollect(
     constDecl(length, call(ctx.need("readOwn"), [id(v), stringLit('"length"')])),
     ifElse([[compare(length, "===", ctx.need("UNREADABLE")), [unreadableAt(ctx, path)]]], counted),
   ];
-  return [ifElse([[compare(`${ctx.need("kindOf")}(${v})`, "!==", '"array"'), [mismatch("an array")]]], items)];
+  return [ifElse([[compare(printExpr(call(ctx.need("kindOf"), [id(v)])), "!==", '"array"'), [mismatch("an array")]]], items)];
 }
 
 function mapCollect(of: ValueType, v: string, path: PathExpr, ctx: TsContext, locals: Locals, mismatch: (e: string) => Doc): Doc[] {
@@ -358,7 +358,7 @@ function mapCollect(of: ValueType, v: string, path: PathExpr, ctx: TsContext, lo
     constDecl(keys, call(ctx.need("sortedKeys"), [id(v)])),
     ifElse([[compare(keys, "===", "undefined"), [unreadableAt(ctx, path)]]], [each]),
   ];
-  return [ifElse([[compare(`${ctx.need("kindOf")}(${v})`, "!==", '"object"'), [mismatch("an object")]]], entries)];
+  return [ifElse([[compare(printExpr(call(ctx.need("kindOf"), [id(v)])), "!==", '"object"'), [mismatch("an object")]]], entries)];
 }
 
 function taggedCollect(union: TaggedUnion, v: string, path: PathExpr, ctx: TsContext, locals: Locals): Doc[] {
