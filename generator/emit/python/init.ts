@@ -9,7 +9,9 @@
  */
 import type { GeneratedFile, Protocol, PythonOutput } from "../../model.js";
 import { fitsPython, moduleDocText } from "../text.js";
+import { fixedPython, laidOut } from "../fixed-code.js";
 import { pythonDocstring, pythonHeader, pythonString } from "./defs-syntax.js";
+import { pyAtom, pyLayout, pyTuple } from "./messages-layout.js";
 
 /** The names one module exports, and how the entry point imports it (`{ module: ".defs", names: ["CHANNEL", …] }`). */
 export interface PythonModuleExports {
@@ -71,28 +73,34 @@ export function emitPythonInit(protocol: Protocol, modules: readonly PythonModul
 /**
  * The package's `__getattr__`: a lazy module's name is imported from it on first use, then kept.
  * Modules are as the imports name them (`.messages`, or a dotted path), resolved from the package.
+ * The function is fixed code (laid out at the team's width by the formatter's own table, see
+ * ../fixed-code.ts); the modules it searches, which differ from spec to spec, are the tuple before
+ * it, laid out like any literal.
  */
 function lazyGetattr(modules: readonly string[]): string[] {
-  const tuple = modules.length === 1 ? `(${pythonString(modules[0] ?? "")},)` : `(${modules.map(pythonString).join(", ")})`;
-  return [
-    "",
-    "",
-    "def __getattr__(name: str) -> object:",
-    '    """Import the validators on first use of one of their names.',
-    "",
-    "    Importing the package or its constants module never imports them.",
-    '    """',
-    "    if name in __all__:",
-    `        for module in ${tuple}:`,
-    "            found = importlib.import_module(module, __name__)",
-    "            if hasattr(found, name):",
-    "                value = getattr(found, name)",
-    "                globals()[name] = value",
-    "                return value",
-    '    message = f"module {__name__!r} has no attribute {name!r}"',
-    "    raise AttributeError(message)",
-  ];
+  const tuple = pyTuple(modules.map((m) => pyAtom(pythonString(m))));
+  const head = `${LAZY_MODULES} = `;
+  return ["", `${head}${pyLayout(tuple, 0, head.length, 0)}`, "", "", ...laidOut("python", GETATTR).trimEnd().split("\n")];
 }
+
+/** The tuple of the modules `__getattr__` imports from. */
+const LAZY_MODULES = "_LAZY_MODULES";
+
+const GETATTR = fixedPython(`def __getattr__(name: str) -> object:
+    """Import the validators on first use of one of their names.
+
+    Importing the package or its constants module never imports them.
+    """
+    if name in __all__:
+        for module in ${LAZY_MODULES}:
+            found = importlib.import_module(module, __name__)
+            if hasattr(found, name):
+                value = getattr(found, name)
+                globals()[name] = value
+                return value
+    message = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(message)
+`);
 
 /** The spec's python output; the emitters only run when there is one. */
 export function pythonOutput(protocol: Protocol): PythonOutput {

@@ -152,7 +152,8 @@ function flatBoolWithin(b: Bool, nested: boolean, room: number): string | undefi
 
 /** `b` printed at `column` of a line indented `indent`, `trailing` characters following it. */
 function layoutBool(b: Bool, indent: number, column: number, trailing: number): string {
-  if (b.kind === "atom") return b.text;
+  // One operand (a call): split inside its brackets when it does not fit, as any expression is.
+  if (b.kind === "atom") return layoutText(b.text, indent, column, trailing);
   const fitting = flatBoolWithin(b, false, lineLength() - column - trailing);
   if (fitting !== undefined) return fitting;
   const hugged = huggedBool(b, indent, column, trailing);
@@ -640,6 +641,19 @@ function callLine(indent: number, callee: string, args: readonly string[], prefi
   return `${" ".repeat(indent)}${prefix}${pyLayout(pyCall(callee, args.map(argExpr)), indent, indent + prefix.length, pythonWidth(suffix))}${suffix}`;
 }
 
+/**
+ * `for a, b in f(args):` laid out as ruff does: on one line when it fits; else the call's
+ * arguments split; and when even `for a, b in f(` is too long, the targets split first, one a
+ * line in parentheses, then the call after `) in ` as it fits there.
+ */
+function forLine(indent: number, targets: readonly string[], callee: string, args: readonly string[]): string {
+  const pad = " ".repeat(indent);
+  const prefix = `for ${targets.join(", ")} in `;
+  if (pythonWidth(`${pad}${prefix}${callee}(`) <= lineLength()) return callLine(indent, callee, args, prefix, ":");
+  const split = targets.map((t) => `${pad}    ${t},`).join("\n");
+  return `${pad}for (\n${split}\n${pad}) in ${pyLayout(pyCall(callee, args.map(argExpr)), indent, indent + ") in ".length, 1)}:`;
+}
+
 /** An argument as the layout sees it: a path tuple `(*path, key)` can split like any tuple. */
 function argExpr(arg: string): PyExpr {
   const tuple = /^\(\*(\w+), (.+)\)$/.exec(arg);
@@ -791,7 +805,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       emit(`${pad}if ${items} is not None:`);
       if (minItems !== undefined) emit(callLine(inner + 4, n("_check_count"), [items, here, "issues", String(minItems)]));
       if (anyItems) break;
-      emit(`${pad}    for ${i}, ${element} in enumerate(${items}):`);
+      emit(forLine(inner + 4, [i, element], "enumerate", [items]));
       const sub: Walk = { lines: body, yields: false, counter: w.counter };
       walkValue(type.of, element, here, i, inner + 8, sub, ctx, plan);
       w.yields ||= sub.yields;
@@ -808,7 +822,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       const element = `element${d === 0 ? "" : d}`;
       const here = `at${d + 1}`;
       emit(assignment(pad.length, here, at));
-      emit(callLine(inner, n("_entries"), [item, here, "issues", ...nullArg(nullable)], `for ${key}, ${element} in `, ":"));
+      emit(forLine(inner, [key, element], n("_entries"), [item, here, "issues", ...nullArg(nullable)]));
       const sub: Walk = { lines: body, yields: false, counter: w.counter };
       walkValue(type.of, element, here, key, inner + 4, sub, ctx, plan);
       w.yields ||= sub.yields;

@@ -492,6 +492,8 @@ __all__ = [
     "validate_variables_result",
 ]
 
+_LAZY_MODULES = (".conversation", ".envelope", ".messages")
+
 
 def __getattr__(name: str) -> object:
     """Import the validators on first use of one of their names.
@@ -499,7 +501,7 @@ def __getattr__(name: str) -> object:
     Importing the package or its constants module never imports them.
     """
     if name in __all__:
-        for module in (".conversation", ".envelope", ".messages"):
+        for module in _LAZY_MODULES:
             found = importlib.import_module(module, __name__)
             if hasattr(found, name):
                 value = getattr(found, name)

@@ -51,6 +51,8 @@ __all__ = [
     "validate_payload",
 ]
 
+_LAZY_MODULES = (".messages",)
+
 
 def __getattr__(name: str) -> object:
     """Import the validators on first use of one of their names.
@@ -58,7 +60,7 @@ def __getattr__(name: str) -> object:
     Importing the package or its constants module never imports them.
     """
     if name in __all__:
-        for module in (".messages",):
+        for module in _LAZY_MODULES:
             found = importlib.import_module(module, __name__)
             if hasattr(found, name):
                 value = getattr(found, name)
