@@ -145,17 +145,24 @@ function modulePathProblem(path: string, target: CodeTarget, what: string): stri
   return bad === undefined ? undefined : `is not importable ("${bad}" is no Python identifier)`;
 }
 
-function packageRule(r: Reader, root: unknown, outputs: unknown): Diagnostic[] {
-  const python = child(r, outputs, "python");
-  if (python === undefined || child(r, python, "modules") !== undefined) return [];
+/**
+ * The package of a python output without `modules:`: `package:`, else the protocol name; where a
+ * diagnostic about it points (the package, else the output's dir) and how it words it.
+ */
+function defaultPackage(r: Reader, root: unknown, python: unknown): { name: string; span: Span; what: string } | undefined {
+  if (python === undefined || child(r, python, "modules") !== undefined) return undefined;
   const explicit = str(r, python, "package");
   const name = explicit ?? str(r, child(r, root, "protocol"), "name");
-  if (name === undefined) return [];
-  if (isIdentifier(name.value) && !PYTHON_KEYWORDS.has(name.value)) return [];
-  const why = isIdentifier(name.value) ? "is a Python keyword" : "is not a valid Python identifier";
-  const whose = explicit === undefined ? `Python package "${name.value}" (the protocol name)` : `Python package "${name.value}"`;
-  const at: Span = explicit?.span ?? span(r, keyNodeOf(python, "dir"));
-  return [diagnostic("WD319", `${whose} ${why}`, at, { hint: "set outputs.python.package to a lower-case identifier such as my_protocol" })];
+  if (name === undefined) return undefined;
+  const what = explicit === undefined ? `Python package "${name.value}" (the protocol name)` : `Python package "${name.value}"`;
+  return { name: name.value, span: explicit?.span ?? span(r, keyNodeOf(python, "dir")), what };
+}
+
+function packageRule(r: Reader, root: unknown, outputs: unknown): Diagnostic[] {
+  const pkg = defaultPackage(r, root, child(r, outputs, "python"));
+  if (pkg === undefined || (isIdentifier(pkg.name) && !PYTHON_KEYWORDS.has(pkg.name))) return [];
+  const why = isIdentifier(pkg.name) ? "is a Python keyword" : "is not a valid Python identifier";
+  return [diagnostic("WD319", `${pkg.what} ${why}`, pkg.span, { hint: "set outputs.python.package to a lower-case identifier such as my_protocol" })];
 }
 
 /**
@@ -171,12 +178,8 @@ function stdlibRule(r: Reader, root: unknown, outputs: unknown): Diagnostic[] {
   const modules = child(r, python, "modules");
   const named: { name: string; span: Span; what: string }[] = [];
   if (modules === undefined) {
-    const explicit = str(r, python, "package");
-    const name = explicit ?? str(r, child(r, root, "protocol"), "name");
-    if (name !== undefined) {
-      const whose = explicit === undefined ? `Python package "${name.value}" (the protocol name)` : `Python package "${name.value}"`;
-      named.push({ name: name.value, span: explicit?.span ?? span(r, keyNodeOf(python, "dir")), what: whose });
-    }
+    const pkg = defaultPackage(r, root, python);
+    if (pkg !== undefined) named.push(pkg);
   } else {
     const paths = [...itemsOf(modules).map((m) => str(r, m, "path")), str(r, child(r, python, "init"), "path")];
     for (const path of paths) {
