@@ -7,11 +7,11 @@
  * whose full bundle is removed after gen: only the fast path can succeed there.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO } from "./run.js";
+import { REPO, snapshot } from "./run.js";
 
 const pkg = mkdtempSync(join(tmpdir(), "wiredefs-fast-pkg-"));
 for (const file of ["package.json", "bin/wiredefs.js", "dist/fast-path.js", "dist/wiredefs.js"]) {
@@ -109,17 +109,6 @@ describe("check's fast path", () => {
   });
 });
 
-/** Every file under `dir` (its path relative to `dir`) with its bytes and modification time. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.set(relative(dir, path), `${statSync(path).mtimeMs} ${readFileSync(path, "base64")}`);
-  }
-  return files;
-}
-
 /** The spec with an enum no key uses: warning WD391. */
 const withUnusedEnum = (spec: string): string => spec.replace("enums:\n", "enums:\n  UnusedKind:\n    values:\n      ONLY: { value: only }\n");
 
@@ -127,15 +116,15 @@ describe("gen's fast path", () => {
   const dir = generatedTree();
 
   it("answers an untouched tree without the generator, with the full gen's summary, and touches nothing", () => {
-    const before = snapshot(dir);
+    const before = snapshot(dir, { mtimes: true });
     const fast = withoutFullBundle(() => cli(dir, "gen"));
     expect(fast.status, fast.stderr).toBe(0);
     expect(fast.stderr).toBe("");
-    expect(snapshot(dir)).toEqual(before);
+    expect(snapshot(dir, { mtimes: true })).toEqual(before);
     // --lock-timeout (its default) is an option the fast path does not take: the full gen runs.
     const full = cli(dir, "gen", "--no-progress", "--lock-timeout", "10");
     expect(full.status, full.stderr).toBe(0);
-    expect(snapshot(dir)).toEqual(before);
+    expect(snapshot(dir, { mtimes: true })).toEqual(before);
     const summary = (s: string) => /^wiredefs: (wrote 0 files, \d+ unchanged \(from protocol\.yaml\)) in \d+\.\d\d s\n$/.exec(s)?.[1];
     expect(summary(fast.stdout)).toBeDefined();
     expect(summary(fast.stdout)).toBe(summary(full.stdout));

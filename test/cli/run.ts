@@ -34,14 +34,18 @@ export function scratchCopy(): string {
   return dir;
 }
 
-/** Every file under `dir` with its bytes, for before/after comparisons. */
-export function snapshot(dir: string): Map<string, string> {
+/**
+ * Every file under `dir` with its bytes, for before/after comparisons; with `mtimes`, each with
+ * its modification time too, so a file rewritten with the same bytes shows as well.
+ */
+export function snapshot(dir: string, options: { mtimes?: boolean } = {}): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string): void => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p, "latin1"));
+      const stats = statSync(p);
+      if (stats.isDirectory()) walk(p);
+      else out.set(relative(dir, p), `${options.mtimes === true ? `${stats.mtimeMs} ` : ""}${readFileSync(p, "latin1")}`);
     }
   };
   if (existsSync(dir)) walk(dir);
