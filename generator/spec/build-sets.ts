@@ -55,12 +55,8 @@ export function buildEnum(r: Reader, entry: Entry): Enum {
     const n = isScalar(valueNode) ? valueNode.value : undefined;
     if (typeof n !== "number" || !Number.isSafeInteger(n) || !/^[-+]?[0-9]+$/.test(written ?? "")) {
       const beyond = unrepresentable(valueNode);
-      const message =
-        valueNode === undefined
-          ? `member ${m.name} of int enum ${entry.name} has no value`
-          : beyond !== undefined
-            ? `member ${m.name} of int enum ${entry.name} has the value ${beyond.problem}`
-            : `member ${m.name} of int enum ${entry.name} has the value ${written ?? "(not a scalar)"}, not an integer`;
+      const value = beyond?.problem ?? `${written ?? "(not a scalar)"}, not an integer`;
+      const message = `member ${m.name} of int enum ${entry.name} ${valueNode === undefined ? "has no value" : `has the value ${value}`}`;
       const hint = beyond?.hint ?? `write an integer value: ${m.name}: { value: 1 }`;
       r.diagnostics.push(diagnostic("WD346", message, valueNode === undefined ? m.span : span(r, valueNode), { hint }));
       return [];
