@@ -17,6 +17,7 @@
  */
 import { Pair, Scalar, Schema, YAMLMap, YAMLSeq } from "yaml";
 import type { Node, ScalarTag } from "yaml";
+import { moveToOriginal, withLf } from "./crlf.js";
 import { doubleQuotedValue, foldBlockLines, foldQuotedLines, OutsideSubset } from "./yaml-scalar-text.js";
 
 const SCHEMA = new Schema({ schema: "core" });
@@ -26,9 +27,9 @@ const SCALAR_TAGS = SCHEMA.tags.filter(
 );
 
 /**
- * What makes the reader give way at once: a tab, CR, BOM, C0 or C1 control, DEL, the Unicode
- * line or paragraph separator, a lone surrogate (a pair is one character), and a directive or
- * document marker at the start of a line.
+ * What makes the reader give way at once: a tab, a CR that is not part of a CRLF (which is read
+ * as LF: crlf.ts), BOM, C0 or C1 control, DEL, the Unicode line or paragraph separator, a lone
+ * surrogate (a pair is one character), and a directive or document marker at the start of a line.
  */
 const OUTSIDE_TEXT = /[\t\r\ufeff\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]|^(?:%|---|\.\.\.)/mu;
 
@@ -42,9 +43,12 @@ const MAX_NESTING = 60;
  * options, or undefined when the text is outside the subset (then the yaml package reads it).
  */
 export function readCommonYaml(text: string): Node | undefined {
-  if (OUTSIDE_TEXT.test(text)) return undefined;
+  const lf = withLf(text);
+  if (OUTSIDE_TEXT.test(lf.text)) return undefined;
   try {
-    return new Reader(text).document();
+    const root = new Reader(lf.text).document();
+    moveToOriginal(root, lf);
+    return root;
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
     throw error;

@@ -103,6 +103,25 @@ describe("the common-YAML reader", () => {
     expect(read).toBeGreaterThan(jsonFiles.length / 2);
   });
 
+  it("reads CRLF line ends as the yaml package does, every offset on the file's own text", () => {
+    // A checkout with git's core.autocrlf: every line end CRLF, or only some of them.
+    const crlf = (text: string): string => text.replaceAll("\n", "\r\n");
+    const mixed = (text: string): string =>
+      text
+        .split("\n")
+        .map((line, i, all) => (i % 3 === 1 && i < all.length - 1 ? `${line}\r` : line))
+        .join("\n");
+    let read = 0;
+    for (const { path, text } of [...specs, ...jsonFiles]) {
+      if (text.includes("\r") || readCommonYaml(text) === undefined) continue;
+      expect(agrees(crlf(text)), path).toBe(true);
+      expect(agrees(mixed(text)), path).toBe(true);
+      read++;
+    }
+    expect(read).toBeGreaterThan(specs.length / 2);
+    for (const text of [namesSpec(300), keysSpec(300), chainSpec(40)]) expect(agrees(crlf(text))).toBe(true);
+  });
+
   // The fuzz specs are hostile on purpose: most hold a character the reader gives way on (a tab,
   // a BOM, DEL, NEL, U+2028); with those made `x`, most are common YAML, with long strings
   // folded over several lines by the yaml package's stringify.
@@ -136,9 +155,11 @@ describe("the common-YAML reader", () => {
       blank: fc.constantFrom("", " ", "   "),
       trailing: fc.constantFrom(" # c", "  #c", " #", "#c"),
     });
+    // Each text's lines end in LF, in CRLF, or in either, line by line.
+    const ends = fc.constantFrom("lf", "crlf", "mixed");
     let read = 0;
     fc.assert(
-      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), (which, edits) => {
+      fc.property(fc.nat({ max: texts.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), ends, (which, edits, end) => {
         const lines = (texts[which] as string).split("\n");
         for (const e of edits) {
           const at = e.line % lines.length;
@@ -152,7 +173,9 @@ describe("the common-YAML reader", () => {
             if (entry !== null) lines[at] = `${entry[1]} ${e.value.replaceAll("\n  ", `\n${deeper}`)}`;
           }
         }
-        if (agrees(lines.join("\n"))) read++;
+        const all = lines.join("\n").split("\n");
+        const crAfter = (i: number): boolean => i < all.length - 1 && (end === "crlf" || (end === "mixed" && i % 2 === 0));
+        if (agrees(all.map((line, i) => (crAfter(i) ? `${line}\r` : line)).join("\n"))) read++;
       }),
       { numRuns: 2500 },
     );
@@ -160,7 +183,7 @@ describe("the common-YAML reader", () => {
   });
 
   it("agrees with the yaml package on character-level mutations of the specs and JSON files it reads", () => {
-    const SNIPPETS = [":", ": ", "-", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "|", ">", "|-", " ", "\n", "\n\n", "\n  # c\n", "\n    \n", "\\", "&a", "*a", "!t", "?", "%", "---", "\t", "\r", "\ufeff", "\u2028"];
+    const SNIPPETS = [":", ": ", "-", "- ", "#", " #", "'", '"', "[", "]", "{", "}", ",", "|", ">", "|-", " ", "\n", "\r\n", "\n\n", "\n  # c\n", "\n    \n", "\\", "&a", "*a", "!t", "?", "%", "---", "\t", "\r", "\ufeff", "\u2028"];
     const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 3 }), insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 3 })) });
     const pool = [...texts, ...jsonFiles.map((f) => f.text).filter((t) => t.length < 50_000)];
     let read = 0;
@@ -182,7 +205,7 @@ describe("the common-YAML reader", () => {
     const outside = [
       "a: 1\t# tab\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n", "? a\n: 1\n",
       "a: b\n  c: d\n", "a: 'x\ny'\n", "a: |+\n  x\n", "a: |2\n   x\n", "a: [x,\n  y]\n", "a: [x,]\n", "- - x\n", "-\n  x\n",
-      "a:\n  b: 1\n  # after the last entry\nc: 2\n", "a: 1\r\n", "\ufeffa: 1\n", "a: \"\\ud800\"\n", "  a: 1\n", "", "# only\n",
+      "a:\n  b: 1\n  # after the last entry\nc: 2\n", "a: 1\rb: 2\n", "a: 1\r\r\n", "\ufeffa: 1\n", "a: \"\\ud800\"\n", "  a: 1\n", "", "# only\n",
       "a: x: y\n", "a: >\n  x\n    more\n", "a: |\n  x\n  \n  y\n", `${"k".repeat(1100)}: 1\n`,
     ];
     for (const text of outside) expect(readCommonYaml(text), JSON.stringify(text)).toBeUndefined();
