@@ -1,19 +1,20 @@
 /**
  * A fast reader for the YAML that specs are written in: block mappings and lists indented with
- * spaces, plain and quoted scalars (folded over lines too), `|` and `>` block scalars, one-line
- * flow collections, comments and blank lines; and for JSON (a document that is one flow
- * collection over any number of lines), which is what the wire lock is. It builds the very tree
- * the yaml package composes for such a text (the same node classes, values, types, sources and
- * ranges, resolved by the same core-schema tags) in one pass, without the lexer's tokens, the
- * parser's syntax tree or the composer's bookkeeping, which cost a spec of thousands of names
- * most of its load time.
+ * spaces, plain and quoted scalars (folded over lines too), `|` and `>` block scalars, flow
+ * collections (on one line or, as prettier breaks a long one, over lines, trailing commas too),
+ * a value on the lines after its key, comments and blank lines, LF or CRLF line ends; and for
+ * JSON (a document that is one flow collection over any number of lines), which is what the
+ * wire lock is. It builds the very tree the yaml package composes for such a text (the same node
+ * classes, values, types, sources and ranges, resolved by the same core-schema tags) in one
+ * pass, without the lexer's tokens, the parser's syntax tree or the composer's bookkeeping, which
+ * cost a spec of thousands of names most of its load time.
  *
  * Anything outside that subset, and anything in it whose reading needs care (tabs, directives,
  * document markers, anchors, tags, explicit keys, keep chomping and indentation indicators,
- * flow collections over lines inside block YAML, comments the yaml package would count into a
- * collection after its last entry, …), makes it answer `undefined`, and the text goes to the
- * yaml package as it always did. So it never has to be right about YAML it does not know: a test
- * holds its tree equal to the yaml package's on every spec it reads.
+ * comments inside a flow collection, plain scalars over lines inside one, comments the yaml
+ * package would count into a collection after its last entry, …), makes it answer `undefined`,
+ * and the text goes to the yaml package as it always did. So it never has to be right about
+ * YAML it does not know: a test holds its tree equal to the yaml package's on every spec it reads.
  */
 import { Pair, Scalar, Schema, YAMLMap, YAMLSeq } from "yaml";
 import type { Node, ScalarTag } from "yaml";
@@ -79,8 +80,11 @@ class Reader {
   private readonly text: string;
   private readonly length: number;
   private depth = 0;
-  /** While a root flow collection (a JSON document) is read: its entries may go over lines. */
-  private flowLines = false;
+  /**
+   * While a flow collection is read, the indentation of the block collection it is in: the flow
+   * collection's lines after its first must be indented deeper (-1 in a root one).
+   */
+  private flowIndent = -1;
 
   constructor(text: string) {
     this.text = text;
@@ -262,7 +266,8 @@ class Reader {
 
   /**
    * The value of a block mapping's entry, after its `:` at `afterColon`: on the key's line, or
-   * a block collection on the lines after it, or nothing (null).
+   * on the lines after it (a block collection, or a flow collection or scalar indented deeper),
+   * or nothing (null).
    */
   private blockValue(afterColon: number, indent: number): Placed {
     const at = this.spacesFrom(afterColon);
@@ -272,7 +277,14 @@ class Reader {
     const line = this.skipIgnorable(next);
     if (line < this.length) {
       const lineIndent = this.indentAt(line);
-      if (lineIndent > indent || (lineIndent === indent && this.isSeqEntry(line + lineIndent))) {
+      const content = line + lineIndent;
+      if (lineIndent > indent && !this.isSeqEntry(content) && this.keyEnd(content) === undefined) {
+        // A flow collection or a scalar on the lines after its key, where prettier moves a long one.
+        const opens = "[{'\"".includes(this.text[content] as string) || this.plainStart(content);
+        if (!opens || c === HASH || this.hasComment(next, line)) throw new OutsideSubset();
+        return this.inlineValue(content, indent);
+      }
+      if (lineIndent > indent || (lineIndent === indent && this.isSeqEntry(content))) {
         return this.blockNode(line, lineIndent);
       }
     }
@@ -287,9 +299,7 @@ class Reader {
     let node: Scalar | YAMLMap | YAMLSeq;
     let end: number;
     if (c === "[" || c === "{") {
-      this.enter();
-      [node, end] = c === "[" ? this.flowSeq(at) : this.flowMap(at);
-      this.depth--;
+      [node, end] = this.flowIn(at, indent);
     } else if (c === '"' || c === "'") {
       [node, end] = this.quoted(at, indent);
     } else if (c === "|" || c === ">") {
@@ -512,18 +522,25 @@ class Reader {
     return { node: scalar, next: end };
   }
 
-  // --- flow collections (on one line, or a root one over lines) -----------------------------
+  // --- flow collections (over lines: JSON, or prettier's breaking of a long one) -----------
+
+  /** A flow collection at `at` in a block collection at `indent`, its lines after the first deeper. */
+  private flowIn(at: number, indent: number): [YAMLSeq | YAMLMap, number] {
+    this.enter();
+    const outer = this.flowIndent;
+    this.flowIndent = indent;
+    const read = this.text[at] === "[" ? this.flowSeq(at) : this.flowMap(at);
+    this.flowIndent = outer;
+    this.depth--;
+    return read;
+  }
 
   /**
    * A document that is one flow collection, as JSON is: its entries may go over lines, and
    * nothing but spaces and a line break may follow it.
    */
   private rootFlow(at: number): Node {
-    this.flowLines = true;
-    this.enter();
-    const [node, end] = this.text[at] === "[" ? this.flowSeq(at) : this.flowMap(at);
-    this.depth--;
-    this.flowLines = false;
+    const [node, end] = this.flowIn(at, -1);
     const after = this.spacesFrom(end);
     if (after < this.length && this.text.charCodeAt(after) !== NEWLINE) throw new OutsideSubset();
     const nodeEnd = after < this.length ? after + 1 : after;
@@ -532,13 +549,19 @@ class Reader {
     return node;
   }
 
-  /** After `at` inside a flow collection: past its spaces, and in a root one past line breaks too. */
+  /**
+   * After `at` inside a flow collection: past its spaces and line breaks. A line it goes on to
+   * must be indented deeper than the block collection the flow collection is in.
+   */
   private flowSpace(at: number): number {
-    if (!this.flowLines) return this.spacesFrom(at);
-    for (;;) {
+    let lineStart = -1;
+    for (;; at++) {
       const c = this.text.charCodeAt(at);
-      if (c !== SPACE && c !== NEWLINE) return at;
-      at++;
+      if (c === NEWLINE) lineStart = at + 1;
+      else if (c !== SPACE) {
+        if (lineStart !== -1 && at < this.length && at - lineStart <= this.flowIndent) throw new OutsideSubset();
+        return at;
+      }
     }
   }
 
@@ -559,7 +582,8 @@ class Reader {
     map.flow = true;
     const end = this.flowEntries(at, "}", (entry) => {
       const [key, keyEnd] = this.flowNode(entry, "key");
-      if (this.text.charCodeAt(keyEnd) !== COLON || this.text.charCodeAt(keyEnd + 1) !== SPACE) throw new OutsideSubset();
+      const afterColon = this.text.charCodeAt(keyEnd + 1);
+      if (this.text.charCodeAt(keyEnd) !== COLON || (afterColon !== SPACE && afterColon !== NEWLINE)) throw new OutsideSubset();
       const [value, after] = this.flowNode(this.flowSpace(keyEnd + 1), "value");
       map.items.push(new Pair(key, value));
       return after;
@@ -581,7 +605,7 @@ class Reader {
       if (c === close) return after + 1;
       if (c !== ",") throw new OutsideSubset();
       i = this.flowSpace(after + 1);
-      if (this.text[i] === close) throw new OutsideSubset();
+      if (this.text[i] === close) return i + 1;
     }
   }
 
@@ -613,7 +637,7 @@ class Reader {
       if (this.text[end] === "#") throw new OutsideSubset();
       // At a line's end a plain scalar would go on over the next line, unless that line starts
       // with the collection's next `,` or closing bracket (a number or word ending a JSON line).
-      if (end === lineEnd && !(this.flowLines && ",]}".includes(this.text[this.flowSpace(end)] ?? "x"))) throw new OutsideSubset();
+      if (end === lineEnd && !",]}".includes(this.text[this.flowSpace(end)] ?? "x")) throw new OutsideSubset();
       while (this.text.charCodeAt(end - 1) === SPACE) end--;
       scalar = this.resolvePlain(this.text.slice(at, end), at, end);
     }
@@ -630,6 +654,6 @@ class Reader {
   private flowNodeEnd(end: number, role: "item" | "key" | "value"): number {
     if (role === "item") return this.flowSpace(end);
     const after = this.spacesFrom(end);
-    return role === "value" && this.flowLines && this.text.charCodeAt(after) === NEWLINE ? after + 1 : after;
+    return role === "value" && this.text.charCodeAt(after) === NEWLINE ? after + 1 : after;
   }
 }

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import prettier from "prettier";
 import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument } from "yaml";
 import { lineStartsOf, readCommonYaml } from "../../generator/spec/common-yaml.js";
@@ -42,6 +43,19 @@ function repositoryFiles(dirs: readonly string[], suffix: string): { path: strin
 
 /** Every YAML file of the repository's specs: the seed, the examples and the test fixtures. */
 const specs = repositoryFiles(["protocol.yaml", "examples", "test/fixtures"], ".yaml");
+/**
+ * The specs as a team's `prettier --write` leaves them: a flow collection too long for its line
+ * goes over lines, one entry a line (at print width 40, most of them are).
+ */
+const prettierSpecs = await Promise.all(
+  specs.flatMap(({ path, text }) =>
+    [40, 80].map(async (printWidth) => ({
+      path: `${path} (prettier, print width ${printWidth})`,
+      original: text,
+      text: await prettier.format(text, { parser: "yaml", printWidth }).catch(() => ""),
+    })),
+  ),
+);
 /** JSON is YAML: the locks, the generated schemas and vectors, the JSON fixtures. */
 const jsonFiles = repositoryFiles(["protocol.lock.json", "examples", "test/fixtures", "generated"], ".json");
 
@@ -103,6 +117,32 @@ describe("the common-YAML reader", () => {
     expect(read).toBeGreaterThan(jsonFiles.length / 2);
   });
 
+  it("reads flow collections over lines as prettier breaks them, into the yaml package's tree", () => {
+    // Every spec the reader reads, it reads as prettier formats it too.
+    let read = 0;
+    let overLines = 0;
+    for (const { path, original, text } of prettierSpecs) {
+      if (text === "" || readCommonYaml(original) === undefined) continue;
+      expect(agrees(text), path).toBe(true);
+      read++;
+      if (/^ *(?:- |[^\s#][^#\n]*: )?[[{] *$/m.test(text)) overLines++;
+    }
+    expect(read).toBeGreaterThan(specs.length / 4);
+    expect(overLines).toBeGreaterThan(read / 6);
+    const hand = [
+      "a:\n  [\n    x,\n    y,\n  ]\n",
+      "a:\n  [x,\n  y]\n",
+      "a: [x,]\n",
+      "a: { b: c, }\n",
+      "a: [x,\n  y]\n",
+      "a: { b: 1,\n  c: [2,\n\n    3] }\nd: 4\n",
+      "- [x,\n  y]\n- z\n",
+      "a:\n  - b:\n      {\n        c: d,\n      }\n",
+      "a:\n  {\n    b: 'x',\n    \"c\": \"y\"\n  }\n",
+    ];
+    for (const text of hand) expect(agrees(text), JSON.stringify(text)).toBe(true);
+  });
+
   it("reads CRLF line ends as the yaml package does, every offset on the file's own text", () => {
     // A checkout with git's core.autocrlf: every line end CRLF, or only some of them.
     const crlf = (text: string): string => text.replaceAll("\n", "\r\n");
@@ -135,7 +175,7 @@ describe("the common-YAML reader", () => {
     expect(read).toBeGreaterThan(tamed.length / 2);
   });
 
-  const texts = [...specs.map((s) => s.text), ...tamed].filter((t) => t.length < 50_000);
+  const texts = [...specs.map((s) => s.text), ...tamed, ...prettierSpecs.map((s) => s.text)].filter((t) => t.length > 0 && t.length < 50_000);
   const VALUES = [
     "1", "-2", "+3", "0", "007", "1.50", "1.0", ".5", "1e3", "-1.5E-3", "0x1F", "0o17", ".inf", "-.Inf", ".nan",
     "true", "False", "null", "~", "Null", "yes", "'q'", "'it''s'", '"d"', '"a\\tb"', '"\\u00e9\\x41\\\\"', '"\\"q\\""',
@@ -204,7 +244,7 @@ describe("the common-YAML reader", () => {
   it("gives way on what it does not read", () => {
     const outside = [
       "a: 1\t# tab\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n", "? a\n: 1\n",
-      "a: b\n  c: d\n", "a: 'x\ny'\n", "a: |+\n  x\n", "a: |2\n   x\n", "a: [x,\n  y]\n", "a: [x,]\n", "- - x\n", "-\n  x\n",
+      "a: b\n  c: d\n", "a: 'x\ny'\n", "a: |+\n  x\n", "a: |2\n   x\n", "a: [x,\ny]\n", "a: [x, # c\n  y]\n", "a: [x\n  y]\n", "a: # c\n  [x]\n", "- - x\n", "-\n  x\n",
       "a:\n  b: 1\n  # after the last entry\nc: 2\n", "a: 1\rb: 2\n", "a: 1\r\r\n", "\ufeffa: 1\n", "a: \"\\ud800\"\n", "  a: 1\n", "", "# only\n",
       "a: x: y\n", "a: >\n  x\n    more\n", "a: |\n  x\n  \n  y\n", `${"k".repeat(1100)}: 1\n`,
     ];
