@@ -2,12 +2,12 @@
  * A fast reader for the YAML that specs are written in: block mappings and lists indented with
  * spaces, plain and quoted scalars (folded over lines too), `|` and `>` block scalars, flow
  * collections (on one line or, as prettier breaks a long one, over lines, trailing commas too),
- * a value on the lines after its key, comments and blank lines, LF or CRLF line ends; and for
- * JSON (a document that is one flow collection over any number of lines), which is what the
- * wire lock is. It builds the very tree the yaml package composes for such a text (the same node
- * classes, values, types, sources and ranges, resolved by the same core-schema tags) in one
- * pass, without the lexer's tokens, the parser's syntax tree or the composer's bookkeeping, which
- * cost a spec of thousands of names most of its load time.
+ * a value on the lines after its key, comments and blank lines, LF or CRLF line ends, a leading
+ * byte order mark; and for JSON (a document that is one flow collection over any number of
+ * lines), which is what the wire lock is. It builds the very tree the yaml package composes for
+ * such a text (the same node classes, values, types, sources and ranges, resolved by the same
+ * core-schema tags) in one pass, without the lexer's tokens, the parser's syntax tree or the
+ * composer's bookkeeping, which cost a spec of thousands of names most of its load time.
  *
  * Anything outside that subset, and anything in it whose reading needs care (tabs, directives,
  * document markers, anchors, tags, explicit keys, keep chomping and indentation indicators,
@@ -18,7 +18,7 @@
  */
 import { Pair, Scalar, Schema, YAMLMap, YAMLSeq } from "yaml";
 import type { Node, ScalarTag } from "yaml";
-import { moveToOriginal, withLf } from "./crlf.js";
+import { moveToFile, readerText } from "./reader-text.js";
 import { doubleQuotedValue, foldBlockLines, foldQuotedLines, OutsideSubset } from "./yaml-scalar-text.js";
 
 const SCHEMA = new Schema({ schema: "core" });
@@ -29,8 +29,9 @@ const SCALAR_TAGS = SCHEMA.tags.filter(
 
 /**
  * What makes the reader give way at once: a tab, a CR that is not part of a CRLF (which is read
- * as LF: crlf.ts), BOM, C0 or C1 control, DEL, the Unicode line or paragraph separator, a lone
- * surrogate (a pair is one character), and a directive or document marker at the start of a line.
+ * as LF: reader-text.ts), a BOM past the text's start, C0 or C1 control, DEL, the Unicode line
+ * or paragraph separator, a lone surrogate (a pair is one character), and a directive or
+ * document marker at the start of a line.
  */
 const OUTSIDE_TEXT = /[\t\r\ufeff\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]|^(?:%|---|\.\.\.)/mu;
 
@@ -44,11 +45,11 @@ const MAX_NESTING = 60;
  * options, or undefined when the text is outside the subset (then the yaml package reads it).
  */
 export function readCommonYaml(text: string): Node | undefined {
-  const lf = withLf(text);
-  if (OUTSIDE_TEXT.test(lf.text)) return undefined;
+  const read = readerText(text);
+  if (OUTSIDE_TEXT.test(read.text)) return undefined;
   try {
-    const root = new Reader(lf.text).document();
-    moveToOriginal(root, lf);
+    const root = new Reader(read.text).document();
+    moveToFile(root, read);
     return root;
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;

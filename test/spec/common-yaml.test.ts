@@ -143,9 +143,11 @@ describe("the common-YAML reader", () => {
     for (const text of hand) expect(agrees(text), JSON.stringify(text)).toBe(true);
   });
 
-  it("reads CRLF line ends as the yaml package does, every offset on the file's own text", () => {
-    // A checkout with git's core.autocrlf: every line end CRLF, or only some of them.
+  it("reads CRLF line ends and a leading byte order mark as the yaml package does, every offset on the file's own text", () => {
+    // A checkout with git's core.autocrlf: every line end CRLF, or only some of them; a file a
+    // Windows editor saved with a BOM.
     const crlf = (text: string): string => text.replaceAll("\n", "\r\n");
+    const bom = (text: string): string => `\ufeff${text}`;
     const mixed = (text: string): string =>
       text
         .split("\n")
@@ -156,6 +158,8 @@ describe("the common-YAML reader", () => {
       if (text.includes("\r") || readCommonYaml(text) === undefined) continue;
       expect(agrees(crlf(text)), path).toBe(true);
       expect(agrees(mixed(text)), path).toBe(true);
+      expect(agrees(bom(text)), path).toBe(true);
+      expect(agrees(bom(crlf(text))), path).toBe(true);
       read++;
     }
     expect(read).toBeGreaterThan(specs.length / 2);
@@ -245,7 +249,7 @@ describe("the common-YAML reader", () => {
     const outside = [
       "a: 1\t# tab\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n", "? a\n: 1\n",
       "a: b\n  c: d\n", "a: 'x\ny'\n", "a: |+\n  x\n", "a: |2\n   x\n", "a: [x,\ny]\n", "a: [x, # c\n  y]\n", "a: [x\n  y]\n", "a: # c\n  [x]\n", "- - x\n", "-\n  x\n",
-      "a:\n  b: 1\n  # after the last entry\nc: 2\n", "a: 1\rb: 2\n", "a: 1\r\r\n", "\ufeffa: 1\n", "a: \"\\ud800\"\n", "  a: 1\n", "", "# only\n",
+      "a:\n  b: 1\n  # after the last entry\nc: 2\n", "a: 1\rb: 2\n", "a: 1\r\r\n", "a: 1\n\ufeffb: 2\n", "\ufeff\ufeffa: 1\n", "a: \"\\ud800\"\n", "  a: 1\n", "", "# only\n",
       "a: x: y\n", "a: >\n  x\n    more\n", "a: |\n  x\n  \n  y\n", `${"k".repeat(1100)}: 1\n`,
     ];
     for (const text of outside) expect(readCommonYaml(text), JSON.stringify(text)).toBeUndefined();
