@@ -70,6 +70,19 @@ const HASH = 0x23;
 const COLON = 0x3a;
 const DASH = 0x2d;
 
+/** The comment lines after a value that the yaml package counts into it or a collection ending there. */
+interface TrailingComments {
+  /** The indentation of the deepest and of the shallowest of them. */
+  readonly depth: number;
+  readonly shallowest: number;
+  /** Where they end for the value: after the last of them. */
+  readonly valueEnd: number;
+  /** Where they end for a collection: where the next content starts (or the text's end). */
+  readonly collectionEnd: number;
+  /** The start of the next line with content (or the text's end). */
+  readonly line: number;
+}
+
 /** A node read, and where reading goes on. */
 interface Placed {
   readonly node: Node;
@@ -173,7 +186,7 @@ class Reader {
   /** A block mapping at `indent` whose first key starts at `first` (a line's content, or after `- `). */
   private blockMap(first: number, indent: number): Placed {
     const map = new YAMLMap(SCHEMA);
-    const { end, next } = this.entries(first, indent, false, (keyAt) => {
+    const { end, trailEnd, next } = this.entries(first, indent, false, (keyAt) => {
       const colon = this.keyEnd(keyAt);
       if (colon === undefined) throw new OutsideSubset();
       const key = this.keyScalar(keyAt, colon);
@@ -181,7 +194,7 @@ class Reader {
       map.items.push(new Pair(key, value.node));
       return value;
     });
-    map.range = [first, end, end];
+    map.range = [first, end, trailEnd];
     return { node: map, next };
   }
 
@@ -189,7 +202,7 @@ class Reader {
   private blockSeq(lineStart: number, indent: number): Placed {
     const seq = new YAMLSeq(SCHEMA);
     const first = lineStart + indent;
-    const { end, next } = this.entries(first, indent, true, (dash) => {
+    const { end, trailEnd, next } = this.entries(first, indent, true, (dash) => {
       const content = this.spacesFrom(dash + 1);
       const c = this.text.charCodeAt(content);
       if (content >= this.length || c === NEWLINE || c === HASH || this.isSeqEntry(content)) throw new OutsideSubset();
@@ -200,25 +213,35 @@ class Reader {
       seq.items.push(value.node);
       return value;
     });
-    seq.range = [first, end, end];
+    seq.range = [first, end, trailEnd];
     return { node: seq, next };
   }
 
   /**
    * The entries of a block collection at `indent` (a list's with `seq`), the first at `first`,
    * each read and added by `entry` (which returns its value): where the last value's trailing
-   * part ends, which is where the yaml package ends the collection, and where reading goes on.
+   * part ends, which is where the yaml package ends the collection's value; where it ends the
+   * collection (past the comment lines after its last entry that are the collection's); and
+   * where reading goes on.
    */
-  private entries(first: number, indent: number, seq: boolean, entry: (at: number) => Placed): { end: number; next: number } {
+  private entries(first: number, indent: number, seq: boolean, entry: (at: number) => Placed): { end: number; trailEnd: number; next: number } {
     this.enter();
     for (let at = first; ; ) {
       const value = entry(at);
       const following = this.nextEntry(value.next, indent, seq);
-      if (following === undefined) {
-        this.depth--;
-        return { end: (value.node.range as [number, number, number])[2], next: value.next };
+      const trailing = this.trailingComments(value.next);
+      if (following !== undefined) {
+        // Comment lines deeper than the next entry that the last value did not take.
+        if (trailing !== undefined) throw new OutsideSubset();
+        at = following;
+        continue;
       }
-      at = following;
+      this.depth--;
+      const end = (value.node.range as [number, number, number])[2];
+      if (trailing === undefined || trailing.depth < indent) return { end, trailEnd: end, next: value.next };
+      // At the text's end, the yaml package counts a root collection's comments otherwise.
+      if (indent === 0 && this.skipIgnorable(value.next) >= this.length) throw new OutsideSubset();
+      return { end, trailEnd: trailing.collectionEnd, next: trailing.line };
     }
   }
 
@@ -237,7 +260,6 @@ class Reader {
       if (this.isSeqEntry(at) === seq) return at;
       if (!seq) throw new OutsideSubset();
     }
-    this.endOfCollection(next, line, indent);
     return undefined;
   }
 
@@ -256,13 +278,37 @@ class Reader {
   }
 
   /**
-   * A block collection at `indent` ends before the line at `line` (or at the text's end): the
-   * yaml package counts comment lines indented as deep as the collection, after its last entry,
-   * into it (and, at the end, a root collection's top-level comments into the document).
+   * The comment lines after a value whose trailing part ends at the line starting at `next` that
+   * the yaml package counts into that value or into a block collection ending there: those
+   * indented deeper than the next line with content (at the text's end, deeper than 0). The
+   * deepest one's indentation decides whose they are: the value's when deeper than its
+   * collection, else the innermost collection ending there that is no deeper. Undefined when
+   * there are none. Such comments mixed with comments
+   * no deeper than that line give way (the yaml package splits those between nodes by rules
+   * this reader does not follow).
    */
-  private endOfCollection(next: number, line: number, indent: number): void {
-    const deep = indent === 0 && line >= this.length ? 1 : indent;
-    if (this.commentFrom(next, line, deep)) throw new OutsideSubset();
+  private trailingComments(next: number): TrailingComments | undefined {
+    const line = this.skipIgnorable(next);
+    const following = line < this.length ? this.indentAt(line) : 0;
+    let depth = -1;
+    let shallowest = Infinity;
+    let last = next;
+    let shallow = false;
+    for (let at = next; at < line; at = this.nextLine(at)) {
+      const content = this.spacesFrom(at);
+      if (this.text.charCodeAt(content) !== HASH) continue;
+      const indent = content - at;
+      if (indent <= following) {
+        shallow = true;
+      } else {
+        depth = Math.max(depth, indent);
+        shallowest = Math.min(shallowest, indent);
+        last = this.nextLine(content);
+      }
+    }
+    if (depth === -1) return undefined;
+    if (shallow) throw new OutsideSubset();
+    return { depth, shallowest, valueEnd: last, collectionEnd: line < this.length ? line + following : line, line };
   }
 
   /**
@@ -308,21 +354,29 @@ class Reader {
     } else {
       [node, end] = this.blockPlain(at, indent);
     }
-    const nodeEnd = this.lineRest(end);
-    this.afterOneLineValue(nodeEnd, indent);
+    const nodeEnd = this.afterOneLineValue(this.lineRest(end), indent);
     (node.range as [number, number, number])[2] = nodeEnd;
     return { node, next: nodeEnd };
   }
 
   /**
    * After a value that ended at the line starting at `next`, in a collection at `indent`: a more
-   * indented line would continue it (or be an error), and a more indented comment line would be
-   * counted into it.
+   * indented line would continue it (or be an error); the comment lines after it deeper than
+   * its collection are counted into it. Where its trailing part ends.
    */
-  private afterOneLineValue(next: number, indent: number): void {
+  private afterOneLineValue(next: number, indent: number): number {
+    this.noDeeperLine(next, indent);
+    const trailing = this.trailingComments(next);
+    if (trailing === undefined || trailing.depth <= indent) return next;
+    // The yaml package gives a value the run of them deeper than its collection, and the rest to others.
+    if (trailing.shallowest <= indent) throw new OutsideSubset();
+    return trailing.valueEnd;
+  }
+
+  /** After a value that ended at the line starting at `next`: a more indented line would continue it (or be an error). */
+  private noDeeperLine(next: number, indent: number): void {
     const line = this.skipIgnorable(next);
     if (line < this.length && this.indentAt(line) > indent) throw new OutsideSubset();
-    if (this.commentFrom(next, line, indent + 1)) throw new OutsideSubset();
   }
 
   // --- keys and scalars ---------------------------------------------------------------------
@@ -519,7 +573,9 @@ class Reader {
     scalar.range = [at, end, end];
     scalar.source = value;
     scalar.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
-    this.afterOneLineValue(end, indent);
+    // Comment lines the yaml package would count into it are left to it.
+    this.noDeeperLine(end, indent);
+    if (this.commentFrom(end, this.skipIgnorable(end), indent + 1)) throw new OutsideSubset();
     return { node: scalar, next: end };
   }
 
@@ -631,6 +687,8 @@ class Reader {
       [scalar, end] = this.quoted(at);
     } else {
       if (c === undefined || !this.plainStart(at)) throw new OutsideSubset();
+      // In a flow collection `-` cannot start a plain scalar before a flow indicator (`[-, x]`).
+      if (c === "-" && ",[]{}".includes(this.text[at + 1] as string)) throw new OutsideSubset();
       end = at;
       const lineEnd = this.lineEnd(at);
       while (end < lineEnd && !",[]{}:#".includes(this.text[end] as string)) end++;

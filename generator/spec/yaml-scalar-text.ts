@@ -72,7 +72,8 @@ export function doubleQuotedValue(body: string): string {
 
 /**
  * A single-quoted scalar's lines folded as the yaml package folds them: the first line without
- * its trailing spaces, each further line trimmed and joined by a space, a blank line a break.
+ * its trailing spaces, each further line without its leading and trailing spaces and joined by
+ * a space, a blank line a break.
  */
 export function foldQuotedLines(body: string): string {
   const first = body.indexOf("\n");
@@ -81,7 +82,8 @@ export function foldQuotedLines(body: string): string {
   let out = (parts[0] as string).replace(/ +$/, "");
   let sep = " ";
   for (let i = 1; i < parts.length - 1; i++) {
-    const line = (parts[i] as string).trim();
+    // Only spaces are white space here: a no-break space or another Unicode space is content.
+    const line = (parts[i] as string).replace(/^ +| +$/g, "");
     if (line === "") {
       if (sep === "\n") out += sep;
       else sep = "\n";

@@ -249,10 +249,40 @@ describe("the common-YAML reader", () => {
     const outside = [
       "a: 1\t# tab\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n", "? a\n: 1\n",
       "a: b\n  c: d\n", "a: 'x\ny'\n", "a: |+\n  x\n", "a: |2\n   x\n", "a: [x,\ny]\n", "a: [x, # c\n  y]\n", "a: [x\n  y]\n", "a: # c\n  [x]\n", "- - x\n", "-\n  x\n",
-      "a:\n  b: 1\n  # after the last entry\nc: 2\n", "a: 1\rb: 2\n", "a: 1\r\r\n", "a: 1\n\ufeffb: 2\n", "\ufeff\ufeffa: 1\n", "a: \"\\ud800\"\n", "  a: 1\n", "", "# only\n",
+      "a:\n  b:\n    c: 1\n # x\nd: 3\n", "a: 1\n  # x\n# y\nb: 2\n", "a: [-, b]\n", "a: { b: -}\n", "p:\n  v: 1\n  # c\n# c\nc: 2\n", "a: |\n  x\n # c\nb: 2\n", "a:\n  b: 1\n # x\n", "a: 1\rb: 2\n", "a: 1\r\r\n", "a: 1\n\ufeffb: 2\n", "\ufeff\ufeffa: 1\n", "a: \"\\ud800\"\n", "  a: 1\n", "", "# only\n",
       "a: x: y\n", "a: >\n  x\n    more\n", "a: |\n  x\n  \n  y\n", `${"k".repeat(1100)}: 1\n`,
     ];
     for (const text of outside) expect(readCommonYaml(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it("counts the comment lines after a collection's last entry where the yaml package does", () => {
+    // Into the value when deeper than its collection, else into the innermost collection ending
+    // there that is no deeper than the deepest of them: each changes where a range ends.
+    const texts = [
+      "a:\n  b: 1\n  # after the last entry\nc: 2\n",
+      "a:\n  b:\n    c: 1\n  # x\nd: 3\n",
+      "a:\n  b:\n    c: 1\n    # x\nd: 3\n",
+      "a:\n  b:\n    c: 1\n   # x\nd: 3\n",
+      "a:\n  b:\n    c: 1\n      # x\nd: 3\n",
+      "a:\n  b:\n    c: 1\n  # y\n\n    # x\nd: 3\n",
+      "a:\n  b:\n    c: 1\n    # x\n\n  # y\nd: 3\n",
+      "a:\n  b: 1\n  # x\n",
+      "a: 1\n  # x\nb: 2\n",
+      "a:\n  - b: 1\n    # x\nd: 3\n",
+      "- a: 1\n  # x\n- b\n",
+      "a: [x]\n  # x\nb: 2\n",
+      "a: 'x'\n  # c\nb: 2\n",
+      "p:\n  v: 1\n  # c\n\nc: 2\n",
+      "a: 1\n  # x\n\n\nb: 2\n",
+      "a:\n  - 1\n  # x\nd: 3\n",
+    ];
+    for (const text of texts) expect(agrees(text), JSON.stringify(text)).toBe(true);
+  });
+
+  it("keeps a no-break space that starts or ends a folded line, which YAML does not count as white space", () => {
+    for (const text of ["a: 1\n  \u00a0x\n", "a: x\u00a0\n  y\n", "a: 'x\n  \u00a0y\u00a0\n  z'\n", "a: b\n  \u3000c\n"]) {
+      expect(agrees(text), JSON.stringify(text)).toBe(true);
+    }
   });
 
   it("leaves the loader's findings as they were on the texts it reads", () => {
