@@ -11,10 +11,11 @@
  *
  * Anything outside that subset, and anything in it whose reading needs care (tabs, directives,
  * document markers, anchors, tags, explicit keys, keep chomping and indentation indicators,
- * comments inside a flow collection, plain scalars over lines inside one, comments the yaml
- * package would count into a collection after its last entry, …), makes it answer `undefined`,
- * and the text goes to the yaml package as it always did. So it never has to be right about
- * YAML it does not know: a test holds its tree equal to the yaml package's on every spec it reads.
+ * comments inside a flow collection, plain scalars over lines inside one, a run of comment
+ * lines after a collection's last entry that the yaml package would split between nodes, …),
+ * makes it answer `undefined`, and the text goes to the yaml package as it always did. So it
+ * never has to be right about YAML it does not know: a test holds its tree equal to the yaml
+ * package's on every spec it reads.
  */
 import { Pair, Scalar, Schema, YAMLMap, YAMLSeq } from "yaml";
 import type { Node, ScalarTag } from "yaml";
