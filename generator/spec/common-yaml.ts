@@ -229,8 +229,9 @@ class Reader {
     this.enter();
     for (let at = first; ; ) {
       const value = entry(at);
-      const following = this.nextEntry(value.next, indent, seq);
-      const trailing = this.trailingComments(value.next);
+      const line = this.skipIgnorable(value.next);
+      const following = this.nextEntry(line, indent, seq);
+      const trailing = this.trailingComments(value.next, line);
       if (following !== undefined) {
         // Comment lines deeper than the next entry that the last value did not take.
         if (trailing !== undefined) throw new OutsideSubset();
@@ -247,13 +248,12 @@ class Reader {
   }
 
   /**
-   * After an entry of a block mapping (or, with `seq`, list) at `indent` whose value ends before
-   * the line starting at `next`: where the next entry starts, or undefined when the collection
-   * ends there. A list may end at a key of its own indentation (`key:` then `- item` lines at the
+   * After an entry of a block mapping (or, with `seq`, list) at `indent`, where `line` is the
+   * next line with content (or the text's end): where the next entry starts, or undefined when
+   * the collection ends there. A list may end at a key of its own indentation (`key:` then `- item` lines at the
    * key's indentation); a mapping may not be followed by a list at its own.
    */
-  private nextEntry(next: number, indent: number, seq: boolean): number | undefined {
-    const line = this.skipIgnorable(next);
+  private nextEntry(line: number, indent: number, seq: boolean): number | undefined {
     const lineIndent = line < this.length ? this.indentAt(line) : -1;
     if (lineIndent > indent) throw new OutsideSubset();
     const at = line + lineIndent;
@@ -279,17 +279,17 @@ class Reader {
   }
 
   /**
-   * The comment lines after a value whose trailing part ends at the line starting at `next` that
-   * the yaml package counts into that value or into a block collection ending there: those
-   * indented deeper than the next line with content (at the text's end, deeper than 0). The
-   * deepest one's indentation decides whose they are: the value's when deeper than its
-   * collection, else the innermost collection ending there that is no deeper. Undefined when
-   * there are none. Such comments mixed with comments
-   * no deeper than that line give way (the yaml package splits those between nodes by rules
-   * this reader does not follow).
+   * The comment lines after a value whose trailing part ends at the line starting at `next`, up
+   * to `line` (the next line with content, or the text's end), that the yaml package counts into
+   * that value or into a block collection ending there: those indented deeper than `line` (at
+   * the text's end, deeper than 0). The deepest one's indentation decides whose they are: the
+   * value's when deeper than its collection, else the innermost collection ending there that is
+   * no deeper. Undefined when there are none. Such comments mixed with comments no deeper than
+   * `line` give way (the yaml package splits those between nodes by rules this reader does not
+   * follow).
    */
-  private trailingComments(next: number): TrailingComments | undefined {
-    const line = this.skipIgnorable(next);
+  private trailingComments(next: number, line: number): TrailingComments | undefined {
+    if (next === line) return undefined;
     const following = line < this.length ? this.indentAt(line) : 0;
     let depth = -1;
     let shallowest = Infinity;
@@ -366,18 +366,22 @@ class Reader {
    * its collection are counted into it. Where its trailing part ends.
    */
   private afterOneLineValue(next: number, indent: number): number {
-    this.noDeeperLine(next, indent);
-    const trailing = this.trailingComments(next);
+    const line = this.noDeeperLine(next, indent);
+    const trailing = this.trailingComments(next, line);
     if (trailing === undefined || trailing.depth <= indent) return next;
     // The yaml package gives a value the run of them deeper than its collection, and the rest to others.
     if (trailing.shallowest <= indent) throw new OutsideSubset();
     return trailing.valueEnd;
   }
 
-  /** After a value that ended at the line starting at `next`: a more indented line would continue it (or be an error). */
-  private noDeeperLine(next: number, indent: number): void {
+  /**
+   * After a value that ended at the line starting at `next`: a more indented line would continue
+   * it (or be an error). The next line with content (or the text's end).
+   */
+  private noDeeperLine(next: number, indent: number): number {
     const line = this.skipIgnorable(next);
     if (line < this.length && this.indentAt(line) > indent) throw new OutsideSubset();
+    return line;
   }
 
   // --- keys and scalars ---------------------------------------------------------------------
@@ -575,8 +579,7 @@ class Reader {
     scalar.source = value;
     scalar.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
     // Comment lines the yaml package would count into it are left to it.
-    this.noDeeperLine(end, indent);
-    if (this.commentFrom(end, this.skipIgnorable(end), indent + 1)) throw new OutsideSubset();
+    if (this.commentFrom(end, this.noDeeperLine(end, indent), indent + 1)) throw new OutsideSubset();
     return { node: scalar, next: end };
   }
 
