@@ -6,7 +6,7 @@
  * one further for the BOM and for each CR before it. The reader reads that text, and the offsets
  * of the tree it built are moved back onto the file's.
  */
-import { isMap, isPair, isScalar, isSeq } from "yaml";
+import { Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
 import type { Node } from "yaml";
 
 /** A text with each CRLF made LF and a leading BOM dropped, and where what was dropped sat. */
@@ -50,15 +50,19 @@ export function moveToFile(root: Node, read: ReaderText): void {
     return offset + shift + low;
   };
   const move = (node: unknown): void => {
-    if (isPair(node)) {
+    if (node instanceof Pair) {
       move(node.key);
       move(node.value);
       return;
     }
-    if (!isScalar(node) && !isMap(node) && !isSeq(node)) return;
+    if (!(node instanceof Scalar || node instanceof YAMLMap || node instanceof YAMLSeq)) return;
     const range = node.range;
-    if (range) node.range = [inFile(range[0]), inFile(range[1]), inFile(range[2])];
-    if (!isScalar(node)) for (const item of node.items) move(item);
+    if (range) {
+      range[0] = inFile(range[0]);
+      range[1] = inFile(range[1]);
+      range[2] = inFile(range[2]);
+    }
+    if (!(node instanceof Scalar)) for (const item of node.items) move(item);
   };
   move(root);
 }
