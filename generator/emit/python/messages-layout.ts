@@ -153,11 +153,20 @@ export function pyAssignment(indent: number, name: string, value: string): strin
  * line inside them when they fit there, else one a line.
  */
 export function pyAnnotatedHead(name: string, annotation: PyExpr, tail: string): string {
-  const one = `${name}: ${pyFlat(annotation)}${tail}`;
+  return subscriptSplit(`${name}: `, annotation, tail);
+}
+
+/**
+ * `prefix`, an annotation and `tail` on one line when they fit; otherwise, when the annotation
+ * is a subscript, split at its brackets: its items on one line inside them when they fit there,
+ * else one a line.
+ */
+function subscriptSplit(prefix: string, annotation: PyExpr, tail: string): string {
+  const one = `${prefix}${pyFlat(annotation)}${tail}`;
   if (pythonWidth(one) <= lineLength() || annotation.kind !== "subscript") return one;
   const items = `${INDENT}${annotation.items.map(pyFlat).join(", ")}`;
-  if (pythonWidth(items) <= lineLength()) return `${name}: ${annotation.value}[\n${items}\n]${tail}`;
-  return `${name}: ${pyLayout(annotation, 0, pythonWidth(`${name}: `), pythonWidth(tail))}${tail}`;
+  if (pythonWidth(items) <= lineLength()) return `${prefix}${annotation.value}[\n${items}\n]${tail}`;
+  return `${prefix}${pyLayout(annotation, 0, pythonWidth(prefix), pythonWidth(tail))}${tail}`;
 }
 
 /**
@@ -171,15 +180,18 @@ export function pyStatement(indent: number, open: string, args: readonly string[
 
 /**
  * `def name(params) -> returns:` as ruff lays it out: the parameters split when the line is too
- * long, and a return annotation that still overflows its line goes in parentheses on a line of
- * its own, when it fits there.
+ * long; a return annotation that still overflows its line splits at its own brackets when it is
+ * a subscript, and otherwise goes in parentheses on a line of its own, when it fits there.
  */
-export function pyDef(name: string, params: readonly string[], returns: string): string {
-  const text = pyStatement(0, `def ${name}`, params, ` -> ${returns}:`);
+export function pyDef(name: string, params: readonly string[], returns: string | PyExpr): string {
+  const flat = typeof returns === "string" ? returns : pyFlat(returns);
+  const text = pyStatement(0, `def ${name}`, params, ` -> ${flat}:`);
   const lastBreak = text.lastIndexOf("\n");
   const last = text.slice(lastBreak + 1);
-  if (lastBreak === -1 || pythonWidth(last) <= lineLength() || 4 + pythonWidth(returns) > lineLength()) return text;
-  return `${text.slice(0, lastBreak + 1)}) -> (\n    ${returns}\n):`;
+  if (lastBreak === -1 || pythonWidth(last) <= lineLength()) return text;
+  if (typeof returns !== "string" && returns.kind === "subscript") return `${text.slice(0, lastBreak + 1)}${subscriptSplit(") -> ", returns, ":")}`;
+  if (4 + pythonWidth(flat) > lineLength()) return text;
+  return `${text.slice(0, lastBreak + 1)}) -> (\n    ${flat}\n):`;
 }
 
 /**

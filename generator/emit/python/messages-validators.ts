@@ -22,7 +22,7 @@ import type { Shape } from "../../names/index.js";
 import { quote, ruleMessage } from "../../conformance/semantics.js";
 import { mergedIsinstance, pythonDocstring, pythonString } from "./defs-syntax.js";
 import type { PyContext } from "./messages-context.js";
-import { lineLength, pyAssignment, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyLayout, pyStatement, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
+import { lineLength, pyAnnotatedHead, pyAssignment, pyAtom, pyCall, pyDef, pyDefWithComment, pyDict, pyFlat, pyLayout, pyStatement, pySubscript, pyTuple, isClosing, isOpening, scanCode, topLevelItems, type PyExpr } from "./messages-layout.js";
 import { everyLineFitsPython, pythonWidth } from "../text.js";
 import { fixedPython, laidOut } from "../fixed-code.js";
 
@@ -784,7 +784,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       const variant = `variant${w.counter === 0 ? "" : w.counter}`;
       w.counter++;
       emit(callLine(inner, n("_variant"), [item, at, "issues", n(ctx.names.unionVariants(type.union)), ...nullArg(nullable)], `${variant} = `));
-      emit(`${pad}if ${variant} is not None:`);
+      emit(ifNotNone(pad.length, variant));
       emit(yieldLine(pad.length + 4, [variant, item, at]));
       break;
     }
@@ -802,7 +802,7 @@ function walkValue(type: ValueType, item: string, parent: string, seg: string, i
       const here = `at${d + 1}`;
       emit(assignment(pad.length, here, at));
       emit(callLine(inner, n("_list"), [item, here, "issues", ...nullArg(nullable)], `${items} = `));
-      emit(`${pad}if ${items} is not None:`);
+      emit(ifNotNone(pad.length, items));
       if (minItems !== undefined) emit(callLine(inner + 4, n("_check_count"), [items, here, "issues", String(minItems)]));
       if (anyItems) break;
       emit(forLine(inner + 4, [i, element], "enumerate", [items]));
@@ -912,6 +912,32 @@ function assignExpr(name: string, value: PyExpr): string {
   // Parentheses only when the value then fits inside them; otherwise ruff keeps the split at the value's own bracket.
   const inner = `${name} = (\n    ${pyLayout(value, 4, 4, 0)}\n)`;
   return everyLineFitsPython(inner) ? inner : `${name} = ${laid}`;
+}
+
+/**
+ * `name: annotation = value` at the top level, as ruff prints it: when the value is a literal
+ * broken one entry a line and the head `name: annotation = {` overflows, the annotation's
+ * brackets split instead (pyAnnotatedHead).
+ */
+function annotatedAssign(name: string, annotation: PyExpr, value: PyExpr): string {
+  const text = assignExpr(`${name}: ${pyFlat(annotation)}`, value);
+  const lineEnd = text.indexOf("\n");
+  const head = lineEnd === -1 ? text : text.slice(0, lineEnd);
+  if (lineEnd === -1 || !head.endsWith(" = {") || pythonWidth(head) <= lineLength()) return `${text}\n`;
+  return `${pyAnnotatedHead(name, annotation, " = {")}${text.slice(lineEnd)}\n`;
+}
+
+/**
+ * `if name is not None:`, as ruff lays it out when the line is too long: the comparison in
+ * parentheses on a line of its own, or split before its operator when even that is too long.
+ */
+function ifNotNone(indent: number, name: string): string {
+  const pad = " ".repeat(indent);
+  const line = `${pad}if ${name} is not None:`;
+  if (pythonWidth(line) <= lineLength()) return line;
+  const inner = `${pad}    `;
+  const one = `${inner}${name} is not None`;
+  return `${pad}if (\n${pythonWidth(one) <= lineLength() ? one : `${inner}${name}\n${inner}is not None`}\n${pad}):`;
 }
 
 /** `yield a, b, c`, parenthesized and split as ruff does when it is too long. */
@@ -1029,7 +1055,7 @@ function emitWalk(
   // Nothing read after the object check: only that check is left.
   if (root && w.lines.length === 3) w.lines.splice(0, 3, `    ${n("_getter")}(${subject}, (), issues)`);
   if (root) return { text: "", lines: w.lines, yields: w.yields };
-  const returns = w.yields ? `${n("Iterator")}[tuple[${n("_Walker")}, object, ${n("_Path")}]]` : "None";
+  const returns = w.yields ? pySubscript(n("Iterator"), [pySubscript("tuple", [pyAtom(n("_Walker")), pyAtom("object"), pyAtom(n("_Path"))])]) : "None";
   n("_Path");
   const head = pyDef(ctx.names.walk(view.shape), ["value: object", "path: _Path", "issues: list[ValidationIssue]"], returns);
   const text = [withNoqa(head, w.lines), ...w.lines].join("\n") + "\n";
@@ -1290,16 +1316,16 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
   const topics = allTopics(protocol);
   const table = (entry: (t: Topic) => PyExpr): PyExpr => pyDict(topics.map((t) => [ctx.topicRef(t), entry(t)] as const));
   const replies = (t: Topic): PyExpr => pyTuple(t.replies.map((r) => pyAtom(ctx.topicRef(r))));
-  const assign = (target: string, value: PyExpr): string => `${assignExpr(target, value)}\n`;
+  const byTopic = (value: PyExpr): PyExpr => pySubscript("Mapping", [pyAtom("str"), value]);
   ctx.needs.useAll(PAYLOAD_FUNCTIONS_USE);
   return [
-    assign("PAYLOAD_BY_TOPIC: Mapping[str, type]", table((t) => pyAtom(ctx.names.type(t)))),
+    annotatedAssign("PAYLOAD_BY_TOPIC", byTopic(pyAtom("type")), table((t) => pyAtom(ctx.names.type(t)))),
     '"""The payload TypedDict of every topic, keyed by wire string."""\n',
     "\n",
-    assign("REPLIES_BY_TOPIC: Mapping[str, tuple[str, ...]]", table(replies)),
+    annotatedAssign("REPLIES_BY_TOPIC", byTopic(pySubscript("tuple", [pyAtom("str"), pyAtom("...")])), table(replies)),
     '"""The topics a peer may answer each topic with (empty: not a request)."""\n',
     "\n",
-    assign("_PAYLOAD_VALIDATORS: Mapping[str, _Validator]", table((t) => pyAtom(ctx.names.validator(t)))),
+    annotatedAssign("_PAYLOAD_VALIDATORS", byTopic(pyAtom("_Validator")), table((t) => pyAtom(ctx.names.validator(t)))),
     "\n\n",
     laidOut("python", PAYLOAD_FUNCTIONS),
   ].join("");
