@@ -80,8 +80,6 @@ interface TrailingComments {
   readonly valueEnd: number;
   /** Where they end for a collection: where the next content starts (or the text's end). */
   readonly collectionEnd: number;
-  /** The start of the next line with content (or the text's end). */
-  readonly line: number;
 }
 
 /** A node read, and where reading goes on. */
@@ -242,16 +240,16 @@ class Reader {
       const end = (value.node.range as [number, number, number])[2];
       if (trailing === undefined || trailing.depth < indent) return { end, trailEnd: end, next: value.next };
       // At the text's end, the yaml package counts a root collection's comments otherwise.
-      if (indent === 0 && this.skipIgnorable(value.next) >= this.length) throw new OutsideSubset();
-      return { end, trailEnd: trailing.collectionEnd, next: trailing.line };
+      if (indent === 0 && line >= this.length) throw new OutsideSubset();
+      return { end, trailEnd: trailing.collectionEnd, next: line };
     }
   }
 
   /**
    * After an entry of a block mapping (or, with `seq`, list) at `indent`, where `line` is the
    * next line with content (or the text's end): where the next entry starts, or undefined when
-   * the collection ends there. A list may end at a key of its own indentation (`key:` then `- item` lines at the
-   * key's indentation); a mapping may not be followed by a list at its own.
+   * the collection ends there. A list may end at a key of its own indentation (`key:` then
+   * `- item` lines at the key's indentation); a mapping may not be followed by a list at its own.
    */
   private nextEntry(line: number, indent: number, seq: boolean): number | undefined {
     const lineIndent = line < this.length ? this.indentAt(line) : -1;
@@ -309,7 +307,7 @@ class Reader {
     }
     if (depth === -1) return undefined;
     if (shallow) throw new OutsideSubset();
-    return { depth, shallowest, valueEnd: last, collectionEnd: line < this.length ? line + following : line, line };
+    return { depth, shallowest, valueEnd: last, collectionEnd: line < this.length ? line + following : line };
   }
 
   /**
