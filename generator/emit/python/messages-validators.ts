@@ -901,30 +901,21 @@ function raiseLine(indent: number, raise: string, validator: string): string {
 }
 
 /**
- * `name = value` at the top level, as ruff prints it: when the target and the value's opening
- * bracket overflow the line, the value goes inside parentheses of its own.
+ * `name = value` (or `name: annotation = value`) at the top level, as ruff prints it: when the
+ * target and the value's opening bracket overflow the line, the value goes inside parentheses
+ * of its own; an annotated target whose value is broken at its own `{` splits the annotation's
+ * brackets instead (pyAnnotatedHead).
  */
-function assignExpr(name: string, value: PyExpr): string {
-  const laid = pyLayout(value, 0, name.length + 3, 0);
+function assignExpr(name: string, value: PyExpr, annotation?: PyExpr): string {
+  const target = annotation === undefined ? name : `${name}: ${pyFlat(annotation)}`;
+  const laid = pyLayout(value, 0, target.length + 3, 0);
   const lineEnd = laid.indexOf("\n");
   const head = lineEnd === -1 ? laid : laid.slice(0, lineEnd);
-  if (pythonWidth(`${name} = ${head}`) <= lineLength()) return `${name} = ${laid}`;
+  if (pythonWidth(`${target} = ${head}`) <= lineLength()) return `${target} = ${laid}`;
+  if (annotation !== undefined && head === "{") return `${pyAnnotatedHead(name, annotation, " = {")}${laid.slice(lineEnd)}`;
   // Parentheses only when the value then fits inside them; otherwise ruff keeps the split at the value's own bracket.
-  const inner = `${name} = (\n    ${pyLayout(value, 4, 4, 0)}\n)`;
-  return everyLineFitsPython(inner) ? inner : `${name} = ${laid}`;
-}
-
-/**
- * `name: annotation = value` at the top level, as ruff prints it: when the value is a literal
- * broken one entry a line and the head `name: annotation = {` overflows, the annotation's
- * brackets split instead (pyAnnotatedHead).
- */
-function annotatedAssign(name: string, annotation: PyExpr, value: PyExpr): string {
-  const text = assignExpr(`${name}: ${pyFlat(annotation)}`, value);
-  const lineEnd = text.indexOf("\n");
-  const head = lineEnd === -1 ? text : text.slice(0, lineEnd);
-  if (lineEnd === -1 || !head.endsWith(" = {") || pythonWidth(head) <= lineLength()) return `${text}\n`;
-  return `${pyAnnotatedHead(name, annotation, " = {")}${text.slice(lineEnd)}\n`;
+  const inner = `${target} = (\n    ${pyLayout(value, 4, 4, 0)}\n)`;
+  return everyLineFitsPython(inner) ? inner : `${target} = ${laid}`;
 }
 
 /**
@@ -937,7 +928,8 @@ function ifNotNone(indent: number, name: string): string {
   if (pythonWidth(line) <= lineLength()) return line;
   const inner = `${pad}    `;
   const one = `${inner}${name} is not None`;
-  return `${pad}if (\n${pythonWidth(one) <= lineLength() ? one : `${inner}${name}\n${inner}is not None`}\n${pad}):`;
+  const body = pythonWidth(one) <= lineLength() ? one : `${inner}${name}\n${inner}is not None`;
+  return `${pad}if (\n${body}\n${pad}):`;
 }
 
 /** `yield a, b, c`, parenthesized and split as ruff does when it is too long. */
@@ -1317,15 +1309,16 @@ export function emitPayloadDispatch(protocol: Protocol, ctx: PyContext): string 
   const table = (entry: (t: Topic) => PyExpr): PyExpr => pyDict(topics.map((t) => [ctx.topicRef(t), entry(t)] as const));
   const replies = (t: Topic): PyExpr => pyTuple(t.replies.map((r) => pyAtom(ctx.topicRef(r))));
   const byTopic = (value: PyExpr): PyExpr => pySubscript("Mapping", [pyAtom("str"), value]);
+  const assign = (name: string, annotation: PyExpr, value: PyExpr): string => `${assignExpr(name, value, annotation)}\n`;
   ctx.needs.useAll(PAYLOAD_FUNCTIONS_USE);
   return [
-    annotatedAssign("PAYLOAD_BY_TOPIC", byTopic(pyAtom("type")), table((t) => pyAtom(ctx.names.type(t)))),
+    assign("PAYLOAD_BY_TOPIC", byTopic(pyAtom("type")), table((t) => pyAtom(ctx.names.type(t)))),
     '"""The payload TypedDict of every topic, keyed by wire string."""\n',
     "\n",
-    annotatedAssign("REPLIES_BY_TOPIC", byTopic(pySubscript("tuple", [pyAtom("str"), pyAtom("...")])), table(replies)),
+    assign("REPLIES_BY_TOPIC", byTopic(pySubscript("tuple", [pyAtom("str"), pyAtom("...")])), table(replies)),
     '"""The topics a peer may answer each topic with (empty: not a request)."""\n',
     "\n",
-    annotatedAssign("_PAYLOAD_VALIDATORS", byTopic(pyAtom("_Validator")), table((t) => pyAtom(ctx.names.validator(t)))),
+    assign("_PAYLOAD_VALIDATORS", byTopic(pyAtom("_Validator")), table((t) => pyAtom(ctx.names.validator(t)))),
     "\n\n",
     laidOut("python", PAYLOAD_FUNCTIONS),
   ].join("");
