@@ -189,9 +189,9 @@ export function pyDef(name: string, params: readonly string[], returns: string |
   const lastBreak = text.lastIndexOf("\n");
   const last = text.slice(lastBreak + 1);
   if (lastBreak === -1 || pythonWidth(last) <= lineLength()) return text;
-  if (typeof returns !== "string" && returns.kind === "subscript") return `${text.slice(0, lastBreak + 1)}${subscriptSplit(") -> ", returns, ":")}`;
-  if (4 + pythonWidth(flat) > lineLength()) return text;
-  return `${text.slice(0, lastBreak + 1)}) -> (\n    ${flat}\n):`;
+  const head = text.slice(0, lastBreak + 1);
+  if (typeof returns !== "string" && returns.kind === "subscript") return `${head}${subscriptSplit(") -> ", returns, ":")}`;
+  return 4 + pythonWidth(flat) > lineLength() ? text : `${head}) -> (\n    ${flat}\n):`;
 }
 
 /**
